@@ -1,0 +1,34 @@
+"""Request-scoped plumbing shared by every router: the unit of work and admin authentication."""
+
+from __future__ import annotations
+
+import hmac
+import os
+import secrets
+from collections.abc import Iterator
+
+from fastapi import Depends, Header, HTTPException, Request
+from sqlalchemy.orm import Session
+
+
+def unit_of_work_dependency(request: Request) -> Iterator[Session]:
+    """One transaction per request: committed when the route returns, rolled back when it raises."""
+    with request.app.state.session_factory() as session, session.begin():
+        yield session
+
+
+def admin_token() -> str:
+    """``DOORSTATION_ADMIN_TOKEN``, or one made up at start-up (and printed) for a single-process demo."""
+    token = os.environ.get("DOORSTATION_ADMIN_TOKEN")
+    if not token:
+        token = os.environ["DOORSTATION_ADMIN_TOKEN"] = secrets.token_urlsafe(24)
+    return token
+
+
+def require_admin(authorization: str = Header(default="")) -> None:
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(token.encode(), admin_token().encode()):
+        raise HTTPException(status_code=401, detail={"code": "unauthorized", "message": "Admin token required."})
+
+
+AdminOnly = Depends(require_admin)

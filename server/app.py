@@ -1,0 +1,63 @@
+"""The FastAPI application: routers, the one place domain errors become HTTP, and background jobs."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from server.conferences.endpoints import router as conferences_router
+from server.db.engine import database_url, make_engine, make_session_factory, unit_of_work
+from server.errors import DomainError
+from server.orders.endpoints import router as orders_router
+from server.orders.service import release_expired_holds
+
+logger = logging.getLogger(__name__)
+HOLD_RELEASE_INTERVAL_S = 30
+
+
+def create_app(url: str | None = None) -> FastAPI:
+    engine = make_engine(url or database_url())
+    session_factory = make_session_factory(engine)
+
+    async def release_holds_forever() -> None:
+        while True:
+            try:
+                released = await asyncio.to_thread(_release_holds, session_factory)
+                if released:
+                    logger.info("Released %d expired order holds", released)
+            except Exception:  # keep the job alive; the next round retries
+                logger.exception("Releasing expired holds failed")
+            await asyncio.sleep(HOLD_RELEASE_INTERVAL_S)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI):
+        task = asyncio.create_task(release_holds_forever())
+        yield
+        task.cancel()
+        engine.dispose()
+
+    app = FastAPI(title="Doorstation", version="0.1.0", lifespan=lifespan)
+    app.state.session_factory = session_factory
+    app.state.engine = engine
+
+    @app.exception_handler(DomainError)
+    async def domain_error(_request: Request, error: DomainError) -> JSONResponse:
+        return JSONResponse(status_code=error.http_status, content={"detail": {"code": error.code, "message": error.message}})
+
+    @app.get("/api/v1/health", tags=["meta"])
+    def health() -> dict[str, str]:
+        """Liveness: the process answers."""
+        return {"status": "ok"}
+
+    app.include_router(orders_router)
+    app.include_router(conferences_router)
+    return app
+
+
+def _release_holds(session_factory) -> int:
+    with unit_of_work(session_factory) as session:
+        return release_expired_holds(session)

@@ -1,0 +1,157 @@
+"""Attendee import from CSV: all or nothing, every bad line reported with its number and reason."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from server.attendees.access_codes import PATTERN as ACCESS_CODE_PATTERN
+from server.attendees.bulk import TicketHolder, write_ticket_holders
+from server.attendees.models import Attendee
+from server.capacity.service import validate_global_capacity, validate_product_quantity
+from server.conferences.models import AddOn, Conference, TicketType
+from server.errors import InvalidInput
+
+REQUIRED_COLUMNS = ("first_name", "email", "ticket_type")
+OPTIONAL_COLUMNS = ("last_name", "company", "access_code", "add_ons")
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+FIELD_LIMITS = {"first_name": 100, "last_name": 100, "email": 254, "company": 200}
+MAX_ROWS = 500_000
+
+
+class ImportRejected(InvalidInput):
+    """The file was refused; ``problems`` lists (line number, reason), line 1 being the header."""
+
+    code = "import_rejected"
+
+    def __init__(self, problems: list[tuple[int, str]]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"line {line}: {reason}" for line, reason in problems)
+        super().__init__(f"Nothing was imported: {len(problems)} problem(s).\n{lines}")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    imported: int
+
+
+def _by_slug_and_name(items):
+    lookup = {}
+    for item in items:
+        lookup[item.slug.lower()] = item
+        lookup[item.name.lower()] = item
+    return lookup
+
+
+def _parse_addons(text: str, addons: dict[str, AddOn]) -> tuple[tuple[AddOn, int], ...]:
+    """``lunch; tutorial-rust*2``: add-on slugs or names, optional ``*quantity``."""
+    parsed: dict[AddOn, int] = {}
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        name, _, quantity_text = part.partition("*")
+        addon = addons.get(name.strip().lower())
+        if addon is None:
+            raise ValueError(f"unknown add-on '{name.strip()}'")
+        quantity_text = quantity_text.strip()
+        if quantity_text and (not quantity_text.isdigit() or int(quantity_text) == 0):
+            raise ValueError(f"bad quantity '{quantity_text}' for add-on '{addon.name}'")
+        parsed[addon] = parsed.get(addon, 0) + int(quantity_text or 1)
+    return tuple(parsed.items())
+
+
+def import_attendees(session: Session, conference: Conference, source: Path | str) -> ImportResult:
+    """Import a CSV (columns: first_name, email, ticket_type; optional last_name, company, access_code, add_ons).
+
+    Every row becomes a PAID order holding one ticket and the listed add-ons, and one attendee.
+    Either every row is valid and all are written, or nothing is and ImportRejected lists every problem.
+    """
+    raw = Path(source).read_bytes() if isinstance(source, Path) else source.encode()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportRejected([(raw[: error.start].count(b"\n") + 1, "the file is not UTF-8 text")]) from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [h.strip().lower() for h in reader.fieldnames or []]
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        raise ImportRejected([(1, f"missing column(s): {', '.join(missing)} (found: {', '.join(header) or 'nothing'})")])
+    unknown = [c for c in header if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
+    if unknown:
+        raise ImportRejected([(1, f"unknown column(s): {', '.join(unknown)}")])
+    reader.fieldnames = header
+
+    ticket_types = _by_slug_and_name(session.scalars(select(TicketType).where(TicketType.conference_id == conference.id)))
+    addons = _by_slug_and_name(session.scalars(select(AddOn).where(AddOn.conference_id == conference.id)))
+    problems: list[tuple[int, str]] = []
+    holders: list[TicketHolder] = []
+    code_lines: dict[str, int] = {}
+    for row in reader:
+        line = reader.line_num
+        if len(holders) + len(problems) >= MAX_ROWS:
+            problems.append((line, f"more than {MAX_ROWS} rows; split the file"))
+            break
+        if None in row:
+            problems.append((line, f"{len(header) + len(row[None])} fields, the header has {len(header)}"))
+            continue
+        values = {k: (v or "").strip() for k, v in row.items()}
+        if not any(values.values()):
+            continue  # a blank line is not an attendee, nor an error
+        reasons = []
+        if not values["first_name"]:
+            reasons.append("first_name is empty")
+        if not EMAIL_PATTERN.match(values["email"]):
+            reasons.append(f"'{values['email']}' is not an email address")
+        for name, limit in FIELD_LIMITS.items():
+            if len(values.get(name, "")) > limit:
+                reasons.append(f"{name} is longer than {limit} characters")
+        if any(not ch.isprintable() for v in values.values() for ch in v):
+            reasons.append("contains control characters")
+        ticket_type = ticket_types.get(values["ticket_type"].lower())
+        if ticket_type is None:
+            reasons.append(f"unknown ticket type '{values['ticket_type']}'")
+        access_code = values.get("access_code", "").upper() or None
+        if access_code is not None:
+            if not ACCESS_CODE_PATTERN.match(access_code):
+                reasons.append(f"access code '{access_code}' is not 8 characters A-Z/0-9")
+            elif access_code in code_lines:
+                reasons.append(f"access code {access_code} is also on line {code_lines[access_code]}")
+            else:
+                code_lines[access_code] = line
+        try:
+            row_addons = _parse_addons(values.get("add_ons", ""), addons)
+        except ValueError as error:
+            reasons.append(str(error))
+            row_addons = ()
+        if reasons:
+            problems.append((line, "; ".join(reasons)))
+            continue
+        holders.append(
+            TicketHolder(first_name=values["first_name"], last_name=values.get("last_name", ""), email=values["email"],
+                         company=values.get("company", ""), ticket_type=ticket_type, addons=row_addons,
+                         access_code=access_code)
+        )
+
+    if code_lines:
+        codes = list(code_lines)
+        taken = set()
+        for start in range(0, len(codes), 5000):
+            taken |= set(session.scalars(select(Attendee.access_code).where(
+                Attendee.conference_id == conference.id, Attendee.access_code.in_(codes[start : start + 5000]))))
+        problems += [(code_lines[c], f"access code {c} already belongs to an attendee") for c in sorted(taken)]
+    if problems:
+        raise ImportRejected(sorted(problems))
+    if not holders:
+        raise ImportRejected([(1, "the file has no attendee rows")])
+
+    # Imported tickets take seats like sold ones; refuse an import that would oversell the venue.
+    validate_global_capacity(session, conference, len(holders))
+    for ticket_type, count in Counter(h.ticket_type for h in holders).items():
+        validate_product_quantity(session, ticket_type, count)
+    write_ticket_holders(session, conference, holders)
+    return ImportResult(imported=len(holders))

@@ -1,0 +1,39 @@
+"""Attendees: one per ticket, identified at the door by their access code."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from server.conferences.models import Conference, TicketType
+from server.db.base import Base, utcnow
+from server.orders.models import Order
+
+
+class Attendee(Base):
+    __tablename__ = "attendees"
+    __table_args__ = (UniqueConstraint("conference_id", "access_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"))
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="SET NULL"), index=True)
+    # The ticket this attendee holds (an order may hold several tickets of different types).
+    ticket_type_id: Mapped[int | None] = mapped_column(ForeignKey("ticket_types.id", ondelete="SET NULL"))
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    company: Mapped[str] = mapped_column(String(200), default="")
+    access_code: Mapped[str] = mapped_column(String(16))
+    checked_in_at: Mapped[dt.datetime | None]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    conference: Mapped[Conference] = relationship()
+    order: Mapped[Order | None] = relationship()
+    ticket_type: Mapped[TicketType | None] = relationship()
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()

@@ -1,0 +1,103 @@
+"""Global venue capacity and per-product quantities (reference behaviour).
+
+A seat is taken by a ticket line item in an order that is PAID, PARTIALLY_REFUNDED, or PENDING
+with a live hold. Add-ons do not take venue seats. Line items whose ticket type was deleted
+(ticket_type_id set to NULL) still count, so deleting a ticket type can never oversell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from server.conferences.models import AddOn, Conference, TicketType
+from server.db.base import utcnow
+from server.errors import Conflict
+from server.orders.models import Order, OrderLineItem, OrderStatus
+
+SEAT_HOLDING_STATUSES = (OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED)
+
+
+def _holds_seat(now: dt.datetime):
+    return or_(
+        Order.status.in_(SEAT_HOLDING_STATUSES),
+        and_(Order.status == OrderStatus.PENDING, Order.hold_expires_at > now),
+    )
+
+
+def _sold_quantity(session: Session, conference_id: int, *conditions, now: dt.datetime | None = None) -> int:
+    query = (
+        select(func.coalesce(func.sum(OrderLineItem.quantity), 0))
+        .join(Order, OrderLineItem.order_id == Order.id)
+        .where(Order.conference_id == conference_id, _holds_seat(now or utcnow()), *conditions)
+    )
+    return int(session.scalar(query))
+
+
+def get_global_sold_count(session: Session, conference: Conference, now: dt.datetime | None = None) -> int:
+    """Tickets sold across all ticket types (add-ons excluded)."""
+    return _sold_quantity(session, conference.id, OrderLineItem.addon_id.is_(None), now=now)
+
+
+def get_global_remaining(session: Session, conference: Conference) -> int | None:
+    """Seats left under the venue cap, or None when the conference is unlimited (capacity 0)."""
+    if conference.total_capacity == 0:
+        return None
+    return conference.total_capacity - get_global_sold_count(session, conference)
+
+
+def lock_conference(session: Session, conference_id: int) -> Conference:
+    """Row-lock the conference: the one lock every seat-taking transaction of a conference queues on.
+
+    Two buyers who both read "1 seat left" and both insert would oversell; with the lock the
+    second one counts after the first has committed. (On SQLite the transaction already holds
+    the write lock, see server.db.engine.)
+    """
+    return session.execute(
+        select(Conference).where(Conference.id == conference_id).with_for_update().execution_options(populate_existing=True)
+    ).scalar_one()
+
+
+def validate_global_capacity(session: Session, conference: Conference, desired_total: int) -> None:
+    """Raise if ``desired_total`` more tickets would exceed the venue capacity.
+
+    Takes the conference lock first and only then looks at ``total_capacity``, so that a stale
+    in-memory conference cannot bypass the limit. The lock is held until the caller's
+    transaction ends.
+    """
+    locked = lock_conference(session, conference.id)
+    if locked.total_capacity == 0:
+        return
+    remaining = locked.total_capacity - get_global_sold_count(session, locked)
+    if desired_total > remaining:
+        if remaining <= 0:
+            raise Conflict(f"This conference is sold out (venue capacity: {locked.total_capacity}).", code="sold_out")
+        raise Conflict(
+            f"Only {remaining} tickets remaining for this conference (venue capacity: {locked.total_capacity}).",
+            code="capacity_exceeded",
+        )
+
+
+def get_ticket_type_sold_count(session: Session, ticket_type: TicketType) -> int:
+    return _sold_quantity(session, ticket_type.conference_id, OrderLineItem.ticket_type_id == ticket_type.id)
+
+
+def get_addon_sold_count(session: Session, addon: AddOn) -> int:
+    return _sold_quantity(session, addon.conference_id, OrderLineItem.addon_id == addon.id)
+
+
+def validate_product_quantity(session: Session, product: TicketType | AddOn, desired: int) -> None:
+    """Per-ticket-type / per-add-on limit. Call with the conference lock held (validate_global_capacity)."""
+    if product.total_quantity == 0:
+        return
+    if isinstance(product, TicketType):
+        sold = get_ticket_type_sold_count(session, product)
+    else:
+        sold = get_addon_sold_count(session, product)
+    remaining = product.total_quantity - sold
+    if desired > remaining:
+        if remaining <= 0:
+            raise Conflict(f"'{product.name}' is sold out.", code="sold_out")
+        raise Conflict(f"Only {remaining} of '{product.name}' remaining.", code="capacity_exceeded")

@@ -1,0 +1,196 @@
+"""Check-in, per-product door checks and product redemption (reference behaviour)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from server.attendees.models import Attendee
+from server.checkin.models import CheckIn, DoorCheck, ProductRedemption
+from server.conferences.models import AddOn, Conference, TicketType
+from server.db.base import utcnow
+from server.errors import Conflict, InvalidInput, NotFound
+from server.orders.models import Order, OrderLineItem, OrderStatus
+
+logger = logging.getLogger(__name__)
+
+
+class AttendeeNotFound(NotFound):
+    code = "not_found"
+
+
+class CheckInService:
+    """Attendee operations at the venue."""
+
+    ACTIVE_ORDER_STATUSES = frozenset({OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED})
+
+    @staticmethod
+    def validate_order_status(attendee: Attendee) -> str | None:
+        """None if the attendee's order allows check-in, else the reason in words."""
+        if attendee.order is None:
+            return "Attendee has no associated order."
+        if attendee.order.status not in CheckInService.ACTIVE_ORDER_STATUSES:
+            return f"Order status is '{attendee.order.status.label}' — check-in not allowed."
+        return None
+
+    @staticmethod
+    def lookup_attendee(session: Session, *, conference: Conference, access_code: str) -> Attendee:
+        """The attendee with this access code in this conference (never another conference's)."""
+        attendee = session.scalar(
+            select(Attendee)
+            .where(Attendee.conference_id == conference.id, Attendee.access_code == access_code)
+            .options(selectinload(Attendee.order).selectinload(Order.line_items))
+        )
+        if attendee is None:
+            raise AttendeeNotFound(f"No attendee with access code '{access_code}' in {conference.slug}.")
+        return attendee
+
+    @staticmethod
+    def check_in(
+        session: Session, *, attendee: Attendee, checked_in_by: str = "", station: str = "",
+        at: dt.datetime | None = None,
+    ) -> CheckIn:
+        """Record a check-in. Re-entry is allowed: every scan is a row; the first one sets ``checked_in_at``."""
+        at = at or utcnow()
+        checkin = CheckIn(
+            attendee_id=attendee.id,
+            conference_id=attendee.conference_id,
+            checked_in_by=checked_in_by,
+            station=station,
+            checked_in_at=at,
+        )
+        session.add(checkin)
+        # A late-arriving offline scan can be earlier than the one recorded: keep the earliest.
+        if attendee.checked_in_at is None or at < attendee.checked_in_at:
+            attendee.checked_in_at = at
+        session.flush()
+        logger.info("Checked in attendee %s (access_code=%s) at station '%s'", attendee.id, attendee.access_code, station)
+        return checkin
+
+    @staticmethod
+    def get_badge_data(session: Session, attendee: Attendee) -> dict[str, Any]:
+        """What a badge and a verdict screen show about an attendee."""
+        ticket_type_name = attendee.ticket_type.name if attendee.ticket_type is not None else "General Admission"
+        products: list[dict[str, Any]] = []
+        if attendee.order is not None:
+            for line_item in attendee.order.line_items:
+                if attendee.ticket_type is None and line_item.ticket_type is not None:
+                    ticket_type_name = line_item.ticket_type.name
+                if line_item.addon_id is not None:
+                    products.append(
+                        {"id": line_item.addon_id, "name": line_item.addon.name if line_item.addon else line_item.description,
+                         "description": line_item.description, "quantity": line_item.quantity}
+                    )
+        check_in_count = session.scalar(select(func.count(CheckIn.id)).where(CheckIn.attendee_id == attendee.id))
+        return {
+            "name": attendee.full_name or attendee.email,
+            "email": attendee.email,
+            "company": attendee.company,
+            "access_code": attendee.access_code,
+            "ticket_type": ticket_type_name,
+            "checked_in": attendee.checked_in_at is not None,
+            "first_check_in_at": attendee.checked_in_at,
+            "check_in_count": check_in_count,
+            "products": products,
+        }
+
+    @staticmethod
+    def record_door_check(
+        session: Session, *, attendee: Attendee, ticket_type: TicketType | None = None, addon: AddOn | None = None,
+        checked_by: str = "", station: str = "", at: dt.datetime | None = None,
+    ) -> DoorCheck:
+        """Record admission to a sub-event for exactly one product of the attendee's conference."""
+        if (ticket_type is None) == (addon is None):
+            raise InvalidInput("Exactly one of ticket_type or addon must be provided.")
+        if ticket_type is not None and ticket_type.conference_id != attendee.conference_id:
+            raise InvalidInput("Ticket type does not belong to the attendee's conference.")
+        if addon is not None and addon.conference_id != attendee.conference_id:
+            raise InvalidInput("Add-on does not belong to the attendee's conference.")
+        door_check = DoorCheck(
+            attendee_id=attendee.id,
+            conference_id=attendee.conference_id,
+            ticket_type_id=ticket_type.id if ticket_type else None,
+            addon_id=addon.id if addon else None,
+            checked_by=checked_by,
+            station=station,
+            checked_at=at or utcnow(),
+        )
+        session.add(door_check)
+        session.flush()
+        label = ticket_type.name if ticket_type else addon.name  # type: ignore[union-attr]
+        logger.info("Door check for attendee %s — %s at station '%s'", attendee.id, label, station)
+        return door_check
+
+
+class RedemptionService:
+    """Redemption of purchased products (meals, tutorials), each up to its purchased quantity."""
+
+    @staticmethod
+    def get_redeemable_products(session: Session, attendee: Attendee) -> list[dict[str, Any]]:
+        """The attendee's add-on line items that still have redemptions left."""
+        if attendee.order_id is None:
+            return []
+        redeemed = (
+            select(func.count(ProductRedemption.id))
+            .where(ProductRedemption.order_line_item_id == OrderLineItem.id, ProductRedemption.attendee_id == attendee.id)
+            .correlate(OrderLineItem)
+            .scalar_subquery()
+        )
+        rows = session.execute(
+            select(OrderLineItem, redeemed)
+            .where(OrderLineItem.order_id == attendee.order_id, OrderLineItem.addon_id.is_not(None))
+            .order_by(OrderLineItem.id)
+        ).all()
+        return [
+            {
+                "line_item_id": item.id,
+                "description": item.description,
+                "quantity": item.quantity,
+                "redeemed_count": count,
+                "remaining": item.quantity - count,
+                "ticket_type_id": item.ticket_type_id,
+                "addon_id": item.addon_id,
+            }
+            for item, count in rows
+            if item.quantity - count > 0
+        ]
+
+    @staticmethod
+    def redeem_product(
+        session: Session, *, attendee: Attendee, order_line_item: OrderLineItem, redeemed_by: str = "",
+        station: str = "", at: dt.datetime | None = None,
+    ) -> ProductRedemption:
+        """Redeem one unit of a line item; refuses past the purchased quantity."""
+        if attendee.order_id != order_line_item.order_id:
+            raise InvalidInput("Line item does not belong to the attendee's order.")
+        # Lock the line item: two kiosks redeeming the last lunch at the same moment must not both
+        # count "0 of 1 used" and both insert.
+        locked_item = session.execute(
+            select(OrderLineItem).where(OrderLineItem.id == order_line_item.id).with_for_update()
+        ).scalar_one()
+        redeemed_count = session.scalar(
+            select(func.count(ProductRedemption.id)).where(
+                ProductRedemption.attendee_id == attendee.id, ProductRedemption.order_line_item_id == locked_item.id
+            )
+        )
+        if redeemed_count >= locked_item.quantity:
+            raise Conflict(
+                f"Product '{locked_item.description}' is fully redeemed ({redeemed_count}/{locked_item.quantity}).",
+                code="fully_redeemed",
+            )
+        redemption = ProductRedemption(
+            attendee_id=attendee.id,
+            order_line_item_id=locked_item.id,
+            conference_id=attendee.conference_id,
+            redeemed_by=redeemed_by,
+            station=station,
+            redeemed_at=at or utcnow(),
+        )
+        session.add(redemption)
+        session.flush()
+        logger.info("Redeemed line item %s ('%s') for attendee %s", locked_item.id, locked_item.description, attendee.id)
+        return redemption

@@ -1,0 +1,297 @@
+"""``doorstation``: the admin command line (server, conferences, products, attendees, vouchers, demo)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import func, select
+
+from server.db.engine import database_url, make_engine, make_session_factory, unit_of_work
+from server.errors import DomainError
+
+app = typer.Typer(help="Doorstation: conference check-in server and admin tools.", no_args_is_help=True,
+                  pretty_exceptions_enable=False)
+conference_app = typer.Typer(help="Create and list conferences.", no_args_is_help=True)
+ticket_types_app = typer.Typer(help="Ticket types of a conference.", no_args_is_help=True)
+addons_app = typer.Typer(help="Add-ons (meals, tutorials, merchandise).", no_args_is_help=True)
+attendees_app = typer.Typer(help="Attendees.", no_args_is_help=True)
+vouchers_app = typer.Typer(help="Voucher codes.", no_args_is_help=True)
+app.add_typer(conference_app, name="conference")
+app.add_typer(ticket_types_app, name="ticket-types")
+app.add_typer(addons_app, name="addons")
+app.add_typer(attendees_app, name="attendees")
+app.add_typer(vouchers_app, name="vouchers")
+
+console = Console()
+err = Console(stderr=True)
+
+ConferenceOpt = Annotated[str, typer.Option("--conference", "-c", help="Conference slug.")]
+
+
+def _session_factory():
+    """Migrate the database to the current schema, then hand out sessions on it."""
+    from server.db.migrate import upgrade_to_head
+
+    url = database_url()
+    upgrade_to_head(url)
+    return make_session_factory(make_engine(url))
+
+
+def _fail(message: str) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    return typer.Exit(code=1)
+
+
+def _parse_time(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise _fail(f"'{value}' is not a date/time (use ISO 8601, e.g. 2026-05-01T09:00+02:00)") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+@app.command()
+def server(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes (use PostgreSQL for more than one).")] = 1,
+) -> None:
+    """Run the sync server (SQLite file by default; DATABASE_URL for PostgreSQL). Migrations run first."""
+    import uvicorn
+
+    from server.api import admin_token
+    from server.db.migrate import upgrade_to_head
+
+    url = database_url()
+    upgrade_to_head(url)
+    token_from_env = bool(os.environ.get("DOORSTATION_ADMIN_TOKEN"))
+    token = admin_token()
+    console.print(f"Database: {url.split('@')[-1]}")
+    if not token_from_env:
+        console.print(f"Admin token (set DOORSTATION_ADMIN_TOKEN to choose one): [bold]{token}[/]")
+    uvicorn.run("server.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info")
+
+
+@app.command()
+def demo(
+    attendees: Annotated[int, typer.Option(help="Attendees in the demo conference.")] = 500,
+    port: Annotated[int, typer.Option(help="Port for the server.")] = 8000,
+) -> None:
+    """Seed a demo conference (once) into ./doorstation-demo.sqlite3 and run the server on it."""
+    from server.conferences.models import Conference
+
+    os.environ.setdefault("DATABASE_URL", "sqlite:///doorstation-demo.sqlite3")
+    factory = _session_factory()
+    with unit_of_work(factory) as session:
+        if session.scalar(select(Conference.id).where(Conference.slug == "demo")) is None:
+            from server.demo_data import seed_demo
+
+            console.print(f"Seeding the demo conference with {attendees} attendees…")
+            seed_demo(session, attendees=attendees)
+    _print_demo_guide(factory, port)
+    server(host="127.0.0.1", port=port, workers=1)
+
+
+def _print_demo_guide(factory, port: int) -> None:
+    from server.attendees.models import Attendee
+    from server.orders.models import Order
+
+    with unit_of_work(factory) as session:
+        rows = session.execute(
+            select(Attendee.access_code, Attendee.first_name, Attendee.last_name, Order.status)
+            .join(Order).where(Attendee.conference.has(slug="demo")).order_by(Attendee.id).limit(400)
+        ).all()
+    table = Table(title="Demo badges to try (one per order status)")
+    for column in ("access code", "name", "order status"):
+        table.add_column(column)
+    seen = set()
+    for code, first, last, status in rows:
+        if status not in seen:
+            seen.add(status)
+            table.add_row(code, f"{first} {last}", status.value)
+    console.print(table)
+    console.print(
+        f"Server: http://127.0.0.1:{port}  (API docs at /docs)\n"
+        "Next: place an order with POST /api/v1/conferences/demo/orders, see figures at "
+        "GET /api/v1/admin/conferences/demo/stats (with the admin token below), or run "
+        "`doorstation --help` for the admin commands."
+    )
+
+
+@conference_app.command("create")
+def conference_create(
+    slug: Annotated[str, typer.Argument(help="Short id used in URLs and badges, e.g. pycon-2027.")],
+    name: Annotated[str, typer.Option(help="Display name.")],
+    timezone: Annotated[str, typer.Option(help="IANA time zone of the venue.")] = "UTC",
+    capacity: Annotated[int, typer.Option(help="Venue capacity across all tickets; 0 = unlimited.")] = 0,
+    currency: Annotated[str, typer.Option(help="Three-letter currency code.")] = "usd",
+) -> None:
+    """Create a conference (with its badge signing key pair)."""
+    from server.conferences.service import create_conference
+
+    with unit_of_work(_session_factory()) as session:
+        conference = create_conference(session, slug=slug, name=name, timezone=timezone, total_capacity=capacity,
+                                       currency=currency)
+        console.print(f"Created conference [bold]{conference.slug}[/] ({conference.name}).")
+
+
+@conference_app.command("list")
+def conference_list() -> None:
+    """List conferences with their sold seats and attendees."""
+    from server.attendees.models import Attendee
+    from server.capacity.service import get_global_sold_count
+    from server.conferences.models import Conference
+
+    table = Table()
+    for column in ("slug", "name", "capacity", "sold", "attendees", "time zone"):
+        table.add_column(column)
+    with unit_of_work(_session_factory()) as session:
+        for conference in session.scalars(select(Conference).order_by(Conference.slug)):
+            count = session.scalar(select(func.count(Attendee.id)).where(Attendee.conference_id == conference.id))
+            table.add_row(conference.slug, conference.name, str(conference.total_capacity or "unlimited"),
+                          str(get_global_sold_count(session, conference)), str(count), conference.timezone)
+    console.print(table)
+
+
+@ticket_types_app.command("add")
+def ticket_types_add(
+    conference: ConferenceOpt,
+    slug: Annotated[str, typer.Argument(help="Short id, e.g. standard.")],
+    name: Annotated[str, typer.Option(help="Display name.")],
+    price: Annotated[str, typer.Option(help="Price, e.g. 350.00.")] = "0.00",
+    quantity: Annotated[int, typer.Option(help="How many may be sold; 0 = unlimited.")] = 0,
+    available_from: Annotated[Optional[str], typer.Option(help="On sale from (ISO 8601).")] = None,
+    available_until: Annotated[Optional[str], typer.Option(help="On sale until (ISO 8601).")] = None,
+    requires_voucher: Annotated[bool, typer.Option(help="Hidden unless a voucher unlocks it.")] = False,
+    bulk_enabled: Annotated[bool, typer.Option(help="Sponsors may buy it in bulk.")] = False,
+) -> None:
+    """Add a ticket type to a conference."""
+    from server.conferences.service import add_ticket_type, get_conference
+
+    with unit_of_work(_session_factory()) as session:
+        ticket_type = add_ticket_type(
+            session, get_conference(session, conference), name=name, slug=slug, price=price, total_quantity=quantity,
+            available_from=_parse_time(available_from), available_until=_parse_time(available_until),
+            requires_voucher=requires_voucher, bulk_enabled=bulk_enabled,
+        )
+        console.print(f"Added ticket type [bold]{ticket_type.slug}[/] at {ticket_type.price}.")
+
+
+@addons_app.command("add")
+def addons_add(
+    conference: ConferenceOpt,
+    slug: Annotated[str, typer.Argument(help="Short id, e.g. lunch.")],
+    name: Annotated[str, typer.Option(help="Display name.")],
+    price: Annotated[str, typer.Option(help="Price, e.g. 25.00.")] = "0.00",
+    quantity: Annotated[int, typer.Option(help="How many may be sold; 0 = unlimited.")] = 0,
+    requires: Annotated[Optional[list[str]], typer.Option(help="Ticket type it needs (repeatable).")] = None,
+) -> None:
+    """Add an add-on (meal, tutorial, T-shirt) to a conference."""
+    from server.conferences.service import add_addon, get_conference, get_ticket_type
+
+    with unit_of_work(_session_factory()) as session:
+        conf = get_conference(session, conference)
+        addon = add_addon(session, conf, name=name, slug=slug, price=price, total_quantity=quantity,
+                          requires_ticket_types=[get_ticket_type(session, conf, t) for t in requires or []])
+        console.print(f"Added add-on [bold]{addon.slug}[/] at {addon.price}.")
+
+
+@attendees_app.command("import")
+def attendees_import(
+    file: Annotated[Path, typer.Argument(help="CSV with first_name, email, ticket_type [, last_name, company, access_code, add_ons].",
+                                         exists=True, dir_okay=False, readable=True)],
+    conference: ConferenceOpt,
+) -> None:
+    """Import attendees from CSV: all rows or none; every bad line is reported."""
+    from server.attendees.csv_import import ImportRejected, import_attendees
+    from server.conferences.service import get_conference
+
+    started = time.perf_counter()
+    try:
+        with unit_of_work(_session_factory()) as session:
+            result = import_attendees(session, get_conference(session, conference), file)
+    except ImportRejected as rejected:
+        err.print(f"[bold red]Nothing was imported[/] from {file}: {len(rejected.problems)} problem(s).", highlight=False)
+        for line, reason in rejected.problems:
+            err.print(f"  line {line}: {reason}", highlight=False, markup=False)
+        raise typer.Exit(code=1) from None
+    console.print(f"Imported {result.imported} attendees into {conference} in {time.perf_counter() - started:.1f} s.")
+
+
+@vouchers_app.command("generate")
+def vouchers_generate(
+    conference: ConferenceOpt,
+    count: Annotated[int, typer.Option(help="How many codes (1-500).")],
+    voucher_type: Annotated[str, typer.Option("--type", help="comp, percentage or fixed_amount.")] = "comp",
+    value: Annotated[str, typer.Option(help="Percentage (0-100) or amount off; ignored for comp.")] = "100",
+    prefix: Annotated[str, typer.Option(help="Fixed start of every code.")] = "",
+    max_uses: Annotated[int, typer.Option(help="Uses per code.")] = 1,
+    valid_from: Annotated[Optional[str], typer.Option(help="Valid from (ISO 8601).")] = None,
+    valid_until: Annotated[Optional[str], typer.Option(help="Valid until (ISO 8601).")] = None,
+    ticket_type: Annotated[Optional[list[str]], typer.Option(help="Restrict to this ticket type (repeatable).")] = None,
+    addon: Annotated[Optional[list[str]], typer.Option(help="Restrict to this add-on (repeatable).")] = None,
+    unlocks_hidden_tickets: Annotated[bool, typer.Option(help="Unlocks voucher-only ticket types.")] = False,
+) -> None:
+    """Generate a batch of unique voucher codes and print them."""
+    from server.conferences.service import get_addon, get_conference, get_ticket_type, parse_money
+    from server.vouchers.service import VoucherBulkConfig, generate_voucher_codes
+
+    with unit_of_work(_session_factory()) as session:
+        conf = get_conference(session, conference)
+        vouchers = generate_voucher_codes(session, VoucherBulkConfig(
+            conference=conf, prefix=prefix, count=count, voucher_type=voucher_type,
+            discount_value=parse_money(value, "discount value"), max_uses=max_uses,
+            valid_from=_parse_time(valid_from), valid_until=_parse_time(valid_until),
+            unlocks_hidden_tickets=unlocks_hidden_tickets,
+            applicable_ticket_types=[get_ticket_type(session, conf, t) for t in ticket_type or []] or None,
+            applicable_addons=[get_addon(session, conf, a) for a in addon or []] or None,
+        ))
+        codes = [v.code for v in vouchers]
+    print("\n".join(codes))
+    err.print(f"Generated {len(codes)} voucher codes for {conference}.")
+
+
+@app.command("demo-data")
+def demo_data(
+    attendees: Annotated[int, typer.Option(help="How many attendees (orders in every status).")] = 10_000,
+    slug: Annotated[str, typer.Option(help="Slug of the demo conference to create.")] = "demo",
+) -> None:
+    """Create a realistic demo conference: ticket types, meals, tutorials, sponsors, vouchers, attendees."""
+    from server.demo_data import seed_demo
+
+    if attendees < 0:
+        raise _fail("--attendees cannot be negative")
+    started = time.perf_counter()
+    with unit_of_work(_session_factory()) as session:
+        seed_demo(session, slug=slug, attendees=attendees)
+    console.print(f"Created conference [bold]{slug}[/] with {attendees} attendees in {time.perf_counter() - started:.1f} s.")
+
+
+@app.command("release-holds")
+def release_holds() -> None:
+    """Cancel pending orders whose 15-minute hold has expired (the server also does this every 30 s)."""
+    from server.orders.service import release_expired_holds
+
+    with unit_of_work(_session_factory()) as session:
+        console.print(f"Released {release_expired_holds(session)} expired holds.")
+
+
+def main() -> None:
+    try:
+        app()
+    except DomainError as error:
+        err.print(f"[bold red]error:[/] {error.message}", highlight=False)
+        sys.exit(1)
+
+
+__all__ = ["main"]

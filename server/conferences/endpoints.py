@@ -1,0 +1,39 @@
+"""Admin routes for conferences."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends
+from pydantic import BaseModel
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from server.api import AdminOnly, unit_of_work_dependency
+from server.attendees.models import Attendee
+from server.capacity.service import get_global_remaining, get_global_sold_count
+from server.conferences.service import get_conference
+
+router = APIRouter(prefix="/api/v1/admin", tags=["admin"], dependencies=[AdminOnly])
+
+
+class ConferenceStats(BaseModel):
+    slug: str
+    name: str
+    total_capacity: int
+    sold: int
+    remaining: int | None
+    attendees: int
+    checked_in: int
+
+
+@router.get("/conferences/{slug}/stats", response_model=ConferenceStats)
+def conference_stats(slug: str, session: Session = Depends(unit_of_work_dependency)) -> ConferenceStats:
+    """Live figures: seats sold and remaining, attendees and how many are checked in."""
+    conference = get_conference(session, slug)
+    attendees, checked_in = session.execute(
+        select(func.count(Attendee.id), func.count(Attendee.checked_in_at)).where(Attendee.conference_id == conference.id)
+    ).one()
+    return ConferenceStats(
+        slug=conference.slug, name=conference.name, total_capacity=conference.total_capacity,
+        sold=get_global_sold_count(session, conference), remaining=get_global_remaining(session, conference),
+        attendees=attendees, checked_in=checked_in,
+    )

@@ -1,0 +1,193 @@
+"""Creating conferences and the products they sell."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from server.conferences.models import AddOn, Conference, TicketType
+from server.errors import Conflict, InvalidInput, NotFound
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+# Stripe's zero-decimal currencies plus the common three-letter codes are all we accept: a typo
+# in the currency would otherwise only surface at the first payment.
+CURRENCY_PATTERN = re.compile(r"^[a-z]{3}$")
+
+
+def check_slug(slug: str, what: str = "slug") -> str:
+    if not SLUG_PATTERN.match(slug):
+        raise InvalidInput(
+            f"Invalid {what} '{slug}': use 1-63 lowercase letters, digits and dashes, starting with a letter or digit."
+        )
+    return slug
+
+
+def parse_money(value: str | Decimal | int, what: str = "price") -> Decimal:
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        raise InvalidInput(f"Invalid {what} '{value}': not a number.") from None
+    if not amount.is_finite() or amount < 0:
+        raise InvalidInput(f"Invalid {what} '{value}': must be zero or more.")
+    if amount != amount.quantize(Decimal("0.01")):
+        raise InvalidInput(f"Invalid {what} '{value}': at most two decimal places.")
+    return amount.quantize(Decimal("0.01"))
+
+
+def new_badge_key_pair() -> tuple[bytes, bytes]:
+    private = Ed25519PrivateKey.generate()
+    return (
+        private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption()),
+        private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw),
+    )
+
+
+def create_conference(
+    session: Session,
+    *,
+    slug: str,
+    name: str,
+    timezone: str = "UTC",
+    total_capacity: int = 0,
+    currency: str = "usd",
+    stripe_secret_key: str = "",
+    stripe_publishable_key: str = "",
+    stripe_webhook_secret: str = "",
+) -> Conference:
+    check_slug(slug)
+    if not name.strip():
+        raise InvalidInput("A conference needs a name.")
+    try:
+        zoneinfo.ZoneInfo(timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(f"Unknown time zone '{timezone}' (use an IANA name such as Europe/Berlin).") from None
+    if total_capacity < 0:
+        raise InvalidInput("Total capacity must be zero (unlimited) or more.")
+    currency = currency.lower()
+    if not CURRENCY_PATTERN.match(currency):
+        raise InvalidInput(f"Invalid currency '{currency}': use a three-letter ISO code such as usd or eur.")
+    if session.scalar(select(Conference.id).where(Conference.slug == slug)) is not None:
+        raise Conflict(f"A conference with slug '{slug}' already exists.", code="duplicate_slug")
+    private_key, public_key = new_badge_key_pair()
+    conference = Conference(
+        slug=slug,
+        name=name.strip(),
+        timezone=timezone,
+        total_capacity=total_capacity,
+        currency=currency,
+        stripe_secret_key=stripe_secret_key,
+        stripe_publishable_key=stripe_publishable_key,
+        stripe_webhook_secret=stripe_webhook_secret,
+        badge_private_key=private_key,
+        badge_public_key=public_key,
+    )
+    session.add(conference)
+    session.flush()
+    return conference
+
+
+def get_conference(session: Session, slug: str) -> Conference:
+    conference = session.scalar(select(Conference).where(Conference.slug == slug))
+    if conference is None:
+        raise NotFound(f"No conference with slug '{slug}'.")
+    return conference
+
+
+def add_ticket_type(
+    session: Session,
+    conference: Conference,
+    *,
+    name: str,
+    slug: str,
+    price: Decimal | str = Decimal("0.00"),
+    total_quantity: int = 0,
+    available_from: dt.datetime | None = None,
+    available_until: dt.datetime | None = None,
+    requires_voucher: bool = False,
+    bulk_enabled: bool = False,
+) -> TicketType:
+    check_slug(slug, "ticket type slug")
+    if total_quantity < 0:
+        raise InvalidInput("Ticket quantity must be zero (unlimited) or more.")
+    if available_from and available_until and available_until <= available_from:
+        raise InvalidInput("The availability window ends before it starts.")
+    if session.scalar(select(TicketType.id).where(TicketType.conference_id == conference.id, TicketType.slug == slug)):
+        raise Conflict(f"Ticket type '{slug}' already exists in {conference.slug}.", code="duplicate_slug")
+    ticket_type = TicketType(
+        conference=conference,
+        name=name,
+        slug=slug,
+        price=parse_money(price),
+        total_quantity=total_quantity,
+        available_from=available_from,
+        available_until=available_until,
+        requires_voucher=requires_voucher,
+        bulk_enabled=bulk_enabled,
+    )
+    session.add(ticket_type)
+    session.flush()
+    return ticket_type
+
+
+def add_addon(
+    session: Session,
+    conference: Conference,
+    *,
+    name: str,
+    slug: str,
+    price: Decimal | str = Decimal("0.00"),
+    total_quantity: int = 0,
+    description: str = "",
+    requires_ticket_types: Sequence[TicketType] = (),
+) -> AddOn:
+    check_slug(slug, "add-on slug")
+    if total_quantity < 0:
+        raise InvalidInput("Add-on quantity must be zero (unlimited) or more.")
+    for ticket_type in requires_ticket_types:
+        if ticket_type.conference_id != conference.id:
+            raise InvalidInput("Ticket type does not belong to the add-on's conference.")
+    if session.scalar(select(AddOn.id).where(AddOn.conference_id == conference.id, AddOn.slug == slug)):
+        raise Conflict(f"Add-on '{slug}' already exists in {conference.slug}.", code="duplicate_slug")
+    addon = AddOn(
+        conference=conference,
+        name=name,
+        slug=slug,
+        price=parse_money(price),
+        total_quantity=total_quantity,
+        description=description,
+        requires_ticket_types=list(requires_ticket_types),
+    )
+    session.add(addon)
+    session.flush()
+    return addon
+
+
+def get_ticket_type(session: Session, conference: Conference, slug_or_name: str) -> TicketType:
+    found = session.scalar(
+        select(TicketType).where(
+            TicketType.conference_id == conference.id,
+            (TicketType.slug == slug_or_name) | (TicketType.name == slug_or_name),
+        )
+    )
+    if found is None:
+        raise NotFound(f"No ticket type '{slug_or_name}' in {conference.slug}.")
+    return found
+
+
+def get_addon(session: Session, conference: Conference, slug_or_name: str) -> AddOn:
+    found = session.scalar(
+        select(AddOn).where(
+            AddOn.conference_id == conference.id, (AddOn.slug == slug_or_name) | (AddOn.name == slug_or_name)
+        )
+    )
+    if found is None:
+        raise NotFound(f"No add-on '{slug_or_name}' in {conference.slug}.")
+    return found

@@ -1,0 +1,17 @@
+"""Imports every model module, so the metadata (and Alembic) sees the whole schema."""
+
+from server.attendees.models import Attendee
+from server.checkin.models import CheckIn, DoorCheck, ProductRedemption
+from server.conferences.models import AddOn, Conference, TicketType
+from server.db.base import Base
+from server.devices.models import Device
+from server.orders.models import Order, OrderLineItem, OrderStatus
+from server.payments.models import StripeEvent
+from server.sponsors.models import BulkPurchase, BulkPurchaseStatus, BulkPurchaseVoucher, Sponsor, SponsorLevel
+from server.vouchers.models import Voucher, VoucherType
+
+__all__ = [
+    "AddOn", "Attendee", "Base", "BulkPurchase", "BulkPurchaseStatus", "BulkPurchaseVoucher", "CheckIn",
+    "Conference", "Device", "DoorCheck", "Order", "OrderLineItem", "OrderStatus", "ProductRedemption",
+    "Sponsor", "SponsorLevel", "StripeEvent", "TicketType", "Voucher", "VoucherType",
+]

@@ -1,0 +1,30 @@
+"""Kiosk devices: each paired to exactly one conference and station."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from server.conferences.models import Conference
+from server.db.base import Base, utcnow
+
+
+class Device(Base):
+    __tablename__ = "devices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    station: Mapped[str] = mapped_column(String(100), default="")
+    # Only SHA-256 hashes are stored: a database leak must not let anyone pair or sync.
+    pairing_code_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    pairing_expires_at: Mapped[dt.datetime | None]
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    paired_at: Mapped[dt.datetime | None]
+    revoked_at: Mapped[dt.datetime | None]
+    last_seen_at: Mapped[dt.datetime | None]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    conference: Mapped[Conference] = relationship()

@@ -1,0 +1,33 @@
+"""Typed domain errors: a stable machine ``code`` plus a human message.
+
+HTTP maps them in one place (server.app): NotFound → 404, InvalidInput → 422, Conflict → 409.
+InvalidInput is also a ValueError, as the reference services raise ValueError for the same cases.
+"""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    code = "domain_error"
+    http_status = 409
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+
+
+class NotFound(DomainError):
+    code = "not_found"
+    http_status = 404
+
+
+class InvalidInput(DomainError, ValueError):
+    code = "invalid"
+    http_status = 422
+
+
+class Conflict(DomainError):
+    code = "conflict"
+    http_status = 409

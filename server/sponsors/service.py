@@ -1,0 +1,200 @@
+"""Sponsor bulk purchases of voucher codes (reference behaviour, Stripe checkout lives in payments)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from server.conferences.models import AddOn, Conference, TicketType
+from server.conferences.service import check_slug
+from server.errors import Conflict, InvalidInput, NotFound
+from server.sponsors.models import BulkPurchase, BulkPurchaseStatus, BulkPurchaseVoucher, Sponsor, SponsorLevel
+from server.vouchers.models import Voucher, VoucherType
+from server.vouchers.service import VoucherBulkConfig, generate_voucher_codes
+
+logger = logging.getLogger(__name__)
+
+
+class BulkPurchaseError(Conflict):
+    """Raised when a bulk purchase operation is not allowed in the purchase's state."""
+
+    code = "bulk_purchase"
+
+
+def _parse_datetime(value: object) -> dt.datetime | None:
+    """voucher_config is JSON, so datetimes arrive as ISO strings."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        parsed = dt.datetime.fromisoformat(value)
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+    return None
+
+
+def create_sponsor(
+    session: Session, conference: Conference, *, name: str, slug: str, level: SponsorLevel | None = None,
+    contact_email: str = "",
+) -> Sponsor:
+    check_slug(slug, "sponsor slug")
+    if session.scalar(select(Sponsor.id).where(Sponsor.conference_id == conference.id, Sponsor.slug == slug)):
+        raise Conflict(f"Sponsor '{slug}' already exists in {conference.slug}.", code="duplicate_slug")
+    sponsor = Sponsor(conference=conference, name=name, slug=slug, level=level, contact_email=contact_email)
+    session.add(sponsor)
+    session.flush()
+    return sponsor
+
+
+class BulkPurchaseService:
+    """The lifecycle of a sponsor's bulk voucher purchase: create → pay (or approve a comp) → fulfil → refund."""
+
+    @staticmethod
+    def create_bulk_purchase(
+        session: Session,
+        sponsor: Sponsor,
+        quantity: int,
+        ticket_type: TicketType | None,
+        unit_price: Decimal,
+        requested_by: str = "",
+        voucher_config: dict[str, Any] | None = None,
+        addon: AddOn | None = None,
+    ) -> BulkPurchase:
+        """A new purchase in PENDING state."""
+        if quantity < 1:
+            raise BulkPurchaseError("Quantity must be at least 1.")
+        if unit_price < Decimal("0.00"):
+            raise BulkPurchaseError("Unit price cannot be negative.")
+        for product in (ticket_type, addon):
+            if product is not None and product.conference_id != sponsor.conference_id:
+                raise InvalidInput(f"'{product.name}' does not belong to the sponsor's conference.")
+        if ticket_type is not None and not ticket_type.bulk_enabled:
+            raise InvalidInput(f"Ticket type '{ticket_type.name}' is not enabled for bulk purchases.")
+        config = dict(voucher_config or {})
+        if "voucher_type" in config:
+            try:
+                VoucherType(config["voucher_type"])
+            except ValueError:
+                raise InvalidInput(f"Unknown voucher type '{config['voucher_type']}'.") from None
+        product_description = f"{quantity}x {ticket_type.name} voucher codes" if ticket_type is not None else ""
+        purchase = BulkPurchase(
+            conference_id=sponsor.conference_id,
+            sponsor=sponsor,
+            quantity=quantity,
+            ticket_type=ticket_type,
+            addon=addon,
+            unit_price=unit_price,
+            total_amount=unit_price * quantity,
+            product_description=product_description,
+            payment_status=BulkPurchaseStatus.PENDING,
+            requested_by=requested_by,
+            voucher_config=config,
+        )
+        session.add(purchase)
+        session.flush()
+        return purchase
+
+    @staticmethod
+    def lock(session: Session, purchase_id: int) -> BulkPurchase:
+        purchase = session.scalar(
+            select(BulkPurchase)
+            .where(BulkPurchase.id == purchase_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+        if purchase is None:
+            raise NotFound(f"No bulk purchase #{purchase_id}.")
+        return purchase
+
+    @staticmethod
+    def approve(session: Session, bulk_purchase: BulkPurchase) -> BulkPurchase:
+        """PENDING → APPROVED: an organiser's sign-off; comp deals (total 0) can then be fulfilled without payment."""
+        purchase = BulkPurchaseService.lock(session, bulk_purchase.id)
+        if purchase.payment_status is not BulkPurchaseStatus.PENDING:
+            raise BulkPurchaseError(f"Cannot approve purchase in '{purchase.payment_status.label}' state.")
+        purchase.payment_status = BulkPurchaseStatus.APPROVED
+        session.flush()
+        return purchase
+
+    @staticmethod
+    def fulfill_bulk_purchase(session: Session, bulk_purchase: BulkPurchase) -> list[Voucher]:
+        """Generate the purchase's voucher codes. Idempotent: an already fulfilled purchase yields [].
+
+        The purchase row is locked first, so two deliveries of the same payment webhook (or a
+        webhook racing the admin's "fulfil" button) generate the vouchers exactly once.
+        """
+        bp = BulkPurchaseService.lock(session, bulk_purchase.id)
+        if bp.is_fulfilled and bp.payment_status is BulkPurchaseStatus.PAID:
+            logger.info("BulkPurchase #%s already fulfilled, skipping", bp.id)
+            return []
+        if bp.payment_status not in (BulkPurchaseStatus.APPROVED, BulkPurchaseStatus.PROCESSING, BulkPurchaseStatus.PAID):
+            raise BulkPurchaseError(f"Cannot fulfill BulkPurchase #{bp.id} in '{bp.payment_status.label}' state.")
+        if bp.payment_status is BulkPurchaseStatus.APPROVED and bp.total_amount > Decimal(0):
+            raise BulkPurchaseError(
+                f"Cannot fulfill BulkPurchase #{bp.id}: payment must be completed first. "
+                f"Only comp deals (total_amount=0) can be fulfilled from APPROVED state."
+            )
+        vc = bp.voucher_config if isinstance(bp.voucher_config, dict) else {}
+        if not vc.get("voucher_type") or vc.get("discount_value") is None:
+            raise BulkPurchaseError(
+                f"Cannot fulfill BulkPurchase #{bp.id}: voucher_config is missing "
+                f"required fields (voucher_type, discount_value). "
+                f"Configure these via the manage dashboard before fulfillment."
+            )
+        sponsor_slug = (bp.sponsor.slug or "").upper() if bp.sponsor else ""
+        config = VoucherBulkConfig(
+            conference=bp.conference,
+            prefix=str(vc.get("prefix", f"BULK-{sponsor_slug}-" if sponsor_slug else "BULK-")),
+            count=bp.quantity,
+            voucher_type=str(vc.get("voucher_type", VoucherType.COMP)),
+            discount_value=Decimal(str(vc.get("discount_value", 0))),
+            max_uses=int(vc.get("max_uses", 1)),
+            valid_from=_parse_datetime(vc.get("valid_from")),
+            valid_until=_parse_datetime(vc.get("valid_until")),
+            unlocks_hidden_tickets=bool(vc.get("unlocks_hidden_tickets", False)),
+            applicable_ticket_types=[bp.ticket_type] if bp.ticket_type is not None else None,
+            applicable_addons=[bp.addon] if bp.addon is not None else None,
+        )
+        vouchers = generate_voucher_codes(session, config)
+        session.add_all(BulkPurchaseVoucher(bulk_purchase_id=bp.id, voucher_id=v.id) for v in vouchers)
+        bp.payment_status = BulkPurchaseStatus.PAID
+        session.flush()
+        session.refresh(bp, ["linked_voucher_count"])
+        sponsor_name = bp.sponsor.name if bp.sponsor else "No sponsor"
+        logger.info("Fulfilled BulkPurchase #%s: generated %d voucher codes for sponsor %s", bp.id, len(vouchers), sponsor_name)
+        return vouchers
+
+    @staticmethod
+    def refund_bulk_purchase(session: Session, bulk_purchase: BulkPurchase) -> int:
+        """→ REFUNDED, and every voucher it generated stops working. Returns how many were deactivated."""
+        bp = BulkPurchaseService.lock(session, bulk_purchase.id)
+        bp.payment_status = BulkPurchaseStatus.REFUNDED
+        voucher_ids = select(BulkPurchaseVoucher.voucher_id).where(BulkPurchaseVoucher.bulk_purchase_id == bp.id)
+        deactivated = session.execute(
+            update(Voucher).where(Voucher.id.in_(voucher_ids), Voucher.is_active.is_(True)).values(is_active=False)
+        ).rowcount
+        session.flush()
+        logger.info("Refunded BulkPurchase #%s: deactivated %d vouchers", bp.id, deactivated)
+        return deactivated
+
+    @staticmethod
+    def mark_failed(session: Session, bulk_purchase: BulkPurchase) -> bool:
+        """PENDING/PROCESSING → FAILED; never overwrites a purchase already paid or refunded. True if it changed."""
+        updated = session.execute(
+            update(BulkPurchase)
+            .where(
+                BulkPurchase.id == bulk_purchase.id,
+                BulkPurchase.payment_status.in_([BulkPurchaseStatus.PENDING, BulkPurchaseStatus.PROCESSING]),
+            )
+            .values(payment_status=BulkPurchaseStatus.FAILED)
+        ).rowcount
+        if updated:
+            logger.info("Marked BulkPurchase #%s as FAILED", bulk_purchase.id)
+        else:
+            logger.info("Skipped marking BulkPurchase #%s as FAILED (current status is not PENDING/PROCESSING)", bulk_purchase.id)
+        return bool(updated)

@@ -1,0 +1,158 @@
+"""Voucher bulk generation (reference behaviour) and voucher checks at order time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import string
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from server.conferences.models import AddOn, Conference, TicketType
+from server.errors import Conflict, InvalidInput
+from server.vouchers.models import Voucher, VoucherType, voucher_addons, voucher_ticket_types
+
+_CODE_ALPHABET = string.ascii_uppercase + string.digits
+_CODE_LENGTH = 8
+_MAX_COUNT = 500
+_MAX_PREFIX_LENGTH = 100 - _CODE_LENGTH
+
+
+@dataclass
+class VoucherBulkConfig:
+    """Everything a batch of vouchers shares (reference: ``VoucherBulkConfig``)."""
+
+    conference: Conference
+    prefix: str
+    count: int
+    voucher_type: str
+    discount_value: Decimal
+    max_uses: int = 1
+    valid_from: dt.datetime | None = None
+    valid_until: dt.datetime | None = None
+    unlocks_hidden_tickets: bool = field(default=False)
+    applicable_ticket_types: list[TicketType] | None = None
+    applicable_addons: list[AddOn] | None = None
+
+
+def _generate_unique_code(prefix: str, existing_codes: set[str]) -> str:
+    for _ in range(100):
+        code = prefix + "".join(secrets.choice(_CODE_ALPHABET) for _ in range(_CODE_LENGTH))
+        if code not in existing_codes:
+            return code
+    raise RuntimeError(f"Failed to generate a unique voucher code with prefix '{prefix}' after 100 attempts")
+
+
+def _check_config(config: VoucherBulkConfig) -> VoucherType:
+    if config.count < 1 or config.count > _MAX_COUNT:
+        raise InvalidInput(f"count must be between 1 and {_MAX_COUNT}, got {config.count}")
+    try:
+        voucher_type = VoucherType(config.voucher_type)
+    except ValueError:
+        choices = ", ".join(t.value for t in VoucherType)
+        raise InvalidInput(f"Unknown voucher type '{config.voucher_type}' (one of {choices}).") from None
+    if config.discount_value < 0:
+        raise InvalidInput("discount_value cannot be negative.")
+    if voucher_type is VoucherType.PERCENTAGE and config.discount_value > 100:
+        raise InvalidInput("A percentage discount must be between 0 and 100.")
+    if config.max_uses < 1:
+        raise InvalidInput("max_uses must be at least 1.")
+    if len(config.prefix) > _MAX_PREFIX_LENGTH or any(c.isspace() or not c.isprintable() for c in config.prefix):
+        raise InvalidInput(f"The prefix must be at most {_MAX_PREFIX_LENGTH} printable characters without spaces.")
+    if config.valid_from and config.valid_until and config.valid_until <= config.valid_from:
+        raise InvalidInput("valid_until must be after valid_from.")
+    for product in [*(config.applicable_ticket_types or []), *(config.applicable_addons or [])]:
+        if product.conference_id != config.conference.id:
+            raise InvalidInput(f"'{product.name}' does not belong to {config.conference.slug}.")
+    return voucher_type
+
+
+def generate_voucher_codes(session: Session, config: VoucherBulkConfig) -> list[Voucher]:
+    """Create ``config.count`` vouchers with random ``{prefix}{8 × A-Z0-9}`` codes, unique per conference.
+
+    All rows (vouchers and their restriction links) are written in the caller's transaction:
+    either the whole batch exists or none of it. The unique constraint on (conference, code) is
+    the last guard against a concurrent batch drawing the same code.
+    """
+    voucher_type = _check_config(config)
+    existing_query = select(Voucher.code).where(Voucher.conference_id == config.conference.id)
+    if config.prefix:
+        existing_query = existing_query.where(Voucher.code.startswith(config.prefix, autoescape=True))
+    existing_codes = set(session.scalars(existing_query))
+
+    vouchers = []
+    for _ in range(config.count):
+        code = _generate_unique_code(config.prefix, existing_codes)
+        existing_codes.add(code)
+        vouchers.append(
+            Voucher(
+                conference_id=config.conference.id,
+                code=code,
+                voucher_type=voucher_type,
+                discount_value=config.discount_value,
+                max_uses=config.max_uses,
+                valid_from=config.valid_from,
+                valid_until=config.valid_until,
+                unlocks_hidden_tickets=config.unlocks_hidden_tickets,
+            )
+        )
+    session.add_all(vouchers)
+    session.flush()
+
+    # Restriction links in one multi-row insert each, not one statement per voucher.
+    if config.applicable_ticket_types:
+        session.execute(
+            insert(voucher_ticket_types),
+            [{"voucher_id": v.id, "ticket_type_id": t.id} for v in vouchers for t in config.applicable_ticket_types],
+        )
+    if config.applicable_addons:
+        session.execute(
+            insert(voucher_addons),
+            [{"voucher_id": v.id, "addon_id": a.id} for v in vouchers for a in config.applicable_addons],
+        )
+    return vouchers
+
+
+def lock_voucher(session: Session, conference: Conference, code: str) -> Voucher:
+    """The voucher with this code, row-locked so that its use count can be checked and bumped.
+
+    Without the lock two buyers could both read ``times_used = max_uses - 1`` and both use it.
+    """
+    voucher = session.scalar(
+        select(Voucher)
+        .where(Voucher.conference_id == conference.id, Voucher.code == code.strip())
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    if voucher is None:
+        raise InvalidInput(f"Voucher code '{code}' is not valid.", code="voucher_invalid")
+    return voucher
+
+
+def check_voucher_usable(voucher: Voucher, now: dt.datetime) -> None:
+    """Reference validity: active, ``times_used < max_uses``, inside the validity window."""
+    if not voucher.is_active:
+        raise Conflict(f"Voucher code '{voucher.code}' is no longer active.", code="voucher_inactive")
+    if voucher.times_used >= voucher.max_uses:
+        raise Conflict(f"Voucher code '{voucher.code}' has been used up.", code="voucher_used_up")
+    if voucher.valid_from is not None and now < voucher.valid_from:
+        raise Conflict(f"Voucher code '{voucher.code}' is not valid yet.", code="voucher_not_yet_valid")
+    if voucher.valid_until is not None and now >= voucher.valid_until:
+        raise Conflict(f"Voucher code '{voucher.code}' has expired.", code="voucher_expired")
+
+
+def voucher_applies_to(voucher: Voucher, *, ticket_type: TicketType | None = None, addon: AddOn | None = None) -> bool:
+    """Empty restrictions mean "applies to all" (reference)."""
+    if ticket_type is not None:
+        return not voucher.applicable_ticket_types or ticket_type in voucher.applicable_ticket_types
+    if addon is not None:
+        return not voucher.applicable_addons or addon in voucher.applicable_addons
+    return False
+
+
+def ensure_no_duplicate(session: Session, conference: Conference, code: str) -> None:
+    if session.scalar(select(Voucher.id).where(Voucher.conference_id == conference.id, Voucher.code == code)):
+        raise Conflict(f"Voucher code '{code}' already exists.", code="duplicate_voucher")
