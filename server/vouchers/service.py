@@ -145,12 +145,17 @@ def check_voucher_usable(voucher: Voucher, now: dt.datetime) -> None:
 
 
 def voucher_applies_to(voucher: Voucher, *, ticket_type: TicketType | None = None, addon: AddOn | None = None) -> bool:
-    """Empty restrictions mean "applies to all" (reference)."""
+    """A voucher with no restrictions applies to everything; otherwise only to the products it lists.
+
+    The two lists are read together: a voucher restricted to the Lunch add-on (what a sponsor's
+    bulk purchase of lunches generates) must not also comp every ticket type because its ticket
+    list is empty.
+    """
+    if not voucher.applicable_ticket_types and not voucher.applicable_addons:
+        return True
     if ticket_type is not None:
-        return not voucher.applicable_ticket_types or ticket_type in voucher.applicable_ticket_types
-    if addon is not None:
-        return not voucher.applicable_addons or addon in voucher.applicable_addons
-    return False
+        return ticket_type in voucher.applicable_ticket_types
+    return addon is not None and addon in voucher.applicable_addons
 
 
 def ensure_no_duplicate(session: Session, conference: Conference, code: str) -> None:

@@ -1,0 +1,91 @@
+"""Test databases: every server test runs on a SQLite file and on PostgreSQL.
+
+PostgreSQL comes from DOORSTATION_TEST_POSTGRES_URL (the set-up script points it at
+127.0.0.1:5432/test when a server answers there). Each test run creates its own database
+next to it and drops it at the end; each test starts from empty tables. With
+DOORSTATION_REQUIRE_POSTGRES=1 (CI) a missing PostgreSQL fails the tests instead of skipping them.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+import server.db.models  # noqa: F401
+from server.db.base import Base
+from server.db.engine import make_engine, make_session_factory
+
+SHARED_TESTDATA = Path(__file__).resolve().parents[1].parent / "shared" / "testdata"
+POSTGRES_URL = os.environ.get("DOORSTATION_TEST_POSTGRES_URL")
+REQUIRE_POSTGRES = os.environ.get("DOORSTATION_REQUIRE_POSTGRES") == "1"
+
+
+def _postgres_unavailable(reason: str):
+    if REQUIRE_POSTGRES:
+        pytest.fail(f"PostgreSQL is required (DOORSTATION_REQUIRE_POSTGRES=1) but {reason}", pytrace=False)
+    pytest.skip(f"PostgreSQL not available: {reason}")
+
+
+@pytest.fixture(scope="session")
+def postgres_database_url():
+    """A fresh PostgreSQL database for this test run, with the schema created."""
+    if not POSTGRES_URL:
+        _postgres_unavailable("DOORSTATION_TEST_POSTGRES_URL is not set")
+    name = f"doorstation_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as error:  # noqa: BLE001 - any failure here means "no usable PostgreSQL"
+        _postgres_unavailable(f"cannot create a database at {POSTGRES_URL}: {error}")
+    url = make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    engine = make_engine(url)
+    Base.metadata.create_all(engine)
+    engine.dispose()
+    yield url
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request, tmp_path):
+    """The URL of an empty database with the current schema: a SQLite file, or PostgreSQL."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+        engine = make_engine(url)
+        Base.metadata.create_all(engine)
+        engine.dispose()
+        yield url
+        return
+    url = request.getfixturevalue("postgres_database_url")
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+    yield url
+
+
+@pytest.fixture
+def engine(database_url):
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session_factory(engine):
+    return make_session_factory(engine)
+
+
+@pytest.fixture
+def session(session_factory):
+    """A session for arranging and asserting; commit before handing work to other threads."""
+    with session_factory() as session:
+        yield session
