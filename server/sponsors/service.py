@@ -101,15 +101,15 @@ class BulkPurchaseService:
 
     @staticmethod
     def lock(session: Session, purchase_id: int) -> BulkPurchase:
-        purchase = session.scalar(
-            select(BulkPurchase)
-            .where(BulkPurchase.id == purchase_id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        )
-        if purchase is None:
+        """Row-lock the purchase, then load it (with its voucher count) in a fresh statement.
+
+        Two statements on purpose: on PostgreSQL (READ COMMITTED) a ``SELECT … FOR UPDATE`` that
+        had to wait re-reads the locked row but evaluates subqueries such as the linked-voucher
+        count on its old snapshot, so a second fulfilment would see "0 vouchers" and run again.
+        """
+        if session.scalar(select(BulkPurchase.id).where(BulkPurchase.id == purchase_id).with_for_update()) is None:
             raise NotFound(f"No bulk purchase #{purchase_id}.")
-        return purchase
+        return session.get(BulkPurchase, purchase_id, populate_existing=True)
 
     @staticmethod
     def approve(session: Session, bulk_purchase: BulkPurchase) -> BulkPurchase:
