@@ -89,3 +89,21 @@ def session(session_factory):
     """A session for arranging and asserting; commit before handing work to other threads."""
     with session_factory() as session:
         yield session
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def empty_database_url(request, tmp_path):
+    """A database with no tables at all, for what migrates on start (the CLI, the server)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+        return
+    if not POSTGRES_URL:
+        _postgres_unavailable("DOORSTATION_TEST_POSTGRES_URL is not set")
+    name = f"doorstation_empty_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()

@@ -28,6 +28,8 @@ class OrderCreate(BaseModel):
 
 
 class LineItemRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     description: str
     quantity: int
     unit_price: Decimal

@@ -1,0 +1,77 @@
+"""The admin CLI, run as a person runs it: the installed ``doorstation`` command in a subprocess."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, func, select, text
+
+from server.attendees.models import Attendee
+
+DOORSTATION = [sys.executable, "-m", "server"]
+
+
+@pytest.fixture
+def run(empty_database_url, tmp_path):
+    env = {**os.environ, "DATABASE_URL": empty_database_url, "COLUMNS": "200"}
+
+    def run(*args, expect=0):
+        result = subprocess.run([*DOORSTATION, *args], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+        assert result.returncode == expect, result.stdout + result.stderr
+        return result
+
+    return run
+
+
+def test_a_conference_set_up_from_scratch(run, tmp_path):
+    run("conference", "create", "pycon-27", "--name", "PyCon 2027", "--capacity", "300", "--timezone", "America/New_York")
+    run("ticket-types", "add", "standard", "-c", "pycon-27", "--name", "Standard", "--price", "400")
+    run("addons", "add", "lunch", "-c", "pycon-27", "--name", "Lunch", "--price", "25", "--requires", "standard")
+    csv = tmp_path / "people.csv"
+    csv.write_text("first_name,last_name,email,ticket_type,add_ons\nAda,Lovelace,ada@example.org,standard,lunch\n"
+                   "Alan,Turing,alan@example.org,standard,\n")
+    result = run("attendees", "import", str(csv), "-c", "pycon-27")
+    assert "Imported 2 attendees into pycon-27" in result.stdout
+    listing = run("conference", "list").stdout
+    assert "pycon-27" in listing and "PyCon 2027" in listing and "300" in listing
+    codes = run("vouchers", "generate", "-c", "pycon-27", "--count", "3", "--prefix", "SPK-",
+                "--ticket-type", "standard").stdout.split()
+    assert len(codes) == 3 and all(c.startswith("SPK-") and len(c) == 12 for c in codes)
+
+
+def test_bad_import_reports_every_line_and_exits_non_zero(run, tmp_path, empty_database_url):
+    run("conference", "create", "conf", "--name", "Conf")
+    run("ticket-types", "add", "standard", "-c", "conf", "--name", "Standard")
+    csv = tmp_path / "bad.csv"
+    csv.write_text("first_name,email,ticket_type\nAda,ada@example.org,standard\n,x@example.org,standard\n"
+                   "Bob,bob,standard\n")
+    result = run("attendees", "import", str(csv), "-c", "conf", expect=1)
+    assert "Nothing was imported" in result.stderr
+    assert "line 3: first_name is empty" in result.stderr
+    assert "line 4: 'bob' is not an email address" in result.stderr
+    engine = create_engine(empty_database_url)
+    with engine.connect() as connection:
+        assert connection.scalar(select(func.count(Attendee.id))) == 0
+    engine.dispose()
+
+
+def test_domain_errors_are_one_clear_line(run):
+    result = run("ticket-types", "add", "x", "-c", "nowhere", "--name", "X", expect=1)
+    assert result.stderr.strip() == "error: No conference with slug 'nowhere'."
+    result = run("conference", "create", "ok", "--name", "Ok", "--timezone", "Mars/Olympus", expect=1)
+    assert "Unknown time zone 'Mars/Olympus'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_demo_data_makes_every_order_status(run, empty_database_url):
+    result = run("demo-data", "--attendees", "2000")
+    assert "with 2000 attendees" in result.stdout
+    engine = create_engine(empty_database_url)
+    with engine.connect() as connection:
+        statuses = set(connection.scalars(text("SELECT DISTINCT status FROM orders")))
+        attendees = connection.scalar(text("SELECT count(*) FROM attendees"))
+    engine.dispose()
+    assert statuses == {"paid", "partially_refunded", "refunded", "cancelled", "pending"}
+    assert 1800 < attendees < 2000  # pending orders have no attendees yet
