@@ -30,8 +30,8 @@ app.add_typer(addons_app, name="addons")
 app.add_typer(attendees_app, name="attendees")
 app.add_typer(vouchers_app, name="vouchers")
 
-console = Console()
-err = Console(stderr=True)
+console = Console(soft_wrap=True)  # never break a token or a path across lines
+err = Console(stderr=True, soft_wrap=True)
 
 ConferenceOpt = Annotated[str, typer.Option("--conference", "-c", help="Conference slug.")]
 
