@@ -20,6 +20,7 @@ from server.attendees.models import Attendee
 from server.conferences.models import AddOn, Conference, TicketType
 from server.db.base import utcnow
 from server.orders.models import Order, OrderLineItem, OrderStatus
+from server.sync.versions import allocate_versions
 
 BATCH = 5000
 
@@ -108,6 +109,10 @@ def write_ticket_holders(session: Session, conference: Conference, holders: Sequ
                 )
         session.execute(insert(OrderLineItem), line_rows)
         if attendee_rows:
+            # Core inserts bypass the before_flush stamping; reserve the block of feed versions here.
+            first_version = allocate_versions(session, conference.id, len(attendee_rows))
+            for offset, row in enumerate(attendee_rows):
+                row["sync_version"] = first_version + offset
             attendee_ids += session.scalars(
                 insert(Attendee).returning(Attendee.id, sort_by_parameter_order=True), attendee_rows
             ).all()

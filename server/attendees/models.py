@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import BigInteger, Index, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from server.conferences.models import Conference, TicketType
@@ -14,9 +14,14 @@ from server.orders.models import Order
 
 class Attendee(Base):
     __tablename__ = "attendees"
-    __table_args__ = (UniqueConstraint("conference_id", "access_code"),)
+    __table_args__ = (
+        UniqueConstraint("conference_id", "access_code"),
+        Index("ix_attendees_conference_sync_version", "conference_id", "sync_version"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Position in the conference's change feed (server.sync.versions); 0 until first stamped.
+    sync_version: Mapped[int] = mapped_column(BigInteger, default=0)
     conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"))
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="SET NULL"), index=True)
     # The ticket this attendee holds (an order may hold several tickets of different types).
@@ -27,6 +32,8 @@ class Attendee(Base):
     company: Mapped[str] = mapped_column(String(200), default="")
     access_code: Mapped[str] = mapped_column(String(16))
     checked_in_at: Mapped[dt.datetime | None]
+    # Checked in and not scanned out since (exit stations).
+    inside: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import Column, ForeignKey, LargeBinary, String, Table, UniqueConstraint
+from sqlalchemy import BigInteger, BigInteger, Column, ForeignKey, LargeBinary, String, Table, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from server.db.base import Base, utcnow
@@ -48,6 +48,8 @@ class TicketType(Base):
     __table_args__ = (UniqueConstraint("conference_id", "slug"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Position in the conference's change feed (server.sync.versions); 0 until first stamped.
+    sync_version: Mapped[int] = mapped_column(BigInteger, default=0)
     conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     slug: Mapped[str] = mapped_column(String(64))
@@ -76,6 +78,8 @@ class AddOn(Base):
     __table_args__ = (UniqueConstraint("conference_id", "slug"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Position in the conference's change feed (server.sync.versions); 0 until first stamped.
+    sync_version: Mapped[int] = mapped_column(BigInteger, default=0)
     conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     slug: Mapped[str] = mapped_column(String(64))

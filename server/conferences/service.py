@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from server.conferences.models import AddOn, Conference, TicketType
 from server.errors import Conflict, InvalidInput, NotFound
+from server.sync.models import FeedPosition
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 # Stripe's zero-decimal currencies plus the common three-letter codes are all we accept: a typo
@@ -90,6 +91,8 @@ def create_conference(
         badge_public_key=public_key,
     )
     session.add(conference)
+    session.flush()
+    session.add(FeedPosition(conference_id=conference.id, last_version=0))
     session.flush()
     return conference
 

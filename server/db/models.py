@@ -8,10 +8,12 @@ from server.devices.models import Device
 from server.orders.models import Order, OrderLineItem, OrderStatus
 from server.payments.models import StripeEvent
 from server.sponsors.models import BulkPurchase, BulkPurchaseStatus, BulkPurchaseVoucher, Sponsor, SponsorLevel
+from server.sync import versions  # noqa: F401  (registers the change-feed stamping hook)
+from server.sync.models import FeedPosition, SyncConflict, SyncEvent
 from server.vouchers.models import Voucher, VoucherType
 
 __all__ = [
     "AddOn", "Attendee", "Base", "BulkPurchase", "BulkPurchaseStatus", "BulkPurchaseVoucher", "CheckIn",
-    "Conference", "Device", "DoorCheck", "Order", "OrderLineItem", "OrderStatus", "ProductRedemption",
+    "Conference", "Device", "FeedPosition", "SyncConflict", "SyncEvent", "DoorCheck", "Order", "OrderLineItem", "OrderStatus", "ProductRedemption",
     "Sponsor", "SponsorLevel", "StripeEvent", "TicketType", "Voucher", "VoucherType",
 ]

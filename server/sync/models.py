@@ -1,0 +1,57 @@
+"""Sync state on the server: the change-feed counter, every event a kiosk uploaded, and conflicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from server.db.base import Base, utcnow
+
+
+class FeedPosition(Base):
+    """The last change-feed version handed out in a conference (see server.sync.versions)."""
+
+    __tablename__ = "feed_positions"
+
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"), primary_key=True)
+    last_version: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class SyncEvent(Base):
+    """One uploaded scan event, kept forever: the idempotency record and the audit trail."""
+
+    __tablename__ = "sync_events"
+    __table_args__ = (Index("ix_sync_events_conference_occurred", "conference_id", "occurred_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(Uuid(as_uuid=False), unique=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"))
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    access_code: Mapped[str] = mapped_column(String(16))
+    attendee_id: Mapped[int | None] = mapped_column(ForeignKey("attendees.id", ondelete="SET NULL"), index=True)
+    station: Mapped[str] = mapped_column(String(100), default="")
+    product_kind: Mapped[str | None] = mapped_column(String(20))
+    product_id: Mapped[int | None] = mapped_column(Integer)
+    kiosk_reason: Mapped[str] = mapped_column(String(40), default="ok")
+    occurred_at: Mapped[dt.datetime]
+    received_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    status: Mapped[str] = mapped_column(String(20))  # applied | conflict | rejected
+    reason: Mapped[str] = mapped_column(String(40), default="ok")
+
+
+class SyncConflict(Base):
+    """A scan a kiosk allowed offline that the server could not honour (over a limit, order no longer valid)."""
+
+    __tablename__ = "sync_conflicts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("sync_events.id", ondelete="CASCADE"), unique=True)
+    attendee_id: Mapped[int | None] = mapped_column(ForeignKey("attendees.id", ondelete="SET NULL"))
+    reason: Mapped[str] = mapped_column(String(40))
+    message: Mapped[str] = mapped_column(String(300))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[dt.datetime | None]

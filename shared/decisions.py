@@ -1,0 +1,158 @@
+"""The scan decision rules, shared by the kiosk (offline, from its cache) and the server.
+
+Pure functions over plain data: the same inputs give the same verdict on both sides, so a
+kiosk offline and the server online can never disagree about what a scan means.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+
+
+class Reason(enum.StrEnum):
+    OK = "ok"
+    NOT_FOUND = "not_found"
+    WRONG_CONFERENCE = "wrong_conference"
+    MALFORMED = "malformed"
+    UNPAID = "unpaid"
+    CANCELLED = "cancelled"
+    REFUNDED = "refunded"
+    ALREADY_CHECKED_IN = "already_checked_in"
+    NOT_CHECKED_IN = "not_checked_in"
+    PRODUCT_NOT_PURCHASED = "product_not_purchased"
+    FULLY_REDEEMED = "fully_redeemed"
+    REVOKED_DEVICE = "revoked_device"
+    INVALID_SIGNATURE = "invalid_signature"
+    NOT_YET_SYNCED = "not_yet_synced"
+
+
+class Outcome(enum.StrEnum):
+    ACCEPT = "accept"  # green
+    WARN = "warn"  # amber: let in, but look (re-entry, not yet synced)
+    REFUSE = "refuse"  # red
+
+
+class ScanKind(enum.StrEnum):
+    CHECK_IN = "check_in"
+    EXIT = "exit"
+    DOOR_CHECK = "door_check"
+    REDEMPTION = "redemption"
+
+
+ADMITTED_ORDER_STATUSES = frozenset({"paid", "partially_refunded"})
+ORDER_STATUS_REASONS = {"pending": Reason.UNPAID, "cancelled": Reason.CANCELLED, "refunded": Reason.REFUNDED}
+
+
+@dataclass(frozen=True)
+class Holding:
+    """One product an attendee holds: their ticket type, or an add-on line with a quantity."""
+
+    kind: str  # "ticket_type" | "addon"
+    product_id: int
+    name: str
+    quantity: int = 1
+    redeemed: int = 0
+    line_item_id: int | None = None
+
+    @property
+    def remaining(self) -> int:
+        return self.quantity - self.redeemed
+
+
+@dataclass(frozen=True)
+class AttendeeState:
+    """What the deciding side knows about an attendee, including scans still waiting to upload."""
+
+    access_code: str
+    name: str
+    company: str
+    ticket_type: str
+    order_status: str | None
+    inside: bool = False  # checked in and not scanned out since
+    last_check_in_at: dt.datetime | None = None
+    last_check_in_station: str = ""
+    holdings: tuple[Holding, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    outcome: Outcome
+    reason: Reason
+    attendee: AttendeeState | None = None
+    holding: Holding | None = None  # the product a door check or redemption was about
+
+    @property
+    def admitted(self) -> bool:
+        """Whether the scan had its effect (check-in recorded, product redeemed)."""
+        return self.outcome is not Outcome.REFUSE
+
+
+def _order_gate(attendee: AttendeeState) -> Reason | None:
+    if attendee.order_status in ADMITTED_ORDER_STATUSES:
+        return None
+    return ORDER_STATUS_REASONS.get(attendee.order_status or "", Reason.UNPAID)
+
+
+def decide_check_in(attendee: AttendeeState | None) -> Verdict:
+    """Entry: paid (or partially refunded) orders only; re-entry is allowed but reported."""
+    if attendee is None:
+        return Verdict(Outcome.REFUSE, Reason.NOT_FOUND)
+    if (reason := _order_gate(attendee)) is not None:
+        return Verdict(Outcome.REFUSE, reason, attendee)
+    if attendee.last_check_in_at is not None:
+        return Verdict(Outcome.WARN, Reason.ALREADY_CHECKED_IN, attendee)
+    return Verdict(Outcome.ACCEPT, Reason.OK, attendee)
+
+
+def decide_exit(attendee: AttendeeState | None) -> Verdict:
+    """Exit scans are recorded for anyone known; a badge that never came in is reported."""
+    if attendee is None:
+        return Verdict(Outcome.REFUSE, Reason.NOT_FOUND)
+    if not attendee.inside:
+        return Verdict(Outcome.WARN, Reason.NOT_CHECKED_IN, attendee)
+    return Verdict(Outcome.ACCEPT, Reason.OK, attendee)
+
+
+def _holding(attendee: AttendeeState, kind: str, product_id: int) -> Holding | None:
+    return next((h for h in attendee.holdings if h.kind == kind and h.product_id == product_id), None)
+
+
+def decide_door_check(attendee: AttendeeState | None, *, kind: str, product_id: int) -> Verdict:
+    """Admission to a room or area that needs one product (a tutorial, the VIP lounge)."""
+    if attendee is None:
+        return Verdict(Outcome.REFUSE, Reason.NOT_FOUND)
+    if (reason := _order_gate(attendee)) is not None:
+        return Verdict(Outcome.REFUSE, reason, attendee)
+    holding = _holding(attendee, kind, product_id)
+    if holding is None:
+        return Verdict(Outcome.REFUSE, Reason.PRODUCT_NOT_PURCHASED, attendee)
+    return Verdict(Outcome.ACCEPT, Reason.OK, attendee, holding)
+
+
+def decide_redemption(attendee: AttendeeState | None, *, addon_id: int) -> Verdict:
+    """Redeem one unit of an add-on (a lunch), up to the purchased quantity."""
+    if attendee is None:
+        return Verdict(Outcome.REFUSE, Reason.NOT_FOUND)
+    if (reason := _order_gate(attendee)) is not None:
+        return Verdict(Outcome.REFUSE, reason, attendee)
+    holding = _holding(attendee, "addon", addon_id)
+    if holding is None:
+        return Verdict(Outcome.REFUSE, Reason.PRODUCT_NOT_PURCHASED, attendee)
+    if holding.remaining <= 0:
+        return Verdict(Outcome.REFUSE, Reason.FULLY_REDEEMED, attendee, holding)
+    return Verdict(Outcome.ACCEPT, Reason.OK, attendee, holding)
+
+
+def decide(kind: ScanKind, attendee: AttendeeState | None, *, product_kind: str = "addon",
+           product_id: int | None = None) -> Verdict:
+    if kind is ScanKind.CHECK_IN:
+        return decide_check_in(attendee)
+    if kind is ScanKind.EXIT:
+        return decide_exit(attendee)
+    if product_id is None:
+        raise ValueError(f"a {kind.value} station needs a product")
+    if kind is ScanKind.DOOR_CHECK:
+        return decide_door_check(attendee, kind=product_kind, product_id=product_id)
+    return decide_redemption(attendee, addon_id=product_id)

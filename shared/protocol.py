@@ -1,0 +1,122 @@
+"""The sync wire protocol between kiosk and server (pydantic, JSON over HTTP).
+
+Version 1. Every route lives under /api/v1/sync and needs ``Authorization: Bearer <device token>``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import uuid
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MAX_EVENTS_PER_UPLOAD = 1000
+MAX_PAGE_SIZE = 5000
+
+
+class PairRequest(BaseModel):
+    pairing_code: str = Field(min_length=4, max_length=64)
+
+
+class ConferenceInfo(BaseModel):
+    slug: str
+    name: str
+    timezone: str
+    badge_public_key: str  # base64 of the raw 32-byte Ed25519 key
+
+
+class PairResponse(BaseModel):
+    device_id: int
+    device_token: str
+    station: str
+    conference: ConferenceInfo
+
+
+class HoldingRecord(BaseModel):
+    kind: str  # ticket_type | addon
+    product_id: int
+    name: str
+    quantity: int
+    redeemed: int
+    line_item_id: int | None = None
+
+
+class AttendeeRecord(BaseModel):
+    """An attendee as the server knows them, with everything a scan decision needs."""
+
+    id: int
+    access_code: str
+    first_name: str
+    last_name: str
+    email: str
+    company: str
+    ticket_type: str
+    order_status: str | None
+    checked_in_at: dt.datetime | None
+    last_check_in_at: dt.datetime | None
+    last_check_in_station: str
+    inside: bool
+    holdings: list[HoldingRecord]
+    version: int
+
+
+class ProductRecord(BaseModel):
+    kind: str  # ticket_type | addon
+    id: int
+    name: str
+    version: int
+
+
+class ChangesPage(BaseModel):
+    """Changes after ``after``; ask again with ``after=next_cursor`` while ``has_more``."""
+
+    next_cursor: int
+    has_more: bool
+    attendees: list[AttendeeRecord]
+    products: list[ProductRecord]
+
+
+class EventKind(enum.StrEnum):
+    CHECK_IN = "check_in"
+    EXIT = "exit"
+    DOOR_CHECK = "door_check"
+    REDEMPTION = "redemption"
+    FAILED_SCAN = "failed_scan"
+    BADGE_PRINTED = "badge_printed"
+
+
+class ScanEvent(BaseModel):
+    """Something that happened at a kiosk. ``uuid`` is made by the kiosk: uploads are idempotent by it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    uuid: uuid.UUID
+    kind: EventKind
+    access_code: str = Field(max_length=16)
+    occurred_at: dt.datetime
+    station: str = Field(default="", max_length=100)
+    product_kind: str | None = Field(default=None, pattern="^(ticket_type|addon)$")
+    product_id: int | None = None
+    reason: str = Field(default="ok", max_length=40)  # the kiosk's verdict reason
+
+
+class UploadRequest(BaseModel):
+    events: list[ScanEvent] = Field(max_length=MAX_EVENTS_PER_UPLOAD)
+
+
+class EventStatus(enum.StrEnum):
+    APPLIED = "applied"
+    DUPLICATE = "duplicate"
+    CONFLICT = "conflict"
+    REJECTED = "rejected"
+
+
+class EventResult(BaseModel):
+    uuid: uuid.UUID
+    status: EventStatus
+    reason: str = "ok"
+
+
+class UploadResponse(BaseModel):
+    results: list[EventResult]
