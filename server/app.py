@@ -14,6 +14,8 @@ from server.db.engine import database_url, make_engine, make_session_factory, un
 from server.errors import DomainError
 from server.orders.endpoints import router as orders_router
 from server.orders.service import release_expired_holds
+from server.sync.endpoints import admin_router as sync_admin_router
+from server.sync.endpoints import router as sync_router
 
 logger = logging.getLogger(__name__)
 HOLD_RELEASE_INTERVAL_S = 30
@@ -55,6 +57,8 @@ def create_app(url: str | None = None) -> FastAPI:
 
     app.include_router(orders_router)
     app.include_router(conferences_router)
+    app.include_router(sync_router)
+    app.include_router(sync_admin_router)
     return app
 
 

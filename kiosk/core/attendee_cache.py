@@ -1,0 +1,124 @@
+"""Reading and writing attendees in the kiosk cache.
+
+The local view of an attendee is the server's last word plus the scans still in the outbox:
+a check-in or a redemption counts at this kiosk from the moment its verdict is shown, and keeps
+counting until the server has acknowledged it and its effect is folded into the server's row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+from dataclasses import replace
+
+from shared.decisions import AttendeeState, Holding
+from shared.protocol import AttendeeRecord, ProductRecord
+
+
+def _time(text: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(text) if text else None
+
+
+def attendee_state(connection: sqlite3.Connection, access_code: str) -> AttendeeState | None:
+    row = connection.execute("SELECT * FROM attendees WHERE access_code = ?", (access_code,)).fetchone()
+    if row is None:
+        return None
+    state = AttendeeState(
+        access_code=row["access_code"], name=row["full_name"], company=row["company"], ticket_type=row["ticket_type"],
+        order_status=row["order_status"], inside=bool(row["inside"]), last_check_in_at=_time(row["last_check_in_at"]),
+        last_check_in_station=row["last_check_in_station"],
+        holdings=tuple(Holding(**h) for h in json.loads(row["holdings"])),
+    )
+    pending = connection.execute(
+        "SELECT kind, occurred_at, station, product_id FROM outbox WHERE access_code = ? ORDER BY seq",
+        (access_code,),
+    ).fetchall()
+    for event in pending:
+        state = apply_effect(state, event["kind"], _time(event["occurred_at"]), event["station"], event["product_id"])
+    return state
+
+
+def apply_effect(state: AttendeeState, kind: str, at: dt.datetime | None, station: str, product_id: int | None) -> AttendeeState:
+    """What an admitted scan changes in an attendee's state."""
+    if kind == "check_in":
+        return replace(state, inside=True, last_check_in_at=at, last_check_in_station=station)
+    if kind == "exit":
+        return replace(state, inside=False)
+    if kind == "redemption":
+        holdings = tuple(
+            replace(h, redeemed=h.redeemed + 1) if h.kind == "addon" and h.product_id == product_id else h
+            for h in state.holdings
+        )
+        return replace(state, holdings=holdings)
+    return state
+
+
+def fold_acknowledged(connection: sqlite3.Connection, event: sqlite3.Row) -> None:
+    """The server applied this event: make it part of the cached server state (same transaction as its removal)."""
+    row = connection.execute("SELECT * FROM attendees WHERE access_code = ?", (event["access_code"],)).fetchone()
+    if row is None:
+        return
+    if event["kind"] == "check_in":
+        connection.execute(
+            "UPDATE attendees SET inside = 1, last_check_in_at = ?, last_check_in_station = ?, "
+            "checked_in_at = COALESCE(checked_in_at, ?) WHERE id = ?",
+            (event["occurred_at"], event["station"], event["occurred_at"], row["id"]),
+        )
+    elif event["kind"] == "exit":
+        connection.execute("UPDATE attendees SET inside = 0 WHERE id = ?", (row["id"],))
+    elif event["kind"] == "redemption":
+        holdings = json.loads(row["holdings"])
+        for holding in holdings:
+            if holding["kind"] == "addon" and holding["product_id"] == event["product_id"]:
+                holding["redeemed"] += 1
+        connection.execute("UPDATE attendees SET holdings = ? WHERE id = ?", (json.dumps(holdings), row["id"]))
+
+
+def store_page(connection: sqlite3.Connection, attendees: list[AttendeeRecord], products: list[ProductRecord]) -> None:
+    """Upsert a page of server records (the caller holds the transaction)."""
+    connection.executemany(
+        """INSERT INTO attendees (id, access_code, full_name, email, company, ticket_type, order_status, checked_in_at,
+                                  last_check_in_at, last_check_in_station, inside, holdings, version)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT(id) DO UPDATE SET access_code = excluded.access_code, full_name = excluded.full_name,
+               email = excluded.email, company = excluded.company, ticket_type = excluded.ticket_type,
+               order_status = excluded.order_status, checked_in_at = excluded.checked_in_at,
+               last_check_in_at = excluded.last_check_in_at, last_check_in_station = excluded.last_check_in_station,
+               inside = excluded.inside, holdings = excluded.holdings, version = excluded.version
+           WHERE excluded.version > attendees.version""",
+        [
+            (a.id, a.access_code, f"{a.first_name} {a.last_name}".strip(), a.email, a.company, a.ticket_type,
+             a.order_status, _iso(a.checked_in_at), _iso(a.last_check_in_at), a.last_check_in_station, int(a.inside),
+             json.dumps([h.model_dump() for h in a.holdings]), a.version)
+            for a in attendees
+        ],
+    )
+    connection.executemany(
+        "INSERT INTO products (kind, id, name) VALUES (?, ?, ?) ON CONFLICT(kind, id) DO UPDATE SET name = excluded.name",
+        [(p.kind, p.id, p.name) for p in products],
+    )
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def search(connection: sqlite3.Connection, text: str, limit: int = 20) -> list[dict]:
+    """Type-ahead: every word a prefix of a name, email or code word; best matches first."""
+    words = re.findall(r"\w+", text.lower())
+    if not words:
+        return []
+    query = " ".join(f'"{w}"*' for w in words)
+    rows = connection.execute(
+        """SELECT a.access_code, a.full_name, a.email, a.company, a.ticket_type, a.order_status
+           FROM attendee_search JOIN attendees AS a ON a.id = attendee_search.rowid
+           WHERE attendee_search MATCH ? ORDER BY rank LIMIT ?""",
+        (query, limit),
+    ).fetchall()
+    return [dict(r) for r in rows]
+
+
+def count(connection: sqlite3.Connection) -> int:
+    return connection.execute("SELECT count(*) FROM attendees").fetchone()[0]

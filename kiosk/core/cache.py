@@ -1,0 +1,119 @@
+"""The kiosk's local SQLite cache: the server's view of the conference plus the outbox of scans.
+
+Versioned with ``PRAGMA user_version``; WAL so the sync thread can write while the scan thread
+reads. ``synchronous=FULL``: a scan's verdict is only shown after its outbox row is on disk, so
+neither a killed process nor a pulled power cord loses an accepted scan.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE attendees (
+    id INTEGER PRIMARY KEY,               -- the server's id
+    access_code TEXT NOT NULL UNIQUE,
+    full_name TEXT NOT NULL,
+    email TEXT NOT NULL,
+    company TEXT NOT NULL,
+    ticket_type TEXT NOT NULL,
+    order_status TEXT,
+    checked_in_at TEXT,
+    last_check_in_at TEXT,
+    last_check_in_station TEXT NOT NULL DEFAULT '',
+    inside INTEGER NOT NULL DEFAULT 0,
+    holdings TEXT NOT NULL,               -- JSON: [{kind, product_id, name, quantity, redeemed, line_item_id}]
+    version INTEGER NOT NULL
+);
+
+-- Type-ahead search over name, email and code for people without their badge.
+CREATE VIRTUAL TABLE attendee_search USING fts5(
+    full_name, email, access_code, content='attendees', content_rowid='id',
+    tokenize="unicode61 remove_diacritics 2", prefix='2 3'
+);
+CREATE TRIGGER attendees_ai AFTER INSERT ON attendees BEGIN
+    INSERT INTO attendee_search(rowid, full_name, email, access_code)
+    VALUES (new.id, new.full_name, new.email, new.access_code);
+END;
+CREATE TRIGGER attendees_ad AFTER DELETE ON attendees BEGIN
+    INSERT INTO attendee_search(attendee_search, rowid, full_name, email, access_code)
+    VALUES ('delete', old.id, old.full_name, old.email, old.access_code);
+END;
+CREATE TRIGGER attendees_au AFTER UPDATE OF full_name, email, access_code ON attendees BEGIN
+    INSERT INTO attendee_search(attendee_search, rowid, full_name, email, access_code)
+    VALUES ('delete', old.id, old.full_name, old.email, old.access_code);
+    INSERT INTO attendee_search(rowid, full_name, email, access_code)
+    VALUES (new.id, new.full_name, new.email, new.access_code);
+END;
+
+CREATE TABLE products (
+    kind TEXT NOT NULL,                   -- ticket_type | addon
+    id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (kind, id)
+);
+
+-- Scans waiting for the server's acknowledgement, oldest first.
+CREATE TABLE outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    access_code TEXT NOT NULL,
+    occurred_at TEXT NOT NULL,
+    station TEXT NOT NULL,
+    product_kind TEXT,
+    product_id INTEGER,
+    reason TEXT NOT NULL
+);
+CREATE INDEX outbox_access_code ON outbox(access_code);
+"""
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """Open (creating or upgrading) the cache. One connection per thread."""
+    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
+    connection.row_factory = sqlite3.Row
+    for pragma in ("journal_mode=WAL", "synchronous=FULL", "busy_timeout=10000", "foreign_keys=ON"):
+        connection.execute(f"PRAGMA {pragma}")
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise RuntimeError(f"The cache at {path} is from a newer Doorstation (schema {version}); update this kiosk.")
+    if version < SCHEMA_VERSION:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            if connection.execute("PRAGMA user_version").fetchone()[0] == 0:  # re-check under the lock
+                for statement in _statements(SCHEMA):
+                    connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+    return connection
+
+
+def _statements(script: str) -> list[str]:
+    """Split a schema script into statements (triggers contain ';' inside BEGIN … END)."""
+    statements, current = [], []
+    for line in script.splitlines():
+        current.append(line)
+        candidate = "\n".join(current).strip()
+        if candidate.endswith(";") and sqlite3.complete_statement(candidate):
+            statements.append(candidate)
+            current = []
+    return statements
+
+
+def get_meta(connection: sqlite3.Connection, key: str, default: str | None = None) -> str | None:
+    row = connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else default
+
+
+def set_meta(connection: sqlite3.Connection, key: str, value: str) -> None:
+    connection.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       (key, value))

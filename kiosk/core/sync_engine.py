@@ -1,0 +1,168 @@
+"""Background sync: upload the outbox, then download changes; again every few seconds.
+
+Upload comes first so that the download which follows already includes this kiosk's own scans.
+An outbox row leaves only in the transaction that processes the server's answer for it; if the
+connection drops after the server applied a batch, the batch is sent again and comes back as
+``duplicate``, which is acknowledged like ``applied``: nothing lost, nothing doubled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import httpx
+
+from kiosk.core import attendee_cache
+from kiosk.core.cache import connect, get_meta, set_meta
+from kiosk.core.device import DeviceCredentials
+from shared.protocol import ChangesPage, EventStatus, ScanEvent, UploadRequest, UploadResponse
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    online: bool = False
+    revoked: bool = False
+    last_success_at: dt.datetime | None = None
+    last_error: str = ""
+    events_waiting: int = 0
+    attendees_cached: int = 0
+
+
+class DeviceRevokedError(Exception):
+    pass
+
+
+class ServerRefused(Exception):
+    """The server said no (4xx): retrying the same request will not help."""
+
+
+class SyncEngine:
+    def __init__(self, cache_path: Path, credentials: DeviceCredentials, *, page_size: int = 1000,
+                 upload_batch: int = 500, timeout: float = 10, transport: httpx.BaseTransport | None = None) -> None:
+        self.connection = connect(cache_path)  # this engine's own connection, used from its thread only
+        self.credentials = credentials
+        self.page_size = page_size
+        self.upload_batch = upload_batch
+        self.client = httpx.Client(base_url=credentials.server_url, timeout=timeout, transport=transport,
+                                   headers={"Authorization": f"Bearer {credentials.token}"})
+        self.status = SyncStatus()
+        self._refresh_counts()
+
+    def close(self) -> None:
+        self.client.close()
+        self.connection.close()
+
+    # One round -----------------------------------------------------------------------------
+
+    def sync_once(self, progress: Callable[[str, int], None] | None = None) -> SyncStatus:
+        """Upload, then download. Never raises for network trouble: the status says what happened."""
+        try:
+            uploaded = self.upload(progress)
+            downloaded = self.download(progress)
+        except DeviceRevokedError as error:
+            self.status = replace(self.status, online=True, revoked=True, last_error=str(error))
+        except (httpx.TransportError, httpx.HTTPStatusError) as error:
+            self.status = replace(self.status, online=False, last_error=_describe(error))
+        except ServerRefused as error:
+            self.status = replace(self.status, online=True, last_error=str(error))
+        else:
+            self.status = replace(self.status, online=True, revoked=False, last_error="",
+                                  last_success_at=dt.datetime.now(dt.UTC))
+            logger.debug("sync: %d events up, %d attendees down", uploaded, downloaded)
+        self._refresh_counts()
+        return self.status
+
+    def upload(self, progress: Callable[[str, int], None] | None = None) -> int:
+        sent = 0
+        while True:
+            rows = self.connection.execute("SELECT * FROM outbox ORDER BY seq LIMIT ?", (self.upload_batch,)).fetchall()
+            if not rows:
+                return sent
+            events = [ScanEvent(uuid=r["uuid"], kind=r["kind"], access_code=r["access_code"],
+                                occurred_at=dt.datetime.fromisoformat(r["occurred_at"]), station=r["station"],
+                                product_kind=r["product_kind"], product_id=r["product_id"], reason=r["reason"])
+                      for r in rows]
+            body = UploadRequest(events=events).model_dump(mode="json")
+            answer = UploadResponse.model_validate(self._checked(self.client.post("/api/v1/sync/events", json=body)).json())
+            by_uuid = {r["uuid"]: r for r in rows}
+            self.connection.execute("BEGIN IMMEDIATE")
+            try:
+                for result in answer.results:
+                    row = by_uuid.get(str(result.uuid))
+                    if row is None:
+                        continue
+                    if result.status in (EventStatus.APPLIED, EventStatus.DUPLICATE):
+                        attendee_cache.fold_acknowledged(self.connection, row)
+                    self.connection.execute("DELETE FROM outbox WHERE uuid = ?", (row["uuid"],))
+                self.connection.execute("COMMIT")
+            except BaseException:
+                self.connection.execute("ROLLBACK")
+                raise
+            sent += len(rows)
+            if progress:
+                progress("upload", sent)
+
+    def download(self, progress: Callable[[str, int], None] | None = None) -> int:
+        received = 0
+        while True:
+            cursor = int(get_meta(self.connection, "cursor", "0"))
+            response = self._checked(self.client.get("/api/v1/sync/changes", params={"after": cursor, "limit": self.page_size}))
+            page = ChangesPage.model_validate_json(response.content)
+            # One page, one transaction: an interrupted sync resumes at the last whole page.
+            self.connection.execute("BEGIN IMMEDIATE")
+            try:
+                attendee_cache.store_page(self.connection, page.attendees, page.products)
+                set_meta(self.connection, "cursor", str(page.next_cursor))
+                self.connection.execute("COMMIT")
+            except BaseException:
+                self.connection.execute("ROLLBACK")
+                raise
+            received += len(page.attendees)
+            if progress:
+                progress("download", received)
+            if not page.has_more:
+                return received
+
+    def _checked(self, response: httpx.Response) -> httpx.Response:
+        if response.status_code == 403:
+            raise DeviceRevokedError("This kiosk has been revoked by the organisers; pair it again.")
+        if response.status_code == 401:
+            raise DeviceRevokedError("The server does not know this kiosk any more; pair it again.")
+        if response.status_code >= 500:
+            response.raise_for_status()  # HTTPStatusError: retry later
+        if response.status_code >= 400:
+            raise ServerRefused(f"The server refused the sync ({response.status_code}): {response.text[:200]}")
+        return response
+
+    def _refresh_counts(self) -> None:
+        waiting = self.connection.execute("SELECT count(*) FROM outbox").fetchone()[0]
+        self.status = replace(self.status, events_waiting=waiting,
+                              attendees_cached=attendee_cache.count(self.connection))
+
+    # Continuous ------------------------------------------------------------------------------
+
+    def run(self, stop: threading.Event, *, interval: float = 2.0, max_backoff: float = 60.0,
+            on_status: Callable[[SyncStatus], None] | None = None) -> None:
+        """Sync until ``stop`` is set: every ``interval`` seconds, backing off (doubling) while offline."""
+        delay = interval
+        while not stop.is_set():
+            status = self.sync_once()
+            if on_status:
+                on_status(status)
+            if status.revoked:
+                return
+            delay = interval if status.online and not status.last_error else min(delay * 2, max_backoff)
+            stop.wait(delay)
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, httpx.HTTPStatusError):
+        return f"server error {error.response.status_code}"
+    return f"server unreachable ({error.__class__.__name__})"

@@ -1,0 +1,121 @@
+"""Kiosk sync routes (device token) and the admin routes for devices and conflicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fastapi import APIRouter, Depends, Header, Query
+from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
+
+from server.api import AdminOnly, unit_of_work_dependency
+from server.conferences.service import get_conference
+from server.db.base import utcnow
+from server.devices.models import Device
+from server.devices.service import authenticate_device, create_device, list_devices, pair_device, revoke_device
+from server.sync.events import apply_events, list_conflicts
+from server.sync.feed import changes_after, conference_info
+from shared.protocol import MAX_PAGE_SIZE, ChangesPage, PairRequest, PairResponse, UploadRequest, UploadResponse
+
+router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
+admin_router = APIRouter(prefix="/api/v1/admin", tags=["admin"], dependencies=[AdminOnly])
+
+
+def current_device(authorization: str = Header(default=""), session: Session = Depends(unit_of_work_dependency)) -> Device:
+    scheme, _, token = authorization.partition(" ")
+    device = authenticate_device(session, token if scheme.lower() == "bearer" else "")
+    device.last_seen_at = utcnow()
+    return device
+
+
+@router.post("/pair", response_model=PairResponse)
+def pair(body: PairRequest, session: Session = Depends(unit_of_work_dependency)) -> PairResponse:
+    """Exchange a one-time pairing code for this device's token."""
+    device, token = pair_device(session, body.pairing_code)
+    return PairResponse(device_id=device.id, device_token=token, station=device.station,
+                        conference=conference_info(device.conference))
+
+
+@router.get("/changes", response_model=ChangesPage)
+def changes(
+    after: int = Query(0, ge=0), limit: int = Query(1000, ge=1, le=MAX_PAGE_SIZE),
+    device: Device = Depends(current_device), session: Session = Depends(unit_of_work_dependency),
+) -> ChangesPage:
+    """Attendees and products of this device's conference changed after the cursor ``after``."""
+    return changes_after(session, device.conference_id, after, limit)
+
+
+@router.post("/events", response_model=UploadResponse)
+def upload_events(body: UploadRequest, device: Device = Depends(current_device),
+                  session: Session = Depends(unit_of_work_dependency)) -> UploadResponse:
+    """Upload scan events; idempotent by each event's UUID. One result per event."""
+    return UploadResponse(results=apply_events(session, device, body.events))
+
+
+class ConflictRead(BaseModel):
+    id: int
+    reason: str
+    message: str
+    kind: str
+    access_code: str
+    station: str
+    occurred_at: dt.datetime
+    device_id: int
+
+
+def _conflicts(session: Session, conference_id: int) -> list[ConflictRead]:
+    return [ConflictRead(id=c.id, reason=c.reason, message=c.message, kind=e.kind, access_code=e.access_code,
+                         station=e.station, occurred_at=e.occurred_at, device_id=e.device_id)
+            for c, e in list_conflicts(session, conference_id)]
+
+
+@router.get("/conflicts", response_model=list[ConflictRead])
+def device_conflicts(device: Device = Depends(current_device),
+                     session: Session = Depends(unit_of_work_dependency)) -> list[ConflictRead]:
+    """Conflicts in this device's conference, newest first (for the kiosk's operator panel)."""
+    return _conflicts(session, device.conference_id)
+
+
+@admin_router.get("/conferences/{slug}/conflicts", response_model=list[ConflictRead])
+def admin_conflicts(slug: str, session: Session = Depends(unit_of_work_dependency)) -> list[ConflictRead]:
+    """Scans kiosks allowed offline that the server could not honour, newest first."""
+    return _conflicts(session, get_conference(session, slug).id)
+
+
+class DeviceCreate(BaseModel):
+    name: str = Field(min_length=1, max_length=100)
+    station: str = Field(default="", max_length=100)
+
+
+class DeviceRead(BaseModel):
+    id: int
+    name: str
+    station: str
+    paired: bool
+    revoked: bool
+    last_seen_at: dt.datetime | None
+    pairing_code: str | None = None
+
+
+def _device_read(device: Device, pairing_code: str | None = None) -> DeviceRead:
+    return DeviceRead(id=device.id, name=device.name, station=device.station, paired=device.paired_at is not None,
+                      revoked=device.revoked_at is not None, last_seen_at=device.last_seen_at, pairing_code=pairing_code)
+
+
+@admin_router.post("/conferences/{slug}/devices", status_code=201, response_model=DeviceRead)
+def add_device(slug: str, body: DeviceCreate, session: Session = Depends(unit_of_work_dependency)) -> DeviceRead:
+    """Create a device; the response carries its one-time pairing code (shown only here)."""
+    device, code = create_device(session, get_conference(session, slug), name=body.name, station=body.station)
+    return _device_read(device, code)
+
+
+@admin_router.get("/conferences/{slug}/devices", response_model=list[DeviceRead])
+def devices(slug: str, session: Session = Depends(unit_of_work_dependency)) -> list[DeviceRead]:
+    """A conference's devices."""
+    return [_device_read(d) for d in list_devices(session, get_conference(session, slug))]
+
+
+@admin_router.post("/conferences/{slug}/devices/{device_id}/revoke", response_model=DeviceRead)
+def revoke(slug: str, device_id: int, session: Session = Depends(unit_of_work_dependency)) -> DeviceRead:
+    """Revoke a device: its token stops working at once."""
+    return _device_read(revoke_device(session, get_conference(session, slug), device_id))

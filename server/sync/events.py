@@ -1,0 +1,113 @@
+"""Applying scan events uploaded by kiosks: idempotent by UUID, in occurrence order, conflicts kept.
+
+A kiosk decides every scan from its own cache and uploads what it did. The server is the
+authority: it re-checks each event against its own state with the reference rules. What the
+kiosk allowed but the server cannot honour (a single-use lunch redeemed at two offline kiosks,
+a check-in after the order was refunded) is a *conflict*: recorded and listed for the admin,
+never dropped. What the kiosk itself refused is recorded as it was.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from server.attendees.models import Attendee
+from server.checkin.service import CheckInService, RedemptionService
+from server.conferences.models import AddOn, TicketType
+from server.devices.models import Device
+from server.errors import Conflict
+from server.orders.models import OrderLineItem
+from server.sync.models import SyncConflict, SyncEvent
+from shared.protocol import EventKind, EventResult, EventStatus, ScanEvent
+
+ORDER_REASONS = {"pending": "unpaid", "cancelled": "cancelled", "refunded": "refunded"}
+
+
+def apply_events(session: Session, device: Device, events: list[ScanEvent]) -> list[EventResult]:
+    """Apply a batch; one result per event, in the order given."""
+    uuids = [str(e.uuid) for e in events]
+    known = {row.uuid: row for row in session.scalars(select(SyncEvent).where(SyncEvent.uuid.in_(uuids)))}
+    results: dict[str, EventResult] = {}
+    for event in sorted(events, key=lambda e: e.occurred_at):
+        key = str(event.uuid)
+        if key in known or key in results:
+            previous = known.get(key)
+            if previous is not None and previous.conference_id != device.conference_id:
+                results[key] = EventResult(uuid=event.uuid, status=EventStatus.REJECTED, reason="uuid_in_use")
+            else:
+                results[key] = EventResult(uuid=event.uuid, status=EventStatus.DUPLICATE,
+                                           reason=previous.reason if previous else "ok")
+            continue
+        results[key] = _apply_one(session, device, event)
+    return [results[str(e.uuid)] for e in events]
+
+
+def _apply_one(session: Session, device: Device, event: ScanEvent) -> EventResult:
+    attendee = session.scalar(
+        select(Attendee).where(Attendee.conference_id == device.conference_id, Attendee.access_code == event.access_code)
+    )
+    status, reason, message = _decide_and_apply(session, attendee, event)
+    row = SyncEvent(
+        uuid=str(event.uuid), conference_id=device.conference_id, device_id=device.id, kind=event.kind.value,
+        access_code=event.access_code, attendee_id=attendee.id if attendee else None,
+        station=event.station or device.station, product_kind=event.product_kind, product_id=event.product_id,
+        kiosk_reason=event.reason, occurred_at=event.occurred_at, status=status.value, reason=reason,
+    )
+    session.add(row)
+    session.flush()
+    if status is EventStatus.CONFLICT:
+        session.add(SyncConflict(conference_id=device.conference_id, event_id=row.id,
+                                 attendee_id=attendee.id if attendee else None, reason=reason, message=message))
+        session.flush()
+    return EventResult(uuid=event.uuid, status=status, reason=reason)
+
+
+def _decide_and_apply(session: Session, attendee: Attendee | None, event: ScanEvent) -> tuple[EventStatus, str, str]:
+    station = event.station
+    if event.kind in (EventKind.FAILED_SCAN, EventKind.BADGE_PRINTED):
+        return EventStatus.APPLIED, "ok", ""  # a record of what happened, nothing to apply
+    if attendee is None:
+        return EventStatus.CONFLICT, "not_found", f"{event.kind.value} at {station} for unknown code {event.access_code}"
+    who = f"{attendee.full_name} ({attendee.access_code})"
+    if event.kind is EventKind.EXIT:
+        attendee.inside = False
+        return EventStatus.APPLIED, "ok", ""
+    if CheckInService.validate_order_status(attendee) is not None:
+        status = attendee.order.status.value if attendee.order else ""
+        reason = ORDER_REASONS.get(status, "unpaid")
+        return EventStatus.CONFLICT, reason, f"{event.kind.value} at {station} admitted {who}, whose order is {status or 'missing'}"
+    if event.kind is EventKind.CHECK_IN:
+        CheckInService.check_in(session, attendee=attendee, station=station, at=event.occurred_at)
+        attendee.inside = True
+        return EventStatus.APPLIED, "ok", ""
+    if event.kind is EventKind.DOOR_CHECK:
+        model = TicketType if event.product_kind == "ticket_type" else AddOn
+        product = session.get(model, event.product_id) if event.product_id is not None else None
+        held = product is not None and (
+            attendee.ticket_type_id == product.id if model is TicketType
+            else any(line.addon_id == product.id for line in attendee.order.line_items))
+        if not held:
+            return EventStatus.CONFLICT, "product_not_purchased", f"door check at {station} admitted {who} without the product"
+        CheckInService.record_door_check(session, attendee=attendee, station=station, at=event.occurred_at,
+                                         **({"ticket_type": product} if model is TicketType else {"addon": product}))
+        return EventStatus.APPLIED, "ok", ""
+    # Redemption.
+    line = session.scalar(select(OrderLineItem).where(OrderLineItem.order_id == attendee.order_id,
+                                                      OrderLineItem.addon_id == event.product_id))
+    if line is None:
+        return EventStatus.CONFLICT, "product_not_purchased", f"redemption at {station} for {who} without the product"
+    try:
+        RedemptionService.redeem_product(session, attendee=attendee, order_line_item=line, station=station,
+                                         at=event.occurred_at)
+    except Conflict as error:
+        return EventStatus.CONFLICT, error.code, f"{line.description} at {station} for {who}: {error.message}"
+    return EventStatus.APPLIED, "ok", ""
+
+
+def list_conflicts(session: Session, conference_id: int, limit: int = 500) -> list[tuple[SyncConflict, SyncEvent]]:
+    return list(session.execute(
+        select(SyncConflict, SyncEvent).join(SyncEvent, SyncConflict.event_id == SyncEvent.id)
+        .where(SyncConflict.conference_id == conference_id)
+        .order_by(SyncConflict.id.desc()).limit(limit)
+    ).all())
