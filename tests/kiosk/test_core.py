@@ -1,0 +1,28 @@
+import json
+import subprocess
+import sys
+
+from kiosk.core import attendee_cache
+from kiosk.core.cache import connect
+
+
+def test_kiosk_core_loads_no_qt():
+    code = ("import sys, kiosk.core.scan_pipeline, kiosk.core.sync_engine, kiosk.core.device;"
+            "print(any(m.startswith('PySide6') for m in sys.modules))")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
+def test_search_by_name_prefix_email_and_code_ignores_accents(tmp_path):
+    connection = connect(tmp_path / "cache.sqlite3")
+    rows = [(1, "AAAA1111", "José Núñez", "jose@example.org"), (2, "BBBB2222", "Ada Lovelace", "ada@analytical.org"),
+            (3, "CCCC3333", "Adam Smith", "adam@example.org")]
+    connection.executemany("INSERT INTO attendees (id, access_code, full_name, email, company, ticket_type, order_status,"
+                           " holdings, version) VALUES (?, ?, ?, ?, '', 'Standard', 'paid', ?, 1)",
+                           [(*r, json.dumps([])) for r in rows])
+    names = lambda text: [r["full_name"] for r in attendee_cache.search(connection, text)]  # noqa: E731
+    assert sorted(names("ada")) == ["Ada Lovelace", "Adam Smith"]
+    assert names("ada love") == ["Ada Lovelace"]
+    assert names("jose nunez") == ["José Núñez"]
+    assert names("analytical") == ["Ada Lovelace"]
+    assert names("cccc") == ["Adam Smith"]
+    assert names("'\"*") == []  # punctuation cannot break the query

@@ -1,0 +1,40 @@
+import pytest
+
+from server.conferences.service import new_badge_key_pair
+from shared.badge_codes import BadgeCodeError, parse, sign
+
+PRIVATE, PUBLIC = new_badge_key_pair()
+
+
+@pytest.mark.parametrize("payload", ["A3K9M2X1", "a3k9m2x1", "  A3K9M2X1\n", "pycon:A3K9M2X1"])
+def test_bare_and_reference_payloads(payload):
+    badge = parse(payload, conference_slug="pycon", public_key=PUBLIC)
+    assert badge.access_code == "A3K9M2X1" and badge.signed is False
+
+
+def test_signed_payload_round_trip_and_forgery():
+    payload = sign("pycon", "A3K9M2X1", PRIVATE)
+    assert parse(payload, conference_slug="pycon", public_key=PUBLIC).signed is True
+    tampered = payload.replace("A3K9M2X1", "A3K9M2X2")
+    with pytest.raises(BadgeCodeError) as error:
+        parse(tampered, conference_slug="pycon", public_key=PUBLIC)
+    assert error.value.reason == "invalid_signature"
+    other_private, _ = new_badge_key_pair()
+    with pytest.raises(BadgeCodeError, match="signature does not match"):
+        parse(sign("pycon", "A3K9M2X1", other_private), conference_slug="pycon", public_key=PUBLIC)
+
+
+@pytest.mark.parametrize(("payload", "reason"), [
+    ("other-conf:A3K9M2X1", "wrong_conference"),
+    (sign("other-conf", "A3K9M2X1", PRIVATE), "wrong_conference"),
+    ("X" * 500, "malformed"),
+    ("A3K9\x00M2X1", "malformed"),
+    ("", "malformed"),
+    ("https://example.org/", "malformed"),
+    ("DS1.pycon.A3K9M2X1", "malformed"),
+    ("pycon:short", "malformed"),
+])
+def test_what_is_refused_and_why(payload, reason):
+    with pytest.raises(BadgeCodeError) as error:
+        parse(payload, conference_slug="pycon", public_key=PUBLIC)
+    assert error.value.reason == reason and error.value.message
