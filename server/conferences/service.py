@@ -173,24 +173,21 @@ def add_addon(
     return addon
 
 
-def get_ticket_type(session: Session, conference: Conference, slug_or_name: str) -> TicketType:
+def _get_product(session: Session, model: type[TicketType] | type[AddOn], conference: Conference, slug_or_name: str):
     found = session.scalar(
-        select(TicketType).where(
-            TicketType.conference_id == conference.id,
-            (TicketType.slug == slug_or_name) | (TicketType.name == slug_or_name),
-        )
+        select(model).where(model.conference_id == conference.id, (model.slug == slug_or_name) | (model.name == slug_or_name))
     )
     if found is None:
-        raise NotFound(f"No ticket type '{slug_or_name}' in {conference.slug}.")
+        what = "ticket type" if model is TicketType else "add-on"
+        raise NotFound(f"No {what} '{slug_or_name}' in {conference.slug}.")
     return found
+
+
+def get_ticket_type(session: Session, conference: Conference, slug_or_name: str) -> TicketType:
+    """A ticket type of the conference, by slug or display name."""
+    return _get_product(session, TicketType, conference, slug_or_name)
 
 
 def get_addon(session: Session, conference: Conference, slug_or_name: str) -> AddOn:
-    found = session.scalar(
-        select(AddOn).where(
-            AddOn.conference_id == conference.id, (AddOn.slug == slug_or_name) | (AddOn.name == slug_or_name)
-        )
-    )
-    if found is None:
-        raise NotFound(f"No add-on '{slug_or_name}' in {conference.slug}.")
-    return found
+    """An add-on of the conference, by slug or display name."""
+    return _get_product(session, AddOn, conference, slug_or_name)
