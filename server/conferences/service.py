@@ -122,8 +122,7 @@ def add_ticket_type(
         raise InvalidInput("Ticket quantity must be zero (unlimited) or more.")
     if available_from and available_until and available_until <= available_from:
         raise InvalidInput("The availability window ends before it starts.")
-    if session.scalar(select(TicketType.id).where(TicketType.conference_id == conference.id, TicketType.slug == slug)):
-        raise Conflict(f"Ticket type '{slug}' already exists in {conference.slug}.", code="duplicate_slug")
+    _refuse_taken_slug(session, TicketType, conference, slug)
     ticket_type = TicketType(
         conference=conference,
         name=name,
@@ -157,8 +156,7 @@ def add_addon(
     for ticket_type in requires_ticket_types:
         if ticket_type.conference_id != conference.id:
             raise InvalidInput("Ticket type does not belong to the add-on's conference.")
-    if session.scalar(select(AddOn.id).where(AddOn.conference_id == conference.id, AddOn.slug == slug)):
-        raise Conflict(f"Add-on '{slug}' already exists in {conference.slug}.", code="duplicate_slug")
+    _refuse_taken_slug(session, AddOn, conference, slug)
     addon = AddOn(
         conference=conference,
         name=name,
@@ -173,13 +171,21 @@ def add_addon(
     return addon
 
 
+def _product_label(model: type[TicketType] | type[AddOn]) -> str:
+    return "Ticket type" if model is TicketType else "Add-on"
+
+
+def _refuse_taken_slug(session: Session, model: type[TicketType] | type[AddOn], conference: Conference, slug: str) -> None:
+    if session.scalar(select(model.id).where(model.conference_id == conference.id, model.slug == slug)):
+        raise Conflict(f"{_product_label(model)} '{slug}' already exists in {conference.slug}.", code="duplicate_slug")
+
+
 def _get_product(session: Session, model: type[TicketType] | type[AddOn], conference: Conference, slug_or_name: str):
     found = session.scalar(
         select(model).where(model.conference_id == conference.id, (model.slug == slug_or_name) | (model.name == slug_or_name))
     )
     if found is None:
-        what = "ticket type" if model is TicketType else "add-on"
-        raise NotFound(f"No {what} '{slug_or_name}' in {conference.slug}.")
+        raise NotFound(f"No {_product_label(model).lower()} '{slug_or_name}' in {conference.slug}.")
     return found
 
 

@@ -144,7 +144,8 @@ def place_order(session: Session, conference: Conference, cart: Cart, *, now: dt
     for addon in addons:
         validate_product_quantity(session, addon, cart.addons[addon.id])
 
-    budget = voucher.discount_value if voucher is not None and voucher.voucher_type is VoucherType.FIXED_AMOUNT else Decimal(0)
+    fixed_amount = voucher is not None and voucher.voucher_type is VoucherType.FIXED_AMOUNT
+    budget = voucher.discount_value if fixed_amount else Decimal(0)
     line_items = []
     for product, quantity in [*((t, cart.tickets[t.id]) for t in ticket_types), *((a, cart.addons[a.id]) for a in addons)]:
         is_ticket = isinstance(product, TicketType)
@@ -153,7 +154,8 @@ def place_order(session: Session, conference: Conference, cart: Cart, *, now: dt
             voucher_applies_to(voucher, ticket_type=product) if is_ticket else voucher_applies_to(voucher, addon=product)
         )
         discount = _discount(voucher, amount, applies, budget)
-        budget -= discount if voucher is not None and voucher.voucher_type is VoucherType.FIXED_AMOUNT else 0
+        if fixed_amount:
+            budget -= discount
         line_items.append(
             OrderLineItem(
                 ticket_type_id=product.id if is_ticket else None,

@@ -51,8 +51,6 @@ def stamp_versions(session: Session, _flush_context, _instances) -> None:
     orders_changed: list[Order] = []
     for obj in [*session.new, *session.dirty]:
         if isinstance(obj, VERSIONED):
-            if obj in session.dirty and not session.is_modified(obj, include_collections=False):
-                continue
             if obj in session.dirty and set(_changed_attributes(obj)) <= {"sync_version", "updated_at"}:
                 continue
             if (conference_id := _conference_of(obj)) is not None:
