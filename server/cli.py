@@ -90,11 +90,17 @@ def server(
 def demo(
     attendees: Annotated[int, typer.Option(help="Attendees in the demo conference.")] = 500,
     port: Annotated[int, typer.Option(help="Port for the server.")] = 8000,
+    kiosk: Annotated[bool, typer.Option(help="Open a kiosk paired to the demo server (--no-kiosk: server only).")] = True,
 ) -> None:
-    """Seed a demo conference (once) into ./doorstation-demo.sqlite3 and run the server on it."""
+    """Seed a demo conference (once) into ./doorstation-demo.sqlite3, run the server and open a kiosk on it."""
     from server.conferences.models import Conference
+    from server.demo_launcher import DEMO_PIN, prepare_demo_kiosk, start_server_process, write_demo_badges
 
     os.environ.setdefault("DATABASE_URL", "sqlite:///doorstation-demo.sqlite3")
+    url = database_url()
+    from server.db.migrate import upgrade_to_head
+
+    upgrade_to_head(url)
     factory = _session_factory()
     with unit_of_work(factory) as session:
         if session.scalar(select(Conference.id).where(Conference.slug == "demo")) is None:
@@ -102,34 +108,38 @@ def demo(
 
             console.print(f"Seeding the demo conference with {attendees} attendees…")
             seed_demo(session, attendees=attendees)
-    _print_demo_guide(factory, port)
-    server(host="127.0.0.1", port=port, workers=1)
-
-
-def _print_demo_guide(factory, port: int) -> None:
-    from server.attendees.models import Attendee
-    from server.orders.models import Order
-
-    with unit_of_work(factory) as session:
-        rows = session.execute(
-            select(Attendee.access_code, Attendee.first_name, Attendee.last_name, Order.status)
-            .join(Order).where(Attendee.conference.has(slug="demo")).order_by(Attendee.id).limit(400)
-        ).all()
+    kiosk_dir = Path("doorstation-demo-kiosk").resolve()
+    badges = write_demo_badges(factory, kiosk_dir / "badges")
     table = Table(title="Demo badges to try (one per order status)")
-    for column in ("access code", "name", "order status"):
+    for column in ("access code", "name", "order status", "badge QR image"):
         table.add_column(column)
-    seen = set()
-    for code, first, last, status in rows:
-        if status not in seen:
-            seen.add(status)
-            table.add_row(code, f"{first} {last}", status.value)
+    for code, name, status, path in badges:
+        table.add_row(code, name, status, str(path.relative_to(Path.cwd())))
     console.print(table)
-    console.print(
-        f"Server: http://127.0.0.1:{port}  (API docs at /docs)\n"
-        "Next: place an order with POST /api/v1/conferences/demo/orders, see figures at "
-        "GET /api/v1/admin/conferences/demo/stats (with the admin token below), or run "
-        "`doorstation --help` for the admin commands."
-    )
+    if not kiosk:
+        console.print(f"Server: http://127.0.0.1:{port}  (API docs at /docs)")
+        server(host="127.0.0.1", port=port, workers=1)
+        return
+    process = start_server_process(url, port)
+    try:
+        server_url = f"http://127.0.0.1:{port}"
+        prepare_demo_kiosk(factory, server_url, kiosk_dir)
+        console.print(
+            f"Server: {server_url} (process {process.pid}; API docs at /docs). Kiosk data: {kiosk_dir}\n"
+            "Scan: type an access code and press Enter fast (or use a USB scanner), search by name, or "
+            f"restart with a camera made of a badge image: doorstation kiosk --data-dir {kiosk_dir} "
+            f"--camera-file {badges[0][3]}\n"
+            f"Operator panel PIN: [bold]{DEMO_PIN}[/]. Pull the network: kill -STOP {process.pid}; "
+            f"bring it back: kill -CONT {process.pid}."
+        )
+        from kiosk.ui.app import run_kiosk
+        from kiosk.ui.main_window import KioskOptions
+
+        code = run_kiosk(KioskOptions(data_dir=kiosk_dir))
+    finally:
+        process.terminate()
+        process.wait(10)
+    raise typer.Exit(code)
 
 
 @conference_app.command("create")
@@ -295,9 +305,13 @@ def devices_add(
     conference: ConferenceOpt,
     name: Annotated[str, typer.Argument(help="What to call the device, e.g. 'Door B kiosk'.")],
     station: Annotated[str, typer.Option(help="Station name shown on scans, e.g. 'Door B'.")] = "",
+    server_url: Annotated[str, typer.Option(help="The server's address as kiosks reach it; put in the QR so "
+                                                  "that scanning it is all a kiosk needs.")] = "",
 ) -> None:
     """Create a device and print its one-time pairing code (valid 24 hours) and a QR of it."""
     import segno
+
+    from shared.protocol import pairing_payload
 
     from server.conferences.service import get_conference
     from server.devices.service import create_device
@@ -307,7 +321,7 @@ def devices_add(
         device_id = device.id
     console.print(f"Device #{device_id} '{name}' for {conference}. Pairing code (valid 24 hours, works once):")
     console.print(f"\n    [bold]{code}[/]\n")
-    segno.make_qr(code).terminal(compact=True)
+    segno.make_qr(pairing_payload(code, server_url)).terminal(compact=True)
 
 
 @devices_app.command("list")
@@ -352,6 +366,43 @@ def conflicts_list(conference: ConferenceOpt) -> None:
             table.add_row(f"{event.occurred_at:%Y-%m-%d %H:%M:%S}", event.station, event.kind, event.access_code,
                           conflict.reason, conflict.message)
     console.print(table if rows else "No conflicts.")
+
+
+@app.command()
+def kiosk(
+    data_dir: Annotated[Path | None, typer.Option(help="Where the kiosk keeps its cache and settings "
+                                                        "(default: the platform's data folder).")] = None,
+    server_url: Annotated[str, typer.Option(help="Pair with this server first (with --pairing-code).")] = "",
+    pairing_code: Annotated[str, typer.Option(help="One-time code from `doorstation devices add`.")] = "",
+    camera_file: Annotated[list[Path] | None, typer.Option(help="Use image files as the camera (repeatable).")] = None,
+    decoder: Annotated[str | None, typer.Option(help="Barcode decoder: zxing-cpp (default), pyzbar or opencv.")] = None,
+    windowed: Annotated[bool, typer.Option(help="Stay in a window even if the station is in kiosk mode.")] = False,
+) -> None:
+    """Open the check-in kiosk (pairs on first run, then scans with a barcode scanner, camera or search)."""
+    from kiosk.core.device import PairingError, pair
+    from kiosk.ui.app import run_kiosk
+    from kiosk.ui.main_window import KioskOptions
+
+    folder = data_dir or _kiosk_data_dir()
+    if bool(server_url) != bool(pairing_code):
+        raise _fail("--server-url and --pairing-code go together")
+    if pairing_code:
+        try:
+            credentials = pair(server_url, pairing_code, folder)
+        except PairingError as error:
+            raise _fail(str(error)) from None
+        console.print(f"Paired with {credentials.conference_name} as '{credentials.station}'.")
+    for path in camera_file or []:
+        if not path.is_file():
+            raise _fail(f"No image file at {path}")
+    options = KioskOptions(data_dir=folder, image_files=list(camera_file or []), decoder=decoder, windowed=windowed)
+    raise typer.Exit(run_kiosk(options))
+
+
+def _kiosk_data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("doorstation-kiosk", appauthor=False))
 
 
 def main() -> None:

@@ -84,6 +84,7 @@ class EventKind(enum.StrEnum):
     REDEMPTION = "redemption"
     FAILED_SCAN = "failed_scan"
     BADGE_PRINTED = "badge_printed"
+    UNDO = "undo"  # takes back the scan ``undoes`` (the volunteer scanned the wrong badge)
 
 
 class ScanEvent(BaseModel):
@@ -98,7 +99,8 @@ class ScanEvent(BaseModel):
     station: str = Field(default="", max_length=100)
     product_kind: str | None = Field(default=None, pattern="^(ticket_type|addon)$")
     product_id: int | None = None
-    reason: str = Field(default="ok", max_length=40)  # the kiosk's verdict reason
+    reason: str = Field(default="ok", max_length=40)  # the kiosk's verdict reason; for an undo, the undone kind
+    undoes: uuid.UUID | None = None
 
 
 class UploadRequest(BaseModel):
@@ -120,3 +122,20 @@ class EventResult(BaseModel):
 
 class UploadResponse(BaseModel):
     results: list[EventResult]
+
+
+PAIRING_QR_PREFIX = "doorstation-pair:"
+
+
+def pairing_payload(pairing_code: str, server_url: str = "") -> str:
+    """What the pairing QR holds: the code, and the server's address when the admin gave it."""
+    return f"{PAIRING_QR_PREFIX}{pairing_code}@{server_url}" if server_url else pairing_code
+
+
+def parse_pairing_payload(text: str) -> tuple[str, str]:
+    """(pairing code, server URL or "") from a scanned pairing QR or a typed code."""
+    text = text.strip()
+    if text.startswith(PAIRING_QR_PREFIX):
+        code, _, url = text[len(PAIRING_QR_PREFIX):].partition("@")
+        return code, url
+    return text, ""

@@ -32,16 +32,31 @@ def attendee_state(connection: sqlite3.Connection, access_code: str) -> Attendee
         holdings=tuple(Holding(**h) for h in json.loads(row["holdings"])),
     )
     pending = connection.execute(
-        "SELECT kind, occurred_at, station, product_id FROM outbox WHERE access_code = ? ORDER BY seq",
+        "SELECT kind, occurred_at, station, product_id, reason FROM outbox WHERE access_code = ? ORDER BY seq",
         (access_code,),
     ).fetchall()
     for event in pending:
-        state = apply_effect(state, event["kind"], _time(event["occurred_at"]), event["station"], event["product_id"])
+        state = apply_effect(state, event["kind"], _time(event["occurred_at"]), event["station"], event["product_id"],
+                             undone_kind=event["reason"])
     return state
 
 
-def apply_effect(state: AttendeeState, kind: str, at: dt.datetime | None, station: str, product_id: int | None) -> AttendeeState:
-    """What an admitted scan changes in an attendee's state."""
+def apply_effect(state: AttendeeState, kind: str, at: dt.datetime | None, station: str, product_id: int | None,
+                 *, undone_kind: str = "") -> AttendeeState:
+    """What an admitted scan changes in an attendee's state (an undo row carries the undone kind as its reason)."""
+    if kind == "undo":
+        # Until the next download brings the server's exact state, assume the scan never happened.
+        if undone_kind == "check_in":
+            return replace(state, inside=False, last_check_in_at=None, last_check_in_station="")
+        if undone_kind == "exit":
+            return replace(state, inside=True)
+        if undone_kind == "redemption":
+            holdings = tuple(
+                replace(h, redeemed=max(h.redeemed - 1, 0)) if h.kind == "addon" and h.product_id == product_id else h
+                for h in state.holdings
+            )
+            return replace(state, holdings=holdings)
+        return state
     if kind == "check_in":
         return replace(state, inside=True, last_check_in_at=at, last_check_in_station=station)
     if kind == "exit":
@@ -60,19 +75,29 @@ def fold_acknowledged(connection: sqlite3.Connection, event: sqlite3.Row) -> Non
     row = connection.execute("SELECT * FROM attendees WHERE access_code = ?", (event["access_code"],)).fetchone()
     if row is None:
         return
-    if event["kind"] == "check_in":
+    kind, step = event["kind"], 1
+    if kind == "undo":
+        kind, step = event["reason"], -1
+        if kind == "check_in":
+            connection.execute("UPDATE attendees SET inside = 0, last_check_in_at = NULL, last_check_in_station = '' "
+                               "WHERE id = ?", (row["id"],))
+            return
+        if kind == "exit":
+            connection.execute("UPDATE attendees SET inside = 1 WHERE id = ?", (row["id"],))
+            return
+    if kind == "check_in":
         connection.execute(
             "UPDATE attendees SET inside = 1, last_check_in_at = ?, last_check_in_station = ?, "
             "checked_in_at = COALESCE(checked_in_at, ?) WHERE id = ?",
             (event["occurred_at"], event["station"], event["occurred_at"], row["id"]),
         )
-    elif event["kind"] == "exit":
+    elif kind == "exit":
         connection.execute("UPDATE attendees SET inside = 0 WHERE id = ?", (row["id"],))
-    elif event["kind"] == "redemption":
+    elif kind == "redemption":
         holdings = json.loads(row["holdings"])
         for holding in holdings:
             if holding["kind"] == "addon" and holding["product_id"] == event["product_id"]:
-                holding["redeemed"] += 1
+                holding["redeemed"] = max(holding["redeemed"] + step, 0)
         connection.execute("UPDATE attendees SET holdings = ? WHERE id = ?", (json.dumps(holdings), row["id"]))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -68,10 +68,33 @@ CREATE TABLE outbox (
     station TEXT NOT NULL,
     product_kind TEXT,
     product_id INTEGER,
-    reason TEXT NOT NULL
+    reason TEXT NOT NULL,
+    undoes TEXT                           -- for kind 'undo': the uuid of the scan taken back
 );
 CREATE INDEX outbox_access_code ON outbox(access_code);
 """
+
+# Every scan this kiosk answered, kept after upload: the station's statistics and "undo last scan".
+SCAN_LOG = """
+CREATE TABLE scan_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,                   -- what the scan did: check_in, redemption, …, failed_scan
+    outcome TEXT NOT NULL,                -- accept | warn | refuse
+    reason TEXT NOT NULL,
+    access_code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    station TEXT NOT NULL,
+    product_id INTEGER,
+    occurred_at TEXT NOT NULL,
+    undone INTEGER NOT NULL DEFAULT 0
+);
+"""
+
+# Upgrades from each older schema version to the next, run in order under one write lock.
+UPGRADES = {
+    1: "ALTER TABLE outbox ADD COLUMN undoes TEXT;" + SCAN_LOG,
+}
 
 
 def connect(path: Path | str) -> sqlite3.Connection:
@@ -86,10 +109,15 @@ def connect(path: Path | str) -> sqlite3.Connection:
     if version < SCHEMA_VERSION:
         connection.execute("BEGIN IMMEDIATE")
         try:
-            if connection.execute("PRAGMA user_version").fetchone()[0] == 0:  # re-check under the lock
-                for statement in _statements(SCHEMA):
+            current = connection.execute("PRAGMA user_version").fetchone()[0]  # re-check under the lock
+            if current == 0:
+                for statement in _statements(SCHEMA + SCAN_LOG):
                     connection.execute(statement)
-                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            else:
+                for step in range(current, SCHEMA_VERSION):
+                    for statement in _statements(UPGRADES[step]):
+                        connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             connection.execute("COMMIT")
         except BaseException:
             connection.execute("ROLLBACK")

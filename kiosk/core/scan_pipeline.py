@@ -28,6 +28,21 @@ class ScanResult:
     message: str = ""  # for refusals that never reached an attendee (malformed, wrong conference)
 
 
+@dataclass(frozen=True)
+class UndoResult:
+    undone: bool
+    message: str  # "Took back the check-in of Ada Lovelace (09:14)."
+
+
+@dataclass(frozen=True)
+class StationStatistics:
+    accepted: int
+    warned: int
+    refused: int
+    checked_in: int  # attendees of the conference checked in (as this kiosk knows it)
+    attendees: int
+
+
 class ScanPipeline:
     """Owns one cache connection; use it from one thread (the kiosk's cache worker)."""
 
@@ -85,4 +100,52 @@ class ScanPipeline:
              self.station.product_kind if self.station.product_id is not None else None, self.station.product_id,
              verdict.reason.value),
         )
+        self.connection.execute(
+            "INSERT INTO scan_log (uuid, kind, outcome, reason, access_code, name, station, product_id, occurred_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (event_uuid, kind, verdict.outcome.value, verdict.reason.value, access_code[:16],
+             verdict.attendee.name if verdict.attendee else "", self.station.name, self.station.product_id,
+             now.isoformat()),
+        )
         return event_uuid
+
+    def undo_last(self, *, now: dt.datetime | None = None) -> UndoResult:
+        """Take back this station's last admitted scan (the volunteer scanned the wrong badge).
+
+        Still in the outbox: the scan is removed and never reaches the server. Already uploaded:
+        an ``undo`` event goes out instead, and the server reverses the effect.
+        """
+        now = now or dt.datetime.now(dt.UTC)
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            last = self.connection.execute(
+                "SELECT * FROM scan_log WHERE station = ? AND undone = 0 ORDER BY seq DESC LIMIT 1",
+                (self.station.name,)).fetchone()
+            if last is None or last["kind"] in ("failed_scan", "undo"):
+                self.connection.execute("ROLLBACK")
+                return UndoResult(False, "There is no admitted scan to undo at this station.")
+            pending = self.connection.execute("DELETE FROM outbox WHERE uuid = ?", (last["uuid"],)).rowcount
+            if not pending:
+                self.connection.execute(
+                    "INSERT INTO outbox (uuid, kind, access_code, occurred_at, station, product_kind, product_id, "
+                    "reason, undoes) SELECT ?, 'undo', access_code, ?, station, NULL, product_id, kind, uuid "
+                    "FROM scan_log WHERE uuid = ?",
+                    (str(uuid.uuid4()), now.isoformat(), last["uuid"]))
+            self.connection.execute("UPDATE scan_log SET undone = 1 WHERE uuid = ?", (last["uuid"],))
+            self.connection.execute("COMMIT")
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        what = last["kind"].replace("_", "-")
+        return UndoResult(True, f"Took back the {what} of {last['name'] or last['access_code']}.")
+
+    def statistics(self) -> StationStatistics:
+        by_outcome = dict(self.connection.execute(
+            "SELECT outcome, count(*) FROM scan_log WHERE station = ? AND undone = 0 GROUP BY outcome",
+            (self.station.name,)).fetchall())
+        checked_in = self.connection.execute(
+            "SELECT count(*) FROM attendees WHERE last_check_in_at IS NOT NULL OR access_code IN "
+            "(SELECT access_code FROM outbox WHERE kind = 'check_in')").fetchone()[0]
+        return StationStatistics(accepted=by_outcome.get("accept", 0), warned=by_outcome.get("warn", 0),
+                                 refused=by_outcome.get("refuse", 0), checked_in=checked_in,
+                                 attendees=attendee_cache.count(self.connection))

@@ -87,7 +87,8 @@ class SyncEngine:
                 return sent
             events = [ScanEvent(uuid=r["uuid"], kind=r["kind"], access_code=r["access_code"],
                                 occurred_at=dt.datetime.fromisoformat(r["occurred_at"]), station=r["station"],
-                                product_kind=r["product_kind"], product_id=r["product_id"], reason=r["reason"])
+                                product_kind=r["product_kind"], product_id=r["product_id"], reason=r["reason"],
+                                undoes=r["undoes"])
                       for r in rows]
             body = UploadRequest(events=events).model_dump(mode="json")
             answer = UploadResponse.model_validate(self._checked(self.client.post("/api/v1/sync/events", json=body)).json())
@@ -149,8 +150,12 @@ class SyncEngine:
     # Continuous ------------------------------------------------------------------------------
 
     def run(self, stop: threading.Event, *, interval: float = 2.0, max_backoff: float = 60.0,
-            on_status: Callable[[SyncStatus], None] | None = None) -> None:
-        """Sync until ``stop`` is set: every ``interval`` seconds, backing off (doubling) while offline."""
+            on_status: Callable[[SyncStatus], None] | None = None, wake: threading.Event | None = None) -> None:
+        """Sync until ``stop`` is set: every ``interval`` seconds, backing off (doubling) while offline.
+
+        Setting ``wake`` starts the next round at once (a scan was just recorded); the caller sets
+        it too when it sets ``stop``, so that stopping never waits out a back-off.
+        """
         delay = interval
         while not stop.is_set():
             status = self.sync_once()
@@ -159,10 +164,20 @@ class SyncEngine:
             if status.revoked:
                 return
             delay = interval if status.online and not status.last_error else min(delay * 2, max_backoff)
-            stop.wait(delay)
+            (wake or stop).wait(delay)
+            if wake is not None:
+                wake.clear()
 
 
 def _describe(error: Exception) -> str:
     if isinstance(error, httpx.HTTPStatusError):
         return f"server error {error.response.status_code}"
     return f"server unreachable ({error.__class__.__name__})"
+
+
+def fetch_conflicts(credentials: DeviceCredentials, *, timeout: float = 5) -> list[dict]:
+    """The conference's conflicts as the server lists them (for the operator panel)."""
+    response = httpx.get(f"{credentials.server_url}/api/v1/sync/conflicts", timeout=timeout,
+                         headers={"Authorization": f"Bearer {credentials.token}"})
+    response.raise_for_status()
+    return response.json()

@@ -9,10 +9,11 @@ never dropped. What the kiosk itself refused is recorded as it was.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from server.attendees.models import Attendee
+from server.checkin.models import CheckIn, DoorCheck, ProductRedemption
 from server.checkin.service import CheckInService, RedemptionService
 from server.conferences.models import AddOn, TicketType
 from server.devices.models import Device
@@ -53,6 +54,7 @@ def _apply_one(session: Session, device: Device, event: ScanEvent) -> EventResul
         access_code=event.access_code, attendee_id=attendee.id if attendee else None,
         station=event.station or device.station, product_kind=event.product_kind, product_id=event.product_id,
         kiosk_reason=event.reason, occurred_at=event.occurred_at, status=status.value, reason=reason,
+        undoes=str(event.undoes) if event.undoes else None,
     )
     session.add(row)
     session.flush()
@@ -65,6 +67,8 @@ def _apply_one(session: Session, device: Device, event: ScanEvent) -> EventResul
 
 def _decide_and_apply(session: Session, attendee: Attendee | None, event: ScanEvent) -> tuple[EventStatus, str, str]:
     station = event.station
+    if event.kind is EventKind.UNDO:
+        return _undo(session, attendee, event)
     if event.kind in (EventKind.FAILED_SCAN, EventKind.BADGE_PRINTED):
         return EventStatus.APPLIED, "ok", ""  # a record of what happened, nothing to apply
     if attendee is None:
@@ -102,6 +106,41 @@ def _decide_and_apply(session: Session, attendee: Attendee | None, event: ScanEv
                                          at=event.occurred_at)
     except Conflict as error:
         return EventStatus.CONFLICT, error.code, f"{line.description} at {station} for {who}: {error.message}"
+    return EventStatus.APPLIED, "ok", ""
+
+
+def _undo(session: Session, attendee: Attendee | None, event: ScanEvent) -> tuple[EventStatus, str, str]:
+    """Reverse the effect of an earlier scan from the same conference, once."""
+    original = session.scalar(select(SyncEvent).where(SyncEvent.uuid == str(event.undoes)).with_for_update())
+    if original is None or attendee is None or original.attendee_id != attendee.id:
+        return EventStatus.REJECTED, "nothing_to_undo", ""
+    if original.status != EventStatus.APPLIED.value:
+        return EventStatus.APPLIED, "ok", ""  # a conflict or a refusal had no effect to reverse
+    original.status = "undone"
+    if original.kind == EventKind.CHECK_IN.value:
+        row = session.scalar(select(CheckIn).where(CheckIn.attendee_id == attendee.id,
+                                                   CheckIn.checked_in_at == original.occurred_at).limit(1))
+        if row is not None:
+            session.delete(row)
+            session.flush()
+        remaining = session.scalar(select(func.min(CheckIn.checked_in_at)).where(CheckIn.attendee_id == attendee.id))
+        attendee.checked_in_at = remaining
+        if remaining is None:
+            attendee.inside = False
+    elif original.kind == EventKind.EXIT.value:
+        attendee.inside = True
+    elif original.kind == EventKind.REDEMPTION.value:
+        row = session.scalar(select(ProductRedemption).join(OrderLineItem).where(
+            ProductRedemption.attendee_id == attendee.id, OrderLineItem.addon_id == original.product_id,
+            ProductRedemption.redeemed_at == original.occurred_at).limit(1))
+        if row is not None:
+            session.delete(row)
+    elif original.kind == EventKind.DOOR_CHECK.value:
+        row = session.scalar(select(DoorCheck).where(DoorCheck.attendee_id == attendee.id,
+                                                     DoorCheck.checked_at == original.occurred_at).limit(1))
+        if row is not None:
+            session.delete(row)
+    session.flush()
     return EventStatus.APPLIED, "ok", ""
 
 

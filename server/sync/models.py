@@ -38,8 +38,9 @@ class SyncEvent(Base):
     kiosk_reason: Mapped[str] = mapped_column(String(40), default="ok")
     occurred_at: Mapped[dt.datetime]
     received_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    status: Mapped[str] = mapped_column(String(20))  # applied | conflict | rejected
+    status: Mapped[str] = mapped_column(String(20))  # applied | conflict | rejected | undone
     reason: Mapped[str] = mapped_column(String(40), default="ok")
+    undoes: Mapped[str | None] = mapped_column(Uuid(as_uuid=False))  # for kind "undo"
 
 
 class SyncConflict(Base):

@@ -8,8 +8,8 @@ conference waits at that row, so versions become visible in the order they were 
 a reader's cursor can never pass a version that is still to commit.
 
 Stamping happens in a ``before_flush`` hook, so no service has to remember it: a new or changed
-attendee, ticket type or add-on; an attendee whose order changed status; an attendee with a new
-check-in, door check or redemption.
+attendee, ticket type or add-on; an attendee whose order changed status; an attendee with a new (or
+undone) check-in, door check or redemption.
 """
 
 from __future__ import annotations
@@ -49,13 +49,13 @@ def stamp_versions(session: Session, _flush_context, _instances) -> None:
     to_stamp: dict[int, set] = defaultdict(set)
     attendee_ids_by_conference: dict[int, set[int]] = defaultdict(set)
     orders_changed: list[Order] = []
-    for obj in [*session.new, *session.dirty]:
-        if isinstance(obj, VERSIONED):
+    for obj in [*session.new, *session.dirty, *session.deleted]:
+        if isinstance(obj, VERSIONED) and obj not in session.deleted:
             if obj in session.dirty and set(_changed_attributes(obj)) <= {"sync_version", "updated_at"}:
                 continue
             if (conference_id := _conference_of(obj)) is not None:
                 to_stamp[conference_id].add(obj)
-        elif isinstance(obj, TOUCHES_ATTENDEE) and obj in session.new:
+        elif isinstance(obj, TOUCHES_ATTENDEE) and obj not in session.dirty:  # added, or deleted by an undo
             attendee_ids_by_conference[obj.conference_id].add(obj.attendee_id)
         elif isinstance(obj, Order) and obj in session.dirty and inspect(obj).attrs.status.history.has_changes():
             orders_changed.append(obj)

@@ -1,0 +1,113 @@
+"""What a volunteer set up at this kiosk: station, mode, product, PIN, camera. Kept beside the cache.
+
+The PIN is stored as a salted scrypt hash; the file is replaced atomically so a kiosk switched off
+mid-save starts with the old settings, not half of the new ones.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+from kiosk.core.station import Station
+from shared.decisions import ScanKind
+
+SETTINGS_FILE = "station.json"
+
+
+class StationMode(enum.StrEnum):
+    CHECK_IN = "check_in"
+    EXIT = "exit"
+    DOOR_CHECK = "door_check"
+    REDEMPTION = "redemption"
+    BADGE_PRINTING = "badge_printing"
+
+    @property
+    def label(self) -> str:
+        return MODE_LABELS[self]
+
+    @property
+    def needs_product(self) -> bool:
+        return self in (StationMode.DOOR_CHECK, StationMode.REDEMPTION)
+
+
+MODE_LABELS = {
+    StationMode.CHECK_IN: "Check-in",
+    StationMode.EXIT: "Exit",
+    StationMode.DOOR_CHECK: "Door check for one product",
+    StationMode.REDEMPTION: "Redemption of one product",
+    StationMode.BADGE_PRINTING: "Badge printing",
+}
+
+
+def hash_pin(pin: str, salt: bytes | None = None) -> str:
+    salt = salt or secrets.token_bytes(16)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=2**14, r=8, p=1)
+    return f"scrypt${salt.hex()}${digest.hex()}"
+
+
+def pin_matches(pin: str, stored: str) -> bool:
+    try:
+        _, salt, _digest = stored.split("$")
+        return hmac.compare_digest(hash_pin(pin, bytes.fromhex(salt)), stored)
+    except ValueError:
+        return False
+
+
+@dataclass(frozen=True)
+class KioskSettings:
+    station_name: str
+    mode: StationMode = StationMode.CHECK_IN
+    product_kind: str = "addon"  # ticket_type | addon, for door checks and redemptions
+    product_id: int | None = None
+    product_name: str = ""
+    pin_hash: str = field(default="", repr=False)
+    camera_index: int | None = None  # None: no camera at this station
+    kiosk_mode: bool = True  # full screen, no way out without the PIN
+    admit_unsynced: bool = True
+    check_in_on_print: bool = False  # print stations: printing a badge also checks its attendee in
+    dismiss_seconds: float = 3.0
+
+    def __post_init__(self) -> None:
+        if not self.station_name.strip():
+            raise ValueError("Give the station a name, e.g. 'Door B'.")
+        if self.mode.needs_product and self.product_id is None:
+            raise ValueError(f"Choose the product for {self.mode.label.lower()}.")
+
+    def station(self) -> Station:
+        """The scan rules of this station (a print station checks in when it is set to)."""
+        kind = ScanKind.CHECK_IN if self.mode is StationMode.BADGE_PRINTING else ScanKind(self.mode.value)
+        product_kind = "addon" if self.mode is StationMode.REDEMPTION else self.product_kind
+        return Station(name=self.station_name, kind=kind, product_kind=product_kind,
+                       product_id=self.product_id if self.mode.needs_product else None,
+                       admit_unsynced=self.admit_unsynced)
+
+    def with_pin(self, pin: str) -> KioskSettings:
+        if not (pin.isdigit() and 4 <= len(pin) <= 12):
+            raise ValueError("The PIN is 4 to 12 digits.")
+        return replace(self, pin_hash=hash_pin(pin))
+
+
+def load_settings(data_dir: Path) -> KioskSettings | None:
+    path = data_dir / SETTINGS_FILE
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text())
+    data["mode"] = StationMode(data["mode"])
+    return KioskSettings(**data)
+
+
+def save_settings(data_dir: Path, settings: KioskSettings) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / SETTINGS_FILE
+    temporary = path.with_suffix(".tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # holds the PIN hash
+    with os.fdopen(fd, "w") as file:
+        json.dump(asdict(settings), file, indent=2)
+    os.replace(temporary, path)

@@ -1,0 +1,98 @@
+"""A verdict in words, for the volunteer at the door: short, specific, in the conference's time.
+
+Pure (no Qt) so the wording is tested without a window, and the verdict screen only lays it out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from shared.decisions import Outcome, Reason, ScanKind, Verdict
+
+
+@dataclass(frozen=True)
+class VerdictText:
+    colour: str  # green | amber | red
+    headline: str  # the reason in words: "Already checked in at 09:14, Door B"
+    name: str = ""
+    ticket_type: str = ""
+    company: str = ""
+    addons: tuple[str, ...] = ()  # "Lunch: 1 of 2 left"
+    detail: str = ""  # one more line where it helps ("Scan the badge's QR code")
+
+
+COLOURS = {Outcome.ACCEPT: "green", Outcome.WARN: "amber", Outcome.REFUSE: "red"}
+
+FIXED_HEADLINES = {
+    Reason.NOT_FOUND: "Unknown badge",
+    Reason.WRONG_CONFERENCE: "Badge for another conference",
+    Reason.MALFORMED: "Not a badge",
+    Reason.INVALID_SIGNATURE: "Forged or damaged badge",
+    Reason.UNPAID: "Not paid",
+    Reason.CANCELLED: "Order cancelled",
+    Reason.REFUNDED: "Refunded: badge no longer valid",
+    Reason.NOT_CHECKED_IN: "Was not checked in",
+    Reason.NOT_YET_SYNCED: "Valid badge, not yet synced: let in",
+    Reason.REVOKED_DEVICE: "This kiosk has been revoked",
+}
+
+DETAILS = {
+    Reason.NOT_FOUND: "Search by name, or send them to the registration desk.",
+    Reason.UNPAID: "Send them to the registration desk to pay.",
+    Reason.NOT_YET_SYNCED: "Registered after this kiosk's last sync; the signature is genuine.",
+    Reason.MALFORMED: "Scan the QR code on the badge.",
+}
+
+
+def describe(verdict: Verdict, *, kind: ScanKind, product_name: str = "", timezone: str = "UTC",
+             message: str = "") -> VerdictText:
+    attendee = verdict.attendee
+    headline = _headline(verdict, kind, product_name, timezone)
+    detail = DETAILS.get(verdict.reason, "")
+    if verdict.reason in (Reason.MALFORMED, Reason.WRONG_CONFERENCE, Reason.INVALID_SIGNATURE) and message:
+        detail = message
+    if attendee is None or not attendee.name:
+        return VerdictText(COLOURS[verdict.outcome], headline, detail=detail)
+    addons = tuple(
+        f"{h.name}: {h.remaining} of {h.quantity} left" if h.quantity > 1 or kind is ScanKind.REDEMPTION else h.name
+        for h in attendee.holdings if h.kind == "addon"
+    )
+    return VerdictText(COLOURS[verdict.outcome], headline, name=attendee.name, ticket_type=attendee.ticket_type,
+                       company=attendee.company, addons=addons, detail=detail)
+
+
+def _headline(verdict: Verdict, kind: ScanKind, product_name: str, timezone: str) -> str:
+    reason, attendee, holding = verdict.reason, verdict.attendee, verdict.holding
+    product = holding.name if holding else product_name or "Product"
+    if reason is Reason.OK:
+        if kind is ScanKind.CHECK_IN:
+            return "Welcome"
+        if kind is ScanKind.EXIT:
+            return "Checked out"
+        if kind is ScanKind.REDEMPTION and holding:
+            # The verdict holds the state before this redemption.
+            return f"{product}: {holding.remaining - 1} of {holding.quantity} left"
+        return f"{product}: admitted"
+    if reason is Reason.ALREADY_CHECKED_IN and attendee and attendee.last_check_in_at:
+        at = local_time(attendee.last_check_in_at, timezone)
+        where = f", {attendee.last_check_in_station}" if attendee.last_check_in_station else ""
+        return f"Already checked in at {at}{where}"
+    if reason is Reason.PRODUCT_NOT_PURCHASED:
+        return f"{product} not purchased"
+    if reason is Reason.FULLY_REDEEMED:
+        quantity = holding.quantity if holding else 0
+        return f"{product}: 0 of {quantity} left"
+    return FIXED_HEADLINES.get(reason, reason.value.replace("_", " ").capitalize())
+
+
+def local_time(moment: dt.datetime, timezone: str, *, today: dt.date | None = None) -> str:
+    """09:14 today; "Tue 21 09:14" on another day (a volunteer needs to see that it was not today)."""
+    try:
+        zone = ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
+    local = moment.astimezone(zone)
+    today = today or dt.datetime.now(zone).date()
+    return local.strftime("%H:%M") if local.date() == today else local.strftime("%a %d %H:%M")

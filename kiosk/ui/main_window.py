@@ -1,0 +1,275 @@
+"""The kiosk window: pairing → station set-up → scanning, with the verdict on top and the PIN panel.
+
+Scans come from three places (the keyboard wedge, the camera thread, a search result) and all go
+the same way: to the cache worker, which answers with a verdict by signal. Nothing here touches
+SQLite or HTTP; the window only routes requests and shows answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.core.device import CACHE_FILE, DeviceCredentials, load_credentials, pair
+from kiosk.core.settings import KioskSettings, load_settings, pin_matches, save_settings
+from kiosk.core.sync_engine import SyncStatus, fetch_conflicts
+from kiosk.scanning.camera import CaptureThread, camera_opener
+from kiosk.scanning.decoders import load_decoder
+from kiosk.scanning.wedge import KeyboardWedge
+from kiosk.ui.operator_panel import OperatorPanel, PinScreen
+from kiosk.ui.scan_screen import ScanScreen
+from kiosk.ui.setup_screens import PairingScreen, StationScreen
+from kiosk.ui.sounds import Sounds
+from kiosk.ui.status_bar import SyncStatusBar
+from kiosk.ui.tasks import run_task
+from kiosk.ui.verdict_screen import VerdictScreen
+from kiosk.ui.workers import CacheThread, ScanReport, SyncService
+
+
+@dataclass(frozen=True)
+class KioskOptions:
+    data_dir: Path
+    image_files: list[Path] = field(default_factory=list)  # a camera made of image files
+    decoder: str | None = None  # zxing-cpp | pyzbar | opencv
+    wedge_gap_ms: int = 30
+    sync_interval: float = 2.0
+    windowed: bool = False  # ignore kiosk mode (development, screenshots)
+
+
+class KioskWindow(QMainWindow):
+    verdictShown = Signal(object)  # ScanReport, once painted on screen
+
+    def __init__(self, options: KioskOptions) -> None:
+        super().__init__()
+        self.options = options
+        self.setWindowTitle("Doorstation")
+        self.resize(1280, 800)
+        self.credentials: DeviceCredentials | None = None
+        self.settings: KioskSettings | None = None
+        self.cache: CacheThread | None = None
+        self.sync: SyncService | None = None
+        self.camera: CaptureThread | None = None
+        self.last_report: ScanReport | None = None
+        self.allow_close = False
+        self._search_request = 0
+
+        self.pairing = PairingScreen()
+        self.station_screen = StationScreen()
+        self.scan_screen = ScanScreen()
+        self.pin_screen = PinScreen(self._pin_ok)
+        self.panel = OperatorPanel()
+        self.pages = QStackedWidget()
+        for page in (self.pairing, self.station_screen, self.scan_screen, self.pin_screen, self.panel):
+            self.pages.addWidget(page)
+        self.status_bar = SyncStatusBar()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.status_bar)
+        self.setCentralWidget(central)
+        self.verdict = VerdictScreen(self.pages)
+        self.sounds = Sounds(options.data_dir / "sounds", self)
+
+        self.wedge = KeyboardWedge(self, max_gap_ms=options.wedge_gap_ms)
+        self.wedge.scanned.connect(lambda text: self.on_code(text, "wedge"))
+        self.pairing.pairRequested.connect(self._pair)
+        self.station_screen.saved.connect(self.apply_settings)
+        self.scan_screen.searchChanged.connect(self._search)
+        self.scan_screen.attendeeChosen.connect(lambda code: self.on_code(code, "search"))
+        self.scan_screen.operatorRequested.connect(self.open_operator_panel)
+        self.pin_screen.accepted.connect(self._show_panel)
+        self.pin_screen.cancelled.connect(self.show_scanning)
+        self.panel.closed.connect(self.show_scanning)
+        self.panel.undoRequested.connect(lambda: self.cache and self.cache.requestUndo.emit())
+        self.panel.changeStationRequested.connect(self._change_station)
+        self.panel.pairAgainRequested.connect(self._pair_again)
+        self.panel.quitRequested.connect(self.quit)
+        self.panel.reprint.hide()  # shown by print stations
+
+    # Start-up ---------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        QApplication.instance().installEventFilter(self.wedge)
+        credentials = load_credentials(self.options.data_dir)
+        if credentials is None:
+            self.pages.setCurrentWidget(self.pairing)
+        else:
+            self._open_conference(credentials)
+
+    def _pair(self, url: str, code: str) -> None:
+        data_dir = self.options.data_dir
+        run_task(self, lambda: pair(url, code, data_dir), self._open_conference,
+                 lambda error: self.pairing.show_error(str(error)))
+
+    def _open_conference(self, credentials: DeviceCredentials) -> None:
+        self.credentials = credentials
+        cache_path = self.options.data_dir / CACHE_FILE
+        if self.cache is None:
+            self.cache = CacheThread(cache_path, self)
+            self.cache.worker.scanned.connect(self._show_verdict)
+            self.cache.worker.found.connect(self._show_results)
+            self.cache.worker.undone.connect(lambda result: self.panel.show_message(result.message))
+            self.cache.worker.statistics.connect(self.panel.show_statistics)
+            self.cache.worker.products.connect(self.station_screen.set_products)
+            self.cache.worker.failed.connect(self.panel.show_message)
+        self._start_sync()
+        self.settings = load_settings(self.options.data_dir)
+        if self.settings is None:
+            self._change_station()
+        else:
+            self.apply_settings(self.settings)
+
+    def _start_sync(self) -> None:
+        if self.sync is not None:
+            self.sync.stop()
+        self.sync = SyncService(self.options.data_dir / CACHE_FILE, self.credentials,
+                                interval=self.options.sync_interval, parent=self)
+        self.sync.statusChanged.connect(self._sync_status)
+        self.sync.start()
+
+    def _sync_status(self, status: SyncStatus) -> None:
+        self.status_bar.show_status(status)
+        if self.pages.currentWidget() is self.station_screen and not self.station_screen.products:
+            self.cache.requestProducts.emit()  # the first download brings the products to choose from
+
+    def apply_settings(self, settings: KioskSettings) -> None:
+        save_settings(self.options.data_dir, settings)
+        self.settings = settings
+        self.verdict.dismiss_seconds = settings.dismiss_seconds
+        self.cache.requestConfigure.emit(settings)
+        product = f": {settings.product_name}" if settings.product_name else ""
+        self.scan_screen.set_station(self.credentials.conference_name,
+                                     f"{settings.station_name} · {settings.mode.label}{product}")
+        self._start_camera()
+        self.show_scanning()
+        if settings.kiosk_mode and not self.options.windowed:
+            self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+            self.showFullScreen()
+
+    def _start_camera(self) -> None:
+        if self.camera is not None:
+            self.camera.stop()
+            self.camera = None
+        opener = camera_opener(self.settings.camera_index, self.options.image_files)
+        if opener is None:
+            self.scan_screen.show_camera_message("")
+            return
+        try:
+            decoder = load_decoder(self.options.decoder)
+        except RuntimeError as error:
+            self.scan_screen.show_camera_message(str(error))
+            return
+        self.camera = CaptureThread(opener, decoder=decoder, parent=self)
+        self.camera.codeScanned.connect(lambda text: self.on_code(text, "camera"))
+        self.camera.previewReady.connect(self.scan_screen.show_preview)
+        self.camera.failed.connect(self.scan_screen.show_camera_message)
+        self.camera.start()
+
+    # Scanning ---------------------------------------------------------------------------------
+
+    def on_code(self, text: str, source: str) -> None:
+        page = self.pages.currentWidget()
+        if page is self.pairing:
+            self.pairing.scanned(text)
+        elif page is self.scan_screen and self.cache is not None:
+            self.cache.requestScan.emit(text, source)
+        # On set-up and operator pages a stray scan is ignored: the volunteer is busy with something else.
+
+    def _show_verdict(self, report: ScanReport) -> None:
+        self.last_report = report
+        self.verdict.show_verdict(report.text)
+        self.sounds.play("ok" if report.result.verdict.admitted else "refused")
+        if self.sync is not None:
+            self.sync.sync_soon()
+        self.verdictShown.emit(report)
+
+    def _search(self, text: str) -> None:
+        self._search_request += 1
+        if self.cache is not None:
+            self.cache.requestSearch.emit(self._search_request, text)
+
+    def _show_results(self, request: int, rows: list) -> None:
+        if request == self._search_request:  # an answer to an older keystroke is stale
+            self.scan_screen.show_results(rows)
+
+    def show_scanning(self) -> None:
+        self.pages.setCurrentWidget(self.scan_screen)
+        self.scan_screen.search.setFocus()
+
+    # Operator ---------------------------------------------------------------------------------
+
+    def open_operator_panel(self) -> None:
+        self.verdict.dismiss()
+        self.pin_screen.reset()
+        self.pages.setCurrentWidget(self.pin_screen)
+        self.pin_screen.pin.setFocus()
+
+    def _pin_ok(self, pin: str) -> bool:
+        return self.settings is not None and pin_matches(pin, self.settings.pin_hash)
+
+    def _show_panel(self) -> None:
+        self.panel.show_message("")
+        self.pages.setCurrentWidget(self.panel)
+        self.cache.requestStatistics.emit()
+        credentials = self.credentials
+        self.panel.show_conflicts([], "")
+        self.panel.conflicts_caption.setText("Conflicts: asking the server…")
+        run_task(self.panel, lambda: fetch_conflicts(credentials), self.panel.show_conflicts,
+                 lambda error: self.panel.show_conflicts(None, "offline" if "connect" in str(error).lower()
+                                                         else str(error)[:80]))
+
+    def _change_station(self) -> None:
+        self.station_screen.load(self.settings, default_name=self.credentials.station if self.credentials else "")
+        self.pages.setCurrentWidget(self.station_screen)
+        self.cache.requestProducts.emit()
+
+    def _pair_again(self) -> None:
+        if self.sync is not None:
+            self.sync.stop()
+            self.sync = None
+        self.pairing.pair_button.setEnabled(True)
+        self.pages.setCurrentWidget(self.pairing)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            if self.verdict.isVisible():
+                self.verdict.dismiss()
+            return  # Escape never leaves kiosk mode
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        locked = self.settings is not None and self.settings.kiosk_mode and not self.options.windowed
+        if locked and not self.allow_close:
+            event.ignore()  # Alt+F4 and friends: only the operator panel can quit
+            self.open_operator_panel()
+            return
+        self.shutdown()
+        event.accept()
+
+    def quit(self) -> None:
+        self.allow_close = True
+        self.close()
+        QApplication.instance().quit()
+
+    def shutdown(self) -> None:
+        QApplication.instance().removeEventFilter(self.wedge)
+        if self.camera is not None:
+            self.camera.stop()
+            self.camera = None
+        if self.sync is not None:
+            self.sync.stop()
+            self.sync = None
+        if self.cache is not None:
+            self.cache.stop()
+            self.cache = None
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.verdict.isVisible():
+            self.verdict.setGeometry(self.pages.rect())

@@ -1,0 +1,155 @@
+"""Behind the PIN: this station's figures, conflicts from the server, undo, station set-up, quit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from kiosk.core.scan_pipeline import StationStatistics
+
+LOCKOUT_AFTER = 5  # wrong PINs in a row before the pad pauses
+LOCKOUT_SECONDS = 30
+
+
+class PinScreen(QWidget):
+    accepted = Signal()
+    cancelled = Signal()
+
+    def __init__(self, check_pin, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check_pin = check_pin  # str -> bool
+        self.failures = 0
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText("PIN")
+        self.pin.setStyleSheet("font-size: 28pt; padding: 8px;")
+        self.pin.setMaxLength(12)
+        self.pin.returnPressed.connect(self._try)
+        self.message = QLabel("")
+        self.message.setStyleSheet("font-size: 15pt; color: #b3261e;")
+        self.ok = QPushButton("Open operator panel")
+        self.ok.clicked.connect(self._try)
+        back = QPushButton("Back to scanning")
+        back.clicked.connect(self._cancel)
+        for button in (self.ok, back):
+            button.setStyleSheet("font-size: 16pt; padding: 10px;")
+        title = QLabel("Operator PIN")
+        title.setStyleSheet("font-size: 26pt; font-weight: 700;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(200, 80, 200, 80)
+        layout.addWidget(title)
+        layout.addWidget(self.pin)
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.ok)
+        buttons.addWidget(back)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self._unlock_timer = QTimer(self, singleShot=True, interval=LOCKOUT_SECONDS * 1000)
+        self._unlock_timer.timeout.connect(self._unlock)
+
+    def reset(self) -> None:
+        self.pin.clear()
+        if not self._unlock_timer.isActive():
+            self.message.clear()
+        self.pin.setFocus()
+
+    def _try(self) -> None:
+        if self._unlock_timer.isActive():
+            return
+        if self.check_pin(self.pin.text()):
+            self.failures = 0
+            self.pin.clear()
+            self.accepted.emit()
+            return
+        self.failures += 1
+        self.pin.clear()
+        if self.failures >= LOCKOUT_AFTER:
+            self.message.setText(f"Wrong PIN {self.failures} times. Wait {LOCKOUT_SECONDS} seconds.")
+            self.ok.setEnabled(False)
+            self._unlock_timer.start()
+        else:
+            self.message.setText("Wrong PIN.")
+
+    def _unlock(self) -> None:
+        self.failures = 0
+        self.ok.setEnabled(True)
+        self.message.clear()
+
+    def _cancel(self) -> None:
+        self.pin.clear()
+        self.cancelled.emit()
+
+
+class OperatorPanel(QWidget):
+    undoRequested = Signal()
+    changeStationRequested = Signal()
+    pairAgainRequested = Signal()
+    reprintRequested = Signal()
+    quitRequested = Signal()
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet("QLabel, QPushButton, QListWidget { font-size: 15pt; }")
+        title = QLabel("Operator panel")
+        title.setStyleSheet("font-size: 26pt; font-weight: 700;")
+        self.figures = QGridLayout()
+        self.figure_labels: dict[str, QLabel] = {}
+        for row, (key, caption) in enumerate([("accepted", "Admitted here"), ("warned", "Admitted with a warning"),
+                                              ("refused", "Refused here"), ("checked_in", "Checked in (conference)"),
+                                              ("attendees", "Attendees cached")]):
+            value = QLabel("–")
+            value.setStyleSheet("font-size: 18pt; font-weight: 700;")
+            self.figures.addWidget(QLabel(caption), row, 0)
+            self.figures.addWidget(value, row, 1)
+            self.figure_labels[key] = value
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("font-size: 15pt; font-weight: 700;")
+        self.conflicts = QListWidget()
+        self.conflicts_caption = QLabel("Conflicts (from the server)")
+
+        buttons = QVBoxLayout()
+        self.reprint = QPushButton("Reprint last badge")
+        for text, signal in (("Undo last scan", self.undoRequested), ("Reprint last badge", self.reprintRequested),
+                             ("Change station", self.changeStationRequested),
+                             ("Pair with another server", self.pairAgainRequested),
+                             ("Back to scanning", self.closed), ("Quit Doorstation", self.quitRequested)):
+            button = self.reprint if text.startswith("Reprint") else QPushButton(text)
+            button.setStyleSheet("padding: 10px;")
+            button.clicked.connect(signal)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        left = QVBoxLayout()
+        left.addWidget(title)
+        left.addLayout(self.figures)
+        left.addWidget(self.message)
+        left.addWidget(self.conflicts_caption)
+        left.addWidget(self.conflicts, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 32)
+        layout.addLayout(left, 3)
+        layout.addSpacing(32)
+        layout.addLayout(buttons, 1)
+
+    def show_statistics(self, statistics: StationStatistics) -> None:
+        for key, label in self.figure_labels.items():
+            label.setText(f"{getattr(statistics, key):,}")
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+
+    def show_conflicts(self, conflicts: list[dict] | None, error: str = "") -> None:
+        self.conflicts.clear()
+        if conflicts is None:
+            self.conflicts_caption.setText(f"Conflicts: not available ({error})")
+            return
+        self.conflicts_caption.setText(f"Conflicts (from the server): {len(conflicts)}")
+        for conflict in conflicts:
+            self.conflicts.addItem(f"{conflict['reason']}: {conflict['message']}")
+        if not conflicts:
+            self.conflicts.addItem("None. Every scan agreed with the server.")
+        self.conflicts.item(0).setFlags(Qt.ItemFlag.ItemIsEnabled)

@@ -1,0 +1,117 @@
+"""The screen between scans: what to do, the camera's view, and search for people without a badge."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+                               QVBoxLayout, QWidget)
+
+SEARCH_DELAY_MS = 150  # wait for a pause in typing before asking the cache
+
+
+class ScanScreen(QWidget):
+    searchChanged = Signal(str)  # debounced text
+    attendeeChosen = Signal(str)  # access code picked from the search results
+    operatorRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel("")
+        self.title.setStyleSheet("font-size: 20pt; font-weight: 700;")
+        self.station = QLabel("")
+        self.station.setStyleSheet("font-size: 16pt; color: #555;")
+        self.operator = QPushButton("Operator")
+        self.operator.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.operator.clicked.connect(self.operatorRequested)
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addSpacing(16)
+        header.addWidget(self.station)
+        header.addStretch(1)
+        header.addWidget(self.operator)
+
+        self.prompt = QLabel("Scan your badge")
+        self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.prompt.setStyleSheet("font-size: 40pt; font-weight: 700; color: #1f2a44;")
+        self.hint = QLabel("Hold the QR code on your badge to the scanner or the camera.")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setStyleSheet("font-size: 16pt; color: #555;")
+        self.preview = QLabel()
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumSize(320, 180)
+        self.preview.hide()
+        self.camera_message = QLabel("")
+        self.camera_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.camera_message.setStyleSheet("font-size: 13pt; color: #8a5a00;")
+        self.camera_message.hide()
+        left = QVBoxLayout()
+        left.addStretch(1)
+        left.addWidget(self.prompt)
+        left.addWidget(self.hint)
+        left.addSpacing(16)
+        left.addWidget(self.preview)
+        left.addWidget(self.camera_message)
+        left.addStretch(1)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("No badge? Search by name, email or code")
+        self.search.setClearButtonEnabled(True)
+        self.search.setStyleSheet("font-size: 16pt; padding: 8px;")
+        self.results = QListWidget()
+        self.results.setStyleSheet("font-size: 14pt;")
+        self.results.itemActivated.connect(self._chosen)
+        self.results.itemClicked.connect(self._chosen)
+        self.no_results = QLabel("")
+        self.no_results.setStyleSheet("font-size: 13pt; color: #555;")
+        right = QVBoxLayout()
+        right.addWidget(self.search)
+        right.addWidget(self.no_results)
+        right.addWidget(self.results, 1)
+        self.search.returnPressed.connect(self._choose_first)
+
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 8)
+        layout.addLayout(header)
+        layout.addLayout(body, 1)
+
+        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(lambda: self.searchChanged.emit(self.search.text()))
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+
+    def set_station(self, conference: str, station: str) -> None:
+        self.title.setText(conference)
+        self.station.setText(station)
+
+    def show_results(self, rows: list[dict]) -> None:
+        self.results.clear()
+        for row in rows:
+            status = "" if row["order_status"] in ("paid", "partially_refunded") else f"  [{row['order_status']}]"
+            company = f" · {row['company']}" if row["company"] else ""
+            item = QListWidgetItem(f"{row['full_name']}{company}\n{row['email']} · {row['access_code']} · "
+                                   f"{row['ticket_type']}{status}")
+            item.setData(Qt.ItemDataRole.UserRole, row["access_code"])
+            self.results.addItem(item)
+        searched = bool(self.search.text().strip())
+        self.no_results.setText("No one found. Check the spelling, or try the email." if searched and not rows else "")
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        self.attendeeChosen.emit(item.data(Qt.ItemDataRole.UserRole))
+        self.search.clear()
+        self.results.clear()
+
+    def _choose_first(self) -> None:
+        if self.results.count() == 1:
+            self._chosen(self.results.item(0))
+
+    def show_preview(self, image: QImage) -> None:
+        self.preview.show()
+        self.preview.setPixmap(QPixmap.fromImage(image))
+
+    def show_camera_message(self, message: str) -> None:
+        self.preview.hide()
+        self.camera_message.setText(message)
+        self.camera_message.setVisible(bool(message))

@@ -1,0 +1,185 @@
+"""First run: pair with a server, then say what this station does. Both reachable later from the PIN panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
+                               QVBoxLayout, QWidget)
+
+from kiosk.core.settings import KioskSettings, StationMode
+from kiosk.ui.workers import Product
+from shared.protocol import parse_pairing_payload
+
+FORM_STYLE = "QLabel, QLineEdit, QComboBox, QPushButton, QCheckBox, QSpinBox { font-size: 15pt; }"
+
+
+def _title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-size: 26pt; font-weight: 700;")
+    return label
+
+
+class PairingScreen(QWidget):
+    pairRequested = Signal(str, str)  # server URL, pairing code
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(FORM_STYLE)
+        self.server_url = QLineEdit("http://127.0.0.1:8000")
+        self.code = QLineEdit()
+        self.code.setPlaceholderText("from `doorstation devices add`")
+        self.pair_button = QPushButton("Pair this kiosk")
+        self.pair_button.clicked.connect(self._pair)
+        self.code.returnPressed.connect(self._pair)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("Server address", self.server_url)
+        form.addRow("Pairing code", self.code)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(64, 48, 64, 48)
+        layout.addWidget(_title("Pair this kiosk with the Doorstation server"))
+        layout.addWidget(QLabel("Type the pairing code the organisers gave you, or scan the pairing QR code."))
+        layout.addLayout(form)
+        layout.addWidget(self.pair_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def scanned(self, text: str) -> None:
+        """A pairing QR held to the scanner or camera fills in the form and pairs at once."""
+        code, url = parse_pairing_payload(text)
+        self.code.setText(code)
+        if url:
+            self.server_url.setText(url)
+        self._pair()
+
+    def _pair(self) -> None:
+        url, code = self.server_url.text().strip(), self.code.text().strip()
+        if not url.startswith(("http://", "https://")):
+            self.show_error("The server address starts with http:// or https://.")
+            return
+        if len(code) < 4:
+            self.show_error("Type the pairing code (at least 4 characters).")
+            return
+        self.pair_button.setEnabled(False)
+        self.message.setStyleSheet("color: #333;")
+        self.message.setText("Pairing…")
+        self.pairRequested.emit(url, code)
+
+    def show_error(self, message: str) -> None:
+        self.pair_button.setEnabled(True)
+        self.message.setStyleSheet("color: #b3261e; font-weight: 700;")
+        self.message.setText(message)
+
+
+class StationScreen(QWidget):
+    """Name, mode, product (for door checks and redemptions), PIN, camera."""
+
+    saved = Signal(object)  # KioskSettings
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(FORM_STYLE)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("e.g. Door B")
+        self.mode = QComboBox()
+        for mode in StationMode:
+            self.mode.addItem(mode.label, mode)
+        self.product = QComboBox()
+        self.products: list[Product] = []
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText("4 to 12 digits, to leave kiosk mode")
+        self.camera = QSpinBox()
+        self.camera.setRange(-1, 9)
+        self.camera.setSpecialValueText("No camera")
+        self.camera.setValue(-1)
+        self.kiosk_mode = QCheckBox("Kiosk mode: full screen, no way out without the PIN")
+        self.kiosk_mode.setChecked(True)
+        self.check_in_on_print = QCheckBox("Printing a badge also checks the attendee in")
+        self.save_button = QPushButton("Start scanning")
+        self.save_button.clicked.connect(self._save)
+        self.message = QLabel("")
+        self.message.setStyleSheet("color: #b3261e; font-weight: 700;")
+        self.message.setWordWrap(True)
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        self.form = QFormLayout()
+        self.form.addRow("Station name", self.name)
+        self.form.addRow("Mode", self.mode)
+        self.form.addRow("Product", self.product)
+        self.form.addRow("Operator PIN", self.pin)
+        self.form.addRow("Camera", self.camera)
+        self.form.addRow("", self.kiosk_mode)
+        self.form.addRow("", self.check_in_on_print)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(64, 48, 64, 48)
+        self.heading = _title("Set up this station")
+        layout.addWidget(self.heading)
+        layout.addLayout(self.form)
+        layout.addWidget(self.save_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self.previous: KioskSettings | None = None
+        self._mode_changed()
+
+    def load(self, settings: KioskSettings | None, *, default_name: str = "") -> None:
+        self.previous = settings
+        self.name.setText(settings.station_name if settings else default_name)
+        if settings:
+            self.mode.setCurrentIndex(list(StationMode).index(settings.mode))
+            self.camera.setValue(-1 if settings.camera_index is None else settings.camera_index)
+            self.kiosk_mode.setChecked(settings.kiosk_mode)
+            self.check_in_on_print.setChecked(settings.check_in_on_print)
+            self.pin.setPlaceholderText("leave empty to keep the current PIN")
+        self._select_product()
+
+    def set_products(self, products: list[Product]) -> None:
+        self.products = products
+        self.product.clear()
+        for product in products:
+            kind = "ticket" if product.kind == "ticket_type" else "add-on"
+            self.product.addItem(f"{product.name} ({kind})", product)
+        self._mode_changed()
+        self._select_product()
+
+    def _select_product(self) -> None:
+        if self.previous is None or self.previous.product_id is None:
+            return
+        for index, product in enumerate(self.products):
+            if (product.kind, product.id) == (self.previous.product_kind, self.previous.product_id):
+                self.product.setCurrentIndex(index)
+
+    def _mode_changed(self) -> None:
+        mode = StationMode(self.mode.currentData())  # Qt hands a StrEnum back as str
+        self.product.setEnabled(mode.needs_product)
+        self.check_in_on_print.setVisible(mode is StationMode.BADGE_PRINTING)
+        if mode is StationMode.REDEMPTION:  # only add-ons can be redeemed
+            for index, product in enumerate(self.products):
+                if product.kind == "addon":
+                    self.product.setCurrentIndex(index)
+                    break
+
+    def _save(self) -> None:
+        mode = StationMode(self.mode.currentData())  # Qt hands a StrEnum back as str
+        product: Product | None = self.product.currentData() if mode.needs_product else None
+        if mode is StationMode.REDEMPTION and product is not None and product.kind != "addon":
+            self.message.setText("Only add-ons (meals, T-shirts) can be redeemed; choose an add-on.")
+            return
+        try:
+            settings = KioskSettings(
+                station_name=self.name.text().strip(), mode=mode,
+                product_kind=product.kind if product else "addon", product_id=product.id if product else None,
+                product_name=product.name if product else "",
+                pin_hash=self.previous.pin_hash if self.previous else "",
+                camera_index=None if self.camera.value() < 0 else self.camera.value(),
+                kiosk_mode=self.kiosk_mode.isChecked(), check_in_on_print=self.check_in_on_print.isChecked(),
+                dismiss_seconds=self.previous.dismiss_seconds if self.previous else 3.0,
+            )
+            if self.pin.text() or not settings.pin_hash:
+                settings = settings.with_pin(self.pin.text())
+        except ValueError as error:
+            self.message.setText(str(error))
+            return
+        self.message.setText("")
+        self.pin.clear()
+        self.saved.emit(settings)

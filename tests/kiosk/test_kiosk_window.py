@@ -1,0 +1,257 @@
+"""The kiosk window (real widgets, offscreen) against a real server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+import segno
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from kiosk.core.device import pair
+from kiosk.core.settings import KioskSettings, StationMode, save_settings
+from kiosk.ui.main_window import KioskOptions, KioskWindow
+from server.checkin.models import CheckIn
+from server.db.engine import make_engine, make_session_factory, unit_of_work
+from server.db.migrate import upgrade_to_head
+from server.devices.service import create_device
+from shared.badge_codes import sign
+from tests.factories import make_addon, make_attendee, make_conference, make_ticket_type
+from tests.live_server import free_port, live_server
+
+PIN = "4321"
+
+
+@dataclass
+class Door:
+    url: str
+    port: int
+    session_factory: object
+    paid: str
+    unpaid: str
+    signed_paid: str
+    tutorial_id: int
+    data_dir: Path
+
+
+@pytest.fixture
+def door(tmp_path):
+    database_url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    upgrade_to_head(database_url)
+    engine = make_engine(database_url)
+    factory = make_session_factory(engine)
+    with unit_of_work(factory) as session:
+        conference = make_conference(session, slug="pycon")
+        standard = make_ticket_type(session, conference, name="Standard")
+        lunch = make_addon(session, conference, name="Lunch")
+        tutorial = make_addon(session, conference, name="Tutorial")
+        ada = make_attendee(session, conference, ticket_type=standard, addons={lunch: 2}, first_name="Ada")
+        bob = make_attendee(session, conference, order_status="pending", first_name="Bob", last_name="Unpaid")
+        _device, code = create_device(session, conference, name="kiosk", station="Door A")
+        door_data = (ada.access_code, bob.access_code, sign("pycon", ada.access_code, conference.badge_private_key),
+                     tutorial.id)
+    port = free_port()
+    with contextlib.ExitStack() as stack:
+        url = stack.enter_context(live_server(database_url, port))
+        data_dir = tmp_path / "kiosk"
+        pair(url, code, data_dir)
+        save_settings(data_dir, KioskSettings(station_name="Door A", mode=StationMode.CHECK_IN).with_pin(PIN))
+        door = Door(url, port, factory, door_data[0], door_data[1], door_data[2], door_data[3], data_dir)
+        door.stack = stack
+        yield door
+    engine.dispose()
+
+
+def open_window(qtbot, door: Door, on_start=None, **options) -> KioskWindow:
+    window = KioskWindow(KioskOptions(data_dir=door.data_dir, sync_interval=0.3, **options))
+    qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
+    window.start()
+    if on_start:
+        on_start(window)  # (the offscreen platform can drop the full-screen state later; a real screen keeps it)
+    if not window.isFullScreen():
+        window.show()
+    qtbot.waitUntil(lambda: window.status_bar.online and window.cache is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: "2 attendees cached" in window.status_bar.cached.text(), timeout=10_000)
+    return window
+
+
+def wedge_scan(qtbot, window: KioskWindow, payload: str):
+    """What a USB scanner does: the characters in a burst, then Enter, into whatever has focus."""
+    with qtbot.waitSignal(window.verdictShown, timeout=5000) as shown:
+        qtbot.keyClicks(window.scan_screen.search, payload)
+        qtbot.keyClick(window.scan_screen.search, Qt.Key.Key_Return)
+    return shown.args[0]
+
+
+def check_ins(door: Door) -> int:
+    with door.session_factory() as session:  # a fresh transaction each time: see the server's latest
+        return session.scalar(select(func.count(CheckIn.id)))
+
+
+def shown(window: KioskWindow) -> tuple[str, str, str]:
+    verdict = window.verdict
+    assert verdict.isVisible()
+    return verdict.colour, verdict.headline.text(), verdict.name.text()
+
+
+def test_wedge_scans_show_ok_already_checked_in_unpaid_and_unknown(qtbot, door):
+    window = open_window(qtbot, door, windowed=True)
+
+    wedge_scan(qtbot, window, door.signed_paid)
+    assert shown(window) == ("green", "Welcome", "Ada Lovelace")
+    assert window.verdict.ticket.text() == "Standard"
+    assert window.verdict.addons.text() == "Lunch: 2 of 2 left"
+    assert window.sounds.last_played == "ok"
+
+    wedge_scan(qtbot, window, f"pycon:{door.paid}")  # the reference system's badge format
+    colour, headline, _ = shown(window)
+    local = dt.datetime.now().astimezone(dt.UTC).strftime("%H:")  # the conference is in UTC
+    assert colour == "amber" and headline.startswith(f"Already checked in at {local}") and headline.endswith(", Door A")
+
+    wedge_scan(qtbot, window, door.unpaid)
+    assert shown(window) == ("red", "Not paid", "Bob Unpaid")
+    assert window.sounds.last_played == "refused"
+
+    wedge_scan(qtbot, window, "ZZZZ9999")
+    assert shown(window)[:2] == ("red", "Unknown badge")
+
+    wedge_scan(qtbot, window, "otherconf:ZZZZ9999")
+    assert shown(window)[:2] == ("red", "Badge for another conference")
+    # None of the scanner's keystrokes leaked into the search field that had focus.
+    assert window.scan_screen.search.text() == ""
+
+    # The verdict goes away on its own, and the check-in reaches the server.
+    qtbot.waitUntil(lambda: not window.verdict.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: check_ins(door) == 2, timeout=5000)  # the entry and the re-entry
+
+
+def test_door_check_for_a_product_not_purchased(qtbot, door):
+    window = open_window(qtbot, door, windowed=True)
+    window.apply_settings(KioskSettings(station_name="Tutorial room", mode=StationMode.DOOR_CHECK,
+                                        product_id=door.tutorial_id, product_name="Tutorial").with_pin(PIN))
+    wedge_scan(qtbot, window, door.paid)
+    assert shown(window) == ("red", "Tutorial not purchased", "Ada Lovelace")
+
+
+def test_typing_in_search_is_not_a_scan_and_a_result_checks_in(qtbot, door):
+    window = open_window(qtbot, door, windowed=True)
+    search = window.scan_screen.search
+    qtbot.keyClicks(search, "ada lov", delay=70)  # a person: one key every 70 ms
+    assert search.text() == "ada lov"
+    qtbot.waitUntil(lambda: window.scan_screen.results.count() == 1, timeout=3000)
+    assert not window.verdict.isVisible()
+    assert "Ada Lovelace" in window.scan_screen.results.item(0).text()
+
+    with qtbot.waitSignal(window.verdictShown, timeout=5000) as signal:
+        qtbot.keyClick(search, Qt.Key.Key_Return)  # one result: Enter picks it
+    assert signal.args[0].source == "search"
+    assert shown(window) == ("green", "Welcome", "Ada Lovelace")
+
+
+def test_two_fast_keys_from_a_person_are_not_lost(qtbot, door):
+    window = open_window(qtbot, door, windowed=True)
+    search = window.scan_screen.search
+    qtbot.keyClicks(search, "bo")  # a fast pair (key roll-over), shorter than any badge
+    qtbot.waitUntil(lambda: search.text() == "bo", timeout=2000)
+    assert not window.verdict.isVisible()
+
+
+def test_a_scanner_without_enter_is_read_after_a_pause(qtbot, door):
+    window = open_window(qtbot, door, windowed=True)
+    with qtbot.waitSignal(window.verdictShown, timeout=5000):
+        qtbot.keyClicks(window.scan_screen.search, door.paid)
+    assert shown(window)[:2] == ("green", "Welcome")
+    assert window.scan_screen.search.text() == ""
+
+
+def noisy_frame_with_badge(payload: str, path: Path) -> Path:
+    """A 1280×720 camera-like frame: sensor noise, uneven light, the badge QR small and off-centre."""
+    rng = np.random.default_rng(7)
+    frame = np.full((720, 1280), 150, np.uint8)
+    frame = cv2.add(frame, np.tile(np.linspace(0, 60, 1280, dtype=np.uint8), (720, 1)))
+    qr_path = path.with_suffix(".qr.png")
+    segno.make_qr(payload).save(qr_path, scale=5, border=4)
+    qr = cv2.imread(str(qr_path), cv2.IMREAD_GRAYSCALE)
+    frame[200:200 + qr.shape[0], 700:700 + qr.shape[1]] = qr
+    noisy = np.clip(frame.astype(np.int16) + rng.normal(0, 18, frame.shape), 0, 255).astype(np.uint8)
+    cv2.imwrite(str(path), cv2.GaussianBlur(noisy, (3, 3), 0))
+    return path
+
+
+def test_a_camera_frame_with_a_badge_gives_a_verdict(qtbot, door, tmp_path):
+    frame = noisy_frame_with_badge(door.signed_paid, tmp_path / "frame.png")
+    save_settings(door.data_dir, KioskSettings(station_name="Door A", camera_index=None).with_pin(PIN))
+    window = open_window(qtbot, door, windowed=True, image_files=[frame])
+    with qtbot.waitSignal(window.verdictShown, timeout=10_000) as signal:
+        pass
+    assert signal.args[0].source == "camera"
+    assert shown(window) == ("green", "Welcome", "Ada Lovelace")
+    qtbot.waitUntil(lambda: not window.scan_screen.preview.pixmap().isNull(), timeout=3000)  # the live preview
+    # The badge stays in view: still one scan, not one per frame.
+    qtbot.wait(1500)
+    assert check_ins(door) <= 1
+    assert window.last_report is signal.args[0]
+
+
+def test_the_pin_guards_quitting_in_kiosk_mode(qtbot, door):
+    full_screen = []
+    window = open_window(qtbot, door, on_start=lambda w: full_screen.append(w.isFullScreen()))  # kiosk mode
+    assert full_screen == [True]
+    window.close()  # Alt+F4
+    assert window.isVisible()
+    assert window.pages.currentWidget() is window.pin_screen
+
+    qtbot.keyClicks(window.pin_screen.pin, "0000", delay=60)
+    qtbot.keyClick(window.pin_screen.pin, Qt.Key.Key_Return)
+    assert window.pin_screen.message.text() == "Wrong PIN."
+    assert window.pages.currentWidget() is window.pin_screen
+
+    qtbot.keyClicks(window.pin_screen.pin, PIN, delay=60)
+    qtbot.keyClick(window.pin_screen.pin, Qt.Key.Key_Return)
+    assert window.pages.currentWidget() is window.panel
+    qtbot.waitUntil(lambda: window.panel.figure_labels["attendees"].text() == "2", timeout=3000)
+    qtbot.waitUntil(lambda: "Conflicts (from the server): 0" in window.panel.conflicts_caption.text(), timeout=5000)
+
+    with qtbot.waitSignal(window.destroyed if False else window.panel.quitRequested, timeout=1000):
+        window.panel.findChildren(type(window.panel.reprint))[-1].click()  # "Quit Doorstation"
+    assert not window.isVisible()
+
+
+def test_undo_takes_back_an_uploaded_check_in(qtbot, door):
+    window = open_window(qtbot, door, windowed=True)
+    wedge_scan(qtbot, window, door.paid)
+    qtbot.waitUntil(lambda: check_ins(door) == 1, timeout=5000)
+    window.open_operator_panel()
+    qtbot.keyClicks(window.pin_screen.pin, PIN, delay=40)
+    qtbot.keyClick(window.pin_screen.pin, Qt.Key.Key_Return)
+    window.panel.undoRequested.emit()
+    qtbot.waitUntil(lambda: window.panel.message.text() == "Took back the check-in of Ada Lovelace.", timeout=3000)
+    qtbot.waitUntil(lambda: check_ins(door) == 0, timeout=5000)
+    window.panel.closed.emit()
+    wedge_scan(qtbot, window, door.paid)
+    assert shown(window)[:2] == ("green", "Welcome")  # not "already checked in"
+
+
+def test_server_gone_shows_offline_and_scanning_goes_on(qtbot, door):
+    window = open_window(qtbot, door, windowed=True)
+    door.stack.close()  # the server stops: the network is gone
+    qtbot.waitUntil(lambda: window.status_bar.connection.text().startswith("● Offline"), timeout=10_000)
+
+    wedge_scan(qtbot, window, door.paid)
+    assert shown(window)[:2] == ("green", "Welcome")
+    wedge_scan(qtbot, window, door.unpaid)
+    assert shown(window)[:2] == ("red", "Not paid")
+    qtbot.waitUntil(lambda: window.status_bar.waiting.text() == "2 scans waiting to upload", timeout=5000)
+
+    database_url = str(door.session_factory.kw["bind"].url)
+    with live_server(database_url, door.port):  # back, on the same address
+        qtbot.waitUntil(lambda: window.status_bar.connection.text() == "● Online", timeout=40_000)
+        qtbot.waitUntil(lambda: window.status_bar.waiting.text() == "0 scans waiting to upload", timeout=10_000)
+        assert check_ins(door) == 1
+        window.shutdown()
