@@ -70,7 +70,7 @@ def write_demo_badges(factory, folder: Path) -> list[tuple[str, str, str, Path]]
         conference = session.scalar(select(Conference).where(Conference.slug == "demo"))
         rows = session.execute(
             select(Attendee.access_code, Attendee.first_name, Attendee.last_name, Order.status)
-            .join(Order).where(Attendee.conference_id == conference.id).order_by(Attendee.id).limit(400)
+            .join(Order).where(Attendee.conference_id == conference.id).order_by(Attendee.id).limit(5000)
         ).all()
         seen = set()
         for code, first, last, status in rows:

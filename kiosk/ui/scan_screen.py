@@ -59,7 +59,10 @@ class ScanScreen(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setStyleSheet("font-size: 16pt; padding: 8px;")
         self.results = QListWidget()
-        self.results.setStyleSheet("font-size: 14pt;")
+        self.results.setStyleSheet("QListWidget { font-size: 14pt; } QListWidget::item { padding: 6px 2px; "
+                                   "border-bottom: 1px solid #ddd; }")
+        self.results.setWordWrap(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.itemActivated.connect(self._chosen)
         self.results.itemClicked.connect(self._chosen)
         self.no_results = QLabel("")

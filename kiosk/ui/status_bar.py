@@ -33,7 +33,8 @@ class SyncStatusBar(QWidget):
             self.connection.setText("● Online")
             colour = "#1e7d3a"
         else:
-            self.connection.setText(f"● Offline ({status.last_error or 'server unreachable'}), scanning goes on")
+            self.connection.setText("● Offline: scanning goes on")
+            self.connection.setToolTip(status.last_error or "server unreachable")
             colour = "#c77c00"
         self.connection.setStyleSheet(f"font-size: 13pt; font-weight: 700; color: {colour};")
         if status.last_success_at:
@@ -41,6 +42,7 @@ class SyncStatusBar(QWidget):
             self.last_sync.setText(f"Last sync {local}")
         else:
             self.last_sync.setText("Not synced yet")
-        self.waiting.setText(f"{status.events_waiting} scans waiting to upload")
+        plural = "" if status.events_waiting == 1 else "s"
+        self.waiting.setText(f"{status.events_waiting} scan{plural} waiting to upload")
         self.cached.setText(f"{status.attendees_cached:,} attendees cached")
 
