@@ -94,6 +94,7 @@ def demo(
 ) -> None:
     """Seed a demo conference (once) into ./doorstation-demo.sqlite3, run the server and open a kiosk on it."""
     from server.conferences.models import Conference
+    from kiosk.ui.app import screen_available
     from server.demo_launcher import DEMO_PIN, prepare_demo_kiosk, start_server_process, write_demo_badges
 
     os.environ.setdefault("DATABASE_URL", "sqlite:///doorstation-demo.sqlite3")
@@ -112,10 +113,14 @@ def demo(
     badges = write_demo_badges(factory, kiosk_dir / "badges")
     table = Table(title="Demo badges to try (one per order status)")
     for column in ("access code", "name", "order status", "badge QR image"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for code, name, status, path in badges:
         table.add_row(code, name, status, str(path.relative_to(Path.cwd())))
     console.print(table)
+    if kiosk and not screen_available():
+        console.print("There is no screen here (no DISPLAY), so only the server runs. For the kiosk window too, "
+                      "run this on a desktop, or: xvfb-run bash packaging/dev.sh demo")
+        kiosk = False
     if not kiosk:
         console.print(f"Server: http://127.0.0.1:{port}  (API docs at /docs)")
         server(host="127.0.0.1", port=port, workers=1)

@@ -11,11 +11,18 @@ from PySide6.QtWidgets import QApplication
 from kiosk.ui.main_window import KioskOptions, KioskWindow
 
 
+def screen_available() -> bool:
+    """Whether a kiosk window can open here (Linux needs X11 or Wayland; QT_QPA_PLATFORM=offscreen counts)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def run_kiosk(options: KioskOptions) -> int:
     """Open the kiosk window and run until it quits (from the operator panel)."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-                                                 or os.environ.get("QT_QPA_PLATFORM")):
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per sync round every 2 s is noise
+    if not screen_available():
         print("There is no screen to open the kiosk on (no DISPLAY or WAYLAND_DISPLAY). Run it on the kiosk's "
               "desktop, or under Xvfb: xvfb-run doorstation kiosk", file=sys.stderr)
         return 2
