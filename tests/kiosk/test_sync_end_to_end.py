@@ -216,3 +216,35 @@ def test_signed_badge_of_someone_not_yet_synced_is_admitted_marked(server, world
     forged = sign("pycon", "NEWCOMER", bytes(32))
     assert kiosk.scan(forged).verdict.reason is Reason.INVALID_SIGNATURE
     assert kiosk.scan("NEWCOMER").verdict.reason is Reason.NOT_FOUND  # unsigned: no way to tell
+
+
+def test_undo_before_and_after_upload_reverses_the_redemption_once(server, world, tmp_path, session_factory):
+    url, _ = server
+    lunch = Station(name="Lunch hall", kind=ScanKind.REDEMPTION, product_id=world.lunch_id)
+    kiosk = Kiosk(tmp_path / "a", url, world.pairing_codes[0], station=lunch)
+    kiosk.sync()
+
+    def redemptions() -> int:
+        with session_factory() as session:
+            return session.scalar(select(func.count(ProductRedemption.id)))
+
+    # Still in the outbox: the scan simply never leaves.
+    assert kiosk.scan(world.paid).verdict.reason is Reason.OK
+    assert kiosk.pipeline.undo_last().undone
+    assert kiosk.waiting() == 0
+    kiosk.sync()
+    assert redemptions() == 0
+
+    # Uploaded already: an undo event goes out and the server gives the lunch back.
+    assert kiosk.scan(world.paid).verdict.reason is Reason.OK
+    kiosk.sync()
+    assert redemptions() == 1
+    result = kiosk.pipeline.undo_last()
+    assert result.undone and result.message == "Took back the redemption of Ada Lovelace."
+    assert kiosk.scan(world.paid).verdict.reason is Reason.OK  # the lunch is back at once, offline
+    kiosk.pipeline.undo_last()
+    kiosk.sync(), kiosk.sync()
+    assert redemptions() == 0
+    assert kiosk.waiting() == 0
+    # Nothing left to undo at this station: said so, nothing sent.
+    assert not kiosk.pipeline.undo_last().undone
