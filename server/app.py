@@ -14,6 +14,8 @@ from server.db.engine import database_url, make_engine, make_session_factory, un
 from server.errors import DomainError
 from server.orders.endpoints import router as orders_router
 from server.orders.service import release_expired_holds
+from server.payments.endpoints import router as payments_router
+from server.payments.webhooks import retry_unprocessed
 from server.sync.endpoints import admin_router as sync_admin_router
 from server.sync.endpoints import router as sync_router
 
@@ -25,19 +27,22 @@ def create_app(url: str | None = None) -> FastAPI:
     engine = make_engine(url or database_url())
     session_factory = make_session_factory(engine)
 
-    async def release_holds_forever() -> None:
+    async def run_periodic_jobs() -> None:
         while True:
             try:
                 released = await asyncio.to_thread(_release_holds, session_factory)
                 if released:
                     logger.info("Released %d expired order holds", released)
+                retried = await asyncio.to_thread(retry_unprocessed, session_factory)
+                if retried:
+                    logger.info("Applied %d Stripe events that had failed before", retried)
             except Exception:  # keep the job alive; the next round retries
-                logger.exception("Releasing expired holds failed")
+                logger.exception("A periodic job failed (hold release or Stripe retry)")
             await asyncio.sleep(HOLD_RELEASE_INTERVAL_S)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
-        task = asyncio.create_task(release_holds_forever())
+        task = asyncio.create_task(run_periodic_jobs())
         yield
         task.cancel()
         engine.dispose()
@@ -56,6 +61,7 @@ def create_app(url: str | None = None) -> FastAPI:
         return {"status": "ok"}
 
     app.include_router(orders_router)
+    app.include_router(payments_router)
     app.include_router(conferences_router)
     app.include_router(sync_router)
     app.include_router(sync_admin_router)

@@ -410,6 +410,11 @@ def _kiosk_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("doorstation-kiosk", appauthor=False))
 
 
+# The money commands live with their domain; they register themselves on ``app`` (and need the
+# helpers above, hence the import here rather than at the top).
+import server.payments.cli  # noqa: E402, F401
+
+
 def main() -> None:
     try:
         app()

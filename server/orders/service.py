@@ -198,8 +198,10 @@ def mark_paid(
 ) -> list[Attendee]:
     """PENDING → PAID, creating one attendee (with a fresh access code) per ticket."""
     now = now or utcnow()
-    order = _lock_order(session, order.id)
-    if order.status is not OrderStatus.PENDING:
+    order = lock_order(session, order.id)
+    if order.status is OrderStatus.CANCELLED and payment_intent_id and order.paid_at is None:
+        _revive_for_late_payment(session, order)
+    elif order.status is not OrderStatus.PENDING:
         raise Conflict(f"Order {order.reference} is {order.status.label.lower()}; only a pending order can be paid.",
                        code="order_not_pending")
     order.status = OrderStatus.PAID
@@ -229,7 +231,25 @@ def mark_paid(
     return attendees
 
 
-def _lock_order(session: Session, order_id: int) -> Order:
+def _revive_for_late_payment(session: Session, order: Order) -> None:
+    """The buyer paid after the hold was released (Stripe's word arrived late): honour the payment
+    if the seats are still there, checked under the conference lock like a new order; otherwise
+    refuse, so the payment is flagged for a refund rather than overselling the venue."""
+    conference = lock_conference(session, order.conference_id)
+    tickets = sum(item.quantity for item in order.line_items if item.addon_id is None)
+    try:
+        validate_global_capacity(session, conference, tickets)
+        for item in order.line_items:
+            product = session.get(TicketType, item.ticket_type_id) if item.addon_id is None else session.get(AddOn, item.addon_id)
+            validate_product_quantity(session, product, item.quantity)
+    except (Conflict, ValueError) as error:
+        raise Conflict(f"Order {order.reference} was paid after its hold was released, and its seats are gone "
+                       f"({error}): refund the payment.", code="paid_after_release") from None
+    if order.voucher_id is not None:
+        session.execute(update(Voucher).where(Voucher.id == order.voucher_id).values(times_used=Voucher.times_used + 1))
+
+
+def lock_order(session: Session, order_id: int) -> Order:
     order = session.scalar(
         select(Order)
         .where(Order.id == order_id)
@@ -260,7 +280,7 @@ def _release_voucher_use(session: Session, order: Order) -> None:
 
 def cancel_order(session: Session, order: Order) -> Order:
     """Cancel a pending order (its hold and voucher use are released) or a paid one (its badges stop working)."""
-    order = _lock_order(session, order.id)
+    order = lock_order(session, order.id)
     if order.status not in (OrderStatus.PENDING, OrderStatus.PAID):
         raise Conflict(f"Order {order.reference} is {order.status.label.lower()} and cannot be cancelled.",
                        code="order_not_cancellable")
@@ -278,7 +298,7 @@ def refund_order(session: Session, order: Order, amount: Decimal | None = None) 
     A fully refunded order frees its seats and its badges stop working at the door; a partially
     refunded one keeps both (reference: PARTIALLY_REFUNDED still counts as sold and may check in).
     """
-    order = _lock_order(session, order.id)
+    order = lock_order(session, order.id)
     if order.status not in (OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED):
         raise Conflict(f"Order {order.reference} is {order.status.label.lower()}; only a paid order can be refunded.",
                        code="order_not_refundable")

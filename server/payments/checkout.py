@@ -1,0 +1,78 @@
+"""Stripe Checkout for a pending order: one line per ticket type / add-on, the order id in metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from server.db.base import utcnow
+from server.errors import Conflict
+from server.orders.models import Order, OrderStatus
+from server.orders.service import lock_order
+from server.payments.gateway import StripeGateway, to_minor_units
+
+# Stripe's shortest Checkout lifetime; the order's hold is stretched to cover it, so a buyer who pays
+# in minute 29 does not find their seats given away in minute 15.
+CHECKOUT_LIFETIME = dt.timedelta(minutes=30)
+
+
+@dataclass(frozen=True)
+class CheckoutStarted:
+    session_id: str
+    url: str
+    expires_at: dt.datetime
+
+
+def order_line_items(order: Order, currency: str) -> list[dict]:
+    """Stripe line items whose sum is exactly the order total (discounts included)."""
+    lines = []
+    for item in order.line_items:
+        total = to_minor_units(item.line_total, currency)
+        if total == 0:
+            continue  # a comped line: nothing to pay for
+        quantity, unit = (item.quantity, total // item.quantity) if total % item.quantity == 0 else (1, total)
+        name = item.description if quantity == item.quantity else f"{item.quantity} × {item.description}"
+        lines.append({"price_data": {"currency": currency, "unit_amount": unit,
+                                     "product_data": {"name": name[:5000]}}, "quantity": quantity})
+    return lines
+
+
+def start_order_checkout(session: Session, order: Order, *, success_url: str, cancel_url: str,
+                         now: dt.datetime | None = None) -> CheckoutStarted:
+    """A Checkout Session for a PENDING order; asking twice gives the same session (idempotency key)."""
+    now = now or utcnow()
+    if order.status is not OrderStatus.PENDING:
+        raise Conflict(f"Order {order.reference} is {order.status.label.lower()}; only a pending order can be paid.",
+                       code="order_not_pending")
+    if order.hold_expires_at is not None and order.hold_expires_at <= now:
+        raise Conflict(f"The hold on order {order.reference} has expired; place the order again.", code="hold_expired")
+    if order.total <= 0:
+        raise Conflict(f"Order {order.reference} has nothing to pay.", code="nothing_to_pay")
+    conference = order.conference
+    gateway = StripeGateway(conference)
+    expires_at = now + CHECKOUT_LIFETIME + dt.timedelta(seconds=30)
+    checkout = gateway.create_checkout_session({
+        "mode": "payment",
+        "line_items": order_line_items(order, gateway.currency),
+        "customer_email": order.email or None,
+        "client_reference_id": order.reference,
+        "metadata": {"order_id": str(order.id), "order_reference": order.reference,
+                     "conference_id": str(conference.id)},
+        "payment_intent_data": {"metadata": {"order_id": str(order.id), "conference_id": str(conference.id)}},
+        "expires_at": int(expires_at.timestamp()),
+        "success_url": success_url,
+        "cancel_url": cancel_url,
+    }, idempotency_key=f"order-{order.id}-checkout")
+    # Stripe is called outside the lock (a slow answer must not stall every other writer); the
+    # order is then locked and re-checked, so a hold released meanwhile is not silently revived.
+    order = lock_order(session, order.id)
+    if order.status is not OrderStatus.PENDING:
+        raise Conflict(f"Order {order.reference} was {order.status.label.lower()} while Checkout started.",
+                       code="order_not_pending")
+    order.stripe_checkout_session_id = checkout.id
+    stripe_expiry = dt.datetime.fromtimestamp(checkout.expires_at, dt.UTC) if checkout.expires_at else expires_at
+    order.hold_expires_at = max(order.hold_expires_at or now, stripe_expiry + dt.timedelta(minutes=1))
+    session.flush()
+    return CheckoutStarted(session_id=checkout.id, url=checkout.url, expires_at=stripe_expiry)

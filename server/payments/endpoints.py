@@ -1,0 +1,57 @@
+"""Payment routes: start Stripe Checkout for an order, and Stripe's webhook."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+
+from fastapi import APIRouter, Depends, Header, Request
+from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
+
+from server.api import unit_of_work_dependency
+from server.orders.service import get_order
+from server.payments.checkout import start_order_checkout
+from server.payments.webhooks import WebhookRejected, receive
+
+router = APIRouter(prefix="/api/v1", tags=["payments"])
+
+MAX_WEBHOOK_BYTES = 512 * 1024  # Stripe events are a few KB; anything this big is not one
+
+
+class CheckoutCreate(BaseModel):
+    success_url: str = Field(min_length=8, max_length=2000, pattern="^https?://")
+    cancel_url: str = Field(min_length=8, max_length=2000, pattern="^https?://")
+
+
+class CheckoutRead(BaseModel):
+    checkout_url: str
+    session_id: str
+    expires_at: dt.datetime
+
+
+class WebhookAnswer(BaseModel):
+    event_id: str
+    outcome: str
+    note: str = ""
+
+
+@router.post("/orders/{reference}/checkout", response_model=CheckoutRead)
+def start_checkout(reference: str, body: CheckoutCreate, session: Session = Depends(unit_of_work_dependency)) -> CheckoutRead:
+    """Start (or get again) the Stripe Checkout Session that pays a pending order."""
+    started = start_order_checkout(session, get_order(session, reference), success_url=body.success_url,
+                                   cancel_url=body.cancel_url)
+    return CheckoutRead(checkout_url=started.url, session_id=started.session_id, expires_at=started.expires_at)
+
+
+@router.post("/stripe/webhook/{conference_slug}", response_model=WebhookAnswer)
+async def stripe_webhook(conference_slug: str, request: Request,
+                         stripe_signature: str | None = Header(default=None)) -> WebhookAnswer:
+    """Stripe's webhook for one conference: signature checked with its secret, each event applied once."""
+    payload = await request.body()
+    if len(payload) > MAX_WEBHOOK_BYTES:
+        raise WebhookRejected("The body is too large to be a Stripe event.")
+    # The handlers do blocking database work (and may wait on a row lock): off the event loop.
+    result = await asyncio.to_thread(receive, request.app.state.session_factory, conference_slug, payload,
+                                     stripe_signature)
+    return WebhookAnswer(event_id=result.event_id, outcome=result.outcome, note=result.note)

@@ -1,0 +1,87 @@
+"""The one place that talks to Stripe: the official library, one ``StripeClient`` per conference key.
+
+Every call that creates something carries an idempotency key derived from our own ids, so a retry
+after a timeout (ours or Stripe's) can never create a second Checkout Session or a second refund.
+``DOORSTATION_STRIPE_API_BASE`` points the library elsewhere (a local fake in tests, stripe-mock).
+"""
+
+from __future__ import annotations
+
+import os
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import stripe
+
+from server.conferences.models import Conference
+from server.errors import DomainError, InvalidInput
+
+# Stripe's currencies without a minor unit: amounts are sent as they are (¥5000 is 5000).
+ZERO_DECIMAL = frozenset("bif clp djf gnf jpy kmf krw mga pyg rwf ugx vnd vuv xaf xof xpf".split())
+# Three-decimal currencies: sent in thousandths, and Stripe wants the last digit 0.
+THREE_DECIMAL = frozenset("bhd jod kwd omr tnd".split())
+
+
+class PaymentProviderError(DomainError):
+    """Stripe could not be reached or refused the request; nothing was changed on our side."""
+
+    code = "payment_provider"
+    http_status = 502
+
+
+def to_minor_units(amount: Decimal, currency: str) -> int:
+    """Decimal money → the integer Stripe wants, for this currency."""
+    currency = currency.lower()
+    if currency in ZERO_DECIMAL:
+        exponent = 0
+    elif currency in THREE_DECIMAL:
+        return int((amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)) * 10
+    else:
+        exponent = 2
+    minor = amount * (10 ** exponent)
+    if minor != minor.to_integral_value():
+        raise InvalidInput(f"{amount} {currency.upper()} has more decimals than the currency allows.")
+    return int(minor)
+
+
+def from_minor_units(amount: int, currency: str) -> Decimal:
+    currency = currency.lower()
+    if currency in ZERO_DECIMAL:
+        return Decimal(amount)
+    if currency in THREE_DECIMAL:
+        return Decimal(amount) / 1000
+    return Decimal(amount) / 100
+
+
+class StripeGateway:
+    def __init__(self, conference: Conference) -> None:
+        if not conference.stripe_secret_key:
+            raise InvalidInput(f"Conference {conference.slug} has no Stripe secret key; set it with "
+                               f"`doorstation conference stripe {conference.slug} --secret-key sk_…`.")
+        api_base = os.environ.get("DOORSTATION_STRIPE_API_BASE")
+        self.currency = conference.currency.lower()
+        self.client = stripe.StripeClient(
+            conference.stripe_secret_key,
+            base_addresses={"api": api_base} if api_base else None,
+            max_network_retries=2,  # safe: every creating call below has an idempotency key
+        )
+
+    def create_checkout_session(self, params: dict[str, Any], *, idempotency_key: str) -> stripe.checkout.Session:
+        try:
+            return self.client.v1.checkout.sessions.create(params=params,
+                                                            options={"idempotency_key": idempotency_key})
+        except stripe.StripeError as error:
+            raise PaymentProviderError(f"Stripe did not create the Checkout Session: {_message(error)}") from error
+
+    def refund(self, payment_intent_id: str, amount: Decimal | None, *, idempotency_key: str) -> stripe.Refund:
+        params: dict[str, Any] = {"payment_intent": payment_intent_id}
+        if amount is not None:
+            params["amount"] = to_minor_units(amount, self.currency)
+        try:
+            return self.client.v1.refunds.create(params=params, options={"idempotency_key": idempotency_key})
+        except stripe.StripeError as error:
+            raise PaymentProviderError(f"Stripe did not make the refund: {_message(error)}") from error
+
+
+def _message(error: stripe.StripeError) -> str:
+    return error.user_message or str(error) or error.__class__.__name__
