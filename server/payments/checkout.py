@@ -16,6 +16,7 @@ from server.payments.gateway import StripeGateway, to_minor_units
 # Stripe's shortest Checkout lifetime; the order's hold is stretched to cover it, so a buyer who pays
 # in minute 29 does not find their seats given away in minute 15.
 CHECKOUT_LIFETIME = dt.timedelta(minutes=30)
+HOLD_MARGIN = dt.timedelta(minutes=1)  # the hold outlives the session, so "expired" always comes first
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,12 @@ def start_order_checkout(session: Session, order: Order, *, success_url: str, ca
         raise Conflict(f"Order {order.reference} has nothing to pay.", code="nothing_to_pay")
     conference = order.conference
     gateway = StripeGateway(conference)
-    expires_at = now + CHECKOUT_LIFETIME + dt.timedelta(seconds=30)
+    if order.stripe_checkout_session_id and order.hold_expires_at is not None:
+        # Asked again: send exactly the first request's parameters (the hold was set from its expiry),
+        # or Stripe answers the reused idempotency key with an idempotency_error.
+        expires_at = order.hold_expires_at - HOLD_MARGIN
+    else:
+        expires_at = now + CHECKOUT_LIFETIME + dt.timedelta(seconds=30)
     checkout = gateway.create_checkout_session({
         "mode": "payment",
         "line_items": order_line_items(order, gateway.currency),
@@ -72,7 +78,7 @@ def start_order_checkout(session: Session, order: Order, *, success_url: str, ca
         raise Conflict(f"Order {order.reference} was {order.status.label.lower()} while Checkout started.",
                        code="order_not_pending")
     order.stripe_checkout_session_id = checkout.id
-    stripe_expiry = dt.datetime.fromtimestamp(checkout.expires_at, dt.UTC) if checkout.expires_at else expires_at
-    order.hold_expires_at = max(order.hold_expires_at or now, stripe_expiry + dt.timedelta(minutes=1))
+    stripe_expiry = dt.datetime.fromtimestamp(int(expires_at.timestamp()), dt.UTC)
+    order.hold_expires_at = max(order.hold_expires_at or now, stripe_expiry + HOLD_MARGIN)
     session.flush()
     return CheckoutStarted(session_id=checkout.id, url=checkout.url, expires_at=stripe_expiry)

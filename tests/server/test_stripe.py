@@ -113,6 +113,7 @@ def test_an_order_is_paid_through_checkout_and_refunded_through_the_cli(shop):
     started = shop.checkout(reference)
     assert started.status_code == 200, started.text
     [call] = shop.fake.calls("/v1/checkout/sessions")
+    assert int(call.params["expires_at"]) - time.time() > 30 * 60  # Stripe's minimum lifetime
     with shop.factory() as session:
         order_id = session.scalar(select(Order.id).where(Order.reference == reference))
     assert call.idempotency_key == f"order-{order_id}-checkout"
@@ -127,8 +128,12 @@ def test_an_order_is_paid_through_checkout_and_refunded_through_the_cli(shop):
     assert started.json()["checkout_url"].endswith(session_id)
     # The hold now covers the whole Checkout lifetime (Stripe's minimum is 30 minutes).
     assert shop.read(reference)["hold_expires_at"] >= started.json()["expires_at"][:19]
-    # Asking again (a double click) gives the same session: same key, Stripe's idempotent answer.
+    # Asking again a moment later gives the same session: same key and the very same parameters, so
+    # Stripe answers idempotently (a changed expires_at would get an idempotency_error).
+    time.sleep(1.1)
     assert shop.checkout(reference).json()["session_id"] == session_id
+    first, second = shop.fake.calls("/v1/checkout/sessions")
+    assert first.params == second.params
 
     paid = shop.fake.deliver(shop.fake.pay(session_id))
     assert paid.status_code == 200 and paid.json()["outcome"] == "processed"
