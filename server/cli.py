@@ -410,6 +410,61 @@ def _kiosk_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("doorstation-kiosk", appauthor=False))
 
 
+badges_app = typer.Typer(help="Badges: export them to one PDF for printing.", no_args_is_help=True)
+app.add_typer(badges_app, name="badges")
+
+
+@badges_app.command("export")
+def badges_export(
+    conference: ConferenceOpt,
+    out: Annotated[Path, typer.Argument(help="PDF file to write (one badge per page).")],
+    ticket_type: Annotated[str, typer.Option(help="Only this ticket type (slug or name).")] = "",
+    size: Annotated[str, typer.Option(help="102x152mm (default), 4x3in or a6.")] = "102x152mm",
+    landscape: Annotated[bool, typer.Option(help="Landscape badges.")] = False,
+) -> None:
+    """Every valid badge of a conference (paid orders) in one PDF, each QR signed with the conference's key."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed to draw a PDF
+    from PySide6.QtGui import QGuiApplication
+    from rich.progress import Progress
+
+    from kiosk.badges.render import BadgeData, BadgeLayout, BadgeSize, render_pdf
+    from server.attendees.models import Attendee
+    from server.conferences.models import TicketType
+    from server.conferences.service import get_conference, get_ticket_type
+    from server.orders.models import Order, OrderStatus
+    from shared.badge_codes import sign
+
+    try:
+        layout = BadgeLayout(BadgeSize(size.lower()), landscape)
+    except ValueError:
+        raise _fail(f"Unknown badge size {size!r}; choose 102x152mm, 4x3in or a6.") from None
+    if out.suffix.lower() != ".pdf":
+        raise _fail("The output file must end in .pdf")
+    if not out.parent.exists():
+        raise _fail(f"No folder {out.parent}")
+    with unit_of_work(_session_factory()) as session:
+        conf = get_conference(session, conference)
+        query = (select(Attendee.first_name, Attendee.last_name, Attendee.company, Attendee.access_code, TicketType.name)
+                 .join(Order, Attendee.order_id == Order.id).outerjoin(TicketType, Attendee.ticket_type_id == TicketType.id)
+                 .where(Attendee.conference_id == conf.id,
+                        Order.status.in_([OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED]))
+                 .order_by(Attendee.last_name, Attendee.first_name, Attendee.id))
+        if ticket_type:
+            query = query.where(Attendee.ticket_type_id == get_ticket_type(session, conf, ticket_type).id)
+        rows = session.execute(query).all()
+        badges = [BadgeData(conf.name, f"{first} {last}".strip(), company, kind or "General Admission", code,
+                            sign(conf.slug, code, conf.badge_private_key))
+                  for first, last, company, code, kind in rows]
+    if not badges:
+        raise _fail("No badges to export (no paid attendees match).")
+    app_ = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 (fonts need it)
+    started = time.perf_counter()
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task(f"Rendering {len(badges)} badges", total=len(badges))
+        pages = render_pdf(badges, out, layout, progress=lambda n: progress.update(task, completed=n))
+    console.print(f"Wrote {pages} badges to {out} in {time.perf_counter() - started:.1f} s.")
+
+
 # The money commands live with their domain; they register themselves on ``app`` (and need the
 # helpers above, hence the import here rather than at the top).
 import server.payments.cli  # noqa: E402, F401
