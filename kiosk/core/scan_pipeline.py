@@ -53,7 +53,9 @@ class ScanPipeline:
         key = get_meta(connection, "badge_public_key")
         self.public_key = base64.b64decode(key) if key else None
 
-    def scan(self, payload: str, *, now: dt.datetime | None = None) -> ScanResult:
+    def scan(self, payload: str, *, now: dt.datetime | None = None, record: bool = True) -> ScanResult:
+        """``record=False``: decide only (a print station that does not check in looks the badge up;
+        the print itself is recorded by ``record_badge_printed``). Refusals are always recorded."""
         now = now or dt.datetime.now(dt.UTC)
         try:
             badge = badge_codes.parse(payload, conference_slug=self.conference_slug, public_key=self.public_key)
@@ -65,7 +67,7 @@ class ScanPipeline:
         try:
             attendee = attendee_cache.attendee_state(self.connection, badge.access_code)
             verdict = self._decide(attendee, signed=badge.signed, access_code=badge.access_code)
-            event_uuid = self._write_outbox(verdict, badge.access_code, now)
+            event_uuid = self._write_outbox(verdict, badge.access_code, now) if record or not verdict.admitted else ""
             self.connection.execute("COMMIT")
         except BaseException:
             self.connection.execute("ROLLBACK")
@@ -90,9 +92,22 @@ class ScanPipeline:
             raise
         return ScanResult(verdict=verdict, event_uuid=event_uuid, access_code=access_code, message=message)
 
-    def _write_outbox(self, verdict: Verdict, access_code: str, now: dt.datetime) -> str:
+    def record_badge_printed(self, access_code: str, name: str, *, now: dt.datetime | None = None) -> str:
+        """A badge came out of the printer: a ``badge_printed`` event for the server's audit trail."""
+        now = now or dt.datetime.now(dt.UTC)
+        verdict = Verdict(Outcome.ACCEPT, Reason.OK, AttendeeState(access_code, name, "", "", None))
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            event_uuid = self._write_outbox(verdict, access_code, now, kind="badge_printed")
+            self.connection.execute("COMMIT")
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        return event_uuid
+
+    def _write_outbox(self, verdict: Verdict, access_code: str, now: dt.datetime, kind: str | None = None) -> str:
         event_uuid = str(uuid.uuid4())
-        kind = self.station.kind.value if verdict.admitted else "failed_scan"
+        kind = kind or (self.station.kind.value if verdict.admitted else "failed_scan")
         self.connection.execute(
             "INSERT INTO outbox (uuid, kind, access_code, occurred_at, station, product_kind, product_id, reason) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -119,9 +134,10 @@ class ScanPipeline:
         self.connection.execute("BEGIN IMMEDIATE")
         try:
             last = self.connection.execute(
-                "SELECT * FROM scan_log WHERE station = ? AND undone = 0 ORDER BY seq DESC LIMIT 1",
+                "SELECT * FROM scan_log WHERE station = ? AND undone = 0 AND kind != 'badge_printed' "
+                "ORDER BY seq DESC LIMIT 1",
                 (self.station.name,)).fetchone()
-            if last is None or last["kind"] in ("failed_scan", "undo"):
+            if last is None or last["kind"] in ("failed_scan", "undo", "badge_printed"):
                 self.connection.execute("ROLLBACK")
                 return UndoResult(False, "There is no admitted scan to undo at this station.")
             pending = self.connection.execute("DELETE FROM outbox WHERE uuid = ?", (last["uuid"],)).rowcount

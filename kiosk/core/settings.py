@@ -72,6 +72,9 @@ class KioskSettings:
     kiosk_mode: bool = True  # full screen, no way out without the PIN
     admit_unsynced: bool = True
     check_in_on_print: bool = False  # print stations: printing a badge also checks its attendee in
+    printer: str = ""  # a system printer's name; "" = PDF files in the kiosk's data folder
+    badge_size: str = "102x152mm"  # 102x152mm | 4x3in | a6
+    badge_landscape: bool = False
     dismiss_seconds: float = 3.0
 
     def __post_init__(self) -> None:

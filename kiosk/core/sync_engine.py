@@ -181,3 +181,16 @@ def fetch_conflicts(credentials: DeviceCredentials, *, timeout: float = 5) -> li
                          headers={"Authorization": f"Bearer {credentials.token}"})
     response.raise_for_status()
     return response.json()
+
+
+def fetch_badge_payload(credentials: DeviceCredentials, access_code: str, *, timeout: float = 3) -> str:
+    """The signed payload for a badge, from the server; offline, the reference format ``slug:code``
+    (door kiosks accept both; only the signed one also proves itself without a sync)."""
+    try:
+        response = httpx.get(f"{credentials.server_url}/api/v1/sync/badges/{access_code}", timeout=timeout,
+                             headers={"Authorization": f"Bearer {credentials.token}"})
+        if response.status_code == 200:
+            return response.json()["payload"]
+    except httpx.TransportError:
+        pass
+    return f"{credentials.conference_slug}:{access_code}"

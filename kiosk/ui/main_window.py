@@ -7,16 +7,19 @@ SQLite or HTTP; the window only routes requests and shows answers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.badges.printing import PrintError, PrintQueue, print_badge
+from kiosk.badges.render import BadgeData, BadgeLayout, BadgeSize
 from kiosk.core.device import CACHE_FILE, DeviceCredentials, load_credentials, pair
-from kiosk.core.settings import KioskSettings, load_settings, pin_matches, save_settings
-from kiosk.core.sync_engine import SyncStatus, fetch_conflicts
+from kiosk.core.settings import KioskSettings, StationMode, load_settings, pin_matches, save_settings
+from kiosk.core.sync_engine import SyncStatus, fetch_badge_payload, fetch_conflicts
+from kiosk.core.verdict_text import VerdictText
 from kiosk.scanning.camera import CaptureThread, camera_opener
 from kiosk.scanning.decoders import load_decoder
 from kiosk.scanning.wedge import KeyboardWedge
@@ -42,6 +45,7 @@ class KioskOptions:
 
 class KioskWindow(QMainWindow):
     verdictShown = Signal(object)  # ScanReport, once painted on screen
+    badgePrinted = Signal(str)  # where it went; "" when it failed (and was kept)
 
     def __init__(self, options: KioskOptions) -> None:
         super().__init__()
@@ -54,6 +58,8 @@ class KioskWindow(QMainWindow):
         self.sync: SyncService | None = None
         self.camera: CaptureThread | None = None
         self.last_report: ScanReport | None = None
+        self.last_badge: BadgeData | None = None
+        self.print_queue = PrintQueue(options.data_dir)
         self.allow_close = False
         self._search_request = 0
 
@@ -90,6 +96,7 @@ class KioskWindow(QMainWindow):
         self.panel.changeStationRequested.connect(self._change_station)
         self.panel.pairAgainRequested.connect(self._pair_again)
         self.panel.quitRequested.connect(self.quit)
+        self.panel.reprintRequested.connect(self._reprint)
         self.panel.reprint.hide()  # shown by print stations
 
     # Start-up ---------------------------------------------------------------------------------
@@ -147,6 +154,7 @@ class KioskWindow(QMainWindow):
         self.scan_screen.set_station(self.credentials.conference_name,
                                      f"{settings.station_name} · {settings.mode.label}{product}")
         self._start_camera()
+        self.panel.reprint.setVisible(settings.mode is StationMode.BADGE_PRINTING)
         self.show_scanning()
         if settings.kiosk_mode and not self.options.windowed:
             self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
@@ -183,11 +191,62 @@ class KioskWindow(QMainWindow):
 
     def _show_verdict(self, report: ScanReport) -> None:
         self.last_report = report
-        self.verdict.show_verdict(report.text)
-        self.sounds.play("ok" if report.result.verdict.admitted else "refused")
+        attendee = report.result.verdict.attendee
+        printing = (self.settings.mode is StationMode.BADGE_PRINTING and report.result.verdict.admitted
+                    and attendee is not None and bool(attendee.name))
+        if printing:
+            self.verdict.show_verdict(replace(report.text, colour="amber", headline="Printing badge…"))
+            self._print(BadgeData(self.credentials.conference_name, attendee.name, attendee.company,
+                                  attendee.ticket_type, attendee.access_code, payload=""))
+        else:
+            self.verdict.show_verdict(report.text)
+            self.sounds.play("ok" if report.result.verdict.admitted else "refused")
         if self.sync is not None:
             self.sync.sync_soon()
         self.verdictShown.emit(report)
+
+    # Printing ---------------------------------------------------------------------------------
+
+    def _print(self, badge: BadgeData) -> None:
+        """Fetch the signed payload and print, off the UI thread; the verdict screen says how it went."""
+        settings, credentials = self.settings, self.credentials
+        layout = BadgeLayout(BadgeSize(settings.badge_size), settings.badge_landscape)
+        folder = self.options.data_dir / "printed-badges"
+
+        def job() -> tuple[BadgeData, str]:
+            signed = badge if badge.payload else replace(badge, payload=fetch_badge_payload(credentials, badge.access_code))
+            return signed, print_badge(signed, layout, printer_name=settings.printer, pdf_folder=folder)
+
+        def done(result: tuple[BadgeData, str]) -> None:
+            printed, where = result
+            self.last_badge = printed
+            self.print_queue.done(printed)
+            self.cache.requestRecordPrinted.emit(printed.access_code, printed.full_name)
+            self.verdict.show_verdict(VerdictText("green", "Badge printed", name=printed.full_name,
+                                                  ticket_type=printed.ticket_type, detail=where))
+            self.sounds.play("ok")
+            self.badgePrinted.emit(where)
+
+        def failed(error: Exception) -> None:
+            self.print_queue.keep(badge)
+            message = str(error) if isinstance(error, PrintError) else f"Printing failed: {error}"
+            self.verdict.show_verdict(VerdictText("red", "Printer error", name=badge.full_name,
+                                                  detail=f"{message} The badge is kept: reprint it from the "
+                                                         "operator panel."))
+            self.sounds.play("refused")
+            self.badgePrinted.emit("")
+
+        run_task(self, job, done, failed)
+
+    def _reprint(self) -> None:
+        pending = self.print_queue.pending()
+        badges = pending or ([self.last_badge] if self.last_badge else [])
+        if not badges:
+            self.panel.show_message("Nothing to reprint yet.")
+            return
+        self.show_scanning()
+        for badge in badges:
+            self._print(badge)
 
     def _search(self, text: str) -> None:
         self._search_request += 1

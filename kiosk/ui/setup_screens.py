@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
@@ -97,6 +98,13 @@ class StationScreen(QWidget):
         self.kiosk_mode = QCheckBox("Kiosk mode: full screen, no way out without the PIN")
         self.kiosk_mode.setChecked(True)
         self.check_in_on_print = QCheckBox("Printing a badge also checks the attendee in")
+        self.printer = QComboBox()
+        self.printer.addItem("PDF files in the kiosk's data folder", "")
+        for name in QPrinterInfo.availablePrinterNames():
+            self.printer.addItem(name, name)
+        self.badge_size = QComboBox()
+        for size, label in (("102x152mm", "102 × 152 mm (4 × 6 in)"), ("4x3in", "4 × 3 in"), ("a6", "A6")):
+            self.badge_size.addItem(label, size)
         self.save_button = QPushButton("Start scanning")
         self.save_button.clicked.connect(self._save)
         self.message = QLabel("")
@@ -111,6 +119,8 @@ class StationScreen(QWidget):
         self.form.addRow("Camera", self.camera)
         self.form.addRow("", self.kiosk_mode)
         self.form.addRow("", self.check_in_on_print)
+        self.form.addRow("Printer", self.printer)
+        self.form.addRow("Badge size", self.badge_size)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(64, 48, 64, 48)
         self.heading = _title("Set up this station")
@@ -130,6 +140,8 @@ class StationScreen(QWidget):
             self.camera.setValue(-1 if settings.camera_index is None else settings.camera_index)
             self.kiosk_mode.setChecked(settings.kiosk_mode)
             self.check_in_on_print.setChecked(settings.check_in_on_print)
+            self.printer.setCurrentIndex(max(0, self.printer.findData(settings.printer)))
+            self.badge_size.setCurrentIndex(max(0, self.badge_size.findData(settings.badge_size)))
             self.pin.setPlaceholderText("leave empty to keep the current PIN")
         self._select_product()
 
@@ -152,7 +164,11 @@ class StationScreen(QWidget):
     def _mode_changed(self) -> None:
         mode = StationMode(self.mode.currentData())  # Qt hands a StrEnum back as str
         self.product.setEnabled(mode.needs_product)
-        self.check_in_on_print.setVisible(mode is StationMode.BADGE_PRINTING)
+        for widget in (self.check_in_on_print, self.printer, self.badge_size):
+            widget.setVisible(mode is StationMode.BADGE_PRINTING)
+            label = self.form.labelForField(widget)
+            if label is not None:
+                label.setVisible(mode is StationMode.BADGE_PRINTING)
         if mode is StationMode.REDEMPTION:  # only add-ons can be redeemed
             for index, product in enumerate(self.products):
                 if product.kind == "addon":
@@ -173,6 +189,7 @@ class StationScreen(QWidget):
                 pin_hash=self.previous.pin_hash if self.previous else "",
                 camera_index=None if self.camera.value() < 0 else self.camera.value(),
                 kiosk_mode=self.kiosk_mode.isChecked(), check_in_on_print=self.check_in_on_print.isChecked(),
+                printer=self.printer.currentData() or "", badge_size=self.badge_size.currentData(),
                 dismiss_seconds=self.previous.dismiss_seconds if self.previous else 3.0,
             )
             if self.pin.text() or not settings.pin_hash:

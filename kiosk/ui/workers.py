@@ -18,7 +18,7 @@ from kiosk.core import attendee_cache
 from kiosk.core.cache import connect, get_meta
 from kiosk.core.device import DeviceCredentials
 from kiosk.core.scan_pipeline import ScanPipeline, ScanResult
-from kiosk.core.settings import KioskSettings
+from kiosk.core.settings import KioskSettings, StationMode
 from kiosk.core.sync_engine import SyncEngine, SyncStatus
 from kiosk.core.verdict_text import VerdictText, describe
 
@@ -67,8 +67,10 @@ class CacheWorker(QObject):
         if self.pipeline is None or self.settings is None:
             return
         started = time.perf_counter()
+        # A print station that does not check in only looks the badge up; the print is recorded after.
+        record = not (self.settings.mode is StationMode.BADGE_PRINTING and not self.settings.check_in_on_print)
         try:
-            result = self.pipeline.scan(payload)
+            result = self.pipeline.scan(payload, record=record)
         except Exception as error:  # a full disk, a corrupt cache: say so, keep running
             self.failed.emit(f"This scan could not be recorded: {error}")
             return
@@ -78,6 +80,11 @@ class CacheWorker(QObject):
         text = describe(result.verdict, kind=self.pipeline.station.kind, product_name=self.settings.product_name,
                         timezone=timezone, message=result.message)
         self.scanned.emit(ScanReport(result, text, source, elapsed))
+
+    @Slot(str, str)
+    def record_printed(self, access_code: str, name: str) -> None:
+        if self.pipeline is not None:
+            self.pipeline.record_badge_printed(access_code, name)
 
     @Slot(int, str)
     def search(self, request: int, text: str) -> None:
@@ -110,6 +117,7 @@ class CacheThread(QObject):
     requestStatistics = Signal()
     requestProducts = Signal()
     requestConfigure = Signal(object)
+    requestRecordPrinted = Signal(str, str)
 
     def __init__(self, cache_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -123,6 +131,7 @@ class CacheThread(QObject):
         self.requestStatistics.connect(self.worker.refresh_statistics)
         self.requestProducts.connect(self.worker.list_products)
         self.requestConfigure.connect(self.worker.configure)
+        self.requestRecordPrinted.connect(self.worker.record_printed)
         self.thread.start()
 
     def stop(self) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from fastapi import APIRouter, Depends, Header, Query
 from pydantic import BaseModel, Field
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.api import AdminOnly, unit_of_work_dependency
@@ -43,6 +44,28 @@ def changes(
 ) -> ChangesPage:
     """Attendees and products of this device's conference changed after the cursor ``after``."""
     return changes_after(session, device.conference_id, after, limit)
+
+
+class BadgeRead(BaseModel):
+    access_code: str
+    payload: str  # the signed QR payload
+
+
+@router.get("/badges/{access_code}", response_model=BadgeRead)
+def badge(access_code: str, device: Device = Depends(current_device),
+          session: Session = Depends(unit_of_work_dependency)) -> BadgeRead:
+    """The signed badge payload of an attendee of this device's conference (for print stations)."""
+    from server.attendees.models import Attendee
+    from server.conferences.models import Conference
+    from server.errors import NotFound
+    from shared.badge_codes import sign
+
+    attendee = session.scalar(select(Attendee).where(Attendee.conference_id == device.conference_id,
+                                                     Attendee.access_code == access_code))
+    if attendee is None:
+        raise NotFound(f"No attendee with access code '{access_code}' in this conference.")
+    conference = session.get(Conference, device.conference_id)
+    return BadgeRead(access_code=access_code, payload=sign(conference.slug, access_code, conference.badge_private_key))
 
 
 @router.post("/events", response_model=UploadResponse)

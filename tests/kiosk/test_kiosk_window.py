@@ -255,3 +255,42 @@ def test_server_gone_shows_offline_and_scanning_goes_on(qtbot, door):
         qtbot.waitUntil(lambda: window.status_bar.waiting.text() == "0 scans waiting to upload", timeout=10_000)
         assert check_ins(door) == 1
         window.shutdown()
+
+
+def test_a_print_station_prints_the_signed_badge_and_keeps_a_failed_job(qtbot, door, tmp_path):
+    from tests.kiosk.test_badges import decode, pdf_pages
+
+    save_settings(door.data_dir, KioskSettings(station_name="Badge desk", mode=StationMode.BADGE_PRINTING,
+                                               printer="Jammed-Printer-3000").with_pin(PIN))
+    window = open_window(qtbot, door, windowed=True)
+    with qtbot.waitSignal(window.badgePrinted, timeout=10_000) as printed:
+        wedge_scan(qtbot, window, door.paid)
+    assert printed.args == [""]  # failed
+    assert shown(window)[:2] == ("red", "Printer error")
+    assert "Jammed-Printer-3000" in window.verdict.detail.text() and "kept" in window.verdict.detail.text()
+    assert [b.access_code for b in window.print_queue.pending()] == [door.paid]  # on disk, not lost
+    assert check_ins(door) == 0  # this desk prints only
+
+    # The operator switches to PDF output and reprints from the panel.
+    window.apply_settings(KioskSettings(station_name="Badge desk", mode=StationMode.BADGE_PRINTING).with_pin(PIN))
+    assert window.panel.reprint.isVisibleTo(window.panel)
+    with qtbot.waitSignal(window.badgePrinted, timeout=10_000) as printed:
+        window.panel.reprintRequested.emit()
+    path = printed.args[0]
+    assert path.endswith(".pdf") and shown(window)[:2] == ("green", "Badge printed")
+    assert window.print_queue.pending() == []
+    [page] = pdf_pages(path)
+    codes = decode(page)
+    assert codes["Code128"] == door.paid
+    assert codes["QRCode"] == door.signed_paid  # signed by the server, so any door kiosk trusts it
+
+    # A door kiosk accepts the printed code; and the print reached the server as a badge_printed event.
+    window.apply_settings(KioskSettings(station_name="Door A").with_pin(PIN))
+    wedge_scan(qtbot, window, codes["QRCode"])
+    assert shown(window)[:3] == ("green", "Welcome", "Ada Lovelace")
+    from server.sync.models import SyncEvent
+
+    def printed_events():
+        with door.session_factory() as session:
+            return session.scalar(select(func.count(SyncEvent.id)).where(SyncEvent.kind == "badge_printed"))
+    qtbot.waitUntil(lambda: printed_events() == 1, timeout=5000)

@@ -1,0 +1,79 @@
+"""Sending a badge to the station's printer (CUPS through QPrinter) or to a PDF file.
+
+Runs on a worker thread (QPainter may paint on a QPrinter outside the GUI thread). A job that
+fails stays in the station's print queue on disk, so a jammed printer loses no badge: the
+operator reprints from the panel once it is fixed, even after a restart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import asdict
+from pathlib import Path
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+from kiosk.badges.render import BadgeData, BadgeLayout, paint_badge, render_pdf
+
+QUEUE_FILE = "print-queue.json"
+
+
+class PrintError(Exception):
+    """The badge did not print; the message says why in words an operator can act on."""
+
+
+def print_badge(badge: BadgeData, layout: BadgeLayout, *, printer_name: str, pdf_folder: Path) -> str:
+    """Print one badge; returns where it went ("printer X" or the PDF's path)."""
+    if not printer_name:
+        pdf_folder.mkdir(parents=True, exist_ok=True)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = pdf_folder / f"badge-{badge.access_code}-{stamp}.pdf"
+        try:
+            render_pdf([badge], path, layout, workers=1)
+        except OSError as error:
+            raise PrintError(f"Cannot write the badge PDF in {pdf_folder}: {error}") from None
+        return str(path)
+    info = QPrinterInfo.printerInfo(printer_name)
+    if info.isNull():
+        raise PrintError(f"Printer '{printer_name}' is not available (switched off, unplugged or not installed).")
+    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(layout.page_layout())
+    printer.setDocName(f"Badge {badge.access_code}")
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise PrintError(f"Printer '{printer_name}' refused the job.")
+    try:
+        paint_badge(painter, QRectF(printer.pageLayout().paintRectPixels(printer.resolution())), badge)
+    finally:
+        painter.end()
+    if printer.printerState() == QPrinter.PrinterState.Error:
+        raise PrintError(f"Printer '{printer_name}' reported an error.")
+    return f"printer {printer_name}"
+
+
+class PrintQueue:
+    """Badges that did not print, kept on disk until they do."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / QUEUE_FILE
+
+    def pending(self) -> list[BadgeData]:
+        if not self.path.exists():
+            return []
+        return [BadgeData(**item) for item in json.loads(self.path.read_text())]
+
+    def keep(self, badge: BadgeData) -> None:
+        badges = [b for b in self.pending() if b.access_code != badge.access_code] + [badge]
+        self._write(badges)
+
+    def done(self, badge: BadgeData) -> None:
+        self._write([b for b in self.pending() if b.access_code != badge.access_code])
+
+    def _write(self, badges: list[BadgeData]) -> None:
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_text(json.dumps([asdict(b) for b in badges]))
+        os.replace(temporary, self.path)
