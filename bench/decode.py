@@ -1,0 +1,64 @@
+"""Decode time per camera frame for each decoder backend, with and without a badge in view.
+
+    .venv/bin/python bench/decode.py [--repeat 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import cv2
+import numpy as np
+import segno
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import table  # noqa: E402
+from kiosk.scanning.decoders import available_decoders  # noqa: E402
+
+PAYLOAD = "DS1.pycon-2027.A3K9M2X1.Gei8r52SvdNJRz5FnubsDEJmSrqx30RUocNvEUXvhIiZcwe2xfX81W0Tjs_lgvZ_Y5Mgf00wJJqRNezOX5FgAg"
+
+
+def frame(width: int, height: int, *, with_code: bool, seed: int = 3) -> np.ndarray:
+    """A camera-like BGR frame: a light gradient, sensor noise, the badge QR about 40% of the height
+    (a badge held up to a kiosk camera: 3 px a module at 480 lines, 5 at 720)."""
+    rng = np.random.default_rng(seed)
+    grey = np.tile(np.linspace(110, 190, width, dtype=np.float32), (height, 1))
+    if with_code:
+        path = Path(tempfile.mkdtemp()) / "qr.png"
+        segno.make_qr(PAYLOAD).save(path, scale=max(1, int(height * 0.4) // 49), border=4)
+        qr = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE).astype(np.float32)
+        top, left = height // 3, width // 2
+        grey[top:top + qr.shape[0], left:left + qr.shape[1]] = qr * 0.8 + 20
+    noisy = np.clip(grey + rng.normal(0, 12, grey.shape), 0, 255).astype(np.uint8)
+    return cv2.cvtColor(cv2.GaussianBlur(noisy, (3, 3), 0), cv2.COLOR_GRAY2BGR)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=30)
+    args = parser.parse_args()
+    rows = []
+    for decoder in available_decoders():
+        for width, height in ((640, 480), (1280, 720)):
+            for with_code in (True, False):
+                image = frame(width, height, with_code=with_code)
+                found = decoder.decode(image)
+                times = []
+                for _ in range(args.repeat):
+                    started = time.perf_counter()
+                    decoder.decode(image)
+                    times.append((time.perf_counter() - started) * 1000)
+                read = ("read" if PAYLOAD in found else "NOT READ") if with_code else ("-" if not found else "misread")
+                rows.append((decoder.name, f"{width}x{height}", "badge" if with_code else "no code",
+                             f"{statistics.median(times):.1f}", read))
+    table("Decode per frame (median ms)", rows, ("decoder", "frame", "content", "ms", "result"))
+
+
+if __name__ == "__main__":
+    main()
