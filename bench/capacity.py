@@ -84,7 +84,8 @@ def main() -> None:
             continue
         url = fresh_database(postgres)
         upgrade_to_head(url)
-        engine = make_engine(url)  # PostgreSQL: 30 connections, as one server worker has
+        # 30 connections (as one server worker has); the 200 attempts queue for them, as requests would.
+        engine = make_engine(url, pool_timeout=300)
         factory = make_session_factory(engine)
         conference_id, ticket_id = seed(factory, sold=990, capacity=1000)
         won, seconds = race(factory, conference_id, ticket_id, args.buyers)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One entry point for a fresh checkout: installs what is missing, then runs the demo or the tests.
 #
-#   bash packaging/dev.sh demo    the server on SQLite with a seeded demo conference
+#   bash packaging/dev.sh setup   only install what is missing
+#   bash packaging/dev.sh demo    a demo server (SQLite, seeded) and a kiosk window paired to it
 #   bash packaging/dev.sh test    the whole test suite (PostgreSQL tests need DOORSTATION_TEST_POSTGRES_URL
 #                                 or a server on 127.0.0.1:5432 with a database "test")
 #
@@ -58,6 +59,10 @@ postgres_url_for_tests() {
 }
 
 case "${1:-}" in
+    setup)
+        install_system_packages
+        install_python_environment
+        ;;
     demo)
         shift
         install_system_packages
@@ -73,7 +78,7 @@ case "${1:-}" in
         exec .venv/bin/python -m pytest "$@"
         ;;
     *)
-        echo "usage: bash packaging/dev.sh demo|test [args...]"
+        echo "usage: bash packaging/dev.sh setup|demo|test [args...]"
         exit 2
         ;;
 esac

@@ -164,6 +164,17 @@ def conference_create(
         console.print(f"Created conference [bold]{conference.slug}[/] ({conference.name}).")
 
 
+@conference_app.command("rotate-key")
+def conference_rotate_key(slug: Annotated[str, typer.Argument(help="Conference slug.")]) -> None:
+    """New badge signing key; badges signed with the replaced key keep working until the next rotation."""
+    from server.conferences.service import get_conference, rotate_badge_key
+
+    with unit_of_work(_session_factory()) as session:
+        rotate_badge_key(session, get_conference(session, slug))
+    console.print(f"New badge signing key for {slug}. Kiosks learn it on their next sync; badges printed "
+                  "before keep working until the next rotation: reprint them (`badges export`) before then.")
+
+
 @conference_app.command("list")
 def conference_list() -> None:
     """List conferences with their sold seats and attendees."""
@@ -384,24 +395,18 @@ def kiosk(
     windowed: Annotated[bool, typer.Option(help="Stay in a window even if the station is in kiosk mode.")] = False,
 ) -> None:
     """Open the check-in kiosk (pairs on first run, then scans with a barcode scanner, camera or search)."""
-    from kiosk.core.device import PairingError, pair
-    from kiosk.ui.app import run_kiosk
-    from kiosk.ui.main_window import KioskOptions
+    from kiosk.__main__ import main as kiosk_main
 
-    folder = data_dir or _kiosk_data_dir()
-    if bool(server_url) != bool(pairing_code):
-        raise _fail("--server-url and --pairing-code go together")
-    if pairing_code:
-        try:
-            credentials = pair(server_url, pairing_code, folder)
-        except PairingError as error:
-            raise _fail(str(error)) from None
-        console.print(f"Paired with {credentials.conference_name} as '{credentials.station}'.")
+    argv = ["--data-dir", str(data_dir or _kiosk_data_dir())]
+    if server_url or pairing_code:
+        argv += ["--server-url", server_url, "--pairing-code", pairing_code]
     for path in camera_file or []:
-        if not path.is_file():
-            raise _fail(f"No image file at {path}")
-    options = KioskOptions(data_dir=folder, image_files=list(camera_file or []), decoder=decoder, windowed=windowed)
-    raise typer.Exit(run_kiosk(options))
+        argv += ["--camera-file", str(path)]
+    if decoder:
+        argv += ["--decoder", decoder]
+    if windowed:
+        argv.append("--windowed")
+    raise typer.Exit(kiosk_main(argv))
 
 
 def _kiosk_data_dir() -> Path:

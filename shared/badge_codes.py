@@ -51,12 +51,14 @@ def sign(conference_slug: str, access_code: str, private_key: bytes) -> str:
     return f"{message}.{base64.urlsafe_b64encode(signature).decode().rstrip('=')}"
 
 
-def parse(payload: str, *, conference_slug: str, public_key: bytes | None = None) -> BadgeCode:
+def parse(payload: str, *, conference_slug: str, public_key: bytes | None = None,
+          public_keys: tuple[bytes, ...] = ()) -> BadgeCode:
     """Read a scanned payload for a station of ``conference_slug``.
 
     Raises BadgeCodeError with reason ``malformed`` (too long, control characters, not a badge),
     ``wrong_conference`` or ``invalid_signature``. Without ``public_key`` a signed payload cannot
-    be verified and is refused as ``invalid_signature`` rather than trusted.
+    be verified and is refused as ``invalid_signature`` rather than trusted. ``public_keys``: more
+    keys to accept (the current and the previous one, after a key rotation).
     """
     text = payload.strip()
     if len(text) > MAX_PAYLOAD_LENGTH:
@@ -75,15 +77,17 @@ def parse(payload: str, *, conference_slug: str, public_key: bytes | None = None
             raise BadgeCodeError("wrong_conference", f"This badge is for another conference ({slug}).")
         if not ACCESS_CODE.match(code):
             raise BadgeCodeError("malformed", "Not a badge: damaged signed code.")
-        if public_key is None:
+        keys = ((public_key,) if public_key else ()) + tuple(public_keys)
+        if not keys:
             raise BadgeCodeError("invalid_signature", "Cannot verify this badge: the station has no conference key.")
-        try:
-            Ed25519PublicKey.from_public_bytes(public_key).verify(
-                _b64decode(signature_text), f"{SIGNED_PREFIX}.{slug}.{code}".encode()
-            )
-        except (InvalidSignature, binascii.Error, ValueError):
-            raise BadgeCodeError("invalid_signature", "Forged or damaged badge: the signature does not match.") from None
-        return BadgeCode(access_code=code, signed=True)
+        message = f"{SIGNED_PREFIX}.{slug}.{code}".encode()
+        for key in keys:
+            try:
+                Ed25519PublicKey.from_public_bytes(key).verify(_b64decode(signature_text), message)
+                return BadgeCode(access_code=code, signed=True)
+            except (InvalidSignature, binascii.Error, ValueError):
+                continue
+        raise BadgeCodeError("invalid_signature", "Forged or damaged badge: the signature does not match.")
 
     if ":" in text:
         slug, _, code = text.partition(":")

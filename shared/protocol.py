@@ -24,6 +24,7 @@ class ConferenceInfo(BaseModel):
     name: str
     timezone: str
     badge_public_key: str  # base64 of the raw 32-byte Ed25519 key
+    previous_badge_public_key: str = ""  # still accepted after a key rotation, until the next one
 
 
 class PairResponse(BaseModel):
@@ -75,6 +76,7 @@ class ChangesPage(BaseModel):
     has_more: bool
     attendees: list[AttendeeRecord]
     products: list[ProductRecord]
+    conference: ConferenceInfo | None = None  # with every page: a key rotation reaches kiosks on their next sync
 
 
 class EventKind(enum.StrEnum):

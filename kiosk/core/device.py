@@ -78,6 +78,7 @@ def pair(server_url: str, pairing_code: str, data_dir: Path, *, timeout: float =
         set_meta(connection, "conference_name", paired.conference.name)
         set_meta(connection, "conference_timezone", paired.conference.timezone)
         set_meta(connection, "badge_public_key", paired.conference.badge_public_key)
+        set_meta(connection, "badge_previous_public_key", paired.conference.previous_badge_public_key)
         connection.execute("COMMIT")
     finally:
         connection.close()

@@ -50,15 +50,20 @@ class ScanPipeline:
         self.connection = connection
         self.station = station
         self.conference_slug = get_meta(connection, "conference_slug") or ""
-        key = get_meta(connection, "badge_public_key")
-        self.public_key = base64.b64decode(key) if key else None
+        self._load_keys()
+
+    def _load_keys(self) -> None:
+        keys = [get_meta(self.connection, "badge_public_key"), get_meta(self.connection, "badge_previous_public_key")]
+        self.public_keys = tuple(base64.b64decode(key) for key in keys if key)
 
     def scan(self, payload: str, *, now: dt.datetime | None = None, record: bool = True) -> ScanResult:
         """``record=False``: decide only (a print station that does not check in looks the badge up;
         the print itself is recorded by ``record_badge_printed``). Refusals are always recorded."""
         now = now or dt.datetime.now(dt.UTC)
+        if payload.startswith(badge_codes.SIGNED_PREFIX):
+            self._load_keys()  # read each time (µs): a sync may have brought a rotated key, or retired one
         try:
-            badge = badge_codes.parse(payload, conference_slug=self.conference_slug, public_key=self.public_key)
+            badge = badge_codes.parse(payload, conference_slug=self.conference_slug, public_keys=self.public_keys)
         except badge_codes.BadgeCodeError as error:
             verdict = Verdict(Outcome.REFUSE, Reason(error.reason))
             return self._record(verdict, access_code=None, now=now, message=error.message)

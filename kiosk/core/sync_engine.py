@@ -120,6 +120,10 @@ class SyncEngine:
             self.connection.execute("BEGIN IMMEDIATE")
             try:
                 attendee_cache.store_page(self.connection, page.attendees, page.products)
+                if page.conference is not None:  # keys follow a rotation on the server
+                    set_meta(self.connection, "badge_public_key", page.conference.badge_public_key)
+                    set_meta(self.connection, "badge_previous_public_key", page.conference.previous_badge_public_key)
+                    set_meta(self.connection, "conference_timezone", page.conference.timezone)
                 set_meta(self.connection, "cursor", str(page.next_cursor))
                 self.connection.execute("COMMIT")
             except BaseException:

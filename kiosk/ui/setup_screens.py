@@ -105,6 +105,7 @@ class StationScreen(QWidget):
         self.badge_size = QComboBox()
         for size, label in (("102x152mm", "102 × 152 mm (4 × 6 in)"), ("4x3in", "4 × 3 in"), ("a6", "A6")):
             self.badge_size.addItem(label, size)
+        self.badge_landscape = QCheckBox("Landscape badges")
         self.save_button = QPushButton("Start scanning")
         self.save_button.clicked.connect(self._save)
         self.message = QLabel("")
@@ -121,6 +122,7 @@ class StationScreen(QWidget):
         self.form.addRow("", self.check_in_on_print)
         self.form.addRow("Printer", self.printer)
         self.form.addRow("Badge size", self.badge_size)
+        self.form.addRow("", self.badge_landscape)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(64, 48, 64, 48)
         self.heading = _title("Set up this station")
@@ -142,6 +144,7 @@ class StationScreen(QWidget):
             self.check_in_on_print.setChecked(settings.check_in_on_print)
             self.printer.setCurrentIndex(max(0, self.printer.findData(settings.printer)))
             self.badge_size.setCurrentIndex(max(0, self.badge_size.findData(settings.badge_size)))
+            self.badge_landscape.setChecked(settings.badge_landscape)
             self.pin.setPlaceholderText("leave empty to keep the current PIN")
         self._select_product()
 
@@ -164,7 +167,7 @@ class StationScreen(QWidget):
     def _mode_changed(self) -> None:
         mode = StationMode(self.mode.currentData())  # Qt hands a StrEnum back as str
         self.product.setEnabled(mode.needs_product)
-        for widget in (self.check_in_on_print, self.printer, self.badge_size):
+        for widget in (self.check_in_on_print, self.printer, self.badge_size, self.badge_landscape):
             widget.setVisible(mode is StationMode.BADGE_PRINTING)
             label = self.form.labelForField(widget)
             if label is not None:
@@ -190,6 +193,7 @@ class StationScreen(QWidget):
                 camera_index=None if self.camera.value() < 0 else self.camera.value(),
                 kiosk_mode=self.kiosk_mode.isChecked(), check_in_on_print=self.check_in_on_print.isChecked(),
                 printer=self.printer.currentData() or "", badge_size=self.badge_size.currentData(),
+                badge_landscape=self.badge_landscape.isChecked(),
                 dismiss_seconds=self.previous.dismiss_seconds if self.previous else 3.0,
             )
             if self.pin.text() or not settings.pin_hash:

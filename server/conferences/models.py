@@ -34,6 +34,8 @@ class Conference(Base):
     # Ed25519 key pair for signed badges: raw 32-byte keys.
     badge_private_key: Mapped[bytes] = mapped_column(LargeBinary(32))
     badge_public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    # The key before the last rotation: kiosks still accept badges it signed until they are reprinted.
+    badge_previous_public_key: Mapped[bytes | None] = mapped_column(LargeBinary(32))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     ticket_types: Mapped[list[TicketType]] = relationship(back_populates="conference", order_by="TicketType.id")

@@ -43,6 +43,15 @@ def parse_money(value: str | Decimal | int, what: str = "price") -> Decimal:
     return amount.quantize(Decimal("0.01"))
 
 
+def rotate_badge_key(session: Session, conference: Conference) -> None:
+    """A new signing key pair (say the private key may have leaked). Badges signed with the key
+    just replaced keep working until the next rotation, so they can be reprinted at leisure;
+    kiosks learn both keys on their next sync."""
+    conference.badge_previous_public_key = conference.badge_public_key
+    conference.badge_private_key, conference.badge_public_key = new_badge_key_pair()
+    session.flush()
+
+
 def new_badge_key_pair() -> tuple[bytes, bytes]:
     private = Ed25519PrivateKey.generate()
     return (

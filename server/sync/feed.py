@@ -16,8 +16,10 @@ from shared.protocol import AttendeeRecord, ChangesPage, ConferenceInfo, Holding
 
 
 def conference_info(conference: Conference) -> ConferenceInfo:
+    previous = conference.badge_previous_public_key
     return ConferenceInfo(slug=conference.slug, name=conference.name, timezone=conference.timezone,
-                          badge_public_key=base64.b64encode(conference.badge_public_key).decode())
+                          badge_public_key=base64.b64encode(conference.badge_public_key).decode(),
+                          previous_badge_public_key=base64.b64encode(previous).decode() if previous else "")
 
 
 def changes_after(session: Session, conference_id: int, after: int, limit: int) -> ChangesPage:
@@ -44,7 +46,9 @@ def changes_after(session: Session, conference_id: int, after: int, limit: int) 
         next_cursor = attendees[-1].sync_version
     else:
         next_cursor = max([after, *(a.version for a in records), *(p.version for p in products)])
-    return ChangesPage(next_cursor=next_cursor, has_more=has_more, attendees=records, products=products)
+    conference = conference_info(session.get(Conference, conference_id))
+    return ChangesPage(next_cursor=next_cursor, has_more=has_more, attendees=records, products=products,
+                       conference=conference)
 
 
 def _attendee_records(session: Session, attendees: list[Attendee]) -> list[AttendeeRecord]:

@@ -248,3 +248,31 @@ def test_undo_before_and_after_upload_reverses_the_redemption_once(server, world
     assert kiosk.waiting() == 0
     # Nothing left to undo at this station: said so, nothing sent.
     assert not kiosk.pipeline.undo_last().undone
+
+
+def test_a_rotated_signing_key_reaches_kiosks_and_old_badges_work_until_the_next_rotation(
+        server, world, tmp_path, session_factory):
+    from server.conferences.models import Conference
+    from server.conferences.service import rotate_badge_key
+
+    url, _ = server
+    kiosk = Kiosk(tmp_path / "a", url, world.pairing_codes[0])
+    kiosk.sync()
+    first_badge = sign("pycon", world.paid, world.signing_key)
+
+    def rotate() -> bytes:
+        with unit_of_work(session_factory) as session:
+            conference = session.scalar(select(Conference).where(Conference.slug == "pycon"))
+            rotate_badge_key(session, conference)
+            return conference.badge_private_key
+
+    second_key = rotate()
+    kiosk.sync()  # the next page carries the new key and the previous one
+    second_badge = sign("pycon", world.paid, second_key)
+    assert kiosk.scan(second_badge).verdict.reason is Reason.OK
+    assert kiosk.scan(first_badge).verdict.reason is Reason.ALREADY_CHECKED_IN  # still genuine
+
+    rotate()
+    kiosk.sync()
+    assert kiosk.scan(first_badge).verdict.reason is Reason.INVALID_SIGNATURE  # two rotations ago: refused
+    assert kiosk.scan(second_badge).verdict.reason is Reason.ALREADY_CHECKED_IN
