@@ -7,6 +7,8 @@ SQLite or HTTP; the window only routes requests and shows answers.
 
 from __future__ import annotations
 
+import logging
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -33,6 +35,10 @@ from kiosk.ui.verdict_screen import VerdictScreen
 from kiosk.ui.workers import CacheThread, ScanReport, SyncService
 
 
+logger = logging.getLogger(__name__)
+STARTED = time.monotonic()  # module import ≈ process start, for "ready to scan after N s"
+
+
 @dataclass(frozen=True)
 class KioskOptions:
     data_dir: Path
@@ -46,6 +52,7 @@ class KioskOptions:
 class KioskWindow(QMainWindow):
     verdictShown = Signal(object)  # ScanReport, once painted on screen
     badgePrinted = Signal(str)  # where it went; "" when it failed (and was kept)
+    readyToScan = Signal()
 
     def __init__(self, options: KioskOptions) -> None:
         super().__init__()
@@ -61,6 +68,7 @@ class KioskWindow(QMainWindow):
         self.last_badge: BadgeData | None = None
         self.print_queue = PrintQueue(options.data_dir)
         self.allow_close = False
+        self._reported_ready = False
         self._search_request = 0
 
         self.pairing = PairingScreen()
@@ -125,12 +133,19 @@ class KioskWindow(QMainWindow):
             self.cache.worker.statistics.connect(self.panel.show_statistics)
             self.cache.worker.products.connect(self.station_screen.set_products)
             self.cache.worker.failed.connect(self.panel.show_message)
+            self.cache.worker.configured.connect(self._ready)
         self._start_sync()
         self.settings = load_settings(self.options.data_dir)
         if self.settings is None:
             self._change_station()
         else:
             self.apply_settings(self.settings)
+
+    def _ready(self) -> None:
+        if not self._reported_ready:
+            self._reported_ready = True
+            logger.info("Ready to scan (%.2f s after start)", time.monotonic() - STARTED)
+            self.readyToScan.emit()
 
     def _start_sync(self) -> None:
         if self.sync is not None:

@@ -17,6 +17,7 @@ SYMBOLS = {"green": "✓", "amber": "!", "red": "✕"}
 
 class VerdictScreen(QWidget):
     dismissed = Signal()
+    painted = Signal()  # after each paint: the moment the volunteer can see the verdict (benchmarks)
 
     def __init__(self, parent: QWidget, *, dismiss_seconds: float = 3.0) -> None:
         super().__init__(parent)
@@ -71,6 +72,10 @@ class VerdictScreen(QWidget):
         if self.isVisible():
             self.hide()
             self.dismissed.emit()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        self.painted.emit()
 
     def mousePressEvent(self, event) -> None:
         self.dismiss()

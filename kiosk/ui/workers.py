@@ -47,6 +47,7 @@ class CacheWorker(QObject):
     statistics = Signal(object)  # StationStatistics
     products = Signal(list)  # [Product]
     failed = Signal(str)
+    configured = Signal()  # the station's scan pipeline is ready: scans are answered from now on
 
     def __init__(self, cache_path: Path) -> None:
         super().__init__()
@@ -61,6 +62,7 @@ class CacheWorker(QObject):
         else:
             self.pipeline = ScanPipeline(self.pipeline.connection, settings.station())
         self.settings = settings
+        self.configured.emit()
 
     @Slot(str, str)
     def scan(self, payload: str, source: str) -> None:

@@ -70,7 +70,8 @@ def validate_global_capacity(session: Session, conference: Conference, desired_t
     locked = lock_conference(session, conference.id)
     if locked.total_capacity == 0:
         return
-    remaining = locked.total_capacity - get_global_sold_count(session, locked)
+    release_expired_holds_of(session, locked.id)
+    remaining = locked.total_capacity - _taken(session, Conference.seats_taken, Conference.id == locked.id)
     if desired_total > remaining:
         if remaining <= 0:
             raise Conflict(f"This conference is sold out (venue capacity: {locked.total_capacity}).", code="sold_out")
@@ -78,6 +79,18 @@ def validate_global_capacity(session: Session, conference: Conference, desired_t
             f"Only {remaining} tickets remaining for this conference (venue capacity: {locked.total_capacity}).",
             code="capacity_exceeded",
         )
+
+
+def _taken(session: Session, column, condition) -> int:
+    """The counter as committed (not a stale in-memory copy): one indexed row, whatever was sold."""
+    return session.scalar(select(column).where(condition).execution_options(populate_existing=True))
+
+
+def release_expired_holds_of(session: Session, conference_id: int) -> None:
+    """Expired holds stop counting the moment anyone asks (the periodic job may not have run yet)."""
+    from server.orders.service import release_expired_holds  # orders builds on capacity, not the reverse
+
+    release_expired_holds(session, conference_id=conference_id)
 
 
 def get_ticket_type_sold_count(session: Session, ticket_type: TicketType) -> int:
@@ -92,11 +105,9 @@ def validate_product_quantity(session: Session, product: TicketType | AddOn, des
     """Per-ticket-type / per-add-on limit. Call with the conference lock held (validate_global_capacity)."""
     if product.total_quantity == 0:
         return
-    if isinstance(product, TicketType):
-        sold = get_ticket_type_sold_count(session, product)
-    else:
-        sold = get_addon_sold_count(session, product)
-    remaining = product.total_quantity - sold
+    release_expired_holds_of(session, product.conference_id)
+    model = type(product)
+    remaining = product.total_quantity - _taken(session, model.quantity_taken, model.id == product.id)
     if desired > remaining:
         if remaining <= 0:
             raise Conflict(f"'{product.name}' is sold out.", code="sold_out")

@@ -34,6 +34,7 @@ class Conference(Base):
     # Ed25519 key pair for signed badges: raw 32-byte keys.
     badge_private_key: Mapped[bytes] = mapped_column(LargeBinary(32))
     badge_public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    seats_taken: Mapped[int] = mapped_column(default=0, server_default="0")  # server.capacity.counters
     # The key before the last rotation: kiosks still accept badges it signed until they are reprinted.
     badge_previous_public_key: Mapped[bytes | None] = mapped_column(LargeBinary(32))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
@@ -58,6 +59,7 @@ class TicketType(Base):
     price: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
     # Tickets of this type that may be sold; 0 means unlimited.
     total_quantity: Mapped[int] = mapped_column(default=0)
+    quantity_taken: Mapped[int] = mapped_column(default=0, server_default="0")  # server.capacity.counters
     available_from: Mapped[dt.datetime | None]
     available_until: Mapped[dt.datetime | None]
     # Hidden unless a voucher with unlocks_hidden_tickets applies to it.
@@ -89,6 +91,7 @@ class AddOn(Base):
     price: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
     # 0 means unlimited (tutorial rooms have seats; T-shirts may not).
     total_quantity: Mapped[int] = mapped_column(default=0)
+    quantity_taken: Mapped[int] = mapped_column(default=0, server_default="0")  # server.capacity.counters
     is_active: Mapped[bool] = mapped_column(default=True)
 
     conference: Mapped[Conference] = relationship(back_populates="addons")

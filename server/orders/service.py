@@ -312,14 +312,13 @@ def refund_order(session: Session, order: Order, amount: Decimal | None = None) 
     return order
 
 
-def release_expired_holds(session: Session, now: dt.datetime | None = None) -> int:
+def release_expired_holds(session: Session, now: dt.datetime | None = None, *, conference_id: int | None = None) -> int:
     """Cancel every PENDING order whose hold has expired, giving back its voucher use. Returns how many."""
     now = now or utcnow()
-    expired = session.scalars(
-        select(Order)
-        .where(Order.status == OrderStatus.PENDING, Order.hold_expires_at <= now)
-        .with_for_update(skip_locked=True)
-    ).all()
+    query = select(Order).where(Order.status == OrderStatus.PENDING, Order.hold_expires_at <= now)
+    if conference_id is not None:
+        query = query.where(Order.conference_id == conference_id)
+    expired = session.scalars(query.with_for_update(skip_locked=True)).all()
     for order in expired:
         _release_voucher_use(session, order)
         order.status = OrderStatus.CANCELLED

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from sqlalchemy import select
 
 from server.capacity.service import get_global_remaining, get_global_sold_count, validate_global_capacity
 from server.db.base import utcnow
@@ -88,3 +89,54 @@ def test_remaining_reflects_statuses(session):
     order.status = OrderStatus.REFUNDED
     session.flush()
     assert get_global_remaining(session, conference) == 5
+
+
+def test_seat_counters_agree_with_the_orders_through_every_transition(session):
+    """The counters validation reads must always equal the reference count over the orders."""
+    from decimal import Decimal
+
+    from server.attendees.bulk import TicketHolder, write_ticket_holders
+    from server.capacity.service import get_addon_sold_count, get_ticket_type_sold_count
+    from server.conferences.models import AddOn, Conference, TicketType
+    from server.orders.service import (AttendeeDetails, Cart, cancel_order, mark_paid, place_order,
+                                       refund_order, release_expired_holds)
+
+    conference = make_conference(session, total_capacity=100)
+    standard = make_ticket_type(session, conference, name="Standard", total_quantity=50)
+    lunch = make_addon(session, conference, name="Lunch", total_quantity=80)
+    buyer = AttendeeDetails(first_name="B", email="b@example.org")
+
+    def check():
+        session.flush()
+        release_expired_holds(session)
+        counted = session.execute(
+            select(Conference.seats_taken).where(Conference.id == conference.id)).scalar()
+        tt = session.execute(select(TicketType.quantity_taken)
+                             .where(TicketType.id == standard.id)).scalar()
+        ad = session.execute(select(AddOn.quantity_taken).where(AddOn.id == lunch.id)).scalar()
+        assert (counted, tt, ad) == (get_global_sold_count(session, conference),
+                                     get_ticket_type_sold_count(session, standard), get_addon_sold_count(session, lunch))
+        return counted, tt, ad
+
+    a = place_order(session, conference, Cart(buyer=buyer, tickets={standard.id: 3}, addons={lunch.id: 2}))
+    assert check() == (3, 3, 2)
+    mark_paid(session, a)
+    b = place_order(session, conference, Cart(buyer=buyer, tickets={standard.id: 2}))
+    assert check() == (5, 5, 2)
+    cancel_order(session, b)
+    assert check() == (3, 3, 2)
+    refund_order(session, a, Decimal("10.00"))  # partial: seats stay taken
+    assert check() == (3, 3, 2)
+    refund_order(session, a)  # the rest: seats come back
+    assert check() == (0, 0, 0)
+    make_order(session, conference, status="pending", tickets={standard: 4},
+               hold_expires_at=utcnow() - dt.timedelta(minutes=1))  # an expired hold
+    assert check() == (0, 0, 0)  # released when counted
+    write_ticket_holders(session, conference, [
+        TicketHolder(first_name="P", last_name=str(n), email=f"p{n}@example.org", ticket_type=standard,
+                     addons=((lunch, 1),), status=status)
+        for n, status in enumerate([OrderStatus.PAID] * 3 + [OrderStatus.CANCELLED, OrderStatus.REFUNDED])])
+    assert check() == (3, 3, 3)
+    validate_global_capacity(session, conference, 97)
+    with pytest.raises(Conflict, match="Only 97 tickets remaining"):
+        validate_global_capacity(session, conference, 98)
