@@ -67,11 +67,13 @@ def validate_global_capacity(session: Session, conference: Conference, desired_t
     in-memory conference cannot bypass the limit. The lock is held until the caller's
     transaction ends.
     """
-    locked = lock_conference(session, conference.id)
+    locked = lock_conference(session, conference.id)  # re-read under the lock: seats_taken is current
     if locked.total_capacity == 0:
         return
-    release_expired_holds_of(session, locked.id)
-    remaining = locked.total_capacity - _taken(session, Conference.seats_taken, Conference.id == locked.id)
+    remaining = locked.total_capacity - locked.seats_taken
+    if desired_total > remaining and release_expired_holds_of(session, locked.id):
+        # Only when it would refuse: expired holds still in the counter must not block a sale.
+        remaining = locked.total_capacity - _taken(session, Conference.seats_taken, Conference.id == locked.id)
     if desired_total > remaining:
         if remaining <= 0:
             raise Conflict(f"This conference is sold out (venue capacity: {locked.total_capacity}).", code="sold_out")
@@ -86,11 +88,11 @@ def _taken(session: Session, column, condition) -> int:
     return session.scalar(select(column).where(condition).execution_options(populate_existing=True))
 
 
-def release_expired_holds_of(session: Session, conference_id: int) -> None:
-    """Expired holds stop counting the moment anyone asks (the periodic job may not have run yet)."""
+def release_expired_holds_of(session: Session, conference_id: int) -> int:
+    """Expired holds stop counting the moment a sale needs their seats (the periodic job may not have run yet)."""
     from server.orders.service import release_expired_holds  # orders builds on capacity, not the reverse
 
-    release_expired_holds(session, conference_id=conference_id)
+    return release_expired_holds(session, conference_id=conference_id)  # flushes: the counters move
 
 
 def get_ticket_type_sold_count(session: Session, ticket_type: TicketType) -> int:
@@ -105,9 +107,10 @@ def validate_product_quantity(session: Session, product: TicketType | AddOn, des
     """Per-ticket-type / per-add-on limit. Call with the conference lock held (validate_global_capacity)."""
     if product.total_quantity == 0:
         return
-    release_expired_holds_of(session, product.conference_id)
     model = type(product)
     remaining = product.total_quantity - _taken(session, model.quantity_taken, model.id == product.id)
+    if desired > remaining and release_expired_holds_of(session, product.conference_id):
+        remaining = product.total_quantity - _taken(session, model.quantity_taken, model.id == product.id)
     if desired > remaining:
         if remaining <= 0:
             raise Conflict(f"'{product.name}' is sold out.", code="sold_out")
