@@ -60,6 +60,10 @@ def make_engine(url: str, **kwargs) -> Engine:
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    # Every model and the flush hooks (change-feed versions, seat counters) must be loaded in any
+    # process that writes, or a server that happens not to import them would skip the stamping.
+    import server.db.models  # noqa: F401
+
     return sessionmaker(engine, expire_on_commit=False)
 
 
