@@ -13,6 +13,8 @@ import re
 import sqlite3
 from dataclasses import replace
 
+from pydantic_core import to_json
+
 from shared.decisions import AttendeeState, Holding
 from shared.protocol import AttendeeRecord, ProductRecord
 
@@ -101,8 +103,20 @@ def fold_acknowledged(connection: sqlite3.Connection, event: sqlite3.Row) -> Non
         connection.execute("UPDATE attendees SET holdings = ? WHERE id = ?", (json.dumps(holdings), row["id"]))
 
 
+BULK_PAGE = 1000  # from this many rows a page skips the per-row search triggers (see cache.SEARCH_TRIGGERS)
+
+
 def store_page(connection: sqlite3.Connection, attendees: list[AttendeeRecord], products: list[ProductRecord]) -> None:
-    """Upsert a page of server records (the caller holds the transaction)."""
+    """Upsert a page of server records (the caller holds the transaction).
+
+    A large page leaves the search index to one rebuild at the end of the download
+    (``rebuild_search_if_stale``); the 'search_stale' mark commits with the page, so even a
+    download cut off here is rebuilt by the next one.
+    """
+    bulk = len(attendees) >= BULK_PAGE
+    if bulk:
+        connection.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('search_bulk_load', '1')")
+        connection.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('search_stale', '1')")
     connection.executemany(
         """INSERT INTO attendees (id, access_code, full_name, email, company, ticket_type, order_status, checked_in_at,
                                   last_check_in_at, last_check_in_station, inside, holdings, version)
@@ -116,14 +130,31 @@ def store_page(connection: sqlite3.Connection, attendees: list[AttendeeRecord], 
         [
             (a.id, a.access_code, f"{a.first_name} {a.last_name}".strip(), a.email, a.company, a.ticket_type,
              a.order_status, _iso(a.checked_in_at), _iso(a.last_check_in_at), a.last_check_in_station, int(a.inside),
-             json.dumps([h.model_dump() for h in a.holdings]), a.version)
+             to_json(a.holdings).decode(), a.version)
             for a in attendees
         ],
     )
+    if bulk:
+        connection.execute("DELETE FROM meta WHERE key = 'search_bulk_load'")
     connection.executemany(
         "INSERT INTO products (kind, id, name) VALUES (?, ?, ?) ON CONFLICT(kind, id) DO UPDATE SET name = excluded.name",
         [(p.kind, p.id, p.name) for p in products],
     )
+
+
+def rebuild_search_if_stale(connection: sqlite3.Connection) -> bool:
+    """After a download: bring the search index up to date if large pages skipped it (one transaction)."""
+    if connection.execute("SELECT 1 FROM meta WHERE key = 'search_stale'").fetchone() is None:
+        return False
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        connection.execute("INSERT INTO attendee_search(attendee_search) VALUES ('rebuild')")
+        connection.execute("DELETE FROM meta WHERE key = 'search_stale'")
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    return True
 
 
 def _iso(value: dt.datetime | None) -> str | None:

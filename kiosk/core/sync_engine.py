@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -44,7 +45,7 @@ class ServerRefused(Exception):
 
 
 class SyncEngine:
-    def __init__(self, cache_path: Path, credentials: DeviceCredentials, *, page_size: int = 1000,
+    def __init__(self, cache_path: Path, credentials: DeviceCredentials, *, page_size: int = 5000,
                  upload_batch: int = 500, timeout: float = 10, transport: httpx.BaseTransport | None = None) -> None:
         self.connection = connect(cache_path)  # this engine's own connection, used from its thread only
         self.credentials = credentials
@@ -111,29 +112,44 @@ class SyncEngine:
                 progress("upload", sent)
 
     def download(self, progress: Callable[[str, int], None] | None = None) -> int:
+        """Pages after the stored cursor until the server has no more; each page in one transaction.
+
+        The next page is fetched while this one is stored (the server builds it meanwhile), and an
+        interrupted download resumes at the last whole page.
+        """
         received = 0
-        while True:
-            cursor = int(get_meta(self.connection, "cursor", "0"))
-            response = self._checked(self.client.get("/api/v1/sync/changes", params={"after": cursor, "limit": self.page_size}))
-            page = ChangesPage.model_validate_json(response.content)
-            # One page, one transaction: an interrupted sync resumes at the last whole page.
-            self.connection.execute("BEGIN IMMEDIATE")
-            try:
-                attendee_cache.store_page(self.connection, page.attendees, page.products)
-                if page.conference is not None:  # keys follow a rotation on the server
-                    set_meta(self.connection, "badge_public_key", page.conference.badge_public_key)
-                    set_meta(self.connection, "badge_previous_public_key", page.conference.previous_badge_public_key)
-                    set_meta(self.connection, "conference_timezone", page.conference.timezone)
-                set_meta(self.connection, "cursor", str(page.next_cursor))
-                self.connection.execute("COMMIT")
-            except BaseException:
-                self.connection.execute("ROLLBACK")
-                raise
-            received += len(page.attendees)
-            if progress:
-                progress("download", received)
-            if not page.has_more:
-                return received
+        cursor = int(get_meta(self.connection, "cursor", "0"))
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher:
+            pending = fetcher.submit(self._fetch_page, cursor)
+            while True:
+                page = pending.result()
+                if page.has_more:
+                    pending = fetcher.submit(self._fetch_page, page.next_cursor)
+                self.connection.execute("BEGIN IMMEDIATE")
+                try:
+                    attendee_cache.store_page(self.connection, page.attendees, page.products)
+                    if page.conference is not None:  # keys follow a rotation on the server
+                        set_meta(self.connection, "badge_public_key", page.conference.badge_public_key)
+                        set_meta(self.connection, "badge_previous_public_key",
+                                 page.conference.previous_badge_public_key)
+                        set_meta(self.connection, "conference_timezone", page.conference.timezone)
+                    set_meta(self.connection, "cursor", str(page.next_cursor))
+                    self.connection.execute("COMMIT")
+                except BaseException:
+                    self.connection.execute("ROLLBACK")
+                    raise
+                received += len(page.attendees)
+                if progress:
+                    progress("download", received)
+                if not page.has_more:
+                    break
+        attendee_cache.rebuild_search_if_stale(self.connection)
+        return received
+
+    def _fetch_page(self, cursor: int) -> ChangesPage:
+        response = self._checked(self.client.get("/api/v1/sync/changes", params={"after": cursor,
+                                                                                 "limit": self.page_size}))
+        return ChangesPage.model_validate_json(response.content)
 
     def _checked(self, response: httpx.Response) -> httpx.Response:
         if response.status_code == 403:

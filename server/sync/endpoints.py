@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
-from fastapi import APIRouter, Depends, Header, Query
+from fastapi import APIRouter, Depends, Header, Query, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,7 +16,7 @@ from server.db.base import utcnow
 from server.devices.models import Device
 from server.devices.service import authenticate_device, create_device, list_devices, pair_device, revoke_device
 from server.sync.events import apply_events, list_conflicts
-from server.sync.feed import changes_after, conference_info
+from server.sync.feed import conference_info, feed_page
 from shared.protocol import MAX_PAGE_SIZE, ChangesPage, PairRequest, PairResponse, UploadRequest, UploadResponse
 
 router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
@@ -43,7 +44,9 @@ def changes(
     device: Device = Depends(current_device), session: Session = Depends(unit_of_work_dependency),
 ) -> ChangesPage:
     """Attendees and products of this device's conference changed after the cursor ``after``."""
-    return changes_after(session, device.conference_id, after, limit)
+    # Serialised as built (plain dicts from the database): re-validating 5,000 records only costs time.
+    page = feed_page(session, device.conference_id, after, limit)
+    return Response(content=json.dumps(page, separators=(",", ":")), media_type="application/json")
 
 
 class BadgeRead(BaseModel):

@@ -23,45 +23,62 @@ def conference_info(conference: Conference) -> ConferenceInfo:
 
 
 def changes_after(session: Session, conference_id: int, after: int, limit: int) -> ChangesPage:
-    """Up to ``limit`` attendees whose version is above ``after``, in version order, plus changed products.
+    """The page as protocol objects (for Python callers; the HTTP route sends ``feed_page`` as it is)."""
+    return ChangesPage.model_validate(feed_page(session, conference_id, after, limit))
+
+
+def feed_page(session: Session, conference_id: int, after: int, limit: int) -> dict:
+    """Up to ``limit`` attendees whose version is above ``after``, in version order, plus changed products,
+    as the JSON-ready dict of a ``ChangesPage``.
 
     Safe against out-of-order commits because versions are handed out under a lock held to
     commit (server.sync.versions): nothing can later appear below a version already seen.
+    Built from plain rows into plain dicts: a page of 5,000 is the hot path of a kiosk's first
+    sync, and ORM objects or pydantic models cost more than the queries (measured: 0.52 s → 0.1 s).
     """
-    attendees = session.scalars(
-        select(Attendee)
+    rows = session.execute(
+        select(Attendee.id, Attendee.access_code, Attendee.first_name, Attendee.last_name, Attendee.email,
+               Attendee.company, Attendee.ticket_type_id, Attendee.order_id, Attendee.checked_in_at,
+               Attendee.inside, Attendee.sync_version, Order.status)
+        .outerjoin(Order, Attendee.order_id == Order.id)
         .where(Attendee.conference_id == conference_id, Attendee.sync_version > after)
         .order_by(Attendee.sync_version)
         .limit(limit + 1)
     ).all()
-    has_more = len(attendees) > limit
-    attendees = attendees[:limit]
+    has_more = len(rows) > limit
+    rows = rows[:limit]
     products = [
-        ProductRecord(kind=kind, id=p.id, name=p.name, version=p.sync_version)
+        {"kind": kind, "id": p_id, "name": name, "version": version}
         for kind, model in (("ticket_type", TicketType), ("addon", AddOn))
-        for p in session.scalars(select(model).where(model.conference_id == conference_id, model.sync_version > after))
+        for p_id, name, version in session.execute(
+            select(model.id, model.name, model.sync_version)
+            .where(model.conference_id == conference_id, model.sync_version > after))
     ]
-    records = _attendee_records(session, attendees)
+    records = _attendee_records(session, conference_id, rows)
     if has_more:
-        next_cursor = attendees[-1].sync_version
+        next_cursor = rows[-1].sync_version
     else:
-        next_cursor = max([after, *(a.version for a in records), *(p.version for p in products)])
-    conference = conference_info(session.get(Conference, conference_id))
-    return ChangesPage(next_cursor=next_cursor, has_more=has_more, attendees=records, products=products,
-                       conference=conference)
+        next_cursor = max([after, *(a["version"] for a in records), *(p["version"] for p in products)])
+    conference = conference_info(session.get(Conference, conference_id)).model_dump()
+    return {"next_cursor": next_cursor, "has_more": has_more, "attendees": records, "products": products,
+            "conference": conference}
 
 
-def _attendee_records(session: Session, attendees: list[Attendee]) -> list[AttendeeRecord]:
-    if not attendees:
+def _iso(moment) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def _attendee_records(session: Session, conference_id: int, rows) -> list[dict]:
+    if not rows:
         return []
-    ids = [a.id for a in attendees]
-    order_ids = {a.order_id for a in attendees if a.order_id}
-    statuses = dict(session.execute(select(Order.id, Order.status).where(Order.id.in_(order_ids))).all())
-    ticket_names = dict(session.execute(select(TicketType.id, TicketType.name).where(
-        TicketType.id.in_({a.ticket_type_id for a in attendees if a.ticket_type_id}))).all())
-    addon_lines: dict[int, list[OrderLineItem]] = defaultdict(list)
-    for line in session.scalars(select(OrderLineItem).where(OrderLineItem.order_id.in_(order_ids),
-                                                           OrderLineItem.addon_id.is_not(None))):
+    ids = [r.id for r in rows]
+    order_ids = {r.order_id for r in rows if r.order_id}
+    ticket_names = dict(session.execute(select(TicketType.id, TicketType.name)
+                                        .where(TicketType.conference_id == conference_id)).all())
+    addon_lines: dict[int, list] = defaultdict(list)
+    for line in session.execute(select(OrderLineItem.order_id, OrderLineItem.id, OrderLineItem.addon_id,
+                                       OrderLineItem.description, OrderLineItem.quantity)
+                                .where(OrderLineItem.order_id.in_(order_ids), OrderLineItem.addon_id.is_not(None))):
         addon_lines[line.order_id].append(line)
     redeemed = {
         (attendee_id, line_id): count
@@ -79,21 +96,23 @@ def _attendee_records(session: Session, attendees: list[Attendee]) -> list[Atten
         last_check_in[attendee_id] = (at, station)
 
     records = []
-    for a in attendees:
+    for r in rows:
         holdings = []
-        if a.ticket_type_id:
-            holdings.append(HoldingRecord(kind="ticket_type", product_id=a.ticket_type_id,
-                                          name=ticket_names.get(a.ticket_type_id, ""), quantity=1, redeemed=0))
-        for line in addon_lines.get(a.order_id, []):
-            holdings.append(HoldingRecord(kind="addon", product_id=line.addon_id, name=line.description,
-                                          quantity=line.quantity, redeemed=redeemed.get((a.id, line.id), 0),
-                                          line_item_id=line.id))
-        at, station = last_check_in.get(a.id, (None, ""))
-        records.append(AttendeeRecord(
-            id=a.id, access_code=a.access_code, first_name=a.first_name, last_name=a.last_name, email=a.email,
-            company=a.company, ticket_type=ticket_names.get(a.ticket_type_id, "General Admission"),
-            order_status=statuses[a.order_id].value if a.order_id in statuses else None,
-            checked_in_at=a.checked_in_at, last_check_in_at=at, last_check_in_station=station, inside=a.inside,
-            holdings=holdings, version=a.sync_version,
-        ))
+        if r.ticket_type_id:
+            holdings.append({"kind": "ticket_type", "product_id": r.ticket_type_id,
+                             "name": ticket_names.get(r.ticket_type_id, ""), "quantity": 1, "redeemed": 0,
+                             "line_item_id": None})
+        for line in addon_lines.get(r.order_id, ()):
+            holdings.append({"kind": "addon", "product_id": line.addon_id, "name": line.description,
+                             "quantity": line.quantity, "redeemed": redeemed.get((r.id, line.id), 0),
+                             "line_item_id": line.id})
+        at, station = last_check_in.get(r.id, (None, ""))
+        records.append({
+            "id": r.id, "access_code": r.access_code, "first_name": r.first_name, "last_name": r.last_name,
+            "email": r.email, "company": r.company,
+            "ticket_type": ticket_names.get(r.ticket_type_id, "General Admission"),
+            "order_status": r.status.value if r.status is not None else None,
+            "checked_in_at": _iso(r.checked_in_at), "last_check_in_at": _iso(at), "last_check_in_station": station,
+            "inside": r.inside, "holdings": holdings, "version": r.sync_version,
+        })
     return records

@@ -26,3 +26,28 @@ def test_search_by_name_prefix_email_and_code_ignores_accents(tmp_path):
     assert names("analytical") == ["Ada Lovelace"]
     assert names("cccc") == ["Adam Smith"]
     assert names("'\"*") == []  # punctuation cannot break the query
+
+
+def test_a_large_page_is_indexed_for_search_once_the_download_ends(tmp_path):
+    from shared.protocol import AttendeeRecord
+
+    connection = connect(tmp_path / "cache.sqlite3")
+
+    def record(n: int, name: str) -> AttendeeRecord:
+        return AttendeeRecord(id=n, access_code=f"A{n:07d}", first_name=name, last_name=f"Person{n}",
+                              email=f"p{n}@example.org", company="", ticket_type="Standard", order_status="paid",
+                              checked_in_at=None, last_check_in_at=None, last_check_in_station="", inside=False,
+                              holdings=[], version=n)
+
+    def store(records):
+        connection.execute("BEGIN IMMEDIATE")
+        attendee_cache.store_page(connection, records, [])
+        connection.execute("COMMIT")
+
+    store([record(n, "Grace" if n == 7 else "Bulk") for n in range(1, attendee_cache.BULK_PAGE + 1)])
+    assert attendee_cache.search(connection, "grace") == []  # one rebuild later, not a trigger per row
+    assert attendee_cache.rebuild_search_if_stale(connection)
+    assert [r["access_code"] for r in attendee_cache.search(connection, "grace")] == ["A0000007"]
+    assert not attendee_cache.rebuild_search_if_stale(connection)  # nothing left to do
+    store([record(5000, "Hedy")])  # a small page: indexed row by row, searchable at once
+    assert [r["full_name"] for r in attendee_cache.search(connection, "hedy")] == ["Hedy Person5000"]

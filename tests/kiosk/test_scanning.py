@@ -92,7 +92,7 @@ def test_a_version_1_cache_is_upgraded_and_keeps_its_waiting_scans(tmp_path):
     old_schema = cache.SCHEMA.replace(",\n    undoes TEXT                           -- for kind 'undo': the uuid of the scan "
                                       "taken back", "")
     assert "undoes" not in old_schema
-    old.executescript(old_schema + "PRAGMA user_version = 1;")
+    old.executescript(old_schema + cache.SEARCH_TRIGGERS + "PRAGMA user_version = 1;")
     old.execute("INSERT INTO outbox (uuid, kind, access_code, occurred_at, station, reason) "
                 "VALUES ('u1', 'check_in', 'AAAA1111', '2026-05-04T07:14:00+00:00', 'Door B', 'ok')")
     old.commit()
