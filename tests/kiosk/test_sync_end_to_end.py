@@ -276,3 +276,24 @@ def test_a_rotated_signing_key_reaches_kiosks_and_old_badges_work_until_the_next
     kiosk.sync()
     assert kiosk.scan(first_badge).verdict.reason is Reason.INVALID_SIGNATURE  # two rotations ago: refused
     assert kiosk.scan(second_badge).verdict.reason is Reason.ALREADY_CHECKED_IN
+
+
+def test_an_entry_admitted_offline_for_an_order_refunded_meanwhile_is_a_conflict(server, world, tmp_path,
+                                                                                  session_factory):
+    from server.attendees.models import Attendee
+    from server.orders.service import refund_order
+
+    url, _ = server
+    kiosk = Kiosk(tmp_path / "a", url, world.pairing_codes[0])
+    kiosk.sync()
+    with unit_of_work(session_factory) as session:  # refunded after the kiosk's last sync
+        attendee = session.scalar(select(Attendee).where(Attendee.access_code == world.paid))
+        refund_order(session, attendee.order)
+    early = dt.datetime(2026, 5, 4, 7, 0, tzinfo=dt.UTC)
+    assert kiosk.scan(world.paid, now=early + dt.timedelta(minutes=5)).verdict.reason is Reason.OK  # stale cache
+    kiosk.sync()
+    with session_factory() as session:
+        assert session.scalar(select(func.count(CheckIn.id))) == 0
+        [conflict] = session.scalars(select(SyncConflict)).all()
+        assert conflict.reason == "refunded" and "whose order is refunded" in conflict.message
+    assert kiosk.scan(world.paid).verdict.reason is Reason.REFUNDED  # the download brought the refund
