@@ -13,10 +13,9 @@ import re
 import sqlite3
 from dataclasses import replace
 
-from pydantic_core import to_json
 
 from shared.decisions import AttendeeState, Holding
-from shared.protocol import AttendeeRecord, ProductRecord
+from shared.protocol import ProductRecord
 
 
 def _time(text: str | None) -> dt.datetime | None:
@@ -106,8 +105,9 @@ def fold_acknowledged(connection: sqlite3.Connection, event: sqlite3.Row) -> Non
 BULK_PAGE = 1000  # from this many rows a page skips the per-row search triggers (see cache.SEARCH_TRIGGERS)
 
 
-def store_page(connection: sqlite3.Connection, attendees: list[AttendeeRecord], products: list[ProductRecord]) -> None:
-    """Upsert a page of server records (the caller holds the transaction).
+def store_page(connection: sqlite3.Connection, attendees: list[dict], products: list[ProductRecord]) -> None:
+    """Upsert a page of server records, as sent on the wire (``AttendeeRecord`` fields); the caller
+    holds the transaction. A record missing a field raises ValueError and nothing of the page stays.
 
     A large page leaves the search index to one rebuild at the end of the download
     (``rebuild_search_if_stale``); the 'search_stale' mark commits with the page, so even a
@@ -117,6 +117,15 @@ def store_page(connection: sqlite3.Connection, attendees: list[AttendeeRecord], 
     if bulk:
         connection.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('search_bulk_load', '1')")
         connection.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('search_stale', '1')")
+    try:
+        rows = [
+            (int(a["id"]), str(a["access_code"]), f"{a['first_name']} {a['last_name']}".strip(), a["email"],
+             a["company"], a["ticket_type"], a["order_status"], a["checked_in_at"], a["last_check_in_at"],
+             a["last_check_in_station"], int(bool(a["inside"])), json.dumps(a["holdings"]), int(a["version"]))
+            for a in attendees
+        ]
+    except (KeyError, TypeError, ValueError) as error:
+        raise ValueError(f"A change-feed record is malformed ({error!r}).") from None
     connection.executemany(
         """INSERT INTO attendees (id, access_code, full_name, email, company, ticket_type, order_status, checked_in_at,
                                   last_check_in_at, last_check_in_station, inside, holdings, version)
@@ -127,12 +136,7 @@ def store_page(connection: sqlite3.Connection, attendees: list[AttendeeRecord], 
                last_check_in_at = excluded.last_check_in_at, last_check_in_station = excluded.last_check_in_station,
                inside = excluded.inside, holdings = excluded.holdings, version = excluded.version
            WHERE excluded.version > attendees.version""",
-        [
-            (a.id, a.access_code, f"{a.first_name} {a.last_name}".strip(), a.email, a.company, a.ticket_type,
-             a.order_status, _iso(a.checked_in_at), _iso(a.last_check_in_at), a.last_check_in_station, int(a.inside),
-             to_json(a.holdings).decode(), a.version)
-            for a in attendees
-        ],
+        rows,
     )
     if bulk:
         connection.execute("DELETE FROM meta WHERE key = 'search_bulk_load'")
@@ -155,10 +159,6 @@ def rebuild_search_if_stale(connection: sqlite3.Connection) -> bool:
         connection.execute("ROLLBACK")
         raise
     return True
-
-
-def _iso(value: dt.datetime | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 def search(connection: sqlite3.Connection, text: str, limit: int = 20) -> list[dict]:

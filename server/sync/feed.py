@@ -54,7 +54,11 @@ def feed_page(session: Session, conference_id: int, after: int, limit: int) -> d
             select(model.id, model.name, model.sync_version)
             .where(model.conference_id == conference_id, model.sync_version > after))
     ]
-    records = _attendee_records(session, conference_id, rows)
+    # The page is exactly the versions (after, last]: its related rows are selected by that range
+    # rather than by a list of 5,000 ids (binding and compiling such lists cost more than the queries).
+    page = (Attendee.conference_id == conference_id, Attendee.sync_version > after,
+            Attendee.sync_version <= (rows[-1].sync_version if rows else after))
+    records = _attendee_records(session, conference_id, rows, page)
     if has_more:
         next_cursor = rows[-1].sync_version
     else:
@@ -68,11 +72,11 @@ def _iso(moment) -> str | None:
     return moment.isoformat() if moment is not None else None
 
 
-def _attendee_records(session: Session, conference_id: int, rows) -> list[dict]:
+def _attendee_records(session: Session, conference_id: int, rows, page) -> list[dict]:
     if not rows:
         return []
-    ids = [r.id for r in rows]
-    order_ids = {r.order_id for r in rows if r.order_id}
+    ids = select(Attendee.id).where(*page).scalar_subquery()
+    order_ids = select(Attendee.order_id).where(*page).scalar_subquery()
     ticket_names = dict(session.execute(select(TicketType.id, TicketType.name)
                                         .where(TicketType.conference_id == conference_id)).all())
     addon_lines: dict[int, list] = defaultdict(list)

@@ -33,11 +33,11 @@ def test_a_large_page_is_indexed_for_search_once_the_download_ends(tmp_path):
 
     connection = connect(tmp_path / "cache.sqlite3")
 
-    def record(n: int, name: str) -> AttendeeRecord:
+    def record(n: int, name: str) -> dict:
         return AttendeeRecord(id=n, access_code=f"A{n:07d}", first_name=name, last_name=f"Person{n}",
                               email=f"p{n}@example.org", company="", ticket_type="Standard", order_status="paid",
                               checked_in_at=None, last_check_in_at=None, last_check_in_station="", inside=False,
-                              holdings=[], version=n)
+                              holdings=[], version=n).model_dump(mode="json")
 
     def store(records):
         connection.execute("BEGIN IMMEDIATE")
