@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Every benchmark, one after the other; each prints a table. Figures, not pass/fail.
-#   bash bench/run.sh            (PostgreSQL parts use DOORSTATION_TEST_POSTGRES_URL or 127.0.0.1:5432/test)
+# Every benchmark, one after the other; each prints a table. Figures, not pass/fail (about 15 minutes).
+#   bash bench/run.sh       (PostgreSQL: DOORSTATION_TEST_POSTGRES_URL, or 127.0.0.1:5432/test)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PG="${DOORSTATION_TEST_POSTGRES_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test}"
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/python bench/scan_pipeline.py
+.venv/bin/python bench/kiosk.py
 .venv/bin/python bench/decode.py
+.venv/bin/python bench/sync.py
 .venv/bin/python bench/capacity.py --postgres "$PG"
+.venv/bin/python bench/vouchers.py --postgres "$PG"
