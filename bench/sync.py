@@ -34,6 +34,7 @@ from server.db.migrate import upgrade_to_head  # noqa: E402
 from server.demo_data import seed_demo  # noqa: E402
 from server.devices.service import create_device  # noqa: E402
 from server.demo_launcher import start_server_process  # noqa: E402
+from shared.decisions import ScanKind  # noqa: E402
 from shared.protocol import ScanEvent, UploadRequest  # noqa: E402
 
 
@@ -62,7 +63,7 @@ def main() -> None:
     print(f"seeded {args.attendees:,} attendees in {time.perf_counter() - started:.0f} s")
     with unit_of_work(factory) as session:
         conference = get_conference(session, "bench")
-        codes = [create_device(session, conference, name=f"kiosk {n}", station=f"Door {n}")[1] for n in range(11)]
+        codes = [create_device(session, conference, name=f"kiosk {n}", station=f"Door {n}")[1] for n in range(12)]
     server = start_server_process(url, args.port)
     base = f"http://127.0.0.1:{args.port}"
     rows = []
@@ -92,12 +93,27 @@ def main() -> None:
         started = time.perf_counter()
         changed = engine.download()
         seconds = time.perf_counter() - started
-        rows.append(("incremental download", f"{changed:,} attendees", f"{seconds:.2f} s",
+        rows.append(("download after the backlog", f"{changed:,} attendees", f"{seconds:.2f} s",
+                     f"{changed / max(seconds, 1e-9):,.0f} rows/s", ""))
+
+        # 4. A routine incremental sync: 1,000 changes (exits at another door) since the last one.
+        other = pair(base, codes[11], folder / "k-exit")
+        exits = SyncEngine(folder / "k-exit" / CACHE_FILE, other, timeout=60)  # a second kiosk, at the exit
+        exits.download()
+        exit_pipeline = ScanPipeline(connect(folder / "k-exit" / CACHE_FILE), Station(name="Exit", kind=ScanKind.EXIT))
+        for code in backlog[:1000]:
+            exit_pipeline.scan(code)
+        exits.upload()
+        exits.close()
+        started = time.perf_counter()
+        changed = engine.download()
+        seconds = time.perf_counter() - started
+        rows.append(("incremental sync, 1,000 changes", f"{changed:,} attendees", f"{seconds:.2f} s",
                      f"{changed / max(seconds, 1e-9):,.0f} rows/s", ""))
         engine.close()
 
-        # 4. Ingest: ten kiosks upload at once, 500-event batches.
-        tokens = [pair(base, code, folder / f"k{n}").token for n, code in enumerate(codes[1:])]
+        # 5. Ingest: ten kiosks upload at once, 500-event batches.
+        tokens = [pair(base, code, folder / f"k{n}").token for n, code in enumerate(codes[1:11])]
         all_codes = [row[0] for row in cache.execute("SELECT access_code FROM attendees ORDER BY id")]
         per_kiosk = 2000
         now = dt.datetime.now(dt.UTC)

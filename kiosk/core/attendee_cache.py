@@ -102,18 +102,17 @@ def fold_acknowledged(connection: sqlite3.Connection, event: sqlite3.Row) -> Non
         connection.execute("UPDATE attendees SET holdings = ? WHERE id = ?", (json.dumps(holdings), row["id"]))
 
 
-BULK_PAGE = 1000  # from this many rows a page skips the per-row search triggers (see cache.SEARCH_TRIGGERS)
-
-
-def store_page(connection: sqlite3.Connection, attendees: list[dict], products: list[ProductRecord]) -> None:
+def store_page(connection: sqlite3.Connection, attendees: list[dict], products: list[ProductRecord], *,
+               defer_search: bool = False) -> None:
     """Upsert a page of server records, as sent on the wire (``AttendeeRecord`` fields); the caller
     holds the transaction. A record missing a field raises ValueError and nothing of the page stays.
 
-    A large page leaves the search index to one rebuild at the end of the download
-    (``rebuild_search_if_stale``); the 'search_stale' mark commits with the page, so even a
-    download cut off here is rebuilt by the next one.
+    ``defer_search`` (a kiosk's first sync) leaves the search index to one rebuild at the end of
+    the download (``rebuild_search_if_stale``); the 'search_stale' mark commits with the page, so
+    even a download cut off here is rebuilt by the next one. Later syncs bring few rows: indexed
+    one by one, they are searchable at once and no full rebuild is paid.
     """
-    bulk = len(attendees) >= BULK_PAGE
+    bulk = defer_search and bool(attendees)
     if bulk:
         connection.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('search_bulk_load', '1')")
         connection.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('search_stale', '1')")

@@ -120,6 +120,7 @@ class SyncEngine:
         """
         received = 0
         cursor = int(get_meta(self.connection, "cursor", "0"))
+        first_sync = cursor == 0  # the whole conference is coming: index it for search once, at the end
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher:
             pending = fetcher.submit(self._fetch_page, cursor)
             while True:
@@ -128,7 +129,7 @@ class SyncEngine:
                     pending = fetcher.submit(self._fetch_page, page.next_cursor)
                 self.connection.execute("BEGIN IMMEDIATE")
                 try:
-                    attendee_cache.store_page(self.connection, attendees, page.products)
+                    attendee_cache.store_page(self.connection, attendees, page.products, defer_search=first_sync)
                     if page.conference is not None:  # keys follow a rotation on the server
                         set_meta(self.connection, "badge_public_key", page.conference.badge_public_key)
                         set_meta(self.connection, "badge_previous_public_key",

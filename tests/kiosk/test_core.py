@@ -28,7 +28,7 @@ def test_search_by_name_prefix_email_and_code_ignores_accents(tmp_path):
     assert names("'\"*") == []  # punctuation cannot break the query
 
 
-def test_a_large_page_is_indexed_for_search_once_the_download_ends(tmp_path):
+def test_a_first_sync_is_indexed_for_search_once_the_download_ends(tmp_path):
     from shared.protocol import AttendeeRecord
 
     connection = connect(tmp_path / "cache.sqlite3")
@@ -39,15 +39,15 @@ def test_a_large_page_is_indexed_for_search_once_the_download_ends(tmp_path):
                               checked_in_at=None, last_check_in_at=None, last_check_in_station="", inside=False,
                               holdings=[], version=n).model_dump(mode="json")
 
-    def store(records):
+    def store(records, *, first_sync: bool = False):
         connection.execute("BEGIN IMMEDIATE")
-        attendee_cache.store_page(connection, records, [])
+        attendee_cache.store_page(connection, records, [], defer_search=first_sync)
         connection.execute("COMMIT")
 
-    store([record(n, "Grace" if n == 7 else "Bulk") for n in range(1, attendee_cache.BULK_PAGE + 1)])
+    store([record(n, "Grace" if n == 7 else "Bulk") for n in range(1, 1001)], first_sync=True)
     assert attendee_cache.search(connection, "grace") == []  # one rebuild later, not a trigger per row
     assert attendee_cache.rebuild_search_if_stale(connection)
     assert [r["access_code"] for r in attendee_cache.search(connection, "grace")] == ["A0000007"]
     assert not attendee_cache.rebuild_search_if_stale(connection)  # nothing left to do
-    store([record(5000, "Hedy")])  # a small page: indexed row by row, searchable at once
-    assert [r["full_name"] for r in attendee_cache.search(connection, "hedy")] == ["Hedy Person5000"]
+    store([record(n, "Hedy") for n in range(5000, 7000)])  # a later sync: indexed row by row, searchable at once
+    assert len(attendee_cache.search(connection, "hedy", limit=5000)) == 2000
