@@ -10,7 +10,6 @@ import argparse
 import datetime as dt
 import os
 import resource
-import subprocess
 import sys
 import tempfile
 import threading

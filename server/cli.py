@@ -472,7 +472,7 @@ def badges_export(
 
 # The money commands live with their domain; they register themselves on ``app`` (and need the
 # helpers above, hence the import here rather than at the top).
-import server.payments.cli  # noqa: E402, F401
+from server.payments import cli as payments_cli  # noqa: E402, F401
 
 
 def main() -> None:

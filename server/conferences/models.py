@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, BigInteger, Column, ForeignKey, LargeBinary, String, Table, UniqueConstraint
+from sqlalchemy import BigInteger, Column, ForeignKey, LargeBinary, String, Table, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from server.db.base import Base, utcnow

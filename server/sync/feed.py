@@ -12,7 +12,7 @@ from server.attendees.models import Attendee
 from server.checkin.models import CheckIn, ProductRedemption
 from server.conferences.models import AddOn, Conference, TicketType
 from server.orders.models import Order, OrderLineItem
-from shared.protocol import AttendeeRecord, ChangesPage, ConferenceInfo, HoldingRecord, ProductRecord
+from shared.protocol import ChangesPage, ConferenceInfo
 
 
 def conference_info(conference: Conference) -> ConferenceInfo:
