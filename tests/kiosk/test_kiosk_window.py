@@ -226,8 +226,11 @@ def test_the_pin_guards_quitting_in_kiosk_mode(qtbot, door):
     qtbot.waitUntil(lambda: window.panel.figure_labels["attendees"].text() == "2", timeout=3000)
     qtbot.waitUntil(lambda: "Conflicts (from the server): 0" in window.panel.conflicts_caption.text(), timeout=5000)
 
-    with qtbot.waitSignal(window.destroyed if False else window.panel.quitRequested, timeout=1000):
-        window.panel.findChildren(type(window.panel.reprint))[-1].click()  # "Quit Doorstation"
+    from PySide6.QtWidgets import QPushButton
+
+    [quit_button] = [b for b in window.panel.findChildren(QPushButton) if b.text() == "Quit Doorstation"]
+    with qtbot.waitSignal(window.panel.quitRequested, timeout=1000):
+        quit_button.click()
     assert not window.isVisible()
 
 
