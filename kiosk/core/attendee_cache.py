@@ -13,7 +13,7 @@ import re
 import sqlite3
 from dataclasses import replace
 
-
+from kiosk.core.cache import write_transaction
 from shared.decisions import AttendeeState, Holding
 from shared.protocol import ProductRecord
 
@@ -149,14 +149,9 @@ def rebuild_search_if_stale(connection: sqlite3.Connection) -> bool:
     """After a download: bring the search index up to date if large pages skipped it (one transaction)."""
     if connection.execute("SELECT 1 FROM meta WHERE key = 'search_stale'").fetchone() is None:
         return False
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with write_transaction(connection):
         connection.execute("INSERT INTO attendee_search(attendee_search) VALUES ('rebuild')")
         connection.execute("DELETE FROM meta WHERE key = 'search_stale'")
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
     return True
 
 

@@ -8,6 +8,8 @@ neither a killed process nor a pulled power cord loses an accepted scan.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 SCHEMA_VERSION = 3
@@ -117,8 +119,7 @@ def connect(path: Path | str) -> sqlite3.Connection:
     if version > SCHEMA_VERSION:
         raise RuntimeError(f"The cache at {path} is from a newer Doorstation (schema {version}); update this kiosk.")
     if version < SCHEMA_VERSION:
-        connection.execute("BEGIN IMMEDIATE")
-        try:
+        with write_transaction(connection):
             current = connection.execute("PRAGMA user_version").fetchone()[0]  # re-check under the lock
             if current == 0:
                 for statement in _statements(SCHEMA + SEARCH_TRIGGERS + SCAN_LOG):
@@ -128,11 +129,20 @@ def connect(path: Path | str) -> sqlite3.Connection:
                     for statement in _statements(UPGRADES[step]):
                         connection.execute(statement)
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
     return connection
+
+
+@contextmanager
+def write_transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any error. The write lock is taken before the
+    first read, so nothing another thread writes can slip in between what was read and what is written."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
 
 
 def _statements(script: str) -> list[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import httpx
 
-from kiosk.core.cache import connect, get_meta, set_meta
+from kiosk.core.cache import connect, get_meta, set_meta, write_transaction
 from shared.protocol import PairRequest, PairResponse
 
 CREDENTIALS_FILE = "device.json"
@@ -65,21 +65,19 @@ def pair(server_url: str, pairing_code: str, data_dir: Path, *, timeout: float =
     data_dir.mkdir(parents=True, exist_ok=True)
     connection = connect(data_dir / CACHE_FILE)
     try:
-        connection.execute("BEGIN IMMEDIATE")
-        previous = get_meta(connection, "conference_slug")
-        if previous and previous != paired.conference.slug:
-            if connection.execute("SELECT count(*) FROM outbox").fetchone()[0]:
-                connection.execute("ROLLBACK")
-                raise PairingError(f"This kiosk still has scans of {previous} waiting to upload; sync them first.")
-            # Another conference: nothing of the old one may remain visible.
-            for table in ("attendees", "products", "meta"):
-                connection.execute(f"DELETE FROM {table}")
-        set_meta(connection, "conference_slug", paired.conference.slug)
-        set_meta(connection, "conference_name", paired.conference.name)
-        set_meta(connection, "conference_timezone", paired.conference.timezone)
-        set_meta(connection, "badge_public_key", paired.conference.badge_public_key)
-        set_meta(connection, "badge_previous_public_key", paired.conference.previous_badge_public_key)
-        connection.execute("COMMIT")
+        with write_transaction(connection):
+            previous = get_meta(connection, "conference_slug")
+            if previous and previous != paired.conference.slug:
+                if connection.execute("SELECT count(*) FROM outbox").fetchone()[0]:
+                    raise PairingError(f"This kiosk still has scans of {previous} waiting to upload; sync them first.")
+                # Another conference: nothing of the old one may remain visible.
+                for table in ("attendees", "products", "meta"):
+                    connection.execute(f"DELETE FROM {table}")
+            set_meta(connection, "conference_slug", paired.conference.slug)
+            set_meta(connection, "conference_name", paired.conference.name)
+            set_meta(connection, "conference_timezone", paired.conference.timezone)
+            set_meta(connection, "badge_public_key", paired.conference.badge_public_key)
+            set_meta(connection, "badge_previous_public_key", paired.conference.previous_badge_public_key)
     finally:
         connection.close()
     credentials = DeviceCredentials(server_url=server_url, device_id=paired.device_id, token=paired.device_token,

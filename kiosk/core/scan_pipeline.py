@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass
 
 from kiosk.core import attendee_cache
-from kiosk.core.cache import get_meta
+from kiosk.core.cache import get_meta, write_transaction
 from kiosk.core.station import Station
 from shared import badge_codes
 from shared.decisions import AttendeeState, Outcome, Reason, ScanKind, Verdict, decide
@@ -68,15 +68,10 @@ class ScanPipeline:
             verdict = Verdict(Outcome.REFUSE, Reason(error.reason))
             return self._record(verdict, access_code=None, now=now, message=error.message)
 
-        self.connection.execute("BEGIN IMMEDIATE")  # read and write under one lock: no scan between them
-        try:
+        with write_transaction(self.connection):  # read and write under one lock: no scan between them
             attendee = attendee_cache.attendee_state(self.connection, badge.access_code)
             verdict = self._decide(attendee, signed=badge.signed, access_code=badge.access_code)
             event_uuid = self._write_outbox(verdict, badge.access_code, now) if record or not verdict.admitted else ""
-            self.connection.execute("COMMIT")
-        except BaseException:
-            self.connection.execute("ROLLBACK")
-            raise
         return ScanResult(verdict=verdict, event_uuid=event_uuid, access_code=badge.access_code)
 
     def _decide(self, attendee: AttendeeState | None, *, signed: bool, access_code: str) -> Verdict:
@@ -88,27 +83,16 @@ class ScanPipeline:
                       product_id=self.station.product_id)
 
     def _record(self, verdict: Verdict, *, access_code: str | None, now: dt.datetime, message: str) -> ScanResult:
-        self.connection.execute("BEGIN IMMEDIATE")
-        try:
+        with write_transaction(self.connection):
             event_uuid = self._write_outbox(verdict, access_code or "", now)
-            self.connection.execute("COMMIT")
-        except BaseException:
-            self.connection.execute("ROLLBACK")
-            raise
         return ScanResult(verdict=verdict, event_uuid=event_uuid, access_code=access_code, message=message)
 
     def record_badge_printed(self, access_code: str, name: str, *, now: dt.datetime | None = None) -> str:
         """A badge came out of the printer: a ``badge_printed`` event for the server's audit trail."""
         now = now or dt.datetime.now(dt.UTC)
         verdict = Verdict(Outcome.ACCEPT, Reason.OK, AttendeeState(access_code, name, "", "", None))
-        self.connection.execute("BEGIN IMMEDIATE")
-        try:
-            event_uuid = self._write_outbox(verdict, access_code, now, kind="badge_printed")
-            self.connection.execute("COMMIT")
-        except BaseException:
-            self.connection.execute("ROLLBACK")
-            raise
-        return event_uuid
+        with write_transaction(self.connection):
+            return self._write_outbox(verdict, access_code, now, kind="badge_printed")
 
     def _write_outbox(self, verdict: Verdict, access_code: str, now: dt.datetime, kind: str | None = None) -> str:
         event_uuid = str(uuid.uuid4())
@@ -136,14 +120,12 @@ class ScanPipeline:
         an ``undo`` event goes out instead, and the server reverses the effect.
         """
         now = now or dt.datetime.now(dt.UTC)
-        self.connection.execute("BEGIN IMMEDIATE")
-        try:
+        with write_transaction(self.connection):
             last = self.connection.execute(
                 "SELECT * FROM scan_log WHERE station = ? AND undone = 0 AND kind != 'badge_printed' "
                 "ORDER BY seq DESC LIMIT 1",
                 (self.station.name,)).fetchone()
-            if last is None or last["kind"] in ("failed_scan", "undo", "badge_printed"):
-                self.connection.execute("ROLLBACK")
+            if last is None or last["kind"] == "failed_scan":  # only the very last scan can be taken back
                 return UndoResult(False, "There is no admitted scan to undo at this station.")
             pending = self.connection.execute("DELETE FROM outbox WHERE uuid = ?", (last["uuid"],)).rowcount
             if not pending:
@@ -153,10 +135,6 @@ class ScanPipeline:
                     "FROM scan_log WHERE uuid = ?",
                     (str(uuid.uuid4()), now.isoformat(), last["uuid"]))
             self.connection.execute("UPDATE scan_log SET undone = 1 WHERE uuid = ?", (last["uuid"],))
-            self.connection.execute("COMMIT")
-        except BaseException:
-            self.connection.execute("ROLLBACK")
-            raise
         what = last["kind"].replace("_", "-")
         return UndoResult(True, f"Took back the {what} of {last['name'] or last['access_code']}.")
 

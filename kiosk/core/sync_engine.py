@@ -20,7 +20,7 @@ from pathlib import Path
 import httpx
 
 from kiosk.core import attendee_cache
-from kiosk.core.cache import connect, get_meta, set_meta
+from kiosk.core.cache import connect, get_meta, set_meta, write_transaction
 from kiosk.core.device import DeviceCredentials
 from shared.protocol import ChangesPage, EventStatus, ScanEvent, UploadRequest, UploadResponse
 
@@ -95,8 +95,7 @@ class SyncEngine:
             body = UploadRequest(events=events).model_dump(mode="json")
             answer = UploadResponse.model_validate(self._checked(self.client.post("/api/v1/sync/events", json=body)).json())
             by_uuid = {r["uuid"]: r for r in rows}
-            self.connection.execute("BEGIN IMMEDIATE")
-            try:
+            with write_transaction(self.connection):
                 for result in answer.results:
                     row = by_uuid.get(str(result.uuid))
                     if row is None:
@@ -104,10 +103,6 @@ class SyncEngine:
                     if result.status in (EventStatus.APPLIED, EventStatus.DUPLICATE):
                         attendee_cache.fold_acknowledged(self.connection, row)
                     self.connection.execute("DELETE FROM outbox WHERE uuid = ?", (row["uuid"],))
-                self.connection.execute("COMMIT")
-            except BaseException:
-                self.connection.execute("ROLLBACK")
-                raise
             sent += len(rows)
             if progress:
                 progress("upload", sent)
@@ -127,8 +122,7 @@ class SyncEngine:
                 page, attendees = pending.result()
                 if page.has_more:
                     pending = fetcher.submit(self._fetch_page, page.next_cursor)
-                self.connection.execute("BEGIN IMMEDIATE")
-                try:
+                with write_transaction(self.connection):
                     attendee_cache.store_page(self.connection, attendees, page.products, defer_search=first_sync)
                     if page.conference is not None:  # keys follow a rotation on the server
                         set_meta(self.connection, "badge_public_key", page.conference.badge_public_key)
@@ -136,10 +130,6 @@ class SyncEngine:
                                  page.conference.previous_badge_public_key)
                         set_meta(self.connection, "conference_timezone", page.conference.timezone)
                     set_meta(self.connection, "cursor", str(page.next_cursor))
-                    self.connection.execute("COMMIT")
-                except BaseException:
-                    self.connection.execute("ROLLBACK")
-                    raise
                 received += len(attendees)
                 if progress:
                     progress("download", received)
