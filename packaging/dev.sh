@@ -17,7 +17,7 @@ SYSTEM_PACKAGES=(
     libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3   # Qt offscreen
     xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0  # Qt on X
     libpulse0                                                   # QtMultimedia
-    xdotool openbox                                             # tests: keys through a real X server, a window manager
+    xdotool openbox x11-utils                                   # tests: keys through a real X server, a window manager
 )
 
 install_system_packages() {

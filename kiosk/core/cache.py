@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -57,7 +57,8 @@ CREATE TABLE outbox (
     product_kind TEXT,
     product_id INTEGER,
     reason TEXT NOT NULL,
-    undoes TEXT                           -- for kind 'undo': the uuid of the scan taken back
+    undoes TEXT,                          -- for kind 'undo': the uuid of the scan taken back
+    set_aside TEXT                        -- the server refused it (4xx), and why: kept, not resent
 );
 CREATE INDEX outbox_access_code ON outbox(access_code);
 """
@@ -106,6 +107,7 @@ CREATE TABLE scan_log (
 UPGRADES = {
     1: "ALTER TABLE outbox ADD COLUMN undoes TEXT;" + SCAN_LOG,
     2: "DROP TRIGGER attendees_ai;\nDROP TRIGGER attendees_ad;\nDROP TRIGGER attendees_au;\n" + SEARCH_TRIGGERS,
+    3: "ALTER TABLE outbox ADD COLUMN set_aside TEXT;",
 }
 
 

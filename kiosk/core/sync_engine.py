@@ -4,6 +4,13 @@ Upload comes first so that the download which follows already includes this kios
 An outbox row leaves only in the transaction that processes the server's answer for it; if the
 connection drops after the server applied a batch, the batch is sent again and comes back as
 ``duplicate``, which is acknowledged like ``applied``: nothing lost, nothing doubled.
+
+The loop never stops by itself and never fails silently. Whatever goes wrong in a round (no
+network, a captive portal answering HTML, a 4xx or 5xx, an answer that is not what the protocol
+says, any exception) is logged with its traceback, put in the status in words, and retried with
+back-off. "Revoked" is only what the server says explicitly. A batch the server refuses (4xx) is
+split until the one scan it refuses is found; that scan is set aside with the server's reason,
+shown to the operator, and the rest uploads.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import httpx
+from pydantic import ValidationError
 
 from kiosk.core import attendee_cache
 from kiosk.core.cache import connect, get_meta, set_meta, write_transaction
@@ -25,16 +33,21 @@ from kiosk.core.device import DeviceCredentials
 from shared.protocol import ChangesPage, EventStatus, ScanEvent, UploadRequest, UploadResponse
 
 logger = logging.getLogger(__name__)
+# Answers that are about the scans sent (a field the server will not take, a body too large), so
+# that splitting the batch finds the one scan at fault; any other 4xx is about the kiosk or the server.
+SCAN_REFUSED = (413, 422)
 
 
 @dataclass(frozen=True)
 class SyncStatus:
-    online: bool = False
+    online: bool = False  # the server answered the last round (even if it said no)
     revoked: bool = False
     last_success_at: dt.datetime | None = None
-    last_error: str = ""
+    last_error: str = ""  # in words, for the status bar; "" after a good round
     events_waiting: int = 0
+    events_set_aside: int = 0  # scans the server refused: kept, shown to the operator, not resent
     attendees_cached: int = 0
+    timezone: str = "UTC"  # the conference's, for every time the kiosk shows
 
 
 class DeviceRevokedError(Exception):
@@ -43,6 +56,14 @@ class DeviceRevokedError(Exception):
 
 class ServerRefused(Exception):
     """The server said no (4xx): retrying the same request will not help."""
+
+    def __init__(self, message: str, status_code: int = 0) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+
+
+class UnexpectedAnswer(Exception):
+    """Something answered that is not our server speaking our protocol (a captive portal, a proxy)."""
 
 
 class SyncEngine:
@@ -64,48 +85,88 @@ class SyncEngine:
     # One round -----------------------------------------------------------------------------
 
     def sync_once(self, progress: Callable[[str, int], None] | None = None) -> SyncStatus:
-        """Upload, then download. Never raises for network trouble: the status says what happened."""
+        """Upload, then download. Never raises: the status says what happened, in words."""
         try:
             uploaded = self.upload(progress)
             downloaded = self.download(progress)
         except DeviceRevokedError as error:
             self.status = replace(self.status, online=True, revoked=True, last_error=str(error))
         except (httpx.TransportError, httpx.HTTPStatusError) as error:
+            logger.warning("sync: %s", _describe(error))
             self.status = replace(self.status, online=False, last_error=_describe(error))
         except ServerRefused as error:
-            self.status = replace(self.status, online=True, last_error=str(error))
+            logger.warning("sync: %s", error)
+            self.status = replace(self.status, online=True, revoked=False, last_error=str(error))
+        except UnexpectedAnswer as error:
+            logger.warning("sync: %s", error)
+            self.status = replace(self.status, online=False, last_error=str(error))
+        except Exception as error:  # a bug or a broken cache: logged in full, said in words, retried
+            logger.exception("sync: the round failed")
+            self.status = replace(self.status, online=False,
+                                  last_error=f"Sync failed ({error.__class__.__name__}: {str(error)[:120]}); retrying.")
         else:
             self.status = replace(self.status, online=True, revoked=False, last_error="",
                                   last_success_at=dt.datetime.now(dt.UTC))
             logger.debug("sync: %d events up, %d attendees down", uploaded, downloaded)
-        self._refresh_counts()
+        try:
+            self._refresh_counts()
+        except Exception:
+            logger.exception("sync: could not count the outbox")
         return self.status
 
     def upload(self, progress: Callable[[str, int], None] | None = None) -> int:
         sent = 0
         while True:
-            rows = self.connection.execute("SELECT * FROM outbox ORDER BY seq LIMIT ?", (self.upload_batch,)).fetchall()
+            rows = self.connection.execute("SELECT * FROM outbox WHERE set_aside IS NULL ORDER BY seq LIMIT ?",
+                                           (self.upload_batch,)).fetchall()
             if not rows:
                 return sent
-            events = [ScanEvent(uuid=r["uuid"], kind=r["kind"], access_code=r["access_code"],
-                                occurred_at=dt.datetime.fromisoformat(r["occurred_at"]), station=r["station"],
-                                product_kind=r["product_kind"], product_id=r["product_id"], reason=r["reason"],
-                                undoes=r["undoes"])
-                      for r in rows]
-            body = UploadRequest(events=events).model_dump(mode="json")
-            answer = UploadResponse.model_validate(self._checked(self.client.post("/api/v1/sync/events", json=body)).json())
-            by_uuid = {r["uuid"]: r for r in rows}
-            with write_transaction(self.connection):
-                for result in answer.results:
-                    row = by_uuid.get(str(result.uuid))
-                    if row is None:
-                        continue
-                    if result.status in (EventStatus.APPLIED, EventStatus.DUPLICATE):
-                        attendee_cache.fold_acknowledged(self.connection, row)
-                    self.connection.execute("DELETE FROM outbox WHERE uuid = ?", (row["uuid"],))
+            self._upload_rows(rows)
             sent += len(rows)
             if progress:
                 progress("upload", sent)
+
+    def _upload_rows(self, rows: list) -> None:
+        """Send one batch; if the server refuses it (4xx), halve it until the scan it refuses is found."""
+        try:
+            answer = self._post_events(rows)
+        except ServerRefused as refusal:
+            if refusal.status_code not in SCAN_REFUSED:
+                raise  # about the kiosk or the server, not about a scan: retried as a whole
+            if len(rows) == 1:
+                self._set_aside(rows[0], str(refusal))
+                return
+            middle = len(rows) // 2
+            self._upload_rows(rows[:middle])
+            self._upload_rows(rows[middle:])
+            return
+        by_uuid = {r["uuid"]: r for r in rows}
+        with write_transaction(self.connection):
+            for result in answer.results:
+                row = by_uuid.pop(str(result.uuid), None)
+                if row is None:
+                    continue
+                if result.status in (EventStatus.APPLIED, EventStatus.DUPLICATE):
+                    attendee_cache.fold_acknowledged(self.connection, row)
+                self.connection.execute("DELETE FROM outbox WHERE uuid = ?", (row["uuid"],))
+        if len(by_uuid) == len(rows):  # sent again and again otherwise
+            raise UnexpectedAnswer("The server answered for none of the scans sent; retrying.")
+
+    def _post_events(self, rows: list) -> UploadResponse:
+        events = [ScanEvent(uuid=r["uuid"], kind=r["kind"], access_code=r["access_code"],
+                            occurred_at=dt.datetime.fromisoformat(r["occurred_at"]), station=r["station"],
+                            product_kind=r["product_kind"], product_id=r["product_id"], reason=r["reason"],
+                            undoes=r["undoes"])
+                  for r in rows]
+        body = UploadRequest(events=events).model_dump(mode="json")
+        response = self._checked(self.client.post("/api/v1/sync/events", json=body))
+        return _parse(UploadResponse, response)
+
+    def _set_aside(self, row, reason: str) -> None:
+        logger.error("sync: the server refused scan %s (%s of %s): %s; set aside", row["uuid"], row["kind"],
+                     row["access_code"], reason)
+        with write_transaction(self.connection):
+            self.connection.execute("UPDATE outbox SET set_aside = ? WHERE uuid = ?", (reason[:500], row["uuid"]))
 
     def download(self, progress: Callable[[str, int], None] | None = None) -> int:
         """Pages after the stored cursor until the server has no more; each page in one transaction.
@@ -146,27 +207,39 @@ class SyncEngine:
         """
         response = self._checked(self.client.get("/api/v1/sync/changes", params={"after": cursor,
                                                                                  "limit": self.page_size}))
-        data = json.loads(response.content)
-        attendees = data.pop("attendees", None)
+        try:
+            data = json.loads(response.content)
+        except ValueError:
+            raise UnexpectedAnswer(_not_our_server(response)) from None
+        attendees = data.pop("attendees", None) if isinstance(data, dict) else None
         if not isinstance(attendees, list):
-            raise ServerRefused("The server's change feed has no attendee list.")
-        return ChangesPage.model_validate({**data, "attendees": []}), attendees
+            raise UnexpectedAnswer(_not_our_server(response))
+        try:
+            return ChangesPage.model_validate({**data, "attendees": []}), attendees
+        except ValidationError as error:
+            raise UnexpectedAnswer(f"The server's change feed is not in the expected form ({error.error_count()} "
+                                   "problems); is the server a different version?") from error
 
     def _checked(self, response: httpx.Response) -> httpx.Response:
-        if response.status_code == 403:
+        code = response.status_code
+        if code == 403 and _error_code(response) == "revoked_device":
             raise DeviceRevokedError("This kiosk has been revoked by the organisers; pair it again.")
-        if response.status_code == 401:
-            raise DeviceRevokedError("The server does not know this kiosk any more; pair it again.")
-        if response.status_code >= 500:
+        if code == 401:
+            raise ServerRefused("The server does not recognise this kiosk (401): a different or reset server? "
+                                "Retrying; pair again if it lasts.", code)
+        if code >= 500:
             response.raise_for_status()  # HTTPStatusError: retry later
-        if response.status_code >= 400:
-            raise ServerRefused(f"The server refused the sync ({response.status_code}): {response.text[:200]}")
+        if code >= 400:
+            detail = _error_message(response)
+            raise ServerRefused(f"The server refused the sync ({code}): {detail}", code)
         return response
 
     def _refresh_counts(self) -> None:
-        waiting = self.connection.execute("SELECT count(*) FROM outbox").fetchone()[0]
-        self.status = replace(self.status, events_waiting=waiting,
-                              attendees_cached=attendee_cache.count(self.connection))
+        waiting, set_aside = self.connection.execute(
+            "SELECT count(*) - count(set_aside), count(set_aside) FROM outbox").fetchone()
+        self.status = replace(self.status, events_waiting=waiting, events_set_aside=set_aside,
+                              attendees_cached=attendee_cache.count(self.connection),
+                              timezone=get_meta(self.connection, "conference_timezone") or "UTC")
 
     # Continuous ------------------------------------------------------------------------------
 
@@ -181,10 +254,12 @@ class SyncEngine:
         while not stop.is_set():
             status = self.sync_once()
             if on_status:
-                on_status(status)
-            if status.revoked:
-                return
-            delay = interval if status.online and not status.last_error else min(delay * 2, max_backoff)
+                try:
+                    on_status(status)
+                except Exception:  # the listener's trouble must not end the loop
+                    logger.exception("sync: reporting the status failed")
+            healthy = status.online and not status.last_error and not status.revoked
+            delay = interval if healthy else min(delay * 2, max_backoff)
             (wake or stop).wait(delay)
             if wake is not None:
                 wake.clear()
@@ -192,8 +267,47 @@ class SyncEngine:
 
 def _describe(error: Exception) -> str:
     if isinstance(error, httpx.HTTPStatusError):
-        return f"server error {error.response.status_code}"
-    return f"server unreachable ({error.__class__.__name__})"
+        return f"Server error {error.response.status_code}; retrying."
+    return f"Server unreachable ({error.__class__.__name__}); retrying."
+
+
+def _parse(model, response: httpx.Response):
+    try:
+        return model.model_validate_json(response.content)
+    except ValidationError as error:
+        raise UnexpectedAnswer(_not_our_server(response)) from error
+
+
+def _not_our_server(response: httpx.Response) -> str:
+    kind = response.headers.get("content-type", "no content type").split(";")[0]
+    return (f"Something other than the Doorstation server answered ({response.status_code}, {kind}): "
+            "a Wi-Fi sign-in page or a proxy? Retrying.")
+
+
+def _error_body(response: httpx.Response) -> dict:
+    try:
+        body = response.json()
+    except ValueError:
+        return {}
+    detail = body.get("detail") if isinstance(body, dict) else None
+    return detail if isinstance(detail, dict) else {"message": detail} if isinstance(detail, str) else {}
+
+
+def _error_code(response: httpx.Response) -> str:
+    return str(_error_body(response).get("code", ""))
+
+
+def _error_message(response: httpx.Response) -> str:
+    body = _error_body(response)
+    if body.get("message"):
+        return str(body["message"])[:300]
+    try:
+        detail = response.json().get("detail")
+    except (ValueError, AttributeError):
+        return response.text[:200]
+    if isinstance(detail, list):  # FastAPI's validation errors: say which field and why
+        return "; ".join(f"{'.'.join(str(p) for p in d.get('loc', []))}: {d.get('msg', '')}" for d in detail[:3])
+    return str(detail)[:300]
 
 
 def fetch_conflicts(credentials: DeviceCredentials, *, timeout: float = 5) -> list[dict]:

@@ -55,7 +55,8 @@ def describe(verdict: Verdict, *, kind: ScanKind, product_name: str = "", timezo
         detail = message
     if attendee is None or not attendee.name:
         return VerdictText(COLOURS[verdict.outcome], headline, detail=detail)
-    addons = tuple(
+    # A refused person is not told what they could use: the add-ons would read as if the badge were good.
+    addons = () if verdict.outcome is Outcome.REFUSE else tuple(
         f"{h.name}: {h.remaining} of {h.quantity} left" if h.quantity > 1 or kind is ScanKind.REDEMPTION else h.name
         for h in attendee.holdings if h.kind == "addon"
     )
@@ -73,7 +74,7 @@ def _headline(verdict: Verdict, kind: ScanKind, product_name: str, timezone: str
             return "Checked out"
         if kind is ScanKind.REDEMPTION and holding:
             # The verdict holds the state before this redemption.
-            return f"{product}: {holding.remaining - 1} of {holding.quantity} left"
+            return f"{product} redeemed: {holding.remaining - 1} of {holding.quantity} left"
         return f"{product}: admitted"
     if reason is Reason.ALREADY_CHECKED_IN and attendee and attendee.last_check_in_at:
         at = local_time(attendee.last_check_in_at, timezone)
@@ -83,16 +84,18 @@ def _headline(verdict: Verdict, kind: ScanKind, product_name: str, timezone: str
         return f"{product} not purchased"
     if reason is Reason.FULLY_REDEEMED:
         quantity = holding.quantity if holding else 0
-        return f"{product}: 0 of {quantity} left"
+        return f"{product} already used: all {quantity} redeemed" if quantity > 1 else f"{product} already used"
     return FIXED_HEADLINES.get(reason, reason.value.replace("_", " ").capitalize())
 
 
-def local_time(moment: dt.datetime, timezone: str, *, today: dt.date | None = None) -> str:
-    """09:14 today; "Tue 21 09:14" on another day (a volunteer needs to see that it was not today)."""
+def local_time(moment: dt.datetime, timezone: str, *, today: dt.date | None = None, seconds: bool = False) -> str:
+    """The one way a kiosk shows a time, in the conference's zone and labelled with it: "09:14 CEST"
+    today, "Mon 04 09:14 CEST" on another day (a volunteer needs to see that it was not today)."""
     try:
         zone = ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
         zone = ZoneInfo("UTC")
     local = moment.astimezone(zone)
     today = today or dt.datetime.now(zone).date()
-    return local.strftime("%H:%M") if local.date() == today else local.strftime("%a %d %H:%M")
+    clock = "%H:%M:%S" if seconds else "%H:%M"
+    return local.strftime(f"{clock} %Z" if local.date() == today else f"%a %d {clock} %Z")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import logging.handlers
 import os
 import sys
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
@@ -18,10 +20,25 @@ def screen_available() -> bool:
     return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
+LOG_FILE = "kiosk.log"
+
+
+def log_to_data_folder(data_dir: Path) -> Path:
+    """Everything the kiosk logs (sync trouble, worker failures with tracebacks) also goes to a file in its
+    data folder, kept to a few megabytes, so an organiser can read what happened after the event."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / LOG_FILE
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    return path
+
+
 def run_kiosk(options: KioskOptions) -> int:
     """Open the kiosk window and run until it quits (from the operator panel)."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per sync round every 2 s is noise
+    log_to_data_folder(options.data_dir)
     if not screen_available():
         print("There is no screen to open the kiosk on (no DISPLAY or WAYLAND_DISPLAY). Run it on the kiosk's "
               "desktop, or under Xvfb: xvfb-run doorstation kiosk", file=sys.stderr)

@@ -30,9 +30,9 @@ from kiosk.ui.scan_screen import ScanScreen
 from kiosk.ui.setup_screens import PairingScreen, StationScreen
 from kiosk.ui.sounds import Sounds
 from kiosk.ui.status_bar import SyncStatusBar
-from kiosk.ui.tasks import run_task
+from kiosk.ui.tasks import run_task, serial_pool
 from kiosk.ui.verdict_screen import VerdictScreen
-from kiosk.ui.workers import CacheThread, ScanReport, SyncService
+from kiosk.ui.workers import CacheWorkerHandle, ScanReport, SyncService
 
 
 logger = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ class KioskOptions:
     data_dir: Path
     image_files: list[Path] = field(default_factory=list)  # a camera made of image files
     decoder: str | None = None  # zxing-cpp | pyzbar | opencv
-    wedge_gap_ms: int = 30
+    wedge_gap_ms: int = 50
     sync_interval: float = 2.0
     windowed: bool = False  # ignore kiosk mode (development, screenshots)
 
@@ -61,12 +61,13 @@ class KioskWindow(QMainWindow):
         self.resize(1280, 800)
         self.credentials: DeviceCredentials | None = None
         self.settings: KioskSettings | None = None
-        self.cache: CacheThread | None = None
+        self.cache: CacheWorkerHandle | None = None
         self.sync: SyncService | None = None
         self.camera: CaptureThread | None = None
         self.last_report: ScanReport | None = None
         self.last_badge: BadgeData | None = None
         self.print_queue = PrintQueue(options.data_dir)
+        self.print_pool = serial_pool()  # one job at a time, in order: a printer is serial
         self.allow_close = False
         self._reported_ready = False
         self._search_request = 0
@@ -77,7 +78,9 @@ class KioskWindow(QMainWindow):
         self.pin_screen = PinScreen(self._pin_ok)
         self.panel = OperatorPanel()
         self.pages = QStackedWidget()
-        for page in (self.pairing, self.station_screen, self.scan_screen, self.pin_screen, self.panel):
+        for name, page in (("pairing", self.pairing), ("station set-up", self.station_screen),
+                           ("scan", self.scan_screen), ("PIN", self.pin_screen), ("operator panel", self.panel)):
+            page.setObjectName(name)
             self.pages.addWidget(page)
         self.status_bar = SyncStatusBar()
         central = QWidget()
@@ -88,6 +91,7 @@ class KioskWindow(QMainWindow):
         layout.addWidget(self.status_bar)
         self.setCentralWidget(central)
         self.verdict = VerdictScreen(self.pages)
+        self.verdict.dismissed.connect(self._focus_search)
         self.sounds = Sounds(options.data_dir / "sounds", self)
 
         self.wedge = KeyboardWedge(self, max_gap_ms=options.wedge_gap_ms)
@@ -126,13 +130,14 @@ class KioskWindow(QMainWindow):
         self.credentials = credentials
         cache_path = self.options.data_dir / CACHE_FILE
         if self.cache is None:
-            self.cache = CacheThread(cache_path, self)
+            self.cache = CacheWorkerHandle(cache_path, self)
             self.cache.worker.scanned.connect(self._show_verdict)
             self.cache.worker.found.connect(self._show_results)
             self.cache.worker.undone.connect(lambda result: self.panel.show_message(result.message))
             self.cache.worker.statistics.connect(self.panel.show_statistics)
             self.cache.worker.products.connect(self.station_screen.set_products)
-            self.cache.worker.failed.connect(self.panel.show_message)
+            self.cache.worker.failed.connect(self._worker_failed)
+            self.cache.worker.outbox.connect(self._outbox_counted)
             self.cache.worker.configured.connect(self._ready)
         self._start_sync()
         self.settings = load_settings(self.options.data_dir)
@@ -140,6 +145,20 @@ class KioskWindow(QMainWindow):
             self._change_station()
         else:
             self.apply_settings(self.settings)
+
+    def _worker_failed(self, message: str) -> None:
+        """A worker could not do what was asked (it logged why): the volunteer sees it at once."""
+        self.verdict.show_verdict(VerdictText("red", "Kiosk error", detail=f"{message}. Call the organisers if it "
+                                                                          "happens again."))
+        self.sounds.play("refused")
+        self.panel.show_message(message)
+
+    def _outbox_counted(self, waiting: int, set_aside: list) -> None:
+        self.status_bar.show_outbox(waiting, len(set_aside))
+        self.panel.show_set_aside(set_aside, self.conference_timezone())
+
+    def conference_timezone(self) -> str:
+        return self.status_bar.timezone
 
     def _ready(self) -> None:
         if not self._reported_ready:
@@ -157,6 +176,8 @@ class KioskWindow(QMainWindow):
 
     def _sync_status(self, status: SyncStatus) -> None:
         self.status_bar.show_status(status)
+        if self.cache is not None:
+            self.cache.requestOutboxCount.emit()  # counted where the scans are written: exact
         if self.pages.currentWidget() is self.station_screen and not self.station_screen.products:
             self.cache.requestProducts.emit()  # the first download brings the products to choose from
 
@@ -171,9 +192,18 @@ class KioskWindow(QMainWindow):
         self._start_camera()
         self.panel.reprint.setVisible(settings.mode is StationMode.BADGE_PRINTING)
         self.show_scanning()
-        if settings.kiosk_mode and not self.options.windowed:
-            self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        self._apply_kiosk_mode(settings.kiosk_mode and not self.options.windowed)
+
+    def _apply_kiosk_mode(self, on: bool) -> None:
+        """Full screen, or back to a window, at once. No window flags are changed on a shown window:
+        that destroys and re-creates it, and the new one was left without keyboard focus."""
+        if on and not self.isFullScreen():
             self.showFullScreen()
+        elif not on and self.isFullScreen():
+            self.showNormal()
+        if self.isVisible():
+            self.raise_()
+            self.activateWindow()
 
     def _start_camera(self) -> None:
         if self.camera is not None:
@@ -197,12 +227,19 @@ class KioskWindow(QMainWindow):
     # Scanning ---------------------------------------------------------------------------------
 
     def on_code(self, text: str, source: str) -> None:
+        """Every scan, from wherever it came; the queue at the door does not wait for the operator."""
         page = self.pages.currentWidget()
+        logger.info("Scan from the %s (%d characters) on the %s page", source, len(text), page.objectName())
         if page is self.pairing:
             self.pairing.scanned(text)
-        elif page is self.scan_screen and self.cache is not None:
-            self.cache.requestScan.emit(text, source)
-        # On set-up and operator pages a stray scan is ignored: the volunteer is busy with something else.
+            return
+        if self.cache is None or self.settings is None:
+            self.verdict.show_verdict(VerdictText("red", "Not scanning yet", detail="Finish the station set-up first."))
+            return
+        if page in (self.pin_screen, self.panel):
+            self.pin_screen.pin.clear()
+            self.show_scanning()  # the PIN pad and the panel close: an attendee is at the scanner
+        self.cache.requestScan.emit(text, source)
 
     def _show_verdict(self, report: ScanReport) -> None:
         self.last_report = report
@@ -216,6 +253,7 @@ class KioskWindow(QMainWindow):
         else:
             self.verdict.show_verdict(report.text)
             self.sounds.play("ok" if report.result.verdict.admitted else "refused")
+        self._focus_search()
         if self.sync is not None:
             self.sync.sync_soon()
         self.verdictShown.emit(report)
@@ -251,7 +289,7 @@ class KioskWindow(QMainWindow):
             self.sounds.play("refused")
             self.badgePrinted.emit("")
 
-        run_task(self, job, done, failed)
+        run_task(self, job, done, failed, pool=self.print_pool)
 
     def _reprint(self) -> None:
         pending = self.print_queue.pending()
@@ -274,7 +312,12 @@ class KioskWindow(QMainWindow):
 
     def show_scanning(self) -> None:
         self.pages.setCurrentWidget(self.scan_screen)
-        self.scan_screen.search.setFocus()
+        self._focus_search()
+
+    def _focus_search(self) -> None:
+        """Typing goes to the search field again, without a click (after a verdict, a result picked…)."""
+        if self.pages.currentWidget() is self.scan_screen:
+            self.scan_screen.search.setFocus()
 
     # Operator ---------------------------------------------------------------------------------
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QVBoxLayout,
                                QWidget)
 
 from kiosk.core.scan_pipeline import StationStatistics
+from kiosk.core.verdict_text import local_time
+
+SCAN_KINDS = {"check_in": "Check-in", "exit": "Exit", "door_check": "Door check", "redemption": "Redemption",
+              "undo": "Undo", "badge_printed": "Badge print", "failed_scan": "Refused scan"}
 
 LOCKOUT_AFTER = 5  # wrong PINs in a row before the pad pauses
 LOCKOUT_SECONDS = 30
@@ -48,6 +54,8 @@ class PinScreen(QWidget):
         layout.addStretch(1)
         self._unlock_timer = QTimer(self, singleShot=True, interval=LOCKOUT_SECONDS * 1000)
         self._unlock_timer.timeout.connect(self._unlock)
+        self._countdown = QTimer(self, interval=1000)
+        self._countdown.timeout.connect(self._show_countdown)
 
     def reset(self) -> None:
         self.pin.clear()
@@ -66,16 +74,26 @@ class PinScreen(QWidget):
         self.failures += 1
         self.pin.clear()
         if self.failures >= LOCKOUT_AFTER:
-            self.message.setText(f"Wrong PIN {self.failures} times. Wait {LOCKOUT_SECONDS} seconds.")
             self.ok.setEnabled(False)
+            self.pin.setEnabled(False)
             self._unlock_timer.start()
+            self._countdown.start()
+            self._show_countdown()
         else:
             self.message.setText("Wrong PIN.")
 
+    def _show_countdown(self) -> None:
+        left = max(1, round(self._unlock_timer.remainingTime() / 1000))
+        self.message.setText(f"Wrong PIN {self.failures} times. Try again in {left} s.")
+
     def _unlock(self) -> None:
+        self._countdown.stop()
         self.failures = 0
         self.ok.setEnabled(True)
+        self.pin.setEnabled(True)
+        self.pin.clear()
         self.message.clear()
+        self.pin.setFocus()
 
     def _cancel(self) -> None:
         self.pin.clear()
@@ -109,7 +127,15 @@ class OperatorPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("font-size: 15pt; font-weight: 700;")
         self.conflicts = QListWidget()
+        self.conflicts.setWordWrap(True)
         self.conflicts_caption = QLabel("Conflicts (from the server)")
+        self.set_aside_caption = QLabel("")
+        self.set_aside_caption.setStyleSheet("font-size: 15pt; font-weight: 700; color: #b3261e;")
+        self.set_aside = QListWidget()
+        self.set_aside.setWordWrap(True)
+        self.set_aside_caption.hide()
+        self.set_aside.hide()
+        self.timezone = "UTC"
 
         buttons = QVBoxLayout()
         self.reprint = QPushButton("Reprint last badge")
@@ -129,6 +155,8 @@ class OperatorPanel(QWidget):
         left.addWidget(self.message)
         left.addWidget(self.conflicts_caption)
         left.addWidget(self.conflicts, 1)
+        left.addWidget(self.set_aside_caption)
+        left.addWidget(self.set_aside)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 32)
         layout.addLayout(left, 3)
@@ -149,7 +177,28 @@ class OperatorPanel(QWidget):
             return
         self.conflicts_caption.setText(f"Conflicts (from the server): {len(conflicts)}")
         for conflict in conflicts:
-            self.conflicts.addItem(f"{conflict['reason']}: {conflict['message']}")
+            self.conflicts.addItem(self._conflict_in_words(conflict))
         if not conflicts:
             self.conflicts.addItem("None. Every scan agreed with the server.")
         self.conflicts.item(0).setFlags(Qt.ItemFlag.ItemIsEnabled)
+
+    def _conflict_in_words(self, conflict: dict) -> str:
+        """"Redemption at Door B, 12:31 CEST (code Z2F7LHEC): Lunch was already used up." — no raw codes."""
+        kind = SCAN_KINDS.get(conflict.get("kind", ""), "Scan")
+        when = ""
+        if conflict.get("occurred_at"):
+            when = ", " + local_time(dt.datetime.fromisoformat(conflict["occurred_at"]), self.timezone)
+        station = f" at {conflict['station']}" if conflict.get("station") else ""
+        code = f" (code {conflict['access_code']})" if conflict.get("access_code") else ""
+        return f"{kind}{station}{when}{code}: {conflict.get('message', '')}"
+
+    def show_set_aside(self, rows: list[tuple[str, str, str, str]], timezone: str) -> None:
+        """Scans the server refused (not sent again): when, whose, what, and the server's reason."""
+        self.timezone = timezone
+        self.set_aside.clear()
+        for occurred_at, access_code, kind, reason in rows:
+            when = local_time(dt.datetime.fromisoformat(occurred_at), timezone)
+            self.set_aside.addItem(f"{SCAN_KINDS.get(kind, kind)} of {access_code} at {when}: {reason}")
+        self.set_aside_caption.setText(f"Scans the server refused, kept here: {len(rows)}")
+        self.set_aside_caption.setVisible(bool(rows))
+        self.set_aside.setVisible(bool(rows))

@@ -2,11 +2,14 @@
 
 The UI thread never waits for either (STYLE.md): it sends requests by signal and gets frozen
 dataclasses back by signal. The cache worker is the only thread that scans, so two scans never
-race for the same attendee on this kiosk.
+race for the same attendee on this kiosk. A slot that fails logs its traceback and says so by the
+``failed`` signal, which the window shows: nothing fails silently, and the worker goes on.
 """
 
 from __future__ import annotations
 
+import functools
+import logging
 import threading
 import time
 from dataclasses import dataclass
@@ -21,6 +24,22 @@ from kiosk.core.scan_pipeline import ScanPipeline, ScanResult
 from kiosk.core.settings import KioskSettings, StationMode
 from kiosk.core.sync_engine import SyncEngine, SyncStatus
 from kiosk.core.verdict_text import VerdictText, describe
+
+logger = logging.getLogger(__name__)
+
+
+def reported(what: str):
+    """A worker slot whose failure is logged with its traceback and reaches the screen (``failed``)."""
+    def decorate(slot):
+        @functools.wraps(slot)
+        def run(self, *args):
+            try:
+                return slot(self, *args)
+            except Exception as error:  # a full disk, a corrupt cache: say so, keep running
+                logger.exception("The cache worker failed to %s", what)
+                self.failed.emit(f"Could not {what}: {error}")
+        return run
+    return decorate
 
 
 @dataclass(frozen=True)
@@ -48,6 +67,7 @@ class CacheWorker(QObject):
     products = Signal(list)  # [Product]
     failed = Signal(str)
     configured = Signal()  # the station's scan pipeline is ready: scans are answered from now on
+    outbox = Signal(int, list)  # scans waiting to upload; the ones set aside, as (when, who, reason)
 
     def __init__(self, cache_path: Path) -> None:
         super().__init__()
@@ -56,6 +76,7 @@ class CacheWorker(QObject):
         self.settings: KioskSettings | None = None
 
     @Slot(object)
+    @reported("set up the station")
     def configure(self, settings: KioskSettings) -> None:
         if self.pipeline is None:
             self.pipeline = ScanPipeline(connect(self.cache_path), settings.station())
@@ -65,53 +86,69 @@ class CacheWorker(QObject):
         self.configured.emit()
 
     @Slot(str, str)
+    @reported("record this scan")
     def scan(self, payload: str, source: str) -> None:
         if self.pipeline is None or self.settings is None:
             return
         started = time.perf_counter()
         # A print station that does not check in only looks the badge up; the print is recorded after.
         record = not (self.settings.mode is StationMode.BADGE_PRINTING and not self.settings.check_in_on_print)
-        try:
-            result = self.pipeline.scan(payload, record=record)
-        except Exception as error:  # a full disk, a corrupt cache: say so, keep running
-            self.failed.emit(f"This scan could not be recorded: {error}")
-            return
+        result = self.pipeline.scan(payload, record=record)
         elapsed = (time.perf_counter() - started) * 1000
         # Re-read on every scan: a sync may have brought the conference's timezone since.
         timezone = get_meta(self.pipeline.connection, "conference_timezone") or "UTC"
         text = describe(result.verdict, kind=self.pipeline.station.kind, product_name=self.settings.product_name,
                         timezone=timezone, message=result.message)
         self.scanned.emit(ScanReport(result, text, source, elapsed))
+        self.count_outbox()
+
+    @Slot()
+    @reported("count the scans waiting to upload")
+    def count_outbox(self) -> None:
+        """Read in this worker, after its own writes: the count is exact the moment a scan is shown."""
+        connection = self.pipeline.connection if self.pipeline else connect(self.cache_path)
+        waiting = connection.execute("SELECT count(*) FROM outbox WHERE set_aside IS NULL").fetchone()[0]
+        set_aside = [(row["occurred_at"], row["access_code"], row["kind"], row["set_aside"]) for row in
+                     connection.execute("SELECT occurred_at, access_code, kind, set_aside FROM outbox "
+                                        "WHERE set_aside IS NOT NULL ORDER BY seq")]
+        self.outbox.emit(waiting, set_aside)
 
     @Slot(str, str)
+    @reported("record the printed badge")
     def record_printed(self, access_code: str, name: str) -> None:
         if self.pipeline is not None:
             self.pipeline.record_badge_printed(access_code, name)
 
     @Slot(int, str)
+    @reported("search")
     def search(self, request: int, text: str) -> None:
         if self.pipeline is not None:
             self.found.emit(request, attendee_cache.search(self.pipeline.connection, text))
 
     @Slot()
+    @reported("undo the last scan")
     def undo(self) -> None:
         if self.pipeline is not None:
             self.undone.emit(self.pipeline.undo_last())
+            self.refresh_statistics()
+            self.count_outbox()
 
     @Slot()
+    @reported("count this station's scans")
     def refresh_statistics(self) -> None:
         if self.pipeline is not None:
             self.statistics.emit(self.pipeline.statistics())
 
     @Slot()
+    @reported("list the products")
     def list_products(self) -> None:
         connection = self.pipeline.connection if self.pipeline else connect(self.cache_path)
         rows = connection.execute("SELECT kind, id, name FROM products ORDER BY kind DESC, name").fetchall()
         self.products.emit([Product(r["kind"], r["id"], r["name"]) for r in rows])
 
 
-class CacheThread(QObject):
-    """The UI's handle on the cache worker: signals in, the worker's signals out."""
+class CacheWorkerHandle(QObject):
+    """The UI's handle on the cache worker and the thread it lives in: signals in, the worker's out."""
 
     requestScan = Signal(str, str)
     requestSearch = Signal(int, str)
@@ -120,13 +157,14 @@ class CacheThread(QObject):
     requestProducts = Signal()
     requestConfigure = Signal(object)
     requestRecordPrinted = Signal(str, str)
+    requestOutboxCount = Signal()
 
     def __init__(self, cache_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.thread = QThread()
-        self.thread.setObjectName("cache")
+        self.worker_thread = QThread()  # (not ``thread``: that is QObject.thread())
+        self.worker_thread.setObjectName("cache")
         self.worker = CacheWorker(cache_path)
-        self.worker.moveToThread(self.thread)
+        self.worker.moveToThread(self.worker_thread)
         self.requestScan.connect(self.worker.scan)
         self.requestSearch.connect(self.worker.search)
         self.requestUndo.connect(self.worker.undo)
@@ -134,11 +172,12 @@ class CacheThread(QObject):
         self.requestProducts.connect(self.worker.list_products)
         self.requestConfigure.connect(self.worker.configure)
         self.requestRecordPrinted.connect(self.worker.record_printed)
-        self.thread.start()
+        self.requestOutboxCount.connect(self.worker.count_outbox)
+        self.worker_thread.start()
 
     def stop(self) -> None:
-        self.thread.quit()
-        self.thread.wait(5000)
+        self.worker_thread.quit()
+        self.worker_thread.wait(5000)
 
 
 class SyncService(QObject):
@@ -190,4 +229,4 @@ class SyncService(QObject):
             self._thread.join(timeout=15)
 
 
-__all__ = ["CacheThread", "CacheWorker", "Product", "ScanReport", "SyncService", "SyncStatus"]
+__all__ = ["CacheWorkerHandle", "CacheWorker", "Product", "ScanReport", "SyncService", "SyncStatus"]

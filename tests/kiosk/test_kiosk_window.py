@@ -1,103 +1,23 @@
-"""The kiosk window (real widgets, offscreen) against a real server on 127.0.0.1."""
+"""The kiosk window (real widgets) against a real server on 127.0.0.1.
+
+Keys here are handed to widgets (``qtbot.keyClicks``): unit tests of the window's behaviour. The
+proof that a USB scanner works goes through a real X server: tests/kiosk/test_keys_through_x.py.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 import cv2
 import numpy as np
-import pytest
 import segno
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from kiosk.core.device import pair
 from kiosk.core.settings import KioskSettings, StationMode, save_settings
-from kiosk.ui.main_window import KioskOptions, KioskWindow
-from server.checkin.models import CheckIn
-from server.db.engine import make_engine, make_session_factory, unit_of_work
-from server.db.migrate import upgrade_to_head
-from server.devices.service import create_device
-from shared.badge_codes import sign
-from tests.factories import make_addon, make_attendee, make_conference, make_ticket_type
-from tests.live_server import free_port, live_server
-
-PIN = "4321"
-
-
-@dataclass
-class Door:
-    url: str
-    port: int
-    session_factory: object
-    paid: str
-    unpaid: str
-    signed_paid: str
-    tutorial_id: int
-    data_dir: Path
-
-
-@pytest.fixture
-def door(tmp_path):
-    database_url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
-    upgrade_to_head(database_url)
-    engine = make_engine(database_url)
-    factory = make_session_factory(engine)
-    with unit_of_work(factory) as session:
-        conference = make_conference(session, slug="pycon")
-        standard = make_ticket_type(session, conference, name="Standard")
-        lunch = make_addon(session, conference, name="Lunch")
-        tutorial = make_addon(session, conference, name="Tutorial")
-        ada = make_attendee(session, conference, ticket_type=standard, addons={lunch: 2}, first_name="Ada")
-        bob = make_attendee(session, conference, order_status="pending", first_name="Bob", last_name="Unpaid")
-        _device, code = create_device(session, conference, name="kiosk", station="Door A")
-        door_data = (ada.access_code, bob.access_code, sign("pycon", ada.access_code, conference.badge_private_key),
-                     tutorial.id)
-    port = free_port()
-    with contextlib.ExitStack() as stack:
-        url = stack.enter_context(live_server(database_url, port))
-        data_dir = tmp_path / "kiosk"
-        pair(url, code, data_dir)
-        save_settings(data_dir, KioskSettings(station_name="Door A", mode=StationMode.CHECK_IN).with_pin(PIN))
-        door = Door(url, port, factory, door_data[0], door_data[1], door_data[2], door_data[3], data_dir)
-        door.stack = stack
-        yield door
-    engine.dispose()
-
-
-def open_window(qtbot, door: Door, on_start=None, **options) -> KioskWindow:
-    window = KioskWindow(KioskOptions(data_dir=door.data_dir, sync_interval=0.3, **options))
-    qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
-    window.start()
-    if on_start:
-        on_start(window)  # (the offscreen platform can drop the full-screen state later; a real screen keeps it)
-    if not window.isFullScreen():
-        window.show()
-    qtbot.waitUntil(lambda: window.status_bar.online and window.cache is not None, timeout=10_000)
-    qtbot.waitUntil(lambda: "2 attendees cached" in window.status_bar.cached.text(), timeout=10_000)
-    return window
-
-
-def wedge_scan(qtbot, window: KioskWindow, payload: str):
-    """What a USB scanner does: the characters in a burst, then Enter, into whatever has focus."""
-    with qtbot.waitSignal(window.verdictShown, timeout=5000) as shown:
-        qtbot.keyClicks(window.scan_screen.search, payload)
-        qtbot.keyClick(window.scan_screen.search, Qt.Key.Key_Return)
-    return shown.args[0]
-
-
-def check_ins(door: Door) -> int:
-    with door.session_factory() as session:  # a fresh transaction each time: see the server's latest
-        return session.scalar(select(func.count(CheckIn.id)))
-
-
-def shown(window: KioskWindow) -> tuple[str, str, str]:
-    verdict = window.verdict
-    assert verdict.isVisible()
-    return verdict.colour, verdict.headline.text(), verdict.name.text()
+from tests.kiosk.door import PIN, check_ins, open_window, shown, wedge_scan
+from tests.live_server import live_server
 
 
 def test_wedge_scans_show_ok_already_checked_in_unpaid_and_unknown(qtbot, door):
@@ -143,7 +63,7 @@ def test_typing_in_search_is_not_a_scan_and_a_result_checks_in(qtbot, door):
     window = open_window(qtbot, door, windowed=True)
     search = window.scan_screen.search
     qtbot.keyClicks(search, "ada lov", delay=70)  # a person: one key every 70 ms
-    assert search.text() == "ada lov"
+    qtbot.waitUntil(lambda: search.text() == "ada lov", timeout=1000)  # each key held back a moment, not lost
     qtbot.waitUntil(lambda: window.scan_screen.results.count() == 1, timeout=3000)
     assert not window.verdict.isVisible()
     assert "Ada Lovelace" in window.scan_screen.results.item(0).text()

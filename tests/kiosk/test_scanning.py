@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import cv2
@@ -64,10 +65,15 @@ def test_reasons_in_words():
     text = describe(Verdict(Outcome.WARN, Reason.ALREADY_CHECKED_IN, ADA), kind=ScanKind.CHECK_IN,
                     timezone="Europe/Berlin")
     assert text.colour == "amber"
-    assert text.headline in ("Already checked in at 09:14, Door B", "Already checked in at Mon 04 09:14, Door B")
+    assert text.headline in ("Already checked in at 09:14 CEST, Door B",
+                             "Already checked in at Mon 04 09:14 CEST, Door B")
     lunch = ADA.holdings[0]
     text = describe(Verdict(Outcome.REFUSE, Reason.FULLY_REDEEMED, ADA, lunch), kind=ScanKind.REDEMPTION)
-    assert (text.colour, text.headline, text.addons) == ("red", "Lunch: 0 of 2 left", ("Lunch: 0 of 2 left",))
+    assert (text.colour, text.headline, text.addons) == ("red", "Lunch already used: all 2 redeemed", ())
+    one_left = replace(lunch, redeemed=1)
+    text = describe(Verdict(Outcome.ACCEPT, Reason.OK, replace(ADA, holdings=(one_left,)), one_left),
+                    kind=ScanKind.REDEMPTION)
+    assert (text.colour, text.headline) == ("green", "Lunch redeemed: 0 of 2 left")  # not the refusal's words
     text = describe(Verdict(Outcome.REFUSE, Reason.PRODUCT_NOT_PURCHASED, ADA), kind=ScanKind.DOOR_CHECK,
                     product_name="Tutorial")
     assert text.headline == "Tutorial not purchased"
@@ -77,9 +83,10 @@ def test_reasons_in_words():
 
 def test_another_day_is_shown_with_the_day():
     moment = dt.datetime(2026, 5, 4, 7, 14, tzinfo=dt.UTC)
-    assert local_time(moment, "Europe/Berlin", today=dt.date(2026, 5, 4)) == "09:14"
-    assert local_time(moment, "Europe/Berlin", today=dt.date(2026, 5, 5)) == "Mon 04 09:14"
-    assert local_time(moment, "Not/AZone", today=dt.date(2026, 5, 4)) == "07:14"
+    assert local_time(moment, "Europe/Berlin", today=dt.date(2026, 5, 4)) == "09:14 CEST"
+    assert local_time(moment, "Europe/Berlin", today=dt.date(2026, 5, 5)) == "Mon 04 09:14 CEST"
+    assert local_time(moment, "America/New_York", today=dt.date(2026, 5, 4)) == "03:14 EDT"
+    assert local_time(moment, "Not/AZone", today=dt.date(2026, 5, 4)) == "07:14 UTC"
 
 
 def test_a_version_1_cache_is_upgraded_and_keeps_its_waiting_scans(tmp_path):
@@ -89,8 +96,9 @@ def test_a_version_1_cache_is_upgraded_and_keeps_its_waiting_scans(tmp_path):
 
     path = tmp_path / "cache.sqlite3"
     old = sqlite3.connect(path)
-    old_schema = cache.SCHEMA.replace(",\n    undoes TEXT                           -- for kind 'undo': the uuid of the scan "
-                                      "taken back", "")
+    old_schema = cache.SCHEMA.replace(",\n    undoes TEXT,                          -- for kind 'undo': the uuid of the scan "
+                                      "taken back\n    set_aside TEXT                        -- the server refused it "
+                                      "(4xx), and why: kept, not resent", "")
     assert "undoes" not in old_schema
     old.executescript(old_schema + cache.SEARCH_TRIGGERS + "PRAGMA user_version = 1;")
     old.execute("INSERT INTO outbox (uuid, kind, access_code, occurred_at, station, reason) "

@@ -1,0 +1,138 @@
+"""A USB scanner and a person at the keyboard, through a real X server (Xvfb + XTest).
+
+These are the proof that scanning works: xdotool types into the X server exactly as an HID scanner
+does (capitals through Shift, a key every few milliseconds), and the keys reach the kiosk window the
+way a real keyboard's do. The assertions are on what the volunteer sees and what the server stored.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.core.settings import KioskSettings, save_settings
+from tests.kiosk.door import PIN, check_ins, open_window, shown
+from tests.kiosk.x_server import wait_for_x_focus
+
+pytestmark = pytest.mark.x11
+
+
+def test_a_scanner_through_x_checks_in_and_types_nothing_into_search(qtbot, door, keyboard):
+    window = open_window(qtbot, door, windowed=True)
+    wait_for_x_focus(qtbot, window)
+    with qtbot.waitSignal(window.verdictShown, timeout=5000):
+        keyboard.scan(door.signed_paid)  # DS1.pycon.<code>.<signature>: capitals, digits, '-', '_'
+    assert shown(window) == ("green", "Welcome", "Ada Lovelace")
+    assert window.scan_screen.search.text() == ""
+    qtbot.waitUntil(lambda: check_ins(door) == 1, timeout=5000)
+
+
+@pytest.mark.parametrize("with_window_manager", [True, False], ids=["openbox", "no-window-manager"])
+def test_kiosk_mode_turned_on_at_station_set_up_keeps_the_keyboard(qtbot, door, keyboard, request,
+                                                                  with_window_manager):
+    if with_window_manager:
+        request.getfixturevalue("window_manager")
+    save_settings(door.data_dir, KioskSettings(station_name="Door A", kiosk_mode=False).with_pin(PIN))
+    window = open_window(qtbot, door)
+    wait_for_x_focus(qtbot, window)
+    window.apply_settings(KioskSettings(station_name="Door A", kiosk_mode=True).with_pin(PIN))  # "Start scanning"
+    qtbot.waitUntil(window.isFullScreen, timeout=5000)
+
+    with qtbot.waitSignal(window.verdictShown, timeout=5000):
+        keyboard.scan(door.paid)
+    assert shown(window)[:2] == ("green", "Welcome")
+
+    keyboard.type("lovelace")  # search, typed by a person
+    qtbot.waitUntil(lambda: window.scan_screen.search.text() == "lovelace", timeout=3000)
+    qtbot.waitUntil(lambda: window.scan_screen.results.count() == 1, timeout=3000)
+
+    qtbot.waitUntil(lambda: not window.verdict.isVisible(), timeout=5000)
+    keyboard.click(window.scan_screen.operator)  # the operator's PIN
+    assert window.pages.currentWidget() is window.pin_screen
+    keyboard.type(PIN)
+    keyboard.key("Return")
+    assert window.pages.currentWidget() is window.panel
+
+
+def test_scans_in_a_row_with_enter_tab_or_nothing_and_a_name_typed_right_after(qtbot, door, keyboard):
+    window = open_window(qtbot, door, windowed=True)
+    wait_for_x_focus(qtbot, window)
+    verdicts = []
+    window.verdictShown.connect(lambda report: verdicts.append(report.text.headline))
+    keyboard.scan(door.paid, suffix="Return")
+    keyboard.scan(door.unpaid, suffix="Tab", key_gap_ms=1)
+    keyboard.scan(door.signed_paid, suffix=None, key_gap_ms=25)  # a scanner set up without a suffix
+    qtbot.wait(200)  # the next badge comes a moment later
+    keyboard.scan("ZZZZ9999", suffix="KP_Enter")
+    qtbot.waitUntil(lambda: len(verdicts) == 4, timeout=5000)
+    assert verdicts[0] == "Welcome" and verdicts[1] == "Not paid"
+    assert verdicts[2].startswith("Already checked in at") and verdicts[3] == "Unknown badge"
+    assert window.scan_screen.search.text() == ""
+
+    keyboard.type("Lovelace")  # right after a verdict, no click: the search field has the keys, in order
+    qtbot.waitUntil(lambda: window.scan_screen.search.text() == "Lovelace", timeout=3000)
+    qtbot.waitUntil(lambda: window.scan_screen.results.count() == 1, timeout=3000)
+    with qtbot.waitSignal(window.verdictShown, timeout=5000) as chosen:
+        keyboard.key("Return")
+    assert chosen.args[0].source == "search"
+    assert len(verdicts) == 5
+    qtbot.waitUntil(lambda: check_ins(door) == 3, timeout=5000)  # the entry and two re-entries
+
+
+def test_a_scan_works_with_focus_on_the_pin_pad_the_panel_and_station_set_up(qtbot, door, keyboard):
+    window = open_window(qtbot, door, windowed=True)
+    wait_for_x_focus(qtbot, window)
+
+    keyboard.click(window.scan_screen.operator)
+    assert window.pin_screen.pin.hasFocus()
+    keyboard.type("12")  # the operator starts typing the PIN; an attendee scans meanwhile
+    with qtbot.waitSignal(window.verdictShown, timeout=5000):
+        keyboard.scan(door.paid)
+    assert shown(window)[:2] == ("green", "Welcome")
+    assert window.pages.currentWidget() is window.scan_screen  # the pad closed, the PIN never got the code
+    assert window.pin_screen.pin.text() == ""
+
+    window.verdict.dismiss()
+    keyboard.click(window.scan_screen.operator)
+    keyboard.type(PIN)
+    keyboard.key("Return")
+    assert window.pages.currentWidget() is window.panel
+    with qtbot.waitSignal(window.verdictShown, timeout=5000):
+        keyboard.scan(door.unpaid)
+    assert shown(window)[:2] == ("red", "Not paid")
+    assert window.pages.currentWidget() is window.scan_screen
+
+    window.verdict.dismiss()
+    window._change_station()  # station set-up, reached from the panel
+    window.station_screen.name.clear()
+    window.station_screen.name.setFocus()
+    keyboard.type("Door")
+    with qtbot.waitSignal(window.verdictShown, timeout=5000):
+        keyboard.scan(door.paid, key_gap_ms=2)
+    assert shown(window)[:2][0] == "amber"  # already in
+    qtbot.waitUntil(lambda: window.station_screen.name.text() == "Door", timeout=3000)  # not "Door" + the code
+    qtbot.waitUntil(lambda: check_ins(door) == 2, timeout=5000)
+
+
+def test_scanning_the_pairing_qr_pairs_the_kiosk(qtbot, door, keyboard, tmp_path):
+    from kiosk.core.device import load_credentials
+    from kiosk.ui.main_window import KioskOptions, KioskWindow
+    from server.conferences.models import Conference
+    from server.db.engine import unit_of_work
+    from server.devices.service import create_device
+    from shared.protocol import pairing_payload
+
+    with unit_of_work(door.session_factory) as session:
+        conference = session.query(Conference).one()
+        _device, code = create_device(session, conference, name="second kiosk", station="Door B")
+    window = KioskWindow(KioskOptions(data_dir=tmp_path / "new-kiosk", sync_interval=0.3, windowed=True))
+    qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
+    window.start()
+    window.show()
+    wait_for_x_focus(qtbot, window)
+    assert window.pages.currentWidget() is window.pairing
+    window.pairing.server_url.clear()
+    keyboard.scan(pairing_payload(code, door.url))  # lower case, ':' and '/' through Shift
+    qtbot.waitUntil(lambda: load_credentials(tmp_path / "new-kiosk") is not None, timeout=10_000)
+    assert window.pairing.server_url.text() == door.url and window.pairing.code.text() == code
+    assert load_credentials(tmp_path / "new-kiosk").station == "Door B"
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.station_screen, timeout=5000)

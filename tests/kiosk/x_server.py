@@ -1,0 +1,117 @@
+"""A real X server for the kiosk tests: Xvfb, keys through XTest (xdotool), a window manager (openbox).
+
+A USB scanner is a keyboard: its keys reach the kiosk through the window system, as key events at
+the top-level window first and then at the focus widget. Handing keys straight to a widget
+(``qtbot.keyClicks``) skips that path, so the tests that prove scanning send them through a real X
+server with xdotool, which types capitals with Shift as an HID scanner does.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Callable
+
+REQUIRE_X11 = os.environ.get("DOORSTATION_REQUIRE_X11") == "1"
+TOOLS = ("Xvfb", "xdotool")
+
+
+def missing_tools() -> list[str]:
+    return [tool for tool in TOOLS if shutil.which(tool) is None]
+
+
+class XServer:
+    """Xvfb on a free display number, 1280×800 like a kiosk's screen."""
+
+    def __init__(self, size: str = "1280x800x24") -> None:
+        read, write = os.pipe()
+        self.process = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", size, "-nolisten", "tcp",
+                                         "-noreset"], pass_fds=(write,), stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL)
+        os.close(write)
+        with os.fdopen(read) as pipe:
+            number = pipe.readline().strip()
+        if not number:
+            self.process.kill()
+            raise RuntimeError("Xvfb did not start")
+        self.display = f":{number}"
+        self.window_manager: subprocess.Popen | None = None
+
+    def run(self, *args: str) -> str:
+        return subprocess.run(args, env={**os.environ, "DISPLAY": self.display}, check=True, capture_output=True,
+                              text=True, timeout=60).stdout
+
+    def start_window_manager(self) -> None:
+        self.window_manager = subprocess.Popen(["openbox", "--sm-disable"], env={**os.environ, "DISPLAY": self.display},
+                                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:  # openbox announces itself with _NET_SUPPORTING_WM_CHECK
+            probe = subprocess.run(["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], check=False, capture_output=True, text=True,
+                                   env={**os.environ, "DISPLAY": self.display})
+            if "window id" in probe.stdout:
+                return
+            time.sleep(0.05)
+        raise RuntimeError("openbox did not start")
+
+    def stop_window_manager(self) -> None:
+        if self.window_manager is not None:
+            self.window_manager.terminate()
+            self.window_manager.wait(10)
+            self.window_manager = None
+
+    def stop(self) -> None:
+        self.stop_window_manager()
+        self.process.terminate()
+        self.process.wait(10)
+
+
+class Keyboard:
+    """Keys through the X server (XTest), typed while the test keeps Qt's event loop running."""
+
+    def __init__(self, x: XServer, qtbot) -> None:
+        self.x = x
+        self.qtbot = qtbot
+
+    def _xdotool(self, *args: str) -> None:
+        process = subprocess.Popen(["xdotool", *args], env={**os.environ, "DISPLAY": self.x.display},
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        # Qt reads the keys as they come: the event loop must run while xdotool types.
+        self.qtbot.waitUntil(lambda: process.poll() is not None, timeout=60_000)
+        assert process.returncode == 0, process.stderr.read().decode()
+
+    # xdotool's --delay is the time from one key's press to the next one's release-and-press: it
+    # waits half of it after each press and half after each release. The gaps below are press to press.
+
+    def scan(self, code: str, *, key_gap_ms: int = 4, suffix: str | None = "Return") -> None:
+        """What a USB scanner does: a character every ``key_gap_ms``, capitals through Shift, then a suffix.
+
+        The default is what ``xdotool type --delay 8`` gives, the bug report's scanner."""
+        self._xdotool("type", "--delay", str(2 * key_gap_ms), code)
+        if suffix:
+            self._xdotool("key", "--delay", str(2 * key_gap_ms), suffix)
+
+    def type(self, text: str, *, key_gap_ms: int = 70) -> None:
+        """A person typing, a key every ``key_gap_ms``."""
+        self._xdotool("type", "--delay", str(2 * key_gap_ms), text)
+
+    def key(self, *keys: str) -> None:
+        self._xdotool("key", "--delay", "140", *keys)
+
+    def click(self, widget) -> None:
+        """A mouse click in the middle of a widget, through the X server."""
+        centre = widget.mapToGlobal(widget.rect().center())
+        self._xdotool("mousemove", "--sync", str(centre.x()), str(centre.y()), "click", "1")
+
+
+def wait_for_x_focus(qtbot, window, timeout: int = 5000) -> None:
+    """Until the X server sends keys to this window (a window manager may take a moment to give it focus)."""
+    def focused() -> bool:
+        window.activateWindow()
+        return window.isActiveWindow()
+    qtbot.waitUntil(focused, timeout=timeout)
+
+
+def until(predicate: Callable[[], bool], qtbot, timeout: int = 5000) -> None:
+    qtbot.waitUntil(predicate, timeout=timeout)
