@@ -128,8 +128,17 @@ class SyncEngine:
 
     def _upload_rows(self, rows: list) -> None:
         """Send one batch; if the server refuses it (4xx), halve it until the scan it refuses is found."""
+        events = {}
+        for row in rows:
+            try:
+                events[row["uuid"]] = _scan_event(row)
+            except ValidationError as error:  # the server would refuse it too (a station name over 100 characters)
+                self._set_aside(row, f"Not a valid scan for the server: {_first_problem(error)}")
+        rows = [row for row in rows if row["uuid"] in events]
+        if not rows:
+            return
         try:
-            answer = self._post_events(rows)
+            answer = self._post_events([events[row["uuid"]] for row in rows])
         except ServerRefused as refusal:
             if refusal.status_code not in SCAN_REFUSED:
                 raise  # about the kiosk or the server, not about a scan: retried as a whole
@@ -152,12 +161,7 @@ class SyncEngine:
         if len(by_uuid) == len(rows):  # sent again and again otherwise
             raise UnexpectedAnswer("The server answered for none of the scans sent; retrying.")
 
-    def _post_events(self, rows: list) -> UploadResponse:
-        events = [ScanEvent(uuid=r["uuid"], kind=r["kind"], access_code=r["access_code"],
-                            occurred_at=dt.datetime.fromisoformat(r["occurred_at"]), station=r["station"],
-                            product_kind=r["product_kind"], product_id=r["product_id"], reason=r["reason"],
-                            undoes=r["undoes"])
-                  for r in rows]
+    def _post_events(self, events: list[ScanEvent]) -> UploadResponse:
         body = UploadRequest(events=events).model_dump(mode="json")
         response = self._checked(self.client.post("/api/v1/sync/events", json=body))
         return _parse(UploadResponse, response)
@@ -269,6 +273,18 @@ def _describe(error: Exception) -> str:
     if isinstance(error, httpx.HTTPStatusError):
         return f"Server error {error.response.status_code}; retrying."
     return f"Server unreachable ({error.__class__.__name__}); retrying."
+
+
+def _scan_event(row) -> ScanEvent:
+    return ScanEvent(uuid=row["uuid"], kind=row["kind"], access_code=row["access_code"],
+                     occurred_at=dt.datetime.fromisoformat(row["occurred_at"]), station=row["station"],
+                     product_kind=row["product_kind"], product_id=row["product_id"], reason=row["reason"],
+                     undoes=row["undoes"])
+
+
+def _first_problem(error: ValidationError) -> str:
+    problem = error.errors()[0]
+    return f"{'.'.join(str(p) for p in problem['loc'])}: {problem['msg']}"
 
 
 def _parse(model, response: httpx.Response):

@@ -83,6 +83,7 @@ class StationScreen(QWidget):
         self.setStyleSheet(FORM_STYLE)
         self.name = QLineEdit()
         self.name.setPlaceholderText("e.g. Door B")
+        self.name.setMaxLength(100)  # what the server takes
         self.mode = QComboBox()
         for mode in StationMode:
             self.mode.addItem(mode.label, mode)

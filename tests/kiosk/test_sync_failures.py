@@ -1,0 +1,127 @@
+"""A kiosk whose sync goes wrong says so in words, keeps every scan and recovers by itself.
+
+Real uvicorn on 127.0.0.1; what else answers on the server's address is a real HTTP server too: a
+captive portal (HTML with 200), or a Doorstation server on another database (401).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.server
+import threading
+
+from sqlalchemy import func, select
+
+from kiosk.core.scan_pipeline import ScanPipeline
+from kiosk.core.station import Station
+from server.checkin.models import CheckIn
+from server.db.migrate import upgrade_to_head
+from tests.kiosk.test_sync_end_to_end import Kiosk, server, world  # noqa: F401 (fixtures)
+from tests.live_server import live_server
+
+
+class CaptivePortal(http.server.BaseHTTPRequestHandler):
+    def _portal(self) -> None:
+        body = b"<html><body><h1>Welcome to Venue Wi-Fi</h1>Accept the terms to continue.</body></html>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = _portal
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def captive_portal(port: int):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), CaptivePortal)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def check_ins(session_factory) -> int:
+    with session_factory() as session:
+        return session.scalar(select(func.count(CheckIn.id)))
+
+
+def test_a_captive_portal_then_a_server_on_another_database_then_the_right_server(tmp_path, world, database_url,
+                                                                                 session_factory):
+    with live_server(database_url) as url:
+        port = int(url.rsplit(":", 1)[1])
+        kiosk = Kiosk(tmp_path / "a", url, world.pairing_codes[0])
+        assert kiosk.sync().online
+    kiosk.scan(world.paid)
+
+    with captive_portal(port):
+        status = kiosk.sync()
+    assert not status.online and not status.revoked
+    assert "Wi-Fi sign-in page" in status.last_error and status.events_waiting == 1
+
+    other_database = f"sqlite:///{tmp_path / 'another.sqlite3'}"
+    upgrade_to_head(other_database)
+    with live_server(other_database, port):  # restarted on the wrong database: it does not know this kiosk
+        status = kiosk.sync()
+    assert status.online and not status.revoked  # "revoked" only when the server says so
+    assert "does not recognise this kiosk (401)" in status.last_error and status.events_waiting == 1
+
+    with live_server(database_url, port):  # the right server is back: the kiosk goes on by itself
+        status = kiosk.sync()
+        assert status.online and status.last_error == "" and status.events_waiting == 0
+    assert check_ins(session_factory) == 1
+
+
+def test_the_sync_loop_survives_every_failure_and_reports_each(tmp_path, world, database_url, session_factory):
+    with live_server(database_url) as url:
+        port = int(url.rsplit(":", 1)[1])
+        kiosk = Kiosk(tmp_path / "a", url, world.pairing_codes[0])
+        kiosk.sync()
+    kiosk.scan(world.paid)
+    statuses, stop, wake = [], threading.Event(), threading.Event()
+    loop = threading.Thread(target=kiosk.engine.run, args=(stop,),
+                            kwargs={"interval": 0.05, "max_backoff": 0.2, "on_status": statuses.append, "wake": wake})
+    loop.start()
+    try:
+        with captive_portal(port):
+            _until(lambda: any("Wi-Fi" in s.last_error for s in statuses))
+        with live_server(database_url, port):
+            _until(lambda: statuses[-1].online and statuses[-1].events_waiting == 0 and not statuses[-1].last_error)
+    finally:
+        stop.set()
+        wake.set()
+        loop.join(10)
+    assert check_ins(session_factory) == 1
+    assert not loop.is_alive()
+
+
+def test_a_scan_the_server_refuses_is_set_aside_and_the_rest_uploads(tmp_path, world, server, session_factory):
+    url, _port = server
+    kiosk = Kiosk(tmp_path / "a", url, world.pairing_codes[0])
+    kiosk.sync()
+    long_named = ScanPipeline(kiosk.connection, Station(name="Door " + "B" * 150))  # over the server's 100
+    long_named.scan(world.unpaid)
+    kiosk.scan(world.paid)
+
+    status = kiosk.sync()
+    assert status.events_waiting == 0 and status.events_set_aside == 1
+    [(kind, reason)] = kiosk.connection.execute("SELECT kind, set_aside FROM outbox").fetchall()
+    assert kind == "failed_scan" and "station" in reason and "100 characters" in reason
+    assert check_ins(session_factory) == 1  # Ada's check-in went up all the same
+    again = kiosk.sync()  # not sent again and again
+    assert again.last_error == "" and again.events_set_aside == 1
+
+
+def _until(predicate, timeout: float = 20) -> None:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
