@@ -54,6 +54,7 @@ class KeyboardWedge(QObject):
         self._held: list[_HeldKey] = []
         self._target: QWidget | None = None  # where held keys go if they turn out to be typing
         self._last_key_ms = 0.0
+        self.last_scan_key_ms = 0.0
         self._swallowed_releases: dict[int, int] = {}  # key → presses held back whose release is still due
         self._last_event: tuple | None = None  # the event last decided, and the answer given to it
         self._last_answer = False
@@ -97,6 +98,7 @@ class KeyboardWedge(QObject):
         if key in SUFFIX_KEYS and self._held:
             if len(self._held) >= self.min_length:
                 self._swallow_release_of(key)
+                self._last_key_ms = now
                 self._emit_scan()
                 return True
             self._replay()
@@ -173,6 +175,7 @@ class KeyboardWedge(QObject):
     def _emit_scan(self) -> None:
         self._pause.stop()
         text = "".join(key.text for key in self._held)
+        self.last_scan_key_ms = self._last_key_ms  # the scan's last key, by the window system's clock (benchmarks)
         self._held.clear()
         self._target = None
         self.scanned.emit(text)

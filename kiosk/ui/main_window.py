@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -254,8 +254,8 @@ class KioskWindow(QMainWindow):
             self.verdict.show_verdict(report.text)
             self.sounds.play("ok" if report.result.verdict.admitted else "refused")
         self._focus_search()
-        if self.sync is not None:
-            self.sync.sync_soon()
+        if self.sync is not None:  # upload it now, but after the verdict is painted: the volunteer first
+            QTimer.singleShot(50, self.sync.sync_soon)
         self.verdictShown.emit(report)
 
     # Printing ---------------------------------------------------------------------------------
@@ -308,7 +308,7 @@ class KioskWindow(QMainWindow):
 
     def _show_results(self, request: int, rows: list) -> None:
         if request == self._search_request:  # an answer to an older keystroke is stale
-            self.scan_screen.show_results(rows)
+            self.scan_screen.show_results(rows, self.conference_timezone())
 
     def show_scanning(self) -> None:
         self.pages.setCurrentWidget(self.scan_screen)

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.core.verdict_text import local_time
 
 SEARCH_DELAY_MS = 150  # wait for a pause in typing before asking the cache
 
@@ -89,13 +99,19 @@ class ScanScreen(QWidget):
         self.title.setText(conference)
         self.station.setText(station)
 
-    def show_results(self, rows: list[dict]) -> None:
+    def show_results(self, rows: list[dict], timezone: str = "UTC") -> None:
+        """One line who (name, company), one line which (email, code, ticket), so look-alikes differ; and
+        whether they are already in."""
         self.results.clear()
         for row in rows:
             status = "" if row["order_status"] in ("paid", "partially_refunded") else f"  [{row['order_status']}]"
             company = f" · {row['company']}" if row["company"] else ""
+            checked_in = ""
+            if row.get("last_check_in_at"):
+                where = f", {row['last_check_in_station']}" if row.get("last_check_in_station") else ""
+                checked_in = f"\n✓ Checked in at {local_time(row['last_check_in_at'], timezone)}{where}"
             item = QListWidgetItem(f"{row['full_name']}{company}\n{row['email']} · {row['access_code']} · "
-                                   f"{row['ticket_type']}{status}")
+                                   f"{row['ticket_type']}{status}{checked_in}")
             item.setData(Qt.ItemDataRole.UserRole, row["access_code"])
             self.results.addItem(item)
         searched = bool(self.search.text().strip())

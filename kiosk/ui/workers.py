@@ -122,8 +122,16 @@ class CacheWorker(QObject):
     @Slot(int, str)
     @reported("search")
     def search(self, request: int, text: str) -> None:
-        if self.pipeline is not None:
-            self.found.emit(request, attendee_cache.search(self.pipeline.connection, text))
+        """Results with who is already in (this kiosk's own scans included), for the person at the desk."""
+        if self.pipeline is None:
+            return
+        connection = self.pipeline.connection
+        rows = attendee_cache.search(connection, text)
+        for row in rows:
+            state = attendee_cache.attendee_state(connection, row["access_code"])
+            row["last_check_in_at"] = state.last_check_in_at if state else None
+            row["last_check_in_station"] = state.last_check_in_station if state else ""
+        self.found.emit(request, rows)
 
     @Slot()
     @reported("undo the last scan")
