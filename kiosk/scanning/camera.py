@@ -18,7 +18,7 @@ import numpy as np
 from PySide6.QtCore import QThread, Signal
 from PySide6.QtGui import QImage
 
-from kiosk.scanning.decoders import Decoder, load_decoder
+from kiosk.scanning.decoders import Decoder, FrameSchedule, load_decoder
 
 PREVIEW_WIDTH = 480
 
@@ -113,12 +113,13 @@ class CaptureThread(QThread):
         except CameraUnavailable as error:
             self.failed.emit(str(error))
             return
+        schedule = FrameSchedule(self.decoder)
         try:
             while not self.isInterruptionRequested():
                 frame = source.read()
                 if frame is None:
                     return
-                for text in self.decoder.decode(frame):
+                for text in schedule.decode(frame):
                     if self.debouncer.accept(text, time.monotonic()):
                         self.codeScanned.emit(text)
                 if self.preview:
