@@ -58,7 +58,8 @@ class KioskWindow(QMainWindow):
         super().__init__()
         self.options = options
         self.setWindowTitle("Doorstation")
-        self.resize(1280, 800)
+        self.setMinimumSize(800, 560)  # every screen still usable on a 1024×600 netbook with a title bar
+        self._fit_to_screen()
         self.credentials: DeviceCredentials | None = None
         self.settings: KioskSettings | None = None
         self.cache: CacheWorkerHandle | None = None
@@ -110,6 +111,15 @@ class KioskWindow(QMainWindow):
         self.panel.quitRequested.connect(self.quit)
         self.panel.reprintRequested.connect(self._reprint)
         self.panel.reprint.hide()  # shown by print stations
+
+    def _fit_to_screen(self) -> None:
+        """1280×760 (a 1280×800 screen with the title bar and a panel), or less where the screen is smaller."""
+        screen = QApplication.primaryScreen()
+        if screen is None:
+            self.resize(1280, 760)
+            return
+        available = screen.availableGeometry()
+        self.resize(min(1280, available.width()), min(760, available.height() - 40))
 
     # Start-up ---------------------------------------------------------------------------------
 
