@@ -58,7 +58,8 @@ CREATE TABLE outbox (
     product_id INTEGER,
     reason TEXT NOT NULL,
     undoes TEXT,                          -- for kind 'undo': the uuid of the scan taken back
-    set_aside TEXT                        -- the server refused it (4xx), and why: kept, not resent
+    set_aside TEXT,                       -- the server refused it (4xx), and why: kept, not resent
+    sent INTEGER NOT NULL DEFAULT 0       -- 1 once an upload took it: it may be on the server already
 );
 CREATE INDEX outbox_access_code ON outbox(access_code);
 """
@@ -107,7 +108,7 @@ CREATE TABLE scan_log (
 UPGRADES = {
     1: "ALTER TABLE outbox ADD COLUMN undoes TEXT;" + SCAN_LOG,
     2: "DROP TRIGGER attendees_ai;\nDROP TRIGGER attendees_ad;\nDROP TRIGGER attendees_au;\n" + SEARCH_TRIGGERS,
-    3: "ALTER TABLE outbox ADD COLUMN set_aside TEXT;",
+    3: "ALTER TABLE outbox ADD COLUMN set_aside TEXT;\nALTER TABLE outbox ADD COLUMN sent INTEGER NOT NULL DEFAULT 0;",
 }
 
 

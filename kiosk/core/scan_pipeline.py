@@ -116,8 +116,8 @@ class ScanPipeline:
     def undo_last(self, *, now: dt.datetime | None = None) -> UndoResult:
         """Take back this station's last admitted scan (the volunteer scanned the wrong badge).
 
-        Still in the outbox: the scan is removed and never reaches the server. Already uploaded:
-        an ``undo`` event goes out instead, and the server reverses the effect.
+        Still in the outbox and not yet taken by an upload: the scan is removed and never reaches the
+        server. Uploaded, or on its way: an ``undo`` event goes out instead, and the server reverses it.
         """
         now = now or dt.datetime.now(dt.UTC)
         with write_transaction(self.connection):
@@ -127,7 +127,9 @@ class ScanPipeline:
                 (self.station.name,)).fetchone()
             if last is None or last["kind"] == "failed_scan":  # only the very last scan can be taken back
                 return UndoResult(False, "There is no admitted scan to undo at this station.")
-            pending = self.connection.execute("DELETE FROM outbox WHERE uuid = ?", (last["uuid"],)).rowcount
+            # Only a scan no upload has taken yet can simply go; one on its way may already be applied.
+            pending = self.connection.execute("DELETE FROM outbox WHERE uuid = ? AND sent = 0",
+                                              (last["uuid"],)).rowcount
             if not pending:
                 self.connection.execute(
                     "INSERT INTO outbox (uuid, kind, access_code, occurred_at, station, product_kind, product_id, "

@@ -117,8 +117,12 @@ class SyncEngine:
     def upload(self, progress: Callable[[str, int], None] | None = None) -> int:
         sent = 0
         while True:
-            rows = self.connection.execute("SELECT * FROM outbox WHERE set_aside IS NULL ORDER BY seq LIMIT ?",
-                                           (self.upload_batch,)).fetchall()
+            # Taken and marked "sent" under one write lock: from here on an undo of one of these scans
+            # cannot just delete it (it may reach the server), it sends an undo event instead.
+            with write_transaction(self.connection):
+                rows = self.connection.execute("SELECT * FROM outbox WHERE set_aside IS NULL ORDER BY seq LIMIT ?",
+                                               (self.upload_batch,)).fetchall()
+                self.connection.executemany("UPDATE outbox SET sent = 1 WHERE uuid = ?", [(r["uuid"],) for r in rows])
             if not rows:
                 return sent
             self._upload_rows(rows)

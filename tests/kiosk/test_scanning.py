@@ -97,8 +97,9 @@ def test_a_version_1_cache_is_upgraded_and_keeps_its_waiting_scans(tmp_path):
     path = tmp_path / "cache.sqlite3"
     old = sqlite3.connect(path)
     old_schema = cache.SCHEMA.replace(",\n    undoes TEXT,                          -- for kind 'undo': the uuid of the scan "
-                                      "taken back\n    set_aside TEXT                        -- the server refused it "
-                                      "(4xx), and why: kept, not resent", "")
+                                      "taken back\n    set_aside TEXT,                       -- the server refused it "
+                                      "(4xx), and why: kept, not resent\n    sent INTEGER NOT NULL DEFAULT 0       "
+                                      "-- 1 once an upload took it: it may be on the server already", "")
     assert "undoes" not in old_schema
     old.executescript(old_schema + cache.SEARCH_TRIGGERS + "PRAGMA user_version = 1;")
     old.execute("INSERT INTO outbox (uuid, kind, access_code, occurred_at, station, reason) "

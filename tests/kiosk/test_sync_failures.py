@@ -10,6 +10,7 @@ import contextlib
 import http.server
 import threading
 
+import httpx
 from sqlalchemy import func, select
 
 from kiosk.core.scan_pipeline import ScanPipeline
@@ -125,3 +126,39 @@ def _until(predicate, timeout: float = 20) -> None:
     while not predicate():
         assert time.monotonic() < deadline, "timed out"
         time.sleep(0.05)
+
+
+class SlowUpload(httpx.HTTPTransport):
+    """A real connection whose uploads wait at the door until the test lets them through (a slow network)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_flight = threading.Event()
+        self.go_on = threading.Event()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.method == "POST" and request.url.path.endswith("/sync/events"):
+            self.in_flight.set()
+            self.go_on.wait(10)
+        return super().handle_request(request)
+
+
+def test_an_undo_while_its_scan_is_being_uploaded_reaches_the_server(tmp_path, world, server, session_factory):
+    url, _port = server
+    slow = SlowUpload()
+    kiosk = Kiosk(tmp_path / "a", url, world.pairing_codes[0], transport=slow)
+    slow.go_on.set()
+    kiosk.sync()
+    slow.go_on.clear()
+    slow.in_flight.clear()
+    kiosk.scan(world.paid)
+    upload = threading.Thread(target=kiosk.sync)
+    upload.start()
+    assert slow.in_flight.wait(10)  # the check-in is on its way to the server
+    result = kiosk.pipeline.undo_last()
+    assert result.undone and result.message == "Took back the check-in of Ada Lovelace."
+    slow.go_on.set()
+    upload.join(10)
+    status = kiosk.sync()
+    assert status.events_waiting == 0
+    assert check_ins(session_factory) == 0  # the check-in arrived, and the undo after it took it back
