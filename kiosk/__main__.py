@@ -26,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
         return run()
     import platformdirs
 
+    from kiosk.core import data_folder
     from kiosk.core.device import PairingError, pair
     from kiosk.ui.app import run_kiosk
     from kiosk.ui.main_window import KioskOptions
@@ -34,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     if bool(args.server_url) != bool(args.pairing_code):
         print("error: --server-url and --pairing-code go together", file=sys.stderr)
         return 2
+    data_folder.protect(data_dir)  # before anything is written there
     if args.pairing_code:
         try:
             credentials = pair(args.server_url, args.pairing_code, data_dir)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLa
 
 from kiosk.badges.printing import PrintError, PrintQueue, print_badge
 from kiosk.badges.render import BadgeData, BadgeLayout, BadgeSize
+from kiosk.core import data_folder
 from kiosk.core.device import CACHE_FILE, DeviceCredentials, load_credentials, pair
 from kiosk.core.settings import KioskSettings, StationMode, load_settings, pin_matches, save_settings
 from kiosk.core.sync_engine import SyncStatus, fetch_badge_payload, fetch_conflicts
@@ -124,6 +125,7 @@ class KioskWindow(QMainWindow):
     # Start-up ---------------------------------------------------------------------------------
 
     def start(self) -> None:
+        data_folder.protect(self.options.data_dir)
         QApplication.instance().installEventFilter(self.wedge)
         credentials = load_credentials(self.options.data_dir)
         if credentials is None:

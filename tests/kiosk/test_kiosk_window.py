@@ -225,3 +225,21 @@ def test_a_print_station_prints_the_signed_badge_and_keeps_a_failed_job(qtbot, d
         with door.session_factory() as session:
             return session.scalar(select(func.count(SyncEvent.id)).where(SyncEvent.kind == "badge_printed"))
     qtbot.waitUntil(lambda: printed_events() == 1, timeout=5000)
+
+
+def test_the_data_folder_is_readable_by_the_kiosk_user_only(qtbot, door):
+    import stat
+
+    for path in door.data_dir.iterdir():  # as an older version left it: readable by everyone
+        path.chmod(0o644)
+    save_settings(door.data_dir, KioskSettings(station_name="Badge desk", mode=StationMode.BADGE_PRINTING,
+                                               check_in_on_print=True).with_pin(PIN))
+    window = open_window(qtbot, door, windowed=True)
+    with qtbot.waitSignal(window.badgePrinted, timeout=10_000):
+        wedge_scan(qtbot, window, door.paid)  # a PDF badge, a scan in the cache, WAL and SHM files
+    window.shutdown()
+    modes = {path.relative_to(door.data_dir).as_posix(): stat.S_IMODE(path.stat().st_mode)
+             for path in [door.data_dir, *door.data_dir.rglob("*")]}
+    assert any(name.endswith(".pdf") for name in modes) and "cache.sqlite3" in modes
+    folders = {name for name in modes if (door.data_dir / name).is_dir()}
+    assert {name: mode for name, mode in modes.items() if mode != (0o700 if name in folders else 0o600)} == {}
