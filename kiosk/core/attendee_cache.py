@@ -170,5 +170,18 @@ def search(connection: sqlite3.Connection, text: str, limit: int = 20) -> list[d
     return [dict(r) for r in rows]
 
 
+def last_badge_print(connection: sqlite3.Connection, access_code: str) -> tuple[dt.datetime, str] | None:
+    """When and where this attendee's badge was last printed: at this kiosk (its scan log), or at any
+    station as the change feed last said; the later of the two."""
+    here = connection.execute(
+        "SELECT occurred_at, station FROM scan_log WHERE kind = 'badge_printed' AND access_code = ? AND undone = 0 "
+        "ORDER BY seq DESC LIMIT 1", (access_code,)).fetchone()
+    anywhere = connection.execute(
+        "SELECT badge_printed_at, badge_printed_station FROM attendees WHERE access_code = ? "
+        "AND badge_printed_at IS NOT NULL", (access_code,)).fetchone()
+    prints = [(_time(row[0]), row[1]) for row in (here, anywhere) if row is not None]
+    return max(prints, key=lambda p: p[0]) if prints else None
+
+
 def count(connection: sqlite3.Connection) -> int:
     return connection.execute("SELECT count(*) FROM attendees").fetchone()[0]

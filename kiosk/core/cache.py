@@ -30,7 +30,9 @@ CREATE TABLE attendees (
     last_check_in_station TEXT NOT NULL DEFAULT '',
     inside INTEGER NOT NULL DEFAULT 0,
     holdings TEXT NOT NULL,               -- JSON: [{kind, product_id, name, quantity, redeemed, line_item_id}]
-    version INTEGER NOT NULL
+    version INTEGER NOT NULL,
+    badge_printed_at TEXT,                -- the last print at any station, as the feed says
+    badge_printed_station TEXT NOT NULL DEFAULT ''
 );
 
 -- Type-ahead search over name, email and code for people without their badge.
@@ -108,7 +110,10 @@ CREATE TABLE scan_log (
 UPGRADES = {
     1: "ALTER TABLE outbox ADD COLUMN undoes TEXT;" + SCAN_LOG,
     2: "DROP TRIGGER attendees_ai;\nDROP TRIGGER attendees_ad;\nDROP TRIGGER attendees_au;\n" + SEARCH_TRIGGERS,
-    3: "ALTER TABLE outbox ADD COLUMN set_aside TEXT;\nALTER TABLE outbox ADD COLUMN sent INTEGER NOT NULL DEFAULT 0;",
+    3: """ALTER TABLE outbox ADD COLUMN set_aside TEXT;
+ALTER TABLE outbox ADD COLUMN sent INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE attendees ADD COLUMN badge_printed_at TEXT;
+ALTER TABLE attendees ADD COLUMN badge_printed_station TEXT NOT NULL DEFAULT '';""",
 }
 
 

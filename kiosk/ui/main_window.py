@@ -22,7 +22,7 @@ from kiosk.core import data_folder
 from kiosk.core.device import CACHE_FILE, DeviceCredentials, load_credentials, pair
 from kiosk.core.settings import KioskSettings, StationMode, load_settings, pin_matches, save_settings
 from kiosk.core.sync_engine import SyncStatus, fetch_badge_payload, fetch_conflicts
-from kiosk.core.verdict_text import VerdictText
+from kiosk.core.verdict_text import VerdictText, local_time
 from kiosk.scanning.camera import CaptureThread, camera_opener
 from kiosk.scanning.decoders import load_decoder
 from kiosk.scanning.wedge import KeyboardWedge
@@ -73,6 +73,7 @@ class KioskWindow(QMainWindow):
         self.allow_close = False
         self._reported_ready = False
         self._search_request = 0
+        self._reprint_asked: BadgeData | None = None  # a print station's "print again?" awaiting Enter
 
         self.pairing = PairingScreen()
         self.station_screen = StationScreen()
@@ -103,6 +104,8 @@ class KioskWindow(QMainWindow):
         self.scan_screen.searchChanged.connect(self._search)
         self.scan_screen.attendeeChosen.connect(lambda code: self.on_code(code, "search"))
         self.scan_screen.operatorRequested.connect(self.open_operator_panel)
+        self.scan_screen.enter_answers_question = self._enter
+        self.scan_screen.search.textEdited.connect(self._forget_reprint)  # any other key: no
         self.pin_screen.accepted.connect(self._show_panel)
         self.pin_screen.cancelled.connect(self.show_scanning)
         self.panel.closed.connect(self.show_scanning)
@@ -259,9 +262,15 @@ class KioskWindow(QMainWindow):
         printing = (self.settings.mode is StationMode.BADGE_PRINTING and report.result.verdict.admitted
                     and attendee is not None and bool(attendee.name))
         if printing:
-            self.verdict.show_verdict(replace(report.text, colour="amber", headline="Printing badge…"))
-            self._print(BadgeData(self.credentials.conference_name, attendee.name, attendee.company,
-                                  attendee.ticket_type, attendee.access_code, payload=""))
+            badge = BadgeData(self.credentials.conference_name, attendee.name, attendee.company,
+                              attendee.ticket_type, attendee.access_code, payload="")
+            confirmed = self._reprint_asked is not None and self._reprint_asked.access_code == badge.access_code
+            self._reprint_asked = None
+            if report.printed_before and not confirmed:
+                self._ask_to_reprint(badge, *report.printed_before)
+            else:
+                self.verdict.show_verdict(replace(report.text, colour="amber", headline="Printing badge…"))
+                self._print(badge)
         else:
             self.verdict.show_verdict(report.text)
             self.sounds.play("ok" if report.result.verdict.admitted else "refused")
@@ -302,6 +311,31 @@ class KioskWindow(QMainWindow):
             self.badgePrinted.emit("")
 
         run_task(self, job, done, failed, pool=self.print_pool)
+
+    def _ask_to_reprint(self, badge: BadgeData, printed_at, station: str) -> None:
+        """A second badge for the same person is a question, not a surprise: Enter (or the same badge
+        scanned again) prints it; anything else, or waiting, does not."""
+        self._reprint_asked = badge
+        where = f", {station}" if station else ""
+        self.verdict.show_verdict(VerdictText(
+            "amber", f"Already printed at {local_time(printed_at, self.conference_timezone())}{where} — print again?",
+            name=badge.full_name, ticket_type=badge.ticket_type,
+            detail="Enter: print again. Any other key, or wait: no."))
+        self.verdict.dismissed.connect(self._forget_reprint, Qt.ConnectionType.SingleShotConnection)
+
+    def _forget_reprint(self) -> None:
+        self._reprint_asked = None
+
+    def _enter(self) -> bool:
+        """Enter while a reprint is asked for: print it. Returns whether Enter was taken."""
+        badge = self._reprint_asked
+        if badge is None or not self.verdict.isVisible():
+            return False
+        self._reprint_asked = None
+        self.verdict.show_verdict(VerdictText("amber", "Printing badge…", name=badge.full_name,
+                                              ticket_type=badge.ticket_type))
+        self._print(badge)
+        return True
 
     def _reprint(self) -> None:
         pending = self.print_queue.pending()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -82,6 +84,7 @@ class ScanScreen(QWidget):
         right.addWidget(self.no_results)
         right.addWidget(self.results, 1)
         self.search.returnPressed.connect(self._choose_first)
+        self.enter_answers_question: Callable[[], bool] | None = None
 
         body = QHBoxLayout()
         body.addLayout(left, 3)
@@ -123,6 +126,8 @@ class ScanScreen(QWidget):
         self.results.clear()
 
     def _choose_first(self) -> None:
+        if self.enter_answers_question is not None and self.enter_answers_question():
+            return  # Enter answered the question on screen ("print again?"), it picks no result
         if self.results.count() == 1:
             self._chosen(self.results.item(0))
 

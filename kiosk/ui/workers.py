@@ -8,6 +8,7 @@ race for the same attendee on this kiosk. A slot that fails logs its traceback a
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import logging
 import threading
@@ -48,6 +49,7 @@ class ScanReport:
     text: VerdictText
     source: str  # wedge | camera | search
     milliseconds: float  # payload in → outbox committed
+    printed_before: tuple[dt.datetime, str] | None = None  # print stations: the badge's last print, and where
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,10 @@ class CacheWorker(QObject):
         timezone = get_meta(self.pipeline.connection, "conference_timezone") or "UTC"
         text = describe(result.verdict, kind=self.pipeline.station.kind, product_name=self.settings.product_name,
                         timezone=timezone, message=result.message)
-        self.scanned.emit(ScanReport(result, text, source, elapsed))
+        printed_before = None
+        if self.settings.mode is StationMode.BADGE_PRINTING and result.access_code:
+            printed_before = attendee_cache.last_badge_print(self.pipeline.connection, result.access_code)
+        self.scanned.emit(ScanReport(result, text, source, elapsed, printed_before))
         self.count_outbox()
 
     @Slot()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.core.settings import KioskSettings, save_settings
+from kiosk.core.settings import KioskSettings, StationMode, save_settings
 from tests.kiosk.door import PIN, check_ins, open_window, shown
 from tests.kiosk.x_server import wait_for_x_focus
 
@@ -136,3 +136,25 @@ def test_scanning_the_pairing_qr_pairs_the_kiosk(qtbot, door, keyboard, tmp_path
     assert window.pairing.server_url.text() == door.url and window.pairing.code.text() == code
     assert load_credentials(tmp_path / "new-kiosk").station == "Door B"
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.station_screen, timeout=5000)
+
+
+def test_a_print_station_asks_before_printing_a_badge_again_and_enter_prints_it(qtbot, door, keyboard):
+    save_settings(door.data_dir, KioskSettings(station_name="Desk 2", mode=StationMode.BADGE_PRINTING).with_pin(PIN))
+    window = open_window(qtbot, door, windowed=True)
+    wait_for_x_focus(qtbot, window)
+    printed = []
+    window.badgePrinted.connect(printed.append)
+    keyboard.scan(door.paid)
+    qtbot.waitUntil(lambda: len(printed) == 1, timeout=10_000)
+
+    window.verdict.dismiss()
+    with qtbot.waitSignal(window.verdictShown, timeout=5000):
+        keyboard.scan(door.paid)
+    headline = window.verdict.headline.text()
+    assert headline.startswith("Already printed at ") and headline.endswith(", Desk 2 — print again?")
+    qtbot.wait(500)
+    assert len(printed) == 1  # nothing printed without a yes
+
+    keyboard.key("Return")  # yes
+    qtbot.waitUntil(lambda: len(printed) == 2, timeout=10_000)
+    assert printed[1].endswith(".pdf") and window.scan_screen.search.text() == ""
