@@ -52,6 +52,12 @@ def test_kiosk_mode_turned_on_at_station_set_up_keeps_the_keyboard(qtbot, door, 
     keyboard.key("Return")
     assert window.pages.currentWidget() is window.panel
 
+    window.apply_settings(KioskSettings(station_name="Door A", kiosk_mode=False).with_pin(PIN))  # off again
+    qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=5000)  # at once, no restart
+    with qtbot.waitSignal(window.verdictShown, timeout=5000):
+        keyboard.scan(door.unpaid)
+    assert shown(window)[:2] == ("red", "Not paid")
+
 
 def test_scans_in_a_row_with_enter_tab_or_nothing_and_a_name_typed_right_after(qtbot, door, keyboard):
     window = open_window(qtbot, door, windowed=True)

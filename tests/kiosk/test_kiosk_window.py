@@ -243,3 +243,47 @@ def test_the_data_folder_is_readable_by_the_kiosk_user_only(qtbot, door):
     assert any(name.endswith(".pdf") for name in modes) and "cache.sqlite3" in modes
     folders = {name for name in modes if (door.data_dir / name).is_dir()}
     assert {name: mode for name, mode in modes.items() if mode != (0o700 if name in folders else 0o600)} == {}
+
+
+def test_the_waiting_count_is_exact_the_moment_scans_are_shown(qtbot, door):
+    window = open_window(qtbot, door, windowed=True)
+    door.stack.close()  # offline: the count can only come from the kiosk itself
+    qtbot.waitUntil(lambda: window.status_bar.connection.text().startswith("● Offline"), timeout=10_000)
+    for _ in range(19):
+        window.on_code(door.unpaid, "wedge")
+    with qtbot.waitSignal(window.verdictShown, timeout=5000):
+        window.on_code(door.paid, "wedge")
+    qtbot.waitUntil(lambda: window.status_bar.waiting.text() == "20 scans waiting to upload", timeout=1000)
+
+
+def test_the_pin_pad_counts_down_a_lock_out_and_clears_the_field(qtbot, door, monkeypatch):
+    from kiosk.ui import operator_panel
+
+    window = open_window(qtbot, door, windowed=True)
+    window.open_operator_panel()
+    pad = window.pin_screen
+    for _ in range(operator_panel.LOCKOUT_AFTER):
+        pad.pin.setText("0000")
+        pad._try()
+    assert pad.pin.text() == "" and not pad.pin.isEnabled()
+    assert pad.message.text() == f"Wrong PIN {operator_panel.LOCKOUT_AFTER} times. Try again in 30 s."
+    qtbot.waitUntil(lambda: pad.message.text().endswith("Try again in 29 s."), timeout=2500)  # counting down
+
+
+def test_sync_trouble_goes_to_the_log_file_in_the_data_folder(qtbot, door):
+    import logging
+
+    from kiosk.ui.app import LOG_FILE, log_to_data_folder
+
+    path = log_to_data_folder(door.data_dir)
+    try:
+        window = open_window(qtbot, door, windowed=True)
+        door.stack.close()
+        qtbot.waitUntil(lambda: window.status_bar.connection.text().startswith("● Offline"), timeout=10_000)
+        qtbot.waitUntil(lambda: "sync: Server unreachable (ConnectError); retrying." in path.read_text(), timeout=5000)
+        assert path == door.data_dir / LOG_FILE
+    finally:
+        for handler in list(logging.getLogger().handlers):
+            if getattr(handler, "baseFilename", "") == str(path):
+                logging.getLogger().removeHandler(handler)
+                handler.close()
