@@ -40,8 +40,13 @@ class DoorRecord:
         return self.state.order_status
 
 
-def load_door_records(session: Session, conference_id: int, access_codes: set[str]) -> dict[str, DoorRecord]:
-    """The door state of these attendees of one conference, by access code (unknown codes are absent)."""
+def load_door_records(session: Session, conference_id: int, access_codes: set[str], *,
+                      with_holdings: set[str] | None = None) -> dict[str, DoorRecord]:
+    """The door state of these attendees of one conference, by access code (unknown codes are absent).
+
+    Holdings (products and redemption counts) are loaded for the codes in ``with_holdings`` only
+    (None: all): a batch of entries and exits does not read them, and they are most of the cost.
+    """
     if not access_codes:
         return {}
     rows = session.execute(
@@ -54,19 +59,8 @@ def load_door_records(session: Session, conference_id: int, access_codes: set[st
     if not rows:
         return {}
     ids = [r.id for r in rows]
-    ticket_names = dict(session.execute(select(TicketType.id, TicketType.name)
-                                        .where(TicketType.conference_id == conference_id)).all())
-    lines: dict[int, list] = defaultdict(list)
-    for line in session.execute(select(OrderLineItem.order_id, OrderLineItem.id, OrderLineItem.addon_id,
-                                       OrderLineItem.description, OrderLineItem.quantity)
-                                .where(OrderLineItem.order_id.in_({r.order_id for r in rows if r.order_id}),
-                                       OrderLineItem.addon_id.is_not(None))
-                                .order_by(OrderLineItem.id)):
-        lines[line.order_id].append(line)
-    redeemed = dict(((a, l), n) for a, l, n in session.execute(
-        select(ProductRedemption.attendee_id, ProductRedemption.order_line_item_id, func.count())
-        .where(ProductRedemption.attendee_id.in_(ids))
-        .group_by(ProductRedemption.attendee_id, ProductRedemption.order_line_item_id)))
+    holdings = _holdings(session, conference_id, [r for r in rows if with_holdings is None
+                                                  or r.access_code in with_holdings])
     passages: dict[int, list[Passage]] = defaultdict(list)
     check_in_rows: dict[int, dict[Passage, list[int]]] = defaultdict(lambda: defaultdict(list))
     for row_id, attendee_id, at, station in session.execute(
@@ -83,19 +77,42 @@ def load_door_records(session: Session, conference_id: int, access_codes: set[st
 
     records = {}
     for r in rows:
-        holdings = []
-        if r.ticket_type_id:
-            holdings.append(Holding("ticket_type", r.ticket_type_id, ticket_names.get(r.ticket_type_id, "")))
-        holdings += [Holding("addon", line.addon_id, line.description, line.quantity,
-                             redeemed.get((r.id, line.id), 0), line.id) for line in lines.get(r.order_id, ())]
-        state = AttendeeState(
-            access_code=r.access_code, name=f"{r.first_name} {r.last_name}".strip(), company=r.company,
-            ticket_type=ticket_names.get(r.ticket_type_id, "General Admission"),
-            order_status=r.status.value if r.status is not None else None, holdings=tuple(holdings))
-        records[r.access_code] = DoorRecord(
-            id=r.id, order_id=r.order_id, who=f"{state.name} ({r.access_code})",
-            state=with_passages(state, passages[r.id]), check_in_rows=dict(check_in_rows[r.id]))
+        name = f"{r.first_name} {r.last_name}".strip()
+        state = AttendeeState(access_code=r.access_code, name=name, company=r.company, ticket_type="",
+                              order_status=r.status.value if r.status is not None else None,
+                              holdings=holdings.get(r.id, ()), passages=())
+        if r.id in passages:
+            state = with_passages(state, passages[r.id])
+        records[r.access_code] = DoorRecord(id=r.id, order_id=r.order_id, who=f"{name} ({r.access_code})",
+                                            state=state, check_in_rows=dict(check_in_rows.get(r.id, {})))
     return records
+
+
+def _holdings(session: Session, conference_id: int, rows) -> dict[int, tuple[Holding, ...]]:
+    """Each attendee's ticket type and add-on lines, with their redemption counts (as the change feed sends them)."""
+    if not rows:
+        return {}
+    ticket_names = dict(session.execute(select(TicketType.id, TicketType.name)
+                                        .where(TicketType.conference_id == conference_id)).all())
+    lines: dict[int, list] = defaultdict(list)
+    for line in session.execute(select(OrderLineItem.order_id, OrderLineItem.id, OrderLineItem.addon_id,
+                                       OrderLineItem.description, OrderLineItem.quantity)
+                                .where(OrderLineItem.order_id.in_({r.order_id for r in rows if r.order_id}),
+                                       OrderLineItem.addon_id.is_not(None))
+                                .order_by(OrderLineItem.id)):
+        lines[line.order_id].append(line)
+    redeemed = {(a, line): n for a, line, n in session.execute(
+        select(ProductRedemption.attendee_id, ProductRedemption.order_line_item_id, func.count())
+        .where(ProductRedemption.attendee_id.in_([r.id for r in rows]))
+        .group_by(ProductRedemption.attendee_id, ProductRedemption.order_line_item_id))}
+    holdings = {}
+    for r in rows:
+        ticket = [Holding("ticket_type", r.ticket_type_id, ticket_names.get(r.ticket_type_id, ""))] \
+            if r.ticket_type_id else []
+        holdings[r.id] = tuple(ticket + [Holding("addon", line.addon_id, line.description, line.quantity,
+                                                 redeemed.get((r.id, line.id), 0), line.id)
+                                         for line in lines.get(r.order_id, ())])
+    return holdings
 
 
 def lock_redeemed_lines(session: Session, conference_id: int, redemptions: set[tuple[str, int]]) -> None:

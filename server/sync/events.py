@@ -52,10 +52,10 @@ def apply_events(session: Session, device: Device, events: list[ScanEvent]) -> l
     known = {row.uuid: row for row in session.scalars(select(SyncEvent).where(SyncEvent.uuid.in_(uuids)))}
     new: dict[str, ScanEvent] = {}
     for event in events:
-        if str(event.uuid) not in known:
-            new.setdefault(str(event.uuid), event)
+        if (key := str(event.uuid)) not in known:
+            new.setdefault(key, event)
     batch = _Batch(session, device, list(new.values()))
-    results = {key: batch.fold(event) for key, event in sorted(new.items(), key=lambda item: item[1].occurred_at)}
+    results = {key: batch.fold(key, event) for key, event in sorted(new.items(), key=lambda item: item[1].occurred_at)}
     batch.write()
     answers = []
     for event in events:
@@ -85,9 +85,12 @@ class _Batch:
 
     def __init__(self, session: Session, device: Device, events: list[ScanEvent]) -> None:
         self.session, self.device, self.conference_id = session, device, device.conference_id
+        self.received_at = utcnow()
         lock_redeemed_lines(session, self.conference_id, {(e.access_code, e.product_id) for e in events
                                                           if e.kind is EventKind.REDEMPTION and e.product_id})
-        self.records = load_door_records(session, self.conference_id, {e.access_code for e in events})
+        self.records = load_door_records(
+            session, self.conference_id, {e.access_code for e in events},
+            with_holdings={e.access_code for e in events if e.kind in NEEDS_PRODUCT or e.kind is EventKind.UNDO})
         self.originals: dict[str, _Original] = {
             row.uuid: _Original(row.uuid, _scan_of(row), row.attendee_id, row.status, row.id)
             for row in session.scalars(select(SyncEvent).where(
@@ -101,7 +104,7 @@ class _Batch:
         self.undone_ids: list[int] = []
         self.touched: dict[int, DoorRecord] = {}
 
-    def fold(self, event: ScanEvent) -> EventResult:
+    def fold(self, key: str, event: ScanEvent) -> EventResult:
         record = self.records.get(event.access_code)
         station = event.station or self.device.station
         if event.kind is EventKind.UNDO:
@@ -118,50 +121,58 @@ class _Batch:
                 status, reason, message = EventStatus.APPLIED, "ok", ""
                 if record is not None and event.kind not in RECORDS:
                     record.state = step.state
-                    self._add_effect(record, event, station, step)
-        key = str(event.uuid)
+                    self._add_effect(key, record, event, station, step)
         self.rows[key] = {
             "uuid": key, "conference_id": self.conference_id, "device_id": self.device.id, "kind": event.kind.value,
             "access_code": event.access_code, "attendee_id": record.id if record else None, "station": station,
             "product_kind": event.product_kind, "product_id": event.product_id, "kiosk_reason": event.reason,
-            "occurred_at": event.occurred_at, "received_at": utcnow(), "status": status.value, "reason": reason,
+            "occurred_at": event.occurred_at, "received_at": self.received_at, "status": status.value, "reason": reason,
             "undoes": str(event.undoes) if event.undoes else None,
         }
         if status is EventStatus.CONFLICT:
+            if record is not None:  # a new version: a kiosk that folded this scan by mistake is corrected
+                self.touched[record.id] = record
             self.conflicts[key] = {"conference_id": self.conference_id, "attendee_id": record.id if record else None,
-                                   "reason": reason, "message": message[:300], "created_at": utcnow()}
-        if event.kind is not EventKind.UNDO:
-            self.originals[key] = _Original(key, _scan_of(self.rows[key]), record.id if record else None,
-                                            status.value, None)
+                                   "reason": reason, "message": message[:300], "created_at": self.received_at}
         return EventResult(uuid=event.uuid, status=status, reason=reason)
 
-    def _add_effect(self, record: DoorRecord, event: ScanEvent, station: str, step: Step) -> None:
+    def _add_effect(self, key: str, record: DoorRecord, event: ScanEvent, station: str, step: Step) -> None:
         self.touched[record.id] = record
         common = {"attendee_id": record.id, "conference_id": self.conference_id}
         if event.kind is EventKind.CHECK_IN:
-            self.effects[str(event.uuid)] = (CheckIn, {**common, "station": station, "checked_in_at": event.occurred_at})
+            self.effects[key] = (CheckIn, {**common, "station": station, "checked_in_at": event.occurred_at})
         elif event.kind is EventKind.DOOR_CHECK:
             product = {"ticket_type_id": event.product_id, "addon_id": None} if event.product_kind == "ticket_type" \
                 else {"ticket_type_id": None, "addon_id": event.product_id}
-            self.effects[str(event.uuid)] = (DoorCheck, {**common, **product, "station": station,
+            self.effects[key] = (DoorCheck, {**common, **product, "station": station,
                                                          "checked_at": event.occurred_at})
         elif event.kind is EventKind.REDEMPTION:
-            self.effects[str(event.uuid)] = (ProductRedemption, {
+            self.effects[key] = (ProductRedemption, {
                 **common, "order_line_item_id": step.verdict.holding.line_item_id, "station": station,
                 "redeemed_at": event.occurred_at})
 
+    def _original(self, key: str) -> _Original | None:
+        """The scan an undo names: stored by an earlier upload, or folded earlier in this one."""
+        if key in self.originals:
+            return self.originals[key]
+        row = self.rows.get(key)
+        if row is None or row["kind"] == EventKind.UNDO.value:
+            return None
+        self.originals[key] = _Original(key, _scan_of(row), row["attendee_id"], row["status"], None)
+        return self.originals[key]
+
     def _undo(self, record: DoorRecord | None, event: ScanEvent) -> tuple[EventStatus, str, str]:
         """Take back the effect of an earlier scan of the same attendee, once."""
-        original = self.originals.get(str(event.undoes)) if event.undoes else None
+        original = self._original(str(event.undoes)) if event.undoes else None
         if original is None or record is None or original.attendee_id != record.id:
             return EventStatus.REJECTED, "nothing_to_undo", ""
+        self.touched[record.id] = record  # the kiosk folds its undo: a new version brings it the server's word
         if original.status != EventStatus.APPLIED.value:
             return EventStatus.APPLIED, "ok", ""  # a conflict or a refusal had no effect to reverse
         scan = original.scan
         before = record.state
         record.state = undo(record.state, scan)
         original.status = "undone"
-        self.touched[record.id] = record
         if original.stored_id is None:  # earlier in this batch: its effect is not written yet
             self.rows[original.uuid]["status"] = "undone"
             self.effects.pop(original.uuid, None)
