@@ -10,7 +10,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
-from shared.order_status import ADMITS_ENTRY, admits_entry
+from shared.order_status import admits_entry
 
 
 class Reason(enum.StrEnum):
@@ -43,7 +43,6 @@ class ScanKind(enum.StrEnum):
     REDEMPTION = "redemption"
 
 
-ADMITTED_ORDER_STATUSES = ADMITS_ENTRY  # the name this module always exported (shared.order_status defines it)
 ORDER_STATUS_REASONS = {"pending": Reason.UNPAID, "cancelled": Reason.CANCELLED, "refunded": Reason.REFUNDED}
 
 

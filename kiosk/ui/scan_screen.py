@@ -7,6 +7,8 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
                                QVBoxLayout, QWidget)
 
+from shared.order_status import admits_entry
+
 SEARCH_DELAY_MS = 150  # wait for a pause in typing before asking the cache
 
 
@@ -92,7 +94,7 @@ class ScanScreen(QWidget):
     def show_results(self, rows: list[dict]) -> None:
         self.results.clear()
         for row in rows:
-            status = "" if row["order_status"] in ("paid", "partially_refunded") else f"  [{row['order_status']}]"
+            status = "" if admits_entry(row["order_status"]) else f"  [{row['order_status']}]"
             company = f" · {row['company']}" if row["company"] else ""
             item = QListWidgetItem(f"{row['full_name']}{company}\n{row['email']} · {row['access_code']} · "
                                    f"{row['ticket_type']}{status}")

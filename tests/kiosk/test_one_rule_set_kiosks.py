@@ -104,7 +104,7 @@ def server(database_url):
 
 # Each history costs about a second of real syncing: a handful of them, and no shrinking (it would
 # replay hundreds); a failure prints the whole history, which reads fine at this size.
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
           phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(history=histories)
 def test_kiosks_and_server_agree_on_every_history(server, session_factory, history):
