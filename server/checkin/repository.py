@@ -115,6 +115,16 @@ def _holdings(session: Session, conference_id: int, rows) -> dict[int, tuple[Hol
     return holdings
 
 
+def lock_door_states(session: Session, conference_id: int) -> None:
+    """The lock every writer of a conference's door state takes before it reads the state it folds.
+
+    It is the change-feed row (server.sync.versions), which those writes take anyway to stamp
+    versions, taken up front: two writers folding the same attendee side by side would each miss
+    the other's scans. (On SQLite the transaction already holds the write lock.)
+    """
+    allocate_versions(session, conference_id, 0)
+
+
 def lock_redeemed_lines(session: Session, conference_id: int, redemptions: set[tuple[str, int]]) -> None:
     """Lock the add-on lines a batch redeems ((access code, add-on id) pairs), in id order, before
     their redemptions are counted, as ``RedemptionService.redeem_product`` does: a redemption there

@@ -21,7 +21,7 @@ from server.conferences.models import AddOn, Conference, TicketType
 from server.db.base import utcnow
 from server.errors import Conflict, InvalidInput, NotFound
 from server.orders.models import Order, OrderLineItem, OrderStatus
-from server.checkin.repository import load_door_records
+from server.checkin.repository import load_door_records, lock_door_states
 from shared.decisions import Holding, Reason, ScanKind
 from shared.scan_effects import Scan, effect
 from shared.order_status import ADMITS_ENTRY, admits_entry
@@ -77,6 +77,7 @@ class CheckInService:
         at = at or utcnow()
         # The effect is the shared rule's, as for a kiosk's scan: the earliest check-in is the first
         # (a late offline scan can be earlier than one recorded), the latest passage says inside.
+        lock_door_states(session, attendee.conference_id)
         record = load_door_records(session, attendee.conference_id, {attendee.access_code})[attendee.access_code]
         state = effect(record.state, Scan(ScanKind.CHECK_IN, at, station))
         checkin = CheckIn(

@@ -22,14 +22,13 @@ from sqlalchemy.orm import Session
 
 from server.checkin.models import CheckIn, DoorCheck, ProductRedemption
 from server.checkin.repository import (
-    DoorRecord, delete_door_check, delete_redemption, load_door_records, lock_redeemed_lines, take_back_check_in,
-    write_states,
+    DoorRecord, delete_door_check, delete_redemption, load_door_records, lock_door_states, lock_redeemed_lines,
+    take_back_check_in, write_states,
 )
 from server.checkin.service import fully_redeemed_message, order_status_message
 from server.db.base import utcnow
 from server.devices.models import Device
 from server.sync.models import SyncConflict, SyncEvent
-from server.sync.versions import allocate_versions
 from shared.decisions import Passage, Reason
 from shared.protocol import EventKind, EventResult, EventStatus, ScanEvent
 from shared.scan_effects import RECORDS, Scan, Step, apply_scan, undo
@@ -43,11 +42,13 @@ def apply_events(session: Session, device: Device, events: list[ScanEvent]) -> l
     An event already stored answers ``duplicate``; a UUID given twice in one batch is stored once
     and both copies get the same answer.
     """
-    # One upload of a conference at a time (the change-feed row lock, which the batch's writes take
-    # anyway, taken first): the fold reads the attendees' state, and two batches folding the same
-    # attendee side by side would each miss the other's scans. It also makes the same batch sent by
-    # two devices at once safe: the later one waits here, then finds every UUID stored: duplicates.
-    allocate_versions(session, device.conference_id, 0)
+    # One upload of a conference at a time: the fold reads the attendees' state. It also makes the
+    # same batch sent by two devices at once safe: the later one waits here, then finds every UUID
+    # stored: duplicates. Redeemed lines are locked first, the order every writer takes them in (a
+    # redemption at the desk locks its line, then stamps versions at flush): no deadlock between them.
+    lock_redeemed_lines(session, device.conference_id, {(e.access_code, e.product_id) for e in events
+                                                        if e.kind is EventKind.REDEMPTION and e.product_id})
+    lock_door_states(session, device.conference_id)
     uuids = {str(e.uuid) for e in events}
     known = {row.uuid: row for row in session.scalars(select(SyncEvent).where(SyncEvent.uuid.in_(uuids)))}
     new: dict[str, ScanEvent] = {}
@@ -86,8 +87,6 @@ class _Batch:
     def __init__(self, session: Session, device: Device, events: list[ScanEvent]) -> None:
         self.session, self.device, self.conference_id = session, device, device.conference_id
         self.received_at = utcnow()
-        lock_redeemed_lines(session, self.conference_id, {(e.access_code, e.product_id) for e in events
-                                                          if e.kind is EventKind.REDEMPTION and e.product_id})
         self.records = load_door_records(
             session, self.conference_id, {e.access_code for e in events},
             with_holdings={e.access_code for e in events if e.kind in NEEDS_PRODUCT or e.kind is EventKind.UNDO})
