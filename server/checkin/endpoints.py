@@ -23,6 +23,10 @@ from shared.decisions import decide_door_check
 
 router = APIRouter(prefix="/api/v1/admin/conferences/{slug}/attendees", tags=["desk"], dependencies=[AdminOnly])
 
+# Committed before the answer leaves ("function" scope): the desk is told "checked in" only for a
+# check-in that is stored (a request-scoped unit of work would commit after the response).
+UnitOfWork = Depends(unit_of_work_dependency, scope="function")
+
 
 class Redeemable(BaseModel):
     line_item_id: int
@@ -79,14 +83,14 @@ def _read(session: Session, attendee: Attendee) -> AttendeeAtTheDesk:
 
 @router.get("/{access_code}", response_model=AttendeeAtTheDesk)
 def attendee_at_the_desk(slug: str, access_code: str,
-                         session: Session = Depends(unit_of_work_dependency)) -> AttendeeAtTheDesk:
+                         session: Session = UnitOfWork) -> AttendeeAtTheDesk:
     """An attendee's badge data, check-ins and the products they can still redeem."""
     return _read(session, _attendee(session, slug, access_code))
 
 
 @router.post("/{access_code}/check-ins", status_code=201, response_model=AttendeeAtTheDesk)
 def check_in_at_the_desk(slug: str, access_code: str, body: DeskAction,
-                         session: Session = Depends(unit_of_work_dependency)) -> AttendeeAtTheDesk:
+                         session: Session = UnitOfWork) -> AttendeeAtTheDesk:
     """Check an attendee in at the desk (re-entry allowed); 409 if their order does not admit entry."""
     attendee = _admitted(_attendee(session, slug, access_code))
     CheckInService.check_in(session, attendee=attendee, checked_in_by=body.by, station=body.station)
@@ -95,7 +99,7 @@ def check_in_at_the_desk(slug: str, access_code: str, body: DeskAction,
 
 @router.post("/{access_code}/door-checks", status_code=201, response_model=AttendeeAtTheDesk)
 def door_check_at_the_desk(slug: str, access_code: str, body: DeskDoorCheck,
-                           session: Session = Depends(unit_of_work_dependency)) -> AttendeeAtTheDesk:
+                           session: Session = UnitOfWork) -> AttendeeAtTheDesk:
     """Admit an attendee to a room for one product they hold (a tutorial, the VIP lounge); 409 if they do not."""
     if bool(body.ticket_type) == bool(body.addon):
         raise InvalidInput("Exactly one of ticket_type or addon must be provided.")
@@ -115,7 +119,7 @@ def door_check_at_the_desk(slug: str, access_code: str, body: DeskDoorCheck,
 
 @router.post("/{access_code}/redemptions", status_code=201, response_model=AttendeeAtTheDesk)
 def redeem_at_the_desk(slug: str, access_code: str, body: DeskRedemption,
-                       session: Session = Depends(unit_of_work_dependency)) -> AttendeeAtTheDesk:
+                       session: Session = UnitOfWork) -> AttendeeAtTheDesk:
     """Redeem one unit of a product line of the attendee's order; 409 once it is fully redeemed."""
     attendee = _admitted(_attendee(session, slug, access_code))
     line = session.get(OrderLineItem, body.line_item_id)

@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -26,7 +27,7 @@ import httpx
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from kiosk.core.cache import connect
 from kiosk.core.device import CACHE_FILE, pair
@@ -48,16 +49,33 @@ STATIONS = ("door", "exit", "lunch")
 
 
 class RecordingTransport(httpx.HTTPTransport):
-    """Notes every upload in the order the server receives it (the kiosks take turns)."""
+    """Notes every upload in the order the server receives it (the kiosks take turns).
 
-    def __init__(self, log: list):
+    It hands the answer on once the upload is committed: the sync route's unit of work may still be
+    committing when its answer arrives (the commit boundary is fixed on its own branch), and the
+    model below needs the server to have seen the uploads in the order they were sent.
+    """
+
+    def __init__(self, log: list, session_factory):
         super().__init__()
-        self.log = log
+        self.log, self.session_factory = log, session_factory
 
     def handle_request(self, request):
-        if request.method == "POST" and request.url.path.endswith("/sync/events"):
-            self.log.append(("upload", json.loads(request.content)["events"]))
-        return super().handle_request(request)
+        response = super().handle_request(request)
+        if request.method == "POST" and request.url.path.endswith("/sync/events") and response.status_code == 200:
+            events = json.loads(request.content)["events"]
+            self.log.append(("upload", events))
+            wait_until_stored(self.session_factory, {e["uuid"] for e in events})
+        return response
+
+
+def wait_until_stored(session_factory, uuids: set[str]) -> None:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with session_factory() as session:
+            if session.scalar(select(func.count(SyncEvent.id)).where(SyncEvent.uuid.in_(uuids))) == len(uuids):
+                return
+        time.sleep(0.01)
 
 
 @dataclass
@@ -131,7 +149,7 @@ def run(url, session_factory, folder: Path, kiosk_count: int, steps) -> None:
     kiosks = []
     for n, code in enumerate(pairing):
         credentials = pair(url, code, folder / f"k{n}")
-        engine = SyncEngine(folder / f"k{n}" / CACHE_FILE, credentials, transport=RecordingTransport(log))
+        engine = SyncEngine(folder / f"k{n}" / CACHE_FILE, credentials, transport=RecordingTransport(log, session_factory))
         connection = connect(folder / f"k{n}" / CACHE_FILE)
         stations = {"door": Station(f"K{n} door"), "exit": Station(f"K{n} exit", kind=ScanKind.EXIT),
                     "lunch": Station(f"K{n} lunch", kind=ScanKind.REDEMPTION, product_id=lunch_id)}
