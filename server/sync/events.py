@@ -94,7 +94,7 @@ class _Batch:
             row.uuid: _Original(row.uuid, _scan_of(row), row.attendee_id, row.status, row.id)
             for row in session.scalars(select(SyncEvent).where(
                 SyncEvent.uuid.in_({str(e.undoes) for e in events if e.kind is EventKind.UNDO and e.undoes}),
-                SyncEvent.conference_id == self.conference_id))
+                SyncEvent.conference_id == self.conference_id, SyncEvent.kind != EventKind.UNDO.value))
         }
         self.rows: dict[str, dict] = {}  # SyncEvent rows by uuid
         self.conflicts: dict[str, dict] = {}  # SyncConflict rows by event uuid
@@ -143,8 +143,7 @@ class _Batch:
         elif event.kind is EventKind.DOOR_CHECK:
             product = {"ticket_type_id": event.product_id, "addon_id": None} if event.product_kind == "ticket_type" \
                 else {"ticket_type_id": None, "addon_id": event.product_id}
-            self.effects[key] = (DoorCheck, {**common, **product, "station": station,
-                                                         "checked_at": event.occurred_at})
+            self.effects[key] = (DoorCheck, {**common, **product, "station": station, "checked_at": event.occurred_at})
         elif event.kind is EventKind.REDEMPTION:
             self.effects[key] = (ProductRedemption, {
                 **common, "order_line_item_id": step.verdict.holding.line_item_id, "station": station,
