@@ -85,16 +85,6 @@ def undo(state: AttendeeState, original: Scan | None) -> AttendeeState:
     return state  # a door check changes nothing a later decision reads
 
 
-def fold(state: AttendeeState | None, scans: list[Scan]) -> tuple[AttendeeState | None, list[Step]]:
-    """Fold scans (no undos) in the order given; the kiosk and the tests use it, the server steps itself."""
-    steps = []
-    for scan in scans:
-        step = apply_scan(state, scan)
-        steps.append(step)
-        state = step.state
-    return state, steps
-
-
 def with_passages(state: AttendeeState, passages) -> AttendeeState:
     """The state with this full set of check-ins and exits, its summary derived from them."""
     ordered = tuple(sorted(passages))

@@ -30,7 +30,6 @@ class DoorRecord:
     """One attendee of a batch: ids the writes need, and the state the rules fold."""
 
     id: int
-    order_id: int | None
     who: str  # "Ada Lovelace (A3K9M2X1)", for conflict messages
     state: AttendeeState
     check_in_rows: dict[Passage, list[int]] = field(default_factory=dict)  # CheckIn ids, to take one back
@@ -83,7 +82,7 @@ def load_door_records(session: Session, conference_id: int, access_codes: set[st
                               holdings=holdings.get(r.id, ()), passages=())
         if r.id in passages:
             state = with_passages(state, passages[r.id])
-        records[r.access_code] = DoorRecord(id=r.id, order_id=r.order_id, who=f"{name} ({r.access_code})",
+        records[r.access_code] = DoorRecord(id=r.id, who=f"{name} ({r.access_code})",
                                             state=state, check_in_rows=dict(check_in_rows.get(r.id, {})))
     return records
 

@@ -8,9 +8,18 @@ from hypothesis import strategies as st
 
 from shared.decisions import AttendeeState, Holding, Outcome, Reason
 from shared.order_status import admits_entry, holds_seat
-from shared.scan_effects import Scan, apply_scan, fold, undo, with_passages
+from shared.scan_effects import Scan, Step, apply_scan, undo, with_passages
 
 T0 = dt.datetime(2026, 5, 4, 8, 0, tzinfo=dt.UTC)
+
+
+def fold(state: AttendeeState, scans: list[Scan]) -> tuple[AttendeeState, list[Step]]:
+    """Scans (no undos) through the reducer in the order given."""
+    steps = []
+    for scan in scans:
+        steps.append(step := apply_scan(state, scan))
+        state = step.state
+    return state, steps
 
 
 def minutes(n: int) -> dt.datetime:
