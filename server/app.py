@@ -9,6 +9,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
+from server.checkin.endpoints import router as desk_router
 from server.conferences.endpoints import router as conferences_router
 from server.db.engine import database_url, make_engine, make_session_factory, unit_of_work
 from server.errors import DomainError
@@ -63,6 +64,7 @@ def create_app(url: str | None = None) -> FastAPI:
     app.include_router(orders_router)
     app.include_router(payments_router)
     app.include_router(conferences_router)
+    app.include_router(desk_router)
     app.include_router(sync_router)
     app.include_router(sync_admin_router)
     return app

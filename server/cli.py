@@ -436,8 +436,9 @@ def badges_export(
     from server.attendees.models import Attendee
     from server.conferences.models import TicketType
     from server.conferences.service import get_conference, get_ticket_type
-    from server.orders.models import Order, OrderStatus
+    from server.orders.models import Order
     from shared.badge_codes import sign
+    from shared.order_status import ADMITS_ENTRY
 
     try:
         layout = BadgeLayout(BadgeSize(size.lower()), landscape)
@@ -452,7 +453,7 @@ def badges_export(
         query = (select(Attendee.first_name, Attendee.last_name, Attendee.company, Attendee.access_code, TicketType.name)
                  .join(Order, Attendee.order_id == Order.id).outerjoin(TicketType, Attendee.ticket_type_id == TicketType.id)
                  .where(Attendee.conference_id == conf.id,
-                        Order.status.in_([OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED]))
+                        Order.status.in_(sorted(ADMITS_ENTRY)))
                  .order_by(Attendee.last_name, Attendee.first_name, Attendee.id))
         if ticket_type:
             query = query.where(Attendee.ticket_type_id == get_ticket_type(session, conf, ticket_type).id)

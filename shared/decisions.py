@@ -10,6 +10,8 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
+from shared.order_status import admits_entry
+
 
 class Reason(enum.StrEnum):
     OK = "ok"
@@ -41,7 +43,6 @@ class ScanKind(enum.StrEnum):
     REDEMPTION = "redemption"
 
 
-ADMITTED_ORDER_STATUSES = frozenset({"paid", "partially_refunded"})
 ORDER_STATUS_REASONS = {"pending": Reason.UNPAID, "cancelled": Reason.CANCELLED, "refunded": Reason.REFUNDED}
 
 
@@ -61,9 +62,25 @@ class Holding:
         return self.quantity - self.redeemed
 
 
+@dataclass(frozen=True, order=True)
+class Passage:
+    """One check-in (``entering``) or exit through a door. Ordered by time; at the same instant
+    an exit sorts first, so a check-in and an exit at one moment leave the attendee inside."""
+
+    at: dt.datetime
+    entering: bool
+    station: str = ""
+
+
 @dataclass(frozen=True)
 class AttendeeState:
-    """What the deciding side knows about an attendee, including scans still waiting to upload."""
+    """What the deciding side knows about an attendee, including scans still waiting to upload.
+
+    ``passages`` is every check-in and exit not taken back, when this side knows them all (the
+    server does); the summary fields (``inside``, ``checked_in_at``, ``last_check_in_*``) are then
+    derived from it by ``shared.scan_effects``. A kiosk knows only the summary the server sent
+    (``passages`` is None) and folds its own waiting scans onto it.
+    """
 
     access_code: str
     name: str
@@ -74,6 +91,8 @@ class AttendeeState:
     last_check_in_at: dt.datetime | None = None
     last_check_in_station: str = ""
     holdings: tuple[Holding, ...] = field(default_factory=tuple)
+    checked_in_at: dt.datetime | None = None  # the first check-in (the reference's ``checked_in_at``)
+    passages: tuple[Passage, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -90,7 +109,7 @@ class Verdict:
 
 
 def _order_gate(attendee: AttendeeState) -> Reason | None:
-    if attendee.order_status in ADMITTED_ORDER_STATUSES:
+    if admits_entry(attendee.order_status):
         return None
     return ORDER_STATUS_REASONS.get(attendee.order_status or "", Reason.UNPAID)
 
@@ -115,7 +134,8 @@ def decide_exit(attendee: AttendeeState | None) -> Verdict:
     return Verdict(Outcome.ACCEPT, Reason.OK, attendee)
 
 
-def _holding(attendee: AttendeeState, kind: str, product_id: int) -> Holding | None:
+def held_product(attendee: AttendeeState, kind: str, product_id: int) -> Holding | None:
+    """The attendee's holding of this product (their ticket type, or an add-on line), if any."""
     return next((h for h in attendee.holdings if h.kind == kind and h.product_id == product_id), None)
 
 
@@ -125,7 +145,7 @@ def decide_door_check(attendee: AttendeeState | None, *, kind: str, product_id: 
         return Verdict(Outcome.REFUSE, Reason.NOT_FOUND)
     if (reason := _order_gate(attendee)) is not None:
         return Verdict(Outcome.REFUSE, reason, attendee)
-    holding = _holding(attendee, kind, product_id)
+    holding = held_product(attendee, kind, product_id)
     if holding is None:
         return Verdict(Outcome.REFUSE, Reason.PRODUCT_NOT_PURCHASED, attendee)
     return Verdict(Outcome.ACCEPT, Reason.OK, attendee, holding)
@@ -137,7 +157,7 @@ def decide_redemption(attendee: AttendeeState | None, *, addon_id: int) -> Verdi
         return Verdict(Outcome.REFUSE, Reason.NOT_FOUND)
     if (reason := _order_gate(attendee)) is not None:
         return Verdict(Outcome.REFUSE, reason, attendee)
-    holding = _holding(attendee, "addon", addon_id)
+    holding = held_product(attendee, "addon", addon_id)
     if holding is None:
         return Verdict(Outcome.REFUSE, Reason.PRODUCT_NOT_PURCHASED, attendee)
     if holding.remaining <= 0:

@@ -11,9 +11,10 @@ import datetime as dt
 import json
 import re
 import sqlite3
-from dataclasses import replace
+from dataclasses import asdict
 
 from kiosk.core.cache import write_transaction
+from shared import scan_effects
 from shared.decisions import AttendeeState, Holding
 from shared.protocol import ProductRecord
 
@@ -22,52 +23,44 @@ def _time(text: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(text) if text else None
 
 
+def _iso(moment: dt.datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def _row_state(row: sqlite3.Row) -> AttendeeState:
+    """The server's last word about an attendee, as cached."""
+    return AttendeeState(
+        access_code=row["access_code"], name=row["full_name"], company=row["company"], ticket_type=row["ticket_type"],
+        order_status=row["order_status"], inside=bool(row["inside"]), last_check_in_at=_time(row["last_check_in_at"]),
+        last_check_in_station=row["last_check_in_station"], checked_in_at=_time(row["checked_in_at"]),
+        holdings=tuple(Holding(**h) for h in json.loads(row["holdings"])),
+    )
+
+
+def _fold_waiting(state: AttendeeState, event: sqlite3.Row) -> AttendeeState:
+    """One of this kiosk's own scans (decided already) on top of the state: its effect, or the undo of one."""
+    if event["kind"] == scan_effects.UNDO:  # the row carries the undone kind as its reason; the scan_log the rest
+        original = scan_effects.Scan(kind=event["reason"], at=_time(event["undone_at"]) or _time(event["occurred_at"]),
+                                     station=event["undone_station"] or "", product_id=event["product_id"])
+        return scan_effects.undo(state, original)
+    return scan_effects.effect(state, scan_effects.Scan(
+        kind=event["kind"], at=_time(event["occurred_at"]), station=event["station"],
+        product_kind=event["product_kind"], product_id=event["product_id"]))
+
+
+_WAITING = """SELECT o.kind, o.occurred_at, o.station, o.product_kind, o.product_id, o.reason,
+                     s.occurred_at AS undone_at, s.station AS undone_station
+              FROM outbox AS o LEFT JOIN scan_log AS s ON s.uuid = o.undoes"""
+
+
 def attendee_state(connection: sqlite3.Connection, access_code: str) -> AttendeeState | None:
+    """The server's last word plus this kiosk's scans still waiting in the outbox, folded by the shared rules."""
     row = connection.execute("SELECT * FROM attendees WHERE access_code = ?", (access_code,)).fetchone()
     if row is None:
         return None
-    state = AttendeeState(
-        access_code=row["access_code"], name=row["full_name"], company=row["company"], ticket_type=row["ticket_type"],
-        order_status=row["order_status"], inside=bool(row["inside"]), last_check_in_at=_time(row["last_check_in_at"]),
-        last_check_in_station=row["last_check_in_station"],
-        holdings=tuple(Holding(**h) for h in json.loads(row["holdings"])),
-    )
-    pending = connection.execute(
-        "SELECT kind, occurred_at, station, product_id, reason FROM outbox WHERE access_code = ? ORDER BY seq",
-        (access_code,),
-    ).fetchall()
-    for event in pending:
-        state = apply_effect(state, event["kind"], _time(event["occurred_at"]), event["station"], event["product_id"],
-                             undone_kind=event["reason"])
-    return state
-
-
-def apply_effect(state: AttendeeState, kind: str, at: dt.datetime | None, station: str, product_id: int | None,
-                 *, undone_kind: str = "") -> AttendeeState:
-    """What an admitted scan changes in an attendee's state (an undo row carries the undone kind as its reason)."""
-    if kind == "undo":
-        # Until the next download brings the server's exact state, assume the scan never happened.
-        if undone_kind == "check_in":
-            return replace(state, inside=False, last_check_in_at=None, last_check_in_station="")
-        if undone_kind == "exit":
-            return replace(state, inside=True)
-        if undone_kind == "redemption":
-            holdings = tuple(
-                replace(h, redeemed=max(h.redeemed - 1, 0)) if h.kind == "addon" and h.product_id == product_id else h
-                for h in state.holdings
-            )
-            return replace(state, holdings=holdings)
-        return state
-    if kind == "check_in":
-        return replace(state, inside=True, last_check_in_at=at, last_check_in_station=station)
-    if kind == "exit":
-        return replace(state, inside=False)
-    if kind == "redemption":
-        holdings = tuple(
-            replace(h, redeemed=h.redeemed + 1) if h.kind == "addon" and h.product_id == product_id else h
-            for h in state.holdings
-        )
-        return replace(state, holdings=holdings)
+    state = _row_state(row)
+    for event in connection.execute(f"{_WAITING} WHERE o.access_code = ? ORDER BY o.seq", (access_code,)):
+        state = _fold_waiting(state, event)
     return state
 
 
@@ -76,30 +69,15 @@ def fold_acknowledged(connection: sqlite3.Connection, event: sqlite3.Row) -> Non
     row = connection.execute("SELECT * FROM attendees WHERE access_code = ?", (event["access_code"],)).fetchone()
     if row is None:
         return
-    kind, step = event["kind"], 1
-    if kind == "undo":
-        kind, step = event["reason"], -1
-        if kind == "check_in":
-            connection.execute("UPDATE attendees SET inside = 0, last_check_in_at = NULL, last_check_in_station = '' "
-                               "WHERE id = ?", (row["id"],))
-            return
-        if kind == "exit":
-            connection.execute("UPDATE attendees SET inside = 1 WHERE id = ?", (row["id"],))
-            return
-    if kind == "check_in":
-        connection.execute(
-            "UPDATE attendees SET inside = 1, last_check_in_at = ?, last_check_in_station = ?, "
-            "checked_in_at = COALESCE(checked_in_at, ?) WHERE id = ?",
-            (event["occurred_at"], event["station"], event["occurred_at"], row["id"]),
-        )
-    elif kind == "exit":
-        connection.execute("UPDATE attendees SET inside = 0 WHERE id = ?", (row["id"],))
-    elif kind == "redemption":
-        holdings = json.loads(row["holdings"])
-        for holding in holdings:
-            if holding["kind"] == "addon" and holding["product_id"] == event["product_id"]:
-                holding["redeemed"] = max(holding["redeemed"] + step, 0)
-        connection.execute("UPDATE attendees SET holdings = ? WHERE id = ?", (json.dumps(holdings), row["id"]))
+    waiting = connection.execute(f"{_WAITING} WHERE o.uuid = ?", (event["uuid"],)).fetchone()
+    if waiting is None:
+        return
+    state = _fold_waiting(_row_state(row), waiting)
+    connection.execute(
+        "UPDATE attendees SET inside = ?, checked_in_at = ?, last_check_in_at = ?, last_check_in_station = ?, "
+        "holdings = ? WHERE id = ?",
+        (int(state.inside), _iso(state.checked_in_at), _iso(state.last_check_in_at), state.last_check_in_station,
+         json.dumps([asdict(h) for h in state.holdings]), row["id"]))
 
 
 def store_page(connection: sqlite3.Connection, attendees: list[dict], products: list[ProductRecord], *,

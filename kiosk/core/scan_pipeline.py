@@ -17,7 +17,8 @@ from kiosk.core import attendee_cache
 from kiosk.core.cache import get_meta, write_transaction
 from kiosk.core.station import Station
 from shared import badge_codes
-from shared.decisions import AttendeeState, Outcome, Reason, ScanKind, Verdict, decide
+from shared.decisions import AttendeeState, Outcome, Reason, ScanKind, Verdict
+from shared.scan_effects import Scan, apply_scan
 
 
 @dataclass(frozen=True)
@@ -70,17 +71,17 @@ class ScanPipeline:
 
         with write_transaction(self.connection):  # read and write under one lock: no scan between them
             attendee = attendee_cache.attendee_state(self.connection, badge.access_code)
-            verdict = self._decide(attendee, signed=badge.signed, access_code=badge.access_code)
+            verdict = self._decide(attendee, signed=badge.signed, access_code=badge.access_code, now=now)
             event_uuid = self._write_outbox(verdict, badge.access_code, now) if record or not verdict.admitted else ""
         return ScanResult(verdict=verdict, event_uuid=event_uuid, access_code=badge.access_code)
 
-    def _decide(self, attendee: AttendeeState | None, *, signed: bool, access_code: str) -> Verdict:
+    def _decide(self, attendee: AttendeeState | None, *, signed: bool, access_code: str, now: dt.datetime) -> Verdict:
         if attendee is None and signed and self.station.admit_unsynced and self.station.kind is ScanKind.CHECK_IN:
             # A real badge (the signature says so) for someone registered after our last sync.
             stranger = AttendeeState(access_code=access_code, name="", company="", ticket_type="", order_status=None)
             return Verdict(Outcome.WARN, Reason.NOT_YET_SYNCED, stranger)
-        return decide(self.station.kind, attendee, product_kind=self.station.product_kind,
-                      product_id=self.station.product_id)
+        scan = Scan(self.station.kind, now, self.station.name, self.station.product_kind, self.station.product_id)
+        return apply_scan(attendee, scan).verdict  # the rules the server folds uploads by
 
     def _record(self, verdict: Verdict, *, access_code: str | None, now: dt.datetime, message: str) -> ScanResult:
         with write_transaction(self.connection):

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.verdict_text import local_time
 
+from shared.order_status import admits_entry
+
 SEARCH_DELAY_MS = 150  # wait for a pause in typing before asking the cache
 
 
@@ -107,7 +109,7 @@ class ScanScreen(QWidget):
         whether they are already in."""
         self.results.clear()
         for row in rows:
-            status = "" if row["order_status"] in ("paid", "partially_refunded") else f"  [{row['order_status']}]"
+            status = "" if admits_entry(row["order_status"]) else f"  [{row['order_status']}]"
             company = f" · {row['company']}" if row["company"] else ""
             checked_in = ""
             if row.get("last_check_in_at"):

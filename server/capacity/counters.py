@@ -20,8 +20,9 @@ from sqlalchemy.orm import Session
 
 from server.conferences.models import AddOn, Conference, TicketType
 from server.orders.models import Order, OrderLineItem, OrderStatus
+from shared.order_status import HOLDS_SEAT
 
-HOLDS_SEATS = frozenset({OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED, OrderStatus.PENDING})
+HOLDS_SEATS = frozenset(OrderStatus(status) for status in HOLDS_SEAT)
 
 Deltas = dict[tuple[str, int], int]  # ("conference" | "ticket_type" | "addon", id) → seats
 

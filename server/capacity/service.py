@@ -16,11 +16,13 @@ from server.conferences.models import AddOn, Conference, TicketType
 from server.db.base import utcnow
 from server.errors import Conflict
 from server.orders.models import Order, OrderLineItem, OrderStatus
+from shared.order_status import HOLDS_SEAT, PENDING
 
-SEAT_HOLDING_STATUSES = (OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED)
+SEAT_HOLDING_STATUSES = tuple(sorted(HOLDS_SEAT - {PENDING}))  # and pending ones with a live hold
 
 
 def _holds_seat(now: dt.datetime):
+    """shared.order_status.HOLDS_SEAT as SQL: a pending order only while its hold lasts."""
     return or_(
         Order.status.in_(SEAT_HOLDING_STATUSES),
         and_(Order.status == OrderStatus.PENDING, Order.hold_expires_at > now),

@@ -1,4 +1,10 @@
-"""Check-in, per-product door checks and product redemption (reference behaviour)."""
+"""Check-in, per-product door checks and product redemption (reference behaviour).
+
+The rules are the shared ones (``shared.order_status``, ``shared.decisions``,
+``shared.scan_effects``) that kiosks decide by; these services keep the reference's names,
+arguments and messages around them. Scans uploaded by kiosks reach the same rules through
+``server.sync.events``, which folds a whole batch at once.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +21,10 @@ from server.conferences.models import AddOn, Conference, TicketType
 from server.db.base import utcnow
 from server.errors import Conflict, InvalidInput, NotFound
 from server.orders.models import Order, OrderLineItem, OrderStatus
+from server.checkin.repository import load_door_records, lock_door_states
+from shared.decisions import Holding, Reason, ScanKind
+from shared.scan_effects import Scan, effect
+from shared.order_status import ADMITS_ENTRY, admits_entry
 
 logger = logging.getLogger(__name__)
 
@@ -23,19 +33,28 @@ class AttendeeNotFound(NotFound):
     code = "not_found"
 
 
+def order_status_message(status: OrderStatus | str | None) -> str | None:
+    """The reference's words for an order status that does not admit entry (None: it does)."""
+    if status is None:
+        return "Attendee has no associated order."
+    if not admits_entry(status):
+        return f"Order status is '{OrderStatus(status).label}' — check-in not allowed."
+    return None
+
+
+def fully_redeemed_message(description: str, redeemed: int, quantity: int) -> str:
+    return f"Product '{description}' is fully redeemed ({redeemed}/{quantity})."
+
+
 class CheckInService:
     """Attendee operations at the venue."""
 
-    ACTIVE_ORDER_STATUSES = frozenset({OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED})
+    ACTIVE_ORDER_STATUSES = frozenset(OrderStatus(status) for status in ADMITS_ENTRY)
 
     @staticmethod
     def validate_order_status(attendee: Attendee) -> str | None:
         """None if the attendee's order allows check-in, else the reason in words."""
-        if attendee.order is None:
-            return "Attendee has no associated order."
-        if attendee.order.status not in CheckInService.ACTIVE_ORDER_STATUSES:
-            return f"Order status is '{attendee.order.status.label}' — check-in not allowed."
-        return None
+        return order_status_message(attendee.order.status if attendee.order is not None else None)
 
     @staticmethod
     def lookup_attendee(session: Session, *, conference: Conference, access_code: str) -> Attendee:
@@ -56,6 +75,11 @@ class CheckInService:
     ) -> CheckIn:
         """Record a check-in. Re-entry is allowed: every scan is a row; the first one sets ``checked_in_at``."""
         at = at or utcnow()
+        # The effect is the shared rule's, as for a kiosk's scan: the earliest check-in is the first
+        # (a late offline scan can be earlier than one recorded), the latest passage says inside.
+        lock_door_states(session, attendee.conference_id)
+        record = load_door_records(session, attendee.conference_id, {attendee.access_code})[attendee.access_code]
+        state = effect(record.state, Scan(ScanKind.CHECK_IN, at, station))
         checkin = CheckIn(
             attendee_id=attendee.id,
             conference_id=attendee.conference_id,
@@ -64,9 +88,7 @@ class CheckInService:
             checked_in_at=at,
         )
         session.add(checkin)
-        # A late-arriving offline scan can be earlier than the one recorded: keep the earliest.
-        if attendee.checked_in_at is None or at < attendee.checked_in_at:
-            attendee.checked_in_at = at
+        attendee.checked_in_at, attendee.inside = state.checked_in_at, state.inside
         session.flush()
         logger.info("Checked in attendee %s (access_code=%s) at station '%s'", attendee.id, attendee.access_code, station)
         return checkin
@@ -177,11 +199,11 @@ class RedemptionService:
                 ProductRedemption.attendee_id == attendee.id, ProductRedemption.order_line_item_id == locked_item.id
             )
         )
-        if redeemed_count >= locked_item.quantity:
-            raise Conflict(
-                f"Product '{locked_item.description}' is fully redeemed ({redeemed_count}/{locked_item.quantity}).",
-                code="fully_redeemed",
-            )
+        holding = Holding("addon", locked_item.addon_id or 0, locked_item.description, locked_item.quantity,
+                          redeemed_count, locked_item.id)
+        if holding.remaining <= 0:  # the kiosks' rule (shared.decisions.decide_redemption)
+            raise Conflict(fully_redeemed_message(locked_item.description, redeemed_count, locked_item.quantity),
+                           code=Reason.FULLY_REDEEMED.value)
         redemption = ProductRedemption(
             attendee_id=attendee.id,
             order_line_item_id=locked_item.id,

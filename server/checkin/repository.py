@@ -1,0 +1,180 @@
+"""Named queries of the door: attendees' state as the shared rules see it, and its set-wise writes.
+
+``load_door_records`` turns a batch's attendees into ``shared.decisions.AttendeeState`` values —
+order status, holdings with their redemption counts, and every check-in and exit not taken back
+(``passages``) — with a handful of queries, however large the batch. ``write_states`` puts the
+folded states back the same way. The rules themselves are not here: they are ``shared.scan_effects``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from server.attendees.models import Attendee
+from server.checkin.models import CheckIn, DoorCheck, ProductRedemption
+from server.conferences.models import TicketType
+from server.db.base import utcnow
+from server.orders.models import Order, OrderLineItem
+from server.sync.models import SyncEvent
+from server.sync.versions import allocate_versions
+from shared.decisions import AttendeeState, Holding, Passage
+from shared.scan_effects import with_passages
+
+
+@dataclass
+class DoorRecord:
+    """One attendee of a batch: ids the writes need, and the state the rules fold."""
+
+    id: int
+    who: str  # "Ada Lovelace (A3K9M2X1)", for conflict messages
+    state: AttendeeState
+    check_in_rows: dict[Passage, list[int]] = field(default_factory=dict)  # CheckIn ids, to take one back
+
+    @property
+    def order_status(self) -> str | None:
+        return self.state.order_status
+
+
+def load_door_records(session: Session, conference_id: int, access_codes: set[str], *,
+                      with_holdings: set[str] | None = None) -> dict[str, DoorRecord]:
+    """The door state of these attendees of one conference, by access code (unknown codes are absent).
+
+    Holdings (products and redemption counts) are loaded for the codes in ``with_holdings`` only
+    (None: all): a batch of entries and exits does not read them, and they are most of the cost.
+    """
+    if not access_codes:
+        return {}
+    rows = session.execute(
+        select(Attendee.id, Attendee.access_code, Attendee.first_name, Attendee.last_name, Attendee.company,
+               Attendee.order_id, Attendee.ticket_type_id, Order.status)
+        .outerjoin(Order, Attendee.order_id == Order.id)
+        .where(Attendee.conference_id == conference_id, Attendee.access_code.in_(access_codes))
+        .order_by(Attendee.id)
+    ).all()
+    if not rows:
+        return {}
+    ids = [r.id for r in rows]
+    holdings = _holdings(session, conference_id, [r for r in rows if with_holdings is None
+                                                  or r.access_code in with_holdings])
+    passages: dict[int, list[Passage]] = defaultdict(list)
+    check_in_rows: dict[int, dict[Passage, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for row_id, attendee_id, at, station in session.execute(
+            select(CheckIn.id, CheckIn.attendee_id, CheckIn.checked_in_at, CheckIn.station)
+            .where(CheckIn.attendee_id.in_(ids))):
+        passage = Passage(at, True, station)
+        passages[attendee_id].append(passage)
+        check_in_rows[attendee_id][passage].append(row_id)
+    # Exits leave no row of their own: the applied exit events are their record.
+    for attendee_id, at, station in session.execute(
+            select(SyncEvent.attendee_id, SyncEvent.occurred_at, SyncEvent.station)
+            .where(SyncEvent.attendee_id.in_(ids), SyncEvent.kind == "exit", SyncEvent.status == "applied")):
+        passages[attendee_id].append(Passage(at, False, station))
+
+    records = {}
+    for r in rows:
+        name = f"{r.first_name} {r.last_name}".strip()
+        state = AttendeeState(access_code=r.access_code, name=name, company=r.company, ticket_type="",
+                              order_status=r.status.value if r.status is not None else None,
+                              holdings=holdings.get(r.id, ()), passages=())
+        if r.id in passages:
+            state = with_passages(state, passages[r.id])
+        records[r.access_code] = DoorRecord(id=r.id, who=f"{name} ({r.access_code})",
+                                            state=state, check_in_rows=dict(check_in_rows.get(r.id, {})))
+    return records
+
+
+def _holdings(session: Session, conference_id: int, rows) -> dict[int, tuple[Holding, ...]]:
+    """Each attendee's ticket type and add-on lines, with their redemption counts (as the change feed sends them)."""
+    if not rows:
+        return {}
+    ticket_names = dict(session.execute(select(TicketType.id, TicketType.name)
+                                        .where(TicketType.conference_id == conference_id)).all())
+    lines: dict[int, list] = defaultdict(list)
+    for line in session.execute(select(OrderLineItem.order_id, OrderLineItem.id, OrderLineItem.addon_id,
+                                       OrderLineItem.description, OrderLineItem.quantity)
+                                .where(OrderLineItem.order_id.in_({r.order_id for r in rows if r.order_id}),
+                                       OrderLineItem.addon_id.is_not(None))
+                                .order_by(OrderLineItem.id)):
+        lines[line.order_id].append(line)
+    redeemed = {(a, line): n for a, line, n in session.execute(
+        select(ProductRedemption.attendee_id, ProductRedemption.order_line_item_id, func.count())
+        .where(ProductRedemption.attendee_id.in_([r.id for r in rows]))
+        .group_by(ProductRedemption.attendee_id, ProductRedemption.order_line_item_id))}
+    holdings = {}
+    for r in rows:
+        ticket = [Holding("ticket_type", r.ticket_type_id, ticket_names.get(r.ticket_type_id, ""))] \
+            if r.ticket_type_id else []
+        holdings[r.id] = tuple(ticket + [Holding("addon", line.addon_id, line.description, line.quantity,
+                                                 redeemed.get((r.id, line.id), 0), line.id)
+                                         for line in lines.get(r.order_id, ())])
+    return holdings
+
+
+def lock_door_states(session: Session, conference_id: int) -> None:
+    """The lock every writer of a conference's door state takes before it reads the state it folds.
+
+    It is the change-feed row (server.sync.versions), which those writes take anyway to stamp
+    versions, taken up front: two writers folding the same attendee side by side would each miss
+    the other's scans. (On SQLite the transaction already holds the write lock.)
+    """
+    allocate_versions(session, conference_id, 0)
+
+
+def lock_redeemed_lines(session: Session, conference_id: int, redemptions: set[tuple[str, int]]) -> None:
+    """Lock the add-on lines a batch redeems ((access code, add-on id) pairs), in id order, before
+    their redemptions are counted, as ``RedemptionService.redeem_product`` does: a redemption there
+    and one here must not both count "0 of 1 used" and both insert."""
+    if not redemptions:
+        return
+    session.execute(
+        select(OrderLineItem.id)
+        .join(Attendee, Attendee.order_id == OrderLineItem.order_id)
+        .where(Attendee.conference_id == conference_id, Attendee.access_code.in_({code for code, _ in redemptions}),
+               OrderLineItem.addon_id.in_({addon for _, addon in redemptions}))
+        .order_by(OrderLineItem.id).with_for_update(of=OrderLineItem)).all()
+
+
+def take_back_check_in(record: DoorRecord, passage: Passage) -> int | None:
+    """The id of one CheckIn row of this passage, forgotten by the record (None: no such row)."""
+    for candidate in (passage, *(p for p in record.check_in_rows if p.at == passage.at and p.entering)):
+        row_ids = record.check_in_rows.get(candidate)
+        if row_ids:
+            return row_ids.pop()
+    return None
+
+
+def delete_door_check(session: Session, attendee_id: int, at) -> None:
+    row_id = session.scalar(select(DoorCheck.id).where(DoorCheck.attendee_id == attendee_id,
+                                                       DoorCheck.checked_at == at).limit(1))
+    if row_id is not None:
+        session.execute(delete(DoorCheck).where(DoorCheck.id == row_id))
+
+
+def delete_redemption(session: Session, attendee_id: int, line_item_id: int | None, at) -> None:
+    row_id = session.scalar(select(ProductRedemption.id).where(
+        ProductRedemption.attendee_id == attendee_id, ProductRedemption.order_line_item_id == line_item_id,
+        ProductRedemption.redeemed_at == at).order_by(ProductRedemption.id).limit(1))
+    if row_id is None:  # recorded at another moment (a redemption made at the server): any one of them
+        row_id = session.scalar(select(ProductRedemption.id).where(
+            ProductRedemption.attendee_id == attendee_id, ProductRedemption.order_line_item_id == line_item_id)
+            .order_by(ProductRedemption.id.desc()).limit(1))
+    if row_id is not None:
+        session.execute(delete(ProductRedemption).where(ProductRedemption.id == row_id))
+
+
+def write_states(session: Session, conference_id: int, records: list[DoorRecord]) -> None:
+    """Store the folded states of these attendees (first check-in, inside) with new change-feed versions.
+
+    Core writes bypass the flush hook: the versions are stamped here (server.sync.versions).
+    """
+    if not records:
+        return
+    first = allocate_versions(session, conference_id, len(records))
+    now = utcnow()
+    session.execute(update(Attendee).execution_options(synchronize_session=False), [
+        {"id": r.id, "checked_in_at": r.state.checked_in_at, "inside": r.state.inside, "sync_version": first + n,
+         "updated_at": now} for n, r in enumerate(sorted(records, key=lambda r: r.id))])

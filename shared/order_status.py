@@ -1,0 +1,27 @@
+"""What an order's status means at the door and for the venue's seats: one definition each.
+
+Statuses are the reference's (pending, paid, partially_refunded, refunded, cancelled), as the
+lowercase strings both the server's ``OrderStatus`` (a ``StrEnum``) and the kiosk's cache use, so
+``OrderStatus.PAID in ADMITS_ENTRY`` and ``"paid" in ADMITS_ENTRY`` are both true.
+"""
+
+from __future__ import annotations
+
+# The reference's CheckInService.ACTIVE_ORDER_STATUSES: a partial refund keeps the badge working.
+ADMITS_ENTRY = frozenset({"paid", "partially_refunded"})
+
+# A seat is held by every order that admits entry, and by a pending order while its hold lasts
+# (15 minutes; expired holds are released — cancelled — by the server, so a pending order's seat
+# counts until then, and capacity validation releases expired holds before it counts).
+PENDING = "pending"
+HOLDS_SEAT = ADMITS_ENTRY | {PENDING}
+
+
+def admits_entry(status: str | None) -> bool:
+    """Whether an attendee whose order has this status may enter (check in, door checks, redemptions)."""
+    return status in ADMITS_ENTRY
+
+
+def holds_seat(status: str | None) -> bool:
+    """Whether an order with this status takes its seats (a pending one: until its hold is released)."""
+    return status in HOLDS_SEAT

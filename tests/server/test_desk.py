@@ -1,0 +1,69 @@
+"""The help desk's routes through a real uvicorn: the reference services, by the kiosks' rules."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from server.db.engine import unit_of_work
+from server.devices.service import create_device
+from tests.factories import make_addon, make_attendee, make_conference, make_ticket_type
+from tests.live_server import live_server
+
+ADMIN = {"Authorization": "Bearer test-admin"}
+
+
+@pytest.fixture
+def desk(database_url, session_factory, monkeypatch):
+    monkeypatch.setenv("DOORSTATION_ADMIN_TOKEN", "test-admin")
+    with unit_of_work(session_factory) as session:
+        conference = make_conference(session, slug="pycon")
+        lunch = make_addon(session, conference, name="Lunch", slug="lunch")
+        make_addon(session, conference, name="Tutorial", slug="tutorial")
+        ticket = make_ticket_type(session, conference, name="Standard")
+        ada = make_attendee(session, conference, ticket_type=ticket, addons={lunch: 1})
+        bob = make_attendee(session, conference, order_status="refunded", first_name="Bob")
+        line = next(i.id for i in ada.order.line_items if i.addon_id == lunch.id)
+        pairing = create_device(session, conference, name="kiosk", station="Door A")[1]
+        codes = ada.access_code, bob.access_code
+    with live_server(database_url) as url:
+        token = httpx.post(f"{url}/api/v1/sync/pair", json={"pairing_code": pairing}).json()["device_token"]
+        yield {"url": f"{url}/api/v1/admin/conferences/pycon/attendees", "ada": codes[0], "bob": codes[1],
+               "line": line, "kiosk": httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"})}
+
+
+def test_a_check_in_at_the_desk_reaches_the_kiosks(desk):
+    answer = httpx.post(f"{desk['url']}/{desk['ada']}/check-ins", json={"station": "Desk", "by": "Grace"}, headers=ADMIN)
+    assert answer.status_code == 201 and answer.json()["check_in_count"] == 1 and answer.json()["checked_in"]
+    [ada] = [a for a in desk["kiosk"].get("/api/v1/sync/changes").json()["attendees"] if a["access_code"] == desk["ada"]]
+    assert (ada["inside"], ada["last_check_in_station"]) == (True, "Desk")
+
+
+def test_the_desk_refuses_a_refunded_order_in_the_reference_words(desk):
+    answer = httpx.post(f"{desk['url']}/{desk['bob']}/check-ins", json={}, headers=ADMIN)
+    assert answer.status_code == 409
+    assert answer.json()["detail"]["message"] == "Order status is 'Refunded' — check-in not allowed."
+
+
+def test_a_lunch_redeemed_at_the_desk_is_used_up_for_the_kiosks(desk):
+    first = httpx.post(f"{desk['url']}/{desk['ada']}/redemptions", json={"line_item_id": desk["line"]}, headers=ADMIN)
+    assert first.status_code == 201 and first.json()["redeemable"] == []
+    again = httpx.post(f"{desk['url']}/{desk['ada']}/redemptions", json={"line_item_id": desk["line"]}, headers=ADMIN)
+    assert again.status_code == 409 and again.json()["detail"]["message"] == "Product 'Lunch' is fully redeemed (1/1)."
+    upload = desk["kiosk"].post("/api/v1/sync/events", json={"events": [{
+        "uuid": "00000000-0000-4000-8000-000000000001", "kind": "redemption", "access_code": desk["ada"],
+        "occurred_at": "2026-05-04T12:00:00+00:00", "station": "Lunch", "product_kind": "addon",
+        "product_id": None}]}).json()
+    assert upload["results"][0]["status"] == "rejected"  # a redemption that names no product
+
+
+def test_a_door_check_needs_the_product(desk):
+    answer = httpx.post(f"{desk['url']}/{desk['ada']}/door-checks", json={"addon": "tutorial"}, headers=ADMIN)
+    assert answer.status_code == 409 and answer.json()["detail"]["code"] == "product_not_purchased"
+    assert httpx.post(f"{desk['url']}/{desk['ada']}/door-checks", json={"addon": "lunch"}, headers=ADMIN).status_code == 201
+    assert httpx.post(f"{desk['url']}/{desk['ada']}/door-checks", json={}, headers=ADMIN).status_code == 422
+
+
+def test_an_unknown_code_is_not_found(desk):
+    assert httpx.get(f"{desk['url']}/ZZZZZZZZ", headers=ADMIN).status_code == 404
+    assert httpx.get(f"{desk['url']}/{desk['ada']}").status_code == 401
