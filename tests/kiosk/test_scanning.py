@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -96,10 +97,10 @@ def test_a_version_1_cache_is_upgraded_and_keeps_its_waiting_scans(tmp_path):
 
     path = tmp_path / "cache.sqlite3"
     old = sqlite3.connect(path)
-    old_schema = cache.SCHEMA.replace(",\n    undoes TEXT,                          -- for kind 'undo': the uuid of the scan "
-                                      "taken back\n    set_aside TEXT,                       -- the server refused it "
-                                      "(4xx), and why: kept, not resent\n    sent INTEGER NOT NULL DEFAULT 0       "
-                                      "-- 1 once an upload took it: it may be on the server already", "")
+    # Version 1: the schema without the columns later versions added (and the commas before them).
+    later = ("undoes", "set_aside", "sent", "badge_printed_at", "badge_printed_station")
+    lines = [line for line in cache.SCHEMA.splitlines() if line.split()[:1] not in ([c] for c in later)]
+    old_schema = re.sub(r",(\s*(--[^\n]*)?\n\);)", r"\1", "\n".join(lines))
     assert "undoes" not in old_schema
     old.executescript(old_schema + cache.SEARCH_TRIGGERS + "PRAGMA user_version = 1;")
     old.execute("INSERT INTO outbox (uuid, kind, access_code, occurred_at, station, reason) "
