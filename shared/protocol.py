@@ -60,6 +60,8 @@ class AttendeeRecord(BaseModel):
     inside: bool
     holdings: list[HoldingRecord]
     version: int
+    badge_printed_at: dt.datetime | None = None  # the last badge printed at any station (print stations ask)
+    badge_printed_station: str = ""
 
 
 class ProductRecord(BaseModel):

@@ -98,20 +98,23 @@ def store_page(connection: sqlite3.Connection, attendees: list[dict], products: 
         rows = [
             (int(a["id"]), str(a["access_code"]), f"{a['first_name']} {a['last_name']}".strip(), a["email"],
              a["company"], a["ticket_type"], a["order_status"], a["checked_in_at"], a["last_check_in_at"],
-             a["last_check_in_station"], int(bool(a["inside"])), json.dumps(a["holdings"]), int(a["version"]))
+             a["last_check_in_station"], int(bool(a["inside"])), json.dumps(a["holdings"]), int(a["version"]),
+             a.get("badge_printed_at"), a.get("badge_printed_station") or "")  # (older servers send neither)
             for a in attendees
         ]
     except (KeyError, TypeError, ValueError) as error:
         raise ValueError(f"A change-feed record is malformed ({error!r}).") from None
     connection.executemany(
         """INSERT INTO attendees (id, access_code, full_name, email, company, ticket_type, order_status, checked_in_at,
-                                  last_check_in_at, last_check_in_station, inside, holdings, version)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  last_check_in_at, last_check_in_station, inside, holdings, version,
+                                  badge_printed_at, badge_printed_station)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT(id) DO UPDATE SET access_code = excluded.access_code, full_name = excluded.full_name,
                email = excluded.email, company = excluded.company, ticket_type = excluded.ticket_type,
                order_status = excluded.order_status, checked_in_at = excluded.checked_in_at,
                last_check_in_at = excluded.last_check_in_at, last_check_in_station = excluded.last_check_in_station,
-               inside = excluded.inside, holdings = excluded.holdings, version = excluded.version
+               inside = excluded.inside, holdings = excluded.holdings, version = excluded.version,
+               badge_printed_at = excluded.badge_printed_at, badge_printed_station = excluded.badge_printed_station
            WHERE excluded.version > attendees.version""",
         rows,
     )

@@ -121,6 +121,8 @@ class _Batch:
                 if record is not None and event.kind not in RECORDS:
                     record.state = step.state
                     self._add_effect(key, record, event, station, step)
+                elif record is not None and event.kind is EventKind.BADGE_PRINTED:
+                    self.touched[record.id] = record  # a new version: every print station learns of the print
         self.rows[key] = {
             "uuid": key, "conference_id": self.conference_id, "device_id": self.device.id, "kind": event.kind.value,
             "access_code": event.access_code, "attendee_id": record.id if record else None, "station": station,

@@ -12,6 +12,7 @@ from server.attendees.models import Attendee
 from server.checkin.models import CheckIn, ProductRedemption
 from server.conferences.models import AddOn, Conference, TicketType
 from server.orders.models import Order, OrderLineItem
+from server.sync.models import SyncEvent
 from shared.protocol import ChangesPage, ConferenceInfo
 
 
@@ -92,6 +93,13 @@ def _attendee_records(session: Session, conference_id: int, rows, page) -> list[
             .group_by(ProductRedemption.attendee_id, ProductRedemption.order_line_item_id)
         )
     }
+    last_print: dict[int, tuple] = {}
+    for attendee_id, at, station in session.execute(
+        select(SyncEvent.attendee_id, SyncEvent.occurred_at, SyncEvent.station)
+        .where(SyncEvent.attendee_id.in_(ids), SyncEvent.kind == "badge_printed", SyncEvent.status == "applied")
+        .order_by(SyncEvent.occurred_at)
+    ):
+        last_print[attendee_id] = (at, station)
     last_check_in: dict[int, tuple] = {}
     for attendee_id, at, station in session.execute(
         select(CheckIn.attendee_id, CheckIn.checked_in_at, CheckIn.station)
@@ -111,6 +119,7 @@ def _attendee_records(session: Session, conference_id: int, rows, page) -> list[
                              "quantity": line.quantity, "redeemed": redeemed.get((r.id, line.id), 0),
                              "line_item_id": line.id})
         at, station = last_check_in.get(r.id, (None, ""))
+        printed_at, printed_station = last_print.get(r.id, (None, ""))
         records.append({
             "id": r.id, "access_code": r.access_code, "first_name": r.first_name, "last_name": r.last_name,
             "email": r.email, "company": r.company,
@@ -118,5 +127,6 @@ def _attendee_records(session: Session, conference_id: int, rows, page) -> list[
             "order_status": r.status.value if r.status is not None else None,
             "checked_in_at": _iso(r.checked_in_at), "last_check_in_at": _iso(at), "last_check_in_station": station,
             "inside": r.inside, "holdings": holdings, "version": r.sync_version,
+            "badge_printed_at": _iso(printed_at), "badge_printed_station": printed_station,
         })
     return records

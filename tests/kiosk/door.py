@@ -94,3 +94,10 @@ def shown(window: KioskWindow) -> tuple[str, str, str]:
     verdict = window.verdict
     assert verdict.isVisible()
     return verdict.colour, verdict.headline.text(), verdict.name.text()
+
+
+def connect_cache(data_dir: Path):
+    from kiosk.core.cache import connect
+    from kiosk.core.device import CACHE_FILE
+
+    return connect(data_dir / CACHE_FILE)

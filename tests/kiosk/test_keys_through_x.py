@@ -164,3 +164,37 @@ def test_a_print_station_asks_before_printing_a_badge_again_and_enter_prints_it(
     keyboard.key("Return")  # yes
     qtbot.waitUntil(lambda: len(printed) == 2, timeout=10_000)
     assert printed[1].endswith(".pdf") and window.scan_screen.search.text() == ""
+
+
+def test_a_badge_printed_at_another_desk_is_known_from_the_feed(qtbot, door, keyboard, tmp_path):
+    from kiosk.core.device import pair
+    from kiosk.core.scan_pipeline import ScanPipeline
+    from kiosk.core.station import Station
+    from kiosk.core.sync_engine import SyncEngine
+    from server.conferences.models import Conference
+    from server.db.engine import unit_of_work
+    from server.devices.service import create_device
+    from tests.kiosk.door import connect_cache
+
+    save_settings(door.data_dir, KioskSettings(station_name="Desk 2", mode=StationMode.BADGE_PRINTING).with_pin(PIN))
+    window = open_window(qtbot, door, windowed=True)  # synced: no print yet
+    wait_for_x_focus(qtbot, window)
+
+    with unit_of_work(door.session_factory) as session:
+        conference = session.query(Conference).one()
+        _device, code = create_device(session, conference, name="desk 1", station="Desk 1")
+    desk_1 = pair(door.url, code, tmp_path / "desk-1")  # another print station prints Ada's badge
+    engine = SyncEngine(tmp_path / "desk-1" / "cache.sqlite3", desk_1)
+    engine.sync_once()
+    ScanPipeline(connect_cache(tmp_path / "desk-1"), Station(name="Desk 1")).record_badge_printed(door.paid, "Ada")
+    assert engine.sync_once().events_waiting == 0
+    engine.close()
+
+    def knows_of_the_print() -> bool:
+        with connect_cache(door.data_dir) as cache:
+            return cache.execute("SELECT badge_printed_station FROM attendees WHERE access_code = ?",
+                                 (door.paid,)).fetchone()[0] == "Desk 1"
+    qtbot.waitUntil(knows_of_the_print, timeout=10_000)  # Desk 2's next (incremental) sync
+    with qtbot.waitSignal(window.verdictShown, timeout=5000):
+        keyboard.scan(door.paid)
+    assert window.verdict.headline.text().endswith(", Desk 1 — print again?")
