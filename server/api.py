@@ -6,6 +6,7 @@ import hmac
 import os
 import secrets
 from collections.abc import Iterator
+from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Request
 from sqlalchemy.orm import Session
@@ -15,6 +16,15 @@ def unit_of_work_dependency(request: Request) -> Iterator[Session]:
     """One transaction per request: committed when the route returns, rolled back when it raises."""
     with request.app.state.session_factory() as session, session.begin():
         yield session
+
+
+# ``scope="function"``: the transaction commits when the route function has returned and its answer
+# is serialised, but *before* a byte of it is sent. With FastAPI's default ("request") the commit
+# runs after the response has gone out, so a COMMIT that fails (or a server killed in between)
+# would leave the client holding "applied" for something never stored; a kiosk deletes what is
+# acknowledged, so that scan would be lost everywhere. Every route takes its session through this
+# one alias (one scope per request: FastAPI caches the dependency, the first scope seen wins).
+DbSession = Annotated[Session, Depends(unit_of_work_dependency, scope="function")]
 
 
 def admin_token() -> str:

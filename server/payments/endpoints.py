@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Header, Request
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
-from server.api import unit_of_work_dependency
+from server.api import DbSession
 from server.orders.service import get_order
 from server.payments.checkout import start_order_checkout
 from server.payments.webhooks import WebhookRejected, receive
@@ -37,7 +37,7 @@ class WebhookAnswer(BaseModel):
 
 
 @router.post("/orders/{reference}/checkout", response_model=CheckoutRead)
-def start_checkout(reference: str, body: CheckoutCreate, session: Session = Depends(unit_of_work_dependency)) -> CheckoutRead:
+def start_checkout(reference: str, body: CheckoutCreate, session: DbSession) -> CheckoutRead:
     """Start (or get again) the Stripe Checkout Session that pays a pending order."""
     started = start_order_checkout(session, get_order(session, reference), success_url=body.success_url,
                                    cancel_url=body.cancel_url)
