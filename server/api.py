@@ -8,8 +8,17 @@ import secrets
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Header, HTTPException, Request
+from fastapi import Depends, Header, HTTPException, Path, Request
 from sqlalchemy.orm import Session
+
+from shared.protocol import MAX_ID, Text
+
+# Path parameters, checked before any query uses them (a NUL byte in a URL would otherwise reach
+# PostgreSQL, which refuses it with a 500).
+SlugPath = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$", description="A conference slug.")]
+ReferencePath = Annotated[Text, Path(min_length=1, max_length=40, description="An order reference, ORD-….")]
+AccessCodePath = Annotated[Text, Path(min_length=1, max_length=16, description="An attendee's access code.")]
+IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 def unit_of_work_dependency(request: Request) -> Iterator[Session]:

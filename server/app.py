@@ -6,8 +6,11 @@ import asyncio
 import contextlib
 import logging
 
+import json
+
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
 
 from server.conferences.endpoints import router as conferences_router
 from server.db.engine import database_url, make_engine, make_session_factory, unit_of_work
@@ -54,6 +57,15 @@ def create_app(url: str | None = None) -> FastAPI:
     @app.exception_handler(DomainError)
     async def domain_error(_request: Request, error: DomainError) -> JSONResponse:
         return JSONResponse(status_code=error.http_status, content={"detail": {"code": error.code, "message": error.message}})
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, error: RequestValidationError) -> Response:
+        # What was wrong and where, without echoing the input back: the input may be a megabyte of
+        # events, or hold a lone surrogate that cannot even be encoded as UTF-8 (the default
+        # handler would then fail with a 500 while reporting a 422). ASCII-escaped for the same reason.
+        detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+                  for e in error.errors()]
+        return Response(json.dumps({"detail": detail}, default=str), status_code=422, media_type="application/json")
 
     @app.get("/api/v1/health", tags=["meta"])
     def health() -> dict[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from server.api import DbSession
+from server.api import DbSession, ReferencePath, SlugPath
 from server.conferences.service import get_addon, get_conference, get_ticket_type
 from server.orders.schemas import OrderCreate, OrderRead
 from server.orders.service import AttendeeDetails, Cart, get_order, place_order
@@ -13,7 +13,7 @@ router = APIRouter(prefix="/api/v1", tags=["orders"])
 
 
 @router.post("/conferences/{slug}/orders", status_code=201, response_model=OrderRead)
-def create_order(slug: str, body: OrderCreate, session: DbSession) -> OrderRead:
+def create_order(slug: SlugPath, body: OrderCreate, session: DbSession) -> OrderRead:
     """Place an order: seats are held for 15 minutes while it is PENDING (a zero total is PAID at once)."""
     conference = get_conference(session, slug)
     cart = Cart(
@@ -27,6 +27,6 @@ def create_order(slug: str, body: OrderCreate, session: DbSession) -> OrderRead:
 
 
 @router.get("/orders/{reference}", response_model=OrderRead)
-def read_order(reference: str, session: DbSession) -> OrderRead:
+def read_order(reference: ReferencePath, session: DbSession) -> OrderRead:
     """An order's status and lines, by its ORD- reference."""
     return OrderRead.model_validate(get_order(session, reference))

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Header, Request
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
-from server.api import DbSession
+from server.api import DbSession, ReferencePath, SlugPath
 from server.orders.service import get_order
 from server.payments.checkout import start_order_checkout
 from server.payments.webhooks import WebhookRejected, receive
@@ -37,7 +37,7 @@ class WebhookAnswer(BaseModel):
 
 
 @router.post("/orders/{reference}/checkout", response_model=CheckoutRead)
-def start_checkout(reference: str, body: CheckoutCreate, session: DbSession) -> CheckoutRead:
+def start_checkout(reference: ReferencePath, body: CheckoutCreate, session: DbSession) -> CheckoutRead:
     """Start (or get again) the Stripe Checkout Session that pays a pending order."""
     started = start_order_checkout(session, get_order(session, reference), success_url=body.success_url,
                                    cancel_url=body.cancel_url)
@@ -45,7 +45,7 @@ def start_checkout(reference: str, body: CheckoutCreate, session: DbSession) -> 
 
 
 @router.post("/stripe/webhook/{conference_slug}", response_model=WebhookAnswer)
-async def stripe_webhook(conference_slug: str, request: Request,
+async def stripe_webhook(conference_slug: SlugPath, request: Request,
                          stripe_signature: str | None = Header(default=None)) -> WebhookAnswer:
     """Stripe's webhook for one conference: signature checked with its secret, each event applied once."""
     payload = await request.body()

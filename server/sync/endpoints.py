@@ -11,14 +11,15 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from server.api import AdminOnly, DbSession
+from server.api import AccessCodePath, AdminOnly, DbSession, IdPath, SlugPath
 from server.conferences.service import get_conference
 from server.db.base import utcnow
 from server.devices.models import Device
 from server.devices.service import authenticate_device, create_device, list_devices, pair_device, revoke_device
 from server.sync.events import apply_events, list_conflicts
 from server.sync.feed import conference_info, feed_page
-from shared.protocol import MAX_PAGE_SIZE, ChangesPage, PairRequest, PairResponse, UploadRequest, UploadResponse
+from shared.protocol import (MAX_CURSOR, MAX_PAGE_SIZE, ChangesPage, PairRequest, PairResponse, Text, UploadRequest,
+                             UploadResponse)
 
 router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 admin_router = APIRouter(prefix="/api/v1/admin", tags=["admin"], dependencies=[AdminOnly])
@@ -45,7 +46,7 @@ def pair(body: PairRequest, session: DbSession) -> PairResponse:
 @router.get("/changes", response_model=ChangesPage)
 def changes(
     device: CurrentDevice, session: DbSession,
-    after: int = Query(0, ge=0), limit: int = Query(1000, ge=1, le=MAX_PAGE_SIZE),
+    after: int = Query(0, ge=0, le=MAX_CURSOR), limit: int = Query(1000, ge=1, le=MAX_PAGE_SIZE),
 ) -> ChangesPage:
     """Attendees and products of this device's conference changed after the cursor ``after``."""
     # Serialised as built (plain dicts from the database): re-validating 5,000 records only costs time.
@@ -59,7 +60,7 @@ class BadgeRead(BaseModel):
 
 
 @router.get("/badges/{access_code}", response_model=BadgeRead)
-def badge(access_code: str, device: CurrentDevice,
+def badge(access_code: AccessCodePath, device: CurrentDevice,
           session: DbSession) -> BadgeRead:
     """The signed badge payload of an attendee of this device's conference (for print stations)."""
     from server.attendees.models import Attendee
@@ -107,14 +108,14 @@ def device_conflicts(device: CurrentDevice,
 
 
 @admin_router.get("/conferences/{slug}/conflicts", response_model=list[ConflictRead])
-def admin_conflicts(slug: str, session: DbSession) -> list[ConflictRead]:
+def admin_conflicts(slug: SlugPath, session: DbSession) -> list[ConflictRead]:
     """Scans kiosks allowed offline that the server could not honour, newest first."""
     return _conflicts(session, get_conference(session, slug).id)
 
 
 class DeviceCreate(BaseModel):
-    name: str = Field(min_length=1, max_length=100)
-    station: str = Field(default="", max_length=100)
+    name: Text = Field(min_length=1, max_length=100)
+    station: Text = Field(default="", max_length=100)
 
 
 class DeviceRead(BaseModel):
@@ -133,19 +134,19 @@ def _device_read(device: Device, pairing_code: str | None = None) -> DeviceRead:
 
 
 @admin_router.post("/conferences/{slug}/devices", status_code=201, response_model=DeviceRead)
-def add_device(slug: str, body: DeviceCreate, session: DbSession) -> DeviceRead:
+def add_device(slug: SlugPath, body: DeviceCreate, session: DbSession) -> DeviceRead:
     """Create a device; the response carries its one-time pairing code (shown only here)."""
     device, code = create_device(session, get_conference(session, slug), name=body.name, station=body.station)
     return _device_read(device, code)
 
 
 @admin_router.get("/conferences/{slug}/devices", response_model=list[DeviceRead])
-def devices(slug: str, session: DbSession) -> list[DeviceRead]:
+def devices(slug: SlugPath, session: DbSession) -> list[DeviceRead]:
     """A conference's devices."""
     return [_device_read(d) for d in list_devices(session, get_conference(session, slug))]
 
 
 @admin_router.post("/conferences/{slug}/devices/{device_id}/revoke", response_model=DeviceRead)
-def revoke(slug: str, device_id: int, session: DbSession) -> DeviceRead:
+def revoke(slug: SlugPath, device_id: IdPath, session: DbSession) -> DeviceRead:
     """Revoke a device: its token stops working at once."""
     return _device_read(revoke_device(session, get_conference(session, slug), device_id))
