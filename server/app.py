@@ -24,6 +24,9 @@ from server.sync.endpoints import router as sync_router
 
 logger = logging.getLogger(__name__)
 HOLD_RELEASE_INTERVAL_S = 30
+# Every request body, unless its route sets its own limit (event upload, Stripe webhook): orders,
+# pairing and admin bodies are a few KB. Checked as the body streams in, not after it is read.
+MAX_BODY_BYTES = 256 * 1024
 
 
 def create_app(url: str | None = None) -> FastAPI:
@@ -50,7 +53,7 @@ def create_app(url: str | None = None) -> FastAPI:
         task.cancel()
         engine.dispose()
 
-    app = FastAPI(title="Doorstation", version="0.1.0", lifespan=lifespan)
+    app = FastAPI(title="Doorstation", version="0.1.0", lifespan=lifespan, max_body_size=MAX_BODY_BYTES)
     app.state.session_factory = session_factory
     app.state.engine = engine
 

@@ -76,7 +76,12 @@ def badge(access_code: AccessCodePath, device: CurrentDevice,
     return BadgeRead(access_code=access_code, payload=sign(conference.slug, access_code, conference.badge_private_key))
 
 
-@router.post("/events", response_model=UploadResponse)
+# 1,000 events of at most ~1 KB of JSON each; the limit is enforced while the body streams in (a
+# 413 as soon as it is passed, or at once from Content-Length), before anything parses it.
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+
+
+@router.post("/events", response_model=UploadResponse, max_body_size=MAX_UPLOAD_BYTES)
 def upload_events(body: UploadRequest, device: CurrentDevice,
                   session: DbSession) -> UploadResponse:
     """Upload scan events; idempotent by each event's UUID. One result per event."""

@@ -116,3 +116,68 @@ def test_bad_paths_and_bodies_elsewhere_get_a_4xx(world, session_factory, method
                              content=json.dumps(body) if body is not None else None)
     assert 400 <= response.status_code < 500, response.text
     assert counts(session_factory) == before
+
+
+# Bodies too large: refused while they stream in -----------------------------------------------------
+
+def _send_until_answered(url: str, path: str, headers: dict[str, str], *, chunked: bool,
+                         announced: int = 0, budget: int = 200 * 1024 * 1024) -> tuple[int, int, float]:
+    """Stream a body of zeros (up to ``budget`` bytes) over a raw socket until the server answers.
+    Returns (status, bytes sent before the answer, seconds). "Sent" includes what sits unread in
+    the kernel's socket buffers (a few MB on loopback), so it over-states what the server read."""
+    import select as io
+    import socket
+    import time
+
+    host, port = url.removeprefix("http://").split(":")
+    sock = socket.create_connection((host, int(port)), timeout=10)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 65536)
+    head = [f"POST {path} HTTP/1.1", f"Host: {host}", "Content-Type: application/json",
+            *(f"{k}: {v}" for k, v in headers.items()),
+            "Transfer-Encoding: chunked" if chunked else f"Content-Length: {announced}"]
+    started = time.monotonic()
+    sock.sendall(("\r\n".join(head) + "\r\n\r\n").encode())
+    chunk, sent = b"0" * 65536, 0
+    try:
+        while sent < budget and not io.select([sock], [], [], 0)[0]:
+            sock.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk) if chunked else chunk)
+            sent += len(chunk)
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the server answered and closed while we were still sending
+    answer = sock.recv(4096).decode(errors="replace")
+    sock.close()
+    return int(answer.split()[1]), sent, time.monotonic() - started
+
+
+@pytest.mark.parametrize("chunked", [False, True], ids=["content-length", "chunked"])
+def test_a_200_mb_unsigned_webhook_is_refused_while_it_streams(world, session_factory, chunked):
+    from server.payments.endpoints import MAX_WEBHOOK_BYTES
+    from server.payments.models import StripeEvent
+
+    url, _code, _token = world
+    status, sent, seconds = _send_until_answered(url, "/api/v1/stripe/webhook/pycon", {}, chunked=chunked,
+                                                 announced=200 * 1024 * 1024)
+    assert status == 413
+    assert MAX_WEBHOOK_BYTES < 16 * 1024 * 1024
+    assert sent < 16 * 1024 * 1024 and seconds < 3  # answered long before 200 MB went through
+    with session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(StripeEvent)) == 0
+
+
+@pytest.mark.parametrize("chunked", [False, True], ids=["content-length", "chunked"])
+def test_an_oversized_upload_is_refused_while_it_streams(world, session_factory, chunked):
+    url, _code, token = world
+    before = counts(session_factory)
+    status, sent, _seconds = _send_until_answered(url, "/api/v1/sync/events", {"Authorization": f"Bearer {token}"},
+                                                  chunked=chunked, announced=200 * 1024 * 1024)
+    assert status == 413 and sent < 16 * 1024 * 1024
+    assert counts(session_factory) == before
+
+
+def test_a_full_upload_of_a_thousand_events_fits_the_limit(world, session_factory):
+    url, code, token = world
+    events = [a_check_in(code, station="Ä" * 100, reason="r" * 40) for _ in range(1000)]
+    response = httpx.post(f"{url}/api/v1/sync/events", json={"events": events}, timeout=60,
+                          headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 200, response.text[:300]
+    assert counts(session_factory)[0] == 1000
