@@ -5,12 +5,10 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
-from fastapi import APIRouter, Depends, Header, Request
+from fastapi import APIRouter, Header, Request
 from pydantic import BaseModel, Field
-from sqlalchemy.orm import Session
 
-from server.api import DbSession, ReferencePath, SlugPath
-from server.orders.service import get_order
+from server.api import ReferencePath, SlugPath
 from server.payments.checkout import start_order_checkout
 from server.payments.webhooks import receive
 
@@ -39,9 +37,11 @@ class WebhookAnswer(BaseModel):
 
 
 @router.post("/orders/{reference}/checkout", response_model=CheckoutRead)
-def start_checkout(reference: ReferencePath, body: CheckoutCreate, session: DbSession) -> CheckoutRead:
+def start_checkout(reference: ReferencePath, body: CheckoutCreate, request: Request) -> CheckoutRead:
     """Start (or get again) the Stripe Checkout Session that pays a pending order."""
-    started = start_order_checkout(session, get_order(session, reference), success_url=body.success_url,
+    # Its own two short transactions around the Stripe call (see start_order_checkout), not the
+    # request's unit of work: no transaction may stay open while Stripe answers.
+    started = start_order_checkout(request.app.state.session_factory, reference, success_url=body.success_url,
                                    cancel_url=body.cancel_url)
     return CheckoutRead(checkout_url=started.url, session_id=started.session_id, expires_at=started.expires_at)
 
