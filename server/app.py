@@ -16,6 +16,7 @@ from server.conferences.endpoints import router as conferences_router
 from server.db.engine import database_url, make_engine, make_session_factory, unit_of_work
 from server.errors import DomainError
 from server.orders.endpoints import router as orders_router
+from server.orders.rate_limit import forget_old_windows
 from server.orders.service import release_expired_holds
 from server.payments.endpoints import router as payments_router
 from server.payments.webhooks import retry_unprocessed
@@ -85,4 +86,5 @@ def create_app(url: str | None = None) -> FastAPI:
 
 def _release_holds(session_factory) -> int:
     with unit_of_work(session_factory) as session:
+        forget_old_windows(session)
         return release_expired_holds(session)
