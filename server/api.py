@@ -6,15 +6,34 @@ import hmac
 import os
 import secrets
 from collections.abc import Iterator
+from typing import Annotated
 
-from fastapi import Depends, Header, HTTPException, Request
+from fastapi import Depends, Header, HTTPException, Path, Request
 from sqlalchemy.orm import Session
+
+from shared.protocol import MAX_ID, Text
+
+# Path parameters, checked before any query uses them (a NUL byte in a URL would otherwise reach
+# PostgreSQL, which refuses it with a 500).
+SlugPath = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$", description="A conference slug.")]
+ReferencePath = Annotated[Text, Path(min_length=1, max_length=40, description="An order reference, ORD-….")]
+AccessCodePath = Annotated[Text, Path(min_length=1, max_length=16, description="An attendee's access code.")]
+IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 def unit_of_work_dependency(request: Request) -> Iterator[Session]:
     """One transaction per request: committed when the route returns, rolled back when it raises."""
     with request.app.state.session_factory() as session, session.begin():
         yield session
+
+
+# ``scope="function"``: the transaction commits when the route function has returned and its answer
+# is serialised, but *before* a byte of it is sent. With FastAPI's default ("request") the commit
+# runs after the response has gone out, so a COMMIT that fails (or a server killed in between)
+# would leave the client holding "applied" for something never stored; a kiosk deletes what is
+# acknowledged, so that scan would be lost everywhere. Every route takes its session through this
+# one alias (one scope per request: FastAPI caches the dependency, the first scope seen wins).
+DbSession = Annotated[Session, Depends(unit_of_work_dependency, scope="function")]
 
 
 def admin_token() -> str:

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
 
 from server.checkin.endpoints import router as desk_router
 from server.conferences.endpoints import router as conferences_router
 from server.db.engine import database_url, make_engine, make_session_factory, unit_of_work
 from server.errors import DomainError
 from server.orders.endpoints import router as orders_router
+from server.orders.rate_limit import forget_old_windows
 from server.orders.service import release_expired_holds
 from server.payments.endpoints import router as payments_router
 from server.payments.webhooks import retry_unprocessed
@@ -22,6 +25,9 @@ from server.sync.endpoints import router as sync_router
 
 logger = logging.getLogger(__name__)
 HOLD_RELEASE_INTERVAL_S = 30
+# Every request body, unless its route sets its own limit (event upload, Stripe webhook): orders,
+# pairing and admin bodies are a few KB. Checked as the body streams in, not after it is read.
+MAX_BODY_BYTES = 256 * 1024
 
 
 def create_app(url: str | None = None) -> FastAPI:
@@ -48,13 +54,22 @@ def create_app(url: str | None = None) -> FastAPI:
         task.cancel()
         engine.dispose()
 
-    app = FastAPI(title="Doorstation", version="0.1.0", lifespan=lifespan)
+    app = FastAPI(title="Doorstation", version="0.1.0", lifespan=lifespan, max_body_size=MAX_BODY_BYTES)
     app.state.session_factory = session_factory
     app.state.engine = engine
 
     @app.exception_handler(DomainError)
     async def domain_error(_request: Request, error: DomainError) -> JSONResponse:
         return JSONResponse(status_code=error.http_status, content={"detail": {"code": error.code, "message": error.message}})
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, error: RequestValidationError) -> Response:
+        # What was wrong and where, without echoing the input back: the input may be a megabyte of
+        # events, or hold a lone surrogate that cannot even be encoded as UTF-8 (the default
+        # handler would then fail with a 500 while reporting a 422). ASCII-escaped for the same reason.
+        detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+                  for e in error.errors()]
+        return Response(json.dumps({"detail": detail}, default=str), status_code=422, media_type="application/json")
 
     @app.get("/api/v1/health", tags=["meta"])
     def health() -> dict[str, str]:
@@ -72,4 +87,5 @@ def create_app(url: str | None = None) -> FastAPI:
 
 def _release_holds(session_factory) -> int:
     with unit_of_work(session_factory) as session:
+        forget_old_windows(session)
         return release_expired_holds(session)

@@ -8,15 +8,45 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import uuid
+from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 MAX_EVENTS_PER_UPLOAD = 1000
 MAX_PAGE_SIZE = 5000
+MAX_CURSOR = 2**63 - 1  # change-feed versions are 64-bit (BIGINT)
+MAX_ID = 2**31 - 1  # row ids are 32-bit (INTEGER on PostgreSQL)
+
+
+# Input a database can store as it is. What fails these checks would otherwise fail in the
+# database, half-way through a request, as a 500 (PostgreSQL refuses NUL in text; a lone
+# surrogate is not UTF-8; a time that cannot be expressed in UTC cannot be stored in UTC).
+
+def _storable_text(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("must be valid Unicode (it contains a lone surrogate)") from None
+    return value
+
+
+def _storable_time(value: dt.datetime) -> dt.datetime:
+    try:
+        value.astimezone(dt.UTC)
+    except OverflowError:
+        raise ValueError("is out of range once converted to UTC") from None
+    return value
+
+
+Text = Annotated[str, AfterValidator(_storable_text)]
+Timestamp = Annotated[AwareDatetime, AfterValidator(_storable_time)]  # with its time zone, always
+RowId = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 class PairRequest(BaseModel):
-    pairing_code: str = Field(min_length=4, max_length=64)
+    pairing_code: Text = Field(min_length=4, max_length=64)
 
 
 class ConferenceInfo(BaseModel):
@@ -98,13 +128,19 @@ class ScanEvent(BaseModel):
 
     uuid: uuid.UUID
     kind: EventKind
-    access_code: str = Field(max_length=16)
-    occurred_at: dt.datetime
-    station: str = Field(default="", max_length=100)
+    access_code: Text = Field(max_length=16)
+    occurred_at: Timestamp
+    station: Text = Field(default="", max_length=100)
     product_kind: str | None = Field(default=None, pattern="^(ticket_type|addon)$")
-    product_id: int | None = None
-    reason: str = Field(default="ok", max_length=40)  # the kiosk's verdict reason; for an undo, the undone kind
+    product_id: RowId | None = None
+    reason: Text = Field(default="ok", max_length=40)  # the kiosk's verdict reason; for an undo, the undone kind
     undoes: uuid.UUID | None = None
+
+    @model_validator(mode="after")
+    def _an_undo_names_what_it_undoes(self) -> Self:
+        if self.kind is EventKind.UNDO and self.undoes is None:
+            raise ValueError("an undo event needs 'undoes', the uuid of the scan it takes back")
+        return self
 
 
 class UploadRequest(BaseModel):

@@ -83,6 +83,7 @@ class FakeStripe:
     webhook_url: str = ""
     webhook_secret: str = ""
     fail_next: tuple[int, dict] | None = None
+    delay: float = 0.0  # seconds every API answer takes (Stripe on a bad day), after the request is recorded
     _idempotent: dict[str, tuple[dict, int, dict]] = field(default_factory=dict)
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -96,6 +97,8 @@ class FakeStripe:
         api_key = (headers.get("Authorization") or "").removeprefix("Bearer ")
         with self._lock:
             self.requests.append(Recorded(method, path, key, api_key, params))
+        time.sleep(self.delay)
+        with self._lock:
             if self.fail_next is not None:
                 status, error = self.fail_next
                 self.fail_next = None

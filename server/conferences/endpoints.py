@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from pydantic import BaseModel
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
-from server.api import AdminOnly, unit_of_work_dependency
+from server.api import AdminOnly, DbSession, SlugPath
 from server.attendees.models import Attendee
 from server.capacity.service import get_global_remaining, get_global_sold_count
 from server.conferences.service import get_conference
@@ -26,7 +25,7 @@ class ConferenceStats(BaseModel):
 
 
 @router.get("/conferences/{slug}/stats", response_model=ConferenceStats)
-def conference_stats(slug: str, session: Session = Depends(unit_of_work_dependency)) -> ConferenceStats:
+def conference_stats(slug: SlugPath, session: DbSession) -> ConferenceStats:
     """Live figures: seats sold and remaining, attendees and how many are checked in."""
     conference = get_conference(session, slug)
     attendees, checked_in = session.execute(

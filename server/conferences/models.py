@@ -35,6 +35,8 @@ class Conference(Base):
     badge_private_key: Mapped[bytes] = mapped_column(LargeBinary(32))
     badge_public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
     seats_taken: Mapped[int] = mapped_column(default=0, server_default="0")  # server.capacity.counters
+    # Tickets one order may hold: without it, one anonymous request could hold every remaining seat.
+    max_tickets_per_order: Mapped[int] = mapped_column(default=10, server_default="10")
     # The key before the last rotation: kiosks still accept badges it signed until they are reprinted.
     badge_previous_public_key: Mapped[bytes | None] = mapped_column(LargeBinary(32))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

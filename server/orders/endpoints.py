@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
-from sqlalchemy.orm import Session
+from fastapi import APIRouter, Request
 
-from server.api import unit_of_work_dependency
+from server.api import DbSession, ReferencePath, SlugPath
 from server.conferences.service import get_addon, get_conference, get_ticket_type
+from server.orders.rate_limit import count_order_from
 from server.orders.schemas import OrderCreate, OrderRead
 from server.orders.service import AttendeeDetails, Cart, get_order, place_order
 
@@ -14,8 +14,15 @@ router = APIRouter(prefix="/api/v1", tags=["orders"])
 
 
 @router.post("/conferences/{slug}/orders", status_code=201, response_model=OrderRead)
-def create_order(slug: str, body: OrderCreate, session: Session = Depends(unit_of_work_dependency)) -> OrderRead:
-    """Place an order: seats are held for 15 minutes while it is PENDING (a zero total is PAID at once)."""
+def create_order(slug: SlugPath, body: OrderCreate, request: Request, session: DbSession) -> OrderRead:
+    """Place an order: seats are held for 15 minutes while it is PENDING (a zero total is PAID at once).
+
+    At most the conference's tickets per order, and a few orders per client address every 15
+    minutes (429 beyond): anonymous holds cannot take every seat.
+    """
+    # The client's address as uvicorn reports it: behind a reverse proxy, run uvicorn with
+    # --forwarded-allow-ips set to the proxy so this is the buyer's address, not the proxy's.
+    count_order_from(session, request.client.host if request.client else "unknown")
     conference = get_conference(session, slug)
     cart = Cart(
         buyer=AttendeeDetails(**body.buyer.model_dump()),
@@ -28,6 +35,6 @@ def create_order(slug: str, body: OrderCreate, session: Session = Depends(unit_o
 
 
 @router.get("/orders/{reference}", response_model=OrderRead)
-def read_order(reference: str, session: Session = Depends(unit_of_work_dependency)) -> OrderRead:
+def read_order(reference: ReferencePath, session: DbSession) -> OrderRead:
     """An order's status and lines, by its ORD- reference."""
     return OrderRead.model_validate(get_order(session, reference))

@@ -81,3 +81,17 @@ class OrderLineItem(Base):
     order: Mapped[Order] = relationship(back_populates="line_items")
     ticket_type: Mapped[TicketType | None] = relationship()
     addon: Mapped[AddOn | None] = relationship()
+
+
+class OrderRateWindow(Base):
+    """Orders placed from one client address in one time window (server.orders.rate_limit).
+
+    In the database, not in process memory, so the limit holds across every server process and
+    worker that shares it.
+    """
+
+    __tablename__ = "order_rate_windows"
+
+    client: Mapped[str] = mapped_column(String(64), primary_key=True)
+    window_start: Mapped[dt.datetime] = mapped_column(primary_key=True)
+    orders: Mapped[int] = mapped_column(default=0)

@@ -5,14 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from typing import Annotated
+
 from pydantic import BaseModel, ConfigDict, Field
 
+from shared.protocol import Text
+
+ProductKey = Annotated[Text, Field(min_length=1, max_length=100)]  # a ticket type's or add-on's slug or name
+Quantity = Annotated[int, Field(ge=1, le=1000)]
 
 class PersonIn(BaseModel):
-    first_name: str = Field(min_length=1, max_length=100)
-    last_name: str = Field(default="", max_length=100)
-    email: str = Field(default="", max_length=254)
-    company: str = Field(default="", max_length=200)
+    first_name: Text = Field(min_length=1, max_length=100)
+    last_name: Text = Field(default="", max_length=100)
+    email: Text = Field(default="", max_length=254)
+    company: Text = Field(default="", max_length=200)
 
 
 class OrderCreate(BaseModel):
@@ -21,9 +27,9 @@ class OrderCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     buyer: PersonIn
-    tickets: dict[str, int] = Field(min_length=1, max_length=50)
-    addons: dict[str, int] = Field(default_factory=dict, max_length=50)
-    voucher_code: str | None = Field(default=None, max_length=100)
+    tickets: dict[ProductKey, Quantity] = Field(min_length=1, max_length=50)
+    addons: dict[ProductKey, Quantity] = Field(default_factory=dict, max_length=50)
+    voucher_code: Text | None = Field(default=None, max_length=100)
     attendees: list[PersonIn] | None = Field(default=None, max_length=100)
 
 

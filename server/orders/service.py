@@ -25,7 +25,6 @@ from server.vouchers.models import Voucher, VoucherType
 from server.vouchers.service import check_voucher_usable, lock_voucher, voucher_applies_to
 
 HOLD_DURATION = dt.timedelta(minutes=15)
-MAX_TICKETS_PER_ORDER = 100
 CENT = Decimal("0.01")
 
 
@@ -67,8 +66,6 @@ def _check_cart_shape(cart: Cart) -> int:
     ticket_count = sum(cart.tickets.values())
     if ticket_count == 0:
         raise InvalidInput("An order needs at least one ticket.")
-    if ticket_count > MAX_TICKETS_PER_ORDER:
-        raise InvalidInput(f"At most {MAX_TICKETS_PER_ORDER} tickets per order.")
     if cart.attendees is not None and len(cart.attendees) != ticket_count:
         raise InvalidInput(f"Give details for each of the {ticket_count} tickets ({len(cart.attendees)} given).")
     return ticket_count
@@ -121,6 +118,9 @@ def place_order(session: Session, conference: Conference, cart: Cart, *, now: dt
     ticket_count = _check_cart_shape(cart)
     # The conference lock comes first (see module docstring); capacity is validated under it below.
     conference = lock_conference(session, conference.id)
+    if ticket_count > conference.max_tickets_per_order:
+        raise InvalidInput(f"At most {conference.max_tickets_per_order} tickets per order for {conference.name} "
+                           f"({ticket_count} asked).", code="too_many_tickets")
     ticket_types, addons = _load_products(session, conference, cart, now)
 
     voucher = None

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from server.db.base import utcnow
+from server.db.engine import unit_of_work
 from server.errors import Conflict
 from server.orders.models import Order, OrderStatus
-from server.orders.service import lock_order
+from server.orders.service import get_order, lock_order
 from server.payments.gateway import StripeGateway, to_minor_units
 
 # Stripe's shortest Checkout lifetime; the order's hold is stretched to cover it, so a buyer who pays
@@ -40,10 +41,52 @@ def order_line_items(order: Order, currency: str) -> list[dict]:
     return lines
 
 
-def start_order_checkout(session: Session, order: Order, *, success_url: str, cancel_url: str,
+def start_order_checkout(factory: sessionmaker[Session], reference: str, *, success_url: str, cancel_url: str,
                          now: dt.datetime | None = None) -> CheckoutStarted:
-    """A Checkout Session for a PENDING order; asking twice gives the same session (idempotency key)."""
+    """A Checkout Session for a PENDING order; asking twice gives the same session (idempotency key).
+
+    Three steps, so that no transaction is open while Stripe answers (it may take seconds, and on
+    SQLite a transaction holds the one write lock from its first statement: every other buyer would
+    wait): read the order, ask Stripe, then lock the order for a short write that re-checks it.
+    """
     now = now or utcnow()
+    with unit_of_work(factory) as session:
+        order = get_order(session, reference)
+        _check_payable(order, now)
+        gateway = StripeGateway(order.conference)
+        if order.stripe_checkout_session_id and order.hold_expires_at is not None:
+            # Asked again: send exactly the first request's parameters (the hold was set from its
+            # expiry), or Stripe answers the reused idempotency key with an idempotency_error.
+            expires_at = order.hold_expires_at - HOLD_MARGIN
+        else:
+            expires_at = now + CHECKOUT_LIFETIME + dt.timedelta(seconds=30)
+        order_id, conference_id = order.id, order.conference_id
+        params = {
+            "mode": "payment",
+            "line_items": order_line_items(order, gateway.currency),
+            "customer_email": order.email or None,
+            "client_reference_id": order.reference,
+            "metadata": {"order_id": str(order.id), "order_reference": order.reference,
+                         "conference_id": str(conference_id)},
+            "payment_intent_data": {"metadata": {"order_id": str(order.id), "conference_id": str(conference_id)}},
+            "expires_at": int(expires_at.timestamp()),
+            "success_url": success_url,
+            "cancel_url": cancel_url,
+        }
+    checkout = gateway.create_checkout_session(params, idempotency_key=f"order-{order_id}-checkout")
+    with unit_of_work(factory) as session:
+        # Locked and re-checked: a hold released while Stripe answered is not silently revived.
+        order = lock_order(session, order_id)
+        if order.status is not OrderStatus.PENDING:
+            raise Conflict(f"Order {order.reference} was {order.status.label.lower()} while Checkout started.",
+                           code="order_not_pending")
+        order.stripe_checkout_session_id = checkout.id
+        stripe_expiry = dt.datetime.fromtimestamp(int(expires_at.timestamp()), dt.UTC)
+        order.hold_expires_at = max(order.hold_expires_at or now, stripe_expiry + HOLD_MARGIN)
+    return CheckoutStarted(session_id=checkout.id, url=checkout.url, expires_at=stripe_expiry)
+
+
+def _check_payable(order: Order, now: dt.datetime) -> None:
     if order.status is not OrderStatus.PENDING:
         raise Conflict(f"Order {order.reference} is {order.status.label.lower()}; only a pending order can be paid.",
                        code="order_not_pending")
@@ -51,34 +94,3 @@ def start_order_checkout(session: Session, order: Order, *, success_url: str, ca
         raise Conflict(f"The hold on order {order.reference} has expired; place the order again.", code="hold_expired")
     if order.total <= 0:
         raise Conflict(f"Order {order.reference} has nothing to pay.", code="nothing_to_pay")
-    conference = order.conference
-    gateway = StripeGateway(conference)
-    if order.stripe_checkout_session_id and order.hold_expires_at is not None:
-        # Asked again: send exactly the first request's parameters (the hold was set from its expiry),
-        # or Stripe answers the reused idempotency key with an idempotency_error.
-        expires_at = order.hold_expires_at - HOLD_MARGIN
-    else:
-        expires_at = now + CHECKOUT_LIFETIME + dt.timedelta(seconds=30)
-    checkout = gateway.create_checkout_session({
-        "mode": "payment",
-        "line_items": order_line_items(order, gateway.currency),
-        "customer_email": order.email or None,
-        "client_reference_id": order.reference,
-        "metadata": {"order_id": str(order.id), "order_reference": order.reference,
-                     "conference_id": str(conference.id)},
-        "payment_intent_data": {"metadata": {"order_id": str(order.id), "conference_id": str(conference.id)}},
-        "expires_at": int(expires_at.timestamp()),
-        "success_url": success_url,
-        "cancel_url": cancel_url,
-    }, idempotency_key=f"order-{order.id}-checkout")
-    # Stripe is called outside the lock (a slow answer must not stall every other writer); the
-    # order is then locked and re-checked, so a hold released meanwhile is not silently revived.
-    order = lock_order(session, order.id)
-    if order.status is not OrderStatus.PENDING:
-        raise Conflict(f"Order {order.reference} was {order.status.label.lower()} while Checkout started.",
-                       code="order_not_pending")
-    order.stripe_checkout_session_id = checkout.id
-    stripe_expiry = dt.datetime.fromtimestamp(int(expires_at.timestamp()), dt.UTC)
-    order.hold_expires_at = max(order.hold_expires_at or now, stripe_expiry + HOLD_MARGIN)
-    session.flush()
-    return CheckoutStarted(session_id=checkout.id, url=checkout.url, expires_at=stripe_expiry)

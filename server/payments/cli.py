@@ -91,10 +91,20 @@ def bulk_checkout_link(
     cancel_url: Annotated[str, typer.Option(help="Where Stripe sends the sponsor if they cancel.")],
 ) -> None:
     """Create the Stripe Checkout Session for a pending purchase and print its payment link."""
-    from server.sponsors.service import BulkPurchaseCheckout, BulkPurchaseService
+    from sqlalchemy.orm import selectinload
 
-    with unit_of_work(_session_factory()) as session:
-        purchase = BulkPurchaseService.lock(session, purchase_id)
+    from server.sponsors.models import BulkPurchase
+    from server.sponsors.service import BulkPurchaseCheckout
+
+    factory = _session_factory()
+    with unit_of_work(factory) as session:  # read only: loaded with what the Checkout needs
+        purchase = session.scalar(select(BulkPurchase).where(BulkPurchase.id == purchase_id).options(
+            selectinload(BulkPurchase.conference), selectinload(BulkPurchase.sponsor)))
+        if purchase is None:
+            raise _fail(f"No bulk purchase #{purchase_id}.")
+    # A fresh unit of work in which nothing has run yet: create_checkout_session calls Stripe before
+    # its first statement (the purchase lock), so no transaction or lock is held while Stripe answers.
+    with unit_of_work(factory) as session:
         url = BulkPurchaseCheckout.create_checkout_session(session, purchase, success_url, cancel_url)
     console.print(f"Send this payment link to the sponsor:\n{url}")
 
@@ -130,15 +140,24 @@ def bulk_fulfil(purchase_id: PurchaseArg) -> None:
 def bulk_refund(purchase_id: PurchaseArg) -> None:
     """Refund a purchase: its Stripe payment is refunded (if it was paid) and every code stops working."""
     from server.payments.gateway import StripeGateway
+    from server.sponsors.models import BulkPurchase
     from server.sponsors.service import BulkPurchaseService
 
-    with unit_of_work(_session_factory()) as session:
-        purchase = BulkPurchaseService.lock(session, purchase_id)
-        if purchase.stripe_payment_intent_id:
-            StripeGateway(purchase.conference).refund(purchase.stripe_payment_intent_id, None,
-                                                      idempotency_key=f"refund-bulk-purchase-{purchase.id}")
-        deactivated = BulkPurchaseService.refund_bulk_purchase(session, purchase)
-    paid = " and its payment refunded through Stripe" if purchase.stripe_payment_intent_id else ""
+    # Read, ask Stripe with no transaction open (a slow answer must not stall every other writer),
+    # then a short locked write. Stripe's own charge.refunded webhook may land in between: both
+    # paths end in the same REFUNDED state, whichever comes first.
+    factory = _session_factory()
+    with unit_of_work(factory) as session:
+        purchase = session.get(BulkPurchase, purchase_id)
+        if purchase is None:
+            raise _fail(f"No bulk purchase #{purchase_id}.")
+        payment_intent = purchase.stripe_payment_intent_id
+        gateway = StripeGateway(purchase.conference) if payment_intent else None
+    if payment_intent:
+        gateway.refund(payment_intent, None, idempotency_key=f"refund-bulk-purchase-{purchase_id}")
+    with unit_of_work(factory) as session:
+        deactivated = BulkPurchaseService.refund_bulk_purchase(session, BulkPurchaseService.lock(session, purchase_id))
+    paid = " and its payment refunded through Stripe" if payment_intent else ""
     console.print(f"Bulk purchase #{purchase_id} refunded{paid}; {deactivated} voucher codes deactivated.")
 
 
@@ -167,19 +186,32 @@ def order_refund(
 ) -> None:
     """Refund an order through Stripe; a full refund stops its badges working at the door."""
     from server.conferences.service import parse_money
+    from server.orders.models import OrderStatus
     from server.orders.service import get_order, lock_order, refund_order
     from server.payments.gateway import StripeGateway
 
-    with unit_of_work(_session_factory()) as session:
-        order = lock_order(session, get_order(session, reference).id)
-        value = parse_money(amount) if amount else None
-        if order.stripe_payment_intent_id:
-            refundable = order.total - order.amount_refunded
-            # Keyed by what will have been refunded after this one: a retry of the same refund is one refund.
-            after = order.amount_refunded + (value if value is not None else refundable)
-            StripeGateway(order.conference).refund(order.stripe_payment_intent_id, value,
-                                                   idempotency_key=f"refund-order-{order.id}-{after}")
-        order = refund_order(session, order, value)
+    # Read, ask Stripe with no transaction open (a slow answer must not stall every other buyer),
+    # then a short locked write that records the refund up to the total refunded after this one.
+    # Stripe's charge.refunded webhook may record it first; then there is nothing left to record.
+    factory = _session_factory()
+    with unit_of_work(factory) as session:
+        order = get_order(session, reference)
+        if order.status not in (OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED):
+            raise _fail(f"Order {reference} is {order.status.label.lower()}; only a paid order can be refunded.")
+        refundable = order.total - order.amount_refunded
+        value = parse_money(amount) if amount else refundable
+        if value <= 0 or value > refundable:
+            raise _fail(f"Refund amount must be more than 0 and at most {refundable} for order {reference}.")
+        target = order.amount_refunded + value  # what will have been refunded after this one
+        payment_intent = order.stripe_payment_intent_id
+        gateway = StripeGateway(order.conference) if payment_intent else None
+    if payment_intent:
+        # Keyed by the target: a retry of the same refund is one refund at Stripe.
+        gateway.refund(payment_intent, value if amount else None, idempotency_key=f"refund-order-{order.id}-{target}")
+    with unit_of_work(factory) as session:
+        order = lock_order(session, order.id)
+        if order.amount_refunded < target:
+            order = refund_order(session, order, target - order.amount_refunded)
         console.print(f"Order {reference}: refunded {order.amount_refunded} of {order.total}; now "
                       f"{order.status.value}.")
 

@@ -5,18 +5,18 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
-from fastapi import APIRouter, Depends, Header, Request
+from fastapi import APIRouter, Header, Request
 from pydantic import BaseModel, Field
-from sqlalchemy.orm import Session
 
-from server.api import unit_of_work_dependency
-from server.orders.service import get_order
+from server.api import ReferencePath, SlugPath
 from server.payments.checkout import start_order_checkout
-from server.payments.webhooks import WebhookRejected, receive
+from server.payments.webhooks import receive
 
 router = APIRouter(prefix="/api/v1", tags=["payments"])
 
-MAX_WEBHOOK_BYTES = 512 * 1024  # Stripe events are a few KB; anything this big is not one
+# Stripe events are a few KB; anything this big is not one. Enforced while the body streams in
+# (413 at once from Content-Length, or as soon as the bytes pass it), before the signature check.
+MAX_WEBHOOK_BYTES = 512 * 1024
 
 
 class CheckoutCreate(BaseModel):
@@ -37,20 +37,20 @@ class WebhookAnswer(BaseModel):
 
 
 @router.post("/orders/{reference}/checkout", response_model=CheckoutRead)
-def start_checkout(reference: str, body: CheckoutCreate, session: Session = Depends(unit_of_work_dependency)) -> CheckoutRead:
+def start_checkout(reference: ReferencePath, body: CheckoutCreate, request: Request) -> CheckoutRead:
     """Start (or get again) the Stripe Checkout Session that pays a pending order."""
-    started = start_order_checkout(session, get_order(session, reference), success_url=body.success_url,
+    # Its own two short transactions around the Stripe call (see start_order_checkout), not the
+    # request's unit of work: no transaction may stay open while Stripe answers.
+    started = start_order_checkout(request.app.state.session_factory, reference, success_url=body.success_url,
                                    cancel_url=body.cancel_url)
     return CheckoutRead(checkout_url=started.url, session_id=started.session_id, expires_at=started.expires_at)
 
 
-@router.post("/stripe/webhook/{conference_slug}", response_model=WebhookAnswer)
-async def stripe_webhook(conference_slug: str, request: Request,
+@router.post("/stripe/webhook/{conference_slug}", response_model=WebhookAnswer, max_body_size=MAX_WEBHOOK_BYTES)
+async def stripe_webhook(conference_slug: SlugPath, request: Request,
                          stripe_signature: str | None = Header(default=None)) -> WebhookAnswer:
     """Stripe's webhook for one conference: signature checked with its secret, each event applied once."""
     payload = await request.body()
-    if len(payload) > MAX_WEBHOOK_BYTES:
-        raise WebhookRejected("The body is too large to be a Stripe event.")
     # The handlers do blocking database work (and may wait on a row lock): off the event loop.
     result = await asyncio.to_thread(receive, request.app.state.session_factory, conference_slug, payload,
                                      stripe_signature)

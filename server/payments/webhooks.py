@@ -154,31 +154,57 @@ def _order_for_session(session: Session, conference: Conference, checkout: dict)
     return order
 
 
+def _charge_mismatch(checkout: dict, expected_total, currency: str, what: str) -> str:
+    """"" if Stripe charged exactly what we asked for, in our currency; else a note for a person.
+
+    A session could otherwise pay for something it never priced (a session of another conference,
+    one created elsewhere with our metadata, a total changed after it was started).
+    """
+    expected = to_minor_units(expected_total, currency)
+    charged, charged_currency = checkout.get("amount_total"), str(checkout.get("currency") or "").lower()
+    if charged != expected or charged_currency != currency.lower():
+        return (f"{what}: Stripe charged {charged} {charged_currency.upper() or '(no currency)'} but it costs "
+                f"{expected} {currency.upper()} (minor units); nothing fulfilled: refund the payment or fix it.")
+    return ""
+
+
 def checkout_completed(session: Session, conference: Conference, checkout: dict) -> str:
     if checkout.get("payment_status") != "paid":
         return ""  # delayed payment methods: wait for the async success event
     metadata = checkout.get("metadata") or {}
     payment_intent = checkout.get("payment_intent")
     if metadata.get("bulk_purchase_id"):
-        purchase = BulkPurchaseCheckout.handle_checkout_webhook(session, checkout["id"], payment_intent)
-        if purchase is None and session.scalar(select(BulkPurchase.id).where(
-                BulkPurchase.stripe_checkout_session_id == checkout["id"])) is not None:
-            return f"Bulk purchase for session {checkout['id']} was paid but could not be fulfilled: refund it or fix it."
-        return ""
+        return _bulk_purchase_paid(session, conference, checkout, payment_intent)
     order = _order_for_session(session, conference, checkout)
     if order is None:
         return f"No order of {conference.slug} started Checkout Session {checkout['id']}."
     if order.status in (OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED, OrderStatus.REFUNDED):
         return ""
-    expected = to_minor_units(order.total, conference.currency)
-    if checkout.get("amount_total") is not None and checkout["amount_total"] != expected:
-        return (f"Order {order.reference}: Stripe charged {checkout['amount_total']} but the order is {expected} "
-                f"(minor units); not marked paid.")
+    mismatch = _charge_mismatch(checkout, order.total, conference.currency, f"Order {order.reference}")
+    if mismatch:
+        return mismatch
     try:
         with session.begin_nested():
             mark_paid(session, order, payment_intent_id=payment_intent)
     except DomainError as error:
         return error.message  # e.g. paid after its hold was released and the seats are gone
+    return ""
+
+
+def _bulk_purchase_paid(session: Session, conference: Conference, checkout: dict, payment_intent: str | None) -> str:
+    # Only a purchase of the conference whose webhook secret verified this event: a session of
+    # another conference, signed with this one's secret, must not fulfil anything there.
+    purchase = session.scalar(select(BulkPurchase).where(BulkPurchase.stripe_checkout_session_id == checkout["id"],
+                                                         BulkPurchase.conference_id == conference.id))
+    if purchase is None:
+        return f"No bulk purchase of {conference.slug} started Checkout Session {checkout['id']}; nothing fulfilled."
+    if not (purchase.is_fulfilled and purchase.payment_status is BulkPurchaseStatus.PAID):
+        mismatch = _charge_mismatch(checkout, purchase.total_amount, conference.currency,
+                                    f"Bulk purchase #{purchase.id}")
+        if mismatch:
+            return mismatch
+    if BulkPurchaseCheckout.handle_checkout_webhook(session, checkout["id"], payment_intent) is None:
+        return f"Bulk purchase for session {checkout['id']} was paid but could not be fulfilled: refund it or fix it."
     return ""
 
 

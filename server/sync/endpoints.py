@@ -4,34 +4,39 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from server.api import AdminOnly, unit_of_work_dependency
+from server.api import AccessCodePath, AdminOnly, DbSession, IdPath, SlugPath
 from server.conferences.service import get_conference
 from server.db.base import utcnow
 from server.devices.models import Device
 from server.devices.service import authenticate_device, create_device, list_devices, pair_device, revoke_device
 from server.sync.events import apply_events, list_conflicts
 from server.sync.feed import conference_info, feed_page
-from shared.protocol import MAX_PAGE_SIZE, ChangesPage, PairRequest, PairResponse, UploadRequest, UploadResponse
+from shared.protocol import (MAX_CURSOR, MAX_PAGE_SIZE, ChangesPage, PairRequest, PairResponse, Text, UploadRequest,
+                             UploadResponse)
 
 router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 admin_router = APIRouter(prefix="/api/v1/admin", tags=["admin"], dependencies=[AdminOnly])
 
 
-def current_device(authorization: str = Header(default=""), session: Session = Depends(unit_of_work_dependency)) -> Device:
+def current_device(session: DbSession, authorization: str = Header(default="")) -> Device:
     scheme, _, token = authorization.partition(" ")
     device = authenticate_device(session, token if scheme.lower() == "bearer" else "")
     device.last_seen_at = utcnow()
     return device
 
 
+CurrentDevice = Annotated[Device, Depends(current_device)]
+
+
 @router.post("/pair", response_model=PairResponse)
-def pair(body: PairRequest, session: Session = Depends(unit_of_work_dependency)) -> PairResponse:
+def pair(body: PairRequest, session: DbSession) -> PairResponse:
     """Exchange a one-time pairing code for this device's token."""
     device, token = pair_device(session, body.pairing_code)
     return PairResponse(device_id=device.id, device_token=token, station=device.station,
@@ -40,8 +45,8 @@ def pair(body: PairRequest, session: Session = Depends(unit_of_work_dependency))
 
 @router.get("/changes", response_model=ChangesPage)
 def changes(
-    after: int = Query(0, ge=0), limit: int = Query(1000, ge=1, le=MAX_PAGE_SIZE),
-    device: Device = Depends(current_device), session: Session = Depends(unit_of_work_dependency),
+    device: CurrentDevice, session: DbSession,
+    after: int = Query(0, ge=0, le=MAX_CURSOR), limit: int = Query(1000, ge=1, le=MAX_PAGE_SIZE),
 ) -> ChangesPage:
     """Attendees and products of this device's conference changed after the cursor ``after``."""
     # Serialised as built (plain dicts from the database): re-validating 5,000 records only costs time.
@@ -55,8 +60,8 @@ class BadgeRead(BaseModel):
 
 
 @router.get("/badges/{access_code}", response_model=BadgeRead)
-def badge(access_code: str, device: Device = Depends(current_device),
-          session: Session = Depends(unit_of_work_dependency)) -> BadgeRead:
+def badge(access_code: AccessCodePath, device: CurrentDevice,
+          session: DbSession) -> BadgeRead:
     """The signed badge payload of an attendee of this device's conference (for print stations)."""
     from server.attendees.models import Attendee
     from server.conferences.models import Conference
@@ -71,9 +76,14 @@ def badge(access_code: str, device: Device = Depends(current_device),
     return BadgeRead(access_code=access_code, payload=sign(conference.slug, access_code, conference.badge_private_key))
 
 
-@router.post("/events", response_model=UploadResponse)
-def upload_events(body: UploadRequest, device: Device = Depends(current_device),
-                  session: Session = Depends(unit_of_work_dependency)) -> UploadResponse:
+# 1,000 events of at most ~1 KB of JSON each; the limit is enforced while the body streams in (a
+# 413 as soon as it is passed, or at once from Content-Length), before anything parses it.
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+
+
+@router.post("/events", response_model=UploadResponse, max_body_size=MAX_UPLOAD_BYTES)
+def upload_events(body: UploadRequest, device: CurrentDevice,
+                  session: DbSession) -> UploadResponse:
     """Upload scan events; idempotent by each event's UUID. One result per event."""
     return UploadResponse(results=apply_events(session, device, body.events))
 
@@ -96,21 +106,21 @@ def _conflicts(session: Session, conference_id: int) -> list[ConflictRead]:
 
 
 @router.get("/conflicts", response_model=list[ConflictRead])
-def device_conflicts(device: Device = Depends(current_device),
-                     session: Session = Depends(unit_of_work_dependency)) -> list[ConflictRead]:
+def device_conflicts(device: CurrentDevice,
+                     session: DbSession) -> list[ConflictRead]:
     """Conflicts in this device's conference, newest first (for the kiosk's operator panel)."""
     return _conflicts(session, device.conference_id)
 
 
 @admin_router.get("/conferences/{slug}/conflicts", response_model=list[ConflictRead])
-def admin_conflicts(slug: str, session: Session = Depends(unit_of_work_dependency)) -> list[ConflictRead]:
+def admin_conflicts(slug: SlugPath, session: DbSession) -> list[ConflictRead]:
     """Scans kiosks allowed offline that the server could not honour, newest first."""
     return _conflicts(session, get_conference(session, slug).id)
 
 
 class DeviceCreate(BaseModel):
-    name: str = Field(min_length=1, max_length=100)
-    station: str = Field(default="", max_length=100)
+    name: Text = Field(min_length=1, max_length=100)
+    station: Text = Field(default="", max_length=100)
 
 
 class DeviceRead(BaseModel):
@@ -129,19 +139,19 @@ def _device_read(device: Device, pairing_code: str | None = None) -> DeviceRead:
 
 
 @admin_router.post("/conferences/{slug}/devices", status_code=201, response_model=DeviceRead)
-def add_device(slug: str, body: DeviceCreate, session: Session = Depends(unit_of_work_dependency)) -> DeviceRead:
+def add_device(slug: SlugPath, body: DeviceCreate, session: DbSession) -> DeviceRead:
     """Create a device; the response carries its one-time pairing code (shown only here)."""
     device, code = create_device(session, get_conference(session, slug), name=body.name, station=body.station)
     return _device_read(device, code)
 
 
 @admin_router.get("/conferences/{slug}/devices", response_model=list[DeviceRead])
-def devices(slug: str, session: Session = Depends(unit_of_work_dependency)) -> list[DeviceRead]:
+def devices(slug: SlugPath, session: DbSession) -> list[DeviceRead]:
     """A conference's devices."""
     return [_device_read(d) for d in list_devices(session, get_conference(session, slug))]
 
 
 @admin_router.post("/conferences/{slug}/devices/{device_id}/revoke", response_model=DeviceRead)
-def revoke(slug: str, device_id: int, session: Session = Depends(unit_of_work_dependency)) -> DeviceRead:
+def revoke(slug: SlugPath, device_id: IdPath, session: DbSession) -> DeviceRead:
     """Revoke a device: its token stops working at once."""
     return _device_read(revoke_device(session, get_conference(session, slug), device_id))

@@ -367,3 +367,105 @@ def test_a_yen_conference_sends_whole_yen(shop):
     assert shop.fake.calls("/v1/checkout/sessions")[-1].api_key == "sk_test_tokyo"
     with shop.factory() as session:
         assert session.scalar(select(Order.status).where(Order.reference == reference)) is OrderStatus.PENDING
+
+
+# Which purchase a payment may fulfil ---------------------------------------------------------------
+
+def _other_conference_purchase(shop, *, session_id: str) -> int:
+    """Conference B with its own Stripe secret and a bulk purchase of 20 codes waiting for payment."""
+    from server.sponsors.service import BulkPurchaseService
+
+    with unit_of_work(shop.factory) as session:
+        other = make_conference(session, slug="otherconf", currency="usd")
+        other.stripe_secret_key, other.stripe_webhook_secret = "sk_test_other", "whsec_test_other"
+        ticket = make_ticket_type(session, other, name="Other standard", slug="standard", bulk_enabled=True)
+        sponsor = create_sponsor(session, other, name="Globex", slug="globex")
+        purchase = BulkPurchaseService.create_bulk_purchase(
+            session, sponsor, 20, ticket, Decimal("100.00"),
+            voucher_config={"voucher_type": "comp", "discount_value": "100"})
+        purchase.stripe_checkout_session_id = session_id
+        purchase.payment_status = BulkPurchaseStatus.PROCESSING
+        return purchase.id
+
+
+def test_a_webhook_signed_with_one_conferences_secret_cannot_fulfil_anothers_purchase(shop):
+    purchase_id = _other_conference_purchase(shop, session_id="cs_test_globex")
+    session = {"id": "cs_test_globex", "object": "checkout.session", "payment_status": "paid", "status": "complete",
+               "amount_total": 200000, "currency": "usd", "payment_intent": "pi_test_globex",
+               "metadata": {"bulk_purchase_id": str(purchase_id)}}
+    answer = shop.fake.deliver(shop.fake.event("checkout.session.completed", session))  # signed with pycon's secret
+
+    assert answer.status_code == 200
+    assert answer.json()["note"] == "No bulk purchase of pycon started Checkout Session cs_test_globex; nothing fulfilled."
+    with shop.factory() as db:
+        assert db.scalar(select(func.count(Voucher.id))) == 0
+        purchase = db.get(BulkPurchase, purchase_id)
+        assert (purchase.payment_status, purchase.stripe_payment_intent_id) == (BulkPurchaseStatus.PROCESSING, None)
+    assert "No bulk purchase of pycon started Checkout Session cs_test_globex" in \
+        shop.cli("stripe", "events", "-c", "pycon", "--problems")
+
+
+def test_a_bulk_purchase_paid_for_less_than_it_costs_is_not_fulfilled(shop):
+    shop.cli("bulk-purchases", "create", "-c", "pycon", "--sponsor", "acme", "--quantity", "5", "--unit-price", "80",
+             "--ticket-type", "standard")
+    shop.cli("bulk-purchases", "checkout-link", "1", "--success-url", "https://a.example/1", "--cancel-url",
+             "https://a.example/2")
+    event = shop.fake.pay(next(iter(shop.fake.sessions)))
+    event["data"]["object"]["amount_total"] = 100  # one dollar for 400 dollars' worth of codes
+    answer = shop.fake.deliver(event)
+    assert answer.json()["note"] == ("Bulk purchase #1: Stripe charged 100 USD but it costs 40000 USD (minor units); "
+                                     "nothing fulfilled: refund the payment or fix it.")
+    with shop.factory() as session:
+        assert session.scalar(select(func.count(Voucher.id))) == 0
+        assert session.get(BulkPurchase, 1).payment_status is BulkPurchaseStatus.PROCESSING
+    assert "Stripe charged 100 USD but it costs 40000 USD" in shop.cli("stripe", "events", "-c", "pycon", "--problems")
+
+
+@pytest.mark.parametrize(("field", "value", "charged"), [("currency", "eur", "21250 EUR"),
+                                                         ("amount_total", 21249, "21249 USD"),
+                                                         ("amount_total", None, "None USD")])
+def test_an_order_paid_in_another_currency_or_amount_is_not_marked_paid(shop, field, value, charged):
+    reference = shop.order()  # 2 × 100.00 + 12.50 = 212.50 USD
+    event = shop.fake.pay(shop.checkout(reference).json()["session_id"])
+    event["data"]["object"][field] = value
+    note = shop.fake.deliver(event).json()["note"]
+    assert note == (f"Order {reference}: Stripe charged {charged} but it costs 21250 USD (minor units); "
+                    "nothing fulfilled: refund the payment or fix it.")
+    assert shop.read(reference)["status"] == "pending" and shop.attendees(reference) == []
+
+
+# Stripe is slow: nobody else waits ------------------------------------------------------------------
+
+def _time_an_order_while_stripe_answers(shop, stripe_call) -> float:
+    """Run ``stripe_call`` (which talks to a fake Stripe taking 3 s) and, once its request has reached
+    Stripe, place another buyer's order; returns how long that order took."""
+    shop.fake.delay = 3.0
+    already = len(shop.fake.requests)
+    worker = threading.Thread(target=stripe_call)
+    worker.start()
+    wait_for(lambda: len(shop.fake.requests) > already, timeout=30)
+    started = time.monotonic()
+    shop.order(tickets=1, lunches=0)
+    took = time.monotonic() - started
+    worker.join(30)
+    shop.fake.delay = 0.0
+    return took
+
+
+def test_a_slow_stripe_checkout_does_not_stall_another_buyer(shop):
+    reference = shop.order(tickets=1, lunches=0)
+    answers = []
+    took = _time_an_order_while_stripe_answers(shop, lambda: answers.append(shop.checkout(reference)))
+    assert took < 1.0
+    assert answers[0].status_code == 200 and answers[0].json()["session_id"] in shop.fake.sessions
+
+
+def test_a_slow_stripe_refund_does_not_stall_another_buyer(shop):
+    reference = shop.order(tickets=1, lunches=0)
+    shop.fake.deliver(shop.fake.pay(shop.checkout(reference).json()["session_id"]))
+    outputs = []
+    took = _time_an_order_while_stripe_answers(shop, lambda: outputs.append(shop.cli("orders", "refund", reference)))
+    assert took < 1.0
+    assert f"Order {reference}: refunded 100.00 of 100.00; now refunded." in outputs[0]
+    wait_for(lambda: len(shop.fake.delivered) == 2)  # Stripe's charge.refunded, after the CLI's record
+    assert shop.read(reference)["amount_refunded"] == "100.00"

@@ -1,0 +1,139 @@
+"""The sync routes over real HTTP, as a kiosk (or anyone holding a device token) calls them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from server.attendees.models import Attendee
+from server.checkin.models import CheckIn, DoorCheck, ProductRedemption
+from server.conferences.models import AddOn, TicketType
+from server.db.engine import unit_of_work
+from server.devices.service import create_device
+from server.sync.models import SyncConflict, SyncEvent
+from tests.factories import make_addon, make_attendee, make_conference, make_ticket_type
+from tests.live_server import live_server
+
+
+@pytest.fixture
+def base_url(database_url):
+    with live_server(database_url) as url:
+        yield url
+
+
+def device_token(session_factory, base_url: str, slug: str = "pycon") -> str:
+    from server.conferences.service import get_conference
+
+    with unit_of_work(session_factory) as session:
+        _device, code = create_device(session, get_conference(session, slug), name="kiosk", station="Door A")
+    response = httpx.post(f"{base_url}/api/v1/sync/pair", json={"pairing_code": code})
+    assert response.status_code == 200, response.text
+    return response.json()["device_token"]
+
+
+def poll(base_url: str, token: str, after: int, limit: int) -> dict:
+    response = httpx.get(f"{base_url}/api/v1/sync/changes", params={"after": after, "limit": limit},
+                         headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def download(base_url: str, token: str, after: int, limit: int) -> tuple[int, list[dict], list[dict]]:
+    """Every page until ``has_more`` is false, as a kiosk pages: (final cursor, attendees, products)."""
+    attendees, products = [], []
+    for _ in range(100):  # a cursor that does not advance would page forever
+        page = poll(base_url, token, after, limit)
+        attendees += page["attendees"]
+        products += page["products"]
+        assert page["next_cursor"] >= after
+        after = page["next_cursor"]
+        if not page["has_more"]:
+            return after, attendees, products
+    raise AssertionError("the feed kept saying has_more after 100 pages")
+
+
+# The cursor ---------------------------------------------------------------------------------------
+
+def test_paging_through_interleaved_attendees_and_products_misses_nothing_and_repeats_nothing(
+        session_factory, base_url):
+    with unit_of_work(session_factory) as session:
+        conference = make_conference(session, slug="pycon")
+        standard = make_ticket_type(session, conference, name="Standard")
+        lunch = make_addon(session, conference, name="Lunch")
+        people = [make_attendee(session, conference, ticket_type=standard, addons={lunch: 1}, first_name="A0")]
+        make_ticket_type(session, conference, name="Student")
+        people += [make_attendee(session, conference, ticket_type=standard, addons={lunch: 1}, first_name=f"A{n}")
+                   for n in (1, 2)]  # two attendees on consecutive versions: a page boundary between them
+        make_addon(session, conference, name="Dinner")
+        people += [make_attendee(session, conference, ticket_type=standard, addons={lunch: 1}, first_name=f"A{n}")
+                   for n in (3, 4)]
+        make_addon(session, conference, name="T-shirt")  # the newest version is a product's
+        codes = sorted(p.access_code for p in people)
+        conference_id = conference.id
+    with session_factory() as session:
+        versions = sorted([(a.sync_version, "attendee") for a in session.scalars(select(Attendee))]
+                          + [(p.sync_version, "product") for m in (TicketType, AddOn) for p in session.scalars(select(m))])
+    kinds = [kind for _, kind in versions]
+    assert kinds == ["product", "product", "attendee", "product", "attendee", "attendee", "product", "attendee",
+                     "attendee", "product"]
+    newest = versions[-1][0]
+    token = device_token(session_factory, base_url)
+
+    for limit in (1, 2, 3, 1000):
+        cursor, attendees, products = download(base_url, token, 0, limit)
+        assert sorted(a["access_code"] for a in attendees) == codes, f"limit {limit}"  # each exactly once
+        assert {p["name"] for p in products} == {"Standard", "Lunch", "Student", "Dinner", "T-shirt"}
+        assert all([h["name"] for h in a["holdings"]] == ["Standard", "Lunch"] for a in attendees)
+        assert cursor == newest
+        assert poll(base_url, token, cursor, limit) | {"conference": None} == {
+            "next_cursor": newest, "has_more": False, "attendees": [], "products": [], "conference": None}
+
+    # A later change: exactly that comes down, once.
+    with unit_of_work(session_factory) as session:
+        session.scalar(select(AddOn).where(AddOn.name == "Dinner")).name = "Gala dinner"
+        session.scalar(select(Attendee).where(Attendee.first_name == "A2")).company = "ACME"
+    cursor, attendees, products = download(base_url, token, newest, 1)
+    assert [(a["first_name"], a["company"]) for a in attendees] == [("A2", "ACME")]
+    assert [p["name"] for p in products] == ["Gala dinner"]
+    assert cursor == newest + 2 and conference_id
+
+
+# The conference filter on upload ------------------------------------------------------------------
+
+def test_an_upload_naming_another_conferences_attendee_touches_nothing_of_theirs(session_factory, base_url):
+    """Posted straight to the route (a kiosk would refuse the scan locally): the device's token
+    is for pycon, the access code is Eve's in another conference."""
+    with unit_of_work(session_factory) as session:
+        make_conference(session, slug="pycon")
+        other = make_conference(session, slug="otherconf")
+        ticket = make_ticket_type(session, other, name="Other standard")
+        dinner = make_addon(session, other, name="Other dinner")
+        eve = make_attendee(session, other, ticket_type=ticket, addons={dinner: 1}, first_name="Eve")
+        eve_id, eve_code, eve_version, other_id = eve.id, eve.access_code, eve.sync_version, other.id
+        ticket_id, dinner_id = ticket.id, dinner.id
+    token = device_token(session_factory, base_url)
+    at = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
+
+    def event(kind: str, minutes: int, **extra) -> dict:
+        return {"uuid": str(uuid.uuid4()), "kind": kind, "access_code": eve_code,
+                "occurred_at": (at + dt.timedelta(minutes=minutes)).isoformat(), "station": "Door A", **extra}
+
+    events = [event("check_in", 0), event("door_check", 1, product_kind="ticket_type", product_id=ticket_id),
+              event("redemption", 2, product_kind="addon", product_id=dinner_id), event("exit", 3)]
+    response = httpx.post(f"{base_url}/api/v1/sync/events", json={"events": events},
+                          headers={"Authorization": f"Bearer {token}"})
+
+    assert response.status_code == 200, response.text
+    assert [(r["status"], r["reason"]) for r in response.json()["results"]] == [("conflict", "not_found")] * 4
+    with session_factory() as session:
+        eve = session.get(Attendee, eve_id)
+        assert (eve.checked_in_at, eve.inside, eve.sync_version) == (None, False, eve_version)
+        for model in (CheckIn, DoorCheck, ProductRedemption):
+            assert session.scalar(select(func.count()).select_from(model)) == 0
+        assert session.scalar(select(func.count(SyncEvent.id)).where(
+            (SyncEvent.attendee_id == eve_id) | (SyncEvent.conference_id == other_id))) == 0
+        assert session.scalar(select(func.count(SyncConflict.id)).where(SyncConflict.conference_id == other_id)) == 0
