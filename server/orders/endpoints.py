@@ -20,8 +20,8 @@ def create_order(slug: SlugPath, body: OrderCreate, request: Request, session: D
     At most the conference's tickets per order, and a few orders per client address every 15
     minutes (429 beyond): anonymous holds cannot take every seat.
     """
-    # The client's address as uvicorn reports it: behind a reverse proxy, run uvicorn with
-    # --forwarded-allow-ips set to the proxy so this is the buyer's address, not the proxy's.
+    # The client's address as uvicorn reports it: behind a proxy, from X-Forwarded-For when the proxy
+    # is trusted (127.0.0.1 by default; FORWARDED_ALLOW_IPS for another), else the proxy's own.
     count_order_from(session, request.client.host if request.client else "unknown")
     conference = get_conference(session, slug)
     cart = Cart(

@@ -17,7 +17,7 @@ from server.db.engine import unit_of_work
 
 bulk_app = typer.Typer(help="Sponsor bulk purchases of voucher codes: create, pay, approve, fulfil, refund.",
                        no_args_is_help=True)
-orders_app = typer.Typer(help="Orders: refunds.", no_args_is_help=True)
+orders_app = typer.Typer(help="Orders: refunds, tickets per order.", no_args_is_help=True)
 stripe_app = typer.Typer(help="Stripe webhook events: list them, retry the ones that failed.", no_args_is_help=True)
 app.add_typer(bulk_app, name="bulk-purchases")
 app.add_typer(orders_app, name="orders")
@@ -214,6 +214,19 @@ def order_refund(
             order = refund_order(session, order, target - order.amount_refunded)
         console.print(f"Order {reference}: refunded {order.amount_refunded} of {order.total}; now "
                       f"{order.status.value}.")
+
+
+@orders_app.command("max-tickets")
+def order_max_tickets(
+    conference: ConferenceOpt,
+    tickets: Annotated[int, typer.Argument(help="Tickets one order may hold (default 10).", min=1, max=1000)],
+) -> None:
+    """Set how many tickets one order may hold (the public order route refuses more)."""
+    from server.conferences.service import get_conference
+
+    with unit_of_work(_session_factory()) as session:
+        get_conference(session, conference).max_tickets_per_order = tickets
+    console.print(f"Orders for {conference} may now hold at most {tickets} tickets.")
 
 
 @stripe_app.command("events")

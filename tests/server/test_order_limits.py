@@ -88,3 +88,19 @@ def test_the_limit_holds_across_two_server_processes(empty_database_url):
             server.terminate()
             server.wait(10)
     assert statuses == [201] * ORDERS_PER_WINDOW + [429] * 2
+
+
+def test_an_organiser_sets_the_limit_with_the_cli(base_url, database_url, engine):
+    import os
+    import subprocess
+    import sys
+
+    from tests.server.test_stripe import mark_migrated
+
+    mark_migrated(engine)
+    result = subprocess.run([sys.executable, "-m", "server", "orders", "max-tickets", "-c", "pycon", "3"],
+                            capture_output=True, text=True, env={**os.environ, "DATABASE_URL": database_url}, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "Orders for pycon may now hold at most 3 tickets." in result.stdout
+    assert place(base_url, 4).json()["detail"]["message"] == "At most 3 tickets per order for PyCon (4 asked)."
+    assert place(base_url, 3).status_code == 201
