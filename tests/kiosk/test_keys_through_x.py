@@ -198,3 +198,16 @@ def test_a_badge_printed_at_another_desk_is_known_from_the_feed(qtbot, door, key
     with qtbot.waitSignal(window.verdictShown, timeout=5000):
         keyboard.scan(door.paid)
     assert window.verdict.headline.text().endswith(", Desk 1 — print again?")
+
+
+@pytest.mark.parametrize("length", [4, 300])
+def test_codes_of_4_and_300_characters_are_one_scan_each(qtbot, door, keyboard, length):
+    window = open_window(qtbot, door, windowed=True)
+    wait_for_x_focus(qtbot, window)
+    scanned = []
+    window.wedge.scanned.connect(scanned.append)
+    code = ("Zq7-" * 75)[:length]
+    with qtbot.waitSignal(window.verdictShown, timeout=10_000):
+        keyboard.scan(code, key_gap_ms=1)
+    assert scanned == [code]
+    assert window.scan_screen.search.text() == ""

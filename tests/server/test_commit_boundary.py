@@ -109,7 +109,7 @@ def test_an_upload_whose_commit_fails_is_not_acknowledged_and_stays_in_the_outbo
 
         status = kiosk.engine.sync_once()
 
-        assert status.online is False and status.last_error == "server error 500"
+        assert status.online is False and status.last_error == "Server error 500; retrying."
         assert kiosk.waiting() == scanned and len(scanned) == 5  # nothing acknowledged, nothing deleted
         assert _stored_uuids(session_factory) == []
         _mend_commits(database_url)
