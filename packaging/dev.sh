@@ -61,10 +61,10 @@ install_system_packages() {
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
         step "System packages: installing ${#missing[@]} (and what they need): ${missing[*]}"
         echo "    apt-get update"
-        apt-get update -q | sed -n 's/^\(Get\|Hit\):[0-9]* \([^ ]*\) \([^ ]*\).*/    \1 \2 \3/p'
+        apt-get update -q | sed -u -n 's/^\(Get\|Hit\):[0-9]* \([^ ]*\) \([^ ]*\).*/    \1 \2 \3/p'
         # One line per package set up: progress, without apt's full chatter.
         DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o Dpkg::Use-Pty=0 --no-install-recommends "${missing[@]}" \
-            | sed -n -e 's/^Need to get \(.*\)/    download: \1/p' -e 's/^Setting up \([^ ]*\) .*/    set up \1/p'
+            | sed -u -n -e 's/^Need to get \(.*\)/    download: \1/p' -e 's/^Setting up \([^ ]*\) .*/    set up \1/p'
     else
         echo "Missing system packages. Install them (as root, or with sudo), then run this again:"
         echo "    apt-get install ${missing[*]}"
