@@ -109,22 +109,22 @@ def start_server_process(database_url: str, port: int, admin_token: str | None =
     """
     token = admin_token or secrets.token_urlsafe(24)
     env = {**os.environ, "DATABASE_URL": database_url, "DOORSTATION_ADMIN_TOKEN": token}
-    output = log.open("ab+") if log else tempfile.TemporaryFile()
-    start = output.seek(0, os.SEEK_END)
-    process = subprocess.Popen([sys.executable, "-m", "server", "server", "--host", "127.0.0.1", "--port", str(port)],
-                               env=env, stdout=output, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            output.seek(start)
-            text = output.read().decode(errors="replace")
-            if "address already in use" in text.lower():
-                raise PortTaken(f"Port {port} was taken by another program while the demo server started; "
-                                f"run the demo again (or choose a port with --port).")
-            raise RuntimeError(f"The demo server did not start: {text[-500:]}")
-        if answers_with_our_token(f"http://127.0.0.1:{port}", token):
-            return process
-        time.sleep(0.2)
+    with log.open("ab+") if log else tempfile.TemporaryFile() as output:  # the server keeps its own handle
+        start = output.seek(0, os.SEEK_END)
+        process = subprocess.Popen([sys.executable, "-m", "server", "server", "--host", "127.0.0.1",
+                                    "--port", str(port)], env=env, stdout=output, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                output.seek(start)
+                text = output.read().decode(errors="replace")
+                if "address already in use" in text.lower():
+                    raise PortTaken(f"Port {port} was taken by another program while the demo server started; "
+                                    f"run the demo again (or choose a port with --port).")
+                raise RuntimeError(f"The demo server did not start: {text[-500:]}")
+            if answers_with_our_token(f"http://127.0.0.1:{port}", token):
+                return process
+            time.sleep(0.2)
     process.terminate()
     raise RuntimeError(f"The demo server did not answer on port {port} within 30 s.")
 
