@@ -6,8 +6,9 @@
 #   bash packaging/dev.sh test    the whole test suite (PostgreSQL tests need DOORSTATION_TEST_POSTGRES_URL
 #                                 or a server on 127.0.0.1:5432 with a database "test")
 #
-# Needs only python3 (3.11+) and bash. System libraries (Qt's, zbar, Xvfb) are installed with
-# apt-get when run as root on Debian/Ubuntu, and named in one message otherwise.
+# Needs only python3 (3.11+) and bash. System packages (Qt's libraries, zbar, Xvfb, CA certificates,
+# Debian's python3.X-venv) are installed with apt-get when run as root on Debian/Ubuntu, and all
+# named in one message otherwise. Each step says what it does as it goes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
