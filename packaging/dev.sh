@@ -36,8 +36,10 @@ check_python() {
         echo "Doorstation needs Python 3.11 or newer; $PYTHON is $("$PYTHON" --version 2>&1)."; exit 1; }
 }
 
-# Debian ships `python3 -m venv`'s pip bootstrap (ensurepip) apart, as python3.X-venv.
+# Debian ships `python3 -m venv`'s pip bootstrap (ensurepip) apart, as python3.X-venv. It is needed
+# once, to install uv into .tools/ (uv makes .venv/ without it).
 venv_package() {
+    [ -x .tools/bin/uv ] && return 0
     "$PYTHON" -c 'import ensurepip' 2>/dev/null && return 0
     if [ "$("$PYTHON" -c 'import sys; print(sys.base_prefix)')" = /usr ]; then
         "$PYTHON" -c 'import sys; print(f"python{sys.version_info[0]}.{sys.version_info[1]}-venv")'
