@@ -30,15 +30,22 @@ def _step(name: str, check) -> bool:
 
 def run() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    folder = Path(tempfile.mkdtemp(prefix="doorstation-self-test-"))
+    with tempfile.TemporaryDirectory(prefix="doorstation-self-test-") as scratch:  # removed afterwards, whatever fails
+        return _run_in(Path(scratch))
+
+
+def _run_in(folder: Path) -> int:
 
     def cache() -> str:
         from kiosk.core.cache import SCHEMA_VERSION, connect
 
         connection = connect(folder / "cache.sqlite3")
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
-        assert version == SCHEMA_VERSION, f"schema {version}"
-        connection.execute("SELECT count(*) FROM attendees").fetchone()
+        try:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            assert version == SCHEMA_VERSION, f"schema {version}"
+            connection.execute("SELECT count(*) FROM attendees").fetchone()
+        finally:
+            connection.close()  # Windows cannot remove an open database file
         return f"schema {version}"
 
     def decode_sample() -> str:

@@ -89,61 +89,23 @@ def server(
 @app.command()
 def demo(
     attendees: Annotated[int, typer.Option(help="Attendees in the demo conference.")] = 500,
-    port: Annotated[int, typer.Option(help="Port for the server.")] = 8000,
+    port: Annotated[Optional[int], typer.Option(
+        help="Port for the server; without it the first free one from 8000 up.")] = None,
     kiosk: Annotated[bool, typer.Option(help="Open a kiosk paired to the demo server (--no-kiosk: server only).")] = True,
+    reset: Annotated[bool, typer.Option(
+        help="Start over: delete the demo's database and kiosk data first.")] = False,
 ) -> None:
-    """Seed a demo conference (once) into ./doorstation-demo.sqlite3, run the server and open a kiosk on it."""
-    from server.conferences.models import Conference
-    from kiosk.ui.app import screen_available
-    from server.demo_launcher import DEMO_PIN, prepare_demo_kiosk, start_server_process, write_demo_badges
+    """Seed a demo conference (once) into ./doorstation-demo.sqlite3, run its server and open a kiosk on it.
 
-    os.environ.setdefault("DATABASE_URL", "sqlite:///doorstation-demo.sqlite3")
-    url = database_url()
-    from server.db.migrate import upgrade_to_head
+    The server keeps running after the kiosk window closes, until Ctrl+C.
+    """
+    from server.demo_launcher import DEMO_DATABASE_URL, DemoRefused, run_demo
 
-    upgrade_to_head(url)
-    factory = _session_factory()
-    with unit_of_work(factory) as session:
-        if session.scalar(select(Conference.id).where(Conference.slug == "demo")) is None:
-            from server.demo_data import seed_demo
-
-            console.print(f"Seeding the demo conference with {attendees} attendees…")
-            seed_demo(session, attendees=attendees)
-    kiosk_dir = Path("doorstation-demo-kiosk").resolve()
-    badges = write_demo_badges(factory, kiosk_dir / "badges")
-    table = Table(title="Demo badges to try (one per order status)")
-    for column in ("access code", "name", "order status", "badge QR image"):
-        table.add_column(column, overflow="fold")
-    for code, name, status, path in badges:
-        table.add_row(code, name, status, str(path.relative_to(Path.cwd())))
-    console.print(table)
-    if kiosk and not screen_available():
-        console.print("There is no screen here (no DISPLAY), so only the server runs. For the kiosk window too, "
-                      "run this on a desktop, or: xvfb-run bash packaging/dev.sh demo")
-        kiosk = False
-    if not kiosk:
-        console.print(f"Server: http://127.0.0.1:{port}  (API docs at /docs)")
-        server(host="127.0.0.1", port=port, workers=1)
-        return
-    process = start_server_process(url, port)
+    os.environ.setdefault("DATABASE_URL", DEMO_DATABASE_URL)
     try:
-        server_url = f"http://127.0.0.1:{port}"
-        prepare_demo_kiosk(factory, server_url, kiosk_dir)
-        console.print(
-            f"Server: {server_url} (process {process.pid}; API docs at /docs). Kiosk data: {kiosk_dir}\n"
-            "Scan: type an access code and press Enter fast (or use a USB scanner), search by name, or "
-            f"restart with a camera made of a badge image: doorstation kiosk --data-dir {kiosk_dir} "
-            f"--camera-file {badges[0][3]}\n"
-            f"Operator panel PIN: [bold]{DEMO_PIN}[/]. Pull the network: kill -STOP {process.pid}; "
-            f"bring it back: kill -CONT {process.pid}."
-        )
-        from kiosk.ui.app import run_kiosk
-        from kiosk.ui.main_window import KioskOptions
-
-        code = run_kiosk(KioskOptions(data_dir=kiosk_dir))
-    finally:
-        process.terminate()
-        process.wait(10)
+        code = run_demo(console, _session_factory, attendees=attendees, port=port, kiosk=kiosk, reset=reset)
+    except DemoRefused as error:
+        raise _fail(str(error)) from None
     raise typer.Exit(code)
 
 

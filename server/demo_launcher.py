@@ -2,13 +2,23 @@
 
 The server runs as a separate process on purpose: stopping it (``kill -STOP``) is how a new user
 "pulls the network" and watches the kiosk keep scanning, then catch up when it comes back.
+
+The demo must talk to its own server and nothing else: a port that another program holds is
+found before the server starts (and another one taken, or the user told), and the server is
+recognised by the admin token the demo gave it, never by whatever answers on the port.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import secrets
+import shutil
+import signal
+import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -20,23 +30,141 @@ from server.db.engine import unit_of_work
 
 DEMO_PIN = "1234"
 DEMO_STATION = "Main entrance"
+DEMO_DATABASE = Path("doorstation-demo.sqlite3")  # these three, in the working directory, are the demo's state
+DEMO_KIOSK_DIR = Path("doorstation-demo-kiosk")
+DEMO_SERVER_LOG = Path("doorstation-demo-server.log")
+DEMO_DATABASE_URL = f"sqlite:///{DEMO_DATABASE}"
+DEFAULT_PORT = 8000
+PORTS_TO_TRY = 20  # 8000, 8001, … when the default port is taken
 
 
-def start_server_process(database_url: str, port: int) -> subprocess.Popen:
-    env = {**os.environ, "DATABASE_URL": database_url}
-    process = subprocess.Popen([sys.executable, "-m", "server", "server", "--host", "127.0.0.1", "--port", str(port)],
-                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"The demo server did not start: {process.stderr.read().decode()[-500:]}")
+class DemoRefused(Exception):
+    """The demo cannot do what was asked; the message says why and what to do instead."""
+
+
+class PortTaken(DemoRefused):
+    """The port the demo server should listen on is held by another program."""
+
+
+def port_is_free(port: int) -> bool:
+    """Whether the server could listen on 127.0.0.1:``port`` (bound as uvicorn binds it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
-            httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=1)
-            return process
-        except httpx.TransportError:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def who_answers(port: int) -> str:
+    """A few words on the program holding ``port``, for the message that says it is taken."""
+    try:
+        response = httpx.get(f"http://127.0.0.1:{port}/", timeout=2)
+    except httpx.HTTPError:
+        return "a program that does not answer HTTP"
+    if "server" in response.headers:
+        return f"a web server that calls itself '{response.headers['server']}'"
+    return "a web server"
+
+
+def choose_port(requested: int | None) -> tuple[int, str | None]:
+    """The port for the demo server, and a note when it is not the one the user expects.
+
+    A port the user asked for is used or refused, never swapped; without ``--port`` the first free
+    one from 8000 up is taken, and the note says so.
+    """
+    if requested is not None:
+        if not port_is_free(requested):
+            raise PortTaken(f"Port {requested} is already in use by {who_answers(requested)}. The demo does not "
+                            f"talk to a server it did not start: stop that program, or pick another port "
+                            f"(doorstation demo --port {requested + 1}).")
+        return requested, None
+    for port in range(DEFAULT_PORT, DEFAULT_PORT + PORTS_TO_TRY):
+        if port_is_free(port):
+            if port == DEFAULT_PORT:
+                return port, None
+            return port, (f"Port {DEFAULT_PORT} is already in use by {who_answers(DEFAULT_PORT)}, so the demo "
+                          f"server listens on port {port} instead (choose one with --port).")
+    raise PortTaken(f"Ports {DEFAULT_PORT}–{DEFAULT_PORT + PORTS_TO_TRY - 1} are all in use; choose a free one "
+                    f"with --port.")
+
+
+def answers_with_our_token(base_url: str, token: str) -> bool:
+    """True only for the server we started: it refuses an admin call without our token and takes it with it."""
+    probe = f"{base_url}/api/v1/admin/conferences/-/stats"  # no such conference: 404 once signed in
+    try:
+        without = httpx.get(probe, timeout=2).status_code
+        with_token = httpx.get(probe, headers={"Authorization": f"Bearer {token}"}, timeout=2).status_code
+    except httpx.HTTPError:
+        return False
+    return without == 401 and with_token != 401
+
+
+def start_server_process(database_url: str, port: int, admin_token: str | None = None,
+                         log: Path | None = None) -> subprocess.Popen:
+    """Start ``doorstation server`` on 127.0.0.1:``port`` and wait until it is up and is ours.
+
+    Its log goes to ``log`` (or a temporary file): a pipe nobody reads would fill up and stall it.
+    """
+    token = admin_token or secrets.token_urlsafe(24)
+    env = {**os.environ, "DATABASE_URL": database_url, "DOORSTATION_ADMIN_TOKEN": token}
+    with log.open("ab+") if log else tempfile.TemporaryFile() as output:  # the server keeps its own handle
+        start = output.seek(0, os.SEEK_END)
+        process = subprocess.Popen([sys.executable, "-m", "server", "server", "--host", "127.0.0.1",
+                                    "--port", str(port)], env=env, stdout=output, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                output.seek(start)
+                text = output.read().decode(errors="replace")
+                if "address already in use" in text.lower():
+                    raise PortTaken(f"Port {port} was taken by another program while the demo server started; "
+                                    f"run the demo again (or choose a port with --port).")
+                raise RuntimeError(f"The demo server did not start: {text[-500:]}")
+            if answers_with_our_token(f"http://127.0.0.1:{port}", token):
+                return process
             time.sleep(0.2)
     process.terminate()
     raise RuntimeError(f"The demo server did not answer on port {port} within 30 s.")
+
+
+def reset_demo(database_url: str) -> list[Path]:
+    """Delete the demo's database, kiosk folder and server log, to start over; returns what was deleted.
+
+    Only the demo's own SQLite file: a DATABASE_URL pointing elsewhere is never wiped.
+    """
+    if database_url != DEMO_DATABASE_URL:
+        raise DemoRefused(f"--reset deletes only the demo's own database ({DEMO_DATABASE}); DATABASE_URL points at "
+                         f"another one. Unset DATABASE_URL to use the demo's.")
+    deleted = []
+    for path in (DEMO_DATABASE, Path(f"{DEMO_DATABASE}-wal"), Path(f"{DEMO_DATABASE}-shm"), DEMO_SERVER_LOG):
+        if path.exists():
+            path.unlink()
+            deleted.append(path)
+    if DEMO_KIOSK_DIR.exists():
+        shutil.rmtree(DEMO_KIOSK_DIR)
+        deleted.append(DEMO_KIOSK_DIR)
+    return deleted
+
+
+def check_in_someone(factory) -> None:
+    """Check one paid attendee in at the registration desk (once), so "Already checked in" has a badge to show."""
+    from server.attendees.models import Attendee
+    from server.checkin.service import CheckInService
+    from server.conferences.models import Conference
+    from server.orders.models import Order, OrderStatus
+
+    with unit_of_work(factory) as session:
+        conference = session.scalar(select(Conference).where(Conference.slug == "demo"))
+        anyone_in = select(Attendee.id).where(Attendee.conference_id == conference.id,
+                                              Attendee.checked_in_at.is_not(None))
+        if session.scalar(anyone_in.limit(1)) is not None:
+            return
+        attendee = session.scalar(select(Attendee).join(Order).where(
+            Attendee.conference_id == conference.id, Order.status == OrderStatus.PAID).order_by(Attendee.id.desc()))
+        CheckInService.check_in(session, attendee=attendee, checked_in_by="demo", station="Registration desk",
+                                at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=40))
 
 
 def prepare_demo_kiosk(factory, server_url: str, data_dir: Path) -> None:
@@ -58,26 +186,124 @@ def prepare_demo_kiosk(factory, server_url: str, data_dir: Path) -> None:
 
 
 def write_demo_badges(factory, folder: Path) -> list[tuple[str, str, str, Path]]:
-    """One signed badge QR image per order status, to hold to a camera or pass as --camera-file."""
+    """A signed badge QR image per order status, and one of someone already checked in, to type,
+    hold to a camera or pass as --camera-file. Returns (code, name, what it shows, image)."""
     from server.attendees.models import Attendee
     from server.conferences.models import Conference
     from server.orders.models import Order
     from shared.badge_codes import sign
 
     folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.png"):  # the examples change as people get checked in
+        old.unlink()
     badges = []
     with unit_of_work(factory) as session:
         conference = session.scalar(select(Conference).where(Conference.slug == "demo"))
         rows = session.execute(
-            select(Attendee.access_code, Attendee.first_name, Attendee.last_name, Order.status)
+            select(Attendee.access_code, Attendee.first_name, Attendee.last_name, Order.status, Attendee.checked_in_at)
             .join(Order).where(Attendee.conference_id == conference.id).order_by(Attendee.id).limit(5000)
         ).all()
         seen = set()
-        for code, first, last, status in rows:
-            if status in seen:
+        for code, first, last, status, checked_in_at in rows:
+            label = f"{status.value}, already checked in" if checked_in_at else status.value
+            if label in seen or (checked_in_at and status.value != "paid"):
                 continue
-            seen.add(status)
-            path = folder / f"{status.value}-{code}.png"
+            seen.add(label)
+            path = folder / f"{label.replace(', ', '-').replace(' ', '-')}-{code}.png"
             segno.make_qr(sign("demo", code, conference.badge_private_key)).save(path, scale=8, border=4)
-            badges.append((code, f"{first} {last}", status.value, path))
+            badges.append((code, f"{first} {last}", label, path))
     return badges
+
+
+def _command() -> str:
+    """How to type ``doorstation`` here: the virtual environment's script, relative when it can be."""
+    script = Path(sys.executable).parent / "doorstation"
+    if not script.exists():
+        return "doorstation"
+    try:
+        return str(script.relative_to(Path.cwd()))
+    except ValueError:
+        return str(script)
+
+
+def run_demo(console, session_factory, *, attendees: int, port: int | None, kiosk: bool, reset: bool) -> int:
+    """Seed (once), start the server on a port of its own, open the kiosk; run until Ctrl+C."""
+    from rich.table import Table
+
+    from kiosk.ui.app import screen_available
+    from server.conferences.models import Conference
+    from server.db.engine import database_url
+
+    url = database_url()
+    port, note = choose_port(port)  # first: a refused port changes nothing
+    if reset:
+        deleted = reset_demo(url)
+        console.print("Starting over: deleted " + (", ".join(map(str, deleted)) or "nothing (no demo yet)") + ".")
+    factory = session_factory()
+    with unit_of_work(factory) as session:
+        seeded = session.scalar(select(Conference.id).where(Conference.slug == "demo")) is None
+        if seeded:
+            from server.demo_data import seed_demo
+
+            console.print(f"Seeding the demo conference with {attendees} attendees…")
+            seed_demo(session, attendees=attendees)
+    if seeded and DEMO_KIOSK_DIR.exists():
+        shutil.rmtree(DEMO_KIOSK_DIR)  # paired with a conference that is gone
+    check_in_someone(factory)
+    kiosk_dir = DEMO_KIOSK_DIR.resolve()
+    badges = write_demo_badges(factory, kiosk_dir / "badges")
+    table = Table(title="Badges to try: type the code and press Enter quickly, or show the image to a camera")
+    for column in ("access code", "name", "order status", "badge QR image"):
+        table.add_column(column, overflow="fold")
+    for code, name, label, path in badges:
+        table.add_row(code, name, label, str(path.relative_to(Path.cwd())))
+    console.print(table)
+    if note:
+        console.print(note)
+    if kiosk and not screen_available():
+        console.print("There is no screen here (no DISPLAY), so only the server runs. For the kiosk window too, "
+                      "run this on a desktop, or: xvfb-run -a -s \"-screen 0 1280x1024x24\" bash packaging/dev.sh demo")
+        kiosk = False
+    token = os.environ.get("DOORSTATION_ADMIN_TOKEN") or secrets.token_urlsafe(24)
+    process = start_server_process(url, port, token, log=DEMO_SERVER_LOG)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `kill` stops the server too, as Ctrl+C does
+    server_url = f"http://127.0.0.1:{port}"
+    doorstation = _command()
+    try:
+        console.print(
+            f"\nDemo server: {server_url} (process {process.pid}; API docs {server_url}/docs; log {DEMO_SERVER_LOG})\n"
+            f"Admin sign-in: no web console yet; the admin HTTP routes take this token:\n"
+            f"    curl -H 'Authorization: Bearer {token}' {server_url}/api/v1/admin/conferences/demo/stats\n"
+            f"  (in /docs: 'Bearer {token}' in an admin route's authorization field). The command line needs "
+            f"no token: DATABASE_URL={url} {doorstation} devices list -c demo\n"
+            f"Pull the network: kill -STOP {process.pid}; bring it back: kill -CONT {process.pid}.\n"
+            f"Stop: Ctrl+C. Start over with a fresh conference: {doorstation} demo --reset"
+        )
+        if kiosk:
+            from kiosk.ui.app import run_kiosk
+            from kiosk.ui.main_window import KioskOptions
+
+            prepare_demo_kiosk(factory, server_url, kiosk_dir)
+            console.print(f"Kiosk: station '{DEMO_STATION}', operator PIN [bold]{DEMO_PIN}[/], data in "
+                          f"{DEMO_KIOSK_DIR}/. Scan: type an access code and press Enter quickly (a USB scanner "
+                          "does that), or search by name.")
+            run_kiosk(KioskOptions(data_dir=kiosk_dir))
+            paid = next((path for _code, _name, label, path in badges if label == "paid"), badges[0][3])
+            console.print(
+                f"The kiosk is closed; the server keeps running. Open the kiosk again, e.g. with a badge image as "
+                f"its camera:\n    {doorstation} kiosk --data-dir {DEMO_KIOSK_DIR} --camera-file "
+                f"{paid.relative_to(Path.cwd())}")
+        console.print("The demo server is running; Ctrl+C stops it.")
+        code = process.wait()
+        console.print(f"The demo server stopped by itself (exit status {code}); its log: {DEMO_SERVER_LOG}")
+        return 1
+    except KeyboardInterrupt:
+        console.print("\nStopping the demo server. Run the demo again to carry on where you left off "
+                      "(--reset to start over).")
+        return 0
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()

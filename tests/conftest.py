@@ -1,28 +1,58 @@
-"""Test databases: every server test runs on a SQLite file and on PostgreSQL.
+"""What every test run needs: a screen for Qt, data from outside the repository, test databases.
 
-PostgreSQL comes from DOORSTATION_TEST_POSTGRES_URL (the set-up script points it at
-127.0.0.1:5432/test when a server answers there). Each test run creates its own database
-next to it and drops it at the end; each test starts from empty tables. With
-DOORSTATION_REQUIRE_POSTGRES=1 (CI) a missing PostgreSQL fails the tests instead of skipping them.
+Qt: plain ``pytest`` on a machine without a display would abort in Qt's xcb plugin, so the tests
+use the offscreen platform unless QT_QPA_PLATFORM says otherwise (set here, before Qt is loaded).
+
+Data from outside the repository (``../shared/testdata``: real camera photos, Stripe's own
+objects): a clone without that folder skips the tests that need it, saying so; CI sets
+DOORSTATION_REQUIRE_TESTDATA=1, which turns the skip into a failure.
+
+Databases: every server test runs on a SQLite file and on PostgreSQL. PostgreSQL comes from
+DOORSTATION_TEST_POSTGRES_URL (the set-up script points it at 127.0.0.1:5432/test when a server
+answers there). Each test run creates its own database next to it and drops it at the end; each
+test starts from empty tables. With DOORSTATION_REQUIRE_POSTGRES=1 (CI) a missing PostgreSQL
+fails the tests instead of skipping them.
 """
 
 from __future__ import annotations
 
 import os
-import uuid
-from pathlib import Path
 
-import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
-import server.db.models  # noqa: F401
-from server.db.base import Base
-from server.db.engine import make_engine, make_session_factory
+import uuid  # noqa: E402
+from pathlib import Path  # noqa: E402
 
-SHARED_TESTDATA = Path(__file__).resolve().parents[1].parent / "shared" / "testdata"
+import pytest  # noqa: E402
+from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+import server.db.models  # noqa: E402, F401
+from server.db.base import Base  # noqa: E402
+from server.db.engine import make_engine, make_session_factory  # noqa: E402
+
+# DOORSTATION_TESTDATA points elsewhere (and lets a test play a clone without it).
+SHARED_TESTDATA = Path(os.environ.get("DOORSTATION_TESTDATA")
+                       or Path(__file__).resolve().parents[1].parent / "shared" / "testdata")
 POSTGRES_URL = os.environ.get("DOORSTATION_TEST_POSTGRES_URL")
 REQUIRE_POSTGRES = os.environ.get("DOORSTATION_REQUIRE_POSTGRES") == "1"
+REQUIRE_TESTDATA = os.environ.get("DOORSTATION_REQUIRE_TESTDATA") == "1"
+
+
+def shared_testdata(name: str) -> Path:
+    """The folder ``../shared/testdata/<name>``, or skip the calling test with the reason (fail in CI).
+
+    That data lives next to the repository, not in it (real camera photos, Stripe's own objects,
+    under their own licences), so a lone clone does not have it.
+    """
+    folder = SHARED_TESTDATA / name
+    if not folder.is_dir():
+        reason = (f"needs {folder}: test data kept outside the repository (the project's shared/testdata, "
+                  f"next to the clone or named by DOORSTATION_TESTDATA)")
+        if REQUIRE_TESTDATA:
+            pytest.fail(f"{reason}; DOORSTATION_REQUIRE_TESTDATA=1 requires it", pytrace=False)
+        pytest.skip(reason)
+    return folder
 
 
 def _postgres_unavailable(reason: str):

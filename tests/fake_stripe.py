@@ -23,7 +23,7 @@ from urllib.parse import parse_qsl
 
 import httpx
 
-from tests.conftest import SHARED_TESTDATA
+from tests.conftest import SHARED_TESTDATA, shared_testdata
 
 FIXTURES = SHARED_TESTDATA / "stripe"
 
@@ -201,7 +201,11 @@ class FakeStripe:
 
 
 def serve(fake: FakeStripe):
-    """Start the fake on 127.0.0.1 (a thread); returns the HTTP server (call ``shutdown()``)."""
+    """Start the fake on 127.0.0.1 (a thread); returns the HTTP server (call ``shutdown()``).
+
+    It answers with Stripe's objects from ../shared/testdata/stripe: without them the test skips.
+    """
+    shared_testdata("stripe")
 
     class Handler(BaseHTTPRequestHandler):
         def _answer(self) -> None:
