@@ -13,9 +13,9 @@ import pytest
 import zxingcpp
 
 from kiosk.scanning.decoders import FrameSchedule, load_decoder
-from tests.conftest import SHARED_TESTDATA
+from tests.conftest import shared_testdata
 
-PHOTOS = sorted(p for p in (SHARED_TESTDATA / "barcode-photos").glob("*/*") if p.suffix in (".png", ".jpg"))
+PHOTOS: list[Path] = []
 VARIANTS = {
     "unmodified": lambda grey: grey,
     "inverted": lambda grey: 255 - grey,
@@ -40,8 +40,8 @@ def count(read, variant) -> tuple[int, list[str]]:
 
 @pytest.fixture(scope="module")
 def table():
-    if not PHOTOS:
-        pytest.skip(f"the real barcode photos are not here ({SHARED_TESTDATA / 'barcode-photos'})")
+    folder = shared_testdata("barcode-photos")
+    PHOTOS[:] = sorted(p for p in folder.glob("*/*") if p.suffix in (".png", ".jpg"))
     decoder = load_decoder("zxing-cpp")
     rows = {}
     for name, variant in VARIANTS.items():
