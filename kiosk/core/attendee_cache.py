@@ -3,6 +3,7 @@
 The local view of an attendee is the server's last word plus the scans still in the outbox:
 a check-in or a redemption counts at this kiosk from the moment its verdict is shown, and keeps
 counting until the server has acknowledged it and its effect is folded into the server's row.
+The effects are the shared ones (``shared.scan_effects``), the same the server folds uploads by.
 """
 
 from __future__ import annotations
