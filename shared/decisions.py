@@ -134,8 +134,7 @@ def decide_exit(attendee: AttendeeState | None) -> Verdict:
     return Verdict(Outcome.ACCEPT, Reason.OK, attendee)
 
 
-def held_product(attendee: AttendeeState, kind: str, product_id: int) -> Holding | None:
-    """The attendee's holding of this product (their ticket type, or an add-on line), if any."""
+def _holding(attendee: AttendeeState, kind: str, product_id: int) -> Holding | None:
     return next((h for h in attendee.holdings if h.kind == kind and h.product_id == product_id), None)
 
 
@@ -145,7 +144,7 @@ def decide_door_check(attendee: AttendeeState | None, *, kind: str, product_id: 
         return Verdict(Outcome.REFUSE, Reason.NOT_FOUND)
     if (reason := _order_gate(attendee)) is not None:
         return Verdict(Outcome.REFUSE, reason, attendee)
-    holding = held_product(attendee, kind, product_id)
+    holding = _holding(attendee, kind, product_id)
     if holding is None:
         return Verdict(Outcome.REFUSE, Reason.PRODUCT_NOT_PURCHASED, attendee)
     return Verdict(Outcome.ACCEPT, Reason.OK, attendee, holding)
@@ -157,7 +156,7 @@ def decide_redemption(attendee: AttendeeState | None, *, addon_id: int) -> Verdi
         return Verdict(Outcome.REFUSE, Reason.NOT_FOUND)
     if (reason := _order_gate(attendee)) is not None:
         return Verdict(Outcome.REFUSE, reason, attendee)
-    holding = held_product(attendee, "addon", addon_id)
+    holding = _holding(attendee, "addon", addon_id)
     if holding is None:
         return Verdict(Outcome.REFUSE, Reason.PRODUCT_NOT_PURCHASED, attendee)
     if holding.remaining <= 0:

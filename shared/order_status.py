@@ -20,8 +20,3 @@ HOLDS_SEAT = ADMITS_ENTRY | {PENDING}
 def admits_entry(status: str | None) -> bool:
     """Whether an attendee whose order has this status may enter (check in, door checks, redemptions)."""
     return status in ADMITS_ENTRY
-
-
-def holds_seat(status: str | None) -> bool:
-    """Whether an order with this status takes its seats (a pending one: until its hold is released)."""
-    return status in HOLDS_SEAT

@@ -3,6 +3,7 @@
 The local view of an attendee is the server's last word plus the scans still in the outbox:
 a check-in or a redemption counts at this kiosk from the moment its verdict is shown, and keeps
 counting until the server has acknowledged it and its effect is folded into the server's row.
+The effects are the shared ones (``shared.scan_effects``), the same the server folds uploads by.
 """
 
 from __future__ import annotations
@@ -66,13 +67,14 @@ def attendee_state(connection: sqlite3.Connection, access_code: str) -> Attendee
 
 def fold_acknowledged(connection: sqlite3.Connection, event: sqlite3.Row) -> None:
     """The server applied this event: make it part of the cached server state (same transaction as its removal)."""
+    if event["kind"] in scan_effects.RECORDS:
+        return  # a record of what happened: nothing to fold
     row = connection.execute("SELECT * FROM attendees WHERE access_code = ?", (event["access_code"],)).fetchone()
     if row is None:
         return
-    waiting = connection.execute(f"{_WAITING} WHERE o.uuid = ?", (event["uuid"],)).fetchone()
-    if waiting is None:
-        return
-    state = _fold_waiting(_row_state(row), waiting)
+    if event["kind"] == scan_effects.UNDO:  # it needs the undone scan's moment and station, from the scan log
+        event = connection.execute(f"{_WAITING} WHERE o.uuid = ?", (event["uuid"],)).fetchone()
+    state = _fold_waiting(_row_state(row), event)
     connection.execute(
         "UPDATE attendees SET inside = ?, checked_in_at = ?, last_check_in_at = ?, last_check_in_station = ?, "
         "holdings = ? WHERE id = ?",

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from shared.decisions import AttendeeState, Holding, Outcome, Reason
-from shared.order_status import admits_entry, holds_seat
+from shared.order_status import HOLDS_SEAT, admits_entry
 from shared.scan_effects import Scan, Step, apply_scan, undo, with_passages
 
 T0 = dt.datetime(2026, 5, 4, 8, 0, tzinfo=dt.UTC)
@@ -42,7 +42,7 @@ def summary(state: AttendeeState) -> tuple:
 def test_order_status_gate_and_seats_have_one_definition_each():
     assert [s for s in ("pending", "paid", "partially_refunded", "refunded", "cancelled", None) if admits_entry(s)] \
         == ["paid", "partially_refunded"]
-    assert [s for s in ("pending", "paid", "partially_refunded", "refunded", "cancelled", None) if holds_seat(s)] \
+    assert [s for s in ("pending", "paid", "partially_refunded", "refunded", "cancelled", None) if s in HOLDS_SEAT] \
         == ["pending", "paid", "partially_refunded"]
 
 
