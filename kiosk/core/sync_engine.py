@@ -167,7 +167,7 @@ class SyncEngine:
 
     def _post_events(self, events: list[ScanEvent]) -> UploadResponse:
         body = UploadRequest(events=events).model_dump(mode="json")
-        response = self._checked(self.client.post("/api/v1/sync/events", json=body))
+        response = self._checked(self._send("POST", "/api/v1/sync/events", json=body))
         return _parse(UploadResponse, response)
 
     def _set_aside(self, row, reason: str) -> None:
@@ -213,8 +213,8 @@ class SyncEngine:
         Validating 5,000 records into models (datetimes parsed, only to be stored again as the same
         ISO text) took longer than storing them; store_page checks their shape as it writes.
         """
-        response = self._checked(self.client.get("/api/v1/sync/changes", params={"after": cursor,
-                                                                                 "limit": self.page_size}))
+        response = self._checked(self._send("GET", "/api/v1/sync/changes", params={"after": cursor,
+                                                                                   "limit": self.page_size}))
         try:
             data = json.loads(response.content)
         except ValueError:
@@ -227,6 +227,15 @@ class SyncEngine:
         except ValidationError as error:
             raise UnexpectedAnswer(f"The server's change feed is not in the expected form ({error.error_count()} "
                                    "problems); is the server a different version?") from error
+
+    def _send(self, method: str, url: str, **options) -> httpx.Response:
+        """One request, sent again once if a kept-alive connection turns out closed by the server (it
+        closes one after an error of its own). Both sync requests are safe to repeat: the feed is a
+        read, and events are applied once by UUID."""
+        try:
+            return self.client.request(method, url, **options)
+        except (httpx.ReadError, httpx.RemoteProtocolError):
+            return self.client.request(method, url, **options)
 
     def _checked(self, response: httpx.Response) -> httpx.Response:
         code = response.status_code
