@@ -20,7 +20,7 @@ from server.attendees.models import Attendee
 from server.conferences.models import AddOn, Conference, TicketType
 from server.db.base import utcnow
 from server.orders.models import Order, OrderLineItem, OrderStatus
-from server.capacity.counters import HOLDS_SEATS, add_orders
+from server.capacity.counters import add_orders, holds_seats
 from server.sync.versions import allocate_versions
 
 BATCH = 5000
@@ -109,9 +109,10 @@ def write_ticket_holders(session: Session, conference: Conference, holders: Sequ
                      "checked_in_at": holder.checked_in_at, "created_at": now, "updated_at": now}
                 )
         session.execute(insert(OrderLineItem), line_rows)
-        status_of = dict(zip(order_ids, (holder.status for holder in batch), strict=True))
+        holding = {order_id for order_id, holder in zip(order_ids, batch, strict=True)
+                   if holds_seats(holder.status, holder.hold_expires_at)}
         add_orders(session, conference.id, ((r["ticket_type_id"], r["addon_id"], r["quantity"]) for r in line_rows
-                                            if status_of[r["order_id"]] in HOLDS_SEATS))
+                                            if r["order_id"] in holding))
         if attendee_rows:
             # Core inserts bypass the before_flush stamping; reserve the block of feed versions here.
             first_version = allocate_versions(session, conference.id, len(attendee_rows))

@@ -62,8 +62,10 @@ def _check_config(config: VoucherBulkConfig) -> VoucherType:
         raise InvalidInput("max_uses must be at least 1.")
     if len(config.prefix) > _MAX_PREFIX_LENGTH or any(c.isspace() or not c.isprintable() for c in config.prefix):
         raise InvalidInput(f"The prefix must be at most {_MAX_PREFIX_LENGTH} printable characters without spaces.")
-    if config.valid_from and config.valid_until and config.valid_until <= config.valid_from:
-        raise InvalidInput("valid_until must be after valid_from.")
+    # A window that starts and ends at the same moment is allowed, as in the reference; one that
+    # ends before it starts is a typo.
+    if config.valid_from and config.valid_until and config.valid_until < config.valid_from:
+        raise InvalidInput("valid_until cannot be before valid_from.")
     for product in [*(config.applicable_ticket_types or []), *(config.applicable_addons or [])]:
         if product.conference_id != config.conference.id:
             raise InvalidInput(f"'{product.name}' does not belong to {config.conference.slug}.")
