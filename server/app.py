@@ -16,6 +16,7 @@ from server.orders.endpoints import router as orders_router
 from server.orders.service import release_expired_holds
 from server.payments.endpoints import router as payments_router
 from server.payments.webhooks import retry_unprocessed
+from server.sponsors.endpoints import router as sponsors_router
 from server.sync.endpoints import admin_router as sync_admin_router
 from server.sync.endpoints import router as sync_router
 
@@ -65,6 +66,7 @@ def create_app(url: str | None = None) -> FastAPI:
     app.include_router(conferences_router)
     app.include_router(sync_router)
     app.include_router(sync_admin_router)
+    app.include_router(sponsors_router)
     return app
 
 
