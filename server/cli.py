@@ -229,21 +229,30 @@ def attendees_import(
     file: Annotated[Path, typer.Argument(help="CSV with first_name, email, ticket_type [, last_name, company, access_code, add_ons].",
                                          exists=True, dir_okay=False, readable=True)],
     conference: ConferenceOpt,
+    allow_duplicates: Annotated[bool, typer.Option(
+        help="Import rows whose email and ticket type an attendee already has (different people sharing an "
+             "email); without it such rows are skipped, so a file imported twice imports nothing new.")] = False,
 ) -> None:
-    """Import attendees from CSV: all rows or none; every bad line is reported."""
+    """Import attendees from CSV: all rows or none; every bad line is reported; rows already imported are skipped."""
     from server.attendees.csv_import import ImportRejected, import_attendees
     from server.conferences.service import get_conference
 
     started = time.perf_counter()
     try:
         with unit_of_work(_session_factory()) as session:
-            result = import_attendees(session, get_conference(session, conference), file)
+            result = import_attendees(session, get_conference(session, conference), file,
+                                      allow_duplicates=allow_duplicates)
     except ImportRejected as rejected:
         err.print(f"[bold red]Nothing was imported[/] from {file}: {len(rejected.problems)} problem(s).", highlight=False)
         for line, reason in rejected.problems:
             err.print(f"  line {line}: {reason}", highlight=False, markup=False)
         raise typer.Exit(code=1) from None
     console.print(f"Imported {result.imported} attendees into {conference} in {time.perf_counter() - started:.1f} s.")
+    if result.already_there:
+        console.print(f"{len(result.already_there)} line(s) were already there and not imported again "
+                      "(--allow-duplicates imports them):")
+        for line, what in result.already_there:
+            console.print(f"  line {line}: {what}", highlight=False, markup=False)
 
 
 @vouchers_app.command("generate")

@@ -113,3 +113,26 @@ def test_a_voucher_window_may_start_when_it_ends_but_not_end_before(run):
     assert len(run(*window, "--valid-until", "2027-05-01T09:00").stdout.split()) == 1
     refused = run(*window, "--valid-until", "2027-05-01T08:59", expect=1)
     assert refused.stderr.strip() == "error: valid_until cannot be before valid_from."
+
+
+def test_importing_a_file_twice_imports_nothing_new_unless_duplicates_are_allowed(run, tmp_path, empty_database_url):
+    run("conference", "create", "conf", "--name", "Conf")
+    run("ticket-types", "add", "standard", "-c", "conf", "--name", "Standard")
+    csv = tmp_path / "people.csv"
+    csv.write_text("first_name,email,ticket_type,access_code\nAda,ada@example.org,standard,ADA00001\n"
+                   "Alan,alan@example.org,standard,\n")
+    assert "Imported 2 attendees" in run("attendees", "import", str(csv), "-c", "conf").stdout
+    again = run("attendees", "import", str(csv), "-c", "conf").stdout
+    assert "Imported 0 attendees" in again and "2 line(s) were already there" in again
+    assert "line 2: ada@example.org, Standard: already imported (ADA00001)" in again
+    csv.write_text("first_name,email,ticket_type\nAda,ada@example.org,standard\n")
+    assert "Imported 1 attendees" in run("attendees", "import", str(csv), "-c", "conf", "--allow-duplicates").stdout
+    huge = tmp_path / "huge.csv"
+    huge.write_text("first_name,email,ticket_type\n" + "X" * 200_000 + ",x@example.org,standard\n")
+    refused = run("attendees", "import", str(huge), "-c", "conf", expect=1)
+    assert "line 2: cannot be read as CSV: field larger than field limit" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    engine = create_engine(empty_database_url)
+    with engine.connect() as connection:
+        assert connection.scalar(select(func.count(Attendee.id))) == 3
+    engine.dispose()
