@@ -20,6 +20,7 @@ from server.vouchers.models import Voucher, VoucherType
 from server.vouchers.service import VoucherBulkConfig, generate_voucher_codes
 
 logger = logging.getLogger(__name__)
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class BulkPurchaseError(Conflict):
@@ -48,6 +49,12 @@ def slug_from_name(name: str) -> str:
 
 def validate_sponsor(sponsor: Sponsor) -> None:
     """The sponsor rule, run on create and on every edit (reference: the model's clean())."""
+    if not sponsor.name:
+        raise InvalidInput("A sponsor needs a name.")
+    if len(sponsor.name) > 200:
+        raise InvalidInput("A sponsor's name is at most 200 characters.")
+    if sponsor.contact_email and (len(sponsor.contact_email) > 254 or not EMAIL.match(sponsor.contact_email)):
+        raise InvalidInput(f"'{sponsor.contact_email}' is not an email address.")
     if sponsor.level is not None and sponsor.level.conference_id != sponsor.conference_id:
         raise InvalidInput("Sponsor level must belong to the same conference as the sponsor.", code="wrong_conference")
 
@@ -80,8 +87,6 @@ def update_sponsor(
 ) -> Sponsor:
     """Change what is given (``level=None`` removes the level; leave it out to keep it)."""
     if name is not None:
-        if not name.strip():
-            raise InvalidInput("A sponsor needs a name.")
         sponsor.name = name.strip()
     if slug is not None and slug != sponsor.slug:
         check_slug(slug, "sponsor slug")
@@ -115,6 +120,8 @@ def get_sponsor(session: Session, conference: Conference, slug: str) -> Sponsor:
 def _check_level_fields(name: str | None, cost: Decimal | str | None, comp_badges: int | None):
     if name is not None and not name.strip():
         raise InvalidInput("A sponsor level needs a name.")
+    if name is not None and len(name.strip()) > 100:
+        raise InvalidInput("A sponsor level's name is at most 100 characters.")
     if comp_badges is not None and comp_badges < 0:
         raise InvalidInput("Comp badges must be zero or more.")
     return parse_money(cost, "cost") if cost is not None else None

@@ -1,5 +1,6 @@
 """Sponsors and sponsor levels: the rules, and the admin HTTP API a person uses (real uvicorn)."""
 
+import re
 import time
 
 import httpx
@@ -121,3 +122,17 @@ def test_a_bulk_purchase_without_a_sponsor_over_http(admin):
                                                           "unit_price": "300", "ticket_type": "standard"})
     assert sponsored.json()["total_amount"] == "600.00"
     assert listed(admin, "/pycon/bulk-purchases", "sponsor", expect=2) == [None, "widget-works"]
+
+
+@pytest.mark.parametrize(("fields", "message"), [
+    ({"name": "   "}, "A sponsor needs a name."),
+    ({"name": "W" * 201, "slug": "w"}, "A sponsor's name is at most 200 characters."),
+    ({"name": "Acme", "contact_email": "nope"}, "'nope' is not an email address."),
+])
+def test_what_a_sponsor_cannot_be(session, fields, message):
+    conference = make_conference(session)
+    with pytest.raises(InvalidInput, match=f"^{re.escape(message)}$"):
+        create_sponsor(session, conference, **fields)
+    acme = create_sponsor(session, conference, name="Acme")
+    with pytest.raises(InvalidInput, match=f"^{re.escape(message)}$"):
+        update_sponsor(session, acme, **{k: v for k, v in fields.items() if k != "slug"})
