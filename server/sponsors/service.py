@@ -7,6 +7,7 @@ import logging
 import re
 import unicodedata
 from decimal import Decimal
+from types import EllipsisType
 from typing import Any
 
 from sqlalchemy import select, update
@@ -83,7 +84,7 @@ def create_sponsor(
 
 def update_sponsor(
     session: Session, sponsor: Sponsor, *, name: str | None = None, slug: str | None = None,
-    level: SponsorLevel | None | type[...] = ..., contact_email: str | None = None,
+    level: SponsorLevel | None | EllipsisType = ..., contact_email: str | None = None,
 ) -> Sponsor:
     """Change what is given (``level=None`` removes the level; leave it out to keep it)."""
     if name is not None:
