@@ -15,7 +15,7 @@ from decimal import Decimal
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
-from server.attendees.access_codes import ALPHABET, new_access_codes
+from server.attendees.access_codes import ALPHABET, MAX_ATTEMPTS, new_access_codes
 from server.attendees.models import Attendee
 from server.conferences.models import AddOn, Conference, TicketType
 from server.db.base import utcnow
@@ -43,12 +43,17 @@ class TicketHolder:
 
 
 def _new_references(session: Session, count: int) -> list[str]:
+    """``count`` unused order references; gives up after MAX_ATTEMPTS rounds, like the access codes."""
     references: set[str] = set()
-    while len(references) < count:
+    for _ in range(MAX_ATTEMPTS):
+        if len(references) == count:
+            return list(references)
         candidates = {"ORD-" + "".join(secrets.choice(ALPHABET) for _ in range(8)) for _ in range(count - len(references))}
         candidates -= set(session.scalars(select(Order.reference).where(Order.reference.in_(candidates))))
         references |= candidates
-    return list(references)
+    if len(references) == count:
+        return list(references)
+    raise RuntimeError(f"Failed to generate unique order references after {MAX_ATTEMPTS} attempts.")
 
 
 def write_ticket_holders(session: Session, conference: Conference, holders: Sequence[TicketHolder]) -> list[int]:

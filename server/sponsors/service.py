@@ -18,7 +18,7 @@ from server.conferences.service import check_slug, parse_money
 from server.errors import Conflict, InvalidInput, NotFound
 from server.sponsors.models import BulkPurchase, BulkPurchaseStatus, BulkPurchaseVoucher, Sponsor, SponsorLevel
 from server.vouchers.models import Voucher, VoucherType
-from server.vouchers.service import VoucherBulkConfig, generate_voucher_codes
+from server.vouchers.service import VoucherBulkConfig, check_voucher_config, generate_voucher_codes
 
 logger = logging.getLogger(__name__)
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -203,6 +203,25 @@ def validate_bulk_purchase(purchase: BulkPurchase) -> None:
         raise InvalidInput(" ".join(problems), code="invalid_bulk_purchase")
 
 
+def _voucher_bulk_config(bp: BulkPurchase, conference: Conference) -> VoucherBulkConfig:
+    """The batch of vouchers a purchase's voucher_config (JSON) asks for; default prefix BULK-{SPONSOR}- or BULK-."""
+    vc = bp.voucher_config if isinstance(bp.voucher_config, dict) else {}
+    sponsor_slug = (bp.sponsor.slug or "").upper() if bp.sponsor else ""
+    return VoucherBulkConfig(
+        conference=conference,
+        prefix=str(vc.get("prefix", f"BULK-{sponsor_slug}-" if sponsor_slug else "BULK-")),
+        count=bp.quantity,
+        voucher_type=str(vc.get("voucher_type", VoucherType.COMP)),
+        discount_value=Decimal(str(vc.get("discount_value", 0))),
+        max_uses=int(vc.get("max_uses", 1)),
+        valid_from=_parse_datetime(vc.get("valid_from")),
+        valid_until=_parse_datetime(vc.get("valid_until")),
+        unlocks_hidden_tickets=bool(vc.get("unlocks_hidden_tickets", False)),
+        applicable_ticket_types=[bp.ticket_type] if bp.ticket_type is not None else None,
+        applicable_addons=[bp.addon] if bp.addon is not None else None,
+    )
+
+
 class BulkPurchaseService:
     """The lifecycle of a sponsor's bulk voucher purchase: create → pay (or approve a comp) → fulfil → refund."""
 
@@ -252,6 +271,17 @@ class BulkPurchaseService:
             voucher_config=config,
         )
         validate_bulk_purchase(purchase)
+        if config.get("voucher_type") and config.get("discount_value") is not None:
+            # Its codes are generated only once it is paid: a configuration they cannot be generated
+            # with (more than 500 codes, a window ending before it starts) must be refused now, not
+            # discovered after the sponsor's money has arrived.
+            try:
+                check_voucher_config(_voucher_bulk_config(
+                    purchase, conference if conference is not None else sponsor.conference))
+            except (InvalidInput, ValueError, ArithmeticError, TypeError) as error:
+                reason = error.message if isinstance(error, InvalidInput) else str(error)
+                raise InvalidInput(f"The voucher codes of this purchase could not be generated: {reason}",
+                                   code="invalid_voucher_config") from None
         session.add(purchase)
         session.flush()
         return purchase
@@ -303,21 +333,7 @@ class BulkPurchaseService:
                 f"required fields (voucher_type, discount_value). "
                 f"Configure these via the manage dashboard before fulfillment."
             )
-        sponsor_slug = (bp.sponsor.slug or "").upper() if bp.sponsor else ""
-        config = VoucherBulkConfig(
-            conference=bp.conference,
-            prefix=str(vc.get("prefix", f"BULK-{sponsor_slug}-" if sponsor_slug else "BULK-")),
-            count=bp.quantity,
-            voucher_type=str(vc.get("voucher_type", VoucherType.COMP)),
-            discount_value=Decimal(str(vc.get("discount_value", 0))),
-            max_uses=int(vc.get("max_uses", 1)),
-            valid_from=_parse_datetime(vc.get("valid_from")),
-            valid_until=_parse_datetime(vc.get("valid_until")),
-            unlocks_hidden_tickets=bool(vc.get("unlocks_hidden_tickets", False)),
-            applicable_ticket_types=[bp.ticket_type] if bp.ticket_type is not None else None,
-            applicable_addons=[bp.addon] if bp.addon is not None else None,
-        )
-        vouchers = generate_voucher_codes(session, config)
+        vouchers = generate_voucher_codes(session, _voucher_bulk_config(bp, bp.conference))
         session.add_all(BulkPurchaseVoucher(bulk_purchase_id=bp.id, voucher_id=v.id) for v in vouchers)
         bp.payment_status = BulkPurchaseStatus.PAID
         session.flush()

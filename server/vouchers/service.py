@@ -46,7 +46,8 @@ def _generate_unique_code(prefix: str, existing_codes: set[str]) -> str:
     raise RuntimeError(f"Failed to generate a unique voucher code with prefix '{prefix}' after 100 attempts")
 
 
-def _check_config(config: VoucherBulkConfig) -> VoucherType:
+def check_voucher_config(config: VoucherBulkConfig) -> VoucherType:
+    """Everything generate_voucher_codes refuses before it writes; callers may run it ahead (a bulk purchase at creation)."""
     if config.count < 1 or config.count > _MAX_COUNT:
         raise InvalidInput(f"count must be between 1 and {_MAX_COUNT}, got {config.count}")
     try:
@@ -79,7 +80,7 @@ def generate_voucher_codes(session: Session, config: VoucherBulkConfig) -> list[
     either the whole batch exists or none of it. The unique constraint on (conference, code) is
     the last guard against a concurrent batch drawing the same code.
     """
-    voucher_type = _check_config(config)
+    voucher_type = check_voucher_config(config)
     existing_query = select(Voucher.code).where(Voucher.conference_id == config.conference.id)
     if config.prefix:
         existing_query = existing_query.where(Voucher.code.startswith(config.prefix, autoescape=True))

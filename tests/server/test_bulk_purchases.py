@@ -178,3 +178,28 @@ def test_mark_failed_only_from_pending_or_processing(session, status, changes):
     assert BulkPurchaseService.mark_failed(session, purchase) is changes
     session.expire_all()
     assert purchase.payment_status is (BulkPurchaseStatus.FAILED if changes else status)
+
+
+@pytest.mark.parametrize(("quantity", "config", "reason"), [
+    (501, COMP, "count must be between 1 and 500, got 501"),
+    (2, COMP | {"valid_from": "2027-05-02T00:00Z", "valid_until": "2027-05-01T00:00Z"},
+     "valid_until cannot be before valid_from."),
+    (2, COMP | {"max_uses": "lots"}, "invalid literal for int() with base 10: 'lots'"),
+    (2, {"voucher_type": "percentage", "discount_value": "150"}, "A percentage discount must be between 0 and 100."),
+])
+def test_a_voucher_configuration_that_could_never_be_fulfilled_is_refused_before_payment(session, quantity, config,
+                                                                                         reason):
+    conference = make_conference(session)
+    ticket = make_ticket_type(session, conference, bulk_enabled=True)
+    with pytest.raises(InvalidInput) as refused:
+        BulkPurchaseService.create_bulk_purchase(session, None, quantity, ticket, Decimal("10.00"),
+                                                 voucher_config=config, conference=conference)
+    assert refused.value.message == f"The voucher codes of this purchase could not be generated: {reason}"
+    assert session.scalars(select(BulkPurchase)).all() == []
+
+
+def test_a_window_that_starts_when_it_ends_is_a_valid_bulk_configuration(session):
+    purchase = make_purchase(session, quantity=1, status=BulkPurchaseStatus.PROCESSING, voucher_config=COMP | {
+        "valid_from": "2027-05-01T09:00Z", "valid_until": "2027-05-01T09:00Z"})
+    [voucher] = BulkPurchaseService.fulfill_bulk_purchase(session, purchase)
+    assert voucher.valid_from == voucher.valid_until
