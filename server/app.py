@@ -20,6 +20,7 @@ from server.orders.rate_limit import forget_old_windows
 from server.orders.service import release_expired_holds
 from server.payments.endpoints import router as payments_router
 from server.payments.webhooks import retry_unprocessed
+from server.sponsors.endpoints import router as sponsors_router
 from server.sync.endpoints import admin_router as sync_admin_router
 from server.sync.endpoints import router as sync_router
 
@@ -82,6 +83,7 @@ def create_app(url: str | None = None) -> FastAPI:
     app.include_router(desk_router)
     app.include_router(sync_router)
     app.include_router(sync_admin_router)
+    app.include_router(sponsors_router)
     return app
 
 

@@ -10,12 +10,15 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from sqlalchemy import func, select
 
-from server.db.engine import database_url, make_engine, make_session_factory, unit_of_work
+from server.command_line import ConferenceOpt, console, err
+from server.command_line import fail as _fail
+from server.command_line import session_factory as _session_factory
+from server.db.engine import database_url, unit_of_work
 from server.errors import DomainError
+from server.sponsors.cli import sponsors_app
 
 app = typer.Typer(help="Doorstation: conference check-in server and admin tools.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
@@ -34,24 +37,7 @@ conflicts_app = typer.Typer(help="Scans allowed offline that the server could no
 app.add_typer(devices_app, name="devices")
 app.add_typer(conflicts_app, name="conflicts")
 
-console = Console(soft_wrap=True)  # never break a token or a path across lines
-err = Console(stderr=True, soft_wrap=True)
-
-ConferenceOpt = Annotated[str, typer.Option("--conference", "-c", help="Conference slug.")]
-
-
-def _session_factory():
-    """Migrate the database to the current schema, then hand out sessions on it."""
-    from server.db.migrate import upgrade_to_head
-
-    url = database_url()
-    upgrade_to_head(url)
-    return make_session_factory(make_engine(url))
-
-
-def _fail(message: str) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
-    return typer.Exit(code=1)
+app.add_typer(sponsors_app, name="sponsors")
 
 
 def _parse_time(value: str | None) -> dt.datetime | None:
@@ -187,6 +173,7 @@ def addons_add(
     price: Annotated[str, typer.Option(help="Price, e.g. 25.00.")] = "0.00",
     quantity: Annotated[int, typer.Option(help="How many may be sold; 0 = unlimited.")] = 0,
     requires: Annotated[Optional[list[str]], typer.Option(help="Ticket type it needs (repeatable).")] = None,
+    bulk_enabled: Annotated[bool, typer.Option(help="Sponsors may buy it in bulk.")] = False,
 ) -> None:
     """Add an add-on (meal, tutorial, T-shirt) to a conference."""
     from server.conferences.service import add_addon, get_conference, get_ticket_type
@@ -194,7 +181,8 @@ def addons_add(
     with unit_of_work(_session_factory()) as session:
         conf = get_conference(session, conference)
         addon = add_addon(session, conf, name=name, slug=slug, price=price, total_quantity=quantity,
-                          requires_ticket_types=[get_ticket_type(session, conf, t) for t in requires or []])
+                          requires_ticket_types=[get_ticket_type(session, conf, t) for t in requires or []],
+                          bulk_enabled=bulk_enabled)
         console.print(f"Added add-on [bold]{addon.slug}[/] at {addon.price}.")
 
 
@@ -203,21 +191,30 @@ def attendees_import(
     file: Annotated[Path, typer.Argument(help="CSV with first_name, email, ticket_type [, last_name, company, access_code, add_ons].",
                                          exists=True, dir_okay=False, readable=True)],
     conference: ConferenceOpt,
+    allow_duplicates: Annotated[bool, typer.Option(
+        help="Import rows whose email and ticket type an attendee already has (different people sharing an "
+             "email); without it such rows are skipped, so a file imported twice imports nothing new.")] = False,
 ) -> None:
-    """Import attendees from CSV: all rows or none; every bad line is reported."""
+    """Import attendees from CSV: all rows or none; every bad line is reported; rows already imported are skipped."""
     from server.attendees.csv_import import ImportRejected, import_attendees
     from server.conferences.service import get_conference
 
     started = time.perf_counter()
     try:
         with unit_of_work(_session_factory()) as session:
-            result = import_attendees(session, get_conference(session, conference), file)
+            result = import_attendees(session, get_conference(session, conference), file,
+                                      allow_duplicates=allow_duplicates)
     except ImportRejected as rejected:
         err.print(f"[bold red]Nothing was imported[/] from {file}: {len(rejected.problems)} problem(s).", highlight=False)
         for line, reason in rejected.problems:
             err.print(f"  line {line}: {reason}", highlight=False, markup=False)
         raise typer.Exit(code=1) from None
     console.print(f"Imported {result.imported} attendees into {conference} in {time.perf_counter() - started:.1f} s.")
+    if result.already_there:
+        console.print(f"{len(result.already_there)} line(s) were already there and not imported again "
+                      "(--allow-duplicates imports them):")
+        for line, what in result.already_there:
+            console.print(f"  line {line}: {what}", highlight=False, markup=False)
 
 
 @vouchers_app.command("generate")

@@ -1,7 +1,9 @@
 """Typed domain errors: a stable machine ``code`` plus a human message.
 
 HTTP maps them in one place (server.app): NotFound → 404, InvalidInput → 422, Conflict → 409.
-InvalidInput is also a ValueError, as the reference services raise ValueError for the same cases.
+InvalidInput and Conflict are also ValueErrors, as the reference services raise ValueError for the
+same cases (a bad argument, and a rule that refuses: "Product 'Lunch' is fully redeemed (2/2).");
+code written against the reference (``except ValueError``) keeps working.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ class InvalidInput(DomainError, ValueError):
     http_status = 422
 
 
-class Conflict(DomainError):
+class Conflict(DomainError, ValueError):
+    """A business rule refuses (sold out, already redeemed, wrong state): HTTP 409."""
+
     code = "conflict"
     http_status = 409

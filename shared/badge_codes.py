@@ -7,12 +7,17 @@ Three payloads are accepted:
 - our signed payload ``DS1.{conference_slug}.{access_code}.{signature}``, the signature being
   Ed25519 over ``DS1.{conference_slug}.{access_code}`` (base64url, no padding), so that a kiosk
   can tell a real badge from a forged one even for an attendee registered after its last sync.
+
+Each badge has exactly one accepted spelling. The signature is read only in its canonical form:
+86 characters of the base64url alphabet, no padding, and re-encoding the 64 bytes gives the same
+text (the last character carries 4 unused bits, so 15 other characters would decode to the same
+signature; a lenient decoder also takes ``+`` and ``/``). Codes are ASCII only: ``str.upper``
+would turn ``ß`` into ``SS`` and ``ı`` into ``I``, making a badge out of something that is not one.
 """
 
 from __future__ import annotations
 
 import base64
-import binascii
 import re
 from dataclasses import dataclass
 
@@ -40,15 +45,26 @@ class BadgeCode:
     signed: bool  # True only when the signature was verified
 
 
-def _b64decode(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+SIGNATURE_TEXT = re.compile(r"^[A-Za-z0-9_-]{86}$")  # 64 bytes of Ed25519 signature, base64url without padding
+
+
+def _encode_signature(signature: bytes) -> str:
+    return base64.urlsafe_b64encode(signature).decode().rstrip("=")
+
+
+def _decode_signature(text: str) -> bytes | None:
+    """The signature bytes, or None unless ``text`` is exactly their canonical encoding."""
+    if not SIGNATURE_TEXT.match(text):
+        return None
+    signature = base64.urlsafe_b64decode(text + "==")
+    return signature if _encode_signature(signature) == text else None
 
 
 def sign(conference_slug: str, access_code: str, private_key: bytes) -> str:
     """The signed payload for a badge."""
     message = f"{SIGNED_PREFIX}.{conference_slug}.{access_code}"
     signature = Ed25519PrivateKey.from_private_bytes(private_key).sign(message.encode())
-    return f"{message}.{base64.urlsafe_b64encode(signature).decode().rstrip('=')}"
+    return f"{message}.{_encode_signature(signature)}"
 
 
 def parse(payload: str, *, conference_slug: str, public_key: bytes | None = None,
@@ -81,14 +97,17 @@ def parse(payload: str, *, conference_slug: str, public_key: bytes | None = None
         if not keys:
             raise BadgeCodeError("invalid_signature", "Cannot verify this badge: the station has no conference key.")
         message = f"{SIGNED_PREFIX}.{slug}.{code}".encode()
-        for key in keys:
+        signature = _decode_signature(signature_text)
+        for key in keys if signature is not None else ():
             try:
-                Ed25519PublicKey.from_public_bytes(key).verify(_b64decode(signature_text), message)
+                Ed25519PublicKey.from_public_bytes(key).verify(signature, message)
                 return BadgeCode(access_code=code, signed=True)
-            except (InvalidSignature, binascii.Error, ValueError):
+            except (InvalidSignature, ValueError):
                 continue
         raise BadgeCodeError("invalid_signature", "Forged or damaged badge: the signature does not match.")
 
+    if not text.isascii():
+        raise BadgeCodeError("malformed", "Not a badge code.")
     if ":" in text:
         slug, _, code = text.partition(":")
         if not SLUG.match(slug) or not ACCESS_CODE.match(code.upper()):

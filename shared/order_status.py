@@ -17,6 +17,13 @@ PENDING = "pending"
 HOLDS_SEAT = ADMITS_ENTRY | {PENDING}
 
 
+def holds_seat(status: str | None, hold_expires_at: object | None) -> bool:
+    """Whether an order's seats are taken: it admits entry, or it is pending with a hold (until the server
+    releases the hold, which cancels it). A pending order without a hold takes no seat (the reference
+    counts a pending order only while its hold lasts)."""
+    return status in ADMITS_ENTRY or (status == PENDING and hold_expires_at is not None)
+
+
 def admits_entry(status: str | None) -> bool:
     """Whether an attendee whose order has this status may enter (check in, door checks, redemptions)."""
     return status in ADMITS_ENTRY

@@ -15,13 +15,14 @@ from decimal import Decimal
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
-from server.attendees.access_codes import ALPHABET, new_access_codes
+from server.attendees.access_codes import ALPHABET, MAX_ATTEMPTS, new_access_codes
 from server.attendees.models import Attendee
+from server.capacity.counters import add_orders
 from server.conferences.models import AddOn, Conference, TicketType
 from server.db.base import utcnow
 from server.orders.models import Order, OrderLineItem, OrderStatus
-from server.capacity.counters import HOLDS_SEATS, add_orders
 from server.sync.versions import allocate_versions
+from shared.order_status import holds_seat
 
 BATCH = 5000
 
@@ -43,12 +44,17 @@ class TicketHolder:
 
 
 def _new_references(session: Session, count: int) -> list[str]:
+    """``count`` unused order references; gives up after MAX_ATTEMPTS rounds, like the access codes."""
     references: set[str] = set()
-    while len(references) < count:
+    for _ in range(MAX_ATTEMPTS):
+        if len(references) == count:
+            return list(references)
         candidates = {"ORD-" + "".join(secrets.choice(ALPHABET) for _ in range(8)) for _ in range(count - len(references))}
         candidates -= set(session.scalars(select(Order.reference).where(Order.reference.in_(candidates))))
         references |= candidates
-    return list(references)
+    if len(references) == count:
+        return list(references)
+    raise RuntimeError(f"Failed to generate unique order references after {MAX_ATTEMPTS} attempts.")
 
 
 def write_ticket_holders(session: Session, conference: Conference, holders: Sequence[TicketHolder]) -> list[int]:
@@ -109,9 +115,10 @@ def write_ticket_holders(session: Session, conference: Conference, holders: Sequ
                      "checked_in_at": holder.checked_in_at, "created_at": now, "updated_at": now}
                 )
         session.execute(insert(OrderLineItem), line_rows)
-        status_of = dict(zip(order_ids, (holder.status for holder in batch), strict=True))
+        holding = {order_id for order_id, holder in zip(order_ids, batch, strict=True)
+                   if holds_seat(holder.status, holder.hold_expires_at)}
         add_orders(session, conference.id, ((r["ticket_type_id"], r["addon_id"], r["quantity"]) for r in line_rows
-                                            if status_of[r["order_id"]] in HOLDS_SEATS))
+                                            if r["order_id"] in holding))
         if attendee_rows:
             # Core inserts bypass the before_flush stamping; reserve the block of feed versions here.
             first_version = allocate_versions(session, conference.id, len(attendee_rows))

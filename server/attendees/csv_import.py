@@ -6,10 +6,10 @@ import csv
 import io
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from server.attendees.access_codes import PATTERN as ACCESS_CODE_PATTERN
@@ -40,6 +40,8 @@ class ImportRejected(InvalidInput):
 @dataclass(frozen=True)
 class ImportResult:
     imported: int
+    # (line, what it matched) for each row skipped because that attendee is already in the conference
+    already_there: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _by_slug_and_name(items):
@@ -65,11 +67,32 @@ def _parse_addons(text: str, addons: dict[str, AddOn]) -> tuple[tuple[AddOn, int
     return tuple(parsed.items())
 
 
-def import_attendees(session: Session, conference: Conference, source: Path | str) -> ImportResult:
+def _rows(reader: csv.DictReader, problems: list[tuple[int, str]]):
+    """(line, row) for each row; a row the csv module cannot read (a field over its size limit) is
+    a problem of that line, and reading goes on with the next one."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            # line_num counts the lines read before the one that failed.
+            problems.append((reader.line_num + 1, f"cannot be read as CSV: {error}"))
+            continue
+        yield reader.line_num, row
+
+
+def import_attendees(session: Session, conference: Conference, source: Path | str, *,
+                     allow_duplicates: bool = False) -> ImportResult:
     """Import a CSV (columns: first_name, email, ticket_type; optional last_name, company, access_code, add_ons).
 
     Every row becomes a PAID order holding one ticket and the listed add-ons, and one attendee.
     Either every row is valid and all are written, or nothing is and ImportRejected lists every problem.
+
+    A row whose attendee is already in the conference — the same email (in any case) with the same
+    ticket type, and the same access code if the row gives one — is skipped and listed in
+    ``already_there``, so importing a file again imports nothing twice. ``allow_duplicates``
+    imports such rows anyway (two people sharing an email address).
     """
     raw = Path(source).read_bytes() if isinstance(source, Path) else source.encode()
     try:
@@ -77,22 +100,29 @@ def import_attendees(session: Session, conference: Conference, source: Path | st
     except UnicodeDecodeError as error:
         raise ImportRejected([(raw[: error.start].count(b"\n") + 1, "the file is not UTF-8 text")]) from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [h.strip().lower() for h in reader.fieldnames or []]
+    try:
+        header = [h.strip().lower() for h in reader.fieldnames or []]
+    except csv.Error as error:
+        raise ImportRejected([(1, f"cannot be read as CSV: {error}")]) from None
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise ImportRejected([(1, f"missing column(s): {', '.join(missing)} (found: {', '.join(header) or 'nothing'})")])
     unknown = [c for c in header if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
     if unknown:
         raise ImportRejected([(1, f"unknown column(s): {', '.join(unknown)}")])
+    twice = [c for c, n in Counter(header).items() if n > 1]
+    if twice:
+        # DictReader would keep only the last of them: a silent loss of the other column's data.
+        raise ImportRejected([(1, f"column(s) named more than once: {', '.join(twice)}")])
     reader.fieldnames = header
 
     ticket_types = _by_slug_and_name(session.scalars(select(TicketType).where(TicketType.conference_id == conference.id)))
     addons = _by_slug_and_name(session.scalars(select(AddOn).where(AddOn.conference_id == conference.id)))
     problems: list[tuple[int, str]] = []
     holders: list[TicketHolder] = []
+    holder_lines: list[int] = []
     code_lines: dict[str, int] = {}
-    for row in reader:
-        line = reader.line_num
+    for line, row in _rows(reader, problems):
         if len(holders) + len(problems) >= MAX_ROWS:
             problems.append((line, f"more than {MAX_ROWS} rows; split the file"))
             break
@@ -136,9 +166,15 @@ def import_attendees(session: Session, conference: Conference, source: Path | st
                          company=values.get("company", ""), ticket_type=ticket_type, addons=row_addons,
                          access_code=access_code)
         )
+        holder_lines.append(line)
 
+    already_there: list[tuple[int, str]] = []
+    if not allow_duplicates:
+        holders, holder_lines, already_there = _skip_already_there(session, conference, holders, holder_lines)
+    if not allow_duplicates:
+        problems += _same_attendee_twice(holders, holder_lines)
     if code_lines:
-        codes = list(code_lines)
+        codes = [h.access_code for h in holders if h.access_code]
         taken = set()
         for start in range(0, len(codes), 5000):
             taken |= set(session.scalars(select(Attendee.access_code).where(
@@ -146,6 +182,8 @@ def import_attendees(session: Session, conference: Conference, source: Path | st
         problems += [(code_lines[c], f"access code {c} already belongs to an attendee") for c in sorted(taken)]
     if problems:
         raise ImportRejected(sorted(problems))
+    if not holders and already_there:
+        return ImportResult(imported=0, already_there=already_there)
     if not holders:
         raise ImportRejected([(1, "the file has no attendee rows")])
 
@@ -154,4 +192,42 @@ def import_attendees(session: Session, conference: Conference, source: Path | st
     for ticket_type, count in Counter(h.ticket_type for h in holders).items():
         validate_product_quantity(session, ticket_type, count)
     write_ticket_holders(session, conference, holders)
-    return ImportResult(imported=len(holders))
+    return ImportResult(imported=len(holders), already_there=already_there)
+
+
+def _identity(holder: TicketHolder) -> tuple[str, int]:
+    """What makes two rows the same attendee: the email, in any case, and the ticket type."""
+    return holder.email.lower(), holder.ticket_type.id
+
+
+def _skip_already_there(session: Session, conference: Conference, holders: list[TicketHolder], lines: list[int]):
+    """Split off the rows whose attendee the conference already has (see import_attendees)."""
+    emails = sorted({h.email.lower() for h in holders})
+    existing: dict[tuple[str, int], set[str]] = {}
+    for start in range(0, len(emails), 5000):
+        for email, ticket_type_id, code in session.execute(
+            select(func.lower(Attendee.email), Attendee.ticket_type_id, Attendee.access_code).where(
+                Attendee.conference_id == conference.id, func.lower(Attendee.email).in_(emails[start : start + 5000]))
+        ):
+            existing.setdefault((email, ticket_type_id), set()).add(code)
+    kept, kept_lines, skipped = [], [], []
+    for holder, line in zip(holders, lines, strict=True):
+        codes = existing.get(_identity(holder))
+        if codes and (holder.access_code is None or holder.access_code in codes):
+            skipped.append((line, f"{holder.email}, {holder.ticket_type.name}: already imported "
+                                  f"({', '.join(sorted(codes))})"))
+        else:
+            kept.append(holder)
+            kept_lines.append(line)
+    return kept, kept_lines, skipped
+
+
+def _same_attendee_twice(holders: list[TicketHolder], lines: list[int]) -> list[tuple[int, str]]:
+    """A file naming the same attendee twice would import them twice; say so unless duplicates are allowed."""
+    first_line: dict[tuple[str, int], int] = {}
+    problems = []
+    for holder, line in zip(holders, lines, strict=True):
+        seen = first_line.setdefault(_identity(holder), line)
+        if seen != line:
+            problems.append((line, f"same email and ticket type as line {seen} (allow duplicates to import both)"))
+    return problems

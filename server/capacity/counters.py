@@ -3,11 +3,13 @@
 Counting with a SUM over line items grows with every order sold; on PostgreSQL, right after a
 bulk import (no statistics yet) the planner even picked a nested loop that took minutes. So each
 conference, ticket type and add-on carries ``seats_taken`` / ``quantity_taken``: the seats of its
-orders that are PAID, PARTIALLY_REFUNDED or PENDING (a pending order's hold counts until it is
-released; capacity validation releases expired holds first, so an expired hold never blocks a
-sale). The counters change in one place, a ``before_flush`` hook that sees every order created,
-deleted or moved in or out of those statuses, plus ``add_orders`` for Core bulk inserts; they are
-updated with ``SET x = x + n`` so concurrent transactions cannot lose an update.
+orders that are PAID, PARTIALLY_REFUNDED or PENDING with a hold (a pending order's hold counts
+until it is released; capacity validation releases expired holds first, so an expired hold never
+blocks a sale). A PENDING order without a hold expiry holds nothing, as in the reference's sold
+count; counting it here would block its seats for ever, since no hold release ever reaches it.
+The counters change in one place, a ``before_flush`` hook that sees every order created, deleted
+or moved in or out of holding seats (its status or its hold changed), plus ``add_orders`` for Core
+bulk inserts; they are updated with ``SET x = x + n`` so concurrent transactions cannot lose an update.
 """
 
 from __future__ import annotations
@@ -19,10 +21,8 @@ from sqlalchemy import event, inspect, select, update
 from sqlalchemy.orm import Session
 
 from server.conferences.models import AddOn, Conference, TicketType
-from server.orders.models import Order, OrderLineItem, OrderStatus
-from shared.order_status import HOLDS_SEAT
-
-HOLDS_SEATS = frozenset(OrderStatus(status) for status in HOLDS_SEAT)
+from server.orders.models import Order, OrderLineItem
+from shared.order_status import holds_seat
 
 Deltas = dict[tuple[str, int], int]  # ("conference" | "ticket_type" | "addon", id) → seats
 
@@ -63,24 +63,40 @@ def _order_lines(session: Session, order: Order) -> list[tuple[int | None, int |
         .where(OrderLineItem.order_id == order.id))]
 
 
+def _before(session: Session, order: Order, attribute: str):
+    """The attribute's value as last flushed (its current value when it has not changed since).
+
+    An attribute set while unloaded (say after a rollback expired the order) has no old value in
+    its history; the row in the database still has it.
+    """
+    history = inspect(order).attrs[attribute].history
+    if not history.has_changes():
+        return getattr(order, attribute)
+    if history.deleted:
+        return history.deleted[0]
+    if order in session.new:
+        return None
+    return session.scalar(select(getattr(Order, attribute)).where(Order.id == order.id))
+
+
 @event.listens_for(Session, "before_flush")
 def count_seats(session: Session, _flush_context, _instances) -> None:
     deltas: Deltas = defaultdict(int)
     with session.no_autoflush:
         for order in session.new:
-            if isinstance(order, Order) and order.status in HOLDS_SEATS:
+            if isinstance(order, Order) and holds_seat(order.status, order.hold_expires_at):
                 _lines_delta(deltas, order.conference_id, _order_lines(session, order), +1)
         for order in session.dirty:
             if not isinstance(order, Order):
                 continue
-            history = inspect(order).attrs.status.history
-            if not history.has_changes() or not history.deleted:
-                continue
-            was, now = history.deleted[0] in HOLDS_SEATS, order.status in HOLDS_SEATS
+            was = holds_seat(_before(session, order, "status"), _before(session, order, "hold_expires_at"))
+            now = holds_seat(order.status, order.hold_expires_at)
             if was != now:
                 _lines_delta(deltas, order.conference_id, _order_lines(session, order), +1 if now else -1)
         for order in session.deleted:
-            if isinstance(order, Order) and inspect(order).committed_state.get("status", order.status) in HOLDS_SEATS:
+            if not isinstance(order, Order):
+                continue
+            if holds_seat(_before(session, order, "status"), _before(session, order, "hold_expires_at")):
                 _lines_delta(deltas, order.conference_id, _order_lines(session, order), -1)
     if deltas:
         apply(session, deltas)

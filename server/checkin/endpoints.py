@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
-from server.api import AdminOnly, unit_of_work_dependency
+from server.api import AdminOnly, DbSession
 from server.attendees.models import Attendee
 from server.checkin.repository import load_door_records
 from server.checkin.service import CheckInService, RedemptionService
@@ -25,7 +25,6 @@ router = APIRouter(prefix="/api/v1/admin/conferences/{slug}/attendees", tags=["d
 
 # Committed before the answer leaves ("function" scope): the desk is told "checked in" only for a
 # check-in that is stored (a request-scoped unit of work would commit after the response).
-UnitOfWork = Depends(unit_of_work_dependency, scope="function")
 
 
 class Redeemable(BaseModel):
@@ -83,14 +82,14 @@ def _read(session: Session, attendee: Attendee) -> AttendeeAtTheDesk:
 
 @router.get("/{access_code}", response_model=AttendeeAtTheDesk)
 def attendee_at_the_desk(slug: str, access_code: str,
-                         session: Session = UnitOfWork) -> AttendeeAtTheDesk:
+                         session: DbSession) -> AttendeeAtTheDesk:
     """An attendee's badge data, check-ins and the products they can still redeem."""
     return _read(session, _attendee(session, slug, access_code))
 
 
 @router.post("/{access_code}/check-ins", status_code=201, response_model=AttendeeAtTheDesk)
 def check_in_at_the_desk(slug: str, access_code: str, body: DeskAction,
-                         session: Session = UnitOfWork) -> AttendeeAtTheDesk:
+                         session: DbSession) -> AttendeeAtTheDesk:
     """Check an attendee in at the desk (re-entry allowed); 409 if their order does not admit entry."""
     attendee = _admitted(_attendee(session, slug, access_code))
     CheckInService.check_in(session, attendee=attendee, checked_in_by=body.by, station=body.station)
@@ -99,7 +98,7 @@ def check_in_at_the_desk(slug: str, access_code: str, body: DeskAction,
 
 @router.post("/{access_code}/door-checks", status_code=201, response_model=AttendeeAtTheDesk)
 def door_check_at_the_desk(slug: str, access_code: str, body: DeskDoorCheck,
-                           session: Session = UnitOfWork) -> AttendeeAtTheDesk:
+                           session: DbSession) -> AttendeeAtTheDesk:
     """Admit an attendee to a room for one product they hold (a tutorial, the VIP lounge); 409 if they do not."""
     if bool(body.ticket_type) == bool(body.addon):
         raise InvalidInput("Exactly one of ticket_type or addon must be provided.")
@@ -119,7 +118,7 @@ def door_check_at_the_desk(slug: str, access_code: str, body: DeskDoorCheck,
 
 @router.post("/{access_code}/redemptions", status_code=201, response_model=AttendeeAtTheDesk)
 def redeem_at_the_desk(slug: str, access_code: str, body: DeskRedemption,
-                       session: Session = UnitOfWork) -> AttendeeAtTheDesk:
+                       session: DbSession) -> AttendeeAtTheDesk:
     """Redeem one unit of a product line of the attendee's order; 409 once it is fully redeemed."""
     attendee = _admitted(_attendee(session, slug, access_code))
     line = session.get(OrderLineItem, body.line_item_id)

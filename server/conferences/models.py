@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, Column, ForeignKey, LargeBinary, String, Table, UniqueConstraint
+from sqlalchemy import BigInteger, Column, ForeignKey, LargeBinary, String, Table, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from server.db.base import Base, utcnow
@@ -95,6 +95,8 @@ class AddOn(Base):
     total_quantity: Mapped[int] = mapped_column(default=0)
     quantity_taken: Mapped[int] = mapped_column(default=0, server_default="0")  # server.capacity.counters
     is_active: Mapped[bool] = mapped_column(default=True)
+    # Sponsors may buy it in bulk (vouchers for it) only when switched on, as for ticket types.
+    bulk_enabled: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     conference: Mapped[Conference] = relationship(back_populates="addons")
     # Empty means the add-on can go with any ticket type.

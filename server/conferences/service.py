@@ -158,6 +158,7 @@ def add_addon(
     total_quantity: int = 0,
     description: str = "",
     requires_ticket_types: Sequence[TicketType] = (),
+    bulk_enabled: bool = False,
 ) -> AddOn:
     check_slug(slug, "add-on slug")
     if total_quantity < 0:
@@ -174,6 +175,7 @@ def add_addon(
         total_quantity=total_quantity,
         description=description,
         requires_ticket_types=list(requires_ticket_types),
+        bulk_enabled=bulk_enabled,
     )
     session.add(addon)
     session.flush()

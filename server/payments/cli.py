@@ -54,7 +54,6 @@ def conference_stripe(
 @bulk_app.command("create")
 def bulk_create(
     conference: ConferenceOpt,
-    sponsor: Annotated[str, typer.Option(help="Sponsor slug.")],
     quantity: Annotated[int, typer.Option(help="How many voucher codes.")],
     unit_price: Annotated[str, typer.Option(help="Price per code, e.g. 300.00 (0 for a comp deal).")],
     ticket_type: Annotated[str, typer.Option(help="Ticket type the codes are for (slug or name).")] = "",
@@ -62,25 +61,24 @@ def bulk_create(
     voucher_type: Annotated[str, typer.Option(help="comp, percentage or fixed_amount.")] = "comp",
     discount: Annotated[str, typer.Option(help="Discount value (100 for comp).")] = "100",
     max_uses: Annotated[int, typer.Option(help="Uses per code.")] = 1,
-    prefix: Annotated[str, typer.Option(help="Code prefix (default BULK-{SPONSOR}-).")] = "",
+    prefix: Annotated[str, typer.Option(help="Code prefix (default BULK-{SPONSOR}-, or BULK- without a sponsor).")] = "",
+    sponsor: Annotated[str, typer.Option(help="Sponsor slug (see `sponsors list`); none for the conference itself.")] = "",
 ) -> None:
-    """Record a sponsor's bulk purchase (PENDING)."""
+    """Record a bulk purchase of voucher codes (PENDING), for a sponsor or for the conference itself."""
     from server.conferences.service import get_addon, get_conference, get_ticket_type, parse_money
-    from server.sponsors.models import Sponsor
-    from server.sponsors.service import BulkPurchaseService
+    from server.sponsors.service import BulkPurchaseService, get_sponsor
 
     with unit_of_work(_session_factory()) as session:
         conf = get_conference(session, conference)
-        owner = session.scalar(select(Sponsor).where(Sponsor.conference_id == conf.id, Sponsor.slug == sponsor))
-        if owner is None:
-            raise _fail(f"No sponsor '{sponsor}' in {conference}.")
+        owner = get_sponsor(session, conf, sponsor) if sponsor else None
         config = {"voucher_type": voucher_type, "discount_value": discount, "max_uses": max_uses}
         if prefix:
             config["prefix"] = prefix
         purchase = BulkPurchaseService.create_bulk_purchase(
             session, owner, quantity, get_ticket_type(session, conf, ticket_type) if ticket_type else None,
-            parse_money(unit_price), voucher_config=config, addon=get_addon(session, conf, addon) if addon else None)
-        console.print(f"Bulk purchase #{purchase.id}: {quantity} codes for {owner.name}, total "
+            parse_money(unit_price), voucher_config=config, addon=get_addon(session, conf, addon) if addon else None,
+            conference=conf)
+        console.print(f"Bulk purchase #{purchase.id}: {quantity} codes for {owner.name if owner else conf.name}, total "
                       f"{purchase.total_amount} {conf.currency.upper()} (pending).")
 
 

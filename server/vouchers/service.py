@@ -46,7 +46,8 @@ def _generate_unique_code(prefix: str, existing_codes: set[str]) -> str:
     raise RuntimeError(f"Failed to generate a unique voucher code with prefix '{prefix}' after 100 attempts")
 
 
-def _check_config(config: VoucherBulkConfig) -> VoucherType:
+def check_voucher_config(config: VoucherBulkConfig) -> VoucherType:
+    """Everything generate_voucher_codes refuses before it writes; callers may run it ahead (a bulk purchase at creation)."""
     if config.count < 1 or config.count > _MAX_COUNT:
         raise InvalidInput(f"count must be between 1 and {_MAX_COUNT}, got {config.count}")
     try:
@@ -62,8 +63,10 @@ def _check_config(config: VoucherBulkConfig) -> VoucherType:
         raise InvalidInput("max_uses must be at least 1.")
     if len(config.prefix) > _MAX_PREFIX_LENGTH or any(c.isspace() or not c.isprintable() for c in config.prefix):
         raise InvalidInput(f"The prefix must be at most {_MAX_PREFIX_LENGTH} printable characters without spaces.")
-    if config.valid_from and config.valid_until and config.valid_until <= config.valid_from:
-        raise InvalidInput("valid_until must be after valid_from.")
+    # A window that starts and ends at the same moment is allowed, as in the reference; one that
+    # ends before it starts is a typo.
+    if config.valid_from and config.valid_until and config.valid_until < config.valid_from:
+        raise InvalidInput("valid_until cannot be before valid_from.")
     for product in [*(config.applicable_ticket_types or []), *(config.applicable_addons or [])]:
         if product.conference_id != config.conference.id:
             raise InvalidInput(f"'{product.name}' does not belong to {config.conference.slug}.")
@@ -77,7 +80,7 @@ def generate_voucher_codes(session: Session, config: VoucherBulkConfig) -> list[
     either the whole batch exists or none of it. The unique constraint on (conference, code) is
     the last guard against a concurrent batch drawing the same code.
     """
-    voucher_type = _check_config(config)
+    voucher_type = check_voucher_config(config)
     existing_query = select(Voucher.code).where(Voucher.conference_id == config.conference.id)
     if config.prefix:
         existing_query = existing_query.where(Voucher.code.startswith(config.prefix, autoescape=True))

@@ -5,10 +5,10 @@ import pytest
 from sqlalchemy import select
 
 from server.errors import InvalidInput
-from server.sponsors.models import BulkPurchaseStatus
-from server.sponsors.service import BulkPurchaseError, BulkPurchaseService, create_sponsor
+from server.sponsors.models import BulkPurchase, BulkPurchaseStatus
+from server.sponsors.service import BulkPurchaseError, BulkPurchaseService, create_sponsor, validate_bulk_purchase
 from server.vouchers.models import Voucher
-from tests.factories import make_conference, make_ticket_type
+from tests.factories import make_addon, make_conference, make_ticket_type
 
 COMP = {"voucher_type": "comp", "discount_value": "100"}
 
@@ -42,8 +42,77 @@ def test_create_refuses_bad_quantity_or_price(session, quantity, price, message)
 def test_ticket_type_must_be_bulk_enabled(session):
     conference = make_conference(session)
     sponsor = create_sponsor(session, conference, name="Acme", slug="acme")
-    with pytest.raises(InvalidInput, match="not enabled for bulk purchases"):
+    with pytest.raises(InvalidInput, match=r"^This ticket type does not have bulk purchasing enabled\.$"):
         BulkPurchaseService.create_bulk_purchase(session, sponsor, 2, make_ticket_type(session, conference), Decimal(1))
+    assert session.scalars(select(BulkPurchase)).all() == []
+
+
+def test_an_addon_is_not_bought_in_bulk_unless_enabled(session):
+    conference = make_conference(session)
+    lunch = make_addon(session, conference, name="Lunch")
+    dinner = make_addon(session, conference, name="Dinner", bulk_enabled=True)
+    assert lunch.bulk_enabled is False  # off by default
+    with pytest.raises(InvalidInput, match=r"^This add-on does not have bulk purchasing enabled\.$"):
+        BulkPurchaseService.create_bulk_purchase(session, None, 2, None, Decimal(0), voucher_config=COMP, addon=lunch,
+                                                 conference=conference)
+    purchase = BulkPurchaseService.create_bulk_purchase(session, None, 2, None, Decimal(0), voucher_config=COMP,
+                                                        addon=dinner, conference=conference)
+    BulkPurchaseService.approve(session, purchase)
+    vouchers = BulkPurchaseService.fulfill_bulk_purchase(session, purchase)
+    assert all([a.id for a in v.applicable_addons] == [dinner.id] for v in vouchers)
+
+
+@pytest.mark.parametrize(("foreign", "message"), [
+    ("ticket_type", "Ticket type must belong to the same conference as the bulk purchase."),
+    ("addon", "Add-on must belong to the same conference as the bulk purchase."),
+    ("sponsor", "Sponsor must belong to the same conference as the bulk purchase."),
+])
+def test_everything_in_a_bulk_purchase_belongs_to_its_conference(session, foreign, message):
+    conference, other = make_conference(session), make_conference(session)
+    parts = {"sponsor": None, "ticket_type": None, "addon": None}
+    parts[foreign] = {"sponsor": lambda: create_sponsor(session, other, name="Acme"),
+                      "ticket_type": lambda: make_ticket_type(session, other, bulk_enabled=True),
+                      "addon": lambda: make_addon(session, other, bulk_enabled=True)}[foreign]()
+    with pytest.raises(InvalidInput, match=f"^{re.escape(message)}$"):
+        BulkPurchaseService.create_bulk_purchase(session, parts["sponsor"], 2, parts["ticket_type"], Decimal(0),
+                                                 addon=parts["addon"], conference=conference)
+    assert session.scalars(select(BulkPurchase)).all() == []
+
+
+def test_the_rule_runs_on_its_own_and_names_every_problem(session):
+    conference, other = make_conference(session), make_conference(session)
+    purchase = BulkPurchase(conference_id=conference.id, quantity=1, unit_price=Decimal(0), total_amount=Decimal(0),
+                            ticket_type=make_ticket_type(session, conference), addon=make_addon(session, other),
+                            sponsor=create_sponsor(session, conference, name="Acme"))
+    with pytest.raises(InvalidInput) as refused:
+        validate_bulk_purchase(purchase)
+    assert refused.value.message == ("This ticket type does not have bulk purchasing enabled. "
+                                     "Add-on must belong to the same conference as the bulk purchase.")
+    purchase.ticket_type.bulk_enabled = True
+    purchase.addon = None
+    validate_bulk_purchase(purchase)  # now it passes
+
+
+def test_without_a_sponsor_the_codes_start_with_bulk(session):
+    conference = make_conference(session)
+    ticket = make_ticket_type(session, conference, bulk_enabled=True)
+    purchase = BulkPurchaseService.create_bulk_purchase(session, None, 3, ticket, Decimal(0), voucher_config=COMP,
+                                                        conference=conference)
+    assert purchase.conference_id == conference.id and purchase.sponsor is None
+    BulkPurchaseService.approve(session, purchase)
+    codes = [v.code for v in BulkPurchaseService.fulfill_bulk_purchase(session, purchase)]
+    assert len(codes) == 3 and all(re.fullmatch(r"BULK-[A-Z0-9]{8}", code) for code in codes)
+
+
+def test_a_sponsor_without_a_slug_gets_one_from_its_name_and_its_codes_carry_it(session):
+    conference = make_conference(session)
+    sponsor = create_sponsor(session, conference, name="Widget Works")
+    assert sponsor.slug == "widget-works"
+    ticket = make_ticket_type(session, conference, bulk_enabled=True)
+    purchase = BulkPurchaseService.create_bulk_purchase(session, sponsor, 1, ticket, Decimal(0), voucher_config=COMP)
+    BulkPurchaseService.approve(session, purchase)
+    [voucher] = BulkPurchaseService.fulfill_bulk_purchase(session, purchase)
+    assert re.fullmatch(r"BULK-WIDGET-WORKS-[A-Z0-9]{8}", voucher.code)
 
 
 def test_comp_deal_fulfils_from_approved_with_default_sponsor_prefix(session):
@@ -109,3 +178,28 @@ def test_mark_failed_only_from_pending_or_processing(session, status, changes):
     assert BulkPurchaseService.mark_failed(session, purchase) is changes
     session.expire_all()
     assert purchase.payment_status is (BulkPurchaseStatus.FAILED if changes else status)
+
+
+@pytest.mark.parametrize(("quantity", "config", "reason"), [
+    (501, COMP, "count must be between 1 and 500, got 501"),
+    (2, COMP | {"valid_from": "2027-05-02T00:00Z", "valid_until": "2027-05-01T00:00Z"},
+     "valid_until cannot be before valid_from."),
+    (2, COMP | {"max_uses": "lots"}, "invalid literal for int() with base 10: 'lots'"),
+    (2, {"voucher_type": "percentage", "discount_value": "150"}, "A percentage discount must be between 0 and 100."),
+])
+def test_a_voucher_configuration_that_could_never_be_fulfilled_is_refused_before_payment(session, quantity, config,
+                                                                                         reason):
+    conference = make_conference(session)
+    ticket = make_ticket_type(session, conference, bulk_enabled=True)
+    with pytest.raises(InvalidInput) as refused:
+        BulkPurchaseService.create_bulk_purchase(session, None, quantity, ticket, Decimal("10.00"),
+                                                 voucher_config=config, conference=conference)
+    assert refused.value.message == f"The voucher codes of this purchase could not be generated: {reason}"
+    assert session.scalars(select(BulkPurchase)).all() == []
+
+
+def test_a_window_that_starts_when_it_ends_is_a_valid_bulk_configuration(session):
+    purchase = make_purchase(session, quantity=1, status=BulkPurchaseStatus.PROCESSING, voucher_config=COMP | {
+        "valid_from": "2027-05-01T09:00Z", "valid_until": "2027-05-01T09:00Z"})
+    [voucher] = BulkPurchaseService.fulfill_bulk_purchase(session, purchase)
+    assert voucher.valid_from == voucher.valid_until

@@ -140,3 +140,30 @@ def test_seat_counters_agree_with_the_orders_through_every_transition(session):
     validate_global_capacity(session, conference, 97)
     with pytest.raises(Conflict, match="Only 97 tickets remaining"):
         validate_global_capacity(session, conference, 98)
+
+
+def test_a_pending_order_without_a_hold_expiry_takes_no_seat_in_the_count_nor_in_validation(session):
+    """Reference sold count: PENDING counts only with a live hold. Validation agrees, so such an order
+    neither shows as sold nor blocks the venue for ever (no hold release would ever reach it)."""
+    from server.attendees.bulk import TicketHolder, write_ticket_holders
+
+    conference = make_conference(session, total_capacity=5)
+    ticket = make_ticket_type(session, conference, total_quantity=5)
+    order = make_order(session, conference, status="pending", tickets={ticket: 2})  # a live hold: counted
+    assert get_global_sold_count(session, conference) == 2
+    order.hold_expires_at = None  # say, an order taken for payment by invoice
+    session.flush()
+    write_ticket_holders(session, conference, [TicketHolder(first_name="P", last_name="", email="p@example.org",
+                                                            ticket_type=ticket, status=OrderStatus.PENDING)])
+    session.commit()
+    assert get_global_sold_count(session, conference) == 0
+    assert get_global_remaining(session, conference) == 5
+    validate_global_capacity(session, conference, 5)  # all five seats can still be sold
+    with pytest.raises(Conflict, match=r"^Only 5 tickets remaining for this conference \(venue capacity: 5\)\.$"):
+        validate_global_capacity(session, conference, 6)
+    session.rollback()
+    order.hold_expires_at = utcnow() + dt.timedelta(minutes=15)  # a hold again: counted again
+    session.flush()
+    assert get_global_sold_count(session, conference) == 2
+    with pytest.raises(Conflict, match=r"^Only 3 tickets remaining"):
+        validate_global_capacity(session, conference, 4)

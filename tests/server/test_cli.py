@@ -1,6 +1,7 @@
 """The admin CLI, run as a person runs it: the installed ``doorstation`` command in a subprocess."""
 
 import os
+import re
 import subprocess
 import sys
 
@@ -74,3 +75,64 @@ def test_demo_data_makes_every_order_status(run, empty_database_url):
     engine.dispose()
     assert statuses == {"paid", "partially_refunded", "refunded", "cancelled", "pending"}
     assert 1800 < attendees < 2000  # pending orders have no attendees yet
+
+
+def test_sponsors_levels_and_bulk_purchases_from_the_command_line(run):
+    run("conference", "create", "conf", "--name", "Conf")
+    run("conference", "create", "other", "--name", "Other")
+    run("ticket-types", "add", "standard", "-c", "conf", "--name", "Standard", "--bulk-enabled")
+    run("addons", "add", "lunch", "-c", "conf", "--name", "Lunch")
+    run("addons", "add", "dinner", "-c", "conf", "--name", "Dinner", "--bulk-enabled")
+    assert "Added sponsor level Gold (#1)" in run("sponsors", "levels", "add", "-c", "conf", "Gold", "--cost", "5000").stdout
+    run("sponsors", "levels", "add", "-c", "other", "Silver")  # #2, another conference's
+    added = run("sponsors", "add", "-c", "conf", "Widget Works", "--level", "Gold").stdout
+    assert "Added sponsor widget-works (Widget Works); bulk codes start with BULK-WIDGET-WORKS-." in added
+    refused = run("sponsors", "edit", "-c", "conf", "widget-works", "--level", "2", expect=1)
+    assert refused.stderr.strip() == "error: Sponsor level must belong to the same conference as the sponsor."
+    run("sponsors", "edit", "-c", "conf", "widget-works", "--email", "events@widget.example")
+    run("sponsors", "levels", "edit", "-c", "conf", "Gold", "--name", "Platinum")
+    listing = run("sponsors", "list", "-c", "conf").stdout
+    assert "widget-works" in listing and "Platinum" in listing and "events@widget.example" in listing
+
+    refused = run("bulk-purchases", "create", "-c", "conf", "--quantity", "2", "--unit-price", "0", "--addon", "lunch",
+                  expect=1)
+    assert refused.stderr.strip() == "error: This add-on does not have bulk purchasing enabled."
+    run("bulk-purchases", "create", "-c", "conf", "--quantity", "2", "--unit-price", "0", "--addon", "dinner")
+    run("bulk-purchases", "approve", "1")
+    codes = run("bulk-purchases", "fulfil", "1").stdout.split()[-2:]
+    assert all(re.fullmatch(r"BULK-[A-Z0-9]{8}", code) for code in codes), codes  # no sponsor: BULK-
+    run("bulk-purchases", "create", "-c", "conf", "--sponsor", "widget-works", "--quantity", "1", "--unit-price", "0",
+        "--ticket-type", "standard")
+    run("bulk-purchases", "approve", "2")
+    assert re.fullmatch(r"BULK-WIDGET-WORKS-[A-Z0-9]{8}", run("bulk-purchases", "fulfil", "2").stdout.split()[-1])
+
+
+def test_a_voucher_window_may_start_when_it_ends_but_not_end_before(run):
+    run("conference", "create", "conf", "--name", "Conf")
+    window = ["vouchers", "generate", "-c", "conf", "--count", "1", "--valid-from", "2027-05-01T09:00"]
+    assert len(run(*window, "--valid-until", "2027-05-01T09:00").stdout.split()) == 1
+    refused = run(*window, "--valid-until", "2027-05-01T08:59", expect=1)
+    assert refused.stderr.strip() == "error: valid_until cannot be before valid_from."
+
+
+def test_importing_a_file_twice_imports_nothing_new_unless_duplicates_are_allowed(run, tmp_path, empty_database_url):
+    run("conference", "create", "conf", "--name", "Conf")
+    run("ticket-types", "add", "standard", "-c", "conf", "--name", "Standard")
+    csv = tmp_path / "people.csv"
+    csv.write_text("first_name,email,ticket_type,access_code\nAda,ada@example.org,standard,ADA00001\n"
+                   "Alan,alan@example.org,standard,\n")
+    assert "Imported 2 attendees" in run("attendees", "import", str(csv), "-c", "conf").stdout
+    again = run("attendees", "import", str(csv), "-c", "conf").stdout
+    assert "Imported 0 attendees" in again and "2 line(s) were already there" in again
+    assert "line 2: ada@example.org, Standard: already imported (ADA00001)" in again
+    csv.write_text("first_name,email,ticket_type\nAda,ada@example.org,standard\n")
+    assert "Imported 1 attendees" in run("attendees", "import", str(csv), "-c", "conf", "--allow-duplicates").stdout
+    huge = tmp_path / "huge.csv"
+    huge.write_text("first_name,email,ticket_type\n" + "X" * 200_000 + ",x@example.org,standard\n")
+    refused = run("attendees", "import", str(huge), "-c", "conf", expect=1)
+    assert "line 2: cannot be read as CSV: field larger than field limit" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    engine = create_engine(empty_database_url)
+    with engine.connect() as connection:
+        assert connection.scalar(select(func.count(Attendee.id))) == 3
+    engine.dispose()

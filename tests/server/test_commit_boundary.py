@@ -227,3 +227,31 @@ def test_a_server_killed_during_uploads_lost_nothing_it_acknowledged(empty_datab
                                                                         SyncEvent.status == "applied"))
         assert session.scalar(select(func.count(CheckIn.id))) == applied > 0
     engine.dispose()
+
+
+def test_every_route_commits_before_it_answers():
+    """A route whose unit of work is not scoped to the endpoint function would answer before its COMMIT
+    (FastAPI runs request-scoped ``yield`` dependencies after the response is sent)."""
+    from fastapi.routing import APIRoute
+
+    from server.api import unit_of_work_dependency
+    from server.app import create_app
+
+    def scopes(dependant):
+        for sub in dependant.dependencies:
+            if sub.call is unit_of_work_dependency:
+                yield sub.scope
+            yield from scopes(sub)
+
+    def api_routes(routes):
+        for route in routes:
+            if isinstance(route, APIRoute):
+                yield route
+            elif hasattr(route, "original_router"):  # an included router (FastAPI ≥ 0.16x keeps it whole)
+                yield from api_routes(route.original_router.routes)
+
+    routes = list(api_routes(create_app("sqlite://").routes))
+    with_a_session = {f"{sorted(route.methods)} {route.path}": set(scopes(route.dependant)) for route in routes}
+    with_a_session = {route: found for route, found in with_a_session.items() if found}
+    assert len(with_a_session) >= 20
+    assert {path: found for path, found in with_a_session.items() if found != {"function"}} == {}

@@ -93,3 +93,60 @@ def test_import_that_would_oversell_the_venue_is_refused(session, tmp_path):
         import_attendees(session, conference, write(tmp_path, HEADER + rows))
     session.rollback()
     assert count(session, Attendee) == 0
+
+
+def test_a_field_over_the_csv_size_limit_is_a_line_error(session, conference, tmp_path):
+    path = write(tmp_path, HEADER + "Ada,Lovelace,ada@example.org,,standard,,\n"
+                                    + "B" * 200_000 + ",X,b@example.org,,standard,,\n"
+                                    + "Alan,Turing,alan@example.org,,standard,,\n"
+                                    + "Bad,Email,not-an-email,,standard,,\n")
+    with pytest.raises(ImportRejected) as rejected:
+        import_attendees(session, conference, path)
+    assert rejected.value.problems == [(3, "cannot be read as CSV: field larger than field limit (131072)"),
+                                       (5, "'not-an-email' is not an email address")]
+    session.rollback()
+    assert count(session, Attendee) == 0
+
+
+def test_a_header_naming_a_column_twice_is_refused(session, conference, tmp_path):
+    path = write(tmp_path, "first_name,email,ticket_type,Email\nAda,ada@example.org,standard,other@example.org\n")
+    with pytest.raises(ImportRejected) as rejected:
+        import_attendees(session, conference, path)
+    assert rejected.value.problems == [(1, "column(s) named more than once: email")]
+
+
+def test_importing_the_same_rows_again_imports_nothing_new_and_says_which_lines(session, conference, tmp_path):
+    first = HEADER + "Ada,Lovelace,ada@example.org,,standard,ADA00001,\nAlan,Turing,alan@example.org,,standard,,\n"
+    assert import_attendees(session, conference, write(tmp_path, first)).imported == 2
+    session.commit()
+    alan = session.scalar(select(Attendee.access_code).where(Attendee.first_name == "Alan"))
+    again = import_attendees(session, conference, write(tmp_path, first.replace("ada@", "ADA@")
+                                                        + "Grace,Hopper,grace@example.org,,standard,,\n"))
+    session.commit()
+    assert again.imported == 1
+    assert again.already_there == [(2, "ADA@example.org, Standard: already imported (ADA00001)"),
+                                   (3, f"alan@example.org, Standard: already imported ({alan})")]
+    assert count(session, Attendee) == 3
+    nothing_new = import_attendees(session, conference, write(tmp_path, first))
+    assert (nothing_new.imported, len(nothing_new.already_there)) == (0, 2)
+    assert count(session, Attendee) == 3
+
+
+def test_duplicates_are_imported_when_allowed(session, conference, tmp_path):
+    rows = HEADER + "Ada,Lovelace,team@example.org,,standard,,\nAlan,Turing,team@example.org,,standard,,\n"
+    with pytest.raises(ImportRejected) as rejected:
+        import_attendees(session, conference, write(tmp_path, rows))
+    assert rejected.value.problems == [(3, "same email and ticket type as line 2 (allow duplicates to import both)")]
+    session.rollback()
+    assert import_attendees(session, conference, write(tmp_path, rows), allow_duplicates=True).imported == 2
+    session.commit()
+    assert import_attendees(session, conference, write(tmp_path, rows), allow_duplicates=True).imported == 2
+    assert count(session, Attendee) == 4
+
+
+def test_a_row_whose_code_belongs_to_someone_else_is_still_an_error(session, conference, tmp_path):
+    import_attendees(session, conference, write(tmp_path, HEADER + "Ada,Lovelace,ada@example.org,,standard,ADA00001,\n"))
+    session.commit()
+    with pytest.raises(ImportRejected) as rejected:
+        import_attendees(session, conference, write(tmp_path, HEADER + "Eve,X,eve@example.org,,standard,ADA00001,\n"))
+    assert rejected.value.problems == [(2, "access code ADA00001 already belongs to an attendee")]

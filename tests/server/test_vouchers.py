@@ -1,3 +1,4 @@
+import datetime as dt
 import re
 from decimal import Decimal
 
@@ -94,3 +95,16 @@ def test_a_restriction_from_another_conference_writes_nothing(session):
 def test_bad_configuration_is_refused_clearly(session, overrides, message):
     with pytest.raises(InvalidInput, match=message):
         generate_voucher_codes(session, config(make_conference(session), **overrides))
+
+
+def test_a_window_that_starts_when_it_ends_is_accepted_one_that_ends_before_is_not(session):
+    conference = make_conference(session)
+    moment = dt.datetime(2027, 5, 1, 9, 0, tzinfo=dt.UTC)
+    [voucher] = generate_voucher_codes(session, config(conference, count=1, valid_from=moment, valid_until=moment))
+    session.commit()
+    session.expire_all()
+    assert (voucher.valid_from, voucher.valid_until) == (moment, moment)
+    with pytest.raises(InvalidInput, match=r"^valid_until cannot be before valid_from\.$"):
+        generate_voucher_codes(session, config(conference, count=1, valid_from=moment,
+                                               valid_until=moment - dt.timedelta(seconds=1)))
+    assert session.scalar(select(func.count(Voucher.id))) == 1

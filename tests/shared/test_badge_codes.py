@@ -38,3 +38,40 @@ def test_what_is_refused_and_why(payload, reason):
     with pytest.raises(BadgeCodeError) as error:
         parse(payload, conference_slug="pycon", public_key=PUBLIC)
     assert error.value.reason == reason and error.value.message
+
+
+# Printable ASCII, plus characters that str.upper() or a lenient decoder would turn into valid ones.
+ALTERNATIVES = [chr(c) for c in range(0x20, 0x7F)] + ["ß", "ı", "ſ", "Ａ", "٣", "\u00a0", "é"]
+
+
+def test_every_one_character_change_of_a_signed_badge_is_refused():
+    payload = sign("pycon-2027", "A3K9M2X1", PRIVATE)
+    assert len(payload) == 110 and parse(payload, conference_slug="pycon-2027", public_key=PUBLIC).signed
+    accepted, tried = [], 0
+    for position, original in enumerate(payload):
+        for replacement in ALTERNATIVES:
+            if replacement == original:
+                continue
+            changed = payload[:position] + replacement + payload[position + 1:]
+            tried += 1
+            try:
+                parse(changed, conference_slug="pycon-2027", public_key=PUBLIC)
+            except BadgeCodeError:
+                continue
+            accepted.append((position, replacement))
+    assert tried == 110 * (len(ALTERNATIVES) - 1)  # 10,340 printable ASCII changes and 770 others
+    assert accepted == []
+
+
+@pytest.mark.parametrize("padding", ["=", "=="])
+def test_a_padded_signature_is_refused(padding):
+    with pytest.raises(BadgeCodeError) as error:
+        parse(sign("pycon", "A3K9M2X1", PRIVATE) + padding, conference_slug="pycon", public_key=PUBLIC)
+    assert error.value.reason == "invalid_signature"
+
+
+@pytest.mark.parametrize("payload", ["ABCDEFß", "ABCDEFGı", "pycon:ABCDEFß", "ABCDEFGſ", "ＡBCDEFGH"])
+def test_bare_codes_are_ascii_only(payload):
+    with pytest.raises(BadgeCodeError) as error:
+        parse(payload, conference_slug="pycon", public_key=PUBLIC)
+    assert error.value.reason == "malformed"
