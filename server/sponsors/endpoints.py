@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from server.api import AdminOnly, DbSession
+from server.api import AdminOnly, DbSession, IdPath, SlugPath
 from server.conferences.service import get_addon, get_conference, get_ticket_type
 from server.errors import NotFound
 from server.sponsors.models import BulkPurchase, SponsorLevel
@@ -24,6 +24,10 @@ from server.sponsors.service import (
     update_sponsor,
     update_sponsor_level,
 )
+from shared.protocol import RowId, Text
+
+MAX_MONEY = Decimal("99999999.99")  # well within the Numeric(12, 2) money columns
+MAX_QUANTITY = 100_000
 
 router = APIRouter(prefix="/api/v1/admin/conferences/{slug}", tags=["sponsors"], dependencies=[AdminOnly])
 
@@ -31,17 +35,17 @@ router = APIRouter(prefix="/api/v1/admin/conferences/{slug}", tags=["sponsors"],
 class SponsorLevelCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=100)
-    cost: Decimal = Field(default=Decimal("0.00"), ge=0, decimal_places=2)
-    comp_badges: int = Field(default=0, ge=0)
+    name: Text = Field(min_length=1, max_length=100)
+    cost: Decimal = Field(default=Decimal("0.00"), ge=0, le=MAX_MONEY, decimal_places=2)
+    comp_badges: int = Field(default=0, ge=0, le=MAX_QUANTITY)
 
 
 class SponsorLevelUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: str | None = Field(default=None, min_length=1, max_length=100)
-    cost: Decimal | None = Field(default=None, ge=0, decimal_places=2)
-    comp_badges: int | None = Field(default=None, ge=0)
+    name: Text | None = Field(default=None, min_length=1, max_length=100)
+    cost: Decimal | None = Field(default=None, ge=0, le=MAX_MONEY, decimal_places=2)
+    comp_badges: int | None = Field(default=None, ge=0, le=MAX_QUANTITY)
 
 
 class SponsorLevelRead(BaseModel):
@@ -56,10 +60,10 @@ class SponsorLevelRead(BaseModel):
 class SponsorCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=200)
-    slug: str | None = Field(default=None, max_length=64, description="Made from the name when left out.")
-    level_id: int | None = None
-    contact_email: str = Field(default="", max_length=254)
+    name: Text = Field(min_length=1, max_length=200)
+    slug: Text | None = Field(default=None, max_length=64, description="Made from the name when left out.")
+    level_id: RowId | None = None
+    contact_email: Text = Field(default="", max_length=254)
 
 
 class SponsorUpdate(BaseModel):
@@ -67,10 +71,10 @@ class SponsorUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str | None = Field(default=None, min_length=1, max_length=200)
-    slug: str | None = Field(default=None, max_length=64)
-    level_id: int | None = None
-    contact_email: str | None = Field(default=None, max_length=254)
+    name: Text | None = Field(default=None, min_length=1, max_length=200)
+    slug: Text | None = Field(default=None, max_length=64)
+    level_id: RowId | None = None
+    contact_email: Text | None = Field(default=None, max_length=254)
 
 
 class SponsorRead(BaseModel):
@@ -88,11 +92,11 @@ class BulkPurchaseCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    sponsor: str | None = Field(default=None, description="Sponsor slug.")
-    quantity: int
-    unit_price: Decimal = Field(decimal_places=2)
-    ticket_type: str | None = Field(default=None, description="Ticket type slug or name.")
-    addon: str | None = Field(default=None, description="Add-on slug or name.")
+    sponsor: Text | None = Field(default=None, description="Sponsor slug.")
+    quantity: int = Field(ge=1, le=MAX_QUANTITY)
+    unit_price: Decimal = Field(ge=0, le=MAX_MONEY, decimal_places=2)
+    ticket_type: Text | None = Field(default=None, description="Ticket type slug or name.")
+    addon: Text | None = Field(default=None, description="Add-on slug or name.")
     voucher_config: dict[str, Any] = Field(default_factory=lambda: {"voucher_type": "comp", "discount_value": "100"})
 
 
@@ -131,13 +135,13 @@ def _level(session: Session, level_id: int) -> SponsorLevel:
 
 
 @router.get("/sponsor-levels", response_model=list[SponsorLevelRead])
-def sponsor_levels(slug: str, session: DbSession) -> list[SponsorLevelRead]:
+def sponsor_levels(slug: SlugPath, session: DbSession) -> list[SponsorLevelRead]:
     """The conference's sponsor levels, dearest first."""
     return [SponsorLevelRead.model_validate(level) for level in list_sponsor_levels(session, get_conference(session, slug))]
 
 
 @router.post("/sponsor-levels", status_code=201, response_model=SponsorLevelRead)
-def add_sponsor_level(slug: str, body: SponsorLevelCreate,
+def add_sponsor_level(slug: SlugPath, body: SponsorLevelCreate,
                       session: DbSession) -> SponsorLevelRead:
     """Add a sponsor level (Gold, Silver…) with its cost and comp badges."""
     level = create_sponsor_level(session, get_conference(session, slug), name=body.name, cost=str(body.cost),
@@ -146,7 +150,7 @@ def add_sponsor_level(slug: str, body: SponsorLevelCreate,
 
 
 @router.patch("/sponsor-levels/{level_id}", response_model=SponsorLevelRead)
-def edit_sponsor_level(slug: str, level_id: int, body: SponsorLevelUpdate,
+def edit_sponsor_level(slug: SlugPath, level_id: IdPath, body: SponsorLevelUpdate,
                        session: DbSession) -> SponsorLevelRead:
     """Change a sponsor level's name, cost or comp badges."""
     conference = get_conference(session, slug)
@@ -159,13 +163,13 @@ def edit_sponsor_level(slug: str, level_id: int, body: SponsorLevelUpdate,
 
 
 @router.get("/sponsors", response_model=list[SponsorRead])
-def sponsors(slug: str, session: DbSession) -> list[SponsorRead]:
+def sponsors(slug: SlugPath, session: DbSession) -> list[SponsorRead]:
     """The conference's sponsors with their levels."""
     return [_sponsor_read(s) for s in list_sponsors(session, get_conference(session, slug))]
 
 
 @router.post("/sponsors", status_code=201, response_model=SponsorRead)
-def add_sponsor(slug: str, body: SponsorCreate, session: DbSession) -> SponsorRead:
+def add_sponsor(slug: SlugPath, body: SponsorCreate, session: DbSession) -> SponsorRead:
     """Add a sponsor; without a slug one is made from the name ("Widget Works" → widget-works)."""
     level = _level(session, body.level_id) if body.level_id is not None else None
     sponsor = create_sponsor(session, get_conference(session, slug), name=body.name, slug=body.slug or None,
@@ -174,7 +178,7 @@ def add_sponsor(slug: str, body: SponsorCreate, session: DbSession) -> SponsorRe
 
 
 @router.patch("/sponsors/{sponsor_slug}", response_model=SponsorRead)
-def edit_sponsor(slug: str, sponsor_slug: str, body: SponsorUpdate,
+def edit_sponsor(slug: SlugPath, sponsor_slug: SlugPath, body: SponsorUpdate,
                  session: DbSession) -> SponsorRead:
     """Change a sponsor's name, slug, level or contact; only the fields sent change."""
     sponsor = get_sponsor(session, get_conference(session, slug), sponsor_slug)
@@ -186,7 +190,7 @@ def edit_sponsor(slug: str, sponsor_slug: str, body: SponsorUpdate,
 
 
 @router.get("/bulk-purchases", response_model=list[BulkPurchaseRead])
-def bulk_purchases(slug: str, session: DbSession) -> list[BulkPurchaseRead]:
+def bulk_purchases(slug: SlugPath, session: DbSession) -> list[BulkPurchaseRead]:
     """The conference's bulk purchases of voucher codes, oldest first."""
     conference = get_conference(session, slug)
     purchases = session.scalars(select(BulkPurchase).where(BulkPurchase.conference_id == conference.id)
@@ -195,7 +199,7 @@ def bulk_purchases(slug: str, session: DbSession) -> list[BulkPurchaseRead]:
 
 
 @router.post("/bulk-purchases", status_code=201, response_model=BulkPurchaseRead)
-def add_bulk_purchase(slug: str, body: BulkPurchaseCreate,
+def add_bulk_purchase(slug: SlugPath, body: BulkPurchaseCreate,
                       session: DbSession) -> BulkPurchaseRead:
     """Record a bulk purchase (PENDING) for a sponsor, or for the conference itself without one."""
     conference = get_conference(session, slug)

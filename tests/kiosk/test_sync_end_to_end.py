@@ -110,11 +110,12 @@ def test_server_down_while_both_kiosks_scan_then_everything_arrives_once(databas
 
 
 class DropAfterServerApplies(httpx.HTTPTransport):
-    """The upload reaches the server and is applied, then the connection dies before the answer."""
+    """The upload reaches the server and is applied, then the connection dies before the answer; twice,
+    so that the kiosk's one immediate retry (for a closed kept-alive connection) dies too."""
 
     def __init__(self):
         super().__init__()
-        self.drops_left = 1
+        self.drops_left = 2
 
     def handle_request(self, request):
         response = super().handle_request(request)
