@@ -12,7 +12,6 @@ import datetime as dt
 import json
 import re
 import sqlite3
-from dataclasses import asdict
 
 from kiosk.core.cache import write_transaction
 from shared import scan_effects
@@ -28,13 +27,13 @@ def _iso(moment: dt.datetime | None) -> str | None:
     return moment.isoformat() if moment is not None else None
 
 
-def _row_state(row: sqlite3.Row) -> AttendeeState:
-    """The server's last word about an attendee, as cached."""
+def _row_state(row: sqlite3.Row, *, with_holdings: bool = True) -> AttendeeState:
+    """The server's last word about an attendee, as cached (holdings only when asked: they cost most)."""
     return AttendeeState(
         access_code=row["access_code"], name=row["full_name"], company=row["company"], ticket_type=row["ticket_type"],
         order_status=row["order_status"], inside=bool(row["inside"]), last_check_in_at=_time(row["last_check_in_at"]),
         last_check_in_station=row["last_check_in_station"], checked_in_at=_time(row["checked_in_at"]),
-        holdings=tuple(Holding(**h) for h in json.loads(row["holdings"])),
+        holdings=tuple(Holding(**h) for h in json.loads(row["holdings"])) if with_holdings else (),
     )
 
 
@@ -74,12 +73,18 @@ def fold_acknowledged(connection: sqlite3.Connection, event: sqlite3.Row) -> Non
         return
     if event["kind"] == scan_effects.UNDO:  # it needs the undone scan's moment and station, from the scan log
         event = connection.execute(f"{_WAITING} WHERE o.uuid = ?", (event["uuid"],)).fetchone()
-    state = _fold_waiting(_row_state(row), event)
+    # Holdings change only with a redemption (or its undo): read and rewrite them only then (an
+    # upload of 20,000 check-ins folds 20,000 rows here, while the server waits for the next batch).
+    redeems = scan_effects.REDEMPTION in (event["kind"], event["reason"])
+    state = _fold_waiting(_row_state(row, with_holdings=redeems), event)
+    holdings = row["holdings"] if not redeems else json.dumps([
+        {"kind": h.kind, "product_id": h.product_id, "name": h.name, "quantity": h.quantity, "redeemed": h.redeemed,
+         "line_item_id": h.line_item_id} for h in state.holdings])
     connection.execute(
         "UPDATE attendees SET inside = ?, checked_in_at = ?, last_check_in_at = ?, last_check_in_station = ?, "
         "holdings = ? WHERE id = ?",
         (int(state.inside), _iso(state.checked_in_at), _iso(state.last_check_in_at), state.last_check_in_station,
-         json.dumps([asdict(h) for h in state.holdings]), row["id"]))
+         holdings, row["id"]))
 
 
 def store_page(connection: sqlite3.Connection, attendees: list[dict], products: list[ProductRecord], *,

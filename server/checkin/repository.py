@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, literal, select, union_all, update
 from sqlalchemy.orm import Session
 
 from server.attendees.models import Attendee
@@ -62,17 +62,16 @@ def load_door_records(session: Session, conference_id: int, access_codes: set[st
                                                   or r.access_code in with_holdings])
     passages: dict[int, list[Passage]] = defaultdict(list)
     check_in_rows: dict[int, dict[Passage, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for row_id, attendee_id, at, station in session.execute(
-            select(CheckIn.id, CheckIn.attendee_id, CheckIn.checked_in_at, CheckIn.station)
-            .where(CheckIn.attendee_id.in_(ids))):
-        passage = Passage(at, True, station)
+    # Check-ins are rows of their own; exits leave none: the applied exit events are their record.
+    check_ins = select(CheckIn.attendee_id, CheckIn.checked_in_at, CheckIn.station, CheckIn.id) \
+        .where(CheckIn.attendee_id.in_(ids))
+    exits = select(SyncEvent.attendee_id, SyncEvent.occurred_at, SyncEvent.station, literal(None)) \
+        .where(SyncEvent.attendee_id.in_(ids), SyncEvent.kind == "exit", SyncEvent.status == "applied")
+    for attendee_id, at, station, check_in_id in session.execute(union_all(check_ins, exits)):
+        passage = Passage(at, check_in_id is not None, station)
         passages[attendee_id].append(passage)
-        check_in_rows[attendee_id][passage].append(row_id)
-    # Exits leave no row of their own: the applied exit events are their record.
-    for attendee_id, at, station in session.execute(
-            select(SyncEvent.attendee_id, SyncEvent.occurred_at, SyncEvent.station)
-            .where(SyncEvent.attendee_id.in_(ids), SyncEvent.kind == "exit", SyncEvent.status == "applied")):
-        passages[attendee_id].append(Passage(at, False, station))
+        if check_in_id is not None:
+            check_in_rows[attendee_id][passage].append(check_in_id)
 
     records = {}
     for r in rows:

@@ -90,12 +90,13 @@ class _Batch:
         self.records = load_door_records(
             session, self.conference_id, {e.access_code for e in events},
             with_holdings={e.access_code for e in events if e.kind in NEEDS_PRODUCT or e.kind is EventKind.UNDO})
+        undone = {str(e.undoes) for e in events if e.kind is EventKind.UNDO and e.undoes}
         self.originals: dict[str, _Original] = {
             row.uuid: _Original(row.uuid, _scan_of(row), row.attendee_id, row.status, row.id)
             for row in session.scalars(select(SyncEvent).where(
-                SyncEvent.uuid.in_({str(e.undoes) for e in events if e.kind is EventKind.UNDO and e.undoes}),
-                SyncEvent.conference_id == self.conference_id, SyncEvent.kind != EventKind.UNDO.value))
-        }
+                SyncEvent.uuid.in_(undone), SyncEvent.conference_id == self.conference_id,
+                SyncEvent.kind != EventKind.UNDO.value))
+        } if undone else {}
         self.rows: dict[str, dict] = {}  # SyncEvent rows by uuid
         self.conflicts: dict[str, dict] = {}  # SyncConflict rows by event uuid
         self.effects: dict[str, tuple[type, dict]] = {}  # the row an applied event adds, by event uuid
