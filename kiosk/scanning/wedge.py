@@ -64,9 +64,6 @@ class KeyboardWedge(QObject):
         self._pause = QTimer(self, singleShot=True, interval=max_gap_ms * 2)
         self._pause.timeout.connect(self._paused)
 
-    def install(self, app: QCoreApplication) -> None:
-        app.installEventFilter(self)
-
     # Filter -------------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -12,7 +12,6 @@ import os
 import shutil
 import subprocess
 import time
-from collections.abc import Callable
 
 REQUIRE_X11 = os.environ.get("DOORSTATION_REQUIRE_X11") == "1"
 TOOLS = ("Xvfb", "xdotool")
@@ -112,6 +111,3 @@ def wait_for_x_focus(qtbot, window, timeout: int = 5000) -> None:
         return window.isActiveWindow()
     qtbot.waitUntil(focused, timeout=timeout)
 
-
-def until(predicate: Callable[[], bool], qtbot, timeout: int = 5000) -> None:
-    qtbot.waitUntil(predicate, timeout=timeout)
