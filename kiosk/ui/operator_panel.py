@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QVBoxLayout,
@@ -83,7 +84,8 @@ class PinScreen(QWidget):
             self.message.setText("Wrong PIN.")
 
     def _show_countdown(self) -> None:
-        left = max(1, round(self._unlock_timer.remainingTime() / 1000))
+        # (a coarse timer may run a little long: never show more than the lock-out itself)
+        left = min(LOCKOUT_SECONDS, max(1, math.ceil(self._unlock_timer.remainingTime() / 1000)))
         self.message.setText(f"Wrong PIN {self.failures} times. Try again in {left} s.")
 
     def _unlock(self) -> None:
