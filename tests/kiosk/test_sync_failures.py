@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import http.server
+import json
 import threading
 
 import httpx
@@ -162,3 +163,64 @@ def test_an_undo_while_its_scan_is_being_uploaded_reaches_the_server(tmp_path, w
     status = kiosk.sync()
     assert status.events_waiting == 0
     assert check_ins(session_factory) == 0  # the check-in arrived, and the undo after it took it back
+
+
+def test_a_batch_the_server_refuses_is_halved_until_the_refused_scan_is_found(tmp_path, world, server):
+    """A newer server that refuses one scan of a batch (422): the kiosk splits the batch, sets that scan
+    aside with the server's words and uploads the rest. Played by a small real HTTP server in front of
+    the real one (as a proxy that has the newer rule)."""
+    url, _port = server
+    kiosk = Kiosk(tmp_path / "a", url, world.pairing_codes[0])
+    kiosk.sync()
+    kiosk.engine.upload_batch = 8
+    for _ in range(5):
+        kiosk.scan(world.paid)
+    kiosk.scan(world.unpaid)  # the one a newer server will not take
+    for _ in range(4):
+        kiosk.scan(world.paid)
+    refused = kiosk.connection.execute("SELECT uuid FROM outbox WHERE access_code = ?", (world.unpaid,)).fetchone()[0]
+
+    class NewerServer(http.server.BaseHTTPRequestHandler):
+        posts: list[int] = []
+
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            events = json.loads(body)["events"]
+            NewerServer.posts.append(len(events))
+            if any(e["uuid"] == refused for e in events):
+                answer = json.dumps({"detail": [{"loc": ["body", "events", 0, "kind"],
+                                                 "msg": "this server no longer takes refused scans"}]}).encode()
+                status = 422
+            else:
+                forwarded = httpx.post(f"{url}{self.path}", content=body, headers={
+                    "Authorization": self.headers["Authorization"], "Content-Type": "application/json"})
+                answer, status = forwarded.content, forwarded.status_code
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            self.wfile.write(answer)
+
+        def do_GET(self):
+            forwarded = httpx.get(f"{url}{self.path}", headers={"Authorization": self.headers["Authorization"]})
+            self.send_response(forwarded.status_code)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(forwarded.content)))
+            self.end_headers()
+            self.wfile.write(forwarded.content)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    proxy = http.server.ThreadingHTTPServer(("127.0.0.1", 0), NewerServer)
+    threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    try:
+        kiosk.engine.client.base_url = f"http://127.0.0.1:{proxy.server_address[1]}"
+        status = kiosk.sync()
+    finally:
+        proxy.shutdown()
+        proxy.server_close()
+    assert status.last_error == "" and status.events_waiting == 0 and status.events_set_aside == 1
+    [(uuid_, reason)] = kiosk.connection.execute("SELECT uuid, set_aside FROM outbox").fetchall()
+    assert uuid_ == refused and "422" in reason and "no longer takes refused scans" in reason
+    assert NewerServer.posts[0] == 8 and len(NewerServer.posts) > 3  # the batch of 8 was split
