@@ -37,6 +37,14 @@ def wait(app: QApplication, seconds: float) -> None:
         time.sleep(0.01)
 
 
+def open_panel(app: QApplication, window: KioskWindow) -> None:
+    """The operator panel behind the demo PIN, with its figures and conflicts loaded."""
+    window.open_operator_panel()
+    window.pin_screen.pin.setText("1234")
+    window.pin_screen._try()
+    wait(app, 1.5)
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="doorstation-shots-"))
@@ -83,10 +91,7 @@ def main() -> None:
             wait(app, 0.6)
             window.grab().save(str(OUT / f"{name}.png"))
         window.verdict.dismiss()
-        window.open_operator_panel()
-        window.pin_screen.pin.setText("1234")
-        window.pin_screen._try()
-        wait(app, 1.5)
+        open_panel(app, window)
         window.grab().save(str(OUT / "7-operator-panel.png"))
         window.show_scanning()
         os.kill(process.pid, 19)  # SIGSTOP: the network is gone
@@ -103,10 +108,7 @@ def main() -> None:
         wait(app, 0.6)
         window.grab().save(str(OUT / "10-small-screen-verdict.png"))
         window.verdict.dismiss()
-        window.open_operator_panel()
-        window.pin_screen.pin.setText("1234")
-        window.pin_screen._try()
-        wait(app, 1.5)
+        open_panel(app, window)
         window.grab().save(str(OUT / "11-small-screen-panel.png"))
         window.shutdown()
         QTimer.singleShot(0, app.quit)
