@@ -20,6 +20,7 @@ SYSTEM_PACKAGES=(
     xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0  # Qt on X
     libpulse0                                                   # QtMultimedia
     xdotool openbox x11-utils                                   # tests: keys through a real X server, a window manager
+    chromium fonts-dejavu-core                                  # tests: the web console in a real browser (marked "browser")
 )
 PYTHON=${PYTHON:-python3}
 # uv fetches from PyPI through the system's certificate store, as pip does on Debian: on a network that
