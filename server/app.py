@@ -24,6 +24,7 @@ from server.sponsors.endpoints import router as sponsors_router
 from server.sync.endpoints import admin_router as sync_admin_router
 from server.sync.endpoints import router as sync_router
 from server.users.endpoints import router as users_router
+from server.users.service import forget_old_sign_ins
 from server.web.console import install_console
 from server.web.placeholder import router as placeholder_router
 
@@ -96,4 +97,5 @@ def create_app(url: str | None = None) -> FastAPI:
 def _release_holds(session_factory) -> int:
     with unit_of_work(session_factory) as session:
         forget_old_windows(session)
+        forget_old_sign_ins(session)
         return release_expired_holds(session)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Query, Request
@@ -11,8 +10,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from server.api import DbSession
 from server.users.repository import UserRepository
 from server.users.service import SignInRefused, session_for_token, sign_in, sign_out
-from server.web.console import (SESSION_COOKIE, SIGN_IN_CSRF_COOKIE, CsrfProtected, SignedIn, clear_session_cookie, local_path, render,
-                                set_session_cookie, set_sign_in_csrf_cookie, sign_in_csrf_token)
+from server.web.console import (SESSION_COOKIE, SIGN_IN_CSRF_COOKIE, CsrfProtected, SignedIn, clear_session_cookie,
+                                local_path, render, set_session_cookie, set_sign_in_csrf_cookie, sign_in_csrf_token,
+                                tokens_match)
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 
@@ -52,7 +52,7 @@ def sign_in_submit(
     """Check the email and password; on success set the session cookie and go on to ``next``."""
     next_path = local_path(next)
     expected = request.cookies.get(SIGN_IN_CSRF_COOKIE, "")
-    if not expected or not hmac.compare_digest(csrf_token.encode(), expected.encode()):
+    if not tokens_match(csrf_token, expected):
         return _sign_in_page(request, next_path=next_path, email=email, status_code=403,
                              error="This sign-in form had expired or did not come from this page. "
                                    "Nothing was done: please sign in again.")

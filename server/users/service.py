@@ -8,6 +8,7 @@ with the answer (a rollback would forget the failure, and lock-out would never c
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import math
 import secrets
@@ -46,9 +47,14 @@ LAST_SEEN_RESOLUTION = dt.timedelta(minutes=1)
 # argon2id with argon2-cffi's defaults (RFC 9106's low-memory profile). One instance: it holds
 # only the parameters.
 _hasher = PasswordHasher()
-# Verified against when the email is unknown, so that an unknown email costs as long as a wrong
-# password and the answer's timing does not tell which emails have accounts.
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when the email is unknown, so that an unknown email costs as long as a wrong
+    password and the answer's timing does not tell which emails have accounts. Made on first use:
+    a hash costs as much as a sign-in, which a process that never signs anyone in should not pay."""
+    return _hasher.hash(secrets.token_urlsafe(16))
 
 
 class SignInRefused(DomainError):
@@ -194,7 +200,7 @@ def sign_in(session: Session, *, email: str, password: str, client: str,
                             f"minute{'s' if _minutes(wait) != 1 else ''}.", code="throttled", retry_after=wait)
 
     user = UserRepository(session).by_email(email)
-    if not _password_matches(user.password_hash if user else _DUMMY_HASH, password) or user is None \
+    if not _password_matches(user.password_hash if user else _dummy_hash(), password) or user is None \
             or user.disabled_at is not None:
         attempts.record(email=email, client=client, outcome="failed", at=now)
         left = MAX_FAILURES_PER_EMAIL - len(failures) - 1

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -137,13 +137,18 @@ async def check_csrf(request: Request, user: SignedIn) -> None:
         form = await request.form()  # cached by Starlette: the route still reads its fields
         value = form.get(CSRF_FIELD)
         sent = value if isinstance(value, str) else ""
-    if not hmac.compare_digest(sent.encode(), user.csrf_token.encode()):
+    if not tokens_match(sent, user.csrf_token):
         raise ConsolePageError(403, "This form could not be accepted: it did not come from this console's own "
                                     "page (or it is from before you signed in again). Nothing was changed. "
                                     "Go back, reload the page and try again.", "Form refused")
 
 
 CsrfProtected = Depends(check_csrf)
+
+
+def tokens_match(sent: str, expected: str) -> bool:
+    """Constant-time comparison of a token from the browser (any text at all) with ours."""
+    return bool(expected) and sent.isascii() and hmac.compare_digest(sent.encode(), expected.encode())
 
 
 def _csrf_input(token: str):
@@ -207,7 +212,14 @@ def install_console(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
 
     @app.exception_handler(SignInRequired)
-    async def sign_in_required(_request: Request, error: SignInRequired) -> Response:
+    async def sign_in_required(request: Request, error: SignInRequired) -> Response:
+        if request.headers.get("HX-Request") == "true":
+            # htmx (a dashboard refreshing itself) would follow a 303 and paste the sign-in page into
+            # a fragment; HX-Redirect makes it load the sign-in page whole, coming back to the page.
+            current = urlsplit(request.headers.get("HX-Current-URL", ""))
+            next_path = local_path(current.path + (f"?{current.query}" if current.query else ""))
+            return Response(status_code=200, headers={"HX-Redirect": f"/sign-in?next={quote(next_path, safe='/')}",
+                                                      "Cache-Control": "no-store"})
         return RedirectResponse(f"/sign-in?next={quote(error.next_path, safe='/')}", status_code=303,
                                 headers={"Cache-Control": "no-store"})
 
