@@ -164,3 +164,11 @@ def test_static_files_include_htmx_and_its_licence(client):
     script = client.get("/static/htmx/htmx.min.js")
     assert script.status_code == 200 and "htmx" in script.text[:2000]
     assert "Zero-Clause BSD" in client.get("/static/htmx/LICENSE").text
+
+
+def test_a_signed_out_htmx_request_reloads_the_page_on_the_sign_in_form(client):
+    """A dashboard refreshing itself after the session ended must not paste the sign-in form into a fragment."""
+    response = client.get(f"/conferences/{CONFERENCE_A}/dashboard", headers={
+        "HX-Request": "true", "HX-Current-URL": f"{client.base_url}/conferences/{CONFERENCE_A}/dashboard"})
+    assert response.status_code == 200 and response.text == ""
+    assert response.headers["hx-redirect"] == f"/sign-in?next=/conferences/{CONFERENCE_A}/dashboard"
