@@ -66,6 +66,18 @@ class SignInAttemptRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
+    def lock_email(self, email: str) -> None:
+        """Serialise sign-ins for one email until this transaction ends.
+
+        The race: on PostgreSQL (READ COMMITTED) a burst of parallel guesses would each count the
+        failures committed so far, all see fewer than the limit, and all get to test a password,
+        so lock-out would allow as many guesses as the attacker has connections. A transaction-level
+        advisory lock on the email makes each attempt count the ones before it. SQLite needs nothing:
+        every transaction there takes the write lock up front (server.db.engine).
+        """
+        if self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(select(func.pg_advisory_xact_lock(func.hashtextextended(email, 0))))
+
     def record(self, *, email: str, client: str, outcome: str, at: dt.datetime) -> None:
         self.session.add(SignInAttempt(email=email[:254], client=client[:64], outcome=outcome, attempted_at=at))
         self.session.flush()

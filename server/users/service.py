@@ -180,10 +180,11 @@ def sign_in(session: Session, *, email: str, password: str, client: str,
     A locked email or a throttled address is refused before the password is looked at, so a
     guesser cannot use the lock-out period to test passwords.
     """
-    now = now or utcnow()
     # Whatever was typed is recorded, so it must be storable (PostgreSQL refuses NUL in text).
     email = normalise_email(email).replace("\x00", "").encode("utf-8", "replace").decode()[:254]
     attempts = SignInAttemptRepository(session)
+    attempts.lock_email(email)
+    now = now or utcnow()  # after the wait for the lock: attempts are recorded in the order they were decided
 
     failures = attempts.failures_for_email(email, now - LOCKOUT)
     if len(failures) >= MAX_FAILURES_PER_EMAIL:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -14,7 +15,7 @@ from sqlalchemy import func, select, update
 from server.db.base import utcnow
 from server.db.engine import unit_of_work
 from server.users.models import ConsoleSession, Role, SignInAttempt
-from server.users.service import MAX_FAILURES_PER_CLIENT, disable, get_user
+from server.users.service import MAX_FAILURES_PER_CLIENT, MAX_FAILURES_PER_EMAIL, disable, get_user
 from tests.web.conftest import CONFERENCE_A
 
 SESSION_COOKIE = "doorstation_session"
@@ -172,3 +173,20 @@ def test_a_signed_out_htmx_request_reloads_the_page_on_the_sign_in_form(client):
         "HX-Request": "true", "HX-Current-URL": f"{client.base_url}/conferences/{CONFERENCE_A}/dashboard"})
     assert response.status_code == 200 and response.text == ""
     assert response.headers["hx-redirect"] == f"/sign-in?next=/conferences/{CONFERENCE_A}/dashboard"
+
+
+def test_a_burst_of_parallel_guesses_gets_no_more_tries_than_the_lock_out_allows(console_server, make_console_user):
+    """Twelve wrong passwords for one email at the same moment: five are checked, the rest refused unread."""
+    user = make_console_user(Role.OWNER)
+
+    def guess(n: int) -> int:
+        with httpx.Client(base_url=console_server.base_url, timeout=120) as client:
+            return _sign_in(client, user.email, f"guess number {n}").status_code
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        statuses = sorted(pool.map(guess, range(12)))
+    assert statuses == [401] * MAX_FAILURES_PER_EMAIL + [429] * (12 - MAX_FAILURES_PER_EMAIL)
+    with console_server.session_factory() as session:
+        outcomes = dict(session.execute(select(SignInAttempt.outcome, func.count())
+                                        .group_by(SignInAttempt.outcome)).all())
+    assert outcomes == {"failed": MAX_FAILURES_PER_EMAIL, "refused": 12 - MAX_FAILURES_PER_EMAIL}
