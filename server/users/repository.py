@@ -59,7 +59,8 @@ class ConsoleSessionRepository:
         self.session.execute(delete(ConsoleSession).where(ConsoleSession.user_id == user_id))
 
     def delete_expired(self, now: dt.datetime) -> int:
-        return cast(CursorResult, self.session.execute(delete(ConsoleSession).where(ConsoleSession.expires_at <= now))).rowcount
+        deleted = self.session.execute(delete(ConsoleSession).where(ConsoleSession.expires_at <= now))
+        return cast(CursorResult, deleted).rowcount
 
 
 class SignInAttemptRepository:

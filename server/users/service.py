@@ -25,9 +25,22 @@ from server.users.models import ConsoleSession, Membership, Role, User
 from server.users.repository import ConsoleSessionRepository, SignInAttemptRepository, UserRepository
 
 __all__ = [
-    "MAX_FAILURES_PER_EMAIL", "MAX_FAILURES_PER_CLIENT", "LOCKOUT", "SESSION_LIFETIME", "MIN_PASSWORD_LENGTH",
-    "Role", "SignInRefused", "add_user", "set_role", "disable", "sign_in", "sign_out", "session_for_token",
-    "normalise_email", "seed_demo_admin", "SignedInSession",
+    "LOCKOUT",
+    "MAX_FAILURES_PER_CLIENT",
+    "MAX_FAILURES_PER_EMAIL",
+    "MIN_PASSWORD_LENGTH",
+    "SESSION_LIFETIME",
+    "Role",
+    "SignInRefused",
+    "SignedInSession",
+    "add_user",
+    "disable",
+    "normalise_email",
+    "seed_demo_admin",
+    "session_for_token",
+    "set_role",
+    "sign_in",
+    "sign_out",
 ]
 
 MIN_PASSWORD_LENGTH = 10
