@@ -65,6 +65,7 @@ def sign_in_submit(
         if refusal.retry_after is not None:
             refused.headers["Retry-After"] = str(max(1, int(refusal.retry_after.total_seconds())))
         return refused
+    sign_out(db, request.cookies.get(SESSION_COOKIE, ""))  # a session this browser had before ends here
     response = RedirectResponse(next_path, status_code=303)
     set_session_cookie(response, request, signed_in)
     return response

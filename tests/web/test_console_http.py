@@ -180,3 +180,14 @@ def test_a_burst_of_parallel_guesses_gets_no_more_tries_than_the_lock_out_allows
         outcomes = dict(session.execute(select(SignInAttempt.outcome, func.count())
                                         .group_by(SignInAttempt.outcome)).all())
     assert outcomes == {"failed": MAX_FAILURES_PER_EMAIL, "refused": 12 - MAX_FAILURES_PER_EMAIL}
+
+
+def test_signing_in_as_someone_else_ends_the_browsers_earlier_session(client, make_console_user, console_server):
+    first, second = make_console_user(Role.OWNER), make_console_user(Role.VIEWER)
+    token = form_token(client.get("/sign-in").text)
+    for user in (first, second):
+        response = client.post("/sign-in", data={"email": user.email, "password": user.password, "csrf_token": token})
+        assert response.status_code == 303
+    with console_server.session_factory() as session:
+        assert session.scalar(select(func.count(ConsoleSession.id))) == 1
+    assert second.name in client.get("/").text
