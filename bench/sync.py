@@ -32,7 +32,7 @@ from server.db.engine import make_engine, make_session_factory, unit_of_work  # 
 from server.db.migrate import upgrade_to_head  # noqa: E402
 from server.demo_data import seed_demo  # noqa: E402
 from server.devices.service import create_device  # noqa: E402
-from server.demo_launcher import start_server_process  # noqa: E402
+from doorstation.demo import start_server_process  # noqa: E402
 from shared.decisions import ScanKind  # noqa: E402
 from shared.protocol import ScanEvent, UploadRequest  # noqa: E402
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import event, inspect, select, update
+from sqlalchemy import inspect, select, update
 from sqlalchemy.orm import Session
 
 from server.conferences.models import AddOn, Conference, TicketType
@@ -79,7 +79,6 @@ def _before(session: Session, order: Order, attribute: str):
     return session.scalar(select(getattr(Order, attribute)).where(Order.id == order.id))
 
 
-@event.listens_for(Session, "before_flush")
 def count_seats(session: Session, _flush_context, _instances) -> None:
     deltas: Deltas = defaultdict(int)
     with session.no_autoflush:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from server.conferences.models import AddOn, Conference, TicketType
 from server.db.base import utcnow
 from server.errors import Conflict
+from server.orders.holds import release_expired_holds
 from server.orders.models import Order, OrderLineItem, OrderStatus
 from shared.order_status import HOLDS_SEAT, PENDING
 
@@ -92,8 +93,6 @@ def _taken(session: Session, column, condition) -> int:
 
 def release_expired_holds_of(session: Session, conference_id: int) -> int:
     """Expired holds stop counting the moment a sale needs their seats (the periodic job may not have run yet)."""
-    from server.orders.service import release_expired_holds  # orders builds on capacity, not the reverse
-
     return release_expired_holds(session, conference_id=conference_id)  # flushes: the counters move
 
 

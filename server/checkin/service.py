@@ -13,18 +13,19 @@ import logging
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from server.attendees.models import Attendee
+from server.attendees.repository import attendee_by_code
 from server.checkin.models import CheckIn, DoorCheck, ProductRedemption
+from server.checkin.repository import load_door_records, lock_door_states
 from server.conferences.models import AddOn, Conference, TicketType
 from server.db.base import utcnow
 from server.errors import Conflict, InvalidInput, NotFound
-from server.orders.models import Order, OrderLineItem, OrderStatus
-from server.checkin.repository import load_door_records, lock_door_states
+from server.orders.models import OrderLineItem, OrderStatus
 from shared.decisions import Holding, Reason, ScanKind
-from shared.scan_effects import Scan, effect
 from shared.order_status import ADMITS_ENTRY, admits_entry
+from shared.scan_effects import Scan, effect
 
 logger = logging.getLogger(__name__)
 
@@ -59,11 +60,7 @@ class CheckInService:
     @staticmethod
     def lookup_attendee(session: Session, *, conference: Conference, access_code: str) -> Attendee:
         """The attendee with this access code in this conference (never another conference's)."""
-        attendee = session.scalar(
-            select(Attendee)
-            .where(Attendee.conference_id == conference.id, Attendee.access_code == access_code)
-            .options(selectinload(Attendee.order).selectinload(Order.line_items))
-        )
+        attendee = attendee_by_code(session, conference.id, access_code, with_order=True)
         if attendee is None:
             raise AttendeeNotFound(f"No attendee with access code '{access_code}' in {conference.slug}.")
         return attendee

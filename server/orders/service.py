@@ -20,6 +20,7 @@ from server.capacity.service import lock_conference, validate_global_capacity, v
 from server.conferences.models import AddOn, Conference, TicketType
 from server.db.base import utcnow
 from server.errors import Conflict, InvalidInput, NotFound
+from server.orders.holds import release_voucher_use
 from server.orders.models import Order, OrderLineItem, OrderStatus
 from server.vouchers.models import Voucher, VoucherType
 from server.vouchers.service import check_voucher_usable, lock_voucher, voucher_applies_to
@@ -269,15 +270,6 @@ def get_order(session: Session, reference: str) -> Order:
     return order
 
 
-def _release_voucher_use(session: Session, order: Order) -> None:
-    if order.voucher_id is not None:
-        session.execute(
-            update(Voucher)
-            .where(Voucher.id == order.voucher_id, Voucher.times_used > 0)
-            .values(times_used=Voucher.times_used - 1)
-        )
-
-
 def cancel_order(session: Session, order: Order) -> Order:
     """Cancel a pending order (its hold and voucher use are released) or a paid one (its badges stop working)."""
     order = lock_order(session, order.id)
@@ -285,7 +277,7 @@ def cancel_order(session: Session, order: Order) -> Order:
         raise Conflict(f"Order {order.reference} is {order.status.label.lower()} and cannot be cancelled.",
                        code="order_not_cancellable")
     if order.status is OrderStatus.PENDING:
-        _release_voucher_use(session, order)
+        release_voucher_use(session, order)
     order.status = OrderStatus.CANCELLED
     order.hold_expires_at = None
     session.flush()
@@ -310,18 +302,3 @@ def refund_order(session: Session, order: Order, amount: Decimal | None = None) 
     order.status = OrderStatus.REFUNDED if order.amount_refunded >= order.total else OrderStatus.PARTIALLY_REFUNDED
     session.flush()
     return order
-
-
-def release_expired_holds(session: Session, now: dt.datetime | None = None, *, conference_id: int | None = None) -> int:
-    """Cancel every PENDING order whose hold has expired, giving back its voucher use. Returns how many."""
-    now = now or utcnow()
-    query = select(Order).where(Order.status == OrderStatus.PENDING, Order.hold_expires_at <= now)
-    if conference_id is not None:
-        query = query.where(Order.conference_id == conference_id)
-    expired = session.scalars(query.with_for_update(skip_locked=True)).all()
-    for order in expired:
-        _release_voucher_use(session, order)
-        order.status = OrderStatus.CANCELLED
-        order.hold_expires_at = None
-    session.flush()
-    return len(expired)

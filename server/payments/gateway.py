@@ -7,7 +7,6 @@ after a timeout (ours or Stripe's) can never create a second Checkout Session or
 
 from __future__ import annotations
 
-import os
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -15,6 +14,7 @@ import stripe
 
 from server.conferences.models import Conference
 from server.errors import DomainError, InvalidInput
+from server.settings import get_settings
 
 # Stripe's currencies without a minor unit: amounts are sent as they are (¥5000 is 5000).
 ZERO_DECIMAL = frozenset("bif clp djf gnf jpy kmf krw mga pyg rwf ugx vnd vuv xaf xof xpf".split())
@@ -58,7 +58,7 @@ class StripeGateway:
         if not conference.stripe_secret_key:
             raise InvalidInput(f"Conference {conference.slug} has no Stripe secret key; set it with "
                                f"`doorstation conference stripe {conference.slug} --secret-key sk_…`.")
-        api_base = os.environ.get("DOORSTATION_STRIPE_API_BASE")
+        api_base = get_settings().stripe_api_base
         self.currency = conference.currency.lower()
         self.client = stripe.StripeClient(
             conference.stripe_secret_key,

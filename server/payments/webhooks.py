@@ -33,10 +33,11 @@ from server.db.engine import unit_of_work
 from server.errors import DomainError
 from server.orders.models import Order, OrderStatus
 from server.orders.service import cancel_order, mark_paid, refund_order
+from server.payments.checkout import BulkPurchaseCheckout
 from server.payments.gateway import from_minor_units, to_minor_units
 from server.payments.models import StripeEvent
 from server.sponsors.models import BulkPurchase, BulkPurchaseStatus
-from server.sponsors.service import BulkPurchaseCheckout, BulkPurchaseService
+from server.sponsors.service import BulkPurchaseService
 
 logger = logging.getLogger(__name__)
 

@@ -13,6 +13,7 @@ from server.checkin.models import CheckIn
 from server.db.engine import unit_of_work
 from server.devices.models import Device
 from server.orders.models import Order
+from server.settings import ServerSettings
 from server.sync.models import SyncEvent
 from tests.factories import make_attendee, make_conference, make_ticket_type
 from tests.live_server import live_server
@@ -150,7 +151,7 @@ def _send_until_answered(url: str, path: str, headers: dict[str, str], *, chunke
 
 @pytest.mark.parametrize("chunked", [False, True], ids=["content-length", "chunked"])
 def test_a_200_mb_unsigned_webhook_is_refused_while_it_streams(world, session_factory, chunked):
-    from server.payments.endpoints import MAX_WEBHOOK_BYTES
+    MAX_WEBHOOK_BYTES = ServerSettings().max_webhook_bytes
     from server.payments.models import StripeEvent
 
     url, _code, _token = world

@@ -17,10 +17,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from server.demo_launcher import DEFAULT_PORT, port_is_free, reset_demo
+from doorstation.demo import DEFAULT_PORT, port_is_free, reset_demo
 from tests.live_server import free_port
 
-DEMO = [sys.executable, "-m", "server", "demo", "--no-kiosk", "--attendees", "20"]
+DEMO = [sys.executable, "-m", "doorstation", "demo", "--no-kiosk", "--attendees", "20"]
 
 
 class Stranger:

@@ -10,7 +10,6 @@ recognised by the admin token the demo gave it, never by whatever answers on the
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import secrets
 import shutil
@@ -24,9 +23,9 @@ from pathlib import Path
 
 import httpx
 import segno
-from sqlalchemy import select
 
 from server.db.engine import unit_of_work
+from server.settings import get_settings
 
 DEMO_PIN = "1234"
 DEMO_STATION = "Main entrance"
@@ -102,8 +101,8 @@ def answers_with_our_token(base_url: str, token: str) -> bool:
 
 
 def start_server_process(database_url: str, port: int, admin_token: str | None = None,
-                         log: Path | None = None) -> subprocess.Popen:
-    """Start ``doorstation server`` on 127.0.0.1:``port`` and wait until it is up and is ours.
+                         log: Path | None = None, workers: int = 1) -> subprocess.Popen:
+    """Start ``doorstation server`` on 127.0.0.1:``port`` (``workers`` processes) and wait until it is up and is ours.
 
     Its log goes to ``log`` (or a temporary file): a pipe nobody reads would fill up and stall it.
     """
@@ -111,8 +110,8 @@ def start_server_process(database_url: str, port: int, admin_token: str | None =
     env = {**os.environ, "DATABASE_URL": database_url, "DOORSTATION_ADMIN_TOKEN": token}
     with log.open("ab+") if log else tempfile.TemporaryFile() as output:  # the server keeps its own handle
         start = output.seek(0, os.SEEK_END)
-        process = subprocess.Popen([sys.executable, "-m", "server", "server", "--host", "127.0.0.1",
-                                    "--port", str(port)], env=env, stdout=output, stderr=subprocess.STDOUT)
+        process = subprocess.Popen([sys.executable, "-m", "doorstation", "server", "--host", "127.0.0.1",
+                                    "--port", str(port), "--workers", str(workers)], env=env, stdout=output, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if process.poll() is not None:
@@ -148,25 +147,6 @@ def reset_demo(database_url: str) -> list[Path]:
     return deleted
 
 
-def check_in_someone(factory) -> None:
-    """Check one paid attendee in at the registration desk (once), so "Already checked in" has a badge to show."""
-    from server.attendees.models import Attendee
-    from server.checkin.service import CheckInService
-    from server.conferences.models import Conference
-    from server.orders.models import Order, OrderStatus
-
-    with unit_of_work(factory) as session:
-        conference = session.scalar(select(Conference).where(Conference.slug == "demo"))
-        anyone_in = select(Attendee.id).where(Attendee.conference_id == conference.id,
-                                              Attendee.checked_in_at.is_not(None))
-        if session.scalar(anyone_in.limit(1)) is not None:
-            return
-        attendee = session.scalar(select(Attendee).join(Order).where(
-            Attendee.conference_id == conference.id, Order.status == OrderStatus.PAID).order_by(Attendee.id.desc()))
-        CheckInService.check_in(session, attendee=attendee, checked_in_by="demo", station="Registration desk",
-                                at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=40))
-
-
 def prepare_demo_kiosk(factory, server_url: str, data_dir: Path) -> None:
     """Pair the demo kiosk (once) and set it up as a check-in station with PIN 1234, in a window."""
     from kiosk.core.device import load_credentials, pair
@@ -188,9 +168,8 @@ def prepare_demo_kiosk(factory, server_url: str, data_dir: Path) -> None:
 def write_demo_badges(factory, folder: Path) -> list[tuple[str, str, str, Path]]:
     """A signed badge QR image per order status, and one of someone already checked in, to type,
     hold to a camera or pass as --camera-file. Returns (code, name, what it shows, image)."""
-    from server.attendees.models import Attendee
-    from server.conferences.models import Conference
-    from server.orders.models import Order
+    from server.conferences.service import get_conference
+    from server.demo_data import badge_examples
     from shared.badge_codes import sign
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -198,13 +177,9 @@ def write_demo_badges(factory, folder: Path) -> list[tuple[str, str, str, Path]]
         old.unlink()
     badges = []
     with unit_of_work(factory) as session:
-        conference = session.scalar(select(Conference).where(Conference.slug == "demo"))
-        rows = session.execute(
-            select(Attendee.access_code, Attendee.first_name, Attendee.last_name, Order.status, Attendee.checked_in_at)
-            .join(Order).where(Attendee.conference_id == conference.id).order_by(Attendee.id).limit(5000)
-        ).all()
+        conference = get_conference(session, "demo")
         seen = set()
-        for code, first, last, status, checked_in_at in rows:
+        for code, first, last, status, checked_in_at in badge_examples(session, conference.id):
             label = f"{status.value}, already checked in" if checked_in_at else status.value
             if label in seen or (checked_in_at and status.value != "paid"):
                 continue
@@ -231,25 +206,24 @@ def run_demo(console, session_factory, *, attendees: int, port: int | None, kios
     from rich.table import Table
 
     from kiosk.ui.app import screen_available
-    from server.conferences.models import Conference
-    from server.db.engine import database_url
+    from server.conferences.repository import conference_by_slug
+    from server.demo_data import check_in_someone, seed_demo
 
-    url = database_url()
+    url = get_settings().database_url
     port, note = choose_port(port)  # first: a refused port changes nothing
     if reset:
         deleted = reset_demo(url)
         console.print("Starting over: deleted " + (", ".join(map(str, deleted)) or "nothing (no demo yet)") + ".")
     factory = session_factory()
     with unit_of_work(factory) as session:
-        seeded = session.scalar(select(Conference.id).where(Conference.slug == "demo")) is None
+        seeded = conference_by_slug(session, "demo") is None
         if seeded:
-            from server.demo_data import seed_demo
-
             console.print(f"Seeding the demo conference with {attendees} attendees…")
             seed_demo(session, attendees=attendees)
     if seeded and DEMO_KIOSK_DIR.exists():
         shutil.rmtree(DEMO_KIOSK_DIR)  # paired with a conference that is gone
-    check_in_someone(factory)
+    with unit_of_work(factory) as session:
+        check_in_someone(session, "demo")
     kiosk_dir = DEMO_KIOSK_DIR.resolve()
     badges = write_demo_badges(factory, kiosk_dir / "badges")
     table = Table(title="Badges to try: type the code and press Enter quickly, or show the image to a camera")
