@@ -238,7 +238,8 @@ def run_demo(console, session_factory, *, attendees: int, port: int | None, kios
         console.print("There is no screen here (no DISPLAY), so only the server runs. For the kiosk window too, "
                       "run this on a desktop, or: xvfb-run -a -s \"-screen 0 1280x1024x24\" bash packaging/dev.sh demo")
         kiosk = False
-    token = os.environ.get("DOORSTATION_ADMIN_TOKEN") or secrets.token_urlsafe(24)
+    chosen = get_settings().admin_token
+    token = chosen.get_secret_value() if chosen else secrets.token_urlsafe(24)
     process = start_server_process(url, port, token, log=DEMO_SERVER_LOG)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `kill` stops the server too, as Ctrl+C does
     server_url = f"http://127.0.0.1:{port}"

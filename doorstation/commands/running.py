@@ -30,7 +30,7 @@ def server(
         # here would differ per worker (and be lost on restart).
         raise fail("Set DOORSTATION_ADMIN_TOKEN (the admin HTTP routes' bearer token) first, e.g.\n"
                    "    export DOORSTATION_ADMIN_TOKEN=$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')\n"
-                   "(packaging/server.env.example lists every setting; `doorstation demo` makes its own).")
+                   "(packaging/server/doorstation.env.example lists every setting; `doorstation demo` makes its own).")
     upgrade_to_head(settings.database_url)
     console.print(f"Database: {settings.database_url.split('@')[-1]}")
     uvicorn.run("doorstation.server_app:create_app", factory=True, host=host, port=port, workers=workers,

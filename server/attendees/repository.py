@@ -24,6 +24,14 @@ def count_attendees(session: Session, conference_id: int) -> int:
     return session.scalar(select(func.count(Attendee.id)).where(Attendee.conference_id == conference_id)) or 0
 
 
+def attendance(session: Session, conference_id: int) -> tuple[int, int]:
+    """(attendees, how many of them are checked in)."""
+    attendees, checked_in = session.execute(
+        select(func.count(Attendee.id), func.count(Attendee.checked_in_at)).where(Attendee.conference_id == conference_id)
+    ).one()
+    return attendees, checked_in
+
+
 def badge_rows(session: Session, conference_id: int, ticket_type_id: int | None = None
                ) -> list[Row[tuple[str, str, str, str, str | None]]]:
     """(first name, last name, company, access code, ticket type name) of everyone whose order admits

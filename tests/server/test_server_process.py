@@ -107,7 +107,7 @@ def test_two_workers_on_postgresql_agree_and_two_kiosks_see_each_other(database_
 def worker_processes(pid: int) -> list[int]:
     """uvicorn's worker processes under ``pid`` (spawned by multiprocessing)."""
     children = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    return [c for c in children if b"multiprocessing" in Path(f"/proc/{c}/cmdline").read_bytes()]
+    return [c for c in children if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
 
 
 def test_the_server_will_not_start_without_an_admin_token(tmp_path, monkeypatch):
