@@ -6,7 +6,7 @@ from __future__ import annotations
 import typer
 from typer.core import TyperGroup
 
-from doorstation.commands import attendees, badges, conferences, devices, payments, running, sponsors
+from doorstation.commands import attendees, badges, conferences, devices, payments, running, sponsors, users
 from doorstation.commands.common import err
 from server.errors import DomainError
 
@@ -34,7 +34,8 @@ for group, name in ((conferences.conference_app, "conference"), (conferences.tic
                     (attendees.vouchers_app, "vouchers"), (devices.devices_app, "devices"),
                     (devices.conflicts_app, "conflicts"), (sponsors.sponsors_app, "sponsors"),
                     (payments.bulk_app, "bulk-purchases"), (payments.orders_app, "orders"),
-                    (payments.stripe_app, "stripe"), (badges.badges_app, "badges")):
+                    (payments.stripe_app, "stripe"), (badges.badges_app, "badges"),
+                    (users.users_app, "users")):
     app.add_typer(group, name=name)
 
 

@@ -207,7 +207,9 @@ def run_demo(console, session_factory, *, attendees: int, port: int | None, kios
 
     from kiosk.ui.app import screen_available
     from server.conferences.repository import conference_by_slug
+    from server.conferences.service import get_conference
     from server.demo_data import check_in_someone, seed_demo
+    from server.users.service import seed_demo_admin
 
     url = get_settings().database_url
     port, note = choose_port(port)  # first: a refused port changes nothing
@@ -224,6 +226,7 @@ def run_demo(console, session_factory, *, attendees: int, port: int | None, kios
         shutil.rmtree(DEMO_KIOSK_DIR)  # paired with a conference that is gone
     with unit_of_work(factory) as session:
         check_in_someone(session, "demo")
+        admin_email, admin_password = seed_demo_admin(session, get_conference(session, "demo"))
     kiosk_dir = DEMO_KIOSK_DIR.resolve()
     badges = write_demo_badges(factory, kiosk_dir / "badges")
     table = Table(title="Badges to try: type the code and press Enter quickly, or show the image to a camera")
@@ -247,10 +250,11 @@ def run_demo(console, session_factory, *, attendees: int, port: int | None, kios
     try:
         console.print(
             f"\nDemo server: {server_url} (process {process.pid}; API docs {server_url}/docs; log {DEMO_SERVER_LOG})\n"
-            f"Admin sign-in: no web console yet; the admin HTTP routes take this token:\n"
+            f"Web console: {server_url}/ — sign in as [bold]{admin_email}[/] with password [bold]{admin_password}[/] "
+            f"(a new one each start; the owner of DoorCon 2026).\n"
+            f"Automation: the admin HTTP routes take this bearer token:\n"
             f"    curl -H 'Authorization: Bearer {token}' {server_url}/api/v1/admin/conferences/demo/stats\n"
-            f"  (in /docs: 'Bearer {token}' in an admin route's authorization field). The command line needs "
-            f"no token: DATABASE_URL={url} {doorstation} devices list -c demo\n"
+            f"  The command line needs neither: DATABASE_URL={url} {doorstation} devices list -c demo\n"
             f"Pull the network: kill -STOP {process.pid}; bring it back: kill -CONT {process.pid}.\n"
             f"Stop: Ctrl+C. Start over with a fresh conference: {doorstation} demo --reset"
         )

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from server.command_line import ConferenceOpt, console, fail, session_factory
+from doorstation.commands.common import ConferenceOpt, console, fail, session_factory
 from server.db.engine import unit_of_work
 from server.errors import DomainError
 from server.users.models import Role
