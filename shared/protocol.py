@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import uuid
+from uuid import UUID
 from typing import Annotated, Self
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, model_validator
@@ -126,7 +126,7 @@ class ScanEvent(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    uuid: uuid.UUID
+    uuid: UUID
     kind: EventKind
     access_code: Text = Field(max_length=16)
     occurred_at: Timestamp
@@ -134,7 +134,7 @@ class ScanEvent(BaseModel):
     product_kind: str | None = Field(default=None, pattern="^(ticket_type|addon)$")
     product_id: RowId | None = None
     reason: Text = Field(default="ok", max_length=40)  # the kiosk's verdict reason; for an undo, the undone kind
-    undoes: uuid.UUID | None = None
+    undoes: UUID | None = None
 
     @model_validator(mode="after")
     def _an_undo_names_what_it_undoes(self) -> Self:
@@ -155,7 +155,7 @@ class EventStatus(enum.StrEnum):
 
 
 class EventResult(BaseModel):
-    uuid: uuid.UUID
+    uuid: UUID
     status: EventStatus
     reason: str = "ok"
 

@@ -16,6 +16,7 @@ kiosk knows only the summary and applies its own scans (its newest) on top.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from shared.decisions import AttendeeState, Outcome, Passage, Reason, ScanKind, Verdict, decide
@@ -85,7 +86,7 @@ def undo(state: AttendeeState, original: Scan | None) -> AttendeeState:
     return state  # a door check changes nothing a later decision reads
 
 
-def with_passages(state: AttendeeState, passages) -> AttendeeState:
+def with_passages(state: AttendeeState, passages: Iterable[Passage]) -> AttendeeState:
     """The state with this full set of check-ins and exits, its summary derived from them."""
     ordered = tuple(sorted(passages))
     entries = [p for p in ordered if p.entering]

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import re
 import sqlite3
+from typing import Any
 
 from kiosk.core.cache import write_transaction
 from shared import scan_effects
@@ -21,6 +22,11 @@ from shared.protocol import ProductRecord
 
 def _time(text: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(text) if text else None
+
+
+def _moment(text: str) -> dt.datetime:
+    """A time from a column that always has one (NOT NULL, or selected only where set)."""
+    return dt.datetime.fromisoformat(text)
 
 
 def _iso(moment: dt.datetime | None) -> str | None:
@@ -40,11 +46,11 @@ def _row_state(row: sqlite3.Row, *, with_holdings: bool = True) -> AttendeeState
 def _fold_waiting(state: AttendeeState, event: sqlite3.Row) -> AttendeeState:
     """One of this kiosk's own scans (decided already) on top of the state: its effect, or the undo of one."""
     if event["kind"] == scan_effects.UNDO:  # the row carries the undone kind as its reason; the scan_log the rest
-        original = scan_effects.Scan(kind=event["reason"], at=_time(event["undone_at"]) or _time(event["occurred_at"]),
+        original = scan_effects.Scan(kind=event["reason"], at=_time(event["undone_at"]) or _moment(event["occurred_at"]),
                                      station=event["undone_station"] or "", product_id=event["product_id"])
         return scan_effects.undo(state, original)
     return scan_effects.effect(state, scan_effects.Scan(
-        kind=event["kind"], at=_time(event["occurred_at"]), station=event["station"],
+        kind=event["kind"], at=_moment(event["occurred_at"]), station=event["station"],
         product_kind=event["product_kind"], product_id=event["product_id"]))
 
 
@@ -87,7 +93,7 @@ def fold_acknowledged(connection: sqlite3.Connection, event: sqlite3.Row) -> Non
          holdings, row["id"]))
 
 
-def store_page(connection: sqlite3.Connection, attendees: list[dict], products: list[ProductRecord], *,
+def store_page(connection: sqlite3.Connection, attendees: list[dict[str, Any]], products: list[ProductRecord], *,
                defer_search: bool = False) -> None:
     """Upsert a page of server records, as sent on the wire (``AttendeeRecord`` fields); the caller
     holds the transaction. A record missing a field raises ValueError and nothing of the page stays.
@@ -143,7 +149,7 @@ def rebuild_search_if_stale(connection: sqlite3.Connection) -> bool:
     return True
 
 
-def search(connection: sqlite3.Connection, text: str, limit: int = 20) -> list[dict]:
+def search(connection: sqlite3.Connection, text: str, limit: int = 20) -> list[dict[str, Any]]:
     """Type-ahead: every word a prefix of a name, email or code word; best matches first."""
     words = re.findall(r"\w+", text.lower())
     if not words:
@@ -167,9 +173,9 @@ def last_badge_print(connection: sqlite3.Connection, access_code: str) -> tuple[
     anywhere = connection.execute(
         "SELECT badge_printed_at, badge_printed_station FROM attendees WHERE access_code = ? "
         "AND badge_printed_at IS NOT NULL", (access_code,)).fetchone()
-    prints = [(_time(row[0]), row[1]) for row in (here, anywhere) if row is not None]
+    prints = [(_moment(row[0]), str(row[1])) for row in (here, anywhere) if row is not None]
     return max(prints, key=lambda p: p[0]) if prints else None
 
 
 def count(connection: sqlite3.Connection) -> int:
-    return connection.execute("SELECT count(*) FROM attendees").fetchone()[0]
+    return int(connection.execute("SELECT count(*) FROM attendees").fetchone()[0])

@@ -165,9 +165,9 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
-def get_meta(connection: sqlite3.Connection, key: str, default: str | None = None) -> str | None:
+def get_meta(connection: sqlite3.Connection, key: str) -> str | None:
     row = connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    return row[0] if row else default
+    return str(row[0]) if row else None
 
 
 def set_meta(connection: sqlite3.Connection, key: str, value: str) -> None:

@@ -70,6 +70,8 @@ class KeyboardWedge(QObject):
         kind = event.type()
         if self._replaying or kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             return False
+        if not isinstance(event, QKeyEvent):  # PySide6 hands a filter the event's own class: never taken
+            return False
         identity = (shiboken6.getCppPointer(event)[0], kind, event.key(), event.timestamp(),
                     event.nativeScanCode(), event.text(), event.isAutoRepeat())
         if identity == self._last_event:
