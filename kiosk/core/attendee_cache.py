@@ -39,8 +39,14 @@ def _row_state(row: sqlite3.Row, *, with_holdings: bool = True) -> AttendeeState
         access_code=row["access_code"], name=row["full_name"], company=row["company"], ticket_type=row["ticket_type"],
         order_status=row["order_status"], inside=bool(row["inside"]), last_check_in_at=_time(row["last_check_in_at"]),
         last_check_in_station=row["last_check_in_station"], checked_in_at=_time(row["checked_in_at"]),
-        holdings=tuple(Holding(**h) for h in json.loads(row["holdings"])) if with_holdings else (),
+        holdings=tuple(_holding(h) for h in json.loads(row["holdings"])) if with_holdings else (),
     )
+
+
+def _holding(record: dict[str, Any]) -> Holding:
+    """A holding kept as the change feed sent it (``HoldingRecord``'s wire names: "kind" is its product type)."""
+    return Holding(record["kind"], record["product_id"], record["name"], record["quantity"], record["redeemed"],
+                   record.get("line_item_id"))
 
 
 def _fold_waiting(state: AttendeeState, event: sqlite3.Row) -> AttendeeState:
@@ -51,10 +57,10 @@ def _fold_waiting(state: AttendeeState, event: sqlite3.Row) -> AttendeeState:
         return scan_effects.undo(state, original)
     return scan_effects.effect(state, scan_effects.Scan(
         kind=event["kind"], at=_moment(event["occurred_at"]), station=event["station"],
-        product_kind=event["product_kind"], product_id=event["product_id"]))
+        product_type=event["product_type"], product_id=event["product_id"]))
 
 
-_WAITING = """SELECT o.kind, o.occurred_at, o.station, o.product_kind, o.product_id, o.reason,
+_WAITING = """SELECT o.kind, o.occurred_at, o.station, o.product_type, o.product_id, o.reason,
                      s.occurred_at AS undone_at, s.station AS undone_station
               FROM outbox AS o LEFT JOIN scan_log AS s ON s.uuid = o.undoes"""
 
@@ -83,8 +89,8 @@ def fold_acknowledged(connection: sqlite3.Connection, event: sqlite3.Row) -> Non
     # upload of 20,000 check-ins folds 20,000 rows here, while the server waits for the next batch).
     redeems = scan_effects.REDEMPTION in (event["kind"], event["reason"])
     state = _fold_waiting(_row_state(row, with_holdings=redeems), event)
-    holdings = row["holdings"] if not redeems else json.dumps([
-        {"kind": h.kind, "product_id": h.product_id, "name": h.name, "quantity": h.quantity, "redeemed": h.redeemed,
+    holdings = row["holdings"] if not redeems else json.dumps([  # in the feed's form, as stored
+        {"kind": h.product_type, "product_id": h.product_id, "name": h.name, "quantity": h.quantity, "redeemed": h.redeemed,
          "line_item_id": h.line_item_id} for h in state.holdings])
     connection.execute(
         "UPDATE attendees SET inside = ?, checked_in_at = ?, last_check_in_at = ?, last_check_in_station = ?, "
@@ -134,8 +140,9 @@ def store_page(connection: sqlite3.Connection, attendees: list[dict[str, Any]], 
     if bulk:
         connection.execute("DELETE FROM meta WHERE key = 'search_bulk_load'")
     connection.executemany(
-        "INSERT INTO products (kind, id, name) VALUES (?, ?, ?) ON CONFLICT(kind, id) DO UPDATE SET name = excluded.name",
-        [(p.kind, p.id, p.name) for p in products],
+        "INSERT INTO products (product_type, id, name) VALUES (?, ?, ?) "
+        "ON CONFLICT(product_type, id) DO UPDATE SET name = excluded.name",
+        [(p.product_type, p.id, p.name) for p in products],
     )
 
 

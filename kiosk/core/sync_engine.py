@@ -294,7 +294,7 @@ def _describe(error: Exception) -> str:
 def _scan_event(row: sqlite3.Row) -> ScanEvent:
     return ScanEvent(uuid=row["uuid"], kind=row["kind"], access_code=row["access_code"],
                      occurred_at=dt.datetime.fromisoformat(row["occurred_at"]), station=row["station"],
-                     product_kind=row["product_kind"], product_id=row["product_id"], reason=row["reason"],
+                     product_type=row["product_type"], product_id=row["product_id"], reason=row["reason"],
                      undoes=row["undoes"])
 
 
@@ -311,8 +311,8 @@ def _parse(model: type[Answer], response: httpx.Response) -> Answer:
 
 
 def _not_our_server(response: httpx.Response) -> str:
-    kind = response.headers.get("content-type", "no content type").split(";")[0]
-    return (f"Something other than the Doorstation server answered ({response.status_code}, {kind}): "
+    content_type = response.headers.get("content-type", "no content type").split(";")[0]
+    return (f"Something other than the Doorstation server answered ({response.status_code}, {content_type}): "
             "a Wi-Fi sign-in page or a proxy? Retrying.")
 
 
