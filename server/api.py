@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hmac
-import os
-import secrets
 from collections.abc import Iterator
 from typing import Annotated
 
@@ -36,17 +34,15 @@ def unit_of_work_dependency(request: Request) -> Iterator[Session]:
 DbSession = Annotated[Session, Depends(unit_of_work_dependency, scope="function")]
 
 
-def admin_token() -> str:
-    """``DOORSTATION_ADMIN_TOKEN``, or one made up at start-up (and printed) for a single-process demo."""
-    token = os.environ.get("DOORSTATION_ADMIN_TOKEN")
-    if not token:
-        token = os.environ["DOORSTATION_ADMIN_TOKEN"] = secrets.token_urlsafe(24)
-    return token
+def require_admin(request: Request, authorization: str = Header(default="")) -> None:
+    """The bearer token of ``DOORSTATION_ADMIN_TOKEN`` (for automation; people use the console).
 
-
-def require_admin(authorization: str = Header(default="")) -> None:
+    A server started without one refuses every admin call rather than inventing a token.
+    """
+    expected = request.app.state.settings.admin_token
     scheme, _, token = authorization.partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(token.encode(), admin_token().encode()):
+    if (expected is None or scheme.lower() != "bearer"
+            or not hmac.compare_digest(token.encode(), expected.get_secret_value().encode())):
         raise HTTPException(status_code=401, detail={"code": "unauthorized", "message": "Admin token required."})
 
 

@@ -13,13 +13,14 @@ from fastapi.responses import JSONResponse, Response
 
 from server.checkin.endpoints import router as desk_router
 from server.conferences.endpoints import router as conferences_router
-from server.db.engine import database_url, make_engine, make_session_factory, unit_of_work
+from server.db.engine import make_engine, make_session_factory, unit_of_work
 from server.errors import DomainError
 from server.orders.endpoints import router as orders_router
+from server.orders.holds import release_expired_holds
 from server.orders.rate_limit import forget_old_windows
-from server.orders.service import release_expired_holds
 from server.payments.endpoints import router as payments_router
 from server.payments.webhooks import retry_unprocessed
+from server.settings import ServerSettings, get_settings
 from server.sponsors.endpoints import router as sponsors_router
 from server.sync.endpoints import admin_router as sync_admin_router
 from server.sync.endpoints import router as sync_router
@@ -30,14 +31,15 @@ from server.web.placeholder import router as placeholder_router
 
 logger = logging.getLogger(__name__)
 HOLD_RELEASE_INTERVAL_S = 30
-# Every request body, unless its route sets its own limit (event upload, Stripe webhook): orders,
-# pairing and admin bodies are a few KB. Checked as the body streams in, not after it is read.
-MAX_BODY_BYTES = 256 * 1024
 
 
-def create_app(url: str | None = None) -> FastAPI:
-    engine = make_engine(url or database_url())
+def create_app(url: str | None = None, *, settings: ServerSettings | None = None) -> FastAPI:
+    """The server on ``url`` (default: the settings' database). Settings are read here, once."""
+    settings = settings or get_settings()
+    engine = make_engine(url or settings.database_url)
     session_factory = make_session_factory(engine)
+    if settings.admin_token is None:
+        logger.warning("DOORSTATION_ADMIN_TOKEN is not set: the admin HTTP routes refuse every call")
 
     async def run_periodic_jobs() -> None:
         while True:
@@ -59,7 +61,10 @@ def create_app(url: str | None = None) -> FastAPI:
         task.cancel()
         engine.dispose()
 
-    app = FastAPI(title="Doorstation", version="0.1.0", lifespan=lifespan, max_body_size=MAX_BODY_BYTES)
+    # Every request body, unless its route sets its own limit (event upload, Stripe webhook);
+    # checked as the body streams in, not after it is read.
+    app = FastAPI(title="Doorstation", version="0.1.0", lifespan=lifespan, max_body_size=settings.max_body_bytes)
+    app.state.settings = settings
     app.state.session_factory = session_factory
     app.state.engine = engine
 

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Sequence
 from decimal import Decimal
 
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from server.attendees.bulk import TicketHolder, write_ticket_holders
+from server.attendees.models import Attendee
 from server.conferences.models import Conference
-from server.conferences.service import add_addon, add_ticket_type, create_conference
+from server.conferences.service import add_addon, add_ticket_type, create_conference, get_conference
 from server.db.base import utcnow
-from server.orders.models import OrderStatus
+from server.orders.models import Order, OrderStatus
 from server.sponsors.service import create_sponsor
 from server.vouchers.models import VoucherType
 from server.vouchers.service import VoucherBulkConfig, generate_voucher_codes
@@ -98,3 +101,27 @@ def seed_demo(session: Session, *, slug: str = "demo", attendees: int = 200, see
         ))
     write_ticket_holders(session, conference, holders)
     return conference
+
+
+def check_in_someone(session: Session, slug: str) -> None:
+    """Check one paid attendee in at the registration desk (once), so "Already checked in" has a badge to show."""
+    from server.checkin.service import CheckInService
+
+    conference = get_conference(session, slug)
+    anyone_in = select(Attendee.id).where(Attendee.conference_id == conference.id, Attendee.checked_in_at.is_not(None))
+    if session.scalar(anyone_in.limit(1)) is not None:
+        return
+    attendee = session.scalar(select(Attendee).join(Order).where(
+        Attendee.conference_id == conference.id, Order.status == OrderStatus.PAID).order_by(Attendee.id.desc()))
+    if attendee is not None:
+        CheckInService.check_in(session, attendee=attendee, checked_in_by="demo", station="Registration desk",
+                                at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=40))
+
+
+def badge_examples(session: Session, conference_id: int) -> Sequence[Row[str, str, str, OrderStatus, dt.datetime | None]]:
+    """(code, first name, last name, order status, checked in at) of the first 5,000 attendees: the
+    demo picks one badge per order status from them."""
+    return session.execute(
+        select(Attendee.access_code, Attendee.first_name, Attendee.last_name, Order.status, Attendee.checked_in_at)
+        .join(Order).where(Attendee.conference_id == conference_id).order_by(Attendee.id).limit(5000)
+    ).all()

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from server.command_line import ConferenceOpt, console, fail, session_factory
+from doorstation.commands.common import ConferenceOpt, console, fail, session_factory
 from server.db.engine import unit_of_work
 from server.errors import DomainError
 from server.users.models import Role
@@ -83,9 +83,9 @@ def users_set_role(
     try:
         with unit_of_work(session_factory()) as session:
             user = get_user(session, email)
-            set_role(session, user, get_conference(session, conference), role)
-            console.print(f"{user.email} now has no role in {conference}." if role is None
-                          else f"{user.email} is now {role.label} of {conference}.")
+            set_role(session, user, get_conference(session, conference), None if remove else role)
+            console.print(f"{user.email} is now {role.label} of {conference}." if role is not None
+                          else f"{user.email} now has no role in {conference}.")
     except DomainError as error:
         raise fail(error.message) from None
 

@@ -13,18 +13,19 @@ import logging
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from server.attendees.models import Attendee
+from server.attendees.repository import attendee_by_code
 from server.checkin.models import CheckIn, DoorCheck, ProductRedemption
+from server.checkin.repository import load_door_records, lock_door_states
 from server.conferences.models import AddOn, Conference, TicketType
 from server.db.base import utcnow
 from server.errors import Conflict, InvalidInput, NotFound
-from server.orders.models import Order, OrderLineItem, OrderStatus
-from server.checkin.repository import load_door_records, lock_door_states
+from server.orders.models import OrderLineItem, OrderStatus
 from shared.decisions import Holding, Reason, ScanKind
-from shared.scan_effects import Scan, effect
 from shared.order_status import ADMITS_ENTRY, admits_entry
+from shared.scan_effects import Scan, effect
 
 logger = logging.getLogger(__name__)
 
@@ -59,11 +60,7 @@ class CheckInService:
     @staticmethod
     def lookup_attendee(session: Session, *, conference: Conference, access_code: str) -> Attendee:
         """The attendee with this access code in this conference (never another conference's)."""
-        attendee = session.scalar(
-            select(Attendee)
-            .where(Attendee.conference_id == conference.id, Attendee.access_code == access_code)
-            .options(selectinload(Attendee.order).selectinload(Order.line_items))
-        )
+        attendee = attendee_by_code(session, conference.id, access_code, with_order=True)
         if attendee is None:
             raise AttendeeNotFound(f"No attendee with access code '{access_code}' in {conference.slug}.")
         return attendee
@@ -194,11 +191,11 @@ class RedemptionService:
         locked_item = session.execute(
             select(OrderLineItem).where(OrderLineItem.id == order_line_item.id).with_for_update()
         ).scalar_one()
-        redeemed_count = session.scalar(
+        redeemed_count = session.execute(
             select(func.count(ProductRedemption.id)).where(
                 ProductRedemption.attendee_id == attendee.id, ProductRedemption.order_line_item_id == locked_item.id
             )
-        )
+        ).scalar_one()
         holding = Holding("addon", locked_item.addon_id or 0, locked_item.description, locked_item.quantity,
                           redeemed_count, locked_item.id)
         if holding.remaining <= 0:  # the kiosks' rule (shared.decisions.decide_redemption)

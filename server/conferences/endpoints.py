@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 from pydantic import BaseModel
-from sqlalchemy import func, select
 
 from server.api import AdminOnly, DbSession, SlugPath
-from server.attendees.models import Attendee
+from server.attendees.repository import attendance
 from server.capacity.service import get_global_remaining, get_global_sold_count
 from server.conferences.service import get_conference
 
@@ -28,9 +27,7 @@ class ConferenceStats(BaseModel):
 def conference_stats(slug: SlugPath, session: DbSession) -> ConferenceStats:
     """Live figures: seats sold and remaining, attendees and how many are checked in."""
     conference = get_conference(session, slug)
-    attendees, checked_in = session.execute(
-        select(func.count(Attendee.id), func.count(Attendee.checked_in_at)).where(Attendee.conference_id == conference.id)
-    ).one()
+    attendees, checked_in = attendance(session, conference.id)
     return ConferenceStats(
         slug=conference.slug, name=conference.name, total_capacity=conference.total_capacity,
         sold=get_global_sold_count(session, conference), remaining=get_global_remaining(session, conference),

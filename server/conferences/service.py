@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.conferences.models import AddOn, Conference, TicketType
+from server.conferences.repository import conference_by_slug
 from server.errors import Conflict, InvalidInput, NotFound
 from server.sync.models import FeedPosition
 
@@ -107,7 +108,7 @@ def create_conference(
 
 
 def get_conference(session: Session, slug: str) -> Conference:
-    conference = session.scalar(select(Conference).where(Conference.slug == slug))
+    conference = conference_by_slug(session, slug)
     if conference is None:
         raise NotFound(f"No conference with slug '{slug}'.")
     return conference
@@ -208,3 +209,18 @@ def get_ticket_type(session: Session, conference: Conference, slug_or_name: str)
 def get_addon(session: Session, conference: Conference, slug_or_name: str) -> AddOn:
     """An add-on of the conference, by slug or display name."""
     return _get_product(session, AddOn, conference, slug_or_name)
+
+
+def set_stripe_keys(conference: Conference, *, secret_key: str = "", publishable_key: str = "",
+                    webhook_secret: str = "") -> None:
+    """Set the keys given (an empty one is left as it is), refusing what is plainly not such a key."""
+    if secret_key and not secret_key.startswith(("sk_", "rk_")):
+        raise InvalidInput("The secret key starts with sk_ (or rk_ for a restricted key).")
+    if webhook_secret and not webhook_secret.startswith("whsec_"):
+        raise InvalidInput("The webhook signing secret starts with whsec_.")
+    if secret_key:
+        conference.stripe_secret_key = secret_key
+    if publishable_key:
+        conference.stripe_publishable_key = publishable_key
+    if webhook_secret:
+        conference.stripe_webhook_secret = webhook_secret

@@ -9,33 +9,20 @@ write. SQLite is the zero-set-up default; production runs PostgreSQL.
 
 from __future__ import annotations
 
-import os
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
+import server.db.models  # noqa: F401  (every mapped class, so relationships between domains resolve)
+from server.capacity.counters import count_seats
+from server.sync.versions import stamp_versions
+
 # SQLite has no decimal type; our amounts stay exact (see base.Money), so the warning is noise.
 warnings.filterwarnings("ignore", message=".*does \\*not\\* support Decimal objects natively", category=sa_exc.SAWarning)
-
-DEFAULT_SQLITE_PATH = Path("doorstation.sqlite3")
-
-
-def database_url() -> str:
-    """``DATABASE_URL`` if set, else a SQLite file in the working directory."""
-    url = os.environ.get("DATABASE_URL")
-    if url:
-        # Accept the common postgres:// and postgresql:// spellings; we drive PostgreSQL with psycopg 3.
-        for prefix in ("postgres://", "postgresql://"):
-            if url.startswith(prefix):
-                return "postgresql+psycopg://" + url[len(prefix):]
-        return url
-    return f"sqlite:///{DEFAULT_SQLITE_PATH}"
-
 
 def make_engine(url: str, **kwargs) -> Engine:
     if url.startswith("sqlite"):
@@ -60,11 +47,15 @@ def make_engine(url: str, **kwargs) -> Engine:
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    # Every model and the flush hooks (change-feed versions, seat counters) must be loaded in any
-    # process that writes, or a server that happens not to import them would skip the stamping.
-    import server.db.models  # noqa: F401
+    """Sessions on ``engine``, each with the flush hooks every write needs.
 
-    return sessionmaker(engine, expire_on_commit=False)
+    The hooks are registered here, on the factory, rather than by importing a module: a process
+    that happened not to import it once ran without them, and kiosks never saw its check-ins.
+    """
+    factory = sessionmaker(engine, expire_on_commit=False)
+    event.listen(factory, "before_flush", stamp_versions)  # change-feed versions for kiosks
+    event.listen(factory, "before_flush", count_seats)  # seats held per ticket type and add-on
+    return factory
 
 
 @contextmanager

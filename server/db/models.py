@@ -7,9 +7,13 @@ from server.db.base import Base
 from server.devices.models import Device
 from server.orders.models import Order, OrderLineItem, OrderStatus
 from server.payments.models import StripeEvent
-from server.sponsors.models import BulkPurchase, BulkPurchaseStatus, BulkPurchaseVoucher, Sponsor, SponsorLevel
-from server.capacity import counters  # noqa: F401  (registers the seat-counting hook)
-from server.sync import versions  # noqa: F401  (registers the change-feed stamping hook)
+from server.sponsors.models import (
+    BulkPurchase,
+    BulkPurchaseStatus,
+    BulkPurchaseVoucher,
+    Sponsor,
+    SponsorLevel,
+)
 from server.sync.models import FeedPosition, SyncConflict, SyncEvent
 from server.users.models import ConsoleSession, Membership, SignInAttempt, User
 from server.vouchers.models import Voucher, VoucherType

@@ -12,16 +12,17 @@ one always does, and two requests of one client at the same moment are serialise
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, cast
 
-from sqlalchemy import delete
+from sqlalchemy import CursorResult, delete
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from server.db.base import utcnow
 from server.errors import DomainError
 from server.orders.models import OrderRateWindow
+from server.settings import get_settings
 
-ORDERS_PER_WINDOW = 5
 WINDOW = dt.timedelta(minutes=15)  # a hold's lifetime: at most this many holds alive per client
 
 
@@ -43,9 +44,9 @@ def count_order_from(session: Session, client: str, *, now: dt.datetime | None =
                                         set_={"orders": OrderRateWindow.orders + 1})
         .returning(OrderRateWindow.orders)
     ).scalar_one()
-    if orders > ORDERS_PER_WINDOW:
+    if orders > get_settings().orders_per_window:
         retry = window_start + WINDOW - now
-        raise TooManyOrders(f"Too many orders from your address: at most {ORDERS_PER_WINDOW} every "
+        raise TooManyOrders(f"Too many orders from your address: at most {get_settings().orders_per_window} every "
                             f"{int(WINDOW.total_seconds() // 60)} minutes. Try again in "
                             f"{max(1, round(retry.total_seconds() / 60))} minutes.")
 
@@ -53,4 +54,5 @@ def count_order_from(session: Session, client: str, *, now: dt.datetime | None =
 def forget_old_windows(session: Session, *, now: dt.datetime | None = None) -> int:
     """Delete the counters of windows that have ended (the server's periodic job)."""
     now = now or utcnow()
-    return session.execute(delete(OrderRateWindow).where(OrderRateWindow.window_start < now - WINDOW)).rowcount
+    result = session.execute(delete(OrderRateWindow).where(OrderRateWindow.window_start < now - WINDOW))
+    return cast(CursorResult[Any], result).rowcount  # a DELETE's result: a cursor's, with its rowcount

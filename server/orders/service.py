@@ -20,6 +20,7 @@ from server.capacity.service import lock_conference, validate_global_capacity, v
 from server.conferences.models import AddOn, Conference, TicketType
 from server.db.base import utcnow
 from server.errors import Conflict, InvalidInput, NotFound
+from server.orders.holds import release_voucher_use
 from server.orders.models import Order, OrderLineItem, OrderStatus
 from server.vouchers.models import Voucher, VoucherType
 from server.vouchers.service import check_voucher_usable, lock_voucher, voucher_applies_to
@@ -145,7 +146,7 @@ def place_order(session: Session, conference: Conference, cart: Cart, *, now: dt
         validate_product_quantity(session, addon, cart.addons[addon.id])
 
     fixed_amount = voucher is not None and voucher.voucher_type is VoucherType.FIXED_AMOUNT
-    budget = voucher.discount_value if fixed_amount else Decimal(0)
+    budget = voucher.discount_value if voucher is not None and fixed_amount else Decimal(0)
     line_items = []
     for product, quantity in [*((t, cart.tickets[t.id]) for t in ticket_types), *((a, cart.addons[a.id]) for a in addons)]:
         is_ticket = isinstance(product, TicketType)
@@ -241,7 +242,8 @@ def _revive_for_late_payment(session: Session, order: Order) -> None:
         validate_global_capacity(session, conference, tickets)
         for item in order.line_items:
             product = session.get(TicketType, item.ticket_type_id) if item.addon_id is None else session.get(AddOn, item.addon_id)
-            validate_product_quantity(session, product, item.quantity)
+            if product is not None:  # a product deleted since is no longer counted
+                validate_product_quantity(session, product, item.quantity)
     except (Conflict, ValueError) as error:
         raise Conflict(f"Order {order.reference} was paid after its hold was released, and its seats are gone "
                        f"({error}): refund the payment.", code="paid_after_release") from None
@@ -269,15 +271,6 @@ def get_order(session: Session, reference: str) -> Order:
     return order
 
 
-def _release_voucher_use(session: Session, order: Order) -> None:
-    if order.voucher_id is not None:
-        session.execute(
-            update(Voucher)
-            .where(Voucher.id == order.voucher_id, Voucher.times_used > 0)
-            .values(times_used=Voucher.times_used - 1)
-        )
-
-
 def cancel_order(session: Session, order: Order) -> Order:
     """Cancel a pending order (its hold and voucher use are released) or a paid one (its badges stop working)."""
     order = lock_order(session, order.id)
@@ -285,7 +278,7 @@ def cancel_order(session: Session, order: Order) -> Order:
         raise Conflict(f"Order {order.reference} is {order.status.label.lower()} and cannot be cancelled.",
                        code="order_not_cancellable")
     if order.status is OrderStatus.PENDING:
-        _release_voucher_use(session, order)
+        release_voucher_use(session, order)
     order.status = OrderStatus.CANCELLED
     order.hold_expires_at = None
     session.flush()
@@ -310,18 +303,3 @@ def refund_order(session: Session, order: Order, amount: Decimal | None = None) 
     order.status = OrderStatus.REFUNDED if order.amount_refunded >= order.total else OrderStatus.PARTIALLY_REFUNDED
     session.flush()
     return order
-
-
-def release_expired_holds(session: Session, now: dt.datetime | None = None, *, conference_id: int | None = None) -> int:
-    """Cancel every PENDING order whose hold has expired, giving back its voucher use. Returns how many."""
-    now = now or utcnow()
-    query = select(Order).where(Order.status == OrderStatus.PENDING, Order.hold_expires_at <= now)
-    if conference_id is not None:
-        query = query.where(Order.conference_id == conference_id)
-    expired = session.scalars(query.with_for_update(skip_locked=True)).all()
-    for order in expired:
-        _release_voucher_use(session, order)
-        order.status = OrderStatus.CANCELLED
-        order.hold_expires_at = None
-    session.flush()
-    return len(expired)

@@ -1,18 +1,27 @@
-"""Stripe Checkout for a pending order: one line per ticket type / add-on, the order id in metadata."""
+"""Stripe Checkout: for a pending order (one line per ticket type / add-on) and for a sponsor's bulk purchase."""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
+from decimal import Decimal
 
+from sqlalchemy import update
 from sqlalchemy.orm import Session, sessionmaker
+from stripe.params.checkout import SessionCreateParams, SessionCreateParamsLineItem
 
 from server.db.base import utcnow
 from server.db.engine import unit_of_work
 from server.errors import Conflict
 from server.orders.models import Order, OrderStatus
 from server.orders.service import get_order, lock_order
-from server.payments.gateway import StripeGateway, to_minor_units
+from server.payments.gateway import PaymentProviderError, StripeGateway, to_minor_units
+from server.sponsors.models import BulkPurchase, BulkPurchaseStatus
+from server.sponsors.repository import bulk_purchase_by_checkout_session
+from server.sponsors.service import BulkPurchaseError, BulkPurchaseService
+
+logger = logging.getLogger(__name__)
 
 # Stripe's shortest Checkout lifetime; the order's hold is stretched to cover it, so a buyer who pays
 # in minute 29 does not find their seats given away in minute 15.
@@ -27,9 +36,9 @@ class CheckoutStarted:
     expires_at: dt.datetime
 
 
-def order_line_items(order: Order, currency: str) -> list[dict]:
+def order_line_items(order: Order, currency: str) -> list[SessionCreateParamsLineItem]:
     """Stripe line items whose sum is exactly the order total (discounts included)."""
-    lines = []
+    lines: list[SessionCreateParamsLineItem] = []
     for item in order.line_items:
         total = to_minor_units(item.line_total, currency)
         if total == 0:
@@ -61,10 +70,9 @@ def start_order_checkout(factory: sessionmaker[Session], reference: str, *, succ
         else:
             expires_at = now + CHECKOUT_LIFETIME + dt.timedelta(seconds=30)
         order_id, conference_id = order.id, order.conference_id
-        params = {
+        params: SessionCreateParams = {
             "mode": "payment",
             "line_items": order_line_items(order, gateway.currency),
-            "customer_email": order.email or None,
             "client_reference_id": order.reference,
             "metadata": {"order_id": str(order.id), "order_reference": order.reference,
                          "conference_id": str(conference_id)},
@@ -73,7 +81,12 @@ def start_order_checkout(factory: sessionmaker[Session], reference: str, *, succ
             "success_url": success_url,
             "cancel_url": cancel_url,
         }
+        if order.email:  # left out, as the Stripe library leaves out a None: the same request each time
+            params["customer_email"] = order.email
     checkout = gateway.create_checkout_session(params, idempotency_key=f"order-{order_id}-checkout")
+    url = checkout.url
+    if url is None:  # only a completed or expired session has none
+        raise PaymentProviderError("Stripe answered with a Checkout Session that has no URL.")
     with unit_of_work(factory) as session:
         # Locked and re-checked: a hold released while Stripe answered is not silently revived.
         order = lock_order(session, order_id)
@@ -83,7 +96,7 @@ def start_order_checkout(factory: sessionmaker[Session], reference: str, *, succ
         order.stripe_checkout_session_id = checkout.id
         stripe_expiry = dt.datetime.fromtimestamp(int(expires_at.timestamp()), dt.UTC)
         order.hold_expires_at = max(order.hold_expires_at or now, stripe_expiry + HOLD_MARGIN)
-    return CheckoutStarted(session_id=checkout.id, url=checkout.url, expires_at=stripe_expiry)
+    return CheckoutStarted(session_id=checkout.id, url=url, expires_at=stripe_expiry)
 
 
 def _check_payable(order: Order, now: dt.datetime) -> None:
@@ -94,3 +107,73 @@ def _check_payable(order: Order, now: dt.datetime) -> None:
         raise Conflict(f"The hold on order {order.reference} has expired; place the order again.", code="hold_expired")
     if order.total <= 0:
         raise Conflict(f"Order {order.reference} has nothing to pay.", code="nothing_to_pay")
+
+
+class BulkPurchaseCheckout:
+    """Stripe Checkout for bulk purchases, as the reference does it (split out to keep Stripe in one place)."""
+
+    @staticmethod
+    def create_checkout_session(session: Session, bulk_purchase: BulkPurchase, success_url: str, cancel_url: str) -> str:
+        """A Checkout Session for the purchase total; PENDING → PROCESSING. Returns the Checkout URL.
+
+        Idempotency key ``bulk-purchase-{id}``: asking again (a double click, a retry after a
+        timeout) gets the same session from Stripe, never a second one.
+        """
+        if bulk_purchase.payment_status is not BulkPurchaseStatus.PENDING:
+            raise BulkPurchaseError(f"Cannot create checkout for purchase in '{bulk_purchase.payment_status.label}' state.")
+        if bulk_purchase.total_amount <= Decimal("0.00"):
+            raise BulkPurchaseError("Cannot create a checkout session for a zero-amount purchase.")
+        conference = bulk_purchase.conference
+        gateway = StripeGateway(conference)
+        currency = gateway.currency
+        description = bulk_purchase.product_description or f"Bulk voucher purchase ({bulk_purchase.quantity} codes)"
+        checkout = gateway.create_checkout_session({
+            "mode": "payment",
+            "line_items": [{
+                "price_data": {
+                    "currency": currency,
+                    "unit_amount": to_minor_units(bulk_purchase.unit_price, currency),
+                    "product_data": {"name": description, "metadata": {
+                        "bulk_purchase_id": str(bulk_purchase.id), "sponsor_id": str(bulk_purchase.sponsor_id or "")}},
+                },
+                "quantity": bulk_purchase.quantity,
+            }],
+            "metadata": {"bulk_purchase_id": str(bulk_purchase.id), "conference_id": str(conference.id),
+                         "sponsor_id": str(bulk_purchase.sponsor_id or "")},
+            "success_url": success_url,
+            "cancel_url": cancel_url,
+        }, idempotency_key=f"bulk-purchase-{bulk_purchase.id}")
+        bp = BulkPurchaseService.lock(session, bulk_purchase.id)
+        bp.stripe_checkout_session_id = checkout.id
+        bp.payment_status = BulkPurchaseStatus.PROCESSING
+        session.flush()
+        logger.info("Created Stripe Checkout Session %s for BulkPurchase #%s (sponsor=%s, amount=%s)", checkout.id,
+                    bp.id, bp.sponsor.name if bp.sponsor else "-", to_minor_units(bp.total_amount, currency))
+        return str(checkout.url)
+
+    @staticmethod
+    def handle_checkout_webhook(session: Session, session_id: str, payment_intent_id: str | None = None) -> BulkPurchase | None:
+        """``checkout.session.completed`` for a bulk purchase: fulfil it. None if no purchase has this session.
+
+        A purchase that cannot be fulfilled (say it was marked failed when its session expired) is
+        set to FAILED, as the reference does; the caller records that on the event for a person to act on.
+        """
+        bp = bulk_purchase_by_checkout_session(session, session_id)
+        if bp is None:
+            logger.debug("No BulkPurchase found for checkout session %s (likely a regular checkout)", session_id)
+            return None
+        if payment_intent_id and bp.stripe_payment_intent_id is None:
+            bp.stripe_payment_intent_id = payment_intent_id
+        if bp.is_fulfilled and bp.payment_status is BulkPurchaseStatus.PAID:
+            logger.info("BulkPurchase #%s already fulfilled for session %s", bp.id, session_id)
+            return bp
+        try:
+            with session.begin_nested():
+                BulkPurchaseService.fulfill_bulk_purchase(session, bp)
+        except BulkPurchaseError:
+            logger.exception("Failed to fulfill BulkPurchase #%s from webhook (session=%s)", bp.id, session_id)
+            session.execute(update(BulkPurchase).where(BulkPurchase.id == bp.id)
+                            .values(payment_status=BulkPurchaseStatus.FAILED))
+            return None
+        session.refresh(bp)
+        return bp

@@ -7,14 +7,15 @@ after a timeout (ours or Stripe's) can never create a second Checkout Session or
 
 from __future__ import annotations
 
-import os
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
 import stripe
+from stripe.params import RefundCreateParams
+from stripe.params.checkout import SessionCreateParams
 
 from server.conferences.models import Conference
 from server.errors import DomainError, InvalidInput
+from server.settings import get_settings
 
 # Stripe's currencies without a minor unit: amounts are sent as they are (¥5000 is 5000).
 ZERO_DECIMAL = frozenset("bif clp djf gnf jpy kmf krw mga pyg rwf ugx vnd vuv xaf xof xpf".split())
@@ -58,7 +59,7 @@ class StripeGateway:
         if not conference.stripe_secret_key:
             raise InvalidInput(f"Conference {conference.slug} has no Stripe secret key; set it with "
                                f"`doorstation conference stripe {conference.slug} --secret-key sk_…`.")
-        api_base = os.environ.get("DOORSTATION_STRIPE_API_BASE")
+        api_base = get_settings().stripe_api_base
         self.currency = conference.currency.lower()
         self.client = stripe.StripeClient(
             conference.stripe_secret_key,
@@ -66,7 +67,7 @@ class StripeGateway:
             max_network_retries=2,  # safe: every creating call below has an idempotency key
         )
 
-    def create_checkout_session(self, params: dict[str, Any], *, idempotency_key: str) -> stripe.checkout.Session:
+    def create_checkout_session(self, params: SessionCreateParams, *, idempotency_key: str) -> stripe.checkout.Session:
         try:
             return self.client.v1.checkout.sessions.create(params=params,
                                                             options={"idempotency_key": idempotency_key})
@@ -74,7 +75,7 @@ class StripeGateway:
             raise PaymentProviderError(f"Stripe did not create the Checkout Session: {_message(error)}") from error
 
     def refund(self, payment_intent_id: str, amount: Decimal | None, *, idempotency_key: str) -> stripe.Refund:
-        params: dict[str, Any] = {"payment_intent": payment_intent_id}
+        params: RefundCreateParams = {"payment_intent": payment_intent_id}
         if amount is not None:
             params["amount"] = to_minor_units(amount, self.currency)
         try:

@@ -33,10 +33,11 @@ from server.db.engine import unit_of_work
 from server.errors import DomainError
 from server.orders.models import Order, OrderStatus
 from server.orders.service import cancel_order, mark_paid, refund_order
+from server.payments.checkout import BulkPurchaseCheckout
 from server.payments.gateway import from_minor_units, to_minor_units
 from server.payments.models import StripeEvent
 from server.sponsors.models import BulkPurchase, BulkPurchaseStatus
-from server.sponsors.service import BulkPurchaseCheckout, BulkPurchaseService
+from server.sponsors.service import BulkPurchaseService
 
 logger = logging.getLogger(__name__)
 
@@ -101,8 +102,8 @@ def receive(factory: sessionmaker, conference_slug: str, payload: bytes, signatu
 def process(factory: sessionmaker, event_id: str) -> WebhookResult:
     try:
         with unit_of_work(factory) as session:
-            row = session.scalar(select(StripeEvent).where(StripeEvent.id == event_id).with_for_update()
-                                 .execution_options(populate_existing=True))
+            row = session.execute(select(StripeEvent).where(StripeEvent.id == event_id).with_for_update()
+                                  .execution_options(populate_existing=True)).scalar_one()  # recorded before
             if row.processed_at is not None:
                 return WebhookResult(event_id, "duplicate", row.last_error or "")
             note = apply(session, row)
@@ -112,7 +113,7 @@ def process(factory: sessionmaker, event_id: str) -> WebhookResult:
             return WebhookResult(event_id, "processed" if row.type in HANDLERS else "ignored", note)
     except Exception as error:
         with unit_of_work(factory) as session:
-            row = session.get(StripeEvent, event_id)
+            row = session.get_one(StripeEvent, event_id)
             row.attempts += 1
             row.last_error = f"{error.__class__.__name__}: {error}"[:2000]
         logger.exception("Stripe event %s failed; it will be retried", event_id)
@@ -140,7 +141,7 @@ def apply(session: Session, row: StripeEvent) -> str:
     handler = HANDLERS.get(row.type)
     if handler is None:
         return ""
-    conference = session.get(Conference, row.conference_id)
+    conference = session.get_one(Conference, row.conference_id)
     return handler(session, conference, row.payload["data"]["object"])
 
 

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from types import EllipsisType
 from typing import Any
 
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.api import AdminOnly, DbSession, IdPath, SlugPath
 from server.conferences.service import get_addon, get_conference, get_ticket_type
 from server.errors import NotFound
 from server.sponsors.models import BulkPurchase, SponsorLevel
+from server.sponsors.repository import bulk_purchases as bulk_purchases_of
 from server.sponsors.service import (
     BulkPurchaseService,
     create_sponsor,
@@ -182,7 +183,7 @@ def edit_sponsor(slug: SlugPath, sponsor_slug: SlugPath, body: SponsorUpdate,
                  session: DbSession) -> SponsorRead:
     """Change a sponsor's name, slug, level or contact; only the fields sent change."""
     sponsor = get_sponsor(session, get_conference(session, slug), sponsor_slug)
-    level = ...
+    level: SponsorLevel | None | EllipsisType = ...  # not sent: unchanged
     if "level_id" in body.model_fields_set:
         level = _level(session, body.level_id) if body.level_id is not None else None
     return _sponsor_read(update_sponsor(session, sponsor, name=body.name, slug=body.slug, level=level,
@@ -193,9 +194,7 @@ def edit_sponsor(slug: SlugPath, sponsor_slug: SlugPath, body: SponsorUpdate,
 def bulk_purchases(slug: SlugPath, session: DbSession) -> list[BulkPurchaseRead]:
     """The conference's bulk purchases of voucher codes, oldest first."""
     conference = get_conference(session, slug)
-    purchases = session.scalars(select(BulkPurchase).where(BulkPurchase.conference_id == conference.id)
-                                .order_by(BulkPurchase.id))
-    return [_purchase_read(p) for p in purchases]
+    return [_purchase_read(p) for p in bulk_purchases_of(session, conference.id)]
 
 
 @router.post("/bulk-purchases", status_code=201, response_model=BulkPurchaseRead)

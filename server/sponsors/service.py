@@ -8,15 +8,21 @@ import re
 import unicodedata
 from decimal import Decimal
 from types import EllipsisType
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from server.conferences.models import AddOn, Conference, TicketType
 from server.conferences.service import check_slug, parse_money
 from server.errors import Conflict, InvalidInput, NotFound
-from server.sponsors.models import BulkPurchase, BulkPurchaseStatus, BulkPurchaseVoucher, Sponsor, SponsorLevel
+from server.sponsors.models import (
+    BulkPurchase,
+    BulkPurchaseStatus,
+    BulkPurchaseVoucher,
+    Sponsor,
+    SponsorLevel,
+)
 from server.vouchers.models import Voucher, VoucherType
 from server.vouchers.service import VoucherBulkConfig, check_voucher_config, generate_voucher_codes
 
@@ -153,7 +159,7 @@ def update_sponsor_level(
     """Change what is given."""
     amount = _check_level_fields(name, cost, comp_badges)
     if name is not None and name.strip() != level.name:
-        _refuse_taken_level_name(session, session.get(Conference, level.conference_id), name.strip())
+        _refuse_taken_level_name(session, session.get_one(Conference, level.conference_id), name.strip())
         level.name = name.strip()
     if amount is not None:
         level.cost = amount
@@ -247,9 +253,12 @@ class BulkPurchaseService:
             raise BulkPurchaseError("Quantity must be at least 1.")
         if unit_price < Decimal("0.00"):
             raise BulkPurchaseError("Unit price cannot be negative.")
-        if conference is None and sponsor is None:
+        if conference is not None:
+            conference_id = conference.id
+        elif sponsor is not None:
+            conference_id = sponsor.conference_id
+        else:
             raise InvalidInput("A bulk purchase needs a sponsor or a conference.")
-        conference_id = conference.id if conference is not None else sponsor.conference_id
         config = dict(voucher_config or {})
         if "voucher_type" in config:
             try:
@@ -277,7 +286,7 @@ class BulkPurchaseService:
             # discovered after the sponsor's money has arrived.
             try:
                 check_voucher_config(_voucher_bulk_config(
-                    purchase, conference if conference is not None else sponsor.conference))
+                    purchase, conference if conference is not None else session.get_one(Conference, conference_id)))
             except (InvalidInput, ValueError, ArithmeticError, TypeError) as error:
                 reason = error.message if isinstance(error, InvalidInput) else str(error)
                 raise InvalidInput(f"The voucher codes of this purchase could not be generated: {reason}",
@@ -296,7 +305,7 @@ class BulkPurchaseService:
         """
         if session.scalar(select(BulkPurchase.id).where(BulkPurchase.id == purchase_id).with_for_update()) is None:
             raise NotFound(f"No bulk purchase #{purchase_id}.")
-        return session.get(BulkPurchase, purchase_id, populate_existing=True)
+        return session.get_one(BulkPurchase, purchase_id, populate_existing=True)
 
     @staticmethod
     def approve(session: Session, bulk_purchase: BulkPurchase) -> BulkPurchase:
@@ -348,9 +357,9 @@ class BulkPurchaseService:
         bp = BulkPurchaseService.lock(session, bulk_purchase.id)
         bp.payment_status = BulkPurchaseStatus.REFUNDED
         voucher_ids = select(BulkPurchaseVoucher.voucher_id).where(BulkPurchaseVoucher.bulk_purchase_id == bp.id)
-        deactivated = session.execute(
+        deactivated = cast(CursorResult[Any], session.execute(  # an UPDATE's result: a cursor's, with its rowcount
             update(Voucher).where(Voucher.id.in_(voucher_ids), Voucher.is_active.is_(True)).values(is_active=False)
-        ).rowcount
+        )).rowcount
         session.flush()
         logger.info("Refunded BulkPurchase #%s: deactivated %d vouchers", bp.id, deactivated)
         return deactivated
@@ -358,88 +367,16 @@ class BulkPurchaseService:
     @staticmethod
     def mark_failed(session: Session, bulk_purchase: BulkPurchase) -> bool:
         """PENDING/PROCESSING → FAILED; never overwrites a purchase already paid or refunded. True if it changed."""
-        updated = session.execute(
+        updated = cast(CursorResult[Any], session.execute(  # an UPDATE's result: a cursor's, with its rowcount
             update(BulkPurchase)
             .where(
                 BulkPurchase.id == bulk_purchase.id,
                 BulkPurchase.payment_status.in_([BulkPurchaseStatus.PENDING, BulkPurchaseStatus.PROCESSING]),
             )
             .values(payment_status=BulkPurchaseStatus.FAILED)
-        ).rowcount
+        )).rowcount
         if updated:
             logger.info("Marked BulkPurchase #%s as FAILED", bulk_purchase.id)
         else:
             logger.info("Skipped marking BulkPurchase #%s as FAILED (current status is not PENDING/PROCESSING)", bulk_purchase.id)
         return bool(updated)
-
-
-class BulkPurchaseCheckout:
-    """Stripe Checkout for bulk purchases, as the reference does it (split out to keep Stripe in one place)."""
-
-    @staticmethod
-    def create_checkout_session(session: Session, bulk_purchase: BulkPurchase, success_url: str, cancel_url: str) -> str:
-        """A Checkout Session for the purchase total; PENDING → PROCESSING. Returns the Checkout URL.
-
-        Idempotency key ``bulk-purchase-{id}``: asking again (a double click, a retry after a
-        timeout) gets the same session from Stripe, never a second one.
-        """
-        from server.payments.gateway import StripeGateway, to_minor_units
-
-        if bulk_purchase.payment_status is not BulkPurchaseStatus.PENDING:
-            raise BulkPurchaseError(f"Cannot create checkout for purchase in '{bulk_purchase.payment_status.label}' state.")
-        if bulk_purchase.total_amount <= Decimal("0.00"):
-            raise BulkPurchaseError("Cannot create a checkout session for a zero-amount purchase.")
-        conference = bulk_purchase.conference
-        gateway = StripeGateway(conference)
-        currency = gateway.currency
-        description = bulk_purchase.product_description or f"Bulk voucher purchase ({bulk_purchase.quantity} codes)"
-        checkout = gateway.create_checkout_session({
-            "mode": "payment",
-            "line_items": [{
-                "price_data": {
-                    "currency": currency,
-                    "unit_amount": to_minor_units(bulk_purchase.unit_price, currency),
-                    "product_data": {"name": description, "metadata": {
-                        "bulk_purchase_id": str(bulk_purchase.id), "sponsor_id": str(bulk_purchase.sponsor_id or "")}},
-                },
-                "quantity": bulk_purchase.quantity,
-            }],
-            "metadata": {"bulk_purchase_id": str(bulk_purchase.id), "conference_id": str(conference.id),
-                         "sponsor_id": str(bulk_purchase.sponsor_id or "")},
-            "success_url": success_url,
-            "cancel_url": cancel_url,
-        }, idempotency_key=f"bulk-purchase-{bulk_purchase.id}")
-        bp = BulkPurchaseService.lock(session, bulk_purchase.id)
-        bp.stripe_checkout_session_id = checkout.id
-        bp.payment_status = BulkPurchaseStatus.PROCESSING
-        session.flush()
-        logger.info("Created Stripe Checkout Session %s for BulkPurchase #%s (sponsor=%s, amount=%s)", checkout.id,
-                    bp.id, bp.sponsor.name if bp.sponsor else "-", to_minor_units(bp.total_amount, currency))
-        return str(checkout.url)
-
-    @staticmethod
-    def handle_checkout_webhook(session: Session, session_id: str, payment_intent_id: str | None = None) -> BulkPurchase | None:
-        """``checkout.session.completed`` for a bulk purchase: fulfil it. None if no purchase has this session.
-
-        A purchase that cannot be fulfilled (say it was marked failed when its session expired) is
-        set to FAILED, as the reference does; the caller records that on the event for a person to act on.
-        """
-        bp = session.scalar(select(BulkPurchase).where(BulkPurchase.stripe_checkout_session_id == session_id))
-        if bp is None:
-            logger.debug("No BulkPurchase found for checkout session %s (likely a regular checkout)", session_id)
-            return None
-        if payment_intent_id and bp.stripe_payment_intent_id is None:
-            bp.stripe_payment_intent_id = payment_intent_id
-        if bp.is_fulfilled and bp.payment_status is BulkPurchaseStatus.PAID:
-            logger.info("BulkPurchase #%s already fulfilled for session %s", bp.id, session_id)
-            return bp
-        try:
-            with session.begin_nested():
-                BulkPurchaseService.fulfill_bulk_purchase(session, bp)
-        except BulkPurchaseError:
-            logger.exception("Failed to fulfill BulkPurchase #%s from webhook (session=%s)", bp.id, session_id)
-            session.execute(update(BulkPurchase).where(BulkPurchase.id == bp.id)
-                            .values(payment_status=BulkPurchaseStatus.FAILED))
-            return None
-        session.refresh(bp)
-        return bp

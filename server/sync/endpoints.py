@@ -8,18 +8,36 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Response
 from pydantic import BaseModel, Field
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.api import AccessCodePath, AdminOnly, DbSession, IdPath, SlugPath
+from server.attendees.repository import attendee_by_code
+from server.conferences.models import Conference
 from server.conferences.service import get_conference
 from server.db.base import utcnow
 from server.devices.models import Device
-from server.devices.service import authenticate_device, create_device, list_devices, pair_device, revoke_device
+from server.devices.service import (
+    authenticate_device,
+    create_device,
+    list_devices,
+    pair_device,
+    revoke_device,
+)
+from server.errors import NotFound
+from server.settings import get_settings
 from server.sync.events import apply_events, list_conflicts
 from server.sync.feed import conference_info, feed_page
-from shared.protocol import (MAX_CURSOR, MAX_PAGE_SIZE, ChangesPage, PairRequest, PairResponse, Text, UploadRequest,
-                             UploadResponse)
+from shared.badge_codes import sign
+from shared.protocol import (
+    MAX_CURSOR,
+    MAX_PAGE_SIZE,
+    ChangesPage,
+    PairRequest,
+    PairResponse,
+    Text,
+    UploadRequest,
+    UploadResponse,
+)
 
 router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 admin_router = APIRouter(prefix="/api/v1/admin", tags=["admin"], dependencies=[AdminOnly])
@@ -47,7 +65,7 @@ def pair(body: PairRequest, session: DbSession) -> PairResponse:
 def changes(
     device: CurrentDevice, session: DbSession,
     after: int = Query(0, ge=0, le=MAX_CURSOR), limit: int = Query(1000, ge=1, le=MAX_PAGE_SIZE),
-) -> ChangesPage:
+) -> Response:  # a ChangesPage (response_model documents it), serialised here
     """Attendees and products of this device's conference changed after the cursor ``after``."""
     # Serialised as built (plain dicts from the database): re-validating 5,000 records only costs time.
     page = feed_page(session, device.conference_id, after, limit)
@@ -63,25 +81,15 @@ class BadgeRead(BaseModel):
 def badge(access_code: AccessCodePath, device: CurrentDevice,
           session: DbSession) -> BadgeRead:
     """The signed badge payload of an attendee of this device's conference (for print stations)."""
-    from server.attendees.models import Attendee
-    from server.conferences.models import Conference
-    from server.errors import NotFound
-    from shared.badge_codes import sign
-
-    attendee = session.scalar(select(Attendee).where(Attendee.conference_id == device.conference_id,
-                                                     Attendee.access_code == access_code))
-    if attendee is None:
+    if attendee_by_code(session, device.conference_id, access_code) is None:
         raise NotFound(f"No attendee with access code '{access_code}' in this conference.")
-    conference = session.get(Conference, device.conference_id)
+    conference = session.get_one(Conference, device.conference_id)
     return BadgeRead(access_code=access_code, payload=sign(conference.slug, access_code, conference.badge_private_key))
 
 
-# 1,000 events of at most ~1 KB of JSON each; the limit is enforced while the body streams in (a
-# 413 as soon as it is passed, or at once from Content-Length), before anything parses it.
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024
-
-
-@router.post("/events", response_model=UploadResponse, max_body_size=MAX_UPLOAD_BYTES)
+# The limit (settings: max_upload_bytes) is enforced while the body streams in (a 413 as soon as
+# it is passed, or at once from Content-Length), before anything parses it.
+@router.post("/events", response_model=UploadResponse, max_body_size=get_settings().max_upload_bytes)
 def upload_events(body: UploadRequest, device: CurrentDevice,
                   session: DbSession) -> UploadResponse:
     """Upload scan events; idempotent by each event's UUID. One result per event."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import event, inspect, select, update
+from sqlalchemy import inspect, select, update
 from sqlalchemy.orm import Session
 
 from server.attendees.models import Attendee
@@ -44,7 +44,6 @@ def _conference_of(obj) -> int | None:
     return getattr(obj, "conference_id", None) or (obj.conference.id if getattr(obj, "conference", None) else None)
 
 
-@event.listens_for(Session, "before_flush")
 def stamp_versions(session: Session, _flush_context, _instances) -> None:
     to_stamp: dict[int, set] = defaultdict(set)
     attendee_ids_by_conference: dict[int, set[int]] = defaultdict(set)

@@ -10,9 +10,19 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from server.api import DbSession
 from server.users.repository import UserRepository
 from server.users.service import SignInRefused, session_for_token, sign_in, sign_out
-from server.web.console import (SESSION_COOKIE, SIGN_IN_CSRF_COOKIE, CsrfProtected, SignedIn, clear_session_cookie,
-                                local_path, render, set_session_cookie, set_sign_in_csrf_cookie, sign_in_csrf_token,
-                                tokens_match)
+from server.web.console import (
+    SESSION_COOKIE,
+    SIGN_IN_CSRF_COOKIE,
+    CsrfProtected,
+    SignedIn,
+    clear_session_cookie,
+    local_path,
+    render,
+    set_session_cookie,
+    set_sign_in_csrf_cookie,
+    sign_in_csrf_token,
+    tokens_match,
+)
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 
@@ -60,11 +70,11 @@ def sign_in_submit(
         signed_in = sign_in(db, email=email, password=password, client=_client(request))
     except SignInRefused as refusal:
         # Answered, not raised: the failed attempt is committed with this answer (lock-out counts it).
-        refused = _sign_in_page(request, next_path=next_path, email=email, error=refusal.message,
-                                 status_code=refusal.http_status)
+        response: Response = _sign_in_page(request, next_path=next_path, email=email, error=refusal.message,
+                                           status_code=refusal.http_status)
         if refusal.retry_after is not None:
-            refused.headers["Retry-After"] = str(max(1, int(refusal.retry_after.total_seconds())))
-        return refused
+            response.headers["Retry-After"] = str(max(1, int(refusal.retry_after.total_seconds())))
+        return response
     sign_out(db, request.cookies.get(SESSION_COOKIE, ""))  # a session this browser had before ends here
     response = RedirectResponse(next_path, status_code=303)
     set_session_cookie(response, request, signed_in)

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import numpy as np
 import pytest
 import zxingcpp
@@ -16,6 +12,7 @@ from PySide6.QtPdf import QPdfDocument
 from kiosk.badges.render import BadgeData, BadgeLayout, BadgeSize, fit_text, render_image, render_pdf
 from server.db.engine import unit_of_work
 from shared.badge_codes import parse, sign
+from tests.command_line import run_doorstation
 from tests.factories import make_attendee, make_conference, make_ticket_type
 
 
@@ -87,11 +84,9 @@ def test_badges_export_writes_one_page_per_paid_attendee(database_url, engine, s
         make_attendee(session, conference, ticket_type=standard, order_status="refunded", first_name="Refunded")
         codes = {a.access_code for a in paid}
         public = conference.badge_public_key
-    env = {**os.environ, "DATABASE_URL": database_url, "COLUMNS": "200"}
+    env = {"DATABASE_URL": database_url}
     out = tmp_path / "badges.pdf"
-    result = subprocess.run([sys.executable, "-m", "server", "badges", "export", "-c", "pycon", "--ticket-type",
-                             "standard", str(out)], capture_output=True, text=True, env=env, timeout=120)
-    assert result.returncode == 0, result.stderr
+    result = run_doorstation("badges", "export", "-c", "pycon", "--ticket-type", "standard", str(out), env=env)
     assert "Wrote 5 badges" in result.stdout
     pages = pdf_pages(out)
     assert len(pages) == 5  # the cancelled and refunded ones get no badge, the VIP is another type
@@ -100,9 +95,7 @@ def test_badges_export_writes_one_page_per_paid_attendee(database_url, engine, s
     for d in decoded:
         assert parse(d["QRCode"], conference_slug="pycon", public_key=public).access_code == d["Code128"]
 
-    everyone = subprocess.run([sys.executable, "-m", "server", "badges", "export", "-c", "pycon", str(out)],
-                              capture_output=True, text=True, env=env, timeout=120)
+    everyone = run_doorstation("badges", "export", "-c", "pycon", str(out), env=env)
     assert "Wrote 6 badges" in everyone.stdout
-    bad = subprocess.run([sys.executable, "-m", "server", "badges", "export", "-c", "pycon", str(tmp_path / "x.png")],
-                         capture_output=True, text=True, env=env, timeout=120)
-    assert bad.returncode == 1 and "must end in .pdf" in bad.stderr
+    bad = run_doorstation("badges", "export", "-c", "pycon", str(tmp_path / "x.png"), env=env, expect=1)
+    assert "must end in .pdf" in bad.stderr

@@ -13,6 +13,7 @@ from server.checkin.models import CheckIn
 from server.db.engine import unit_of_work
 from server.devices.models import Device
 from server.orders.models import Order
+from server.settings import ServerSettings
 from server.sync.models import SyncEvent
 from tests.factories import make_attendee, make_conference, make_ticket_type
 from tests.live_server import live_server
@@ -46,8 +47,8 @@ UPLOADS = {
     "time past year 9999 in UTC": {"occurred_at": "9999-12-31T23:00:00-05:00"},
     "time before year 1 in UTC": {"occurred_at": "0001-01-01T00:30:00+01:00"},
     "time without a time zone": {"occurred_at": "2026-05-01T09:00:00"},
-    "product id beyond 64 bits": {"kind": "door_check", "product_kind": "ticket_type", "product_id": 2**64 + 1},
-    "product id beyond 32 bits": {"kind": "door_check", "product_kind": "ticket_type", "product_id": 2**40},
+    "product id beyond 64 bits": {"kind": "door_check", "product_type": "ticket_type", "product_id": 2**64 + 1},
+    "product id beyond 32 bits": {"kind": "door_check", "product_type": "ticket_type", "product_id": 2**40},
     "NUL in the access code": {"access_code": "AB\x00CD"},
     "NUL in the station": {"station": "Door\x00A"},
     "lone surrogate in the station": {"station": "Door \ud800"},
@@ -150,7 +151,7 @@ def _send_until_answered(url: str, path: str, headers: dict[str, str], *, chunke
 
 @pytest.mark.parametrize("chunked", [False, True], ids=["content-length", "chunked"])
 def test_a_200_mb_unsigned_webhook_is_refused_while_it_streams(world, session_factory, chunked):
-    from server.payments.endpoints import MAX_WEBHOOK_BYTES
+    MAX_WEBHOOK_BYTES = ServerSettings().max_webhook_bytes
     from server.payments.models import StripeEvent
 
     url, _code, _token = world

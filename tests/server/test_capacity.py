@@ -98,8 +98,15 @@ def test_seat_counters_agree_with_the_orders_through_every_transition(session):
     from server.attendees.bulk import TicketHolder, write_ticket_holders
     from server.capacity.service import get_addon_sold_count, get_ticket_type_sold_count
     from server.conferences.models import AddOn, Conference, TicketType
-    from server.orders.service import (AttendeeDetails, Cart, cancel_order, mark_paid, place_order,
-                                       refund_order, release_expired_holds)
+    from server.orders.holds import release_expired_holds
+    from server.orders.service import (
+        AttendeeDetails,
+        Cart,
+        cancel_order,
+        mark_paid,
+        place_order,
+        refund_order,
+    )
 
     conference = make_conference(session, total_capacity=100)
     standard = make_ticket_type(session, conference, name="Standard", total_quantity=50)

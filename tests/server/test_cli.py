@@ -9,20 +9,30 @@ import pytest
 from sqlalchemy import create_engine, func, select, text
 
 from server.attendees.models import Attendee
+from tests.command_line import run_doorstation
 
-DOORSTATION = [sys.executable, "-m", "server"]
+DOORSTATION = [sys.executable, "-m", "doorstation"]
 
 
 @pytest.fixture
-def run(empty_database_url, tmp_path):
-    env = {**os.environ, "DATABASE_URL": empty_database_url, "COLUMNS": "200"}
+def run(empty_database_url, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
 
     def run(*args, expect=0):
-        result = subprocess.run([*DOORSTATION, *args], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
-        assert result.returncode == expect, result.stdout + result.stderr
-        return result
+        return run_doorstation(*args, env={"DATABASE_URL": empty_database_url}, expect=expect)
 
     return run
+
+
+def test_the_installed_command_runs(empty_database_url, tmp_path):
+    """The one run through a real process: the console script's module, its exit status and streams."""
+    env = {**os.environ, "DATABASE_URL": empty_database_url, "COLUMNS": "200"}
+    ok = subprocess.run([*DOORSTATION, "conference", "create", "smoke", "--name", "Smoke"], capture_output=True,
+                        text=True, env=env, cwd=tmp_path, timeout=120)
+    assert ok.returncode == 0 and "Created conference smoke (Smoke)." in ok.stdout, ok.stderr
+    refused = subprocess.run([*DOORSTATION, "devices", "list", "-c", "nowhere"], capture_output=True, text=True,
+                             env=env, cwd=tmp_path, timeout=120)
+    assert refused.returncode == 1 and refused.stderr.strip() == "error: No conference with slug 'nowhere'."
 
 
 def test_a_conference_set_up_from_scratch(run, tmp_path):

@@ -173,9 +173,9 @@ class Door(threading.Thread):
 
 
 def test_a_server_killed_during_uploads_lost_nothing_it_acknowledged(empty_database_url, tmp_path):
-    from server.db.migrate import upgrade_to_head
-    from server.demo_launcher import start_server_process
+    from doorstation.demo import start_server_process
     from server.checkin.models import CheckIn
+    from server.db.migrate import upgrade_to_head
     from tests.live_server import free_port
 
     url = empty_database_url

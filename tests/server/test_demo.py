@@ -17,10 +17,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from server.demo_launcher import DEFAULT_PORT, port_is_free, reset_demo
+from doorstation.demo import DEFAULT_PORT, port_is_free, reset_demo
 from tests.live_server import free_port
+from tests.web.test_console_http import _sign_in
 
-DEMO = [sys.executable, "-m", "server", "demo", "--no-kiosk", "--attendees", "20"]
+DEMO = [sys.executable, "-m", "doorstation", "demo", "--no-kiosk", "--attendees", "20"]
 
 
 class Stranger:
@@ -100,8 +101,12 @@ def test_without_a_port_the_demo_takes_a_free_one_knows_its_own_server_and_stops
         port = int(wait_for_line(lines, rf"Port {DEFAULT_PORT} is already in use by .*, so the demo server "
                                         r"listens on port (\d+) instead", seen).group(1))
         assert wait_for_line(lines, r"Demo server: (\S+) \(process", seen).group(1) == f"http://127.0.0.1:{port}"
+        console = wait_for_line(lines, r"Web console: (\S+) — sign in as (\S+) with password (\S+) ", seen)
         token = wait_for_line(lines, r"Authorization: Bearer (\S+)' ", seen).group(1)
         wait_for_line(lines, r"Ctrl\+C stops it", seen)
+        with httpx.Client(base_url=console.group(1), timeout=10) as browser:  # the printed sign-in works
+            assert _sign_in(browser, console.group(2), console.group(3)).status_code == 303
+            assert "DoorCon 2026" in browser.get("/").text
         stats = httpx.get(f"http://127.0.0.1:{port}/api/v1/admin/conferences/demo/stats",
                           headers={"Authorization": f"Bearer {token}"}, timeout=10)
         assert stats.status_code == 200, stats.text

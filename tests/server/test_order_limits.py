@@ -9,11 +9,14 @@ import httpx
 import pytest
 
 from server.db.engine import make_engine, make_session_factory, unit_of_work
-from server.orders.rate_limit import ORDERS_PER_WINDOW
+from server.settings import ServerSettings
+from tests.command_line import run_doorstation
 from tests.factories import make_conference, make_ticket_type
 from tests.live_server import free_port, live_server
 
 BUYER = {"first_name": "Mallory", "email": "mallory@example.org"}
+
+ORDERS_PER_WINDOW = ServerSettings().orders_per_window
 
 
 def place(base: str, tickets: int, slug: str = "pycon") -> httpx.Response:
@@ -69,8 +72,8 @@ def test_refused_orders_do_not_use_up_the_clients_allowance(base_url):
 
 
 def test_the_limit_holds_across_two_server_processes(empty_database_url):
+    from doorstation.demo import start_server_process
     from server.db.migrate import upgrade_to_head
-    from server.demo_launcher import start_server_process
 
     url = empty_database_url
     upgrade_to_head(url)
@@ -91,16 +94,11 @@ def test_the_limit_holds_across_two_server_processes(empty_database_url):
 
 
 def test_an_organiser_sets_the_limit_with_the_cli(base_url, database_url, engine):
-    import os
-    import subprocess
-    import sys
 
     from tests.server.test_stripe import mark_migrated
 
     mark_migrated(engine)
-    result = subprocess.run([sys.executable, "-m", "server", "orders", "max-tickets", "-c", "pycon", "3"],
-                            capture_output=True, text=True, env={**os.environ, "DATABASE_URL": database_url}, timeout=60)
-    assert result.returncode == 0, result.stderr
+    result = run_doorstation("orders", "max-tickets", "-c", "pycon", "3", env={"DATABASE_URL": database_url})
     assert "Orders for pycon may now hold at most 3 tickets." in result.stdout
     assert place(base_url, 4).json()["detail"]["message"] == "At most 3 tickets per order for PyCon (4 asked)."
     assert place(base_url, 3).status_code == 201

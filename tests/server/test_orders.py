@@ -9,9 +9,15 @@ from server.attendees.models import Attendee
 from server.capacity.service import get_global_sold_count
 from server.db.base import utcnow
 from server.errors import Conflict, InvalidInput
+from server.orders.holds import release_expired_holds
 from server.orders.models import OrderStatus
 from server.orders.service import (
-    AttendeeDetails, Cart, cancel_order, mark_paid, place_order, refund_order, release_expired_holds,
+    AttendeeDetails,
+    Cart,
+    cancel_order,
+    mark_paid,
+    place_order,
+    refund_order,
 )
 from server.vouchers.models import VoucherType
 from server.vouchers.service import VoucherBulkConfig, generate_voucher_codes

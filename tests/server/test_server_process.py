@@ -7,8 +7,12 @@ because nothing it imported registered the flush hooks.
 
 from __future__ import annotations
 
-import httpx
+from pathlib import Path
 
+import httpx
+import pytest
+
+from doorstation.demo import start_server_process
 from kiosk.core.cache import connect
 from kiosk.core.device import CACHE_FILE, pair
 from kiosk.core.scan_pipeline import ScanPipeline
@@ -16,11 +20,12 @@ from kiosk.core.station import Station
 from kiosk.core.sync_engine import SyncEngine
 from server.db.engine import make_engine, make_session_factory, unit_of_work
 from server.db.migrate import upgrade_to_head
-from server.demo_launcher import start_server_process
 from server.devices.service import create_device
 from shared.decisions import Reason
+from tests.command_line import run_doorstation
 from tests.factories import make_attendee, make_conference, make_ticket_type
 from tests.live_server import free_port
+from tests.server.test_stripe import mark_migrated
 
 
 def test_a_separate_server_process_propagates_check_ins_and_enforces_capacity(tmp_path):
@@ -59,3 +64,54 @@ def test_a_separate_server_process_propagates_check_ins_and_enforces_capacity(tm
     finally:
         server.terminate()
         server.wait(10)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+def test_two_workers_on_postgresql_agree_and_two_kiosks_see_each_other(database_url, engine, tmp_path):
+    """Production's shape: two uvicorn worker processes on PostgreSQL. Both read the one settings
+    object from the same environment, so the admin token works whichever worker answers, and two
+    kiosk cores syncing through them see each other's check-ins."""
+    mark_migrated(engine)
+    with unit_of_work(make_session_factory(engine)) as session:
+        conference = make_conference(session, slug="pycon")
+        standard = make_ticket_type(session, conference, name="Standard", slug="standard")
+        people = [make_attendee(session, conference, ticket_type=standard, first_name=n).access_code for n in "AB"]
+        codes = [create_device(session, conference, name=f"k{n}", station=f"Door {n}")[1] for n in "AB"]
+    port = free_port()
+    server = start_server_process(database_url, port, admin_token="one-token-for-all", workers=2)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        assert len(worker_processes(server.pid)) == 2
+        # Fresh connections are spread over the workers by the kernel: every one takes the token.
+        statuses = {httpx.get(f"{base}/api/v1/admin/conferences/pycon/stats",
+                              headers={"Authorization": "Bearer one-token-for-all"}).status_code for _ in range(20)}
+        assert statuses == {200}
+        kiosks = []
+        for name, code in zip("ab", codes):
+            credentials = pair(base, code, tmp_path / name)
+            kiosks.append((SyncEngine(tmp_path / name / CACHE_FILE, credentials),
+                           ScanPipeline(connect(tmp_path / name / CACHE_FILE), Station(name=credentials.station))))
+        for (sync, pipeline), mine in zip(kiosks, people):
+            sync.sync_once()
+            assert pipeline.scan(mine).verdict.reason is Reason.OK
+            sync.sync_once()
+        for (sync, pipeline), theirs in zip(kiosks, reversed(people)):
+            sync.sync_once()
+            assert pipeline.scan(theirs).verdict.reason is Reason.ALREADY_CHECKED_IN
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def worker_processes(pid: int) -> list[int]:
+    """uvicorn's worker processes under ``pid`` (spawned by multiprocessing)."""
+    children = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    return [c for c in children if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
+
+
+def test_the_server_will_not_start_without_an_admin_token(tmp_path, monkeypatch):
+    monkeypatch.delenv("DOORSTATION_ADMIN_TOKEN", raising=False)
+    refused = run_doorstation("server", env={"DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}, expect=1)
+    assert "Set DOORSTATION_ADMIN_TOKEN" in refused.stderr
+    assert not (tmp_path / "db.sqlite3").exists()  # refused before touching the database

@@ -3,9 +3,6 @@ posted to the real route of a real uvicorn, the admin CLI in a subprocess; SQLit
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -26,6 +23,7 @@ from server.payments.models import StripeEvent
 from server.sponsors.models import BulkPurchase, BulkPurchaseStatus
 from server.sponsors.service import create_sponsor
 from server.vouchers.models import Voucher
+from tests.command_line import run_doorstation
 from tests.factories import make_addon, make_conference, make_ticket_type
 from tests.fake_stripe import FakeStripe, serve
 from tests.live_server import live_server
@@ -55,11 +53,8 @@ class Shop:
         return httpx.get(f"{self.url}/api/v1/orders/{reference}", timeout=10).json()
 
     def cli(self, *args: str, expect: int = 0) -> str:
-        env = {**os.environ, "DATABASE_URL": self.database_url, "COLUMNS": "200",
-               "DOORSTATION_STRIPE_API_BASE": self.fake.url}
-        result = subprocess.run([sys.executable, "-m", "server", *args], capture_output=True, text=True, env=env,
-                                timeout=120)
-        assert result.returncode == expect, result.stdout + result.stderr
+        result = run_doorstation(*args, env={"DATABASE_URL": self.database_url,
+                                             "DOORSTATION_STRIPE_API_BASE": self.fake.url}, expect=expect)
         return result.stdout + result.stderr
 
     def events(self) -> list[StripeEvent]:

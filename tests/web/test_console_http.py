@@ -19,6 +19,7 @@ from server.users.service import MAX_FAILURES_PER_CLIENT, MAX_FAILURES_PER_EMAIL
 from tests.web.conftest import CONFERENCE_A, form_token, http_sign_in
 
 SESSION_COOKIE = "doorstation_session"
+_sign_in = http_sign_in  # the name tests/server/test_demo.py imports; new tests use tests.web.conftest.http_sign_in
 
 
 def _set_cookie(response: httpx.Response, name: str) -> str:

@@ -10,7 +10,6 @@ recognised by the admin token the demo gave it, never by whatever answers on the
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import secrets
 import shutil
@@ -24,9 +23,9 @@ from pathlib import Path
 
 import httpx
 import segno
-from sqlalchemy import select
 
 from server.db.engine import unit_of_work
+from server.settings import get_settings
 
 DEMO_PIN = "1234"
 DEMO_STATION = "Main entrance"
@@ -102,8 +101,8 @@ def answers_with_our_token(base_url: str, token: str) -> bool:
 
 
 def start_server_process(database_url: str, port: int, admin_token: str | None = None,
-                         log: Path | None = None) -> subprocess.Popen:
-    """Start ``doorstation server`` on 127.0.0.1:``port`` and wait until it is up and is ours.
+                         log: Path | None = None, workers: int = 1) -> subprocess.Popen:
+    """Start ``doorstation server`` on 127.0.0.1:``port`` (``workers`` processes) and wait until it is up and is ours.
 
     Its log goes to ``log`` (or a temporary file): a pipe nobody reads would fill up and stall it.
     """
@@ -111,8 +110,8 @@ def start_server_process(database_url: str, port: int, admin_token: str | None =
     env = {**os.environ, "DATABASE_URL": database_url, "DOORSTATION_ADMIN_TOKEN": token}
     with log.open("ab+") if log else tempfile.TemporaryFile() as output:  # the server keeps its own handle
         start = output.seek(0, os.SEEK_END)
-        process = subprocess.Popen([sys.executable, "-m", "server", "server", "--host", "127.0.0.1",
-                                    "--port", str(port)], env=env, stdout=output, stderr=subprocess.STDOUT)
+        process = subprocess.Popen([sys.executable, "-m", "doorstation", "server", "--host", "127.0.0.1",
+                                    "--port", str(port), "--workers", str(workers)], env=env, stdout=output, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if process.poll() is not None:
@@ -148,25 +147,6 @@ def reset_demo(database_url: str) -> list[Path]:
     return deleted
 
 
-def check_in_someone(factory) -> None:
-    """Check one paid attendee in at the registration desk (once), so "Already checked in" has a badge to show."""
-    from server.attendees.models import Attendee
-    from server.checkin.service import CheckInService
-    from server.conferences.models import Conference
-    from server.orders.models import Order, OrderStatus
-
-    with unit_of_work(factory) as session:
-        conference = session.scalar(select(Conference).where(Conference.slug == "demo"))
-        anyone_in = select(Attendee.id).where(Attendee.conference_id == conference.id,
-                                              Attendee.checked_in_at.is_not(None))
-        if session.scalar(anyone_in.limit(1)) is not None:
-            return
-        attendee = session.scalar(select(Attendee).join(Order).where(
-            Attendee.conference_id == conference.id, Order.status == OrderStatus.PAID).order_by(Attendee.id.desc()))
-        CheckInService.check_in(session, attendee=attendee, checked_in_by="demo", station="Registration desk",
-                                at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=40))
-
-
 def prepare_demo_kiosk(factory, server_url: str, data_dir: Path) -> None:
     """Pair the demo kiosk (once) and set it up as a check-in station with PIN 1234, in a window."""
     from kiosk.core.device import load_credentials, pair
@@ -188,9 +168,8 @@ def prepare_demo_kiosk(factory, server_url: str, data_dir: Path) -> None:
 def write_demo_badges(factory, folder: Path) -> list[tuple[str, str, str, Path]]:
     """A signed badge QR image per order status, and one of someone already checked in, to type,
     hold to a camera or pass as --camera-file. Returns (code, name, what it shows, image)."""
-    from server.attendees.models import Attendee
-    from server.conferences.models import Conference
-    from server.orders.models import Order
+    from server.conferences.service import get_conference
+    from server.demo_data import badge_examples
     from shared.badge_codes import sign
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -198,19 +177,15 @@ def write_demo_badges(factory, folder: Path) -> list[tuple[str, str, str, Path]]
         old.unlink()
     badges = []
     with unit_of_work(factory) as session:
-        conference = session.scalar(select(Conference).where(Conference.slug == "demo"))
-        rows = session.execute(
-            select(Attendee.access_code, Attendee.first_name, Attendee.last_name, Order.status, Attendee.checked_in_at)
-            .join(Order).where(Attendee.conference_id == conference.id).order_by(Attendee.id).limit(5000)
-        ).all()
+        conference = get_conference(session, "demo")
         seen = set()
-        for code, first, last, status, checked_in_at in rows:
+        for code, first, last, status, checked_in_at in badge_examples(session, conference.id):
             label = f"{status.value}, already checked in" if checked_in_at else status.value
             if label in seen or (checked_in_at and status.value != "paid"):
                 continue
             seen.add(label)
             path = folder / f"{label.replace(', ', '-').replace(' ', '-')}-{code}.png"
-            segno.make_qr(sign("demo", code, conference.badge_private_key)).save(path, scale=8, border=4)
+            segno.make_qr(sign("demo", code, conference.badge_private_key)).save(str(path), scale=8, border=4)
             badges.append((code, f"{first} {last}", label, path))
     return badges
 
@@ -231,25 +206,27 @@ def run_demo(console, session_factory, *, attendees: int, port: int | None, kios
     from rich.table import Table
 
     from kiosk.ui.app import screen_available
-    from server.conferences.models import Conference
-    from server.db.engine import database_url
+    from server.conferences.repository import conference_by_slug
+    from server.conferences.service import get_conference
+    from server.demo_data import check_in_someone, seed_demo
+    from server.users.service import seed_demo_admin
 
-    url = database_url()
+    url = get_settings().database_url
     port, note = choose_port(port)  # first: a refused port changes nothing
     if reset:
         deleted = reset_demo(url)
         console.print("Starting over: deleted " + (", ".join(map(str, deleted)) or "nothing (no demo yet)") + ".")
     factory = session_factory()
     with unit_of_work(factory) as session:
-        seeded = session.scalar(select(Conference.id).where(Conference.slug == "demo")) is None
+        seeded = conference_by_slug(session, "demo") is None
         if seeded:
-            from server.demo_data import seed_demo
-
             console.print(f"Seeding the demo conference with {attendees} attendees…")
             seed_demo(session, attendees=attendees)
     if seeded and DEMO_KIOSK_DIR.exists():
         shutil.rmtree(DEMO_KIOSK_DIR)  # paired with a conference that is gone
-    check_in_someone(factory)
+    with unit_of_work(factory) as session:
+        check_in_someone(session, "demo")
+        admin_email, admin_password = seed_demo_admin(session, get_conference(session, "demo"))
     kiosk_dir = DEMO_KIOSK_DIR.resolve()
     badges = write_demo_badges(factory, kiosk_dir / "badges")
     table = Table(title="Badges to try: type the code and press Enter quickly, or show the image to a camera")
@@ -264,7 +241,8 @@ def run_demo(console, session_factory, *, attendees: int, port: int | None, kios
         console.print("There is no screen here (no DISPLAY), so only the server runs. For the kiosk window too, "
                       "run this on a desktop, or: xvfb-run -a -s \"-screen 0 1280x1024x24\" bash packaging/dev.sh demo")
         kiosk = False
-    token = os.environ.get("DOORSTATION_ADMIN_TOKEN") or secrets.token_urlsafe(24)
+    chosen = get_settings().admin_token
+    token = chosen.get_secret_value() if chosen else secrets.token_urlsafe(24)
     process = start_server_process(url, port, token, log=DEMO_SERVER_LOG)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `kill` stops the server too, as Ctrl+C does
     server_url = f"http://127.0.0.1:{port}"
@@ -272,10 +250,11 @@ def run_demo(console, session_factory, *, attendees: int, port: int | None, kios
     try:
         console.print(
             f"\nDemo server: {server_url} (process {process.pid}; API docs {server_url}/docs; log {DEMO_SERVER_LOG})\n"
-            f"Admin sign-in: no web console yet; the admin HTTP routes take this token:\n"
+            f"Web console: {server_url}/ — sign in as [bold]{admin_email}[/] with password [bold]{admin_password}[/] "
+            f"(a new one each start; the owner of DoorCon 2026).\n"
+            f"Automation: the admin HTTP routes take this bearer token:\n"
             f"    curl -H 'Authorization: Bearer {token}' {server_url}/api/v1/admin/conferences/demo/stats\n"
-            f"  (in /docs: 'Bearer {token}' in an admin route's authorization field). The command line needs "
-            f"no token: DATABASE_URL={url} {doorstation} devices list -c demo\n"
+            f"  The command line needs neither: DATABASE_URL={url} {doorstation} devices list -c demo\n"
             f"Pull the network: kill -STOP {process.pid}; bring it back: kill -CONT {process.pid}.\n"
             f"Stop: Ctrl+C. Start over with a fresh conference: {doorstation} demo --reset"
         )
@@ -294,8 +273,8 @@ def run_demo(console, session_factory, *, attendees: int, port: int | None, kios
                 f"its camera:\n    {doorstation} kiosk --data-dir {DEMO_KIOSK_DIR} --camera-file "
                 f"{paid.relative_to(Path.cwd())}")
         console.print("The demo server is running; Ctrl+C stops it.")
-        code = process.wait()
-        console.print(f"The demo server stopped by itself (exit status {code}); its log: {DEMO_SERVER_LOG}")
+        status = process.wait()
+        console.print(f"The demo server stopped by itself (exit status {status}); its log: {DEMO_SERVER_LOG}")
         return 1
     except KeyboardInterrupt:
         console.print("\nStopping the demo server. Run the demo again to carry on where you left off "

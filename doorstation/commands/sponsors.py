@@ -1,7 +1,4 @@
-"""``doorstation sponsors …``: sponsors and their levels, created, listed and edited by an organiser.
-
-Registered on the main command by server.cli; uses only server.command_line, so no import circle.
-"""
+"""``doorstation sponsors …``: sponsors and their levels, created, listed and edited by an organiser."""
 
 from __future__ import annotations
 
@@ -10,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from server.command_line import ConferenceOpt, console, fail, session_factory
+from doorstation.commands.common import ConferenceOpt, console, fail, session_factory
 from server.db.engine import unit_of_work
 
 sponsors_app = typer.Typer(help="Sponsors and sponsor levels: add, list, edit.", no_args_is_help=True)

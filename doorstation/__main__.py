@@ -1,0 +1,3 @@
+from doorstation.cli import main
+
+main()

@@ -1,0 +1,70 @@
+"""Refunds through Stripe: the checks, the call to Stripe and the record, in that order.
+
+Each operation takes the session factory rather than a session because it needs three steps with
+no transaction open in the middle one: read and check, ask Stripe (a slow answer must not stall
+every other writer behind a lock), then a short locked write. Stripe's own ``charge.refunded``
+webhook may land in between; both paths end in the same state, whichever comes first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from server.db.engine import unit_of_work
+from server.errors import Conflict, InvalidInput, NotFound
+from server.orders.models import Order, OrderStatus
+from server.orders.service import get_order, lock_order, refund_order
+from server.payments.gateway import StripeGateway
+from server.sponsors.models import BulkPurchase
+from server.sponsors.service import BulkPurchaseService
+
+REFUNDABLE = (OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED)
+
+
+def refund_order_through_stripe(factory: sessionmaker[Session], reference: str,
+                                amount: Decimal | None = None) -> Order:
+    """Refund ``amount`` of an order (default: all that is left); a full refund stops its badges at the door."""
+    with unit_of_work(factory) as session:
+        order = get_order(session, reference)
+        if order.status not in REFUNDABLE:
+            raise Conflict(f"Order {reference} is {order.status.label.lower()}; only a paid order can be refunded.")
+        refundable = order.total - order.amount_refunded
+        value = refundable if amount is None else amount
+        if value <= 0 or value > refundable:
+            raise InvalidInput(f"Refund amount must be more than 0 and at most {refundable} for order {reference}.")
+        target = order.amount_refunded + value  # what will have been refunded after this one
+        payment_intent = order.stripe_payment_intent_id
+        gateway = StripeGateway(order.conference) if payment_intent else None
+    if gateway is not None and payment_intent:
+        # Keyed by the target: a retry of the same refund is one refund at Stripe.
+        gateway.refund(payment_intent, amount, idempotency_key=f"refund-order-{order.id}-{target}")
+    with unit_of_work(factory) as session:
+        order = lock_order(session, order.id)
+        if order.amount_refunded < target:  # else Stripe's webhook has recorded it already
+            order = refund_order(session, order, target - order.amount_refunded)
+        return order
+
+
+@dataclass(frozen=True)
+class BulkRefund:
+    purchase_id: int
+    paid_through_stripe: bool
+    codes_deactivated: int
+
+
+def refund_bulk_purchase_through_stripe(factory: sessionmaker[Session], purchase_id: int) -> BulkRefund:
+    """Refund a sponsor's bulk purchase: its Stripe payment (if it was paid) and every code stops working."""
+    with unit_of_work(factory) as session:
+        purchase = session.get(BulkPurchase, purchase_id)
+        if purchase is None:
+            raise NotFound(f"No bulk purchase #{purchase_id}.")
+        payment_intent = purchase.stripe_payment_intent_id
+        gateway = StripeGateway(purchase.conference) if payment_intent else None
+    if gateway is not None and payment_intent:
+        gateway.refund(payment_intent, None, idempotency_key=f"refund-bulk-purchase-{purchase_id}")
+    with unit_of_work(factory) as session:
+        deactivated = BulkPurchaseService.refund_bulk_purchase(session, BulkPurchaseService.lock(session, purchase_id))
+    return BulkRefund(purchase_id, bool(payment_intent), deactivated)

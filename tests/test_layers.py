@@ -1,0 +1,66 @@
+"""The architecture, checked: the layer contracts (pyproject.toml) and no circle of files."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import grimp
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("doorstation", "server", "kiosk", "shared")
+
+
+def test_the_layer_contracts_hold():
+    lint = Path(sys.executable).parent / "lint-imports"
+    result = subprocess.run([str(lint), "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+
+
+def circles(graph: grimp.ImportGraph) -> list[list[str]]:
+    """Every group of modules that import each other round in a circle (Tarjan's strongly connected
+    components), function-level imports included: grimp reads every import statement."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for imported in graph.find_modules_directly_imported_by(module):
+            if imported not in index:
+                visit(imported)
+                low[module] = min(low[module], low[imported])
+            elif imported in stack:
+                low[module] = min(low[module], index[imported])
+        if low[module] == index[module]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == module:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for module in sorted(graph.modules):
+        if module not in index:
+            visit(module)
+    return found
+
+
+def test_no_circle_of_files():
+    assert circles(grimp.build_graph(*PACKAGES, cache_dir=None)) == []
+
+
+def test_a_circle_is_found(tmp_path, monkeypatch):
+    """The check itself: two modules that import each other (from inside a function) are one circle."""
+    package = tmp_path / "circular"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "a.py").write_text("import circular.b\n")
+    (package / "b.py").write_text("def f():\n    from circular import a\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert circles(grimp.build_graph("circular", cache_dir=None)) == [["circular.a", "circular.b"]]
