@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 
+from server.attendees.badge_pdf import BadgePdfRenderer
 from server.checkin.endpoints import router as desk_router
 from server.conferences.endpoints import router as conferences_router
 from server.db.engine import database_url, make_engine, make_session_factory, unit_of_work
@@ -31,7 +32,9 @@ HOLD_RELEASE_INTERVAL_S = 30
 MAX_BODY_BYTES = 256 * 1024
 
 
-def create_app(url: str | None = None) -> FastAPI:
+def create_app(url: str | None = None, *, badge_renderer: BadgePdfRenderer | None = None) -> FastAPI:
+    """The application on ``url`` (default: ``DATABASE_URL``). ``badge_renderer`` draws the console's
+    badge PDFs; the server cannot draw one itself (badges are drawn with Qt, which it does not load)."""
     engine = make_engine(url or database_url())
     session_factory = make_session_factory(engine)
 
@@ -58,6 +61,7 @@ def create_app(url: str | None = None) -> FastAPI:
     app = FastAPI(title="Doorstation", version="0.1.0", lifespan=lifespan, max_body_size=MAX_BODY_BYTES)
     app.state.session_factory = session_factory
     app.state.engine = engine
+    app.state.badge_renderer = badge_renderer
 
     @app.exception_handler(DomainError)
     async def domain_error(_request: Request, error: DomainError) -> JSONResponse:
