@@ -1,0 +1,142 @@
+"""The console's attendee search at 200,000 attendees, on SQLite and PostgreSQL: p50/p99 per kind of query.
+
+    .venv/bin/python bench/attendee_search.py [--attendees 200000] [--postgres URL] [--repeat 40]
+
+Runs the search the page runs (``server.attendees.service.search``: one page of 50, ordered by
+name) on a demo conference (``server.demo_data``; its names come from 49 first and 50 last names,
+so a name matches ~4,000 people: harder than a real conference's). Prints each backend's query
+plan for a name search, to show the indexes answer it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import create_engine, select, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from bench.common import percentile, table  # noqa: E402
+from server.attendees.models import Attendee  # noqa: E402
+from server.attendees.repository import search_attendees  # noqa: E402
+from server.attendees.service import search  # noqa: E402
+from server.conferences.service import get_conference  # noqa: E402
+from server.db.engine import make_engine, make_session_factory, unit_of_work  # noqa: E402
+from server.db.migrate import upgrade_to_head  # noqa: E402
+from server.demo_data import seed_demo  # noqa: E402
+
+
+def queries(session, conference_id: int, rng: random.Random) -> list[tuple[str, list[tuple[str, int]]]]:
+    """(label, [(query, page)]) with terms taken from the data itself."""
+    sample = session.execute(select(Attendee.first_name, Attendee.last_name, Attendee.email, Attendee.access_code,
+                                    Attendee.company)
+                             .where(Attendee.conference_id == conference_id).limit(2000)).all()
+    picks = [rng.choice(sample) for _ in range(20)]
+    return [
+        ("first name, 3 letters ('gra')", [(p.first_name[:3].lower(), 1) for p in picks]),
+        ("last name, whole", [(p.last_name.split()[0], 1) for p in picks]),
+        ("first and last name ('grace hop')", [(f"{p.first_name} {p.last_name[:3]}", 1) for p in picks]),
+        ("email, up to the number", [(p.email.rsplit(".", 2)[0] + ".", 1) for p in picks]),
+        ("access code, whole", [(p.access_code, 1) for p in picks]),
+        ("access code, 4 characters", [(p.access_code[:4], 1) for p in picks]),
+        ("company ('acme')", [("acme", 1), ("hooli", 1), ("globex", 1), ("initech", 1)]),
+        ("one letter ('a', 'm', 's')", [("a", 1), ("m", 1), ("s", 1)]),
+        ("nothing matches", [("zzzq", 1), ("qqqq", 1)]),
+        ("empty query, page 1", [("", 1)]),
+        ("empty query, page 100", [("", 100)]),
+        ("name, page 20 ('ada', 'grace')", [("ada", 20), ("grace", 20)]),
+    ]
+
+
+def measure(session_factory, slug: str, repeat: int) -> list[tuple[str, ...]]:
+    rng = random.Random(7)
+    with session_factory() as session:
+        conference = get_conference(session, slug)
+        kinds = queries(session, conference.id, rng)
+    rows, everything = [], []
+    for label, cases in kinds:
+        samples, found = [], 0
+        for n in range(repeat):
+            query, page = cases[n % len(cases)]
+            with unit_of_work(session_factory) as session:
+                started = time.perf_counter()
+                result = search(session, get_conference(session, slug), query, page)
+                samples.append((time.perf_counter() - started) * 1000)
+                found = max(found, len(result.rows))
+        everything += samples
+        rows.append((label, f"{percentile(samples, 0.5):.1f}", f"{percentile(samples, 0.99):.1f}", str(found)))
+    rows.append(("all of the above", f"{percentile(everything, 0.5):.1f}", f"{percentile(everything, 0.99):.1f}", ""))
+    return rows
+
+
+def plan(engine, session_factory, slug: str) -> str:
+    with session_factory() as session:
+        conference_id = get_conference(session, slug).id
+        statement = None
+
+        def capture(conn, cursor, sql, parameters, context, executemany):
+            nonlocal statement
+            if "FROM attendees" in sql and statement is None:
+                statement = (sql, parameters)
+
+        from sqlalchemy import event
+        event.listen(engine, "before_cursor_execute", capture)
+        search_attendees(session, conference_id, "grace hop", limit=51)
+        event.remove(engine, "before_cursor_execute", capture)
+        sql, parameters = statement
+        explain = "EXPLAIN QUERY PLAN " if engine.dialect.name == "sqlite" else "EXPLAIN "
+        lines = session.connection().exec_driver_sql(explain + sql, parameters).all()
+        return "\n".join("    " + str(line[-1]) for line in lines)
+
+
+def run(url: str, attendees: int, repeat: int, label: str) -> None:
+    upgrade_to_head(url)
+    engine = make_engine(url)
+    session_factory = make_session_factory(engine)
+    started = time.perf_counter()
+    with unit_of_work(session_factory) as session:
+        seed_demo(session, slug="bench", attendees=attendees)
+    seeded = time.perf_counter() - started
+    with engine.connect() as connection:
+        connection.exec_driver_sql("ANALYZE")
+        connection.commit()
+    rows = measure(session_factory, "bench", repeat)
+    table(f"Attendee search, {label}, {attendees:,} attendees (seeded in {seeded:.0f} s), one page of 50, ms",
+          rows, ("query", "p50", "p99", "rows"))
+    print(f"  plan of 'grace hop' on {label}:\n{plan(engine, session_factory, 'bench')}")
+    engine.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--attendees", type=int, default=200_000)
+    parser.add_argument("--repeat", type=int, default=40)
+    parser.add_argument("--postgres", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--skip-sqlite", action="store_true")
+    args = parser.parse_args()
+    if not args.skip_sqlite:
+        with tempfile.TemporaryDirectory() as folder:
+            run(f"sqlite:///{folder}/search.sqlite3", args.attendees, args.repeat, "SQLite")
+    if args.postgres:
+        name = "doorstation_bench_search"
+        admin = create_engine(args.postgres, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        try:
+            run(make_url(args.postgres).set(database=name).render_as_string(hide_password=False),
+                args.attendees, args.repeat, "PostgreSQL")
+        finally:
+            with admin.connect() as connection:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin.dispose()
+
+
+if __name__ == "__main__":
+    main()
