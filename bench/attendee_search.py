@@ -1,6 +1,9 @@
 """The console's attendee search at 200,000 attendees, on SQLite and PostgreSQL: p50/p99 per kind of query.
 
-    .venv/bin/python bench/attendee_search.py [--attendees 200000] [--postgres URL] [--repeat 40]
+    .venv/bin/python bench/attendee_search.py [--attendees 200000] [--postgres URL] [--repeat 40] [--keep]
+
+``--keep`` leaves the seeded databases (/tmp/doorstation-bench-search.sqlite3 and the PostgreSQL
+database doorstation_bench_search) and uses them again on the next run: seeding 200,000 takes minutes.
 
 Runs the search the page runs (``server.attendees.service.search``: one page of 50, ordered by
 name) on a demo conference (``server.demo_data``; its names come from 49 first and 50 last names,
@@ -19,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import create_engine, select, text  # noqa: E402
+from sqlalchemy import create_engine, func, select, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from bench.common import percentile, table  # noqa: E402
@@ -87,7 +90,7 @@ def plan(engine, session_factory, slug: str) -> str:
 
         from sqlalchemy import event
         event.listen(engine, "before_cursor_execute", capture)
-        search_attendees(session, conference_id, "grace hop", limit=51)
+        search_attendees(session, conference_id, "grace hop", limit=51)  # the plans of its count and its page
         event.remove(engine, "before_cursor_execute", capture)
         sql, parameters = statement
         explain = "EXPLAIN QUERY PLAN " if engine.dialect.name == "sqlite" else "EXPLAIN "
@@ -101,7 +104,11 @@ def run(url: str, attendees: int, repeat: int, label: str) -> None:
     session_factory = make_session_factory(engine)
     started = time.perf_counter()
     with unit_of_work(session_factory) as session:
-        seed_demo(session, slug="bench", attendees=attendees)
+        seeded_before = session.scalar(select(func.count(Attendee.id)))
+        if seeded_before != attendees:
+            if seeded_before:
+                raise SystemExit(f"{url} holds {seeded_before} attendees, not {attendees}: delete it first")
+            seed_demo(session, slug="bench", attendees=attendees)
     seeded = time.perf_counter() - started
     with engine.connect() as connection:
         connection.exec_driver_sql("ANALYZE")
@@ -119,22 +126,27 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=40)
     parser.add_argument("--postgres", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
     parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument("--keep", action="store_true", help="keep the seeded databases and use them again")
     args = parser.parse_args()
     if not args.skip_sqlite:
         with tempfile.TemporaryDirectory() as folder:
-            run(f"sqlite:///{folder}/search.sqlite3", args.attendees, args.repeat, "SQLite")
+            path = Path("/tmp/doorstation-bench-search.sqlite3") if args.keep else Path(folder) / "search.sqlite3"
+            run(f"sqlite:///{path}", args.attendees, args.repeat, "SQLite")
     if args.postgres:
         name = "doorstation_bench_search"
         admin = create_engine(args.postgres, isolation_level="AUTOCOMMIT")
         with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
+            exists = connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name})
+            if not (args.keep and exists):
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                connection.execute(text(f'CREATE DATABASE "{name}"'))
         try:
             run(make_url(args.postgres).set(database=name).render_as_string(hide_password=False),
                 args.attendees, args.repeat, "PostgreSQL")
         finally:
-            with admin.connect() as connection:
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            if not args.keep:
+                with admin.connect() as connection:
+                    connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
             admin.dispose()
 
 

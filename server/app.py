@@ -28,6 +28,9 @@ from server.users.endpoints import router as users_router
 from server.users.service import forget_old_sign_ins
 from server.web.console import install_console
 from server.web.placeholder import router as placeholder_router
+from server.attendees.endpoints import router as attendee_pages_router
+from server.conflicts.endpoints import router as conflict_pages_router
+from server.exports.endpoints import router as export_pages_router
 
 logger = logging.getLogger(__name__)
 HOLD_RELEASE_INTERVAL_S = 30
@@ -95,6 +98,9 @@ def create_app(url: str | None = None, *, badge_renderer: BadgePdfRenderer | Non
     install_console(app)
     app.include_router(users_router)
     app.include_router(placeholder_router)
+    app.include_router(attendee_pages_router)
+    app.include_router(conflict_pages_router)
+    app.include_router(export_pages_router)
     return app
 
 

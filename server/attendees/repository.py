@@ -22,6 +22,7 @@ from server.sync.models import SyncEvent
 # binary (codepoint) order, which is SQLite's.
 TOP = "\U0010ffff"
 MAX_TERMS = 5  # words of a query that count; more only slows the search down
+MAX_MATCHES = 2000  # matches a search sorts by name (see search_attendees)
 
 
 @dataclass(frozen=True)
@@ -63,20 +64,34 @@ def _starts_with(session: Session, column, term: str) -> ColumnElement[bool]:
     return and_(lowered >= low, lowered < low.concat(TOP))
 
 
-def search_attendees(session: Session, conference_id: int, text: str, *, limit: int, offset: int = 0) -> list[AttendeeRow]:
-    """Attendees of one conference whose name, email, company or access code has a word starting with each
-    word of ``text`` (every word must match somewhere), by last name; all of them when ``text`` is empty.
-
-    A word of the query matches the *start* of a field: "ada" finds "Ada Lovelace" and
-    "ada@example.org", "love" finds Lovelace (the last name is a field of its own) but "lace" finds
-    nothing. That is what the indexes answer quickly at 200,000 attendees.
-    """
+def _matching(session: Session, conference_id: int, text: str) -> list:
     conditions = [Attendee.conference_id == conference_id]
     for term in search_terms(text):
         # The conference condition inside each branch: SQLite answers each branch from its own index.
         conditions.append(or_(*(and_(Attendee.conference_id == conference_id,
                                      _starts_with(session, getattr(Attendee, column), term))
                                 for column in SEARCHABLE)))
+    return conditions
+
+
+def search_attendees(session: Session, conference_id: int, text: str, *, limit: int, offset: int = 0,
+                     at_most: int = MAX_MATCHES) -> tuple[list[AttendeeRow], bool]:
+    """Attendees of one conference whose name, email, company or access code has a word starting with each
+    word of ``text`` (every word must match somewhere), by last name; all of them when ``text`` is empty.
+    Also whether more than ``at_most`` matched (the rows then come from ``at_most`` of them).
+
+    A word of the query matches the *start* of a field: "ada" finds "Ada Lovelace" and
+    "ada@example.org", "love" finds Lovelace (the last name is a field of its own) but "lace" finds
+    nothing. That is what the indexes answer quickly at 200,000 attendees. Sorting by name costs a
+    read of every match, so a query matching more than ``at_most`` (one letter, a big company) sorts
+    only ``at_most`` of them: the page says so, and another word narrows it down.
+    """
+    conditions = _matching(session, conference_id, text)
+    over = False
+    if search_terms(text):
+        matches = select(Attendee.id).where(*conditions).limit(at_most + 1).subquery()
+        over = session.scalar(select(func.count()).select_from(matches)) > at_most
+        conditions = [Attendee.id.in_(select(Attendee.id).where(*conditions).limit(at_most).scalar_subquery())]
     rows = session.execute(
         select(Attendee.id, Attendee.first_name, Attendee.last_name, Attendee.email, Attendee.company,
                Attendee.access_code, TicketType.name, Order.status, Attendee.checked_in_at, Attendee.inside)
@@ -87,7 +102,7 @@ def search_attendees(session: Session, conference_id: int, text: str, *, limit: 
         .limit(limit).offset(offset)
     ).all()
     return [AttendeeRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or "General Admission", r[7], r[8], r[9])
-            for r in rows]
+            for r in rows], over
 
 
 def get_attendee(session: Session, conference_id: int, attendee_id: int) -> Attendee | None:

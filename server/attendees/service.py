@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from server.attendees import repository
 from server.attendees.models import Attendee
-from server.attendees.repository import AttendeeRow
+from server.attendees.repository import MAX_MATCHES, AttendeeRow
 from server.conferences.local_time import in_conference_time
 from server.conferences.models import Conference
 from server.errors import NotFound
@@ -36,13 +36,15 @@ class SearchPage:
     rows: list[AttendeeRow]
     page: int  # from 1
     has_next: bool
+    capped: bool = False  # more than MAX_MATCHES matched: the pages hold MAX_MATCHES of them
+    max_matches: int = MAX_MATCHES
 
 
 def search(session: Session, conference: Conference, query: str, page: int = 1) -> SearchPage:
     """One page of the attendees matching ``query`` (see ``repository.search_attendees`` for what matches)."""
-    rows = repository.search_attendees(session, conference.id, query, limit=PAGE_SIZE + 1,
-                                       offset=(page - 1) * PAGE_SIZE)
-    return SearchPage(query=query, rows=rows[:PAGE_SIZE], page=page, has_next=len(rows) > PAGE_SIZE)
+    rows, capped = repository.search_attendees(session, conference.id, query, limit=PAGE_SIZE + 1,
+                                               offset=(page - 1) * PAGE_SIZE)
+    return SearchPage(query=query, rows=rows[:PAGE_SIZE], page=page, has_next=len(rows) > PAGE_SIZE, capped=capped)
 
 
 @dataclass(frozen=True)

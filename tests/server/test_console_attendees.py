@@ -169,3 +169,13 @@ def test_the_detail_lists_holdings_with_redemptions(session_factory):
         assert [(h.name, h.quantity, h.redeemed) for h in detail.holdings][1:] == [("Lunch", 2, 1)]
         assert [(r.what, r.station) for r in detail.redemptions] == [("Redemption: Lunch", "Lunch hall")]
         assert [(e.what, e.source) for e in detail.timeline] == [("Redemption: Lunch", "Kiosk L")]
+
+
+def test_a_search_matching_more_than_it_sorts_says_so(session_factory, people):
+    from server.attendees.repository import search_attendees
+
+    with session_factory() as session:
+        rows, over = search_attendees(session, people["conference_id"], "a", limit=51, at_most=2)
+        assert len(rows) == 2 and over  # Ada, Adele, Analytical Engines' Ada… more than 2
+        rows, over = search_attendees(session, people["conference_id"], "grace", limit=51, at_most=2)
+        assert [r.full_name for r in rows] == ["Grace Hopper"] and not over

@@ -1,7 +1,7 @@
 """the console's attendee search indexes, conflicts resolved with a note, check-ins corrected by hand
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 """
 
 from alembic import op
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 import server.db.base
 
 
-revision = '0008'
-down_revision = '0007'
+revision = '0009'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
