@@ -59,7 +59,7 @@ def exit_summaries(session: Session, attendee_ids: list[int]) -> dict[int, tuple
     return {attendee_id: (count, last) for attendee_id, count, last in session.execute(
         select(SyncEvent.attendee_id, func.count(), func.max(SyncEvent.occurred_at))
         .where(SyncEvent.attendee_id.in_(attendee_ids), SyncEvent.kind == "exit", SyncEvent.status == "applied")
-        .group_by(SyncEvent.attendee_id))}
+        .group_by(SyncEvent.attendee_id)) if attendee_id is not None}
 
 
 def redemption_summaries(session: Session, attendee_ids: list[int]) -> dict[int, list[tuple[str, int, int]]]:
