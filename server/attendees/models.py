@@ -50,10 +50,8 @@ class Attendee(Base):
 # organizer types, matched against the lower-cased name, email, company and access code of one
 # conference. On PostgreSQL ``text_pattern_ops`` lets ``LIKE 'ada%'`` use the index whatever the
 # database's collation; SQLite reads the same index through a range (``>= 'ada' AND < 'ada\U0010ffff'``).
-# The last name's index also holds the first name: the list of everyone, by name, reads it in order.
 SEARCHABLE = ("first_name", "last_name", "email", "company", "access_code")
 for _column in SEARCHABLE:
     Index(f"ix_attendees_search_{_column}", Attendee.conference_id,
           func.lower(getattr(Attendee, _column)).label(f"{_column}_lower"),
-          *([func.lower(Attendee.first_name).label("first_name_lower")] if _column == "last_name" else []),
           postgresql_ops={f"{_column}_lower": "text_pattern_ops"})

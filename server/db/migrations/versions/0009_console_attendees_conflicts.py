@@ -43,10 +43,8 @@ def upgrade() -> None:
     # server.attendees.models: prefix search on lower-cased columns (text_pattern_ops: LIKE 'x%' uses
     # the index on PostgreSQL whatever the collation; SQLite reads them by range).
     for column in SEARCHABLE:
-        then_first_name = [sa.func.lower(sa.column('first_name')).label('first_name_lower')] \
-            if column == 'last_name' else []  # the list of everyone, by name, reads this index in order
         op.create_index(f'ix_attendees_search_{column}', 'attendees',
-                        ['conference_id', sa.func.lower(sa.column(column)).label(f'{column}_lower'), *then_first_name],
+                        ['conference_id', sa.func.lower(sa.column(column)).label(f'{column}_lower')],
                         postgresql_ops={f'{column}_lower': 'text_pattern_ops'})
 
 
