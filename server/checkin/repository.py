@@ -183,3 +183,17 @@ def write_states(session: Session, conference_id: int, records: list[DoorRecord]
     session.execute(update(Attendee).execution_options(synchronize_session=False), [
         {"id": r.id, "checked_in_at": r.state.checked_in_at, "inside": r.state.inside, "sync_version": first + n,
          "updated_at": now} for n, r in enumerate(sorted(records, key=lambda r: r.id))])
+
+
+def get_check_in(session: Session, attendee_id: int, check_in_id: int) -> CheckIn | None:
+    """One check-in of this attendee (None: not theirs)."""
+    return session.scalar(select(CheckIn).where(CheckIn.id == check_in_id, CheckIn.attendee_id == attendee_id))
+
+
+def applied_scan_of_check_in(session: Session, check_in: CheckIn) -> SyncEvent | None:
+    """The kiosk scan a check-in row came from (same attendee, moment and station), if it came from one."""
+    return session.scalar(
+        select(SyncEvent).where(SyncEvent.attendee_id == check_in.attendee_id, SyncEvent.kind == "check_in",
+                                SyncEvent.status == "applied", SyncEvent.occurred_at == check_in.checked_in_at,
+                                SyncEvent.station == check_in.station)
+        .order_by(SyncEvent.id).limit(1))

@@ -237,11 +237,3 @@ def _conflict_message(record: DoorRecord | None, event: ScanEvent, station: str,
             holding.name, holding.redeemed, holding.quantity)
     return (f"{what} admitted {record.who}, whose order is {record.order_status or 'missing'}: "
             + (order_status_message(record.order_status) or ""))
-
-
-def list_conflicts(session: Session, conference_id: int, limit: int = 500) -> list[tuple[SyncConflict, SyncEvent]]:
-    return list(session.execute(
-        select(SyncConflict, SyncEvent).join(SyncEvent, SyncConflict.event_id == SyncEvent.id)
-        .where(SyncConflict.conference_id == conference_id)
-        .order_by(SyncConflict.id.desc()).limit(limit)
-    ).all())

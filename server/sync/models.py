@@ -57,3 +57,7 @@ class SyncConflict(Base):
     message: Mapped[str] = mapped_column(String(300))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     resolved_at: Mapped[dt.datetime | None]
+    # Who settled it in the console (their name or email, kept as text: an audit line outlives the
+    # account) and what they did about it; the kiosks' operator panels show both.
+    resolved_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    resolution_note: Mapped[str] = mapped_column(String(1000), default="", server_default="")
