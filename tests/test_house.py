@@ -6,20 +6,22 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from mypy.main import process_options
 from mypy.options import PER_MODULE_OPTIONS
 
 ROOT = Path(__file__).resolve().parents[1]
-STRICT_PACKAGES = ("shared", "kiosk.core")
 
 
+@pytest.mark.timeout(600)
 def test_types_check():
     """`python -m mypy` as a developer runs it: the files and settings of pyproject.toml, 0 errors.
 
-    The cache lives in the checkout's (git-ignored) .mypy_cache: a fresh clone checks everything,
-    a second run only what changed."""
+    The cache lives in the checkout's (git-ignored) .mypy_cache: a fresh clone checks everything
+    (~45 s of CPU on the 2-core machine, minutes of wall time when it is busy: hence the longer
+    timeout), a second run only what changed (~7 s)."""
     result = subprocess.run([sys.executable, "-m", "mypy", "--cache-dir", str(ROOT / ".mypy_cache")],
-                            cwd=ROOT, capture_output=True, text=True, timeout=280)
+                            cwd=ROOT, capture_output=True, text=True, timeout=580)
     assert result.returncode == 0, f"mypy found errors:\n{result.stdout}{result.stderr}"
     assert "Success: no issues found" in result.stdout, result.stdout + result.stderr
 
