@@ -64,7 +64,9 @@ def measure(session_factory, slug: str, repeat: int) -> list[tuple[str, ...]]:
     with session_factory() as session:
         conference = get_conference(session, slug)
         kinds = queries(session, conference.id, rng)
-    rows, everything, everything_cpu = [], [], []
+    rows: list[tuple[str, ...]] = []
+    everything: list[float] = []
+    everything_cpu: list[float] = []
     for label, cases in kinds:
         samples, cpu, found = [], [], 0
         for n in range(repeat):
@@ -98,6 +100,7 @@ def plan(engine, session_factory, slug: str) -> str:
         event.listen(engine, "before_cursor_execute", capture)
         search_attendees(session, conference_id, "grace hop", limit=51)  # the plans of its count and its page
         event.remove(engine, "before_cursor_execute", capture)
+        assert statement is not None, "the search ran no query on attendees"
         sql, parameters = statement
         explain = "EXPLAIN QUERY PLAN " if engine.dialect.name == "sqlite" else "EXPLAIN "
         lines = session.connection().exec_driver_sql(explain + sql, parameters).all()

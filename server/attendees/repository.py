@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, Row, and_, func, literal, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -92,7 +93,7 @@ def search_attendees(session: Session, conference_id: int, text: str, *, limit: 
     """
     conditions = _matching(session, conference_id, text)
     over = False
-    order = (func.lower(Attendee.last_name), func.lower(Attendee.first_name), Attendee.id)
+    order: tuple[Any, ...] = (func.lower(Attendee.last_name), func.lower(Attendee.first_name), Attendee.id)
     if not search_terms(text):
         # Everyone: in the order they registered, read along the primary key. By name, PostgreSQL would
         # sort all 200,000 for each page (its search indexes keep pattern order, not the collation's).

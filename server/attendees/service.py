@@ -124,7 +124,7 @@ def attendee_detail(session: Session, conference: Conference, attendee_id: int) 
     for event, device_name in repository.scan_events(session, attendee.id):
         what = SCAN_KINDS.get(event.kind, event.kind)
         if event.product_id is not None:
-            what += ": " + product_names.get((event.product_kind or "addon", event.product_id),
+            what += ": " + product_names.get((event.product_type or "addon", event.product_id),
                                              f"product {event.product_id}")
         outcome = {"applied": "", "undone": "Undone",
                    "conflict": f"Conflict: {reason_in_words(event.reason)}",

@@ -84,7 +84,7 @@ def scan_log(session: Session, conference_id: int, after: tuple[dt.datetime, int
     ((moment, id) of the last row read): read along the (conference, occurred_at) index."""
     query = (select(SyncEvent.id, SyncEvent.occurred_at, SyncEvent.received_at, SyncEvent.station, Device.name,
                     SyncEvent.kind, SyncEvent.access_code, Attendee.first_name, Attendee.last_name,
-                    SyncEvent.product_kind, SyncEvent.product_id, SyncEvent.kiosk_reason, SyncEvent.status,
+                    SyncEvent.product_type, SyncEvent.product_id, SyncEvent.kiosk_reason, SyncEvent.status,
                     SyncEvent.reason)
              .join(Device, SyncEvent.device_id == Device.id)
              .outerjoin(Attendee, SyncEvent.attendee_id == Attendee.id)

@@ -88,7 +88,7 @@ def scan_log_page(session: Session, scope: ExportScope, after: Any) -> tuple[lis
     products = repository.product_names(session, scope.conference_id)
     rows = [(in_conference_time(e.occurred_at, scope.timezone), _iso(e.occurred_at), _iso(e.received_at), e.station,
              e.name, SCAN_KINDS.get(e.kind, e.kind), e.access_code, _name(e.first_name, e.last_name),
-             products.get((e.product_kind or "addon", e.product_id), "") if e.product_id is not None else "",
+             products.get((e.product_type or "addon", e.product_id), "") if e.product_id is not None else "",
              reason_in_words(e.kiosk_reason), e.status, reason_in_words(e.reason)) for e in events]
     last = events[-1]
     return rows, (last.occurred_at, last.id)

@@ -161,7 +161,7 @@ def test_the_detail_lists_holdings_with_redemptions(session_factory):
         device, _ = create_device(session, conference, name="Kiosk L", station="Lunch hall")
         conference_id, ada_id = conference.id, ada.id
         apply_events(session, device, [ScanEvent(uuid=uuid.uuid4(), kind="redemption", access_code=ada.access_code,
-                                                 occurred_at=T0, station="Lunch hall", product_kind="addon",
+                                                 occurred_at=T0, station="Lunch hall", product_type="addon",
                                                  product_id=lunch.id)])
     with unit_of_work(session_factory) as session:
         from server.conferences.models import Conference

@@ -46,7 +46,7 @@ def test_plain_cells_are_left_alone_and_the_file_starts_with_a_bom():
 
 def scan(kind: str, code: str, at: dt.datetime, station: str, product_id: int | None = None) -> ScanEvent:
     return ScanEvent(uuid=uuid.uuid4(), kind=kind, access_code=code, occurred_at=at, station=station,
-                     product_kind="addon" if product_id else None, product_id=product_id)
+                     product_type="addon" if product_id else None, product_id=product_id)
 
 
 @pytest.fixture
