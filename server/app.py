@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 
 from server.checkin.endpoints import router as desk_router
+from server.conferences.endpoints import console_router as conference_pages_router
 from server.conferences.endpoints import router as conferences_router
 from server.db.engine import make_engine, make_session_factory, unit_of_work
 from server.errors import DomainError
@@ -26,6 +27,7 @@ from server.sync.endpoints import admin_router as sync_admin_router
 from server.sync.endpoints import router as sync_router
 from server.users.endpoints import router as users_router
 from server.users.service import forget_old_sign_ins
+from server.vouchers.endpoints import router as voucher_pages_router
 from server.web.console import install_console
 from server.web.placeholder import router as placeholder_router
 
@@ -96,6 +98,8 @@ def create_app(url: str | None = None, *, settings: ServerSettings | None = None
     install_console(app)
     app.include_router(users_router)
     app.include_router(placeholder_router)
+    app.include_router(conference_pages_router)
+    app.include_router(voucher_pages_router)
     return app
 
 
