@@ -84,7 +84,7 @@ def _bulk_config(db: DbSession, conference: Conference, form: dict) -> VoucherBu
         raise InvalidInput("A ticket type or add-on chosen is not one of this conference's.")
     voucher_type = form["voucher_type"]
     value = form["value"].strip()
-    if voucher_type == VoucherType.COMP:
+    if voucher_type not in (VoucherType.PERCENTAGE, VoucherType.FIXED_AMOUNT):
         discount = Decimal("0.00")  # a comp voucher takes everything off whatever its value
     elif not value:
         raise InvalidInput("Say how much the voucher takes off (a percentage, or an amount).")
