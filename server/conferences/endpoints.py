@@ -7,18 +7,34 @@ import zoneinfo
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel
 
 from server.api import AdminOnly, DbSession, SlugPath
 from server.attendees.repository import attendance
-from server.capacity.service import get_global_remaining, get_global_sold_count
 from server.capacity.repository import stock_of_products
+from server.capacity.service import get_global_remaining, get_global_sold_count
 from server.conferences.models import AddOn, Conference, TicketType
-from server.conferences.repository import addon_in, addons_of, ticket_type_in, ticket_types_in, ticket_types_of
-from server.conferences.service import (add_addon, add_ticket_type, create_conference, get_conference, parse_money,
-                                        rotate_badge_key, set_product_active, set_stripe_keys, update_addon,
-                                        update_conference, update_ticket_type)
+from server.conferences.repository import (
+    addon_in,
+    addons_of,
+    ticket_type_in,
+    ticket_types_in,
+    ticket_types_of,
+)
+from server.conferences.service import (
+    add_addon,
+    add_ticket_type,
+    create_conference,
+    get_conference,
+    parse_money,
+    rotate_badge_key,
+    set_product_active,
+    set_stripe_keys,
+    update_addon,
+    update_conference,
+    update_ticket_type,
+)
 from server.conferences.time_entry import from_venue_time, in_venue_words, to_venue_input
 from server.errors import DomainError, InvalidInput
 from server.payments.webhooks import HANDLERS as WEBHOOK_EVENTS
@@ -87,7 +103,7 @@ def new_conference_form(request: Request, db: DbSession, user: SignedIn) -> HTML
 @console_router.post("/conferences/new", dependencies=[CsrfProtected])
 def new_conference_submit(request: Request, db: DbSession, user: SignedIn, slug: ShortText = "",
                           name: ShortText = "", timezone: ShortText = "", capacity: ShortText = "",
-                          currency: ShortText = "") -> HTMLResponse:
+                          currency: ShortText = "") -> Response:
     """Create the conference (with its badge key pair) and make the signed-in user its owner."""
     form = {"slug": slug, "name": name, "timezone": timezone, "capacity": capacity, "currency": currency}
     try:
@@ -96,6 +112,7 @@ def new_conference_submit(request: Request, db: DbSession, user: SignedIn, slug:
                                            total_capacity=whole_number(capacity, "venue capacity"),
                                            currency=currency.strip())
             owner = UserRepository(db).by_id(user.id)
+            assert owner is not None  # signed in this very request
             set_role(db, owner, conference, Role.OWNER)
     except DomainError as error:
         return render(request, "conference_new.html", status_code=422, form=form, error=error.message,
@@ -129,7 +146,7 @@ def settings_page(request: Request, db: DbSession, user: SignedIn, slug: str, cr
 
 @console_router.post("/conferences/{slug}/settings", dependencies=[CsrfProtected])
 def settings_submit(request: Request, db: DbSession, user: SignedIn, slug: str, name: ShortText = "",
-                    timezone: ShortText = "", capacity: ShortText = "") -> HTMLResponse:
+                    timezone: ShortText = "", capacity: ShortText = "") -> Response:
     """Save the name, time zone and venue capacity (owner only)."""
     conference = conference_for(db, user, slug, at_least=Role.OWNER)
     form = {"name": name, "timezone": timezone, "capacity": capacity}
@@ -146,7 +163,7 @@ def settings_submit(request: Request, db: DbSession, user: SignedIn, slug: str, 
 
 @console_router.post("/conferences/{slug}/settings/stripe", dependencies=[CsrfProtected])
 def stripe_keys_submit(request: Request, db: DbSession, user: SignedIn, slug: str, secret_key: KeyText = "",
-                       publishable_key: KeyText = "", webhook_secret: KeyText = "") -> HTMLResponse:
+                       publishable_key: KeyText = "", webhook_secret: KeyText = "") -> Response:
     """Set the Stripe keys typed in; an empty field keeps the key there is (owner only)."""
     conference = conference_for(db, user, slug, at_least=Role.OWNER)
     try:
@@ -165,7 +182,7 @@ def stripe_keys_submit(request: Request, db: DbSession, user: SignedIn, slug: st
 
 @console_router.post("/conferences/{slug}/settings/badge-key", dependencies=[CsrfProtected])
 def badge_key_submit(request: Request, db: DbSession, user: SignedIn, slug: str,
-                     confirm: Annotated[str | None, Form(max_length=10)] = None) -> HTMLResponse:
+                     confirm: Annotated[str | None, Form(max_length=10)] = None) -> Response:
     """A new badge signing key (owner only, confirmed): badges signed before keep working until the next rotation."""
     conference = conference_for(db, user, slug, at_least=Role.OWNER)
     if not checked(confirm):
@@ -271,7 +288,7 @@ Box = Annotated[str | None, Form(max_length=10)]  # a checkbox: sent when ticked
 def ticket_type_add(request: Request, db: DbSession, user: SignedIn, slug: str, name: ShortText = "",
                     type_slug: ShortText = "", price: ShortText = "", quantity: ShortText = "",
                     available_from: ShortText = "", available_until: ShortText = "", requires_voucher: Box = None,
-                    bulk_enabled: Box = None) -> HTMLResponse:
+                    bulk_enabled: Box = None) -> Response:
     """Add a ticket type; its sale window is typed on the conference's clock."""
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     form = _ticket_type_fields(name, type_slug, price, quantity, available_from, available_until, requires_voucher,
@@ -313,7 +330,7 @@ def ticket_type_edit(request: Request, db: DbSession, user: SignedIn, slug: str,
 def ticket_type_save(request: Request, db: DbSession, user: SignedIn, slug: str, ticket_type_id: str,
                      name: ShortText = "", price: ShortText = "", quantity: ShortText = "",
                      available_from: ShortText = "", available_until: ShortText = "", requires_voucher: Box = None,
-                     bulk_enabled: Box = None) -> HTMLResponse:
+                     bulk_enabled: Box = None) -> Response:
     """Save a ticket type's changes (its slug stays)."""
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     ticket_type = _ticket_type_or_404(db, conference, ticket_type_id)
@@ -332,7 +349,7 @@ def ticket_type_save(request: Request, db: DbSession, user: SignedIn, slug: str,
 @console_router.post("/conferences/{slug}/products/ticket-types/{ticket_type_id}/active",
                      dependencies=[CsrfProtected])
 def ticket_type_active(request: Request, db: DbSession, user: SignedIn, slug: str, ticket_type_id: str,
-                       active: ShortText = "") -> HTMLResponse:
+                       active: ShortText = "") -> Response:
     """Stop selling a ticket type (``active=no``) or sell it again (``active=yes``)."""
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     ticket_type = _ticket_type_or_404(db, conference, ticket_type_id)
@@ -367,7 +384,7 @@ Requires = Annotated[list[str], Form(max_length=20)]
 def addon_add(request: Request, db: DbSession, user: SignedIn, slug: str, name: ShortText = "",
               addon_slug: ShortText = "", description: Annotated[str, Form(max_length=1000)] = "",
               price: ShortText = "", quantity: ShortText = "", requires: Requires = [],  # noqa: B006
-              bulk_enabled: Box = None) -> HTMLResponse:
+              bulk_enabled: Box = None) -> Response:
     """Add an add-on (meal, tutorial, T-shirt), optionally only with some ticket types."""
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     form = _addon_fields(name, addon_slug, description, price, quantity, requires, bulk_enabled)
@@ -393,7 +410,7 @@ def addon_edit(request: Request, db: DbSession, user: SignedIn, slug: str, addon
 def addon_save(request: Request, db: DbSession, user: SignedIn, slug: str, addon_id: str, name: ShortText = "",
                description: Annotated[str, Form(max_length=1000)] = "", price: ShortText = "",
                quantity: ShortText = "", requires: Requires = [],  # noqa: B006
-               bulk_enabled: Box = None) -> HTMLResponse:
+               bulk_enabled: Box = None) -> Response:
     """Save an add-on's changes (its slug stays)."""
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     addon = _addon_or_404(db, conference, addon_id)
@@ -410,7 +427,7 @@ def addon_save(request: Request, db: DbSession, user: SignedIn, slug: str, addon
 
 @console_router.post("/conferences/{slug}/products/addons/{addon_id}/active", dependencies=[CsrfProtected])
 def addon_active(request: Request, db: DbSession, user: SignedIn, slug: str, addon_id: str,
-                 active: ShortText = "") -> HTMLResponse:
+                 active: ShortText = "") -> Response:
     """Stop selling an add-on (``active=no``) or sell it again (``active=yes``)."""
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     addon = _addon_or_404(db, conference, addon_id)

@@ -296,16 +296,16 @@ def set_product_active(session: Session, product: TicketType | AddOn, active: bo
     session.flush()
 
 
-def _product_label(model: type[TicketType] | type[AddOn]) -> str:
+def _product_label(model: type[TicketType | AddOn]) -> str:
     return "Ticket type" if model is TicketType else "Add-on"
 
 
-def _refuse_taken_slug(session: Session, model: type[TicketType] | type[AddOn], conference: Conference, slug: str) -> None:
+def _refuse_taken_slug(session: Session, model: type[TicketType | AddOn], conference: Conference, slug: str) -> None:
     if session.scalar(select(model.id).where(model.conference_id == conference.id, model.slug == slug)):
         raise Conflict(f"{_product_label(model)} '{slug}' already exists in {conference.slug}.", code="duplicate_slug")
 
 
-def _get_product(session: Session, model: type[TicketType] | type[AddOn], conference: Conference, slug_or_name: str):
+def _get_product(session: Session, model: type[TicketType | AddOn], conference: Conference, slug_or_name: str):
     found = session.scalar(
         select(model).where(model.conference_id == conference.id, (model.slug == slug_or_name) | (model.name == slug_or_name))
     )

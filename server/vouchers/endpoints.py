@@ -7,7 +7,7 @@ from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, StreamingResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 
 from server.api import DbSession
 from server.conferences.models import Conference
@@ -106,7 +106,7 @@ def _bulk_config(db: DbSession, conference: Conference, form: dict) -> VoucherBu
 def generate(request: Request, db: DbSession, user: SignedIn, slug: str, prefix: ShortText = "",
              count: ShortText = "", voucher_type: ShortText = "", value: ShortText = "", max_uses: ShortText = "",
              valid_from: ShortText = "", valid_until: ShortText = "", ticket_types: Ids = [],  # noqa: B006
-             addons: Ids = [], unlocks_hidden_tickets: Box = None) -> HTMLResponse:  # noqa: B006
+             addons: Ids = [], unlocks_hidden_tickets: Box = None) -> Response:  # noqa: B006
     """Generate a batch of 1-500 unique codes ``{prefix}{8 × A-Z0-9}``: all of them or, on any refusal, none."""
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     form = {"prefix": prefix, "count": count, "voucher_type": voucher_type, "value": value, "max_uses": max_uses,
@@ -126,7 +126,7 @@ def generate(request: Request, db: DbSession, user: SignedIn, slug: str, prefix:
 
 @router.post("/conferences/{slug}/vouchers/{voucher_id}/deactivate", dependencies=[CsrfProtected])
 def deactivate(request: Request, db: DbSession, user: SignedIn, slug: str, voucher_id: str,
-               prefix: ShortText = "", page: ShortText = "") -> HTMLResponse:
+               prefix: ShortText = "", page: ShortText = "") -> Response:
     """Refuse a code from now on (orders already placed with it keep their discount)."""
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     if not voucher_id.isascii() or not voucher_id.isdigit() or len(voucher_id) > 12:
