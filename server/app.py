@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse, Response
 from server.attendees.badge_pdf import BadgePdfRenderer
 from server.attendees.endpoints import router as attendee_pages_router
 from server.checkin.endpoints import router as desk_router
+from server.conferences.endpoints import console_router as conference_pages_router
 from server.conferences.endpoints import router as conferences_router
 from server.conflicts.endpoints import router as conflict_pages_router
 from server.db.engine import make_engine, make_session_factory, unit_of_work
@@ -30,6 +31,7 @@ from server.sync.endpoints import admin_router as sync_admin_router
 from server.sync.endpoints import router as sync_router
 from server.users.endpoints import router as users_router
 from server.users.service import forget_old_sign_ins
+from server.vouchers.endpoints import router as voucher_pages_router
 from server.web.console import install_console
 from server.web.placeholder import router as placeholder_router
 
@@ -108,6 +110,8 @@ def create_app(url: str | None = None, *, settings: ServerSettings | None = None
     app.include_router(attendee_pages_router)
     app.include_router(conflict_pages_router)
     app.include_router(export_pages_router)
+    app.include_router(conference_pages_router)
+    app.include_router(voucher_pages_router)
     return app
 
 

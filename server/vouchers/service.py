@@ -158,3 +158,9 @@ def voucher_applies_to(voucher: Voucher, *, ticket_type: TicketType | None = Non
 def ensure_no_duplicate(session: Session, conference: Conference, code: str) -> None:
     if session.scalar(select(Voucher.id).where(Voucher.conference_id == conference.id, Voucher.code == code)):
         raise Conflict(f"Voucher code '{code}' already exists.", code="duplicate_voucher")
+
+
+def deactivate_voucher(session: Session, voucher: Voucher) -> None:
+    """The code is refused from now on (orders already placed with it keep their discount)."""
+    voucher.is_active = False
+    session.flush()
