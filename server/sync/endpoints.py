@@ -15,11 +15,12 @@ from server.api import AccessCodePath, AdminOnly, DbSession, IdPath, SlugPath
 from server.conferences.service import get_conference
 from server.db.base import utcnow
 from server.devices.models import Device
-from server.devices.service import authenticate_device, create_device, list_devices, pair_device, revoke_device
+from server.devices.service import (authenticate_device, create_device, list_devices, pair_device, record_health,
+                                    revoke_device)
 from server.sync.events import apply_events, list_conflicts
 from server.sync.feed import conference_info, feed_page
-from shared.protocol import (MAX_CURSOR, MAX_PAGE_SIZE, ChangesPage, PairRequest, PairResponse, Text, UploadRequest,
-                             UploadResponse)
+from shared.protocol import (MAX_CURSOR, MAX_PAGE_SIZE, ChangesPage, DeviceHealth, PairRequest, PairResponse, Text,
+                             UploadRequest, UploadResponse)
 
 router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 admin_router = APIRouter(prefix="/api/v1/admin", tags=["admin"], dependencies=[AdminOnly])
@@ -86,6 +87,13 @@ def upload_events(body: UploadRequest, device: CurrentDevice,
                   session: DbSession) -> UploadResponse:
     """Upload scan events; idempotent by each event's UUID. One result per event."""
     return UploadResponse(results=apply_events(session, device, body.events))
+
+
+@router.post("/health", status_code=204)
+def report_health(body: DeviceHealth, device: CurrentDevice, session: DbSession) -> Response:
+    """This kiosk's health after a sync round (app version, scans waiting, last error, printer, station, mode)."""
+    record_health(device, body)
+    return Response(status_code=204)
 
 
 class ConflictRead(BaseModel):

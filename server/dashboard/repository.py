@@ -1,0 +1,148 @@
+"""Named queries of the live dashboard: each answers one question about one conference, fast at scale.
+
+Every query here is bounded by an index (see migration 0008): the counts read index entries only,
+the chart and the per-station figures read a recent time range, and the stations are found by
+skipping through an index (one seek per station, not one row per scan). A dashboard polled every
+few seconds by several people must not cost more as the day's scans pile up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Integer, and_, case, cast, func, select
+from sqlalchemy.orm import Session
+
+from server.attendees.models import Attendee
+from server.checkin.models import CheckIn, ProductRedemption
+from server.conferences.models import AddOn
+from server.orders.models import Order, OrderLineItem, OrderStatus
+from server.sync.models import SyncConflict, SyncEvent
+from shared.order_status import ADMITS_ENTRY
+
+# Uploaded events that are scans at a door (not an operator's undo, not a badge coming out of a printer).
+NOT_SCANS = ("undo", "badge_printed")
+REFUSED = "failed_scan"
+NOT_ADMITTED = sorted(status.value for status in OrderStatus if status.value not in ADMITS_ENTRY)  # a scan the kiosk itself refused (not paid, wrong conference, not found, …)
+
+
+@dataclass(frozen=True)
+class Attendance:
+    expected: int  # attendees whose order admits entry (paid, partially refunded)
+    checked_in: int  # of those, checked in at least once
+    inside: int  # checked in and not scanned out since (exit stations)
+
+
+@dataclass(frozen=True)
+class StationActivity:
+    station: str
+    scans: int  # in the window asked for
+    refused: int
+    last_scan_at: dt.datetime | None  # ever
+
+
+@dataclass(frozen=True)
+class ProductRedemptions:
+    name: str
+    served: int
+    of: int  # units bought in orders that admit entry
+
+
+def attendance(session: Session, conference_id: int) -> Attendance:
+    """Expected, checked in and inside, counted over attendees whose order admits entry.
+
+    Counted as all attendees less those of the few orders that do not admit entry (refunded,
+    cancelled) and those without an order, rather than joining every attendee to its order: a
+    conference has hundreds of thousands of the one, a few hundred of the other. The totals read
+    the (conference, checked_in_at, inside) index only.
+    """
+    def counts(query):
+        return query.with_only_columns(func.count(), func.count(Attendee.checked_in_at),
+                                       func.coalesce(func.sum(case((Attendee.inside, 1), else_=0)), 0))
+
+    everyone = session.execute(counts(select(Attendee.id).where(Attendee.conference_id == conference_id))).one()
+    not_admitted = session.execute(counts(
+        select(Attendee.id).join(Order, Attendee.order_id == Order.id)
+        .where(Order.conference_id == conference_id, Order.status.in_(NOT_ADMITTED),
+               Attendee.conference_id == conference_id))).one()
+    orderless = session.execute(counts(select(Attendee.id).where(Attendee.order_id.is_(None),
+                                                                 Attendee.conference_id == conference_id))).one()
+    return Attendance(*(int(a) - int(b) - int(c) for a, b, c in zip(everyone, not_admitted, orderless, strict=True)))
+
+
+def _epoch_seconds(session: Session, column):
+    if session.get_bind().dialect.name == "sqlite":  # stored as UTC text (server.db.base.UTCDateTime)
+        return cast(func.strftime("%s", column), Integer)
+    return func.floor(func.extract("epoch", column))
+
+
+def entries_per_bucket(session: Session, conference_id: int, since: dt.datetime, until: dt.datetime,
+                       bucket_seconds: int) -> dict[int, int]:
+    """Check-ins (first arrivals and re-entries, kiosks and the desk) in [since, until), by bucket
+    number counted from ``since`` (0, 1, …); buckets without any are absent."""
+    bucket = (_epoch_seconds(session, CheckIn.checked_in_at) - int(since.timestamp())) // bucket_seconds
+    rows = session.execute(
+        select(bucket.label("bucket"), func.count())
+        .where(CheckIn.conference_id == conference_id, CheckIn.checked_in_at >= since, CheckIn.checked_in_at < until)
+        .group_by("bucket")).all()
+    return {int(b): int(n) for b, n in rows}
+
+
+def station_activity(session: Session, conference_id: int, since: dt.datetime) -> list[StationActivity]:
+    """Every station that ever scanned, with its scans and refusals since ``since`` and its last scan.
+
+    The stations are walked through the (conference, station, occurred_at) index one seek each (a
+    "loose index scan"), so the cost follows the number of stations, not the number of scans.
+    """
+    first = select(func.min(SyncEvent.station).label("station")).where(SyncEvent.conference_id == conference_id)
+    stations = first.cte("stations", recursive=True)
+    following = select(func.min(SyncEvent.station)).where(
+        SyncEvent.conference_id == conference_id, SyncEvent.station > stations.c.station).scalar_subquery()
+    stations = stations.union_all(select(following).where(stations.c.station.is_not(None)))
+
+    def for_station(*criteria):
+        return and_(SyncEvent.conference_id == conference_id, SyncEvent.station == stations.c.station,
+                    SyncEvent.kind.not_in(NOT_SCANS), *criteria)
+
+    last_scan = select(func.max(SyncEvent.occurred_at)).where(for_station()).scalar_subquery()
+    recent = {station: (int(scans), int(refused)) for station, scans, refused in session.execute(
+        select(SyncEvent.station, func.count(), func.sum(case((SyncEvent.kind == REFUSED, 1), else_=0)))
+        .where(SyncEvent.conference_id == conference_id, SyncEvent.occurred_at >= since,
+               SyncEvent.kind.not_in(NOT_SCANS))
+        .group_by(SyncEvent.station))}
+    activity = []
+    for station, last_at in session.execute(select(stations.c.station, last_scan)
+                                            .where(stations.c.station.is_not(None))):
+        scans, refused = recent.get(station, (0, 0))
+        if last_at is not None:
+            last_at = last_at if last_at.tzinfo else last_at.replace(tzinfo=dt.UTC)
+        activity.append(StationActivity(station, scans, refused, last_at))
+    return activity
+
+
+def redemptions_per_product(session: Session, conference_id: int) -> list[ProductRedemptions]:
+    """Per add-on, units handed out against units bought in orders that admit entry ("Lunch: 120 of 300")."""
+    # Units bought: the add-on's seat counter (server.capacity.counters: orders that admit entry and
+    # pending orders while their hold lasts) less what pending holds have, a few orders at most.
+    on_hold = dict(session.execute(
+        select(OrderLineItem.addon_id, func.sum(OrderLineItem.quantity))
+        .join(Order, Order.id == OrderLineItem.order_id)
+        .where(Order.conference_id == conference_id, Order.status == OrderStatus.PENDING,
+               Order.hold_expires_at.is_not(None), OrderLineItem.addon_id.is_not(None))
+        .group_by(OrderLineItem.addon_id)).all())
+    served = dict(session.execute(
+        select(OrderLineItem.addon_id, func.count())
+        .select_from(ProductRedemption).join(OrderLineItem, OrderLineItem.id == ProductRedemption.order_line_item_id)
+        .where(ProductRedemption.conference_id == conference_id)
+        .group_by(OrderLineItem.addon_id)).all())
+    addons = session.execute(select(AddOn.id, AddOn.name, AddOn.quantity_taken)
+                             .where(AddOn.conference_id == conference_id).order_by(AddOn.name, AddOn.id)).all()
+    rows = [ProductRedemptions(name, int(served.get(addon_id, 0)), int(taken) - int(on_hold.get(addon_id, 0)))
+            for addon_id, name, taken in addons]
+    return [row for row in rows if row.of or row.served]
+
+
+def open_conflicts(session: Session, conference_id: int) -> int:
+    return session.scalar(select(func.count()).select_from(SyncConflict)
+                          .where(SyncConflict.conference_id == conference_id, SyncConflict.resolved_at.is_(None))) or 0
