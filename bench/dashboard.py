@@ -25,19 +25,18 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import create_engine, insert, select, text, update  # noqa: E402
+from sqlalchemy import create_engine, func, insert, select, text, update  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from bench.common import summary, table  # noqa: E402
 from server.attendees.models import Attendee  # noqa: E402
 from server.checkin.models import CheckIn, ProductRedemption  # noqa: E402
-from server.conferences.service import get_conference  # noqa: E402
+from server.attendees.access_codes import ALPHABET as CODE_ALPHABET  # noqa: E402
+from server.conferences.service import add_addon, add_ticket_type, create_conference, get_conference  # noqa: E402
 from server.dashboard import repository  # noqa: E402
 from server.dashboard.service import snapshot  # noqa: E402
-from server.db.base import utcnow  # noqa: E402
 from server.db.engine import make_engine, make_session_factory, unit_of_work  # noqa: E402
 from server.db.migrate import upgrade_to_head  # noqa: E402
-from server.demo_data import seed_demo  # noqa: E402
 from server.devices.models import Device  # noqa: E402
 from server.orders.models import Order, OrderLineItem  # noqa: E402
 from server.sync.models import SyncConflict, SyncEvent  # noqa: E402
@@ -56,24 +55,72 @@ def at(day: int, hour: float, rng: random.Random, spread_h: float) -> dt.datetim
     return (start + dt.timedelta(hours=abs(rng.gauss(0, spread_h)))).astimezone(dt.UTC)
 
 
+def seed_people(session, attendees: int, rng: random.Random) -> int:
+    """The conference, its products, and one order with one attendee each, bulk-inserted with their ids
+    (no RETURNING round trips); the seat counters set as server.capacity.counters keeps them."""
+    conference = create_conference(session, slug="bench", name="BenchCon", timezone=ZONE.key)
+    standard = add_ticket_type(session, conference, name="Standard", slug="standard", price="350.00")
+    lunch = add_addon(session, conference, name="Lunch", slug="lunch", price="25.00")
+    dinner = add_addon(session, conference, name="Conference Dinner", slug="dinner", price="80.00")
+    session.flush()
+    statuses = ["paid"] * 88 + ["partially_refunded"] * 3 + ["refunded"] * 3 + ["cancelled"] * 3 + ["pending"] * 3
+    codes: set[str] = set()
+    while len(codes) < attendees:
+        codes |= {"".join(rng.choices(CODE_ALPHABET, k=8)) for _ in range(attendees - len(codes))}
+    orders, lines, people = [], [], []
+    taken = {"seats": 0, lunch.id: 0, dinner.id: 0}
+    created = NOW - dt.timedelta(days=60)
+    for n, code in enumerate(sorted(codes, key=lambda _: rng.random()), start=1):
+        status = rng.choice(statuses)
+        hold = NOW + dt.timedelta(minutes=10) if status == "pending" else None
+        orders.append({"id": n, "conference_id": conference.id, "reference": f"ORD-{n:08d}", "status": status,
+                       "email": f"person{n}@example.org", "subtotal": 350, "total": 350,
+                       "hold_expires_at": hold, "attendee_details": [], "created_at": created, "updated_at": created})
+        order_lines = [(standard.id, None, "Standard", 1)]
+        if rng.random() < 0.6:
+            order_lines.append((None, lunch.id, "Lunch", 2))
+        if rng.random() < 0.25:
+            order_lines.append((None, dinner.id, "Conference Dinner", 1))
+        for ticket_type_id, addon_id, description, quantity in order_lines:
+            lines.append({"id": len(lines) + 1, "order_id": n, "ticket_type_id": ticket_type_id, "addon_id": addon_id,
+                          "description": description, "quantity": quantity, "unit_price": 25, "line_total": 25})
+            if status in ADMITS_ENTRY or hold is not None:
+                taken[addon_id or "seats"] += quantity
+        if status != "pending":  # attendees are made at payment
+            people.append({"id": n, "sync_version": n, "conference_id": conference.id, "order_id": n,
+                           "ticket_type_id": standard.id, "first_name": f"Person{n}", "last_name": "Bench",
+                           "email": f"person{n}@example.org", "company": "", "access_code": code,
+                           "created_at": created, "updated_at": created})
+    for model, rows in ((Order, orders), (OrderLineItem, lines), (Attendee, people)):
+        for start in range(0, len(rows), BATCH):
+            session.execute(insert(model), rows[start:start + BATCH])
+    conference.seats_taken = standard.quantity_taken = taken["seats"]
+    lunch.quantity_taken, dinner.quantity_taken = taken[lunch.id], taken[dinner.id]
+    if session.get_bind().dialect.name == "postgresql":  # ids were given: move the sequences past them
+        for table_name in ("orders", "order_line_items", "attendees"):
+            session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table_name}', 'id'), "
+                                 f"(SELECT max(id) FROM {table_name}))"))
+    session.flush()
+    return conference.id
+
+
 def seed(url: str, attendees: int, events: int) -> None:
     upgrade_to_head(url)
     factory = make_session_factory(make_engine(url))
     started = time.perf_counter()
+    rng = random.Random(7)
     with unit_of_work(factory) as session:
-        conference = seed_demo(session, slug="bench", attendees=attendees)
-        conference_id = conference.id
+        conference_id = seed_people(session, attendees, rng)
         devices = {}
         for kind, names in STATIONS.items():
             for name in names:
                 device = Device(conference_id=conference_id, name=f"Kiosk {name}", station=name, paired_at=NOW,
-                                last_seen_at=NOW - dt.timedelta(seconds=random.randint(0, 200)))
+                                last_seen_at=NOW - dt.timedelta(seconds=rng.randint(0, 200)))
                 session.add(device)
                 session.flush()
                 devices[name] = device.id
     print(f"  {attendees:,} attendees seeded in {time.perf_counter() - started:.0f} s")
     started = time.perf_counter()
-    rng = random.Random(7)
     with factory() as session:
         people = session.execute(
             select(Attendee.id, Attendee.access_code, Order.status, Order.id)
@@ -88,7 +135,8 @@ def seed(url: str, attendees: int, events: int) -> None:
     def scan(kind, person, when, station, **extra):
         if when > NOW:
             return
-        sync_rows.append({"uuid": str(uuid.UUID(int=rng.getrandbits(128))), "conference_id": conference_id,
+        sync_rows.append({"id": len(sync_rows) + 1, "uuid": str(uuid.UUID(int=rng.getrandbits(128))),
+                          "conference_id": conference_id,
                           "device_id": devices[station], "kind": kind, "access_code": person.access_code,
                           "attendee_id": person.id, "station": station, "product_kind": extra.get("product_kind"),
                           "product_id": extra.get("product_id"), "kiosk_reason": extra.get("reason", "ok"),
@@ -111,11 +159,11 @@ def seed(url: str, attendees: int, events: int) -> None:
             if rng.random() < 0.02:
                 scan("failed_scan", person, entry - dt.timedelta(seconds=20), station, reason="not_found")
             scan("check_in", person, entry, station)
-            check_ins.append({"attendee_id": person.id, "conference_id": conference_id, "station": station,
-                              "checked_in_at": entry})
+            check_ins.append({"id": len(check_ins) + 1, "attendee_id": person.id, "conference_id": conference_id,
+                              "station": station, "checked_in_at": entry})
             first_at.setdefault(person.id, entry)
             inside.add(person.id)
-            if person.id in inside and day == 0 and rng.random() < 0.65:
+            if day == 0 and rng.random() < 0.65:
                 scan("exit", person, at(0, 17, rng, 1.0), rng.choice(STATIONS["exit"]))
                 inside.discard(person.id)
             line = lunch_lines.get(person[3])
@@ -123,25 +171,32 @@ def seed(url: str, attendees: int, events: int) -> None:
             if line and lunch_at <= NOW and rng.random() < 0.9:
                 station = rng.choice(STATIONS["redemption"])
                 scan("redemption", person, lunch_at, station, product_kind="addon", product_id=lunch_id)
-                redemptions.append({"attendee_id": person.id, "order_line_item_id": line,
-                                    "conference_id": conference_id, "station": station, "redeemed_at": lunch_at})
+                redemptions.append({"id": len(redemptions) + 1, "attendee_id": person.id,
+                                    "order_line_item_id": line, "conference_id": conference_id, "station": station,
+                                    "redeemed_at": lunch_at})
     conflicts = []
     with unit_of_work(factory) as session:
         for start in range(0, len(sync_rows), BATCH):
-            ids = session.scalars(insert(SyncEvent).returning(SyncEvent.id), sync_rows[start:start + BATCH]).all()
-            if start == 0:
-                conflicts = [{"conference_id": conference_id, "event_id": ids[n], "reason": "fully_redeemed",
-                              "message": "Lunch at Lunch 1 for a bench attendee: already fully redeemed",
-                              "created_at": NOW} for n in range(0, 400, 10)]
+            session.execute(insert(SyncEvent), sync_rows[start:start + BATCH])
+        conflicts = [{"conference_id": conference_id, "event_id": n, "reason": "fully_redeemed",
+                      "message": "Lunch at Lunch 1 for a bench attendee: already fully redeemed",
+                      "created_at": NOW} for n in range(1, 400, 10)]
         for rows, model in ((check_ins, CheckIn), (redemptions, ProductRedemption)):
             for start in range(0, len(rows), BATCH):
                 session.execute(insert(model), rows[start:start + BATCH])
         session.execute(insert(SyncConflict), conflicts)
-        firsts = sorted(first_at.items())
-        for start in range(0, len(firsts), BATCH):
-            session.execute(update(Attendee).execution_options(synchronize_session=False),
-                            [{"id": i, "checked_in_at": when, "inside": i in inside}
-                             for i, when in firsts[start:start + BATCH]])
+        # First check-ins from the rows just written, in one statement (an UPDATE per attendee takes minutes).
+        session.execute(update(Attendee).where(Attendee.conference_id == conference_id).values(
+            checked_in_at=select(func.min(CheckIn.checked_in_at)).where(CheckIn.attendee_id == Attendee.id)
+            .scalar_subquery()).execution_options(synchronize_session=False))
+        inside_ids = sorted(inside)
+        for start in range(0, len(inside_ids), BATCH):
+            session.execute(update(Attendee).where(Attendee.id.in_(inside_ids[start:start + BATCH]))
+                            .values(inside=True).execution_options(synchronize_session=False))
+        if session.get_bind().dialect.name == "postgresql":
+            for table_name in ("sync_events", "check_ins", "product_redemptions"):
+                session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table_name}', 'id'), "
+                                     f"(SELECT max(id) FROM {table_name}))"))
     print(f"  {len(sync_rows):,} scan events ({len(check_ins):,} check-ins, {len(redemptions):,} redemptions) "
           f"written in {time.perf_counter() - started:.0f} s")
 

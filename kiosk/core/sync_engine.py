@@ -92,18 +92,21 @@ class SyncEngine:
 
     def sync_once(self, progress: Callable[[str, int], None] | None = None) -> SyncStatus:
         """Upload, then download. Never raises: the status says what happened, in words."""
+        reached = True  # the server answered (whatever it said): worth telling it how this kiosk is doing
         try:
             uploaded = self.upload(progress)
             downloaded = self.download(progress)
         except DeviceRevokedError as error:
             self.status = replace(self.status, online=True, revoked=True, last_error=str(error))
         except (httpx.TransportError, httpx.HTTPStatusError) as error:
+            reached = isinstance(error, httpx.HTTPStatusError)  # a 5xx: the server is there, and its trouble is news
             logger.warning("sync: %s", _describe(error))
             self.status = replace(self.status, online=False, last_error=_describe(error))
         except ServerRefused as error:
             logger.warning("sync: %s", error)
             self.status = replace(self.status, online=True, revoked=False, last_error=str(error))
         except UnexpectedAnswer as error:
+            reached = False  # a captive portal or a proxy: a report would go to it
             logger.warning("sync: %s", error)
             self.status = replace(self.status, online=False, last_error=str(error))
         except Exception as error:  # a bug or a broken cache: logged in full, said in words, retried
@@ -118,7 +121,7 @@ class SyncEngine:
             self._refresh_counts()
         except Exception:
             logger.exception("sync: could not count the outbox")
-        if self.status.online and not self.status.revoked:
+        if reached and not self.status.revoked:
             self.report_health()
         return self.status
 
