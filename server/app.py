@@ -23,6 +23,10 @@ from server.payments.webhooks import retry_unprocessed
 from server.sponsors.endpoints import router as sponsors_router
 from server.sync.endpoints import admin_router as sync_admin_router
 from server.sync.endpoints import router as sync_router
+from server.users.endpoints import router as users_router
+from server.users.service import forget_old_sign_ins
+from server.web.console import install_console
+from server.web.placeholder import router as placeholder_router
 
 logger = logging.getLogger(__name__)
 HOLD_RELEASE_INTERVAL_S = 30
@@ -84,10 +88,14 @@ def create_app(url: str | None = None) -> FastAPI:
     app.include_router(sync_router)
     app.include_router(sync_admin_router)
     app.include_router(sponsors_router)
+    install_console(app)
+    app.include_router(users_router)
+    app.include_router(placeholder_router)
     return app
 
 
 def _release_holds(session_factory) -> int:
     with unit_of_work(session_factory) as session:
         forget_old_windows(session)
+        forget_old_sign_ins(session)
         return release_expired_holds(session)

@@ -11,10 +11,12 @@ from server.sponsors.models import BulkPurchase, BulkPurchaseStatus, BulkPurchas
 from server.capacity import counters  # noqa: F401  (registers the seat-counting hook)
 from server.sync import versions  # noqa: F401  (registers the change-feed stamping hook)
 from server.sync.models import FeedPosition, SyncConflict, SyncEvent
+from server.users.models import ConsoleSession, Membership, SignInAttempt, User
 from server.vouchers.models import Voucher, VoucherType
 
 __all__ = [
     "AddOn", "Attendee", "Base", "BulkPurchase", "BulkPurchaseStatus", "BulkPurchaseVoucher", "CheckIn",
     "Conference", "Device", "FeedPosition", "SyncConflict", "SyncEvent", "DoorCheck", "Order", "OrderLineItem", "OrderStatus", "ProductRedemption",
     "Sponsor", "SponsorLevel", "StripeEvent", "TicketType", "Voucher", "VoucherType",
+    "User", "Membership", "ConsoleSession", "SignInAttempt",
 ]
