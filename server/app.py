@@ -13,6 +13,8 @@ from fastapi.responses import JSONResponse, Response
 
 from server.checkin.endpoints import router as desk_router
 from server.conferences.endpoints import router as conferences_router
+from server.dashboard.endpoints import router as dashboard_router
+from server.devices.endpoints import router as devices_router
 from server.db.engine import database_url, make_engine, make_session_factory, unit_of_work
 from server.errors import DomainError
 from server.orders.endpoints import router as orders_router
@@ -26,7 +28,6 @@ from server.sync.endpoints import router as sync_router
 from server.users.endpoints import router as users_router
 from server.users.service import forget_old_sign_ins
 from server.web.console import install_console
-from server.web.placeholder import router as placeholder_router
 
 logger = logging.getLogger(__name__)
 HOLD_RELEASE_INTERVAL_S = 30
@@ -90,7 +91,8 @@ def create_app(url: str | None = None) -> FastAPI:
     app.include_router(sponsors_router)
     install_console(app)
     app.include_router(users_router)
-    app.include_router(placeholder_router)
+    app.include_router(dashboard_router)
+    app.include_router(devices_router)
     return app
 
 

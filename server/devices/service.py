@@ -69,7 +69,7 @@ def pair_device(session: Session, pairing_code: str) -> tuple[Device, str]:
     device.token_hash = _hash(token)
     device.pairing_code_hash = None
     device.pairing_expires_at = None
-    device.paired_at = utcnow()
+    device.paired_at = device.last_seen_at = utcnow()  # pairing is the first word from the kiosk
     session.flush()
     return device, token
 

@@ -1,7 +1,7 @@
 """fleet health on the device row (what each kiosk reports after its sync rounds); indexes for the live dashboard
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 """
 
 from alembic import op
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from server.db.base import UTCDateTime
 
 
-revision = '0008'
-down_revision = '0007'
+revision = '0009'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
