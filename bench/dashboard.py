@@ -13,6 +13,7 @@ Statistics are gathered after the seeding (ANALYZE; VACUUM on PostgreSQL), as au
 from __future__ import annotations
 
 import argparse
+import json
 import datetime as dt
 import random
 import shutil
@@ -55,6 +56,36 @@ def at(day: int, hour: float, rng: random.Random, spread_h: float) -> dt.datetim
     return (start + dt.timedelta(hours=abs(rng.gauss(0, spread_h)))).astimezone(dt.UTC)
 
 
+def bulk_insert(session, model, rows: list[dict]) -> None:
+    """Rows with their ids: COPY on PostgreSQL (multi-row INSERTs are bound by Python's per-row work
+    there), executemany on SQLite. Every row names the same columns; defaults are filled in here."""
+    if not rows:
+        return
+    table = model.__table__
+    columns = list(rows[0])
+    defaults = {c.name: c.default.arg for c in table.columns
+                if c.name not in columns and c.default is not None and not callable(c.default.arg)}
+    defaults.update({c.name: NOW for c in table.columns if c.name not in columns and c.name not in defaults
+                     and c.default is not None and c.name in ("created_at", "updated_at", "received_at")})
+    if session.get_bind().dialect.name != "postgresql":
+        for start in range(0, len(rows), BATCH):
+            session.execute(insert(model), [{**defaults, **row} for row in rows[start:start + BATCH]])
+        return
+    names = columns + list(defaults)
+    cursor = session.connection().connection.driver_connection.cursor()
+    with cursor.copy(f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([_copy_value(row[n]) if n in row else _copy_value(defaults[n]) for n in names])
+
+
+def _copy_value(value):
+    if isinstance(value, list):
+        return json.dumps(value)
+    if hasattr(value, "value") and not isinstance(value, (int, float)):  # an enum
+        return value.value
+    return value
+
+
 def seed_people(session, attendees: int, rng: random.Random) -> int:
     """The conference, its products, and one order with one attendee each, bulk-inserted with their ids
     (no RETURNING round trips); the seat counters set as server.capacity.counters keeps them."""
@@ -92,8 +123,7 @@ def seed_people(session, attendees: int, rng: random.Random) -> int:
                            "email": f"person{n}@example.org", "company": "", "access_code": code,
                            "created_at": created, "updated_at": created})
     for model, rows in ((Order, orders), (OrderLineItem, lines), (Attendee, people)):
-        for start in range(0, len(rows), BATCH):
-            session.execute(insert(model), rows[start:start + BATCH])
+        bulk_insert(session, model, rows)
     conference.seats_taken = standard.quantity_taken = taken["seats"]
     lunch.quantity_taken, dinner.quantity_taken = taken[lunch.id], taken[dinner.id]
     if session.get_bind().dialect.name == "postgresql":  # ids were given: move the sequences past them
@@ -176,14 +206,12 @@ def seed(url: str, attendees: int, events: int) -> None:
                                     "redeemed_at": lunch_at})
     conflicts = []
     with unit_of_work(factory) as session:
-        for start in range(0, len(sync_rows), BATCH):
-            session.execute(insert(SyncEvent), sync_rows[start:start + BATCH])
+        bulk_insert(session, SyncEvent, sync_rows)
         conflicts = [{"conference_id": conference_id, "event_id": n, "reason": "fully_redeemed",
                       "message": "Lunch at Lunch 1 for a bench attendee: already fully redeemed",
                       "created_at": NOW} for n in range(1, 400, 10)]
         for rows, model in ((check_ins, CheckIn), (redemptions, ProductRedemption)):
-            for start in range(0, len(rows), BATCH):
-                session.execute(insert(model), rows[start:start + BATCH])
+            bulk_insert(session, model, rows)
         session.execute(insert(SyncConflict), conflicts)
         # First check-ins from the rows just written, in one statement (an UPDATE per attendee takes minutes).
         session.execute(update(Attendee).where(Attendee.conference_id == conference_id).values(

@@ -17,8 +17,6 @@ class Attendee(Base):
     __table_args__ = (
         UniqueConstraint("conference_id", "access_code"),
         Index("ix_attendees_conference_sync_version", "conference_id", "sync_version"),
-        # The dashboard's checked in and inside now, counted from the index alone.
-        Index("ix_attendees_conference_checked_in_inside", "conference_id", "checked_in_at", "inside"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

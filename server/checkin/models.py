@@ -47,8 +47,6 @@ class DoorCheck(Base):
 
 class ProductRedemption(Base):
     __tablename__ = "product_redemptions"
-    # The dashboard counts a conference's redemptions per line item's add-on from this index alone.
-    __table_args__ = (Index("ix_product_redemptions_conference_line", "conference_id", "order_line_item_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     attendee_id: Mapped[int] = mapped_column(ForeignKey("attendees.id", ondelete="CASCADE"), index=True)

@@ -3,6 +3,8 @@
 from server.attendees.models import Attendee
 from server.checkin.models import CheckIn, DoorCheck, ProductRedemption
 from server.conferences.models import AddOn, Conference, TicketType
+from server.dashboard import counting  # noqa: F401  (the triggers that keep the counts, for create_all)
+from server.dashboard.models import AttendanceCount, RedemptionCount
 from server.db.base import Base
 from server.devices.models import Device
 from server.orders.models import Order, OrderLineItem, OrderStatus
@@ -15,8 +17,8 @@ from server.users.models import ConsoleSession, Membership, SignInAttempt, User
 from server.vouchers.models import Voucher, VoucherType
 
 __all__ = [
-    "AddOn", "Attendee", "Base", "BulkPurchase", "BulkPurchaseStatus", "BulkPurchaseVoucher", "CheckIn",
-    "Conference", "Device", "FeedPosition", "SyncConflict", "SyncEvent", "DoorCheck", "Order", "OrderLineItem", "OrderStatus", "ProductRedemption",
+    "AddOn", "AttendanceCount", "Attendee", "Base", "BulkPurchase", "BulkPurchaseStatus", "BulkPurchaseVoucher", "CheckIn",
+    "Conference", "Device", "FeedPosition", "SyncConflict", "SyncEvent", "DoorCheck", "Order", "OrderLineItem", "OrderStatus", "ProductRedemption", "RedemptionCount",
     "Sponsor", "SponsorLevel", "StripeEvent", "TicketType", "Voucher", "VoucherType",
     "User", "Membership", "ConsoleSession", "SignInAttempt",
 ]

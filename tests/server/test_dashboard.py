@@ -22,7 +22,8 @@ NOW = utcnow().replace(microsecond=0)
 
 
 @pytest.fixture
-def door(database_url, session_factory):
+def door(database_url, session_factory, monkeypatch):
+    monkeypatch.setenv("DOORSTATION_ADMIN_TOKEN", "test-admin")
     with unit_of_work(session_factory) as session:
         conference = make_conference(session, slug="pycon", timezone="America/New_York")
         ticket = make_ticket_type(session, conference)
@@ -37,7 +38,8 @@ def door(database_url, session_factory):
         make_attendee(session, other)  # another conference's attendee counts nowhere here
         _device, code = create_device(session, conference, name="Kiosk 1", station="Door A")
         codes = {"paid": [a.access_code for a in paid], "partial": partial.access_code,
-                 "refunded": refunded.access_code, "lunch": lunch.id}
+                 "refunded": refunded.access_code, "lunch": lunch.id,
+                 "cy_lunch_line": next(line.id for line in paid[2].order.line_items if line.addon_id == lunch.id)}
     with live_server(database_url) as url:
         token = httpx.post(f"{url}/api/v1/sync/pair", json={"pairing_code": code}).json()["device_token"]
         yield url, token, codes
@@ -98,3 +100,49 @@ def test_a_silent_device_counts_offline(door, session_factory):
         later = snapshot(session, conference, utcnow() + dt.timedelta(minutes=3))
     assert (later.devices_online, later.devices_offline) == (0, 1)
     assert later.alerts[0][1].startswith("Silent for 3 min")
+
+
+def counted(session_factory) -> tuple[int, int, int]:
+    """Checked in, inside and lunches served, counted row by row (what the running counts must equal)."""
+    from sqlalchemy import func, select
+
+    from server.attendees.models import Attendee
+    from server.checkin.models import ProductRedemption
+    with session_factory() as session:
+        conference = get_conference(session, "pycon")
+        checked_in, inside = session.execute(
+            select(func.count(Attendee.checked_in_at), func.count().filter(Attendee.inside))
+            .where(Attendee.conference_id == conference.id)).one()
+        served = session.scalar(select(func.count()).select_from(ProductRedemption)
+                                .where(ProductRedemption.conference_id == conference.id))
+    return checked_in, inside, served
+
+
+def test_the_running_counts_follow_undo_the_desk_and_exits(door, session_factory):
+    """Every writer moves the counts the dashboard reads: kiosk scans, their undo, the desk."""
+    url, token, codes = door
+    ada, bob, cy = codes["paid"]
+    lunch = {"kind": "redemption", "access_code": cy, "product_kind": "addon", "product_id": codes["lunch"]}
+    first = {"uuid": str(uuid.uuid4()), "kind": "check_in", "access_code": ada, "occurred_at": ago(5)}
+    upload(url, token, first, {"kind": "check_in", "access_code": bob, "occurred_at": ago(4)},
+           {"kind": "exit", "access_code": bob, "occurred_at": ago(3)}, {**lunch, "occurred_at": ago(2)})
+    redeemed = {"uuid": str(uuid.uuid4()), **lunch, "occurred_at": ago(1)}
+    upload(url, token, redeemed)
+
+    def dashboard() -> tuple[int, int, int]:
+        with session_factory() as session:
+            taken = snapshot(session, get_conference(session, "pycon"))
+        return taken.attendance.checked_in, taken.attendance.inside, taken.redemptions[0].served
+
+    assert dashboard() == counted(session_factory) == (2, 1, 2)
+    upload(url, token, {"kind": "undo", "access_code": ada, "occurred_at": ago(0.5), "undoes": first["uuid"],
+                        "reason": "check_in"},
+           {"kind": "undo", "access_code": cy, "occurred_at": ago(0.4), "undoes": redeemed["uuid"],
+            "reason": "redemption"})
+    assert dashboard() == counted(session_factory) == (1, 0, 1)  # Ada never came in; one lunch taken back
+    admin = {"Authorization": "Bearer test-admin"}
+    desk = f"{url}/api/v1/admin/conferences/pycon/attendees/{cy}"
+    assert httpx.post(f"{desk}/check-ins", json={"station": "Desk"}, headers=admin).status_code == 201
+    assert httpx.post(f"{desk}/redemptions", json={"line_item_id": codes["cy_lunch_line"]},
+                      headers=admin).status_code == 201
+    assert dashboard() == counted(session_factory) == (2, 1, 2)
