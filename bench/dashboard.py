@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import datetime as dt
 import random
 import shutil
@@ -39,6 +40,7 @@ from server.dashboard.service import snapshot  # noqa: E402
 from server.db.engine import make_engine, make_session_factory, unit_of_work  # noqa: E402
 from server.db.migrate import upgrade_to_head  # noqa: E402
 from server.devices.models import Device  # noqa: E402
+from server.devices.service import fleet  # noqa: E402
 from server.orders.models import Order, OrderLineItem  # noqa: E402
 from server.sync.models import SyncConflict, SyncEvent  # noqa: E402
 from shared.order_status import ADMITS_ENTRY  # noqa: E402
@@ -250,6 +252,7 @@ def measure(url: str, runs: int) -> tuple[list[float], dict[str, list[float]]]:
         "entries per 5 min": lambda s: repository.entries_per_bucket(
             s, conference.id, NOW - dt.timedelta(hours=3), NOW, 300),
         "stations": lambda s: repository.station_activity(s, conference.id, NOW - dt.timedelta(minutes=10)),
+        "devices": lambda s: fleet(s, conference, NOW),
         "redemptions": lambda s: repository.redemptions_per_product(s, conference.id),
         "open conflicts": lambda s: repository.open_conflicts(s, conference.id),
     }
@@ -300,8 +303,9 @@ def main() -> None:
             print(f"{label}:")
             seed(url, args.attendees, args.events)
             analyse(url)
+            load = os.getloadavg()[0]
             totals, parts = measure(url, args.runs)
-            print(f"  snapshot {summary(totals)}")
+            print(f"  snapshot {summary(totals)}  (load average {load:.1f} before, {os.getloadavg()[0]:.1f} after)")
             rows.append((label, "whole snapshot", *summary(totals).split("  ")[:2]))
             for name, samples in parts.items():
                 rows.append((label, name, *summary(samples).split("  ")[:2]))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Integer, and_, case, cast, func, select
+from sqlalchemy import Integer, and_, cast, func, select
 from sqlalchemy.orm import Session
 
 from server.attendees.models import Attendee
@@ -42,7 +42,7 @@ class StationActivity:
     station: str
     scans: int  # in the window asked for
     refused: int
-    last_scan_at: dt.datetime | None  # ever
+    last_scan_at: dt.datetime | None  # its last event of any kind, ever
 
 
 @dataclass(frozen=True)
@@ -92,34 +92,31 @@ def entries_per_bucket(session: Session, conference_id: int, since: dt.datetime,
 
 
 def station_activity(session: Session, conference_id: int, since: dt.datetime) -> list[StationActivity]:
-    """Every station that ever scanned, with its scans and refusals since ``since`` and its last scan.
+    """Every station that ever sent an event, with its scans and refusals since ``since`` and its last event.
 
     The stations are walked through the (conference, station, occurred_at) index one seek each (a
-    "loose index scan"), so the cost follows the number of stations, not the number of scans.
+    "loose index scan"), and each station's figures are ranges of the same index: the cost follows
+    the number of stations and of recent scans, never the day's total.
     """
     first = select(func.min(SyncEvent.station).label("station")).where(SyncEvent.conference_id == conference_id)
     stations = first.cte("stations", recursive=True)
     following = select(func.min(SyncEvent.station)).where(
         SyncEvent.conference_id == conference_id, SyncEvent.station > stations.c.station).scalar_subquery()
     stations = stations.union_all(select(following).where(stations.c.station.is_not(None)))
-
-    def for_station(*criteria):
-        return and_(SyncEvent.conference_id == conference_id, SyncEvent.station == stations.c.station,
-                    SyncEvent.kind.not_in(NOT_SCANS), *criteria)
-
-    last_scan = select(func.max(SyncEvent.occurred_at)).where(for_station()).scalar_subquery()
-    recent = {station: (int(scans), int(refused)) for station, scans, refused in session.execute(
-        select(SyncEvent.station, func.count(), func.sum(case((SyncEvent.kind == REFUSED, 1), else_=0)))
-        .where(SyncEvent.conference_id == conference_id, SyncEvent.occurred_at >= since,
-               SyncEvent.kind.not_in(NOT_SCANS))
-        .group_by(SyncEvent.station))}
+    at_station = and_(SyncEvent.conference_id == conference_id, SyncEvent.station == stations.c.station)
+    recent = and_(at_station, SyncEvent.occurred_at >= since)
+    last_event = select(func.max(SyncEvent.occurred_at)).where(at_station).scalar_subquery()
+    scans = select(func.count()).select_from(SyncEvent).where(recent, SyncEvent.kind.not_in(NOT_SCANS)) \
+        .scalar_subquery()
+    refused = select(func.count()).select_from(SyncEvent).where(recent, SyncEvent.kind == REFUSED).scalar_subquery()
     activity = []
-    for station, last_at in session.execute(select(stations.c.station, last_scan)
-                                            .where(stations.c.station.is_not(None))):
-        scans, refused = recent.get(station, (0, 0))
-        if last_at is not None:
-            last_at = last_at if last_at.tzinfo else last_at.replace(tzinfo=dt.UTC)
-        activity.append(StationActivity(station, scans, refused, last_at))
+    for station, last_at, scan_count, refused_count in session.execute(
+            select(stations.c.station, last_event, scans, refused).where(stations.c.station.is_not(None))):
+        if isinstance(last_at, str):  # SQLite hands a MAX() over the CTE back untyped
+            last_at = dt.datetime.fromisoformat(last_at)
+        if last_at is not None and last_at.tzinfo is None:
+            last_at = last_at.replace(tzinfo=dt.UTC)
+        activity.append(StationActivity(station, int(scan_count), int(refused_count), last_at))
     return activity
 
 
