@@ -25,8 +25,8 @@ class SyncEvent(Base):
     __tablename__ = "sync_events"
     __table_args__ = (
         Index("ix_sync_events_conference_occurred", "conference_id", "occurred_at"),
-        # The dashboard walks a conference's stations through it, one seek each, and finds each one's last scan.
-        Index("ix_sync_events_conference_station_occurred", "conference_id", "station", "occurred_at"),
+        # The dashboard walks a conference's stations through it, one seek each, and reads their recent scans from it alone.
+        Index("ix_sync_events_conference_station_occurred", "conference_id", "station", "occurred_at", "kind"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -32,7 +32,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column('station_mode', sa.String(length=40), server_default='', nullable=False))
     op.create_index('ix_check_ins_conference_checked_in_at', 'check_ins', ['conference_id', 'checked_in_at'])
     op.create_index('ix_sync_events_conference_station_occurred', 'sync_events',
-                    ['conference_id', 'station', 'occurred_at'])
+                    ['conference_id', 'station', 'occurred_at', 'kind'])
     op.create_table(
         'attendance_counts',
         sa.Column('conference_id', sa.Integer(), nullable=False),
