@@ -28,6 +28,7 @@ from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 import server.db.models  # noqa: E402, F401
+from server.dashboard.counting import create_schema  # noqa: E402
 from server.db.base import Base  # noqa: E402
 from server.db.engine import make_engine, make_session_factory  # noqa: E402
 
@@ -75,7 +76,7 @@ def postgres_database_url():
         _postgres_unavailable(f"cannot create a database at {POSTGRES_URL}: {error}")
     url = make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
     engine = make_engine(url)
-    Base.metadata.create_all(engine)
+    create_schema(engine)
     engine.dispose()
     yield url
     with admin.connect() as connection:
@@ -89,7 +90,7 @@ def database_url(request, tmp_path):
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
         engine = make_engine(url)
-        Base.metadata.create_all(engine)
+        create_schema(engine)
         engine.dispose()
         yield url
         return

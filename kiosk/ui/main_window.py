@@ -74,6 +74,8 @@ class KioskWindow(QMainWindow):
         self._reported_ready = False
         self._search_request = 0
         self._reprint_asked: BadgeData | None = None  # a print station's "print again?" awaiting Enter
+        self._print_mode = False  # plain values the sync thread reads for the health report
+        self._last_print_error = ""
 
         self.pairing = PairingScreen()
         self.station_screen = StationScreen()
@@ -185,7 +187,7 @@ class KioskWindow(QMainWindow):
         if self.sync is not None:
             self.sync.stop()
         self.sync = SyncService(self.options.data_dir / CACHE_FILE, credentials,
-                                interval=self.options.sync_interval, parent=self)
+                                interval=self.options.sync_interval, printer_state=self.printer_state, parent=self)
         self.sync.statusChanged.connect(self._sync_status)
         self.sync.start()
 
@@ -208,6 +210,7 @@ class KioskWindow(QMainWindow):
                                      f"{settings.station_name} · {settings.mode.label}{product}")
         self._start_camera(settings)
         self.panel.reprint.setVisible(settings.mode is StationMode.BADGE_PRINTING)
+        self._print_mode = settings.mode is StationMode.BADGE_PRINTING
         self.show_scanning()
         self._apply_kiosk_mode(settings.kiosk_mode and not self.options.windowed)
 
@@ -284,6 +287,17 @@ class KioskWindow(QMainWindow):
 
     # Printing ---------------------------------------------------------------------------------
 
+    def printer_state(self) -> str:
+        """For the server's fleet health; called from the sync thread, so it reads plain values and a
+        file only. "" when this station prints nothing."""
+        if not self._print_mode:
+            return ""
+        waiting = len(self.print_queue.pending())
+        if not waiting and not self._last_print_error:
+            return "ready"
+        kept = f"{waiting} badge{'s' if waiting != 1 else ''} waiting to print" if waiting else "printing failed"
+        return f"{kept}: {self._last_print_error}" if self._last_print_error else kept
+
     def _print(self, badge: BadgeData) -> None:
         """Fetch the signed payload and print, off the UI thread; the verdict screen says how it went."""
         settings, credentials = self.settings, self.credentials
@@ -297,6 +311,7 @@ class KioskWindow(QMainWindow):
 
         def done(result: tuple[BadgeData, str]) -> None:
             printed, where = result
+            self._last_print_error = ""
             self.last_badge = printed
             self.print_queue.done(printed)
             if self.cache is not None:  # None once the window shut down while the printer worked
@@ -309,6 +324,7 @@ class KioskWindow(QMainWindow):
         def failed(error: Exception) -> None:
             self.print_queue.keep(badge)
             message = str(error) if isinstance(error, PrintError) else f"Printing failed: {error}"
+            self._last_print_error = message
             self.verdict.show_verdict(VerdictText("red", "Printer error", name=badge.full_name,
                                                   detail=f"{message} The badge is kept: reprint it from the "
                                                          "operator panel."))
