@@ -18,7 +18,6 @@ from __future__ import annotations
 from sqlalchemy import Engine
 
 import server.db.models  # noqa: F401  (every table, for create_all)
-
 from server.db.base import Base
 
 SQLITE = [

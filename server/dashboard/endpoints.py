@@ -10,7 +10,6 @@ from server.api import DbSession, SlugPath
 from server.dashboard.chart import entries_chart
 from server.dashboard.service import snapshot
 from server.users.models import Role
-from server.web import local_time  # noqa: F401  (the templates' local_time filter)
 from server.web.console import SignedIn, conference_for, render
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)

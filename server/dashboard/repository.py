@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
-from server.attendees.models import Attendee
 from server.checkin.models import CheckIn
 from server.conferences.models import AddOn, Conference
 from server.dashboard.models import AttendanceCount, RedemptionCount

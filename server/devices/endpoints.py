@@ -17,7 +17,6 @@ from server.devices.repository import conference_device
 from server.devices.service import create_device, fleet, revoke_device
 from server.errors import InvalidInput
 from server.users.models import Role
-from server.web import local_time  # noqa: F401  (the templates' local_time filter)
 from server.web.console import CsrfProtected, SignedIn, conference_for, page_not_found, render
 from shared.protocol import Text, pairing_payload
 
