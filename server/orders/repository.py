@@ -48,7 +48,8 @@ def search_orders(session: Session, conference_id: int, query: str = "", *, page
     total = session.scalar(select(func.count(Order.id)).where(*where)) or 0
     pages = max(1, -(-total // per_page))
     page = min(max(page, 1), pages)
-    orders = list(session.scalars(select(Order).where(*where).order_by(Order.created_at.desc(), Order.id.desc())
+    orders = list(session.scalars(select(Order).where(*where).options(selectinload(Order.line_items))
+                                  .order_by(Order.created_at.desc(), Order.id.desc())
                                   .offset((page - 1) * per_page).limit(per_page)))
     return OrderPage(orders=orders, total=total, page=page, pages=pages)
 
