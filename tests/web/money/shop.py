@@ -1,7 +1,7 @@
 """The console's money pages against a local fake Stripe: the real ``stripe`` library, signed webhooks
 delivered by the fake to the live server's real webhook route.
 
-``money_shop`` (import it into a test module) is the console server of tests/web/conftest.py with
+``money_shop`` (a fixture of this folder's conftest.py) is the console server of tests/web/conftest.py with
 conference A ("pycon") able to sell: Stripe keys, its "standard" ticket type open to bulk
 purchases, and the fake's webhooks pointed at the live server.
 """
@@ -17,11 +17,9 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from server.conferences.service import get_conference, get_ticket_type
-from server.db.engine import unit_of_work
 from server.orders.models import Order
 from server.payments import webhooks
-from tests.fake_stripe import FakeStripe, serve
+from tests.fake_stripe import FakeStripe
 from tests.web.conftest import CONFERENCE_A, ConsoleServer
 
 WEBHOOK_SECRET = "whsec_test_console"
@@ -80,33 +78,6 @@ class HandlerOutage:
 
     def end(self) -> None:
         self.active = False
-
-
-@pytest.fixture
-def stripe_for_console(monkeypatch):
-    """The fake Stripe, and the settings pointing the server at it: before the console server is created."""
-    from server.settings import get_settings
-
-    fake = FakeStripe()
-    http = serve(fake)
-    monkeypatch.setenv("DOORSTATION_STRIPE_API_BASE", fake.url)
-    monkeypatch.setenv("DOORSTATION_ORDERS_PER_WINDOW", "1000")
-    # The server's own retry of failed events (every 30 s) would race a test's "Retry" click.
-    monkeypatch.setattr("server.app.HOLD_RELEASE_INTERVAL_S", 3600)
-    get_settings.cache_clear()
-    yield fake
-    http.shutdown()
-
-
-@pytest.fixture
-def money_shop(stripe_for_console, console_server) -> MoneyShop:
-    with unit_of_work(console_server.session_factory) as session:
-        conference = get_conference(session, CONFERENCE_A)
-        conference.stripe_secret_key, conference.stripe_webhook_secret = "sk_test_console", WEBHOOK_SECRET
-        get_ticket_type(session, conference, "standard").bulk_enabled = True
-    stripe_for_console.webhook_url = console_server.url(f"/api/v1/stripe/webhook/{CONFERENCE_A}")
-    stripe_for_console.webhook_secret = WEBHOOK_SECRET
-    return MoneyShop(server=console_server, fake=stripe_for_console)
 
 
 def wait_for(condition: Callable[[], bool], timeout: float = 10) -> None:

@@ -14,11 +14,11 @@ import pytest
 
 from server.users.models import Role
 from tests.web.conftest import CONFERENCE_A
-from tests.web.money_shop import HandlerOutage, money_shop, stripe_for_console, wait_for  # noqa: F401
+from tests.web.money.shop import HandlerOutage, wait_for
 
 pytestmark = pytest.mark.browser
 A = f"/conferences/{CONFERENCE_A}"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 
 
 def screenshot(page, name: str) -> None:

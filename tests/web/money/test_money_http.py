@@ -24,7 +24,7 @@ from server.users.models import Role
 from server.vouchers.models import Voucher
 from tests.factories import make_order, make_ticket_type
 from tests.web.conftest import CONFERENCE_A, CONFERENCE_B
-from tests.web.money_shop import HandlerOutage, form_token, money_shop, stripe_for_console, wait_for  # noqa: F401
+from tests.web.money.shop import HandlerOutage, form_token, wait_for
 
 A = f"/conferences/{CONFERENCE_A}"
 
