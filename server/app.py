@@ -16,8 +16,8 @@ from server.conferences.endpoints import router as conferences_router
 from server.db.engine import make_engine, make_session_factory, unit_of_work
 from server.errors import DomainError
 from server.orders.endpoints import router as orders_router
-from server.orders.pages import router as order_pages_router
 from server.orders.holds import release_expired_holds
+from server.orders.pages import router as order_pages_router
 from server.orders.rate_limit import forget_old_windows
 from server.payments.endpoints import router as payments_router
 from server.payments.pages import router as stripe_event_pages_router
