@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -33,7 +35,7 @@ def attendance(session: Session, conference_id: int) -> tuple[int, int]:
 
 
 def badge_rows(session: Session, conference_id: int, ticket_type_id: int | None = None
-               ) -> list[Row[tuple[str, str, str, str, str | None]]]:
+               ) -> Sequence[Row[str, str, str, str, str]]:
     """(first name, last name, company, access code, ticket type name) of everyone whose order admits
     entry, in badge-printing order (by last name)."""
     query = (select(Attendee.first_name, Attendee.last_name, Attendee.company, Attendee.access_code, TicketType.name)
@@ -43,4 +45,4 @@ def badge_rows(session: Session, conference_id: int, ticket_type_id: int | None 
              .order_by(Attendee.last_name, Attendee.first_name, Attendee.id))
     if ticket_type_id is not None:
         query = query.where(Attendee.ticket_type_id == ticket_type_id)
-    return list(session.execute(query).all())
+    return session.execute(query).all()

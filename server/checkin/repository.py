@@ -8,6 +8,7 @@ folded states back the same way. The rules themselves are not here: they are ``s
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -67,6 +68,11 @@ def load_door_records(session: Session, conference_id: int, access_codes: set[st
         .where(CheckIn.attendee_id.in_(ids))
     exits = select(SyncEvent.attendee_id, SyncEvent.occurred_at, SyncEvent.station, literal(None)) \
         .where(SyncEvent.attendee_id.in_(ids), SyncEvent.kind == "exit", SyncEvent.status == "applied")
+    # union_all drops the column types: the rows' shape, for the reader and the checker
+    attendee_id: int
+    at: dt.datetime
+    station: str
+    check_in_id: int | None
     for attendee_id, at, station, check_in_id in session.execute(union_all(check_ins, exits)):
         passage = Passage(at, check_in_id is not None, station)
         passages[attendee_id].append(passage)

@@ -191,11 +191,11 @@ class RedemptionService:
         locked_item = session.execute(
             select(OrderLineItem).where(OrderLineItem.id == order_line_item.id).with_for_update()
         ).scalar_one()
-        redeemed_count = session.scalar(
+        redeemed_count = session.execute(
             select(func.count(ProductRedemption.id)).where(
                 ProductRedemption.attendee_id == attendee.id, ProductRedemption.order_line_item_id == locked_item.id
             )
-        )
+        ).scalar_one()
         holding = Holding("addon", locked_item.addon_id or 0, locked_item.description, locked_item.quantity,
                           redeemed_count, locked_item.id)
         if holding.remaining <= 0:  # the kiosks' rule (shared.decisions.decide_redemption)

@@ -65,7 +65,7 @@ def pair(body: PairRequest, session: DbSession) -> PairResponse:
 def changes(
     device: CurrentDevice, session: DbSession,
     after: int = Query(0, ge=0, le=MAX_CURSOR), limit: int = Query(1000, ge=1, le=MAX_PAGE_SIZE),
-) -> ChangesPage:
+) -> Response:  # a ChangesPage (response_model documents it), serialised here
     """Attendees and products of this device's conference changed after the cursor ``after``."""
     # Serialised as built (plain dicts from the database): re-validating 5,000 records only costs time.
     page = feed_page(session, device.conference_id, after, limit)
@@ -83,7 +83,7 @@ def badge(access_code: AccessCodePath, device: CurrentDevice,
     """The signed badge payload of an attendee of this device's conference (for print stations)."""
     if attendee_by_code(session, device.conference_id, access_code) is None:
         raise NotFound(f"No attendee with access code '{access_code}' in this conference.")
-    conference = session.get(Conference, device.conference_id)
+    conference = session.get_one(Conference, device.conference_id)
     return BadgeRead(access_code=access_code, payload=sign(conference.slug, access_code, conference.badge_private_key))
 
 

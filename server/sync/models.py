@@ -29,11 +29,12 @@ class SyncEvent(Base):
     uuid: Mapped[str] = mapped_column(Uuid(as_uuid=False), unique=True)
     conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"))
     device_id: Mapped[int] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(20))  # shared.protocol.EventKind
     access_code: Mapped[str] = mapped_column(String(16))
     attendee_id: Mapped[int | None] = mapped_column(ForeignKey("attendees.id", ondelete="SET NULL"), index=True)
     station: Mapped[str] = mapped_column(String(100), default="")
-    product_kind: Mapped[str | None] = mapped_column(String(20))
+    # ticket_type | addon; the column keeps its first name (renaming it would need a migration for a word)
+    product_type: Mapped[str | None] = mapped_column("product_kind", String(20))
     product_id: Mapped[int | None] = mapped_column(Integer)
     kiosk_reason: Mapped[str] = mapped_column(String(40), default="ok")
     occurred_at: Mapped[dt.datetime]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import CursorResult, delete, func, select
 from sqlalchemy.orm import Session
 
 from server.conferences.models import Conference
@@ -58,7 +59,8 @@ class ConsoleSessionRepository:
         self.session.execute(delete(ConsoleSession).where(ConsoleSession.user_id == user_id))
 
     def delete_expired(self, now: dt.datetime) -> int:
-        return self.session.execute(delete(ConsoleSession).where(ConsoleSession.expires_at <= now)).rowcount
+        result = self.session.execute(delete(ConsoleSession).where(ConsoleSession.expires_at <= now))
+        return cast(CursorResult[Any], result).rowcount  # a DELETE's result: a cursor's, with its rowcount
 
 
 class SignInAttemptRepository:
@@ -89,4 +91,5 @@ class SignInAttemptRepository:
             .order_by(SignInAttempt.attempted_at.desc())))
 
     def delete_before(self, before: dt.datetime) -> int:
-        return self.session.execute(delete(SignInAttempt).where(SignInAttempt.attempted_at < before)).rowcount
+        result = self.session.execute(delete(SignInAttempt).where(SignInAttempt.attempted_at < before))
+        return cast(CursorResult[Any], result).rowcount
