@@ -345,3 +345,25 @@ def test_orders_are_searched_by_reference_name_and_email_and_paged(money_shop, a
     assert "Page 1 of 2" in first and f"{total} orders" in first
     assert len(found("", page=1)) == 50 and len(found("", page=2)) == total - 50
     assert not found("", page=1) & found("", page=2)
+
+
+def test_a_purchase_marked_failed_is_not_fulfilled_when_a_late_payment_arrives(money_shop, as_role):
+    factory = money_shop.server.session_factory
+    purchase_id = purchase(factory, quantity=2, unit_price="50")
+    organizer = as_role(Role.ORGANIZER)
+    page = f"{A}/sponsors/purchases/{purchase_id}"
+    bad = post(organizer, f"{page}/checkout", {"success_url": "javascript:alert(1)", "cancel_url": "https://a.example"},
+               page=page)
+    assert bad.status_code == 422 and "Give the web address (http:// or https://)" in unescape(bad.text)
+    assert money_shop.fake.requests == []  # Stripe was not asked
+    assert post(organizer, f"{page}/checkout", {"success_url": "https://acme.example/ok",
+                                                "cancel_url": "https://acme.example/no"}, page=page).status_code == 200
+    failed = post(organizer, f"{page}/fail", {}, page=page)
+    assert failed.status_code == 303 and failed.headers["location"].endswith("done=failed")
+    assert "Marked failed." in organizer.get(failed.headers["location"]).text
+    late = money_shop.fake.deliver(money_shop.fake.pay(next(iter(money_shop.fake.sessions))))
+    assert "was paid but could not be fulfilled" in late.json()["note"]
+    with factory() as session:
+        assert session.get(BulkPurchase, purchase_id).payment_status is BulkPurchaseStatus.FAILED
+        assert session.scalar(select(func.count(Voucher.id))) == 0
+    assert "needs a person" in organizer.get(f"{A}/orders/stripe-events").text
