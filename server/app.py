@@ -24,11 +24,14 @@ from server.errors import DomainError
 from server.exports.endpoints import router as export_pages_router
 from server.orders.endpoints import router as orders_router
 from server.orders.holds import release_expired_holds
+from server.orders.pages import router as order_pages_router
 from server.orders.rate_limit import forget_old_windows
 from server.payments.endpoints import router as payments_router
+from server.payments.pages import router as stripe_event_pages_router
 from server.payments.webhooks import retry_unprocessed
 from server.settings import ServerSettings, get_settings
 from server.sponsors.endpoints import router as sponsors_router
+from server.sponsors.pages import router as sponsor_pages_router
 from server.sync.endpoints import admin_router as sync_admin_router
 from server.sync.endpoints import router as sync_router
 from server.users.endpoints import router as users_router
@@ -114,6 +117,9 @@ def create_app(url: str | None = None, *, settings: ServerSettings | None = None
     app.include_router(export_pages_router)
     app.include_router(conference_pages_router)
     app.include_router(voucher_pages_router)
+    app.include_router(stripe_event_pages_router)  # before the order pages: /orders/stripe-events is not an order
+    app.include_router(order_pages_router)
+    app.include_router(sponsor_pages_router)
     return app
 
 

@@ -117,6 +117,8 @@ class FakeStripe:
     def _route(self, method: str, path: str, params: dict) -> tuple[int, dict]:
         if method == "POST" and path == "/v1/checkout/sessions":
             return 200, self._create_session(params)
+        if method == "GET" and path.startswith("/v1/checkout/sessions/") and path.rsplit("/", 1)[1] in self.sessions:
+            return 200, self.sessions[path.rsplit("/", 1)[1]]
         if method == "POST" and path == "/v1/refunds":
             return self._create_refund(params)
         return 404, fixture("error_resource_missing")

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from doorstation.commands.common import ConferenceOpt, console, fail, session_factory
+from doorstation.commands.common import ConferenceOpt, console, session_factory
 from server.db.engine import unit_of_work
 
 bulk_app = typer.Typer(help="Sponsor bulk purchases of voucher codes: create, pay, approve, fulfil, refund.",
@@ -56,18 +56,9 @@ def bulk_checkout_link(
     cancel_url: Annotated[str, typer.Option(help="Where Stripe sends the sponsor if they cancel.")],
 ) -> None:
     """Create the Stripe Checkout Session for a pending purchase and print its payment link."""
-    from server.payments.checkout import BulkPurchaseCheckout
-    from server.sponsors.repository import bulk_purchase_for_checkout
+    from server.payments.checkout import start_bulk_purchase_checkout
 
-    factory = session_factory()
-    with unit_of_work(factory) as session:  # read only: loaded with what the Checkout needs
-        purchase = bulk_purchase_for_checkout(session, purchase_id)
-        if purchase is None:
-            raise fail(f"No bulk purchase #{purchase_id}.")
-    # A fresh unit of work in which nothing has run yet: create_checkout_session calls Stripe before
-    # its first statement (the purchase lock), so no transaction or lock is held while Stripe answers.
-    with unit_of_work(factory) as session:
-        url = BulkPurchaseCheckout.create_checkout_session(session, purchase, success_url, cancel_url)
+    url = start_bulk_purchase_checkout(session_factory(), purchase_id, success_url=success_url, cancel_url=cancel_url)
     console.print(f"Send this payment link to the sponsor:\n{url}")
 
 

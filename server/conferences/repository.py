@@ -52,3 +52,15 @@ def addons_in(session: Session, conference_id: int, ids: list[int]) -> list[AddO
         return []
     return list(session.scalars(select(AddOn).where(AddOn.id.in_(ids), AddOn.conference_id == conference_id)
                                 .order_by(AddOn.id)))
+
+
+def bulk_enabled_ticket_types(session: Session, conference_id: int) -> list[TicketType]:
+    """The ticket types a sponsor may buy codes for in bulk."""
+    return list(session.scalars(select(TicketType).where(TicketType.conference_id == conference_id,
+                                                         TicketType.bulk_enabled.is_(True)).order_by(TicketType.name)))
+
+
+def bulk_enabled_addons(session: Session, conference_id: int) -> list[AddOn]:
+    """The add-ons a sponsor may buy codes for in bulk."""
+    return list(session.scalars(select(AddOn).where(AddOn.conference_id == conference_id,
+                                                    AddOn.bulk_enabled.is_(True)).order_by(AddOn.name)))

@@ -13,12 +13,12 @@ from stripe.params.checkout import SessionCreateParams, SessionCreateParamsLineI
 
 from server.db.base import utcnow
 from server.db.engine import unit_of_work
-from server.errors import Conflict
+from server.errors import Conflict, NotFound
 from server.orders.models import Order, OrderStatus
 from server.orders.service import get_order, lock_order
 from server.payments.gateway import PaymentProviderError, StripeGateway, to_minor_units
 from server.sponsors.models import BulkPurchase, BulkPurchaseStatus
-from server.sponsors.repository import bulk_purchase_by_checkout_session
+from server.sponsors.repository import bulk_purchase_by_checkout_session, bulk_purchase_for_checkout
 from server.sponsors.service import BulkPurchaseError, BulkPurchaseService
 
 logger = logging.getLogger(__name__)
@@ -107,6 +107,40 @@ def _check_payable(order: Order, now: dt.datetime) -> None:
         raise Conflict(f"The hold on order {order.reference} has expired; place the order again.", code="hold_expired")
     if order.total <= 0:
         raise Conflict(f"Order {order.reference} has nothing to pay.", code="nothing_to_pay")
+
+
+def start_bulk_purchase_checkout(factory: sessionmaker[Session], purchase_id: int, *, success_url: str,
+                                  cancel_url: str, conference_id: int | None = None) -> str:
+    """The Checkout link that pays a PENDING bulk purchase (the CLI and the console both ask here).
+
+    Two units of work: one that reads the purchase with what its Checkout needs, and a fresh one in
+    which nothing has run yet, where create_checkout_session calls Stripe before its first statement
+    (the purchase lock): no transaction or lock is held while Stripe answers. ``conference_id``: a
+    purchase of another conference is not found.
+    """
+    with unit_of_work(factory) as session:
+        purchase = bulk_purchase_for_checkout(session, purchase_id)
+        if purchase is None or (conference_id is not None and purchase.conference_id != conference_id):
+            raise NotFound(f"No bulk purchase #{purchase_id}.")
+    with unit_of_work(factory) as session:
+        return BulkPurchaseCheckout.create_checkout_session(session, purchase, success_url, cancel_url)
+
+
+def bulk_purchase_checkout_link(factory: sessionmaker[Session], purchase_id: int, *, conference_id: int) -> str:
+    """The link of the Checkout Session a PROCESSING purchase already has (asked of Stripe, which keeps it)."""
+    with unit_of_work(factory) as session:
+        purchase = bulk_purchase_for_checkout(session, purchase_id)
+        if purchase is None or purchase.conference_id != conference_id:
+            raise NotFound(f"No bulk purchase #{purchase_id}.")
+        if purchase.payment_status is not BulkPurchaseStatus.PROCESSING or not purchase.stripe_checkout_session_id:
+            raise BulkPurchaseError(f"Purchase #{purchase_id} has no open Checkout link "
+                                    f"(it is {purchase.payment_status.label.lower()}).")
+        gateway, session_id = StripeGateway(purchase.conference), purchase.stripe_checkout_session_id
+    checkout = gateway.retrieve_checkout_session(session_id)  # no transaction open while Stripe answers
+    if checkout.status != "open" or not checkout.url:
+        raise BulkPurchaseError(f"The Checkout Session of purchase #{purchase_id} is {checkout.status}: "
+                                f"its link no longer works.")
+    return str(checkout.url)
 
 
 class BulkPurchaseCheckout:

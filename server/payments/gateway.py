@@ -74,6 +74,12 @@ class StripeGateway:
         except stripe.StripeError as error:
             raise PaymentProviderError(f"Stripe did not create the Checkout Session: {_message(error)}") from error
 
+    def retrieve_checkout_session(self, session_id: str) -> stripe.checkout.Session:
+        try:
+            return self.client.v1.checkout.sessions.retrieve(session_id)
+        except stripe.StripeError as error:
+            raise PaymentProviderError(f"Stripe did not find the Checkout Session: {_message(error)}") from error
+
     def refund(self, payment_intent_id: str, amount: Decimal | None, *, idempotency_key: str) -> stripe.Refund:
         params: RefundCreateParams = {"payment_intent": payment_intent_id}
         if amount is not None:

@@ -15,3 +15,21 @@ def stripe_events(session: Session, conference_id: int, *, problems_only: bool =
     if problems_only:
         query = query.where(StripeEvent.processed_at.is_(None) | StripeEvent.last_error.is_not(None))
     return list(session.scalars(query.order_by(StripeEvent.received_at.desc()).limit(limit)))
+
+
+def stripe_events_about(session: Session, conference_id: int, *, checkout_session_id: str | None,
+                        payment_intent_id: str | None, scan: int = 1000) -> list[StripeEvent]:
+    """The webhook events about one payment (its Checkout Session or payment intent), oldest first.
+
+    The ids sit inside each event's JSON payload, which SQLite and PostgreSQL query differently, so
+    the conference's latest ``scan`` events are read and matched here; an order's events arrive
+    within minutes of it, far inside that window.
+    """
+    wanted = {i for i in (checkout_session_id, payment_intent_id) if i}
+    if not wanted:
+        return []
+    events = session.scalars(select(StripeEvent).where(StripeEvent.conference_id == conference_id)
+                             .order_by(StripeEvent.received_at.desc()).limit(scan))
+    about = [e for e in events if {(e.payload.get("data") or {}).get("object", {}).get(k)
+                                   for k in ("id", "payment_intent")} & wanted]
+    return list(reversed(about))

@@ -18,17 +18,30 @@ from server.errors import Conflict, InvalidInput, NotFound
 from server.orders.models import Order, OrderStatus
 from server.orders.service import get_order, lock_order, refund_order
 from server.payments.gateway import StripeGateway
-from server.sponsors.models import BulkPurchase
-from server.sponsors.service import BulkPurchaseService
+from server.sponsors.models import BulkPurchase, BulkPurchaseStatus
+from server.sponsors.service import BulkPurchaseError, BulkPurchaseService
 
 REFUNDABLE = (OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED)
 
 
 def refund_order_through_stripe(factory: sessionmaker[Session], reference: str,
-                                amount: Decimal | None = None) -> Order:
-    """Refund ``amount`` of an order (default: all that is left); a full refund stops its badges at the door."""
+                                amount: Decimal | None = None, *, conference_id: int | None = None,
+                                refunded_before: Decimal | None = None) -> Order:
+    """Refund ``amount`` of an order (default: all that is left); a full refund stops its badges at the door.
+
+    ``conference_id``: an order of another conference is not found. ``refunded_before``: what the
+    person saw already refunded when they asked (the console's form carries it); if more has been
+    refunded since (their own first click, another organizer, Stripe's webhook), nothing is done, so
+    a second click on the same form never refunds twice.
+    """
     with unit_of_work(factory) as session:
         order = get_order(session, reference)
+        if conference_id is not None and order.conference_id != conference_id:
+            raise NotFound(f"No order '{reference}'.")
+        if refunded_before is not None and order.amount_refunded != refunded_before:
+            raise Conflict(f"Order {reference} has had {order.amount_refunded} refunded since this page was loaded "
+                           f"({refunded_before} then); nothing more was refunded. Look again before refunding.",
+                           code="refunded_meanwhile")
         if order.status not in REFUNDABLE:
             raise Conflict(f"Order {reference} is {order.status.label.lower()}; only a paid order can be refunded.")
         refundable = order.total - order.amount_refunded
@@ -55,12 +68,20 @@ class BulkRefund:
     codes_deactivated: int
 
 
-def refund_bulk_purchase_through_stripe(factory: sessionmaker[Session], purchase_id: int) -> BulkRefund:
-    """Refund a sponsor's bulk purchase: its Stripe payment (if it was paid) and every code stops working."""
+def refund_bulk_purchase_through_stripe(factory: sessionmaker[Session], purchase_id: int, *,
+                                        conference_id: int | None = None) -> BulkRefund:
+    """Refund a sponsor's bulk purchase: its Stripe payment (if it was paid) and every code stops working.
+
+    Only a paid purchase (a fulfilled comp deal is paid too): a pending one has nothing to refund
+    (mark it failed), and a refunded one is not refunded twice.
+    """
     with unit_of_work(factory) as session:
         purchase = session.get(BulkPurchase, purchase_id)
-        if purchase is None:
+        if purchase is None or (conference_id is not None and purchase.conference_id != conference_id):
             raise NotFound(f"No bulk purchase #{purchase_id}.")
+        if purchase.payment_status is not BulkPurchaseStatus.PAID:
+            raise BulkPurchaseError(f"Cannot refund purchase in '{purchase.payment_status.label}' state; "
+                                    f"only a paid purchase can be refunded.")
         payment_intent = purchase.stripe_payment_intent_id
         gateway = StripeGateway(purchase.conference) if payment_intent else None
     if gateway is not None and payment_intent:

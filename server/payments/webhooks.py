@@ -30,7 +30,7 @@ from server.conferences.models import Conference
 from server.conferences.service import get_conference
 from server.db.base import utcnow
 from server.db.engine import unit_of_work
-from server.errors import DomainError
+from server.errors import Conflict, DomainError, NotFound
 from server.orders.models import Order, OrderStatus
 from server.orders.service import cancel_order, mark_paid, refund_order
 from server.payments.checkout import BulkPurchaseCheckout
@@ -133,6 +133,22 @@ def retry_unprocessed(factory: sessionmaker, *, max_attempts: int = 10) -> int:
         except HandlerFailed:
             continue
     return done
+
+
+def retry_event(factory: sessionmaker, conference_id: int, event_id: str) -> WebhookResult:
+    """Apply again one recorded event of this conference whose handler failed (the console's "Retry").
+
+    Raises NotFound for another conference's event, Conflict for one already applied (retrying it
+    would change nothing), and HandlerFailed when it fails again (recorded on the event).
+    """
+    with unit_of_work(factory) as session:
+        row = session.get(StripeEvent, event_id)
+        if row is None or row.conference_id != conference_id:
+            raise NotFound(f"No Stripe event {event_id}.")
+        if row.processed_at is not None:
+            raise Conflict(f"Event {event_id} was applied already; retrying it would change nothing.",
+                           code="event_applied")
+    return process(factory, event_id)
 
 
 # Handlers: each returns "" or a note for a person, and raises to roll back and retry. -----------

@@ -380,3 +380,14 @@ class BulkPurchaseService:
         else:
             logger.info("Skipped marking BulkPurchase #%s as FAILED (current status is not PENDING/PROCESSING)", bulk_purchase.id)
         return bool(updated)
+
+    @staticmethod
+    def mark_failed_by_hand(session: Session, bulk_purchase: BulkPurchase) -> BulkPurchase:
+        """The console's "mark failed": the reference's rule (only a pending or processing purchase fails; a
+        paid or refunded one is never overwritten), but a refusal is said rather than skipped quietly."""
+        purchase = BulkPurchaseService.lock(session, bulk_purchase.id)
+        if not BulkPurchaseService.mark_failed(session, purchase):
+            raise BulkPurchaseError(f"Cannot mark purchase in '{purchase.payment_status.label}' state as failed; "
+                                    f"only a pending or processing purchase can fail.")
+        session.refresh(purchase)
+        return purchase

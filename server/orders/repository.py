@@ -1,0 +1,66 @@
+"""Named queries about orders: the console's search and an order's detail."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import String, cast, exists, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from server.attendees.models import Attendee
+from server.orders.models import Order, OrderLineItem
+
+ORDERS_PER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class OrderPage:
+    orders: list[Order]
+    total: int  # how many match, over every page
+    page: int
+    pages: int
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped.lower()}%"
+
+
+def search_orders(session: Session, conference_id: int, query: str = "", *, page: int = 1,
+                  per_page: int = ORDERS_PER_PAGE) -> OrderPage:
+    """A conference's orders, newest first, whose reference, buyer email or a name on it contains ``query``.
+
+    Names are searched on the attendees a paid order made and on the names given at checkout (a
+    pending order has no attendees yet); case-insensitive on SQLite and PostgreSQL alike.
+    """
+    where = [Order.conference_id == conference_id]
+    query = query.strip()
+    if query:
+        pattern = _like(query)
+        full_name = func.lower(Attendee.first_name + " " + Attendee.last_name)
+        where.append(or_(
+            func.lower(Order.reference).like(pattern, escape="\\"),
+            func.lower(Order.email).like(pattern, escape="\\"),
+            func.lower(cast(Order.attendee_details, String)).like(pattern, escape="\\"),
+            exists().where(Attendee.order_id == Order.id, or_(full_name.like(pattern, escape="\\"),
+                                                              func.lower(Attendee.email).like(pattern, escape="\\"))),
+        ))
+    total = session.scalar(select(func.count(Order.id)).where(*where)) or 0
+    pages = max(1, -(-total // per_page))
+    page = min(max(page, 1), pages)
+    orders = list(session.scalars(select(Order).where(*where).options(selectinload(Order.line_items))
+                                  .order_by(Order.created_at.desc(), Order.id.desc())
+                                  .offset((page - 1) * per_page).limit(per_page)))
+    return OrderPage(orders=orders, total=total, page=page, pages=pages)
+
+
+def order_in(session: Session, conference_id: int, reference: str) -> Order | None:
+    """The order ``reference`` with its lines, if it is this conference's (another conference's: None)."""
+    return session.scalar(select(Order).where(Order.reference == reference, Order.conference_id == conference_id)
+                          .options(selectinload(Order.line_items).selectinload(OrderLineItem.ticket_type),
+                                   selectinload(Order.voucher)))
+
+
+def order_attendees(session: Session, order_id: int) -> list[Attendee]:
+    return list(session.scalars(select(Attendee).where(Attendee.order_id == order_id)
+                                .options(selectinload(Attendee.ticket_type)).order_by(Attendee.id)))
