@@ -12,16 +12,16 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 
 from server.attendees.badge_pdf import BadgePdfRenderer
-from server.attendees.endpoints import router as attendee_pages_router
+from server.attendees.pages import router as attendee_pages_router
 from server.checkin.endpoints import router as desk_router
-from server.conferences.endpoints import console_router as conference_pages_router
 from server.conferences.endpoints import router as conferences_router
-from server.conflicts.endpoints import router as conflict_pages_router
-from server.dashboard.endpoints import router as dashboard_router
+from server.conferences.pages import router as conference_pages_router
+from server.conflicts.pages import router as conflict_pages_router
+from server.dashboard.pages import router as dashboard_router
 from server.db.engine import make_engine, make_session_factory, unit_of_work
-from server.devices.endpoints import router as devices_router
+from server.devices.pages import router as devices_router
 from server.errors import DomainError
-from server.exports.endpoints import router as export_pages_router
+from server.exports.pages import router as export_pages_router
 from server.orders.endpoints import router as orders_router
 from server.orders.holds import release_expired_holds
 from server.orders.pages import router as order_pages_router
@@ -34,9 +34,9 @@ from server.sponsors.endpoints import router as sponsors_router
 from server.sponsors.pages import router as sponsor_pages_router
 from server.sync.endpoints import admin_router as sync_admin_router
 from server.sync.endpoints import router as sync_router
-from server.users.endpoints import router as users_router
+from server.users.pages import router as users_router
 from server.users.service import forget_old_sign_ins
-from server.vouchers.endpoints import router as voucher_pages_router
+from server.vouchers.pages import router as voucher_pages_router
 from server.web.console import install_console
 
 logger = logging.getLogger(__name__)
