@@ -7,7 +7,7 @@ import typer
 from typer.core import TyperGroup
 
 from doorstation.commands import attendees, badges, conferences, devices, payments, running, sponsors, users
-from doorstation.commands.common import err
+from doorstation.commands.common import close_databases, err
 from server.errors import DomainError
 
 
@@ -21,6 +21,8 @@ class DomainErrorsInOneLine(TyperGroup):
         except DomainError as error:
             err.print(f"[bold red]error:[/] {error.message}", highlight=False)
             raise typer.Exit(code=1) from None
+        finally:
+            close_databases()
 
 
 app = typer.Typer(cls=DomainErrorsInOneLine, help="Doorstation: conference check-in server and admin tools.",

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from server.db.engine import make_engine, make_session_factory
@@ -18,13 +19,24 @@ err = Console(stderr=True, soft_wrap=True)
 ConferenceOpt = Annotated[str, typer.Option("--conference", "-c", help="Conference slug.")]
 
 
+_engines: list[Engine] = []
+
+
 def session_factory() -> sessionmaker[Session]:
-    """Migrate the database to the current schema, then hand out sessions on it."""
+    """Migrate the database to the current schema, then hand out sessions on it (until the command ends)."""
     from server.db.migrate import upgrade_to_head
 
     url = get_settings().database_url
     upgrade_to_head(url)
-    return make_session_factory(make_engine(url))
+    engine = make_engine(url)
+    _engines.append(engine)
+    return make_session_factory(engine)
+
+
+def close_databases() -> None:
+    """Close what the command opened: its connections are returned and closed, not left to the garbage collector."""
+    while _engines:
+        _engines.pop().dispose()
 
 
 def fail(message: str) -> typer.Exit:
