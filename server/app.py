@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 
+from server.attendees.import_endpoints import router as import_router
 from server.checkin.endpoints import router as desk_router
 from server.conferences.endpoints import router as conferences_router
 from server.db.engine import make_engine, make_session_factory, unit_of_work
@@ -20,12 +21,14 @@ from server.orders.holds import release_expired_holds
 from server.orders.rate_limit import forget_old_windows
 from server.payments.endpoints import router as payments_router
 from server.payments.webhooks import retry_unprocessed
+from server.print_jobs.endpoints import router as print_jobs_router
 from server.settings import ServerSettings, get_settings
 from server.sponsors.endpoints import router as sponsors_router
 from server.sync.endpoints import admin_router as sync_admin_router
 from server.sync.endpoints import router as sync_router
 from server.users.endpoints import router as users_router
 from server.users.service import forget_old_sign_ins
+from server.walk_ins.endpoints import router as walk_ins_router
 from server.web.console import install_console
 from server.web.placeholder import router as placeholder_router
 
@@ -92,10 +95,13 @@ def create_app(url: str | None = None, *, settings: ServerSettings | None = None
     app.include_router(desk_router)
     app.include_router(sync_router)
     app.include_router(sync_admin_router)
+    app.include_router(print_jobs_router)
     app.include_router(sponsors_router)
     install_console(app)
     app.include_router(users_router)
     app.include_router(placeholder_router)
+    app.include_router(import_router)
+    app.include_router(walk_ins_router)
     return app
 
 

@@ -154,6 +154,7 @@ class KioskWindow(QMainWindow):
             self.cache.worker.failed.connect(self._worker_failed)
             self.cache.worker.outbox.connect(self._outbox_counted)
             self.cache.worker.configured.connect(self._ready)
+            self.cache.worker.printJobs.connect(self._print_jobs)
         self._start_sync()
         self.settings = load_settings(self.options.data_dir)
         if self.settings is None:
@@ -193,6 +194,8 @@ class KioskWindow(QMainWindow):
         self.status_bar.show_status(status)
         if self.cache is not None:
             self.cache.requestOutboxCount.emit()  # counted where the scans are written: exact
+            if self.settings is not None and self.settings.mode is StationMode.BADGE_PRINTING:
+                self.cache.requestPrintJobs.emit()  # badges the sync brought from the console
         if self.pages.currentWidget() is self.station_screen and not self.station_screen.products:
             self.cache.requestProducts.emit()  # the first download brings the products to choose from
 
@@ -281,8 +284,16 @@ class KioskWindow(QMainWindow):
 
     # Printing ---------------------------------------------------------------------------------
 
-    def _print(self, badge: BadgeData) -> None:
-        """Fetch the signed payload and print, off the UI thread; the verdict screen says how it went."""
+    def _print_jobs(self, jobs: list) -> None:
+        """Badges sent from the console's desk: printed like a scanned one, each recorded as its job."""
+        for job in jobs:
+            badge = BadgeData(self.credentials.conference_name, f"{job.first_name} {job.last_name}".strip(),
+                              job.company, job.ticket_type, job.access_code, payload=job.payload)
+            self._print(badge, job_id=job.id)
+
+    def _print(self, badge: BadgeData, job_id: int | None = None) -> None:
+        """Fetch the signed payload and print, off the UI thread; the verdict screen says how it went.
+        ``job_id``: a print job from the console, finished (printed or failed) in the cache as such."""
         settings, credentials = self.settings, self.credentials
         layout = BadgeLayout(BadgeSize(settings.badge_size), settings.badge_landscape)
         folder = self.options.data_dir / "printed-badges"
@@ -295,7 +306,13 @@ class KioskWindow(QMainWindow):
             printed, where = result
             self.last_badge = printed
             self.print_queue.done(printed)
-            self.cache.requestRecordPrinted.emit(printed.access_code, printed.full_name)
+            if job_id is not None:
+                self.cache.requestFinishPrintJob.emit(job_id, printed.access_code, printed.full_name, printed.payload,
+                                                      True, where)
+                if self.sync is not None:
+                    self.sync.sync_soon()  # tell the desk it printed
+            else:
+                self.cache.requestRecordPrinted.emit(printed.access_code, printed.full_name)
             self.verdict.show_verdict(VerdictText("green", "Badge printed", name=printed.full_name,
                                                   ticket_type=printed.ticket_type, detail=where))
             self.sounds.play("ok")
@@ -304,6 +321,9 @@ class KioskWindow(QMainWindow):
         def failed(error: Exception) -> None:
             self.print_queue.keep(badge)
             message = str(error) if isinstance(error, PrintError) else f"Printing failed: {error}"
+            if job_id is not None:  # the desk sees the printer's words; the badge waits for a reprint here
+                self.cache.requestFinishPrintJob.emit(job_id, badge.access_code, badge.full_name, badge.payload,
+                                                      False, message)
             self.verdict.show_verdict(VerdictText("red", "Printer error", name=badge.full_name,
                                                   detail=f"{message} The badge is kept: reprint it from the "
                                                          "operator panel."))
