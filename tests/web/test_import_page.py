@@ -112,3 +112,26 @@ def test_the_import_page_is_for_organizers_and_owners_only(console_server, signe
         assert answer.status == 404
     page = signed_in_page(Role.ORGANIZER, conference="djangocon")
     assert page.goto(f"/conferences/{CONFERENCE_A}/import").status == 404
+
+
+def test_a_file_over_the_limit_gets_the_pages_words_and_a_large_one_under_it_is_previewed(console_server,
+                                                                                          signed_in_page):
+    with unit_of_work(console_server.session_factory) as session:  # room for 2,500 (0: no venue limit)
+        session.scalar(select(Conference).where(Conference.slug == CONFERENCE_A)).total_capacity = 0
+    page = signed_in_page(Role.ORGANIZER)
+    page.goto(f"/conferences/{CONFERENCE_A}/import")
+    csrf = page.locator("input[name=csrf_token]").first.input_value()
+    header = "first_name,last_name,email,ticket_type,company\n"
+    rows = "".join(f"Person,Number {n},person{n}@example.org,standard,{'x' * 160}\n" for n in range(2500))
+    assert len(rows) > 500_000  # well over the 256 KB every other form may send
+
+    def upload(content: bytes):
+        return page.request.post(f"/conferences/{CONFERENCE_A}/import", multipart={
+            "csrf_token": csrf, "file": {"name": "people.csv", "mimeType": "text/csv", "buffer": content}})
+
+    large = upload((header + rows).encode())
+    assert large.status == 200 and "2500 attendees to import" in large.text()
+    too_large = upload(header.encode() + b"x" * (20 * 1024 * 1024))
+    assert too_large.status == 413
+    assert "The file is larger than 20 MB: split it into smaller files" in too_large.text()
+    assert _attendees(console_server) == ["Ada", "Grace"]
