@@ -36,7 +36,7 @@ class WalkIn:
 class Cashier:
     """Who took the money: kept on the payment record."""
 
-    user_id: int
+    user_id: int | None  # None: not a console user (a script, a test)
     name: str
 
 

@@ -120,3 +120,26 @@ def test_a_walk_in_sold_in_the_console_prints_once_at_the_print_station_and_is_i
     assert headline.startswith("Already checked in at") and headline.endswith("Badge desk"), headline
     context.close()
     window.shutdown()
+
+
+def test_a_not_paid_attendee_who_pays_at_the_desk_is_welcomed_at_the_door_after_the_next_sync(qtbot, door):
+    from decimal import Decimal
+
+    from server.attendees.repository import attendee_by_code
+    from server.walk_ins.service import Cashier, pay_at_desk
+
+    window = open_window(qtbot, door, windowed=True)  # a check-in kiosk at Door A
+    wedge_scan(qtbot, window, door.unpaid)
+    assert shown(window) == ("red", "Not paid", "Bob Unpaid")
+    assert window.verdict.detail.text() == "Send them to the registration desk to pay."
+    with unit_of_work(door.session_factory) as session:
+        conference = get_conference(session, "pycon")
+        pay_at_desk(session, conference, attendee_by_code(session, conference.id, door.unpaid), method="cash",
+                    amount=Decimal("100.00"), cashier=Cashier(user_id=None, name="Dana Door"))
+
+    def welcomed() -> bool:
+        window.verdict.dismiss()
+        return wedge_scan(qtbot, window, door.unpaid).text.headline == "Welcome"
+    qtbot.waitUntil(welcomed, timeout=10_000)  # the payment reaches the kiosk with its next sync
+    assert shown(window) == ("green", "Welcome", "Bob Unpaid")
+    window.shutdown()
