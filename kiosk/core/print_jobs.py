@@ -21,7 +21,7 @@ import datetime as dt
 import json
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 import httpx
 from pydantic import ValidationError
@@ -72,7 +72,7 @@ def acknowledge_finished(connection: sqlite3.Connection, send: Send,
             connection.execute("UPDATE print_jobs SET acknowledged = 1 WHERE id = ?", (row["id"],))
 
 
-def new_jobs(connection: sqlite3.Connection, *, excluding: set[int] = frozenset()) -> list[PrintJobRecord]:
+def new_jobs(connection: sqlite3.Connection, *, excluding: Collection[int] = frozenset()) -> list[PrintJobRecord]:
     """Jobs not printed yet, oldest first (``excluding``: those already handed to the printer)."""
     rows = connection.execute("SELECT id, record FROM print_jobs WHERE state = 'new' ORDER BY id").fetchall()
     return [PrintJobRecord.model_validate(json.loads(row["record"])) for row in rows if row["id"] not in excluding]

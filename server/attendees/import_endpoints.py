@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from server.api import DbSession
 from server.attendees.csv_import import ImportRejected, import_attendees
@@ -38,7 +38,8 @@ def import_preview(request: Request, db: DbSession, user: SignedIn, slug: str,
     """Check an uploaded CSV and show what importing it would do; nothing is written until it is confirmed."""
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     content = file.file.read(MAX_IMPORT_BYTES + 1)
-    page = {"conference": conference, "limit": LIMIT_TEXT, "filename": file.filename or "", "allow_duplicates": allow_duplicates}
+    page: dict[str, Any] = {"conference": conference, "limit": LIMIT_TEXT, "filename": file.filename or "",
+                            "allow_duplicates": allow_duplicates}
     if len(content) > MAX_IMPORT_BYTES:
         return render(request, "import.html", status_code=413, error=f"The file is larger than {LIMIT_TEXT}: split it "
                       "into smaller files and import them one after the other. Nothing was imported.", **page)
@@ -57,7 +58,7 @@ def import_preview(request: Request, db: DbSession, user: SignedIn, slug: str,
 
 @router.post("/conferences/{slug}/import/confirm", dependencies=[CsrfProtected])
 def import_confirm(request: Request, db: DbSession, user: SignedIn, slug: str,
-                   token: Annotated[str, Form(max_length=200)] = "") -> HTMLResponse:
+                   token: Annotated[str, Form(max_length=200)] = "") -> Response:
     """Import the previewed file (the copy kept on the server, byte for byte), once."""
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     upload = take_upload(db, conference, user.session_id, token)
@@ -65,7 +66,7 @@ def import_confirm(request: Request, db: DbSession, user: SignedIn, slug: str,
         return render(request, "import.html", status_code=409, limit=LIMIT_TEXT, conference=conference,
                       error="This preview has been imported already, or it is more than an hour old. "
                             "Nothing more was imported: upload the file again to see what it would do now.")
-    page = {"conference": conference, "limit": LIMIT_TEXT, "filename": upload.filename,
+    page: dict[str, Any] = {"conference": conference, "limit": LIMIT_TEXT, "filename": upload.filename,
             "allow_duplicates": upload.allow_duplicates}
     try:
         result = import_attendees(db, conference, upload.content, allow_duplicates=upload.allow_duplicates)

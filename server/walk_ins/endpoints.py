@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Form, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from server.api import DbSession
@@ -89,7 +89,7 @@ def sell(request: Request, db: DbSession, user: SignedIn, slug: str,
          ticket_type: Annotated[str, Form(max_length=20)] = "", first_name: Short = "", last_name: Short = "",
          email: Short = "", company: Short = "", method: Annotated[str, Form(max_length=20)] = "",
          amount: Annotated[str, Form(max_length=30)] = "", station: Annotated[str, Form(max_length=20)] = "",
-         addon: Annotated[list[str] | None, Form(max_length=20)] = None) -> HTMLResponse:
+         addon: Annotated[list[str] | None, Form(max_length=20)] = None) -> Response:
     """Sell one ticket (and add-ons) at the door, paid there and then by cash or card terminal."""
     conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
     form = {"ticket_type": ticket_type, "first_name": first_name, "last_name": last_name, "email": email,
@@ -115,7 +115,7 @@ def sell(request: Request, db: DbSession, user: SignedIn, slug: str,
 def pay(request: Request, db: DbSession, user: SignedIn, slug: str,
         access_code: Annotated[str, Form(max_length=16)] = "", method: Annotated[str, Form(max_length=20)] = "",
         amount: Annotated[str, Form(max_length=30)] = "", station: Annotated[str, Form(max_length=20)] = "",
-        q: Annotated[str, Form(max_length=100)] = "") -> HTMLResponse:
+        q: Annotated[str, Form(max_length=100)] = "") -> Response:
     """Take the payment of an attendee whose order is pending (the door said "Not paid")."""
     conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
     try:
@@ -135,7 +135,7 @@ def pay(request: Request, db: DbSession, user: SignedIn, slug: str,
 @router.post("/conferences/{slug}/walk-ins/print", dependencies=[CsrfProtected])
 def print_badge(request: Request, db: DbSession, user: SignedIn, slug: str,
                 access_code: Annotated[str, Form(max_length=16)] = "",
-                station: Annotated[str, Form(max_length=20)] = "") -> HTMLResponse:
+                station: Annotated[str, Form(max_length=20)] = "") -> Response:
     """Send an attendee's badge (again) to a print station."""
     conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
     try:

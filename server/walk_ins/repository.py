@@ -42,5 +42,6 @@ def desk_sales(session: Session, conference_id: int, limit: int = 20) -> list[tu
     attendees: dict[int, list[Attendee]] = {p.order_id: [] for p in payments}
     for attendee in session.scalars(select(Attendee).where(Attendee.order_id.in_(list(attendees)))
                                     .options(selectinload(Attendee.ticket_type)).order_by(Attendee.id)):
-        attendees[attendee.order_id].append(attendee)
+        if attendee.order_id is not None:
+            attendees[attendee.order_id].append(attendee)
     return [(p, orders[p.order_id], attendees[p.order_id]) for p in payments]

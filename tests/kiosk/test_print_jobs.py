@@ -97,7 +97,7 @@ def test_a_printer_error_reaches_the_desk_and_the_job_is_not_retried_by_itself(d
 def test_a_device_sees_only_its_own_print_jobs(door):
     job_id = _send_ada_to_the_kiosk(door)
     with unit_of_work(door.session_factory) as session:
-        other, code = create_device(session, get_conference(session, "pycon"), name="Door B kiosk", station="Door B")
+        _device, code = create_device(session, get_conference(session, "pycon"), name="Door B kiosk", station="Door B")
         _, token = pair_device(session, code)
     headers = {"Authorization": f"Bearer {token}"}
     assert httpx.get(f"{door.url}/api/v1/sync/print-jobs", headers=headers).json() == {"jobs": []}

@@ -19,16 +19,16 @@ from sqlalchemy import func, select
 from kiosk.core.settings import KioskSettings, StationMode, save_settings
 from server.attendees.models import Attendee
 from server.checkin.models import CheckIn
+from server.conferences.service import get_conference
 from server.db.engine import unit_of_work
 from server.orders.models import OrderStatus
 from server.print_jobs.models import PrintJob
 from server.users.models import Role
 from server.users.service import add_user
-from server.conferences.service import get_conference
 from shared.badge_codes import parse
 from tests.kiosk.door import PIN, open_window, shown, wedge_scan
 from tests.kiosk.test_badges import decode, pdf_pages
-from tests.web.conftest import browser, sign_in, Credentials  # noqa: F401 (the browser fixture)
+from tests.web.conftest import Credentials, sign_in
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from server.attendees.models import Attendee
 from server.conferences.models import Conference
