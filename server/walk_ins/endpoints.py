@@ -31,7 +31,7 @@ Short = Annotated[str, Form(max_length=300)]
 def _local(moment: dt.datetime | None, conference: Conference) -> str:
     if moment is None:
         return ""
-    return moment.astimezone(ZoneInfo(conference.timezone)).strftime("%H:%M")
+    return moment.astimezone(ZoneInfo(conference.timezone)).strftime("%H:%M %Z")  # labelled, as the kiosks do
 
 
 def _job_words(job: PrintJob, conference: Conference) -> str:

@@ -93,6 +93,13 @@ def test_a_confirmation_imports_what_was_previewed_once_and_capacity_is_refused_
         "Only 1 tickets remaining for this conference (venue capacity: 3). Nothing was imported.")
     assert len(_attendees(console_server)) == 2
 
+    # The token is this browser session's: another organizer holding it imports nothing.
+    other = signed_in_page(Role.ORGANIZER)
+    other.goto(f"/conferences/{CONFERENCE_A}/import")
+    stolen = other.request.post(f"/conferences/{CONFERENCE_A}/import/confirm", max_redirects=0, form={
+        "token": token, "csrf_token": other.locator("input[name=csrf_token]").first.input_value()})
+    assert stolen.status == 409 and "Nothing more was imported" in stolen.text()
+
     # The same preview, once there is room, imports; sent twice (the browser's back and resubmit), once.
     with unit_of_work(console_server.session_factory) as session:
         session.scalar(select(Conference).where(Conference.slug == CONFERENCE_A)).total_capacity = 100
