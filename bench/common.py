@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import platform
+from collections.abc import Sequence
 import statistics
 
 
@@ -16,7 +17,7 @@ def summary(samples_ms: list[float]) -> str:
             f"max {max(samples_ms):.3f} ms  (n={len(samples_ms)})")
 
 
-def table(title: str, rows: list[tuple[str, ...]], header: tuple[str, ...]) -> None:
+def table(title: str, rows: Sequence[tuple[str, ...]], header: tuple[str, ...]) -> None:
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     print(f"\n{title}  [{machine()}]")
     print("  ".join(h.ljust(w) for h, w in zip(header, widths)))

@@ -31,8 +31,11 @@ def frame(width: int, height: int, *, with_code: bool, seed: int = 3) -> np.ndar
     grey = np.tile(np.linspace(110, 190, width, dtype=np.float32), (height, 1))
     if with_code:
         path = Path(tempfile.mkdtemp()) / "qr.png"
-        segno.make_qr(PAYLOAD).save(path, scale=max(1, int(height * 0.4) // 49), border=4)
-        qr = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE).astype(np.float32)
+        segno.make_qr(PAYLOAD).save(str(path), scale=max(1, int(height * 0.4) // 49), border=4)
+        image = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
+        if image is None:
+            raise RuntimeError(f"OpenCV could not read the QR it was given ({path})")
+        qr = image.astype(np.float32)
         top, left = height // 3, width // 2
         grey[top:top + qr.shape[0], left:left + qr.shape[1]] = qr * 0.8 + 20
     noisy = np.clip(grey + rng.normal(0, 12, grey.shape), 0, 255).astype(np.uint8)

@@ -27,6 +27,7 @@ X = XServer()
 os.environ["DISPLAY"] = X.display
 os.environ["QT_QPA_PLATFORM"] = "xcb"
 
+from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
@@ -45,7 +46,7 @@ from server.orders.models import Order  # noqa: E402
 from tests.live_server import live_server  # noqa: E402
 
 
-def wait(app: QApplication, predicate, timeout: float = 30) -> None:
+def wait(app: QCoreApplication, predicate, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while not predicate():
         if time.monotonic() > deadline:
@@ -54,7 +55,7 @@ def wait(app: QApplication, predicate, timeout: float = 30) -> None:
         time.sleep(0.001)
 
 
-def xdotool(app: QApplication, *args: str) -> None:
+def xdotool(app: QCoreApplication, *args: str) -> None:
     process = subprocess.Popen(["xdotool", *args], env={**os.environ, "DISPLAY": X.display})
     wait(app, lambda: process.poll() is not None)  # Qt reads the keys while xdotool types them
 
@@ -90,7 +91,8 @@ def main() -> None:
         verdicts: list[str] = []
         window.verdict.painted.connect(lambda: painted.append(time.monotonic() * 1000))
         window.verdictShown.connect(lambda report: verdicts.append(report.text.headline))
-        with_enter, without_enter = [], []
+        with_enter: list[float] = []
+        without_enter: list[float] = []
         for number, code in enumerate(codes):
             painted.clear()
             shown_before = len(verdicts)

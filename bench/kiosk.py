@@ -45,6 +45,7 @@ def start_up(folder: Path) -> tuple[float, float]:
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "kiosk", "--data-dir", str(folder), "--windowed"],
                                stderr=subprocess.PIPE, text=True, env=env)
+    assert process.stderr is not None  # piped above
     try:
         for line in process.stderr:
             if "Ready to scan" in line:
@@ -82,6 +83,7 @@ def wedge_to_paint(folder: Path, codes: list[str], scans: int) -> list[float]:
         app.processEvents()
         painted.clear()
         target = QApplication.focusWidget()
+        assert target is not None, "the kiosk window has keyboard focus"
         started = time.perf_counter()
         QTest.keyClicks(target, code)  # a scanner's burst, through the application's event filter
         QTest.keyClick(target, Qt.Key.Key_Return)

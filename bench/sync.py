@@ -34,7 +34,7 @@ from server.demo_data import seed_demo  # noqa: E402
 from server.devices.service import create_device  # noqa: E402
 from doorstation.demo import start_server_process  # noqa: E402
 from shared.decisions import ScanKind  # noqa: E402
-from shared.protocol import ScanEvent, UploadRequest  # noqa: E402
+from shared.protocol import EventKind, ScanEvent, UploadRequest  # noqa: E402
 
 
 def peak_rss_mb(pid: int | None = None) -> float:
@@ -121,7 +121,7 @@ def main() -> None:
             with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=120) as client:
                 mine = all_codes[20000 + n * per_kiosk: 20000 + (n + 1) * per_kiosk]
                 for start in range(0, len(mine), 500):
-                    events = [ScanEvent(uuid=uuid.uuid4(), kind="check_in", access_code=code, station=f"Door {n}",
+                    events = [ScanEvent(uuid=uuid.uuid4(), kind=EventKind.CHECK_IN, access_code=code, station=f"Door {n}",
                                         occurred_at=now) for code in mine[start:start + 500]]
                     client.post("/api/v1/sync/events", json=UploadRequest(events=events).model_dump(mode="json")
                                 ).raise_for_status()

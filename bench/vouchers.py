@@ -43,7 +43,7 @@ def main() -> None:
                 from server.conferences.models import Conference
 
                 generate_voucher_codes(session, VoucherBulkConfig(
-                    conference=session.get(Conference, conference_id), prefix=f"B{n}-", count=500,
+                    conference=session.get_one(Conference, conference_id), prefix=f"B{n}-", count=500,
                     voucher_type="comp", discount_value=Decimal(100)))
             times.append((time.perf_counter() - started) * 1000)
         rows.append((label, f"{statistics.median(times):.1f}", f"{min(times):.1f}"))

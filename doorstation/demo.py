@@ -185,7 +185,7 @@ def write_demo_badges(factory, folder: Path) -> list[tuple[str, str, str, Path]]
                 continue
             seen.add(label)
             path = folder / f"{label.replace(', ', '-').replace(' ', '-')}-{code}.png"
-            segno.make_qr(sign("demo", code, conference.badge_private_key)).save(path, scale=8, border=4)
+            segno.make_qr(sign("demo", code, conference.badge_private_key)).save(str(path), scale=8, border=4)
             badges.append((code, f"{first} {last}", label, path))
     return badges
 
@@ -273,8 +273,8 @@ def run_demo(console, session_factory, *, attendees: int, port: int | None, kios
                 f"its camera:\n    {doorstation} kiosk --data-dir {DEMO_KIOSK_DIR} --camera-file "
                 f"{paid.relative_to(Path.cwd())}")
         console.print("The demo server is running; Ctrl+C stops it.")
-        code = process.wait()
-        console.print(f"The demo server stopped by itself (exit status {code}); its log: {DEMO_SERVER_LOG}")
+        status = process.wait()
+        console.print(f"The demo server stopped by itself (exit status {status}); its log: {DEMO_SERVER_LOG}")
         return 1
     except KeyboardInterrupt:
         console.print("\nStopping the demo server. Run the demo again to carry on where you left off "

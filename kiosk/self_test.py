@@ -71,8 +71,8 @@ def _run_in(folder: Path) -> int:
         pdf = folder / "badge.pdf"
         assert render_pdf([badge], pdf, workers=1) == 1 and pdf.read_bytes().startswith(b"%PDF")
         image = render_image(badge, dpi=150).convertToFormat(QImage.Format.Format_RGB888)
-        pixels = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
-        pixels = pixels[:, : image.width() * 3].reshape(image.height(), image.width(), 3)
+        lines = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+        pixels = lines[:, : image.width() * 3].reshape(image.height(), image.width(), 3)
         assert SAMPLE_PAYLOAD in load_decoder().decode(np.ascontiguousarray(pixels)), "the rendered QR did not decode"
         return f"{pdf.stat().st_size:,} bytes of PDF, QR reads back"
 

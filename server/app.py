@@ -11,11 +11,15 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 
+from server.attendees.badge_pdf import BadgePdfRenderer
+from server.attendees.endpoints import router as attendee_pages_router
 from server.attendees.import_endpoints import router as import_router
 from server.checkin.endpoints import router as desk_router
 from server.conferences.endpoints import router as conferences_router
+from server.conflicts.endpoints import router as conflict_pages_router
 from server.db.engine import make_engine, make_session_factory, unit_of_work
 from server.errors import DomainError
+from server.exports.endpoints import router as export_pages_router
 from server.orders.endpoints import router as orders_router
 from server.orders.holds import release_expired_holds
 from server.orders.rate_limit import forget_old_windows
@@ -36,8 +40,12 @@ logger = logging.getLogger(__name__)
 HOLD_RELEASE_INTERVAL_S = 30
 
 
-def create_app(url: str | None = None, *, settings: ServerSettings | None = None) -> FastAPI:
-    """The server on ``url`` (default: the settings' database). Settings are read here, once."""
+def create_app(url: str | None = None, *, settings: ServerSettings | None = None,
+               badge_renderer: BadgePdfRenderer | None = None) -> FastAPI:
+    """The server on ``url`` (default: the settings' database). Settings are read here, once.
+
+    ``badge_renderer`` draws the console's badge PDFs; the server cannot draw one itself (badges are
+    drawn with Qt, which it does not load): the composition layer (doorstation.server_app) passes it."""
     settings = settings or get_settings()
     engine = make_engine(url or settings.database_url)
     session_factory = make_session_factory(engine)
@@ -70,6 +78,7 @@ def create_app(url: str | None = None, *, settings: ServerSettings | None = None
     app.state.settings = settings
     app.state.session_factory = session_factory
     app.state.engine = engine
+    app.state.badge_renderer = badge_renderer
 
     @app.exception_handler(DomainError)
     async def domain_error(_request: Request, error: DomainError) -> JSONResponse:
@@ -100,6 +109,9 @@ def create_app(url: str | None = None, *, settings: ServerSettings | None = None
     install_console(app)
     app.include_router(users_router)
     app.include_router(placeholder_router)
+    app.include_router(attendee_pages_router)
+    app.include_router(conflict_pages_router)
+    app.include_router(export_pages_router)
     app.include_router(import_router)
     app.include_router(walk_ins_router)
     return app

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Sequence
 from decimal import Decimal
 
 from sqlalchemy import Row, select
@@ -117,10 +118,10 @@ def check_in_someone(session: Session, slug: str) -> None:
                                 at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=40))
 
 
-def badge_examples(session: Session, conference_id: int) -> list[Row[tuple[str, str, str, OrderStatus, dt.datetime | None]]]:
+def badge_examples(session: Session, conference_id: int) -> Sequence[Row[str, str, str, OrderStatus, dt.datetime | None]]:
     """(code, first name, last name, order status, checked in at) of the first 5,000 attendees: the
     demo picks one badge per order status from them."""
-    return list(session.execute(
+    return session.execute(
         select(Attendee.access_code, Attendee.first_name, Attendee.last_name, Order.status, Attendee.checked_in_at)
         .join(Order).where(Attendee.conference_id == conference_id).order_by(Attendee.id).limit(5000)
-    ).all())
+    ).all()

@@ -20,15 +20,14 @@ from __future__ import annotations
 
 import functools
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class ServerSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="DOORSTATION_", extra="ignore", frozen=True)
 
-    database_url: str = Field(default="sqlite:///doorstation.sqlite3",
-                              validation_alias=AliasChoices("DATABASE_URL", "DOORSTATION_DATABASE_URL"))
+    database_url: str = Field(default="sqlite:///doorstation.sqlite3", validation_alias="DATABASE_URL")
     admin_token: SecretStr | None = None
     stripe_api_base: str | None = None
     max_body_bytes: int = Field(default=256 * 1024, gt=0)  # orders, pairing, admin bodies are a few KB

@@ -98,12 +98,13 @@ def parse(payload: str, *, conference_slug: str, public_key: bytes | None = None
             raise BadgeCodeError("invalid_signature", "Cannot verify this badge: the station has no conference key.")
         message = f"{SIGNED_PREFIX}.{slug}.{code}".encode()
         signature = _decode_signature(signature_text)
-        for key in keys if signature is not None else ():
-            try:
-                Ed25519PublicKey.from_public_bytes(key).verify(signature, message)
-                return BadgeCode(access_code=code, signed=True)
-            except (InvalidSignature, ValueError):
-                continue
+        if signature is not None:
+            for key in keys:
+                try:
+                    Ed25519PublicKey.from_public_bytes(key).verify(signature, message)
+                    return BadgeCode(access_code=code, signed=True)
+                except (InvalidSignature, ValueError):
+                    continue
         raise BadgeCodeError("invalid_signature", "Forged or damaged badge: the signature does not match.")
 
     if not text.isascii():

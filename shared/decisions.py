@@ -37,6 +37,11 @@ class Outcome(enum.StrEnum):
 
 
 class ScanKind(enum.StrEnum):
+    """What a scan at a station does. ``kind`` means this, and only this, throughout: the kind of a
+    scan, or of an event a kiosk records (``shared.protocol.EventKind`` adds the ones nothing is
+    decided for: a failed scan, a badge printed, an undo). Whether a product is a ticket type or
+    an add-on is its ``product_type``."""
+
     CHECK_IN = "check_in"
     EXIT = "exit"
     DOOR_CHECK = "door_check"
@@ -50,7 +55,7 @@ ORDER_STATUS_REASONS = {"pending": Reason.UNPAID, "cancelled": Reason.CANCELLED,
 class Holding:
     """One product an attendee holds: their ticket type, or an add-on line with a quantity."""
 
-    kind: str  # "ticket_type" | "addon"
+    product_type: str  # "ticket_type" | "addon"
     product_id: int
     name: str
     quantity: int = 1
@@ -134,17 +139,17 @@ def decide_exit(attendee: AttendeeState | None) -> Verdict:
     return Verdict(Outcome.ACCEPT, Reason.OK, attendee)
 
 
-def _holding(attendee: AttendeeState, kind: str, product_id: int) -> Holding | None:
-    return next((h for h in attendee.holdings if h.kind == kind and h.product_id == product_id), None)
+def _holding(attendee: AttendeeState, product_type: str, product_id: int) -> Holding | None:
+    return next((h for h in attendee.holdings if h.product_type == product_type and h.product_id == product_id), None)
 
 
-def decide_door_check(attendee: AttendeeState | None, *, kind: str, product_id: int) -> Verdict:
+def decide_door_check(attendee: AttendeeState | None, *, product_type: str, product_id: int) -> Verdict:
     """Admission to a room or area that needs one product (a tutorial, the VIP lounge)."""
     if attendee is None:
         return Verdict(Outcome.REFUSE, Reason.NOT_FOUND)
     if (reason := _order_gate(attendee)) is not None:
         return Verdict(Outcome.REFUSE, reason, attendee)
-    holding = _holding(attendee, kind, product_id)
+    holding = _holding(attendee, product_type, product_id)
     if holding is None:
         return Verdict(Outcome.REFUSE, Reason.PRODUCT_NOT_PURCHASED, attendee)
     return Verdict(Outcome.ACCEPT, Reason.OK, attendee, holding)
@@ -164,7 +169,7 @@ def decide_redemption(attendee: AttendeeState | None, *, addon_id: int) -> Verdi
     return Verdict(Outcome.ACCEPT, Reason.OK, attendee, holding)
 
 
-def decide(kind: ScanKind, attendee: AttendeeState | None, *, product_kind: str = "addon",
+def decide(kind: ScanKind, attendee: AttendeeState | None, *, product_type: str = "addon",
            product_id: int | None = None) -> Verdict:
     if kind is ScanKind.CHECK_IN:
         return decide_check_in(attendee)
@@ -173,5 +178,5 @@ def decide(kind: ScanKind, attendee: AttendeeState | None, *, product_kind: str 
     if product_id is None:
         raise ValueError(f"a {kind.value} station needs a product")
     if kind is ScanKind.DOOR_CHECK:
-        return decide_door_check(attendee, kind=product_kind, product_id=product_id)
+        return decide_door_check(attendee, product_type=product_type, product_id=product_id)
     return decide_redemption(attendee, addon_id=product_id)

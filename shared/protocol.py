@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import uuid
 from typing import Annotated, Self
+from uuid import UUID
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, AliasChoices, AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 MAX_EVENTS_PER_UPLOAD = 1000
 MAX_PAGE_SIZE = 5000
@@ -64,8 +64,15 @@ class PairResponse(BaseModel):
     conference: ConferenceInfo
 
 
+# ``product_type`` travels as "kind" from the server to kiosks: kiosks in the field read that name
+# (and keep holdings as sent), so it stays on the wire until they are all replaced.
+_WIRE_KIND = ConfigDict(validate_by_name=True, validate_by_alias=True, serialize_by_alias=True)
+
+
 class HoldingRecord(BaseModel):
-    kind: str  # ticket_type | addon
+    model_config = _WIRE_KIND
+
+    product_type: str = Field(alias="kind")  # ticket_type | addon
     product_id: int
     name: str
     quantity: int
@@ -95,7 +102,9 @@ class AttendeeRecord(BaseModel):
 
 
 class ProductRecord(BaseModel):
-    kind: str  # ticket_type | addon
+    model_config = _WIRE_KIND
+
+    product_type: str = Field(alias="kind")  # ticket_type | addon
     id: int
     name: str
     version: int
@@ -124,17 +133,19 @@ class EventKind(enum.StrEnum):
 class ScanEvent(BaseModel):
     """Something that happened at a kiosk. ``uuid`` is made by the kiosk: uploads are idempotent by it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", validate_by_name=True)
 
-    uuid: uuid.UUID
+    uuid: UUID
     kind: EventKind
     access_code: Text = Field(max_length=16)
     occurred_at: Timestamp
     station: Text = Field(default="", max_length=100)
-    product_kind: str | None = Field(default=None, pattern="^(ticket_type|addon)$")
+    # Kiosks before this name send "product_kind": still accepted.
+    product_type: str | None = Field(default=None, pattern="^(ticket_type|addon)$",
+                                     validation_alias=AliasChoices("product_type", "product_kind"))
     product_id: RowId | None = None
     reason: Text = Field(default="ok", max_length=40)  # the kiosk's verdict reason; for an undo, the undone kind
-    undoes: uuid.UUID | None = None
+    undoes: UUID | None = None
 
     @model_validator(mode="after")
     def _an_undo_names_what_it_undoes(self) -> Self:
@@ -155,7 +166,7 @@ class EventStatus(enum.StrEnum):
 
 
 class EventResult(BaseModel):
-    uuid: uuid.UUID
+    uuid: UUID
     status: EventStatus
     reason: str = "ok"
 

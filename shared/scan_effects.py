@@ -16,6 +16,7 @@ kiosk knows only the summary and applies its own scans (its newest) on top.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from shared.decisions import AttendeeState, Outcome, Passage, Reason, ScanKind, Verdict, decide
@@ -32,7 +33,7 @@ class Scan:
     kind: str  # check_in | exit | door_check | redemption | undo | failed_scan | badge_printed
     at: dt.datetime
     station: str = ""
-    product_kind: str | None = None
+    product_type: str | None = None  # ticket_type | addon, for door checks and redemptions
     product_id: int | None = None
 
 
@@ -55,7 +56,7 @@ def apply_scan(state: AttendeeState | None, scan: Scan) -> Step:
         return Step(state, Verdict(Outcome.ACCEPT, Reason.OK, state))
     if scan.kind == UNDO:
         raise ValueError("an undo is folded with undo(), which needs the scan it takes back")
-    verdict = decide(ScanKind(scan.kind), state, product_kind=scan.product_kind or "addon", product_id=scan.product_id)
+    verdict = decide(ScanKind(scan.kind), state, product_type=scan.product_type or "addon", product_id=scan.product_id)
     if not verdict.admitted or state is None:
         return Step(state, verdict)
     return Step(effect(state, scan), verdict)
@@ -85,7 +86,7 @@ def undo(state: AttendeeState, original: Scan | None) -> AttendeeState:
     return state  # a door check changes nothing a later decision reads
 
 
-def with_passages(state: AttendeeState, passages) -> AttendeeState:
+def with_passages(state: AttendeeState, passages: Iterable[Passage]) -> AttendeeState:
     """The state with this full set of check-ins and exits, its summary derived from them."""
     ordered = tuple(sorted(passages))
     entries = [p for p in ordered if p.entering]
@@ -118,7 +119,7 @@ def effect(state: AttendeeState, scan: Scan) -> AttendeeState:
 
 def _redeemed(state: AttendeeState, addon_id: int | None, step: int) -> AttendeeState:
     holdings = tuple(
-        replace(h, redeemed=max(h.redeemed + step, 0)) if h.kind == "addon" and h.product_id == addon_id else h
+        replace(h, redeemed=max(h.redeemed + step, 0)) if h.product_type == "addon" and h.product_id == addon_id else h
         for h in state.holdings
     )
     return replace(state, holdings=holdings)

@@ -20,10 +20,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def live_server(database_url: str, port: int | None = None):
-    """Yields the base URL once the server answers; stops it (gracefully) on exit."""
+def live_server(database_url: str, port: int | None = None, **app_options):
+    """Yields the base URL once the server answers; stops it (gracefully) on exit. ``app_options`` go to
+    ``create_app`` (a badge renderer)."""
     port = port or free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(database_url), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(database_url, **app_options), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     base_url = f"http://127.0.0.1:{port}"

@@ -45,9 +45,9 @@ def badges_export(
     with unit_of_work(session_factory()) as session:
         conf = get_conference(session, conference)
         rows = badge_rows(session, conf.id, get_ticket_type(session, conf, ticket_type).id if ticket_type else None)
-        badges = [BadgeData(conf.name, f"{first} {last}".strip(), company, kind or "General Admission", code,
-                            sign(conf.slug, code, conf.badge_private_key))
-                  for first, last, company, code, kind in rows]
+        badges = [BadgeData(conf.name, f"{first} {last}".strip(), company, ticket_type_name or "General Admission",
+                            code, sign(conf.slug, code, conf.badge_private_key))
+                  for first, last, company, code, ticket_type_name in rows]
     if not badges:
         raise fail("No badges to export (no paid attendees match).")
     app_ = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 (fonts need it)

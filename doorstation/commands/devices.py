@@ -68,14 +68,16 @@ def devices_revoke(conference: ConferenceOpt, device_id: Annotated[int, typer.Ar
 def conflicts_list(conference: ConferenceOpt) -> None:
     """List sync conflicts, newest first."""
     from server.conferences.service import get_conference
-    from server.sync.events import list_conflicts
+    from server.conflicts.repository import list_conflicts
 
     table = Table()
-    for column in ("when (UTC)", "station", "scan", "code", "reason", "what happened"):
+    for column in ("when (UTC)", "station", "scan", "code", "reason", "what happened", "resolved"):
         table.add_column(column)
     with unit_of_work(session_factory()) as session:
         rows = list_conflicts(session, get_conference(session, conference).id)
-        for conflict, event in rows:
+        for row in rows:
+            conflict, event = row.conflict, row.event
+            resolved = f"{conflict.resolved_by}: {conflict.resolution_note}" if conflict.resolved_at else ""
             table.add_row(f"{event.occurred_at:%Y-%m-%d %H:%M:%S}", event.station, event.kind, event.access_code,
-                          conflict.reason, conflict.message)
+                          conflict.reason, conflict.message, resolved)
     console.print(table if rows else "No conflicts.")

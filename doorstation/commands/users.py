@@ -84,8 +84,8 @@ def users_set_role(
         with unit_of_work(session_factory()) as session:
             user = get_user(session, email)
             set_role(session, user, get_conference(session, conference), None if remove else role)
-            console.print(f"{user.email} now has no role in {conference}." if remove
-                          else f"{user.email} is now {role.label} of {conference}.")
+            console.print(f"{user.email} is now {role.label} of {conference}." if role is not None
+                          else f"{user.email} now has no role in {conference}.")
     except DomainError as error:
         raise fail(error.message) from None
 

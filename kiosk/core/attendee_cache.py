@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import re
 import sqlite3
+from typing import Any
 
 from kiosk.core.cache import write_transaction
 from shared import scan_effects
@@ -21,6 +22,11 @@ from shared.protocol import ProductRecord
 
 def _time(text: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(text) if text else None
+
+
+def _moment(text: str) -> dt.datetime:
+    """A time from a column that always has one (NOT NULL, or selected only where set)."""
+    return dt.datetime.fromisoformat(text)
 
 
 def _iso(moment: dt.datetime | None) -> str | None:
@@ -33,22 +39,28 @@ def _row_state(row: sqlite3.Row, *, with_holdings: bool = True) -> AttendeeState
         access_code=row["access_code"], name=row["full_name"], company=row["company"], ticket_type=row["ticket_type"],
         order_status=row["order_status"], inside=bool(row["inside"]), last_check_in_at=_time(row["last_check_in_at"]),
         last_check_in_station=row["last_check_in_station"], checked_in_at=_time(row["checked_in_at"]),
-        holdings=tuple(Holding(**h) for h in json.loads(row["holdings"])) if with_holdings else (),
+        holdings=tuple(_holding(h) for h in json.loads(row["holdings"])) if with_holdings else (),
     )
+
+
+def _holding(record: dict[str, Any]) -> Holding:
+    """A holding kept as the change feed sent it (``HoldingRecord``'s wire names: "kind" is its product type)."""
+    return Holding(record["kind"], record["product_id"], record["name"], record["quantity"], record["redeemed"],
+                   record.get("line_item_id"))
 
 
 def _fold_waiting(state: AttendeeState, event: sqlite3.Row) -> AttendeeState:
     """One of this kiosk's own scans (decided already) on top of the state: its effect, or the undo of one."""
     if event["kind"] == scan_effects.UNDO:  # the row carries the undone kind as its reason; the scan_log the rest
-        original = scan_effects.Scan(kind=event["reason"], at=_time(event["undone_at"]) or _time(event["occurred_at"]),
+        original = scan_effects.Scan(kind=event["reason"], at=_time(event["undone_at"]) or _moment(event["occurred_at"]),
                                      station=event["undone_station"] or "", product_id=event["product_id"])
         return scan_effects.undo(state, original)
     return scan_effects.effect(state, scan_effects.Scan(
-        kind=event["kind"], at=_time(event["occurred_at"]), station=event["station"],
-        product_kind=event["product_kind"], product_id=event["product_id"]))
+        kind=event["kind"], at=_moment(event["occurred_at"]), station=event["station"],
+        product_type=event["product_type"], product_id=event["product_id"]))
 
 
-_WAITING = """SELECT o.kind, o.occurred_at, o.station, o.product_kind, o.product_id, o.reason,
+_WAITING = """SELECT o.kind, o.occurred_at, o.station, o.product_type, o.product_id, o.reason,
                      s.occurred_at AS undone_at, s.station AS undone_station
               FROM outbox AS o LEFT JOIN scan_log AS s ON s.uuid = o.undoes"""
 
@@ -77,8 +89,8 @@ def fold_acknowledged(connection: sqlite3.Connection, event: sqlite3.Row) -> Non
     # upload of 20,000 check-ins folds 20,000 rows here, while the server waits for the next batch).
     redeems = scan_effects.REDEMPTION in (event["kind"], event["reason"])
     state = _fold_waiting(_row_state(row, with_holdings=redeems), event)
-    holdings = row["holdings"] if not redeems else json.dumps([
-        {"kind": h.kind, "product_id": h.product_id, "name": h.name, "quantity": h.quantity, "redeemed": h.redeemed,
+    holdings = row["holdings"] if not redeems else json.dumps([  # in the feed's form, as stored
+        {"kind": h.product_type, "product_id": h.product_id, "name": h.name, "quantity": h.quantity, "redeemed": h.redeemed,
          "line_item_id": h.line_item_id} for h in state.holdings])
     connection.execute(
         "UPDATE attendees SET inside = ?, checked_in_at = ?, last_check_in_at = ?, last_check_in_station = ?, "
@@ -87,7 +99,7 @@ def fold_acknowledged(connection: sqlite3.Connection, event: sqlite3.Row) -> Non
          holdings, row["id"]))
 
 
-def store_page(connection: sqlite3.Connection, attendees: list[dict], products: list[ProductRecord], *,
+def store_page(connection: sqlite3.Connection, attendees: list[dict[str, Any]], products: list[ProductRecord], *,
                defer_search: bool = False) -> None:
     """Upsert a page of server records, as sent on the wire (``AttendeeRecord`` fields); the caller
     holds the transaction. A record missing a field raises ValueError and nothing of the page stays.
@@ -128,8 +140,9 @@ def store_page(connection: sqlite3.Connection, attendees: list[dict], products: 
     if bulk:
         connection.execute("DELETE FROM meta WHERE key = 'search_bulk_load'")
     connection.executemany(
-        "INSERT INTO products (kind, id, name) VALUES (?, ?, ?) ON CONFLICT(kind, id) DO UPDATE SET name = excluded.name",
-        [(p.kind, p.id, p.name) for p in products],
+        "INSERT INTO products (product_type, id, name) VALUES (?, ?, ?) "
+        "ON CONFLICT(product_type, id) DO UPDATE SET name = excluded.name",
+        [(p.product_type, p.id, p.name) for p in products],
     )
 
 
@@ -143,7 +156,7 @@ def rebuild_search_if_stale(connection: sqlite3.Connection) -> bool:
     return True
 
 
-def search(connection: sqlite3.Connection, text: str, limit: int = 20) -> list[dict]:
+def search(connection: sqlite3.Connection, text: str, limit: int = 20) -> list[dict[str, Any]]:
     """Type-ahead: every word a prefix of a name, email or code word; best matches first."""
     words = re.findall(r"\w+", text.lower())
     if not words:
@@ -167,9 +180,9 @@ def last_badge_print(connection: sqlite3.Connection, access_code: str) -> tuple[
     anywhere = connection.execute(
         "SELECT badge_printed_at, badge_printed_station FROM attendees WHERE access_code = ? "
         "AND badge_printed_at IS NOT NULL", (access_code,)).fetchone()
-    prints = [(_time(row[0]), row[1]) for row in (here, anywhere) if row is not None]
+    prints = [(_moment(row[0]), str(row[1])) for row in (here, anywhere) if row is not None]
     return max(prints, key=lambda p: p[0]) if prints else None
 
 
 def count(connection: sqlite3.Connection) -> int:
-    return connection.execute("SELECT count(*) FROM attendees").fetchone()[0]
+    return int(connection.execute("SELECT count(*) FROM attendees").fetchone()[0])

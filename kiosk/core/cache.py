@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -29,7 +29,7 @@ CREATE TABLE attendees (
     last_check_in_at TEXT,
     last_check_in_station TEXT NOT NULL DEFAULT '',
     inside INTEGER NOT NULL DEFAULT 0,
-    holdings TEXT NOT NULL,               -- JSON: [{kind, product_id, name, quantity, redeemed, line_item_id}]
+    holdings TEXT NOT NULL,               -- JSON as the feed sends it: [{kind (the product type), product_id, …}]
     version INTEGER NOT NULL,
     badge_printed_at TEXT,                -- the last print at any station, as the feed says
     badge_printed_station TEXT NOT NULL DEFAULT ''
@@ -42,21 +42,21 @@ CREATE VIRTUAL TABLE attendee_search USING fts5(
 );
 
 CREATE TABLE products (
-    kind TEXT NOT NULL,                   -- ticket_type | addon
+    product_type TEXT NOT NULL,           -- ticket_type | addon
     id INTEGER NOT NULL,
     name TEXT NOT NULL,
-    PRIMARY KEY (kind, id)
+    PRIMARY KEY (product_type, id)
 );
 
 -- Scans waiting for the server's acknowledgement, oldest first.
 CREATE TABLE outbox (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     uuid TEXT NOT NULL UNIQUE,
-    kind TEXT NOT NULL,
+    kind TEXT NOT NULL,                   -- the event's kind (shared.protocol.EventKind)
     access_code TEXT NOT NULL,
     occurred_at TEXT NOT NULL,
     station TEXT NOT NULL,
-    product_kind TEXT,
+    product_type TEXT,                    -- ticket_type | addon
     product_id INTEGER,
     reason TEXT NOT NULL,
     undoes TEXT,                          -- for kind 'undo': the uuid of the scan taken back
@@ -126,7 +126,9 @@ UPGRADES = {
 ALTER TABLE outbox ADD COLUMN sent INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE attendees ADD COLUMN badge_printed_at TEXT;
 ALTER TABLE attendees ADD COLUMN badge_printed_station TEXT NOT NULL DEFAULT '';""",
-    4: PRINT_JOBS,
+    4: """ALTER TABLE products RENAME COLUMN kind TO product_type;
+ALTER TABLE outbox RENAME COLUMN product_kind TO product_type;""",  # 'kind' means a scan's kind only
+    5: PRINT_JOBS,
 }
 
 
@@ -178,9 +180,9 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
-def get_meta(connection: sqlite3.Connection, key: str, default: str | None = None) -> str | None:
+def get_meta(connection: sqlite3.Connection, key: str) -> str | None:
     row = connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    return row[0] if row else default
+    return str(row[0]) if row else None
 
 
 def set_meta(connection: sqlite3.Connection, key: str, value: str) -> None:

@@ -80,7 +80,7 @@ class ScanPipeline:
             # A real badge (the signature says so) for someone registered after our last sync.
             stranger = AttendeeState(access_code=access_code, name="", company="", ticket_type="", order_status=None)
             return Verdict(Outcome.WARN, Reason.NOT_YET_SYNCED, stranger)
-        scan = Scan(self.station.kind, now, self.station.name, self.station.product_kind, self.station.product_id)
+        scan = Scan(self.station.kind, now, self.station.name, self.station.product_type, self.station.product_id)
         return apply_scan(attendee, scan).verdict  # the rules the server folds uploads by
 
     def _record(self, verdict: Verdict, *, access_code: str | None, now: dt.datetime, message: str) -> ScanResult:
@@ -99,10 +99,10 @@ class ScanPipeline:
         event_uuid = str(uuid.uuid4())
         kind = kind or (self.station.kind.value if verdict.admitted else "failed_scan")
         self.connection.execute(
-            "INSERT INTO outbox (uuid, kind, access_code, occurred_at, station, product_kind, product_id, reason) "
+            "INSERT INTO outbox (uuid, kind, access_code, occurred_at, station, product_type, product_id, reason) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (event_uuid, kind, access_code[:16], now.isoformat(), self.station.name,
-             self.station.product_kind if self.station.product_id is not None else None, self.station.product_id,
+             self.station.product_type if self.station.product_id is not None else None, self.station.product_id,
              verdict.reason.value),
         )
         self.connection.execute(
@@ -133,7 +133,7 @@ class ScanPipeline:
                                               (last["uuid"],)).rowcount
             if not pending:
                 self.connection.execute(
-                    "INSERT INTO outbox (uuid, kind, access_code, occurred_at, station, product_kind, product_id, "
+                    "INSERT INTO outbox (uuid, kind, access_code, occurred_at, station, product_type, product_id, "
                     "reason, undoes) SELECT ?, 'undo', access_code, ?, station, NULL, product_id, kind, uuid "
                     "FROM scan_log WHERE uuid = ?",
                     (str(uuid.uuid4()), now.isoformat(), last["uuid"]))

@@ -64,7 +64,7 @@ def pin_matches(pin: str, stored: str) -> bool:
 class KioskSettings:
     station_name: str
     mode: StationMode = StationMode.CHECK_IN
-    product_kind: str = "addon"  # ticket_type | addon, for door checks and redemptions
+    product_type: str = "addon"  # ticket_type | addon, for door checks and redemptions
     product_id: int | None = None
     product_name: str = ""
     pin_hash: str = field(default="", repr=False)
@@ -86,8 +86,8 @@ class KioskSettings:
     def station(self) -> Station:
         """The scan rules of this station (a print station checks in when it is set to)."""
         kind = ScanKind.CHECK_IN if self.mode is StationMode.BADGE_PRINTING else ScanKind(self.mode.value)
-        product_kind = "addon" if self.mode is StationMode.REDEMPTION else self.product_kind
-        return Station(name=self.station_name, kind=kind, product_kind=product_kind,
+        product_type = "addon" if self.mode is StationMode.REDEMPTION else self.product_type
+        return Station(name=self.station_name, kind=kind, product_type=product_type,
                        product_id=self.product_id if self.mode.needs_product else None,
                        admit_unsynced=self.admit_unsynced)
 
@@ -103,6 +103,8 @@ def load_settings(data_dir: Path) -> KioskSettings | None:
         return None
     data = json.loads(path.read_text())
     data["mode"] = StationMode(data["mode"])
+    if "product_kind" in data:  # saved before the field was renamed
+        data["product_type"] = data.pop("product_kind")
     return KioskSettings(**data)
 
 

@@ -11,7 +11,7 @@ from shared.decisions import ScanKind
 class Station:
     name: str  # shown in "Already checked in at 09:14, Door B"
     kind: ScanKind = ScanKind.CHECK_IN
-    product_kind: str = "addon"  # for door checks: ticket_type | addon; redemptions are always add-ons
+    product_type: str = "addon"  # for door checks: ticket_type | addon; redemptions are always add-ons
     product_id: int | None = None
     # Admit a validly signed badge that is not in the cache yet (registered after the last sync).
     admit_unsynced: bool = True

@@ -18,14 +18,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, TypeVar
 
 import httpx
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from kiosk.core import attendee_cache, print_jobs
 from kiosk.core.cache import connect, get_meta, set_meta, write_transaction
@@ -36,6 +38,7 @@ logger = logging.getLogger(__name__)
 # Answers that are about the scans sent (a field the server will not take, a body too large), so
 # that splitting the batch finds the one scan at fault; any other 4xx is about the kiosk or the server.
 SCAN_REFUSED = (413, 422)
+Answer = TypeVar("Answer", bound=BaseModel)  # a model the server answers with
 
 
 @dataclass(frozen=True)
@@ -131,9 +134,9 @@ class SyncEngine:
             if progress:
                 progress("upload", sent)
 
-    def _upload_rows(self, rows: list) -> None:
+    def _upload_rows(self, rows: list[sqlite3.Row]) -> None:
         """Send one batch; if the server refuses it (4xx), halve it until the scan it refuses is found."""
-        events = {}
+        events: dict[str, ScanEvent] = {}
         for row in rows:
             try:
                 events[row["uuid"]] = _scan_event(row)
@@ -154,15 +157,15 @@ class SyncEngine:
             self._upload_rows(rows[:middle])
             self._upload_rows(rows[middle:])
             return
-        by_uuid = {r["uuid"]: r for r in rows}
+        by_uuid: dict[str, sqlite3.Row] = {r["uuid"]: r for r in rows}
         with write_transaction(self.connection):
             for result in answer.results:
-                row = by_uuid.pop(str(result.uuid), None)
-                if row is None:
+                answered = by_uuid.pop(str(result.uuid), None)
+                if answered is None:
                     continue
                 if result.status in (EventStatus.APPLIED, EventStatus.DUPLICATE):
-                    attendee_cache.fold_acknowledged(self.connection, row)
-                self.connection.execute("DELETE FROM outbox WHERE uuid = ?", (row["uuid"],))
+                    attendee_cache.fold_acknowledged(self.connection, answered)
+                self.connection.execute("DELETE FROM outbox WHERE uuid = ?", (answered["uuid"],))
         if len(by_uuid) == len(rows):  # sent again and again otherwise
             raise UnexpectedAnswer("The server answered for none of the scans sent; retrying.")
 
@@ -171,7 +174,7 @@ class SyncEngine:
         response = self._checked(self._send("POST", "/api/v1/sync/events", json=body))
         return _parse(UploadResponse, response)
 
-    def _set_aside(self, row, reason: str) -> None:
+    def _set_aside(self, row: sqlite3.Row, reason: str) -> None:
         logger.error("sync: the server refused scan %s (%s of %s): %s; set aside", row["uuid"], row["kind"],
                      row["access_code"], reason)
         with write_transaction(self.connection):
@@ -184,7 +187,7 @@ class SyncEngine:
         interrupted download resumes at the last whole page.
         """
         received = 0
-        cursor = int(get_meta(self.connection, "cursor", "0"))
+        cursor = int(get_meta(self.connection, "cursor") or "0")
         first_sync = cursor == 0  # the whole conference is coming: index it for search once, at the end
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher:
             pending = fetcher.submit(self._fetch_page, cursor)
@@ -208,7 +211,7 @@ class SyncEngine:
         attendee_cache.rebuild_search_if_stale(self.connection)
         return received
 
-    def _fetch_page(self, cursor: int) -> tuple[ChangesPage, list[dict]]:
+    def _fetch_page(self, cursor: int) -> tuple[ChangesPage, list[dict[str, Any]]]:
         """The page's envelope validated as a ChangesPage; its attendee records as the raw wire dicts.
 
         Validating 5,000 records into models (datetimes parsed, only to be stored again as the same
@@ -229,7 +232,7 @@ class SyncEngine:
             raise UnexpectedAnswer(f"The server's change feed is not in the expected form ({error.error_count()} "
                                    "problems); is the server a different version?") from error
 
-    def _send(self, method: str, url: str, **options) -> httpx.Response:
+    def _send(self, method: str, url: str, **options: Any) -> httpx.Response:
         """One request, sent again once if a kept-alive connection turns out closed by the server (it
         closes one after an error of its own). Both sync requests are safe to repeat: the feed is a
         read, and events are applied once by UUID."""
@@ -289,10 +292,10 @@ def _describe(error: Exception) -> str:
     return f"Server unreachable ({error.__class__.__name__}); retrying."
 
 
-def _scan_event(row) -> ScanEvent:
+def _scan_event(row: sqlite3.Row) -> ScanEvent:
     return ScanEvent(uuid=row["uuid"], kind=row["kind"], access_code=row["access_code"],
                      occurred_at=dt.datetime.fromisoformat(row["occurred_at"]), station=row["station"],
-                     product_kind=row["product_kind"], product_id=row["product_id"], reason=row["reason"],
+                     product_type=row["product_type"], product_id=row["product_id"], reason=row["reason"],
                      undoes=row["undoes"])
 
 
@@ -301,7 +304,7 @@ def _first_problem(error: ValidationError) -> str:
     return f"{'.'.join(str(p) for p in problem['loc'])}: {problem['msg']}"
 
 
-def _parse(model, response: httpx.Response):
+def _parse(model: type[Answer], response: httpx.Response) -> Answer:
     try:
         return model.model_validate_json(response.content)
     except ValidationError as error:
@@ -309,12 +312,12 @@ def _parse(model, response: httpx.Response):
 
 
 def _not_our_server(response: httpx.Response) -> str:
-    kind = response.headers.get("content-type", "no content type").split(";")[0]
-    return (f"Something other than the Doorstation server answered ({response.status_code}, {kind}): "
+    content_type = response.headers.get("content-type", "no content type").split(";")[0]
+    return (f"Something other than the Doorstation server answered ({response.status_code}, {content_type}): "
             "a Wi-Fi sign-in page or a proxy? Retrying.")
 
 
-def _error_body(response: httpx.Response) -> dict:
+def _error_body(response: httpx.Response) -> dict[str, Any]:
     try:
         body = response.json()
     except ValueError:
@@ -340,12 +343,13 @@ def _error_message(response: httpx.Response) -> str:
     return str(detail)[:300]
 
 
-def fetch_conflicts(credentials: DeviceCredentials, *, timeout: float = 5) -> list[dict]:
+def fetch_conflicts(credentials: DeviceCredentials, *, timeout: float = 5) -> list[dict[str, Any]]:
     """The conference's conflicts as the server lists them (for the operator panel)."""
     response = httpx.get(f"{credentials.server_url}/api/v1/sync/conflicts", timeout=timeout,
                          headers={"Authorization": f"Bearer {credentials.token}"})
     response.raise_for_status()
-    return response.json()
+    conflicts: list[dict[str, Any]] = response.json()  # the server's ConflictRead list, shown as it is
+    return conflicts
 
 
 def fetch_badge_payload(credentials: DeviceCredentials, access_code: str, *, timeout: float = 3) -> str:
@@ -355,7 +359,7 @@ def fetch_badge_payload(credentials: DeviceCredentials, access_code: str, *, tim
         response = httpx.get(f"{credentials.server_url}/api/v1/sync/badges/{access_code}", timeout=timeout,
                              headers={"Authorization": f"Bearer {credentials.token}"})
         if response.status_code == 200:
-            return response.json()["payload"]
+            return str(response.json()["payload"])
     except httpx.TransportError:
         pass
     return f"{credentials.conference_slug}:{access_code}"

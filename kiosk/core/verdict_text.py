@@ -58,7 +58,7 @@ def describe(verdict: Verdict, *, kind: ScanKind, product_name: str = "", timezo
     # A refused person is not told what they could use: the add-ons would read as if the badge were good.
     addons = () if verdict.outcome is Outcome.REFUSE else tuple(
         f"{h.name}: {h.remaining} of {h.quantity} left" if h.quantity > 1 or kind is ScanKind.REDEMPTION else h.name
-        for h in attendee.holdings if h.kind == "addon"
+        for h in attendee.holdings if h.product_type == "addon"
     )
     return VerdictText(COLOURS[verdict.outcome], headline, name=attendee.name, ticket_type=attendee.ticket_type,
                        company=attendee.company, addons=addons, detail=detail)

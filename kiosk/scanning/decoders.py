@@ -61,7 +61,10 @@ def _zxing() -> Decoder:
     formats = (zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.Code128)
 
     def read(image: np.ndarray, **options) -> list[str]:
-        return [result.text for result in zxingcpp.read_barcodes(image, formats=formats, **options) if result.valid]
+        # zxing-cpp's stub asks for a BarcodeFormats, but the library takes (and since 3.0 prefers) a
+        # sequence of formats; a BarcodeFormats kept in this closure is reported leaked at every exit.
+        found = zxingcpp.read_barcodes(image, formats=formats, **options)  # type: ignore[arg-type]
+        return [result.text for result in found if result.valid]
 
     def fast(frame: np.ndarray) -> list[str]:
         return read(frame)

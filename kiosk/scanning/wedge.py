@@ -67,15 +67,17 @@ class KeyboardWedge(QObject):
     # Filter -------------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if self._replaying or kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        event_type = event.type()
+        if self._replaying or event_type not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             return False
-        identity = (shiboken6.getCppPointer(event)[0], kind, event.key(), event.timestamp(),
+        if not isinstance(event, QKeyEvent):  # PySide6 hands a filter the event's own class: never taken
+            return False
+        identity = (shiboken6.getCppPointer(event)[0], event_type, event.key(), event.timestamp(),
                     event.nativeScanCode(), event.text(), event.isAutoRepeat())
         if identity == self._last_event:
             return self._last_answer  # a later stage of the key just decided
         self._last_event = identity
-        if kind == QEvent.Type.KeyPress:
+        if event_type == QEvent.Type.KeyPress:
             self._last_answer = self._press(watched, event)
         else:
             self._last_answer = self._release(event)
@@ -191,7 +193,7 @@ class KeyboardWedge(QObject):
         self._replaying = True
         try:
             for key in held:
-                for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                    QCoreApplication.sendEvent(target, QKeyEvent(kind, key.key, key.modifiers, key.text))
+                for event_type in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                    QCoreApplication.sendEvent(target, QKeyEvent(event_type, key.key, key.modifiers, key.text))
         finally:
             self._replaying = False

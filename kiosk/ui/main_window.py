@@ -34,6 +34,7 @@ from kiosk.ui.status_bar import SyncStatusBar
 from kiosk.ui.tasks import run_task, serial_pool
 from kiosk.ui.verdict_screen import VerdictScreen
 from kiosk.ui.workers import CacheWorkerHandle, ScanReport, SyncService
+from shared.protocol import PrintJobRecord
 
 
 logger = logging.getLogger(__name__)
@@ -129,7 +130,7 @@ class KioskWindow(QMainWindow):
 
     def start(self) -> None:
         data_folder.protect(self.options.data_dir)
-        QApplication.instance().installEventFilter(self.wedge)
+        _application().installEventFilter(self.wedge)
         credentials = load_credentials(self.options.data_dir)
         if credentials is None:
             self.pages.setCurrentWidget(self.pairing)
@@ -155,7 +156,7 @@ class KioskWindow(QMainWindow):
             self.cache.worker.outbox.connect(self._outbox_counted)
             self.cache.worker.configured.connect(self._ready)
             self.cache.worker.printJobs.connect(self._print_jobs)
-        self._start_sync()
+        self._start_sync(credentials)
         self.settings = load_settings(self.options.data_dir)
         if self.settings is None:
             self._change_station()
@@ -182,24 +183,26 @@ class KioskWindow(QMainWindow):
             logger.info("Ready to scan (%.2f s after start)", time.monotonic() - STARTED)
             self.readyToScan.emit()
 
-    def _start_sync(self) -> None:
+    def _start_sync(self, credentials: DeviceCredentials) -> None:
         if self.sync is not None:
             self.sync.stop()
-        self.sync = SyncService(self.options.data_dir / CACHE_FILE, self.credentials,
+        self.sync = SyncService(self.options.data_dir / CACHE_FILE, credentials,
                                 interval=self.options.sync_interval, parent=self)
         self.sync.statusChanged.connect(self._sync_status)
         self.sync.start()
 
     def _sync_status(self, status: SyncStatus) -> None:
         self.status_bar.show_status(status)
-        if self.cache is not None:
-            self.cache.requestOutboxCount.emit()  # counted where the scans are written: exact
-            if self.settings is not None and self.settings.mode is StationMode.BADGE_PRINTING:
-                self.cache.requestPrintJobs.emit()  # badges the sync brought from the console
+        if self.cache is None:
+            return
+        self.cache.requestOutboxCount.emit()  # counted where the scans are written: exact
+        if self.settings is not None and self.settings.mode is StationMode.BADGE_PRINTING:
+            self.cache.requestPrintJobs.emit()  # badges the sync brought from the console
         if self.pages.currentWidget() is self.station_screen and not self.station_screen.products:
             self.cache.requestProducts.emit()  # the first download brings the products to choose from
 
     def apply_settings(self, settings: KioskSettings) -> None:
+        assert self.cache is not None and self.credentials is not None  # a station is set up once paired
         save_settings(self.options.data_dir, settings)
         self.settings = settings
         self.verdict.dismiss_seconds = settings.dismiss_seconds
@@ -207,7 +210,7 @@ class KioskWindow(QMainWindow):
         product = f": {settings.product_name}" if settings.product_name else ""
         self.scan_screen.set_station(self.credentials.conference_name,
                                      f"{settings.station_name} · {settings.mode.label}{product}")
-        self._start_camera()
+        self._start_camera(settings)
         self.panel.reprint.setVisible(settings.mode is StationMode.BADGE_PRINTING)
         self.show_scanning()
         self._apply_kiosk_mode(settings.kiosk_mode and not self.options.windowed)
@@ -223,11 +226,11 @@ class KioskWindow(QMainWindow):
             self.raise_()
             self.activateWindow()
 
-    def _start_camera(self) -> None:
+    def _start_camera(self, settings: KioskSettings) -> None:
         if self.camera is not None:
             self.camera.stop()
             self.camera = None
-        opener = camera_opener(self.settings.camera_index, self.options.image_files)
+        opener = camera_opener(settings.camera_index, self.options.image_files)
         if opener is None:
             self.scan_screen.show_camera_message("")
             return
@@ -247,7 +250,8 @@ class KioskWindow(QMainWindow):
     def on_code(self, text: str, source: str) -> None:
         """Every scan, from wherever it came; the queue at the door does not wait for the operator."""
         page = self.pages.currentWidget()
-        logger.info("Scan from the %s (%d characters) on the %s page", source, len(text), page.objectName())
+        logger.info("Scan from the %s (%d characters) on the %s page", source, len(text),
+                    page.objectName() if page is not None else "no")
         if page is self.pairing:
             self.pairing.scanned(text)
             return
@@ -262,9 +266,9 @@ class KioskWindow(QMainWindow):
     def _show_verdict(self, report: ScanReport) -> None:
         self.last_report = report
         attendee = report.result.verdict.attendee
-        printing = (self.settings.mode is StationMode.BADGE_PRINTING and report.result.verdict.admitted
-                    and attendee is not None and bool(attendee.name))
-        if printing:
+        assert self.settings is not None and self.credentials is not None  # scans are decided once set up
+        if (self.settings.mode is StationMode.BADGE_PRINTING and report.result.verdict.admitted
+                and attendee is not None and attendee.name):
             badge = BadgeData(self.credentials.conference_name, attendee.name, attendee.company,
                               attendee.ticket_type, attendee.access_code, payload="")
             confirmed = self._reprint_asked is not None and self._reprint_asked.access_code == badge.access_code
@@ -284,8 +288,10 @@ class KioskWindow(QMainWindow):
 
     # Printing ---------------------------------------------------------------------------------
 
-    def _print_jobs(self, jobs: list) -> None:
+    def _print_jobs(self, jobs: list[PrintJobRecord]) -> None:
         """Badges sent from the console's desk: printed like a scanned one, each recorded as its job."""
+        if self.credentials is None:  # unpaired meanwhile: the jobs stay in the cache, new
+            return
         for job in jobs:
             badge = BadgeData(self.credentials.conference_name, f"{job.first_name} {job.last_name}".strip(),
                               job.company, job.ticket_type, job.access_code, payload=job.payload)
@@ -295,6 +301,7 @@ class KioskWindow(QMainWindow):
         """Fetch the signed payload and print, off the UI thread; the verdict screen says how it went.
         ``job_id``: a print job from the console, finished (printed or failed) in the cache as such."""
         settings, credentials = self.settings, self.credentials
+        assert settings is not None and credentials is not None  # only a set-up print station prints
         layout = BadgeLayout(BadgeSize(settings.badge_size), settings.badge_landscape)
         folder = self.options.data_dir / "printed-badges"
 
@@ -306,12 +313,12 @@ class KioskWindow(QMainWindow):
             printed, where = result
             self.last_badge = printed
             self.print_queue.done(printed)
-            if job_id is not None:
+            if self.cache is not None and job_id is not None:
                 self.cache.requestFinishPrintJob.emit(job_id, printed.access_code, printed.full_name, printed.payload,
                                                       True, where)
                 if self.sync is not None:
                     self.sync.sync_soon()  # tell the desk it printed
-            else:
+            elif self.cache is not None:  # None once the window shut down while the printer worked
                 self.cache.requestRecordPrinted.emit(printed.access_code, printed.full_name)
             self.verdict.show_verdict(VerdictText("green", "Badge printed", name=printed.full_name,
                                                   ticket_type=printed.ticket_type, detail=where))
@@ -321,7 +328,7 @@ class KioskWindow(QMainWindow):
         def failed(error: Exception) -> None:
             self.print_queue.keep(badge)
             message = str(error) if isinstance(error, PrintError) else f"Printing failed: {error}"
-            if job_id is not None:  # the desk sees the printer's words; the badge waits for a reprint here
+            if job_id is not None and self.cache is not None:  # the desk sees the printer's words; reprint here
                 self.cache.requestFinishPrintJob.emit(job_id, badge.access_code, badge.full_name, badge.payload,
                                                       False, message)
             self.verdict.show_verdict(VerdictText("red", "Printer error", name=badge.full_name,
@@ -399,8 +406,9 @@ class KioskWindow(QMainWindow):
     def _show_panel(self) -> None:
         self.panel.show_message("")
         self.pages.setCurrentWidget(self.panel)
-        self.cache.requestStatistics.emit()
-        credentials = self.credentials
+        credentials, cache = self.credentials, self.cache
+        assert credentials is not None and cache is not None  # the PIN is set at the station set-up
+        cache.requestStatistics.emit()
         self.panel.show_conflicts([], "")
         self.panel.conflicts_caption.setText("Conflicts: asking the server…")
         run_task(self.panel, lambda: fetch_conflicts(credentials), self.panel.show_conflicts,
@@ -410,6 +418,7 @@ class KioskWindow(QMainWindow):
     def _change_station(self) -> None:
         self.station_screen.load(self.settings, default_name=self.credentials.station if self.credentials else "")
         self.pages.setCurrentWidget(self.station_screen)
+        assert self.cache is not None  # the station set-up follows pairing
         self.cache.requestProducts.emit()
 
     def _pair_again(self) -> None:
@@ -438,10 +447,10 @@ class KioskWindow(QMainWindow):
     def quit(self) -> None:
         self.allow_close = True
         self.close()
-        QApplication.instance().quit()
+        QApplication.quit()
 
     def shutdown(self) -> None:
-        QApplication.instance().removeEventFilter(self.wedge)
+        _application().removeEventFilter(self.wedge)
         if self.camera is not None:
             self.camera.stop()
             self.camera = None
@@ -456,3 +465,10 @@ class KioskWindow(QMainWindow):
         super().resizeEvent(event)
         if self.verdict.isVisible():
             self.verdict.setGeometry(self.pages.rect())
+
+
+def _application() -> QApplication:
+    """The running application: a window exists only inside one."""
+    application = QApplication.instance()
+    assert isinstance(application, QApplication)
+    return application

@@ -177,7 +177,9 @@ class OperatorPanel(QWidget):
         if conflicts is None:
             self.conflicts_caption.setText(f"Conflicts: not available ({error})")
             return
-        self.conflicts_caption.setText(f"Conflicts (from the server): {len(conflicts)}")
+        resolved = sum(1 for conflict in conflicts if conflict.get("resolved_at"))
+        self.conflicts_caption.setText(f"Conflicts (from the server): {len(conflicts)}"
+                                       + (f", {resolved} resolved" if resolved else ""))
         for conflict in conflicts:
             self.conflicts.addItem(self._conflict_in_words(conflict))
         if not conflicts:
@@ -192,7 +194,12 @@ class OperatorPanel(QWidget):
             when = ", " + local_time(dt.datetime.fromisoformat(conflict["occurred_at"]), self.timezone)
         station = f" at {conflict['station']}" if conflict.get("station") else ""
         code = f" (code {conflict['access_code']})" if conflict.get("access_code") else ""
-        return f"{kind}{station}{when}{code}: {conflict.get('message', '')}"
+        text = f"{kind}{station}{when}{code}: {conflict.get('message', '')}"
+        if conflict.get("resolved_at"):  # settled in the web console: the volunteer sees by whom and how
+            resolved_when = local_time(dt.datetime.fromisoformat(conflict["resolved_at"]), self.timezone)
+            by = f" by {conflict['resolved_by']}" if conflict.get("resolved_by") else ""
+            text += f"\n✓ Resolved{by} at {resolved_when}: {conflict.get('resolution_note', '')}"
+        return text
 
     def show_set_aside(self, rows: list[tuple[str, str, str, str]], timezone: str) -> None:
         """Scans the server refused (not sent again): when, whose, what, and the server's reason."""

@@ -153,8 +153,8 @@ class StationScreen(QWidget):
         self.products = products
         self.product.clear()
         for product in products:
-            kind = "ticket" if product.kind == "ticket_type" else "add-on"
-            self.product.addItem(f"{product.name} ({kind})", product)
+            what = "ticket" if product.product_type == "ticket_type" else "add-on"
+            self.product.addItem(f"{product.name} ({what})", product)
         self._mode_changed()
         self._select_product()
 
@@ -162,7 +162,7 @@ class StationScreen(QWidget):
         if self.previous is None or self.previous.product_id is None:
             return
         for index, product in enumerate(self.products):
-            if (product.kind, product.id) == (self.previous.product_kind, self.previous.product_id):
+            if (product.product_type, product.id) == (self.previous.product_type, self.previous.product_id):
                 self.product.setCurrentIndex(index)
 
     def _mode_changed(self) -> None:
@@ -175,20 +175,20 @@ class StationScreen(QWidget):
                 label.setVisible(mode is StationMode.BADGE_PRINTING)
         if mode is StationMode.REDEMPTION:  # only add-ons can be redeemed
             for index, product in enumerate(self.products):
-                if product.kind == "addon":
+                if product.product_type == "addon":
                     self.product.setCurrentIndex(index)
                     break
 
     def _save(self) -> None:
         mode = StationMode(self.mode.currentData())  # Qt hands a StrEnum back as str
         product: Product | None = self.product.currentData() if mode.needs_product else None
-        if mode is StationMode.REDEMPTION and product is not None and product.kind != "addon":
+        if mode is StationMode.REDEMPTION and product is not None and product.product_type != "addon":
             self.message.setText("Only add-ons (meals, T-shirts) can be redeemed; choose an add-on.")
             return
         try:
             settings = KioskSettings(
                 station_name=self.name.text().strip(), mode=mode,
-                product_kind=product.kind if product else "addon", product_id=product.id if product else None,
+                product_type=product.product_type if product else "addon", product_id=product.id if product else None,
                 product_name=product.name if product else "",
                 pin_hash=self.previous.pin_hash if self.previous else "",
                 camera_index=None if self.camera.value() < 0 else self.camera.value(),

@@ -22,6 +22,7 @@ class VerdictScreen(QWidget):
 
     def __init__(self, parent: QWidget, *, dismiss_seconds: float = 3.0) -> None:
         super().__init__(parent)
+        self._host = parent  # the window the verdict covers
         self.setObjectName("verdict")
         # The colour goes in the palette, not a style sheet: re-styling on every scan cost ~10 ms.
         self.setAutoFillBackground(True)
@@ -66,7 +67,7 @@ class VerdictScreen(QWidget):
         self.detail.setText(text.detail)
         for label in (self.name, self.ticket, self.addons, self.detail):
             label.setVisible(bool(label.text()))
-        self.setGeometry(self.parentWidget().rect())
+        self.setGeometry(self._host.rect())
         self.raise_()
         self.show()
         self._timer.start(int(self.dismiss_seconds * 1000))

@@ -54,7 +54,7 @@ class ScanReport:
 
 @dataclass(frozen=True)
 class Product:
-    kind: str
+    product_type: str  # ticket_type | addon
     id: int
     name: str
 
@@ -180,8 +180,8 @@ class CacheWorker(QObject):
     @reported("list the products")
     def list_products(self) -> None:
         connection = self.pipeline.connection if self.pipeline else connect(self.cache_path)
-        rows = connection.execute("SELECT kind, id, name FROM products ORDER BY kind DESC, name").fetchall()
-        self.products.emit([Product(r["kind"], r["id"], r["name"]) for r in rows])
+        rows = connection.execute("SELECT product_type, id, name FROM products ORDER BY product_type DESC, name").fetchall()
+        self.products.emit([Product(r["product_type"], r["id"], r["name"]) for r in rows])
 
 
 class CacheWorkerHandle(QObject):

@@ -11,6 +11,7 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
@@ -92,7 +93,7 @@ def write_ticket_holders(session: Session, conference: Conference, holders: Sequ
             )
         order_ids = session.scalars(insert(Order).returning(Order.id, sort_by_parameter_order=True), order_rows).all()
 
-        line_rows = []
+        line_rows: list[dict[str, Any]] = []  # OrderLineItem columns
         attendee_rows = []
         for holder, order_id in zip(batch, order_ids, strict=True):
             line_rows.append(

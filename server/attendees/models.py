@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, ForeignKey, Index, LargeBinary, String, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, LargeBinary, String, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from server.conferences.models import Conference, TicketType
@@ -44,6 +44,17 @@ class Attendee(Base):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
+
+
+# The console's search (server.attendees.repository.search_attendees): a prefix of any word the
+# organizer types, matched against the lower-cased name, email, company and access code of one
+# conference. On PostgreSQL ``text_pattern_ops`` lets ``LIKE 'ada%'`` use the index whatever the
+# database's collation; SQLite reads the same index through a range (``>= 'ada' AND < 'ada\U0010ffff'``).
+SEARCHABLE = ("first_name", "last_name", "email", "company", "access_code")
+for _column in SEARCHABLE:
+    Index(f"ix_attendees_search_{_column}", Attendee.conference_id,
+          func.lower(getattr(Attendee, _column)).label(f"{_column}_lower"),
+          postgresql_ops={f"{_column}_lower": "text_pattern_ops"})
 
 
 class PendingImport(Base):

@@ -1,14 +1,174 @@
-"""Named queries about attendees: each has one name and one home."""
+"""Named queries about attendees: by access code, counts, badges to print, the console's search and
+everything one attendee's page shows.
+
+Every query takes the conference's id and never returns another conference's rows: an attendee id
+typed into another conference's address finds nothing.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import Row, func, select
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Row, and_, func, literal, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from server.attendees.models import Attendee
-from server.conferences.models import TicketType
-from server.orders.models import Order
+from server.attendees.models import SEARCHABLE, Attendee
+from server.checkin.models import CheckIn, CheckInCorrection, DoorCheck, ProductRedemption
+from server.conferences.models import AddOn, TicketType
+from server.devices.models import Device
+from server.orders.models import Order, OrderLineItem, OrderStatus
+from server.sync.models import SyncEvent
 from shared.order_status import ADMITS_ENTRY
+
+# Above every character a name can hold: ``'ada' <= x < 'ada' || TOP`` is "x starts with ada" in a
+# binary (codepoint) order, which is SQLite's.
+TOP = "\U0010ffff"
+MAX_TERMS = 5  # words of a query that count; more only slows the search down
+MAX_MATCHES = 2000  # matches a search sorts by name (see search_attendees)
+
+
+@dataclass(frozen=True)
+class AttendeeRow:
+    """One line of the search results."""
+
+    id: int
+    first_name: str
+    last_name: str
+    email: str
+    company: str
+    access_code: str
+    ticket_type: str
+    order_status: OrderStatus | None
+    checked_in_at: object
+    inside: bool
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+def search_terms(text: str) -> list[str]:
+    """The words of a query, as the search matches them (at most ``MAX_TERMS``)."""
+    return text.split()[:MAX_TERMS]
+
+
+def _starts_with(session: Session, column, term: str) -> ColumnElement[bool]:
+    """``lower(column)`` starts with ``lower(term)``, in a form the search indexes answer.
+
+    The term is lower-cased by the database itself, so both sides fold case by the same rule
+    (PostgreSQL: the database's locale; SQLite: ASCII letters only).
+    """
+    lowered = func.lower(column)
+    if session.get_bind().dialect.name == "postgresql":
+        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return lowered.like(func.lower(literal(escaped + "%")), escape="\\")
+    low = func.lower(literal(term))
+    return and_(lowered >= low, lowered < low.concat(TOP))
+
+
+def _matching(session: Session, conference_id: int, text: str) -> list:
+    conditions = [Attendee.conference_id == conference_id]
+    for term in search_terms(text):
+        # The conference condition inside each branch: SQLite answers each branch from its own index.
+        conditions.append(or_(*(and_(Attendee.conference_id == conference_id,
+                                     _starts_with(session, getattr(Attendee, column), term))
+                                for column in SEARCHABLE)))
+    return conditions
+
+
+def search_attendees(session: Session, conference_id: int, text: str, *, limit: int, offset: int = 0,
+                     at_most: int = MAX_MATCHES) -> tuple[list[AttendeeRow], bool]:
+    """Attendees of one conference whose name, email, company or access code has a word starting with each
+    word of ``text`` (every word must match somewhere), by last name; everyone, in the order they
+    registered, when ``text`` is empty.
+    Also whether more than ``at_most`` matched (the rows then come from ``at_most`` of them).
+
+    A word of the query matches the *start* of a field: "ada" finds "Ada Lovelace" and
+    "ada@example.org", "love" finds Lovelace (the last name is a field of its own) but "lace" finds
+    nothing. That is what the indexes answer quickly at 200,000 attendees. Sorting by name costs a
+    read of every match, so a query matching more than ``at_most`` (one letter, a big company) sorts
+    only ``at_most`` of them: the page says so, and another word narrows it down.
+    """
+    conditions = _matching(session, conference_id, text)
+    over = False
+    order: tuple[Any, ...] = (func.lower(Attendee.last_name), func.lower(Attendee.first_name), Attendee.id)
+    if not search_terms(text):
+        # Everyone: in the order they registered, read along the primary key. By name, PostgreSQL would
+        # sort all 200,000 for each page (its search indexes keep pattern order, not the collation's).
+        order = (Attendee.id,)
+    else:
+        # The matches once (ids only, at most at_most + 1), then their page by name: one pass over the
+        # indexes, however the page is sorted.
+        ids = session.scalars(select(Attendee.id).where(*conditions).limit(at_most + 1)).all()
+        over = len(ids) > at_most
+        conditions = [Attendee.id.in_(ids[:at_most])]
+    rows = session.execute(
+        select(Attendee.id, Attendee.first_name, Attendee.last_name, Attendee.email, Attendee.company,
+               Attendee.access_code, TicketType.name, Order.status, Attendee.checked_in_at, Attendee.inside)
+        .outerjoin(TicketType, Attendee.ticket_type_id == TicketType.id)
+        .outerjoin(Order, Attendee.order_id == Order.id)
+        .where(*conditions)
+        .order_by(*order)
+        .limit(limit).offset(offset)
+    ).all()
+    return [AttendeeRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or "General Admission", r[7], r[8], r[9])
+            for r in rows], over
+
+
+def get_attendee(session: Session, conference_id: int, attendee_id: int) -> Attendee | None:
+    """One attendee of this conference with their order and its lines (None: not in this conference)."""
+    return session.scalar(
+        select(Attendee).where(Attendee.id == attendee_id, Attendee.conference_id == conference_id)
+        .options(selectinload(Attendee.order).selectinload(Order.line_items).selectinload(OrderLineItem.addon),
+                 selectinload(Attendee.ticket_type))
+    )
+
+
+def redemption_counts(session: Session, attendee_id: int) -> dict[int, int]:
+    """Units redeemed per order line of this attendee."""
+    return dict(session.execute(
+        select(ProductRedemption.order_line_item_id, func.count())
+        .where(ProductRedemption.attendee_id == attendee_id)
+        .group_by(ProductRedemption.order_line_item_id)).all())
+
+
+def scan_events(session: Session, attendee_id: int) -> list[tuple[SyncEvent, str]]:
+    """Every scan kiosks uploaded for this attendee, with the device's name, in the order they happened."""
+    return [(event, name) for event, name in session.execute(
+        select(SyncEvent, Device.name).join(Device, SyncEvent.device_id == Device.id)
+        .where(SyncEvent.attendee_id == attendee_id)
+        .order_by(SyncEvent.occurred_at, SyncEvent.id)).all()]
+
+
+def check_ins(session: Session, attendee_id: int) -> list[CheckIn]:
+    return list(session.scalars(select(CheckIn).where(CheckIn.attendee_id == attendee_id)
+                                .order_by(CheckIn.checked_in_at, CheckIn.id)))
+
+
+def door_checks(session: Session, attendee_id: int) -> list[tuple[DoorCheck, str]]:
+    """Door checks with the product's name."""
+    return [(check, ticket or addon or "") for check, ticket, addon in session.execute(
+        select(DoorCheck, TicketType.name, AddOn.name)
+        .outerjoin(TicketType, DoorCheck.ticket_type_id == TicketType.id)
+        .outerjoin(AddOn, DoorCheck.addon_id == AddOn.id)
+        .where(DoorCheck.attendee_id == attendee_id)
+        .order_by(DoorCheck.checked_at, DoorCheck.id)).all()]
+
+
+def redemptions(session: Session, attendee_id: int) -> list[tuple[ProductRedemption, str]]:
+    """Redemptions with the product line's description ("Lunch")."""
+    return [(redemption, description) for redemption, description in session.execute(
+        select(ProductRedemption, OrderLineItem.description)
+        .join(OrderLineItem, ProductRedemption.order_line_item_id == OrderLineItem.id)
+        .where(ProductRedemption.attendee_id == attendee_id)
+        .order_by(ProductRedemption.redeemed_at, ProductRedemption.id)).all()]
+
+
+def corrections(session: Session, attendee_id: int) -> list[CheckInCorrection]:
+    return list(session.scalars(select(CheckInCorrection).where(CheckInCorrection.attendee_id == attendee_id)
+                                .order_by(CheckInCorrection.made_at, CheckInCorrection.id)))
 
 
 def attendee_by_code(session: Session, conference_id: int, access_code: str, *,
@@ -33,7 +193,7 @@ def attendance(session: Session, conference_id: int) -> tuple[int, int]:
 
 
 def badge_rows(session: Session, conference_id: int, ticket_type_id: int | None = None
-               ) -> list[Row[tuple[str, str, str, str, str | None]]]:
+               ) -> Sequence[Row[str, str, str, str, str]]:
     """(first name, last name, company, access code, ticket type name) of everyone whose order admits
     entry, in badge-printing order (by last name)."""
     query = (select(Attendee.first_name, Attendee.last_name, Attendee.company, Attendee.access_code, TicketType.name)
@@ -43,4 +203,4 @@ def badge_rows(session: Session, conference_id: int, ticket_type_id: int | None 
              .order_by(Attendee.last_name, Attendee.first_name, Attendee.id))
     if ticket_type_id is not None:
         query = query.where(Attendee.ticket_type_id == ticket_type_id)
-    return list(session.execute(query).all())
+    return session.execute(query).all()

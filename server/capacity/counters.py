@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import inspect, select, update
 from sqlalchemy.orm import Session
@@ -39,11 +40,12 @@ def _lines_delta(deltas: Deltas, conference_id: int, lines: Iterable[tuple[int |
 
 def apply(session: Session, deltas: Deltas) -> None:
     """Add the seat changes, in a fixed order (conference first, then by id): no deadlocks between writers."""
-    tables = {"conference": (Conference, Conference.seats_taken), "ticket_type": (TicketType, TicketType.quantity_taken),
-              "addon": (AddOn, AddOn.quantity_taken)}
-    for (kind, key), delta in sorted(deltas.items(), key=lambda item: (item[0][0] != "conference", item[0])):
+    tables: dict[str, tuple[type[Conference] | type[TicketType] | type[AddOn], Any]] = {
+        "conference": (Conference, Conference.seats_taken), "ticket_type": (TicketType, TicketType.quantity_taken),
+        "addon": (AddOn, AddOn.quantity_taken)}
+    for (counter, key), delta in sorted(deltas.items(), key=lambda item: (item[0][0] != "conference", item[0])):
         if delta:
-            model, column = tables[kind]
+            model, column = tables[counter]
             session.execute(update(model).where(model.id == key).values({column: column + delta})
                             .execution_options(synchronize_session=False))
 
@@ -58,7 +60,7 @@ def add_orders(session: Session, conference_id: int, lines: Iterable[tuple[int |
 def _order_lines(session: Session, order: Order) -> list[tuple[int | None, int | None, int]]:
     if order in session.new or "line_items" in inspect(order).dict:
         return [(line.ticket_type_id, line.addon_id, line.quantity) for line in order.line_items]
-    return [tuple(row) for row in session.execute(
+    return [(ticket_type_id, addon_id, quantity) for ticket_type_id, addon_id, quantity in session.execute(
         select(OrderLineItem.ticket_type_id, OrderLineItem.addon_id, OrderLineItem.quantity)
         .where(OrderLineItem.order_id == order.id))]
 

@@ -36,7 +36,7 @@ def _sold_quantity(session: Session, conference_id: int, *conditions, now: dt.da
         .join(Order, OrderLineItem.order_id == Order.id)
         .where(Order.conference_id == conference_id, _holds_seat(now or utcnow()), *conditions)
     )
-    return int(session.scalar(query))
+    return int(session.scalar(query) or 0)
 
 
 def get_global_sold_count(session: Session, conference: Conference, now: dt.datetime | None = None) -> int:
@@ -88,7 +88,7 @@ def validate_global_capacity(session: Session, conference: Conference, desired_t
 
 def _taken(session: Session, column, condition) -> int:
     """The counter as committed (not a stale in-memory copy): one indexed row, whatever was sold."""
-    return session.scalar(select(column).where(condition).execution_options(populate_existing=True))
+    return int(session.scalar(select(column).where(condition).execution_options(populate_existing=True)) or 0)
 
 
 def release_expired_holds_of(session: Session, conference_id: int) -> int:

@@ -104,15 +104,17 @@ def door_check_at_the_desk(slug: str, access_code: str, body: DeskDoorCheck,
         raise InvalidInput("Exactly one of ticket_type or addon must be provided.")
     attendee = _admitted(_attendee(session, slug, access_code))
     conference = attendee.conference
-    product = get_ticket_type(session, conference, body.ticket_type) if body.ticket_type \
-        else get_addon(session, conference, body.addon)
-    kind = "ticket_type" if body.ticket_type else "addon"
+    ticket_type = get_ticket_type(session, conference, body.ticket_type) if body.ticket_type else None
+    addon = get_addon(session, conference, body.addon) if body.addon else None
+    product = ticket_type or addon
+    assert product is not None  # exactly one of them was named (checked above)
+    product_type = "ticket_type" if ticket_type else "addon"
     state = load_door_records(session, conference.id, {attendee.access_code})[attendee.access_code].state
-    verdict = decide_door_check(state, kind=kind, product_id=product.id)
+    verdict = decide_door_check(state, product_type=product_type, product_id=product.id)
     if not verdict.admitted:
         raise Conflict(f"{attendee.full_name} does not hold '{product.name}'.", code=verdict.reason.value)
     CheckInService.record_door_check(session, attendee=attendee, checked_by=body.by, station=body.station,
-                                     **{kind: product})
+                                     ticket_type=ticket_type, addon=addon)
     return _read(session, attendee)
 
 

@@ -56,3 +56,22 @@ class ProductRedemption(Base):
 
     attendee: Mapped[Attendee] = relationship()
     order_line_item: Mapped[OrderLineItem] = relationship()
+
+
+class CheckInCorrection(Base):
+    """A check-in made or taken back by hand in the console: who, when, and which check-in.
+
+    A taken-back check-in row is deleted (as a kiosk's undo deletes it: the door state is the set of
+    check-ins), so this row is what keeps the correction on the record.
+    """
+
+    __tablename__ = "check_in_corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"), index=True)
+    attendee_id: Mapped[int] = mapped_column(ForeignKey("attendees.id", ondelete="CASCADE"), index=True)
+    action: Mapped[str] = mapped_column(String(20))  # check_in | undo
+    station: Mapped[str] = mapped_column(String(100), default="")  # of the check-in made or taken back
+    check_in_at: Mapped[dt.datetime]  # the moment of the check-in made or taken back
+    made_by: Mapped[str] = mapped_column(String(200))
+    made_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

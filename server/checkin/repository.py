@@ -8,6 +8,7 @@ folded states back the same way. The rules themselves are not here: they are ``s
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -67,6 +68,11 @@ def load_door_records(session: Session, conference_id: int, access_codes: set[st
         .where(CheckIn.attendee_id.in_(ids))
     exits = select(SyncEvent.attendee_id, SyncEvent.occurred_at, SyncEvent.station, literal(None)) \
         .where(SyncEvent.attendee_id.in_(ids), SyncEvent.kind == "exit", SyncEvent.status == "applied")
+    # union_all drops the column types: the rows' shape, for the reader and the checker
+    attendee_id: int
+    at: dt.datetime
+    station: str
+    check_in_id: int | None
     for attendee_id, at, station, check_in_id in session.execute(union_all(check_ins, exits)):
         passage = Passage(at, check_in_id is not None, station)
         passages[attendee_id].append(passage)
@@ -177,3 +183,17 @@ def write_states(session: Session, conference_id: int, records: list[DoorRecord]
     session.execute(update(Attendee).execution_options(synchronize_session=False), [
         {"id": r.id, "checked_in_at": r.state.checked_in_at, "inside": r.state.inside, "sync_version": first + n,
          "updated_at": now} for n, r in enumerate(sorted(records, key=lambda r: r.id))])
+
+
+def get_check_in(session: Session, attendee_id: int, check_in_id: int) -> CheckIn | None:
+    """One check-in of this attendee (None: not theirs)."""
+    return session.scalar(select(CheckIn).where(CheckIn.id == check_in_id, CheckIn.attendee_id == attendee_id))
+
+
+def applied_scan_of_check_in(session: Session, check_in: CheckIn) -> SyncEvent | None:
+    """The kiosk scan a check-in row came from (same attendee, moment and station), if it came from one."""
+    return session.scalar(
+        select(SyncEvent).where(SyncEvent.attendee_id == check_in.attendee_id, SyncEvent.kind == "check_in",
+                                SyncEvent.status == "applied", SyncEvent.occurred_at == check_in.checked_in_at,
+                                SyncEvent.station == check_in.station)
+        .order_by(SyncEvent.id).limit(1))

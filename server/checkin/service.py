@@ -17,15 +17,20 @@ from sqlalchemy.orm import Session
 
 from server.attendees.models import Attendee
 from server.attendees.repository import attendee_by_code
-from server.checkin.models import CheckIn, DoorCheck, ProductRedemption
-from server.checkin.repository import load_door_records, lock_door_states
+from server.checkin.models import CheckIn, CheckInCorrection, DoorCheck, ProductRedemption
+from server.checkin.repository import (
+    applied_scan_of_check_in,
+    get_check_in,
+    load_door_records,
+    lock_door_states,
+)
 from server.conferences.models import AddOn, Conference, TicketType
 from server.db.base import utcnow
 from server.errors import Conflict, InvalidInput, NotFound
 from server.orders.models import OrderLineItem, OrderStatus
 from shared.decisions import Holding, Reason, ScanKind
 from shared.order_status import ADMITS_ENTRY, admits_entry
-from shared.scan_effects import Scan, effect
+from shared.scan_effects import Scan, effect, undo
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +94,47 @@ class CheckInService:
         session.flush()
         logger.info("Checked in attendee %s (access_code=%s) at station '%s'", attendee.id, attendee.access_code, station)
         return checkin
+
+    @staticmethod
+    def check_in_by_hand(session: Session, *, attendee: Attendee, by: str, station: str = "Console") -> CheckIn:
+        """A check-in made in the console for someone at the door without a badge that scans.
+
+        Refused (409) when the order does not admit entry, with the reference's words, as at a kiosk.
+        Recorded twice: the check-in row names ``by`` (as a desk check-in does), and a correction row
+        keeps it on the record even after an undo. Kiosks learn of it through the change feed.
+        """
+        if (problem := CheckInService.validate_order_status(attendee)) is not None:
+            raise Conflict(problem, code="order_not_admitted")
+        checkin = CheckInService.check_in(session, attendee=attendee, checked_in_by=by, station=station)
+        session.add(CheckInCorrection(conference_id=attendee.conference_id, attendee_id=attendee.id, action="check_in",
+                                      station=station, check_in_at=checkin.checked_in_at, made_by=by))
+        session.flush()
+        return checkin
+
+    @staticmethod
+    def undo_check_in(session: Session, *, attendee: Attendee, check_in_id: int, by: str) -> CheckInCorrection:
+        """Take back one check-in of this attendee (a wrong badge scanned, a check-in made by mistake).
+
+        The row goes, as a kiosk's undo removes it, and the attendee's first check-in and "inside" are
+        folded again by the shared rule; the kiosk scan it came from is marked undone, so a later undo
+        from that kiosk finds nothing left to take back. Kiosks learn of it through the change feed.
+        """
+        lock_door_states(session, attendee.conference_id)
+        checkin = get_check_in(session, attendee.id, check_in_id)
+        if checkin is None:
+            raise NotFound(f"{attendee.full_name} has no check-in {check_in_id}.", code="no_such_check_in")
+        record = load_door_records(session, attendee.conference_id, {attendee.access_code})[attendee.access_code]
+        state = undo(record.state, Scan(ScanKind.CHECK_IN, checkin.checked_in_at, checkin.station))
+        if (scan := applied_scan_of_check_in(session, checkin)) is not None:
+            scan.status = "undone"
+        correction = CheckInCorrection(conference_id=attendee.conference_id, attendee_id=attendee.id, action="undo",
+                                       station=checkin.station, check_in_at=checkin.checked_in_at, made_by=by)
+        session.add(correction)
+        session.delete(checkin)
+        attendee.checked_in_at, attendee.inside = state.checked_in_at, state.inside
+        session.flush()
+        logger.info("Check-in %s of attendee %s taken back by %s", check_in_id, attendee.id, by)
+        return correction
 
     @staticmethod
     def get_badge_data(session: Session, attendee: Attendee) -> dict[str, Any]:
@@ -191,11 +237,11 @@ class RedemptionService:
         locked_item = session.execute(
             select(OrderLineItem).where(OrderLineItem.id == order_line_item.id).with_for_update()
         ).scalar_one()
-        redeemed_count = session.scalar(
+        redeemed_count = session.execute(
             select(func.count(ProductRedemption.id)).where(
                 ProductRedemption.attendee_id == attendee.id, ProductRedemption.order_line_item_id == locked_item.id
             )
-        )
+        ).scalar_one()
         holding = Holding("addon", locked_item.addon_id or 0, locked_item.description, locked_item.quantity,
                           redeemed_count, locked_item.id)
         if holding.remaining <= 0:  # the kiosks' rule (shared.decisions.decide_redemption)

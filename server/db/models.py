@@ -1,7 +1,7 @@
 """Imports every model module, so the metadata (and Alembic) sees the whole schema."""
 
 from server.attendees.models import Attendee, PendingImport
-from server.checkin.models import CheckIn, DoorCheck, ProductRedemption
+from server.checkin.models import CheckIn, CheckInCorrection, DoorCheck, ProductRedemption
 from server.conferences.models import AddOn, Conference, TicketType
 from server.db.base import Base
 from server.devices.models import Device
@@ -20,7 +20,7 @@ from server.users.models import ConsoleSession, Membership, SignInAttempt, User
 from server.vouchers.models import Voucher, VoucherType
 
 __all__ = [
-    "AddOn", "Attendee", "Base", "BulkPurchase", "BulkPurchaseStatus", "BulkPurchaseVoucher", "CheckIn",
+    "AddOn", "Attendee", "Base", "BulkPurchase", "BulkPurchaseStatus", "BulkPurchaseVoucher", "CheckIn", "CheckInCorrection",
     "Conference", "Device", "FeedPosition", "SyncConflict", "SyncEvent", "DoorCheck", "Order", "OrderLineItem", "OrderStatus", "ProductRedemption",
     "Sponsor", "SponsorLevel", "StripeEvent", "TicketType", "Voucher", "VoucherType",
     "User", "Membership", "ConsoleSession", "SignInAttempt", "DeskPayment", "PendingImport", "PrintJob",

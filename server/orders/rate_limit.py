@@ -12,8 +12,9 @@ one always does, and two requests of one client at the same moment are serialise
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, cast
 
-from sqlalchemy import delete
+from sqlalchemy import CursorResult, delete
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -53,4 +54,5 @@ def count_order_from(session: Session, client: str, *, now: dt.datetime | None =
 def forget_old_windows(session: Session, *, now: dt.datetime | None = None) -> int:
     """Delete the counters of windows that have ended (the server's periodic job)."""
     now = now or utcnow()
-    return session.execute(delete(OrderRateWindow).where(OrderRateWindow.window_start < now - WINDOW)).rowcount
+    result = session.execute(delete(OrderRateWindow).where(OrderRateWindow.window_start < now - WINDOW))
+    return cast(CursorResult[Any], result).rowcount  # a DELETE's result: a cursor's, with its rowcount

@@ -146,7 +146,7 @@ def place_order(session: Session, conference: Conference, cart: Cart, *, now: dt
         validate_product_quantity(session, addon, cart.addons[addon.id])
 
     fixed_amount = voucher is not None and voucher.voucher_type is VoucherType.FIXED_AMOUNT
-    budget = voucher.discount_value if fixed_amount else Decimal(0)
+    budget = voucher.discount_value if voucher is not None and fixed_amount else Decimal(0)
     line_items = []
     for product, quantity in [*((t, cart.tickets[t.id]) for t in ticket_types), *((a, cart.addons[a.id]) for a in addons)]:
         is_ticket = isinstance(product, TicketType)
@@ -246,7 +246,8 @@ def _revive_for_late_payment(session: Session, order: Order) -> None:
         validate_global_capacity(session, conference, tickets)
         for item in order.line_items:
             product = session.get(TicketType, item.ticket_type_id) if item.addon_id is None else session.get(AddOn, item.addon_id)
-            validate_product_quantity(session, product, item.quantity)
+            if product is not None:  # a product deleted since is no longer counted
+                validate_product_quantity(session, product, item.quantity)
     except (Conflict, ValueError) as error:
         raise Conflict(f"Order {order.reference} was paid after its hold was released, and its seats are gone "
                        f"({error}): refund the payment.", code="paid_after_release") from None

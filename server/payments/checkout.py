@@ -9,13 +9,14 @@ from decimal import Decimal
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session, sessionmaker
+from stripe.params.checkout import SessionCreateParams, SessionCreateParamsLineItem
 
 from server.db.base import utcnow
 from server.db.engine import unit_of_work
 from server.errors import Conflict
 from server.orders.models import Order, OrderStatus
 from server.orders.service import get_order, lock_order
-from server.payments.gateway import StripeGateway, to_minor_units
+from server.payments.gateway import PaymentProviderError, StripeGateway, to_minor_units
 from server.sponsors.models import BulkPurchase, BulkPurchaseStatus
 from server.sponsors.repository import bulk_purchase_by_checkout_session
 from server.sponsors.service import BulkPurchaseError, BulkPurchaseService
@@ -35,9 +36,9 @@ class CheckoutStarted:
     expires_at: dt.datetime
 
 
-def order_line_items(order: Order, currency: str) -> list[dict]:
+def order_line_items(order: Order, currency: str) -> list[SessionCreateParamsLineItem]:
     """Stripe line items whose sum is exactly the order total (discounts included)."""
-    lines = []
+    lines: list[SessionCreateParamsLineItem] = []
     for item in order.line_items:
         total = to_minor_units(item.line_total, currency)
         if total == 0:
@@ -69,10 +70,9 @@ def start_order_checkout(factory: sessionmaker[Session], reference: str, *, succ
         else:
             expires_at = now + CHECKOUT_LIFETIME + dt.timedelta(seconds=30)
         order_id, conference_id = order.id, order.conference_id
-        params = {
+        params: SessionCreateParams = {
             "mode": "payment",
             "line_items": order_line_items(order, gateway.currency),
-            "customer_email": order.email or None,
             "client_reference_id": order.reference,
             "metadata": {"order_id": str(order.id), "order_reference": order.reference,
                          "conference_id": str(conference_id)},
@@ -81,7 +81,12 @@ def start_order_checkout(factory: sessionmaker[Session], reference: str, *, succ
             "success_url": success_url,
             "cancel_url": cancel_url,
         }
+        if order.email:  # left out, as the Stripe library leaves out a None: the same request each time
+            params["customer_email"] = order.email
     checkout = gateway.create_checkout_session(params, idempotency_key=f"order-{order_id}-checkout")
+    url = checkout.url
+    if url is None:  # only a completed or expired session has none
+        raise PaymentProviderError("Stripe answered with a Checkout Session that has no URL.")
     with unit_of_work(factory) as session:
         # Locked and re-checked: a hold released while Stripe answered is not silently revived.
         order = lock_order(session, order_id)
@@ -91,7 +96,7 @@ def start_order_checkout(factory: sessionmaker[Session], reference: str, *, succ
         order.stripe_checkout_session_id = checkout.id
         stripe_expiry = dt.datetime.fromtimestamp(int(expires_at.timestamp()), dt.UTC)
         order.hold_expires_at = max(order.hold_expires_at or now, stripe_expiry + HOLD_MARGIN)
-    return CheckoutStarted(session_id=checkout.id, url=checkout.url, expires_at=stripe_expiry)
+    return CheckoutStarted(session_id=checkout.id, url=url, expires_at=stripe_expiry)
 
 
 def _check_payable(order: Order, now: dt.datetime) -> None:

@@ -8,9 +8,10 @@ after a timeout (ours or Stripe's) can never create a second Checkout Session or
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
 import stripe
+from stripe.params import RefundCreateParams
+from stripe.params.checkout import SessionCreateParams
 
 from server.conferences.models import Conference
 from server.errors import DomainError, InvalidInput
@@ -66,7 +67,7 @@ class StripeGateway:
             max_network_retries=2,  # safe: every creating call below has an idempotency key
         )
 
-    def create_checkout_session(self, params: dict[str, Any], *, idempotency_key: str) -> stripe.checkout.Session:
+    def create_checkout_session(self, params: SessionCreateParams, *, idempotency_key: str) -> stripe.checkout.Session:
         try:
             return self.client.v1.checkout.sessions.create(params=params,
                                                             options={"idempotency_key": idempotency_key})
@@ -74,7 +75,7 @@ class StripeGateway:
             raise PaymentProviderError(f"Stripe did not create the Checkout Session: {_message(error)}") from error
 
     def refund(self, payment_intent_id: str, amount: Decimal | None, *, idempotency_key: str) -> stripe.Refund:
-        params: dict[str, Any] = {"payment_intent": payment_intent_id}
+        params: RefundCreateParams = {"payment_intent": payment_intent_id}
         if amount is not None:
             params["amount"] = to_minor_units(amount, self.currency)
         try:

@@ -102,8 +102,8 @@ def receive(factory: sessionmaker, conference_slug: str, payload: bytes, signatu
 def process(factory: sessionmaker, event_id: str) -> WebhookResult:
     try:
         with unit_of_work(factory) as session:
-            row = session.scalar(select(StripeEvent).where(StripeEvent.id == event_id).with_for_update()
-                                 .execution_options(populate_existing=True))
+            row = session.execute(select(StripeEvent).where(StripeEvent.id == event_id).with_for_update()
+                                  .execution_options(populate_existing=True)).scalar_one()  # recorded before
             if row.processed_at is not None:
                 return WebhookResult(event_id, "duplicate", row.last_error or "")
             note = apply(session, row)
@@ -113,7 +113,7 @@ def process(factory: sessionmaker, event_id: str) -> WebhookResult:
             return WebhookResult(event_id, "processed" if row.type in HANDLERS else "ignored", note)
     except Exception as error:
         with unit_of_work(factory) as session:
-            row = session.get(StripeEvent, event_id)
+            row = session.get_one(StripeEvent, event_id)
             row.attempts += 1
             row.last_error = f"{error.__class__.__name__}: {error}"[:2000]
         logger.exception("Stripe event %s failed; it will be retried", event_id)
@@ -141,7 +141,7 @@ def apply(session: Session, row: StripeEvent) -> str:
     handler = HANDLERS.get(row.type)
     if handler is None:
         return ""
-    conference = session.get(Conference, row.conference_id)
+    conference = session.get_one(Conference, row.conference_id)
     return handler(session, conference, row.payload["data"]["object"])
 
 

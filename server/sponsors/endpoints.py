@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from types import EllipsisType
 from typing import Any
 
 from fastapi import APIRouter
@@ -182,7 +183,7 @@ def edit_sponsor(slug: SlugPath, sponsor_slug: SlugPath, body: SponsorUpdate,
                  session: DbSession) -> SponsorRead:
     """Change a sponsor's name, slug, level or contact; only the fields sent change."""
     sponsor = get_sponsor(session, get_conference(session, slug), sponsor_slug)
-    level = ...
+    level: SponsorLevel | None | EllipsisType = ...  # not sent: unchanged
     if "level_id" in body.model_fields_set:
         level = _level(session, body.level_id) if body.level_id is not None else None
     return _sponsor_read(update_sponsor(session, sponsor, name=body.name, slug=body.slug, level=level,

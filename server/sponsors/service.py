@@ -8,9 +8,9 @@ import re
 import unicodedata
 from decimal import Decimal
 from types import EllipsisType
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from server.conferences.models import AddOn, Conference, TicketType
@@ -159,7 +159,7 @@ def update_sponsor_level(
     """Change what is given."""
     amount = _check_level_fields(name, cost, comp_badges)
     if name is not None and name.strip() != level.name:
-        _refuse_taken_level_name(session, session.get(Conference, level.conference_id), name.strip())
+        _refuse_taken_level_name(session, session.get_one(Conference, level.conference_id), name.strip())
         level.name = name.strip()
     if amount is not None:
         level.cost = amount
@@ -253,9 +253,12 @@ class BulkPurchaseService:
             raise BulkPurchaseError("Quantity must be at least 1.")
         if unit_price < Decimal("0.00"):
             raise BulkPurchaseError("Unit price cannot be negative.")
-        if conference is None and sponsor is None:
+        if conference is not None:
+            conference_id = conference.id
+        elif sponsor is not None:
+            conference_id = sponsor.conference_id
+        else:
             raise InvalidInput("A bulk purchase needs a sponsor or a conference.")
-        conference_id = conference.id if conference is not None else sponsor.conference_id
         config = dict(voucher_config or {})
         if "voucher_type" in config:
             try:
@@ -283,7 +286,7 @@ class BulkPurchaseService:
             # discovered after the sponsor's money has arrived.
             try:
                 check_voucher_config(_voucher_bulk_config(
-                    purchase, conference if conference is not None else sponsor.conference))
+                    purchase, conference if conference is not None else session.get_one(Conference, conference_id)))
             except (InvalidInput, ValueError, ArithmeticError, TypeError) as error:
                 reason = error.message if isinstance(error, InvalidInput) else str(error)
                 raise InvalidInput(f"The voucher codes of this purchase could not be generated: {reason}",
@@ -302,7 +305,7 @@ class BulkPurchaseService:
         """
         if session.scalar(select(BulkPurchase.id).where(BulkPurchase.id == purchase_id).with_for_update()) is None:
             raise NotFound(f"No bulk purchase #{purchase_id}.")
-        return session.get(BulkPurchase, purchase_id, populate_existing=True)
+        return session.get_one(BulkPurchase, purchase_id, populate_existing=True)
 
     @staticmethod
     def approve(session: Session, bulk_purchase: BulkPurchase) -> BulkPurchase:
@@ -354,9 +357,9 @@ class BulkPurchaseService:
         bp = BulkPurchaseService.lock(session, bulk_purchase.id)
         bp.payment_status = BulkPurchaseStatus.REFUNDED
         voucher_ids = select(BulkPurchaseVoucher.voucher_id).where(BulkPurchaseVoucher.bulk_purchase_id == bp.id)
-        deactivated = session.execute(
+        deactivated = cast(CursorResult[Any], session.execute(  # an UPDATE's result: a cursor's, with its rowcount
             update(Voucher).where(Voucher.id.in_(voucher_ids), Voucher.is_active.is_(True)).values(is_active=False)
-        ).rowcount
+        )).rowcount
         session.flush()
         logger.info("Refunded BulkPurchase #%s: deactivated %d vouchers", bp.id, deactivated)
         return deactivated
@@ -364,14 +367,14 @@ class BulkPurchaseService:
     @staticmethod
     def mark_failed(session: Session, bulk_purchase: BulkPurchase) -> bool:
         """PENDING/PROCESSING → FAILED; never overwrites a purchase already paid or refunded. True if it changed."""
-        updated = session.execute(
+        updated = cast(CursorResult[Any], session.execute(  # an UPDATE's result: a cursor's, with its rowcount
             update(BulkPurchase)
             .where(
                 BulkPurchase.id == bulk_purchase.id,
                 BulkPurchase.payment_status.in_([BulkPurchaseStatus.PENDING, BulkPurchaseStatus.PROCESSING]),
             )
             .values(payment_status=BulkPurchaseStatus.FAILED)
-        ).rowcount
+        )).rowcount
         if updated:
             logger.info("Marked BulkPurchase #%s as FAILED", bulk_purchase.id)
         else:

@@ -14,6 +14,7 @@ from server.api import AccessCodePath, AdminOnly, DbSession, IdPath, SlugPath
 from server.attendees.repository import attendee_by_code
 from server.conferences.models import Conference
 from server.conferences.service import get_conference
+from server.conflicts.repository import list_conflicts
 from server.db.base import utcnow
 from server.devices.models import Device
 from server.devices.service import (
@@ -25,7 +26,7 @@ from server.devices.service import (
 )
 from server.errors import NotFound
 from server.settings import get_settings
-from server.sync.events import apply_events, list_conflicts
+from server.sync.events import apply_events
 from server.sync.feed import conference_info, feed_page
 from shared.badge_codes import sign
 from shared.protocol import (
@@ -65,7 +66,7 @@ def pair(body: PairRequest, session: DbSession) -> PairResponse:
 def changes(
     device: CurrentDevice, session: DbSession,
     after: int = Query(0, ge=0, le=MAX_CURSOR), limit: int = Query(1000, ge=1, le=MAX_PAGE_SIZE),
-) -> ChangesPage:
+) -> Response:  # a ChangesPage (response_model documents it), serialised here
     """Attendees and products of this device's conference changed after the cursor ``after``."""
     # Serialised as built (plain dicts from the database): re-validating 5,000 records only costs time.
     page = feed_page(session, device.conference_id, after, limit)
@@ -83,7 +84,7 @@ def badge(access_code: AccessCodePath, device: CurrentDevice,
     """The signed badge payload of an attendee of this device's conference (for print stations)."""
     if attendee_by_code(session, device.conference_id, access_code) is None:
         raise NotFound(f"No attendee with access code '{access_code}' in this conference.")
-    conference = session.get(Conference, device.conference_id)
+    conference = session.get_one(Conference, device.conference_id)
     return BadgeRead(access_code=access_code, payload=sign(conference.slug, access_code, conference.badge_private_key))
 
 
@@ -105,18 +106,23 @@ class ConflictRead(BaseModel):
     station: str
     occurred_at: dt.datetime
     device_id: int
+    # Set once someone resolved it in the console (the kiosk's operator panel shows it).
+    resolved_at: dt.datetime | None = None
+    resolved_by: str = ""
+    resolution_note: str = ""
 
 
 def _conflicts(session: Session, conference_id: int) -> list[ConflictRead]:
     return [ConflictRead(id=c.id, reason=c.reason, message=c.message, kind=e.kind, access_code=e.access_code,
-                         station=e.station, occurred_at=e.occurred_at, device_id=e.device_id)
-            for c, e in list_conflicts(session, conference_id)]
+                         station=e.station, occurred_at=e.occurred_at, device_id=e.device_id,
+                         resolved_at=c.resolved_at, resolved_by=c.resolved_by, resolution_note=c.resolution_note)
+            for c, e in ((row.conflict, row.event) for row in list_conflicts(session, conference_id))]
 
 
 @router.get("/conflicts", response_model=list[ConflictRead])
 def device_conflicts(device: CurrentDevice,
                      session: DbSession) -> list[ConflictRead]:
-    """Conflicts in this device's conference, newest first (for the kiosk's operator panel)."""
+    """Conflicts in this device's conference, newest first, resolved ones with their resolution (for the kiosk's operator panel)."""
     return _conflicts(session, device.conference_id)
 
 

@@ -16,8 +16,9 @@ a unit the server already answered for stays handed out, and the late one is the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from server.checkin.models import CheckIn, DoorCheck, ProductRedemption
@@ -112,7 +113,7 @@ class _Batch:
         elif event.kind in NEEDS_PRODUCT and event.product_id is None:
             status, reason, message = EventStatus.REJECTED, "no_product", ""
         else:
-            scan = Scan(event.kind.value, event.occurred_at, station, event.product_kind, event.product_id)
+            scan = Scan(event.kind.value, event.occurred_at, station, event.product_type, event.product_id)
             step = apply_scan(record.state if record else None, scan)
             if step.crossed_a_limit:
                 status, reason, message = EventStatus.CONFLICT, step.verdict.reason.value, _conflict_message(
@@ -120,6 +121,7 @@ class _Batch:
             else:
                 status, reason, message = EventStatus.APPLIED, "ok", ""
                 if record is not None and event.kind not in RECORDS:
+                    assert step.state is not None  # a known attendee's state stays known
                     record.state = step.state
                     self._add_effect(key, record, event, station, step)
                 elif record is not None and event.kind is EventKind.BADGE_PRINTED:
@@ -127,7 +129,7 @@ class _Batch:
         self.rows[key] = {
             "uuid": key, "conference_id": self.conference_id, "device_id": self.device.id, "kind": event.kind.value,
             "access_code": event.access_code, "attendee_id": record.id if record else None, "station": station,
-            "product_kind": event.product_kind, "product_id": event.product_id, "kiosk_reason": event.reason,
+            "product_type": event.product_type, "product_id": event.product_id, "kiosk_reason": event.reason,
             "occurred_at": event.occurred_at, "received_at": self.received_at, "status": status.value, "reason": reason,
             "undoes": str(event.undoes) if event.undoes else None,
         }
@@ -144,10 +146,11 @@ class _Batch:
         if event.kind is EventKind.CHECK_IN:
             self.effects[key] = (CheckIn, {**common, "station": station, "checked_in_at": event.occurred_at})
         elif event.kind is EventKind.DOOR_CHECK:
-            product = {"ticket_type_id": event.product_id, "addon_id": None} if event.product_kind == "ticket_type" \
+            product = {"ticket_type_id": event.product_id, "addon_id": None} if event.product_type == "ticket_type" \
                 else {"ticket_type_id": None, "addon_id": event.product_id}
             self.effects[key] = (DoorCheck, {**common, **product, "station": station, "checked_at": event.occurred_at})
         elif event.kind is EventKind.REDEMPTION:
+            assert step.verdict.holding is not None  # an admitted redemption names the line it draws on
             self.effects[key] = (ProductRedemption, {
                 **common, "order_line_item_id": step.verdict.holding.line_item_id, "station": station,
                 "redeemed_at": event.occurred_at})
@@ -186,7 +189,7 @@ class _Batch:
             delete_door_check(self.session, record.id, scan.at)
         elif scan.kind == EventKind.REDEMPTION.value:
             line = next((h.line_item_id for h in before.holdings
-                         if h.kind == "addon" and h.product_id == scan.product_id), None)
+                         if h.product_type == "addon" and h.product_id == scan.product_id), None)
             delete_redemption(self.session, record.id, line, scan.at)
         return EventStatus.APPLIED, "ok", ""
 
@@ -200,11 +203,12 @@ class _Batch:
                 session.execute(insert(SyncConflict), [dict(row, event_id=event_ids[key])
                                                        for key, row in self.conflicts.items()])
         for model in (CheckIn, DoorCheck, ProductRedemption):
-            rows = [row for kind, row in self.effects.values() if kind is model]
+            rows = [row for effect_model, row in self.effects.values() if effect_model is model]
             if rows:
                 session.execute(insert(model), rows)
         if self.check_ins_taken_back:
-            session.execute(CheckIn.__table__.delete().where(CheckIn.id.in_(self.check_ins_taken_back)))
+            session.execute(delete(CheckIn).where(CheckIn.id.in_(self.check_ins_taken_back))
+                            .execution_options(synchronize_session=False))
         if self.undone_ids:
             session.execute(update(SyncEvent).where(SyncEvent.id.in_(self.undone_ids)).values(status="undone")
                             .execution_options(synchronize_session=False))
@@ -212,9 +216,11 @@ class _Batch:
         session.expire_all()  # ORM copies of these rows are stale now
 
 
-def _scan_of(row) -> Scan:
-    get = row.get if isinstance(row, dict) else lambda name: getattr(row, name)
-    return Scan(get("kind"), get("occurred_at"), get("station"), get("product_kind"), get("product_id"))
+def _scan_of(row: SyncEvent | dict[str, Any]) -> Scan:
+    """The scan of a stored event, or of a row of this batch not written yet."""
+    if isinstance(row, SyncEvent):
+        return Scan(row.kind, row.occurred_at, row.station, row.product_type, row.product_id)
+    return Scan(row["kind"], row["occurred_at"], row["station"], row["product_type"], row["product_id"])
 
 
 def _conflict_message(record: DoorRecord | None, event: ScanEvent, station: str, step: Step) -> str:
@@ -226,15 +232,8 @@ def _conflict_message(record: DoorRecord | None, event: ScanEvent, station: str,
         return f"{what} admitted {record.who} without the product"
     if reason is Reason.FULLY_REDEEMED:
         holding = step.verdict.holding
+        assert holding is not None  # the rules name the line that is used up
         return f"{holding.name} at {station} for {record.who}: " + fully_redeemed_message(
             holding.name, holding.redeemed, holding.quantity)
     return (f"{what} admitted {record.who}, whose order is {record.order_status or 'missing'}: "
             + (order_status_message(record.order_status) or ""))
-
-
-def list_conflicts(session: Session, conference_id: int, limit: int = 500) -> list[tuple[SyncConflict, SyncEvent]]:
-    return list(session.execute(
-        select(SyncConflict, SyncEvent).join(SyncEvent, SyncConflict.event_id == SyncEvent.id)
-        .where(SyncConflict.conference_id == conference_id)
-        .order_by(SyncConflict.id.desc()).limit(limit)
-    ).all())

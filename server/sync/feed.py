@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 from collections import defaultdict
 
 from sqlalchemy import func, select
@@ -48,9 +49,9 @@ def feed_page(session: Session, conference_id: int, after: int, limit: int) -> d
     ).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
-    products = [
-        {"kind": kind, "id": p_id, "name": name, "version": version}
-        for kind, model in (("ticket_type", TicketType), ("addon", AddOn))
+    products = [  # "kind" is ProductRecord's wire name for its product type (kiosks in the field read it)
+        {"kind": product_type, "id": p_id, "name": name, "version": version}
+        for product_type, model in (("ticket_type", TicketType), ("addon", AddOn))
         for p_id, name, version in session.execute(
             select(model.id, model.name, model.sync_version)
             .where(model.conference_id == conference_id, model.sync_version > after))
@@ -64,7 +65,7 @@ def feed_page(session: Session, conference_id: int, after: int, limit: int) -> d
         next_cursor = rows[-1].sync_version
     else:
         next_cursor = max([after, *(a["version"] for a in records), *(p["version"] for p in products)])
-    conference = conference_info(session.get(Conference, conference_id)).model_dump()
+    conference = conference_info(session.get_one(Conference, conference_id)).model_dump()
     return {"next_cursor": next_cursor, "has_more": has_more, "attendees": records, "products": products,
             "conference": conference}
 
@@ -93,7 +94,7 @@ def _attendee_records(session: Session, conference_id: int, rows, page) -> list[
             .group_by(ProductRedemption.attendee_id, ProductRedemption.order_line_item_id)
         )
     }
-    last_print: dict[int, tuple] = {}
+    last_print: dict[int | None, tuple[dt.datetime, str]] = {}  # an event's attendee_id is nullable
     for attendee_id, at, station in session.execute(
         select(SyncEvent.attendee_id, SyncEvent.occurred_at, SyncEvent.station)
         .where(SyncEvent.attendee_id.in_(ids), SyncEvent.kind == "badge_printed", SyncEvent.status == "applied")
@@ -110,7 +111,7 @@ def _attendee_records(session: Session, conference_id: int, rows, page) -> list[
     records = []
     for r in rows:
         holdings = []
-        if r.ticket_type_id:
+        if r.ticket_type_id:  # HoldingRecord's wire names: "kind" is the product type
             holdings.append({"kind": "ticket_type", "product_id": r.ticket_type_id,
                              "name": ticket_names.get(r.ticket_type_id, ""), "quantity": 1, "redeemed": 0,
                              "line_item_id": None})

@@ -29,11 +29,12 @@ class SyncEvent(Base):
     uuid: Mapped[str] = mapped_column(Uuid(as_uuid=False), unique=True)
     conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"))
     device_id: Mapped[int] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(20))  # shared.protocol.EventKind
     access_code: Mapped[str] = mapped_column(String(16))
     attendee_id: Mapped[int | None] = mapped_column(ForeignKey("attendees.id", ondelete="SET NULL"), index=True)
     station: Mapped[str] = mapped_column(String(100), default="")
-    product_kind: Mapped[str | None] = mapped_column(String(20))
+    # ticket_type | addon; the column keeps its first name (renaming it would need a migration for a word)
+    product_type: Mapped[str | None] = mapped_column("product_kind", String(20))
     product_id: Mapped[int | None] = mapped_column(Integer)
     kiosk_reason: Mapped[str] = mapped_column(String(40), default="ok")
     occurred_at: Mapped[dt.datetime]
@@ -56,3 +57,7 @@ class SyncConflict(Base):
     message: Mapped[str] = mapped_column(String(300))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     resolved_at: Mapped[dt.datetime | None]
+    # Who settled it in the console (their name or email, kept as text: an audit line outlives the
+    # account) and what they did about it; the kiosks' operator panels show both.
+    resolved_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    resolution_note: Mapped[str] = mapped_column(String(1000), default="", server_default="")

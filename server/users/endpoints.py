@@ -5,14 +5,24 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from server.api import DbSession
 from server.users.repository import UserRepository
 from server.users.service import SignInRefused, session_for_token, sign_in, sign_out
-from server.web.console import (SESSION_COOKIE, SIGN_IN_CSRF_COOKIE, CsrfProtected, SignedIn, clear_session_cookie,
-                                local_path, render, set_session_cookie, set_sign_in_csrf_cookie, sign_in_csrf_token,
-                                tokens_match)
+from server.web.console import (
+    SESSION_COOKIE,
+    SIGN_IN_CSRF_COOKIE,
+    CsrfProtected,
+    SignedIn,
+    clear_session_cookie,
+    local_path,
+    render,
+    set_session_cookie,
+    set_sign_in_csrf_cookie,
+    sign_in_csrf_token,
+    tokens_match,
+)
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 
@@ -34,7 +44,7 @@ def _sign_in_page(request: Request, *, next_path: str, email: str = "", error: s
 @router.get("/sign-in")
 def sign_in_form(request: Request, db: DbSession,
                  next: Annotated[str, Query(max_length=2000)] = "/",  # noqa: A002
-                 signed_out: Annotated[bool, Query()] = False) -> HTMLResponse:
+                 signed_out: Annotated[bool, Query()] = False) -> Response:
     """The sign-in form; a browser already signed in goes straight on to ``next``."""
     if session_for_token(db, request.cookies.get(SESSION_COOKIE, "")) is not None:
         return RedirectResponse(local_path(next), status_code=303)
@@ -48,7 +58,7 @@ def sign_in_submit(
     password: Annotated[str, Form(max_length=1024)] = "",
     next: Annotated[str, Form(max_length=2000)] = "/",  # noqa: A002
     csrf_token: Annotated[str, Form(max_length=200)] = "",
-) -> HTMLResponse:
+) -> Response:
     """Check the email and password; on success set the session cookie and go on to ``next``."""
     next_path = local_path(next)
     expected = request.cookies.get(SIGN_IN_CSRF_COOKIE, "")
@@ -60,18 +70,19 @@ def sign_in_submit(
         signed_in = sign_in(db, email=email, password=password, client=_client(request))
     except SignInRefused as refusal:
         # Answered, not raised: the failed attempt is committed with this answer (lock-out counts it).
-        response = _sign_in_page(request, next_path=next_path, email=email, error=refusal.message,
-                                 status_code=refusal.http_status)
+        response: Response = _sign_in_page(request, next_path=next_path, email=email, error=refusal.message,
+                                           status_code=refusal.http_status)
         if refusal.retry_after is not None:
             response.headers["Retry-After"] = str(max(1, int(refusal.retry_after.total_seconds())))
         return response
+    sign_out(db, request.cookies.get(SESSION_COOKIE, ""))  # a session this browser had before ends here
     response = RedirectResponse(next_path, status_code=303)
     set_session_cookie(response, request, signed_in)
     return response
 
 
 @router.post("/sign-out", dependencies=[CsrfProtected])
-def sign_out_submit(request: Request, db: DbSession, user: SignedIn) -> HTMLResponse:
+def sign_out_submit(request: Request, db: DbSession, user: SignedIn) -> Response:
     """End this browser's session."""
     sign_out(db, request.cookies.get(SESSION_COOKIE, ""))
     response = RedirectResponse("/sign-in?signed_out=1", status_code=303)
@@ -80,6 +91,6 @@ def sign_out_submit(request: Request, db: DbSession, user: SignedIn) -> HTMLResp
 
 
 @router.get("/")
-def conferences(request: Request, db: DbSession, user: SignedIn) -> HTMLResponse:
+def conferences(request: Request, db: DbSession, user: SignedIn) -> Response:
     """The conferences this user has a role in, each linking to its dashboard."""
     return render(request, "conferences.html", memberships=UserRepository(db).conferences_of(user.id))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import CursorResult, delete, func, select
 from sqlalchemy.orm import Session
 
 from server.conferences.models import Conference
@@ -58,12 +59,25 @@ class ConsoleSessionRepository:
         self.session.execute(delete(ConsoleSession).where(ConsoleSession.user_id == user_id))
 
     def delete_expired(self, now: dt.datetime) -> int:
-        return self.session.execute(delete(ConsoleSession).where(ConsoleSession.expires_at <= now)).rowcount
+        result = self.session.execute(delete(ConsoleSession).where(ConsoleSession.expires_at <= now))
+        return cast(CursorResult[Any], result).rowcount  # a DELETE's result: a cursor's, with its rowcount
 
 
 class SignInAttemptRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
+
+    def lock_email(self, email: str) -> None:
+        """Serialise sign-ins for one email until this transaction ends.
+
+        The race: on PostgreSQL (READ COMMITTED) a burst of parallel guesses would each count the
+        failures committed so far, all see fewer than the limit, and all get to test a password,
+        so lock-out would allow as many guesses as the attacker has connections. A transaction-level
+        advisory lock on the email makes each attempt count the ones before it. SQLite needs nothing:
+        every transaction there takes the write lock up front (server.db.engine).
+        """
+        if self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(select(func.pg_advisory_xact_lock(func.hashtextextended(email, 0))))
 
     def record(self, *, email: str, client: str, outcome: str, at: dt.datetime) -> None:
         self.session.add(SignInAttempt(email=email[:254], client=client[:64], outcome=outcome, attempted_at=at))
@@ -89,4 +103,5 @@ class SignInAttemptRepository:
             .order_by(SignInAttempt.attempted_at.desc())))
 
     def delete_before(self, before: dt.datetime) -> int:
-        return self.session.execute(delete(SignInAttempt).where(SignInAttempt.attempted_at < before)).rowcount
+        result = self.session.execute(delete(SignInAttempt).where(SignInAttempt.attempted_at < before))
+        return cast(CursorResult[Any], result).rowcount

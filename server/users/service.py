@@ -12,6 +12,7 @@ import functools
 import hashlib
 import math
 import secrets
+import threading
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -25,9 +26,22 @@ from server.users.models import ConsoleSession, Membership, Role, User
 from server.users.repository import ConsoleSessionRepository, SignInAttemptRepository, UserRepository
 
 __all__ = [
-    "MAX_FAILURES_PER_EMAIL", "MAX_FAILURES_PER_CLIENT", "LOCKOUT", "SESSION_LIFETIME", "MIN_PASSWORD_LENGTH",
-    "Role", "SignInRefused", "add_user", "set_role", "disable", "sign_in", "sign_out", "session_for_token",
-    "normalise_email", "seed_demo_admin", "SignedInSession",
+    "LOCKOUT",
+    "MAX_FAILURES_PER_CLIENT",
+    "MAX_FAILURES_PER_EMAIL",
+    "MIN_PASSWORD_LENGTH",
+    "SESSION_LIFETIME",
+    "Role",
+    "SignInRefused",
+    "SignedInSession",
+    "add_user",
+    "disable",
+    "normalise_email",
+    "seed_demo_admin",
+    "session_for_token",
+    "set_role",
+    "sign_in",
+    "sign_out",
 ]
 
 MIN_PASSWORD_LENGTH = 10
@@ -47,6 +61,15 @@ LAST_SEEN_RESOLUTION = dt.timedelta(minutes=1)
 # argon2id with argon2-cffi's defaults (RFC 9106's low-memory profile). One instance: it holds
 # only the parameters.
 _hasher = PasswordHasher()
+# Each hash or check takes 64 MiB and a core for a moment. A burst of sign-ins (or of guesses on
+# many emails) waits for one of these slots instead of running 40 at once in the thread pool and
+# taking 2.5 GB (four at once: 256 MiB).
+_PASSWORD_CHECKS = threading.BoundedSemaphore(4)
+
+
+def _hash_password(password: str) -> str:
+    with _PASSWORD_CHECKS:
+        return _hasher.hash(password)
 
 
 @functools.cache
@@ -54,7 +77,7 @@ def _dummy_hash() -> str:
     """Verified against when the email is unknown, so that an unknown email costs as long as a wrong
     password and the answer's timing does not tell which emails have accounts. Made on first use:
     a hash costs as much as a sign-in, which a process that never signs anyone in should not pay."""
-    return _hasher.hash(secrets.token_urlsafe(16))
+    return _hash_password(secrets.token_urlsafe(16))
 
 
 class SignInRefused(DomainError):
@@ -122,7 +145,7 @@ def add_user(session: Session, *, email: str, display_name: str, password: str,
     repository = UserRepository(session)
     if repository.by_email(email) is not None:
         raise Conflict(f"A user with email '{email}' already exists.", code="user_exists")
-    user = User(email=email, display_name=display_name[:200], password_hash=_hasher.hash(_check_password(password)))
+    user = User(email=email, display_name=display_name[:200], password_hash=_hash_password(_check_password(password)))
     session.add(user)
     session.flush()
     if conference is not None and role is not None:
@@ -157,7 +180,7 @@ def set_role(session: Session, user: User, conference: Conference, role: Role | 
 
 
 def set_password(session: Session, user: User, password: str) -> None:
-    user.password_hash = _hasher.hash(_check_password(password))
+    user.password_hash = _hash_password(_check_password(password))
     ConsoleSessionRepository(session).delete_of_user(user.id)
     session.flush()
 
@@ -180,10 +203,11 @@ def sign_in(session: Session, *, email: str, password: str, client: str,
     A locked email or a throttled address is refused before the password is looked at, so a
     guesser cannot use the lock-out period to test passwords.
     """
-    now = now or utcnow()
     # Whatever was typed is recorded, so it must be storable (PostgreSQL refuses NUL in text).
     email = normalise_email(email).replace("\x00", "").encode("utf-8", "replace").decode()[:254]
     attempts = SignInAttemptRepository(session)
+    attempts.lock_email(email)
+    now = now or utcnow()  # after the wait for the lock: attempts are recorded in the order they were decided
 
     failures = attempts.failures_for_email(email, now - LOCKOUT)
     if len(failures) >= MAX_FAILURES_PER_EMAIL:
@@ -211,7 +235,7 @@ def sign_in(session: Session, *, email: str, password: str, client: str,
         raise SignInRefused("Wrong email or password." + warning, code="wrong_password")
 
     if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
+        user.password_hash = _hash_password(password)
     attempts.record(email=email, client=client, outcome="succeeded", at=now)
     token, csrf_token = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     console_session = ConsoleSession(token_hash=hash_token(token), csrf_token=csrf_token, user_id=user.id,
@@ -224,7 +248,8 @@ def sign_in(session: Session, *, email: str, password: str, client: str,
 
 def _password_matches(password_hash: str, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash, password)
+        with _PASSWORD_CHECKS:
+            return _hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError, UnicodeEncodeError):  # a lone surrogate matches no password
         return False
 

@@ -67,7 +67,8 @@ def check_voucher_config(config: VoucherBulkConfig) -> VoucherType:
     # ends before it starts is a typo.
     if config.valid_from and config.valid_until and config.valid_until < config.valid_from:
         raise InvalidInput("valid_until cannot be before valid_from.")
-    for product in [*(config.applicable_ticket_types or []), *(config.applicable_addons or [])]:
+    products: list[TicketType | AddOn] = [*(config.applicable_ticket_types or []), *(config.applicable_addons or [])]
+    for product in products:
         if product.conference_id != config.conference.id:
             raise InvalidInput(f"'{product.name}' does not belong to {config.conference.slug}.")
     return voucher_type

@@ -51,3 +51,20 @@ def test_a_first_sync_is_indexed_for_search_once_the_download_ends(tmp_path):
     assert not attendee_cache.rebuild_search_if_stale(connection)  # nothing left to do
     store([record(n, "Hedy") for n in range(5000, 7000)])  # a later sync: indexed row by row, searchable at once
     assert len(attendee_cache.search(connection, "hedy", limit=5000)) == 2000
+
+
+def test_a_station_saved_by_the_earlier_release_still_door_checks_its_product(tmp_path):
+    """station.json written before "product_kind" became "product_type": the tutorial room stays a
+    door check for the tutorial ticket after the update, not for an add-on of the same id."""
+    from kiosk.core.settings import SETTINGS_FILE, StationMode, load_settings
+    from shared.decisions import ScanKind
+
+    (tmp_path / SETTINGS_FILE).write_text(json.dumps({
+        "station_name": "Tutorial room", "mode": "door_check", "product_kind": "ticket_type", "product_id": 3,
+        "product_name": "Tutorial day"}))
+
+    settings = load_settings(tmp_path)
+
+    assert settings is not None and settings.mode is StationMode.DOOR_CHECK
+    station = settings.station()
+    assert (station.kind, station.product_type, station.product_id) == (ScanKind.DOOR_CHECK, "ticket_type", 3)

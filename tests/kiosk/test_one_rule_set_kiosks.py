@@ -95,7 +95,7 @@ def view(inside, checked_in_at, last_at, last_station, holdings) -> tuple:
     moment = (lambda v: dt.datetime.fromisoformat(v) if isinstance(v, str) else v)
     return (bool(inside), moment(checked_in_at), moment(last_at), last_station or "",
             tuple(h["redeemed"] if isinstance(h, dict) else h.redeemed for h in holdings
-                  if (h["kind"] if isinstance(h, dict) else h.kind) == "addon"))
+                  if (h["kind"] if isinstance(h, dict) else h.product_type) == "addon"))
 
 
 def action(kind: str):
@@ -261,5 +261,5 @@ def reduce_log(log, codes, lunch_id):
 
 
 def scan_of(e: dict) -> Scan:
-    return Scan(e["kind"], dt.datetime.fromisoformat(e["occurred_at"]), e["station"], e["product_kind"],
+    return Scan(e["kind"], dt.datetime.fromisoformat(e["occurred_at"]), e["station"], e["product_type"],
                 e["product_id"])

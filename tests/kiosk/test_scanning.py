@@ -102,13 +102,21 @@ def test_a_version_1_cache_is_upgraded_and_keeps_its_waiting_scans(tmp_path):
     later = ("undoes", "set_aside", "sent", "badge_printed_at", "badge_printed_station")
     lines = [line for line in cache.SCHEMA.splitlines() if line.split()[:1] not in ([c] for c in later)]
     old_schema = re.sub(r",(\s*(--[^\n]*)?\n\);)", r"\1", "\n".join(lines))
-    assert "undoes" not in old_schema
+    # and the names before version 5: a product's type was its "kind", an outbox row's its "product_kind"
+    old_schema = re.sub(r"(CREATE TABLE products \(.*?\);)", lambda m: m[1].replace("product_type", "kind"),
+                        old_schema, flags=re.S).replace("product_type TEXT,", "product_kind TEXT,")
+    assert "undoes" not in old_schema and "product_type" not in old_schema
     old.executescript(old_schema + cache.SEARCH_TRIGGERS + "PRAGMA user_version = 1;")
     old.execute("INSERT INTO outbox (uuid, kind, access_code, occurred_at, station, reason) "
                 "VALUES ('u1', 'check_in', 'AAAA1111', '2026-05-04T07:14:00+00:00', 'Door B', 'ok')")
+    old.execute("INSERT INTO outbox (uuid, kind, access_code, occurred_at, station, product_kind, product_id, reason) "
+                "VALUES ('u2', 'door_check', 'AAAA1111', '2026-05-04T07:20:00+00:00', 'Room 1', 'ticket_type', 3, 'ok')")
+    old.execute("INSERT INTO products (kind, id, name) VALUES ('addon', 5, 'Lunch')")
     old.commit()
     old.close()
     connection = connect(path)
     assert connection.execute("PRAGMA user_version").fetchone()[0] == cache.SCHEMA_VERSION
-    assert [tuple(r) for r in connection.execute("SELECT uuid, undoes FROM outbox")] == [("u1", None)]
+    assert [tuple(r) for r in connection.execute("SELECT uuid, undoes, product_type, product_id FROM outbox")] \
+        == [("u1", None, None, None), ("u2", None, "ticket_type", 3)]
+    assert [tuple(r) for r in connection.execute("SELECT product_type, id, name FROM products")] == [("addon", 5, "Lunch")]
     assert connection.execute("SELECT count(*) FROM scan_log").fetchone()[0] == 0

@@ -52,7 +52,7 @@ def test_a_lunch_redeemed_at_the_desk_is_used_up_for_the_kiosks(desk):
     assert again.status_code == 409 and again.json()["detail"]["message"] == "Product 'Lunch' is fully redeemed (1/1)."
     upload = desk["kiosk"].post("/api/v1/sync/events", json={"events": [{
         "uuid": "00000000-0000-4000-8000-000000000001", "kind": "redemption", "access_code": desk["ada"],
-        "occurred_at": "2026-05-04T12:00:00+00:00", "station": "Lunch", "product_kind": "addon",
+        "occurred_at": "2026-05-04T12:00:00+00:00", "station": "Lunch", "product_type": "addon",
         "product_id": None}]}).json()
     assert upload["results"][0]["status"] == "rejected"  # a redemption that names no product
 

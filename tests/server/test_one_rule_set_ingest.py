@@ -28,7 +28,7 @@ def minutes(n: float) -> dt.datetime:
 def event(kind: str, code: str, at: dt.datetime, *, station: str = "Door A", undoes: str | None = None,
           product_id: int | None = None, reason: str = "ok") -> dict:
     return {"uuid": str(uuid.uuid4()), "kind": kind, "access_code": code, "occurred_at": at.isoformat(),
-            "station": station, "product_kind": "addon" if product_id else None, "product_id": product_id,
+            "station": station, "product_type": "addon" if product_id else None, "product_id": product_id,
             "reason": reason, "undoes": undoes}
 
 

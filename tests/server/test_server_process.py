@@ -21,11 +21,14 @@ from kiosk.core.sync_engine import SyncEngine
 from server.db.engine import make_engine, make_session_factory, unit_of_work
 from server.db.migrate import upgrade_to_head
 from server.devices.service import create_device
+from server.users.service import Role, add_user, set_role
 from shared.decisions import Reason
 from tests.command_line import run_doorstation
 from tests.factories import make_attendee, make_conference, make_ticket_type
+from tests.kiosk.test_badges import decode, pdf_pages
 from tests.live_server import free_port
 from tests.server.test_stripe import mark_migrated
+from tests.web.conftest import http_sign_in
 
 
 def test_a_separate_server_process_propagates_check_ins_and_enforces_capacity(tmp_path):
@@ -38,7 +41,9 @@ def test_a_separate_server_process_propagates_check_ins_and_enforces_capacity(tm
         ada = make_attendee(session, conference, ticket_type=standard)
         make_attendee(session, conference, ticket_type=standard, first_name="Bob")
         codes = [create_device(session, conference, name=f"k{n}", station=f"Door {n}")[1] for n in "AB"]
-        paid = ada.access_code
+        paid, ada_id = ada.access_code, ada.id
+        lead = add_user(session, email="lead@example.org", display_name="Lee", password="a long door password")
+        set_role(session, lead, conference, Role.DOOR_LEAD)
     engine.dispose()
     port = free_port()
     server = start_server_process(url, port)
@@ -61,6 +66,16 @@ def test_a_separate_server_process_propagates_check_ins_and_enforces_capacity(tm
         refused = httpx.post(f"{base}/api/v1/conferences/pycon/orders", json=order)
         assert refused.status_code == 409
         assert refused.json()["detail"]["message"] == "This conference is sold out (venue capacity: 3)."
+
+        # The console's badge: the composed server draws it with the kiosk's renderer (Qt, offscreen).
+        with httpx.Client(base_url=base, timeout=60) as browser:
+            assert http_sign_in(browser, "lead@example.org", "a long door password").status_code == 303
+            badge = browser.get(f"/conferences/pycon/attendees/{ada_id}/badge.pdf")
+        assert badge.status_code == 200 and badge.content.startswith(b"%PDF")
+        pdf = tmp_path / "badge.pdf"
+        pdf.write_bytes(badge.content)
+        [page] = pdf_pages(pdf)
+        assert decode(page)["Code128"] == paid
     finally:
         server.terminate()
         server.wait(10)

@@ -122,8 +122,8 @@ def test_an_upload_naming_another_conferences_attendee_touches_nothing_of_theirs
         return {"uuid": str(uuid.uuid4()), "kind": kind, "access_code": eve_code,
                 "occurred_at": (at + dt.timedelta(minutes=minutes)).isoformat(), "station": "Door A", **extra}
 
-    events = [event("check_in", 0), event("door_check", 1, product_kind="ticket_type", product_id=ticket_id),
-              event("redemption", 2, product_kind="addon", product_id=dinner_id), event("exit", 3)]
+    events = [event("check_in", 0), event("door_check", 1, product_type="ticket_type", product_id=ticket_id),
+              event("redemption", 2, product_type="addon", product_id=dinner_id), event("exit", 3)]
     response = httpx.post(f"{base_url}/api/v1/sync/events", json={"events": events},
                           headers={"Authorization": f"Bearer {token}"})
 
@@ -137,3 +137,40 @@ def test_an_upload_naming_another_conferences_attendee_touches_nothing_of_theirs
         assert session.scalar(select(func.count(SyncEvent.id)).where(
             (SyncEvent.attendee_id == eve_id) | (SyncEvent.conference_id == other_id))) == 0
         assert session.scalar(select(func.count(SyncConflict.id)).where(SyncConflict.conference_id == other_id)) == 0
+
+
+# Kiosks of an earlier release ------------------------------------------------------------------------
+
+def test_a_kiosk_of_the_earlier_release_sending_product_kind_has_its_door_check_and_lunch_applied(
+        session_factory, base_url):
+    """Kiosks in the field name a scan's product type "product_kind" (now "product_type"): the server
+    still takes it, and still sends products and holdings with their type under "kind"."""
+    with unit_of_work(session_factory) as session:
+        pycon = make_conference(session, slug="pycon")
+        tutorial = make_ticket_type(session, pycon, name="Tutorial day")
+        lunch = make_addon(session, pycon, name="Lunch")
+        ada = make_attendee(session, pycon, ticket_type=tutorial, addons={lunch: 1}, first_name="Ada")
+        ada_id, code, tutorial_id, lunch_id = ada.id, ada.access_code, tutorial.id, lunch.id
+    token = device_token(session_factory, base_url)
+    at = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
+    events = [{"uuid": str(uuid.uuid4()), "kind": kind, "access_code": code, "station": "Room 1",
+               "occurred_at": (at + dt.timedelta(minutes=n)).isoformat(), "product_kind": product_kind,
+               "product_id": product_id}
+              for n, (kind, product_kind, product_id) in enumerate(
+                  [("door_check", "ticket_type", tutorial_id), ("redemption", "addon", lunch_id)])]
+
+    response = httpx.post(f"{base_url}/api/v1/sync/events", json={"events": events},
+                          headers={"Authorization": f"Bearer {token}"})
+
+    assert response.status_code == 200, response.text
+    assert [r["status"] for r in response.json()["results"]] == ["applied", "applied"]
+    with session_factory() as session:
+        assert session.scalars(select(DoorCheck.ticket_type_id).where(DoorCheck.attendee_id == ada_id)).all() \
+            == [tutorial_id]
+        assert session.scalar(select(func.count(ProductRedemption.id)).where(
+            ProductRedemption.attendee_id == ada_id)) == 1
+        assert sorted(session.scalars(select(SyncEvent.product_type).where(SyncEvent.attendee_id == ada_id))) \
+            == ["addon", "ticket_type"]
+    _cursor, attendees, products = download(base_url, token, 0, 100)
+    assert sorted((p["kind"], p["name"]) for p in products) == [("addon", "Lunch"), ("ticket_type", "Tutorial day")]
+    assert [(h["kind"], h["redeemed"]) for h in attendees[0]["holdings"]] == [("ticket_type", 0), ("addon", 1)]

@@ -4,12 +4,12 @@ import pytest
 
 from shared.decisions import AttendeeState, Holding, Outcome, Reason, ScanKind, decide
 
-LUNCH = Holding(kind="addon", product_id=7, name="Lunch", quantity=2, redeemed=0, line_item_id=1)
+LUNCH = Holding(product_type="addon", product_id=7, name="Lunch", quantity=2, redeemed=0, line_item_id=1)
 
 
 def person(status="paid", **kwargs):
     return AttendeeState(access_code="A3K9M2X1", name="Ada", company="", ticket_type="Standard", order_status=status,
-                         holdings=(Holding(kind="ticket_type", product_id=1, name="Standard"), LUNCH), **kwargs)
+                         holdings=(Holding(product_type="ticket_type", product_id=1, name="Standard"), LUNCH), **kwargs)
 
 
 @pytest.mark.parametrize(("status", "outcome", "reason"), [
@@ -32,10 +32,10 @@ def test_unknown_badge():
 
 
 def test_door_check_needs_the_product():
-    assert decide(ScanKind.DOOR_CHECK, person(), product_kind="addon", product_id=7).reason is Reason.OK
-    assert decide(ScanKind.DOOR_CHECK, person(), product_kind="addon", product_id=8).reason is Reason.PRODUCT_NOT_PURCHASED
-    assert decide(ScanKind.DOOR_CHECK, person(), product_kind="ticket_type", product_id=1).reason is Reason.OK
-    assert decide(ScanKind.DOOR_CHECK, person("refunded"), product_kind="addon", product_id=7).reason is Reason.REFUNDED
+    assert decide(ScanKind.DOOR_CHECK, person(), product_type="addon", product_id=7).reason is Reason.OK
+    assert decide(ScanKind.DOOR_CHECK, person(), product_type="addon", product_id=8).reason is Reason.PRODUCT_NOT_PURCHASED
+    assert decide(ScanKind.DOOR_CHECK, person(), product_type="ticket_type", product_id=1).reason is Reason.OK
+    assert decide(ScanKind.DOOR_CHECK, person("refunded"), product_type="addon", product_id=7).reason is Reason.REFUNDED
 
 
 def test_redemption_up_to_quantity():
@@ -48,3 +48,10 @@ def test_redemption_up_to_quantity():
 def test_exit_of_someone_never_inside_is_reported():
     assert decide(ScanKind.EXIT, person(inside=True)).reason is Reason.OK
     assert decide(ScanKind.EXIT, person()).reason is Reason.NOT_CHECKED_IN
+
+
+def test_what_a_station_scans_is_recorded_and_sent_under_the_same_kind():
+    """A kiosk writes its station's ScanKind as the event's kind: each must be an EventKind the server takes."""
+    from shared.protocol import EventKind
+
+    assert {kind.value for kind in ScanKind} <= {kind.value for kind in EventKind}

@@ -12,14 +12,22 @@ Fixtures (every console test may use them):
   ``page`` is one such page.
 - ``signed_in_page(role, conference=CONFERENCE_A)`` → a fresh page signed in through the form, on the
   conference list; ``page.credentials`` is the user it signed in as.
+- ``signed_in_client(role, conference=CONFERENCE_A)`` → an ``httpx.Client`` signed in through the same
+  form (for downloads and status codes); ``form_token(html)`` reads a page's CSRF token for a POST;
+  ``http_sign_in(client, email, password)`` signs a client in.
+
+Without chromium the browser tests skip with the reason, unless DOORSTATION_REQUIRE_BROWSER=1 (CI),
+which turns the skip into a failure.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+import httpx
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -126,6 +134,39 @@ def sign_in(page, credentials: Credentials, *, path: str = "/sign-in") -> None:
     page.get_by_label("Password").fill(credentials.password)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
+
+
+def form_token(html: str) -> str:
+    """The CSRF token of the first form on a page (every POST form carries it as ``csrf_token``)."""
+    match = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert match, "no form with a CSRF token on this page"
+    return match.group(1)
+
+
+def http_sign_in(client: httpx.Client, email: str, password: str, *, headers: dict | None = None,
+                 next_path: str = "/") -> httpx.Response:
+    """Sign in through the form over HTTP: the form's page (and its cookie), then the POST."""
+    form = client.get("/sign-in", headers=headers)
+    return client.post("/sign-in", headers=headers, data={"email": email, "password": password,
+                                                          "next": next_path, "csrf_token": form_token(form.text)})
+
+
+@pytest.fixture
+def signed_in_client(console_server, make_console_user):
+    clients: list[httpx.Client] = []
+
+    def open_signed_in(role: Role | str | None, conference: str | None = CONFERENCE_A) -> httpx.Client:
+        credentials = make_console_user(role, conference)
+        client = httpx.Client(base_url=console_server.base_url, timeout=30)
+        clients.append(client)
+        response = http_sign_in(client, credentials.email, credentials.password)
+        assert response.status_code == 303, response.text[:300]
+        client.credentials = credentials  # type: ignore[attr-defined]
+        return client
+
+    yield open_signed_in
+    for client in clients:
+        client.close()
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -14,21 +15,11 @@ from sqlalchemy import func, select, update
 from server.db.base import utcnow
 from server.db.engine import unit_of_work
 from server.users.models import ConsoleSession, Role, SignInAttempt
-from server.users.service import MAX_FAILURES_PER_CLIENT, disable, get_user
-from tests.web.conftest import CONFERENCE_A
+from server.users.service import MAX_FAILURES_PER_CLIENT, MAX_FAILURES_PER_EMAIL, disable, get_user
+from tests.web.conftest import CONFERENCE_A, form_token, http_sign_in
 
 SESSION_COOKIE = "doorstation_session"
-
-
-def _form_token(html: str) -> str:
-    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
-
-
-def _sign_in(client: httpx.Client, email: str, password: str, *, headers: dict | None = None,
-             next_path: str = "/") -> httpx.Response:
-    form = client.get("/sign-in", headers=headers)
-    return client.post("/sign-in", headers=headers, data={"email": email, "password": password, "next": next_path,
-                                                          "csrf_token": _form_token(form.text)})
+_sign_in = http_sign_in  # the name tests/server/test_demo.py imports; new tests use tests.web.conftest.http_sign_in
 
 
 def _set_cookie(response: httpx.Response, name: str) -> str:
@@ -43,7 +34,7 @@ def client(console_server):
 
 def test_the_session_cookie_is_httponly_samesite_and_expires(client, make_console_user):
     user = make_console_user(Role.ORGANIZER)
-    response = _sign_in(client, user.email, user.password)
+    response = http_sign_in(client, user.email, user.password)
     assert response.status_code == 303 and response.headers["location"] == "/"
     cookie = _set_cookie(response, SESSION_COOKIE)
     flags = {part.strip().split("=")[0].lower(): part.strip() for part in cookie.split(";")[1:]}
@@ -63,14 +54,14 @@ def test_behind_a_tls_proxy_the_cookies_are_secure(client, make_console_user):
     assert "secure" in [p.strip().lower() for p in form_cookie.split(";")]
     # httpx talks plain http to the test server, so it keeps Secure cookies to itself: hand it over as a browser would.
     response = client.post("/sign-in", headers={**https, "Cookie": form_cookie.split(";")[0]},
-                           data={"email": user.email, "password": user.password, "csrf_token": _form_token(form.text)})
+                           data={"email": user.email, "password": user.password, "csrf_token": form_token(form.text)})
     assert response.status_code == 303
     assert "secure" in [p.strip().lower() for p in _set_cookie(response, SESSION_COOKIE).split(";")]
 
 
 def test_the_database_keeps_only_a_hash_of_the_cookie(client, make_console_user, console_server):
     user = make_console_user(Role.ORGANIZER)
-    response = _sign_in(client, user.email, user.password)
+    response = http_sign_in(client, user.email, user.password)
     token = response.cookies[SESSION_COOKIE]
     with console_server.session_factory() as session:
         stored = session.scalars(select(ConsoleSession)).one()
@@ -81,7 +72,7 @@ def test_the_database_keeps_only_a_hash_of_the_cookie(client, make_console_user,
 
 def test_an_expired_session_signs_in_again_and_comes_back(client, make_console_user, console_server):
     user = make_console_user(Role.ORGANIZER)
-    _sign_in(client, user.email, user.password)
+    http_sign_in(client, user.email, user.password)
     assert client.get("/").status_code == 200
     with unit_of_work(console_server.session_factory) as session:
         session.execute(update(ConsoleSession).values(expires_at=utcnow() - dt.timedelta(seconds=1)))
@@ -92,11 +83,11 @@ def test_an_expired_session_signs_in_again_and_comes_back(client, make_console_u
 
 def test_disabling_a_user_signs_them_out_at_once_and_for_good(client, make_console_user, console_server):
     user = make_console_user(Role.OWNER)
-    _sign_in(client, user.email, user.password)
+    http_sign_in(client, user.email, user.password)
     with unit_of_work(console_server.session_factory) as session:
         disable(session, get_user(session, user.email))
     assert client.get("/").status_code == 303
-    response = _sign_in(client, user.email, user.password)
+    response = http_sign_in(client, user.email, user.password)
     assert response.status_code == 401
     assert "Wrong email or password." in response.text
 
@@ -105,14 +96,15 @@ def test_one_address_failing_many_times_is_throttled_and_others_are_not(client, 
     user = make_console_user(Role.OWNER)
     spray = {"X-Forwarded-For": "203.0.113.9"}  # one client trying a password on many emails
     for n in range(MAX_FAILURES_PER_CLIENT):
-        assert _sign_in(client, f"someone-{n}@example.org", "Summer2026!", headers=spray).status_code == 401
-    refused = _sign_in(client, user.email, user.password, headers=spray)
+        assert http_sign_in(client, f"someone-{n}@example.org", "Summer2026!", headers=spray).status_code == 401
+    refused = http_sign_in(client, user.email, user.password, headers=spray)
     assert refused.status_code == 429
     assert re.search(r"Too many failed sign-ins from your address\. Try again in 1[45] minutes\.", refused.text)
     assert 14 * 60 <= int(refused.headers["retry-after"]) <= 15 * 60
     assert SESSION_COOKIE not in refused.cookies
     # Another address, and the same user, are not held up by it.
-    assert _sign_in(client, user.email, user.password, headers={"X-Forwarded-For": "198.51.100.7"}).status_code == 303
+    elsewhere = {"X-Forwarded-For": "198.51.100.7"}
+    assert http_sign_in(client, user.email, user.password, headers=elsewhere).status_code == 303
     with console_server.session_factory() as session:
         assert session.scalar(select(func.count()).where(SignInAttempt.client == "203.0.113.9",
                                                          SignInAttempt.outcome == "refused")) == 1
@@ -135,22 +127,22 @@ def test_a_sign_in_form_from_elsewhere_is_refused(client, make_console_user, con
 ])
 def test_odd_input_in_the_sign_in_form_is_a_plain_refusal(client, email, password):
     """NUL bytes, bytes that are not UTF-8, a lone surrogate's bytes, too long, empty: a refusal, never a 500."""
-    token = _form_token(client.get("/sign-in").text)
+    token = form_token(client.get("/sign-in").text)
     response = client.post("/sign-in", content=f"email={email}&password={password}&csrf_token={token}".encode(),
                            headers={"Content-Type": "application/x-www-form-urlencoded"})
     assert response.status_code in (401, 422), response.text[:300]
     assert SESSION_COOKIE not in response.cookies
 
 
-def test_console_pages_are_neither_cached_nor_framed(client, make_console_user):
-    user = make_console_user(Role.OWNER)
-    _sign_in(client, user.email, user.password)
-    for path in ("/", "/sign-in", f"/conferences/{CONFERENCE_A}/dashboard", "/conferences/nope/dashboard"):
+def test_console_pages_are_neither_cached_nor_framed(signed_in_client):
+    client = signed_in_client(Role.OWNER)
+    for path in ("/", f"/conferences/{CONFERENCE_A}/dashboard", "/conferences/nope/dashboard"):
         response = client.get(path)
-        if response.status_code == 303:
-            continue
+        assert response.status_code in (200, 404), path
         assert response.headers["cache-control"] == "no-store", path
         assert response.headers["x-frame-options"] == "DENY", path
+    client.cookies.clear()
+    assert client.get("/sign-in").headers["x-frame-options"] == "DENY"  # no clickjacking of the password form
 
 
 def test_the_bearer_token_routes_are_unchanged(client):
@@ -164,3 +156,39 @@ def test_static_files_include_htmx_and_its_licence(client):
     script = client.get("/static/htmx/htmx.min.js")
     assert script.status_code == 200 and "htmx" in script.text[:2000]
     assert "Zero-Clause BSD" in client.get("/static/htmx/LICENSE").text
+
+
+def test_a_signed_out_htmx_request_reloads_the_page_on_the_sign_in_form(client):
+    """A dashboard refreshing itself after the session ended must not paste the sign-in form into a fragment."""
+    response = client.get(f"/conferences/{CONFERENCE_A}/dashboard", headers={
+        "HX-Request": "true", "HX-Current-URL": f"{client.base_url}/conferences/{CONFERENCE_A}/dashboard"})
+    assert response.status_code == 200 and response.text == ""
+    assert response.headers["hx-redirect"] == f"/sign-in?next=/conferences/{CONFERENCE_A}/dashboard"
+
+
+def test_a_burst_of_parallel_guesses_gets_no_more_tries_than_the_lock_out_allows(console_server, make_console_user):
+    """Twelve wrong passwords for one email at the same moment: five are checked, the rest refused unread."""
+    user = make_console_user(Role.OWNER)
+
+    def guess(n: int) -> int:
+        with httpx.Client(base_url=console_server.base_url, timeout=120) as client:
+            return http_sign_in(client, user.email, f"guess number {n}").status_code
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        statuses = sorted(pool.map(guess, range(12)))
+    assert statuses == [401] * MAX_FAILURES_PER_EMAIL + [429] * (12 - MAX_FAILURES_PER_EMAIL)
+    with console_server.session_factory() as session:
+        outcomes = dict(session.execute(select(SignInAttempt.outcome, func.count())
+                                        .group_by(SignInAttempt.outcome)).all())
+    assert outcomes == {"failed": MAX_FAILURES_PER_EMAIL, "refused": 12 - MAX_FAILURES_PER_EMAIL}
+
+
+def test_signing_in_as_someone_else_ends_the_browsers_earlier_session(client, make_console_user, console_server):
+    first, second = make_console_user(Role.OWNER), make_console_user(Role.VIEWER)
+    token = form_token(client.get("/sign-in").text)
+    for user in (first, second):
+        response = client.post("/sign-in", data={"email": user.email, "password": user.password, "csrf_token": token})
+        assert response.status_code == 303
+    with console_server.session_factory() as session:
+        assert session.scalar(select(func.count(ConsoleSession.id))) == 1
+    assert second.name in client.get("/").text

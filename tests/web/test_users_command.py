@@ -1,4 +1,4 @@
-"""``doorstation users`` (typer's CliRunner on ``users_app``) and the demo's owner, then signing in with what they made."""
+"""``doorstation users`` (typer's CliRunner on ``users_app``) and the demo's owner, then signing in with them."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from server.users.models import Membership, Role, User
 from server.users.service import seed_demo_admin
 from tests.factories import make_conference
 from tests.live_server import live_server
-from tests.web.test_console_http import SESSION_COOKIE, _sign_in
+from tests.web.conftest import http_sign_in
+
+SESSION_COOKIE = "doorstation_session"
 
 runner = CliRunner()
 
@@ -33,18 +35,18 @@ def database(empty_database_url, monkeypatch):
     engine.dispose()
 
 
-def users(*args: str, input: str | None = None, expect: int = 0):  # noqa: A002
+def users(*args: str, input: str | None = None, expect: int = 0):
     result = runner.invoke(users_app, list(args), input=input, env={"COLUMNS": "200"})
     assert result.exit_code == expect, result.output
     return result
 
 
 def test_a_user_added_on_the_command_line_signs_in_to_their_conference(database):
-    url, factory = database
+    url, _ = database
     users("add", "Ada@Example.org", "--name", "Ada Lovelace", "-c", "pycon", "--role", "organizer",
           input="analytical engine\nanalytical engine\n")
     with live_server(url) as base_url, httpx.Client(base_url=base_url) as client:
-        assert _sign_in(client, "ada@example.org", "analytical engine").status_code == 303
+        assert http_sign_in(client, "ada@example.org", "analytical engine").status_code == 303
         home = client.get("/")
         assert "PyCon Test" in home.text and "DjangoCon" not in home.text
 
@@ -64,15 +66,15 @@ def test_password_from_standard_input_set_role_and_disable(database):
     assert roles == {"djangocon": Role.DOOR_LEAD}
 
     with live_server(url) as base_url, httpx.Client(base_url=base_url) as client:
-        assert _sign_in(client, "grace@example.org", "compiler-first").status_code == 303
+        assert http_sign_in(client, "grace@example.org", "compiler-first").status_code == 303
         users("disable", "grace@example.org")
         assert client.get("/").status_code == 303  # signed out at once
-        assert _sign_in(client, "grace@example.org", "compiler-first").status_code == 401
+        assert http_sign_in(client, "grace@example.org", "compiler-first").status_code == 401
     assert "disabled" in users("list").output
 
 
 def test_bad_input_is_one_clear_line_and_writes_nothing(database):
-    url, factory = database
+    _, factory = database
     assert "at least 10 characters" in users("add", "a@example.org", "--name", "A", "-c", "pycon", "--role",
                                              "owner", "--password-stdin", input="short\n", expect=1).output
     assert "No conference with slug 'nope'" in users("add", "a@example.org", "--name", "A", "-c", "nope", "--role",
@@ -102,7 +104,7 @@ def test_the_demo_owner_signs_in_and_a_second_run_gives_a_new_password(database)
         email_again, second_password = seed_demo_admin(session, get_conference(session, "pycon"))
     assert email_again == email and second_password != first_password
     with live_server(url) as base_url, httpx.Client(base_url=base_url) as client:
-        assert _sign_in(client, email, first_password).status_code == 401
-        response = _sign_in(client, email, second_password)
+        assert http_sign_in(client, email, first_password).status_code == 401
+        response = http_sign_in(client, email, second_password)
         assert response.status_code == 303 and SESSION_COOKIE in response.cookies
         assert "your role: owner" in client.get("/").text

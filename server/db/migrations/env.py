@@ -10,7 +10,10 @@ config = context.config
 
 
 def run_migrations_online() -> None:
-    engine = make_engine(config.get_main_option("sqlalchemy.url"))
+    url = config.get_main_option("sqlalchemy.url")
+    if url is None:
+        raise RuntimeError("No sqlalchemy.url for the migrations: run them through server.db.migrate.")
+    engine = make_engine(url)
     with engine.connect() as connection:
         context.configure(
             connection=connection,

@@ -1,0 +1,85 @@
+"""Conflicts as people read them, and resolving one with a note (who and when are recorded).
+
+The words are the kiosk operator panel's ("Redemption at Door B, 12:31:05 CEST (code Z2F7LHEC):
+Product 'Lunch' is fully redeemed (1/1)."), so a door lead and a volunteer describe the same thing
+the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from server.attendees.service import SCAN_KINDS, reason_in_words
+from server.conferences.local_time import in_conference_time
+from server.conferences.models import Conference
+from server.conflicts import repository
+from server.conflicts.repository import ConflictRow
+from server.db.base import utcnow
+from server.errors import Conflict, InvalidInput, NotFound
+from server.sync.models import SyncConflict
+
+MAX_NOTE = 1000
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    id: int
+    in_words: str
+    reason: str  # in words: "fully redeemed"
+    attendee_id: int | None
+    attendee_name: str
+    # The scan behind it.
+    kind: str
+    station: str
+    device: str
+    when: str
+    access_code: str
+    kiosk_reason: str  # what the kiosk decided ("ok": it let the person through)
+    # Its resolution.
+    resolved: bool
+    resolved_by: str
+    resolved_when: str
+    resolution_note: str
+
+
+def in_words(row: ConflictRow, timezone: str) -> str:
+    event = row.event
+    kind = SCAN_KINDS.get(event.kind, "Scan")
+    station = f" at {event.station}" if event.station else ""
+    return (f"{kind}{station}, {in_conference_time(event.occurred_at, timezone)} (code {event.access_code}): "
+            f"{row.conflict.message}")
+
+
+def conflict_views(session: Session, conference: Conference, *, include_resolved: bool) -> list[ConflictView]:
+    zone = conference.timezone
+    return [ConflictView(
+        id=row.conflict.id, in_words=in_words(row, zone), reason=reason_in_words(row.conflict.reason),
+        attendee_id=row.conflict.attendee_id, attendee_name=row.attendee_name,
+        kind=SCAN_KINDS.get(row.event.kind, row.event.kind), station=row.event.station, device=row.device_name,
+        when=in_conference_time(row.event.occurred_at, zone), access_code=row.event.access_code,
+        kiosk_reason=reason_in_words(row.event.kiosk_reason),
+        resolved=row.conflict.resolved_at is not None, resolved_by=row.conflict.resolved_by,
+        resolved_when=in_conference_time(row.conflict.resolved_at, zone), resolution_note=row.conflict.resolution_note,
+    ) for row in repository.list_conflicts(session, conference.id, include_resolved=include_resolved)]
+
+
+def resolve_conflict(session: Session, conference: Conference, conflict_id: int, *, by: str, note: str) -> SyncConflict:
+    """Mark a conflict resolved with what was done about it; 409 if someone resolved it already."""
+    note = note.strip()
+    if not note:
+        raise InvalidInput("Say what was done about it: a note is required to resolve a conflict.",
+                           code="note_required")
+    if len(note) > MAX_NOTE:
+        raise InvalidInput(f"The note is {len(note)} characters long; at most {MAX_NOTE}.", code="note_too_long")
+    # Locked: two door leads resolving at once must not both write (the second is told who did).
+    conflict = repository.get_conflict(session, conference.id, conflict_id, lock=True)
+    if conflict is None:
+        raise NotFound(f"No conflict {conflict_id} in {conference.name}.")
+    if conflict.resolved_at is not None:
+        raise Conflict(f"Already resolved by {conflict.resolved_by} at "
+                       f"{in_conference_time(conflict.resolved_at, conference.timezone)}.", code="already_resolved")
+    conflict.resolved_at, conflict.resolved_by, conflict.resolution_note = utcnow(), by[:200], note
+    session.flush()
+    return conflict
