@@ -9,18 +9,17 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 import threading
 import time
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import table  # noqa: E402
+from bench.databases import scratch_database  # noqa: E402
 from server.attendees.bulk import TicketHolder, write_ticket_holders  # noqa: E402
 from server.capacity.service import validate_global_capacity  # noqa: E402
 from server.conferences.models import Conference  # noqa: E402
@@ -30,17 +29,6 @@ from server.db.migrate import upgrade_to_head  # noqa: E402
 from server.errors import Conflict  # noqa: E402
 from server.orders.models import Order, OrderLineItem, OrderStatus  # noqa: E402
 from server.orders.service import AttendeeDetails, Cart, place_order  # noqa: E402
-
-
-def fresh_database(postgres: str | None) -> str:
-    if postgres is None:
-        return f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}"
-    name = f"doorstation_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(postgres, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return postgres.rsplit("/", 1)[0] + "/" + name
 
 
 def seed(factory, sold: int, capacity: int) -> tuple[int, int]:
@@ -73,6 +61,47 @@ def race(factory, conference_id: int, ticket_id: int, buyers: int) -> tuple[int,
     return sum(outcomes), time.perf_counter() - started
 
 
+def race_on(postgres: str | None, buyers: int) -> tuple[int, int, float]:
+    """``buyers`` at once for the last 10 of 1,000 seats: orders won, seats sold over capacity, seconds."""
+    with scratch_database(postgres) as url:
+        upgrade_to_head(url)
+        # 30 connections (as one server worker has); the 200 attempts queue for them, as requests would.
+        engine = make_engine(url, pool_timeout=300)
+        try:
+            factory = make_session_factory(engine)
+            conference_id, ticket_id = seed(factory, sold=990, capacity=1000)
+            won, seconds = race(factory, conference_id, ticket_id, buyers)
+            with factory() as session:
+                seats = session.scalar(select(func.sum(OrderLineItem.quantity)).join(Order).where(
+                    Order.conference_id == conference_id,
+                    Order.status.in_([OrderStatus.PAID, OrderStatus.PENDING])))
+        finally:
+            engine.dispose()
+    return won, (seats or 0) - 1000, seconds
+
+
+def validation_times(postgres: str | None, sold: int) -> list[float]:
+    """validate_global_capacity (conference lock taken, counter read) with ``sold`` seats sold, 50 times."""
+    with scratch_database(postgres) as url:  # one database per size: nothing else in it
+        upgrade_to_head(url)
+        engine = make_engine(url)
+        try:
+            factory = make_session_factory(engine)
+            conference_id, _ = seed(factory, sold=sold, capacity=sold + 100)
+            times = []
+            for _ in range(50):
+                with unit_of_work(factory) as session:
+                    conference = session.get_one(Conference, conference_id)
+                    if conference.seats_taken != sold:  # else the figure is for an empty conference
+                        raise RuntimeError(f"{conference.seats_taken} seats taken, expected {sold}")
+                    started = time.perf_counter()
+                    validate_global_capacity(session, conference, 1)
+                    times.append((time.perf_counter() - started) * 1000)
+        finally:
+            engine.dispose()
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--postgres", default="")
@@ -82,34 +111,10 @@ def main() -> None:
     for label, postgres in (("SQLite", None), ("PostgreSQL", args.postgres or None)):
         if label == "PostgreSQL" and not postgres:
             continue
-        url = fresh_database(postgres)
-        upgrade_to_head(url)
-        # 30 connections (as one server worker has); the 200 attempts queue for them, as requests would.
-        engine = make_engine(url, pool_timeout=300)
-        factory = make_session_factory(engine)
-        conference_id, ticket_id = seed(factory, sold=990, capacity=1000)
-        won, seconds = race(factory, conference_id, ticket_id, args.buyers)
-        with factory() as session:
-            seats = session.scalar(select(func.sum(OrderLineItem.quantity)).join(Order).where(
-                Order.conference_id == conference_id, Order.status.in_([OrderStatus.PAID, OrderStatus.PENDING])))
-        rows.append((label, str(args.buyers), str(won), str(max(0, (seats or 0) - 1000)),
-                     f"{args.buyers / seconds:.0f} attempts/s"))
-        engine.dispose()
+        won, oversold, seconds = race_on(postgres, args.buyers)
+        rows.append((label, str(args.buyers), str(won), str(max(0, oversold)), f"{args.buyers / seconds:.0f} attempts/s"))
         for sold in (1_000, 10_000, 100_000):
-            url = fresh_database(postgres)  # one database per size: nothing else in it
-            upgrade_to_head(url)
-            engine = make_engine(url)
-            factory = make_session_factory(engine)
-            conference_id, _ = seed(factory, sold=sold, capacity=sold + 100)
-            times = []
-            for _ in range(50):
-                with unit_of_work(factory) as session:
-                    conference = session.get_one(Conference, conference_id)
-                    started = time.perf_counter()
-                    validate_global_capacity(session, conference, 1)
-                    times.append((time.perf_counter() - started) * 1000)
-            validation.append((label, f"{sold:,}", f"{statistics.median(times):.2f}"))
-            engine.dispose()
+            validation.append((label, f"{sold:,}", f"{statistics.median(validation_times(postgres, sold)):.2f}"))
     table(f"Capacity race: {args.buyers} concurrent attempts for the last 10 seats", rows,
           ("database", "attempts", "orders won", "oversold", "throughput"))
     table("Capacity validation under the lock (median of 50)", validation, ("database", "seats sold", "ms"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import platform
 from collections.abc import Sequence
 import statistics
@@ -27,10 +28,16 @@ def table(title: str, rows: Sequence[tuple[str, ...]], header: tuple[str, ...]) 
 
 
 def machine() -> str:
+    """Cores, CPU, memory, Python, and how busy the machine was (the figures depend on it)."""
     try:
-        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+        with open("/proc/cpuinfo") as cpuinfo:
+            cpu = next(line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name"))
     except (OSError, StopIteration):
         cpu = platform.processor()
-    import os
-
-    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
+    try:
+        with open("/proc/meminfo") as meminfo:
+            memory = f", {int(next(line for line in meminfo if line.startswith('MemTotal:')).split()[1]) / 2**20:.0f} GiB"
+    except (OSError, StopIteration):
+        memory = ""
+    load = f", load {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
+    return f"{os.cpu_count()} cores, {cpu}{memory}, Python {platform.python_version()}{load}"

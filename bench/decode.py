@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 import argparse
+import io
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -30,11 +30,11 @@ def frame(width: int, height: int, *, with_code: bool, seed: int = 3) -> np.ndar
     rng = np.random.default_rng(seed)
     grey = np.tile(np.linspace(110, 190, width, dtype=np.float32), (height, 1))
     if with_code:
-        path = Path(tempfile.mkdtemp()) / "qr.png"
-        segno.make_qr(PAYLOAD).save(str(path), scale=max(1, int(height * 0.4) // 49), border=4)
-        image = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
+        png = io.BytesIO()  # in memory: nothing left behind on disk
+        segno.make_qr(PAYLOAD).save(png, kind="png", scale=max(1, int(height * 0.4) // 49), border=4)
+        image = cv2.imdecode(np.frombuffer(png.getvalue(), np.uint8), cv2.IMREAD_GRAYSCALE)
         if image is None:
-            raise RuntimeError(f"OpenCV could not read the QR it was given ({path})")
+            raise RuntimeError("OpenCV could not read the QR it was given")
         qr = image.astype(np.float32)
         top, left = height // 3, width // 2
         grey[top:top + qr.shape[0], left:left + qr.shape[1]] = qr * 0.8 + 20

@@ -60,54 +60,67 @@ def xdotool(app: QCoreApplication, *args: str) -> None:
     wait(app, lambda: process.poll() is not None)  # Qt reads the keys while xdotool types them
 
 
+def measure(folder: Path, args: argparse.Namespace):
+    database_url = f"sqlite:///{folder / 'server.sqlite3'}"
+    upgrade_to_head(database_url)
+    engine = make_engine(database_url)
+    try:
+        factory = make_session_factory(engine)
+        with unit_of_work(factory) as session:
+            seed_demo(session, slug="bench", attendees=args.attendees)
+            conference = get_conference(session, "bench")
+            codes = list(session.scalars(select(Attendee.access_code).join(Order).where(
+                Order.conference_id == conference.id, Order.status == "paid").order_by(Attendee.id).limit(args.scans)))
+            _device, pairing_code = create_device(session, conference, name="bench", station="Door A")
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        with live_server(database_url) as url:
+            pair(url, pairing_code, folder / "kiosk")
+            save_settings(folder / "kiosk", KioskSettings(station_name="Door A", kiosk_mode=False,
+                                                           dismiss_seconds=0.5).with_pin("1234"))
+            window = KioskWindow(KioskOptions(data_dir=folder / "kiosk", windowed=True, sync_interval=0.5))
+            try:
+                window.start()
+                window.show()
+                wait(app, lambda: window._reported_ready and window.status_bar.online
+                     and window.status_bar.last_sync.text().startswith("Last sync"))
+                window.activateWindow()
+                wait(app, window.isActiveWindow)
+                painted: list[float] = []
+                verdicts: list[str] = []
+                window.verdict.painted.connect(lambda: painted.append(time.monotonic() * 1000))
+                window.verdictShown.connect(lambda report: verdicts.append(report.text.headline))
+                with_enter: list[float] = []
+                without_enter: list[float] = []
+                for number, code in enumerate(codes):
+                    painted.clear()
+                    shown_before = len(verdicts)
+                    enter = number % 5 != 4
+                    xdotool(app, "type", "--delay", "8", code)
+                    if enter:
+                        xdotool(app, "key", "Return")
+                    wait(app, lambda: len(verdicts) > shown_before and painted)
+                    (with_enter if enter else without_enter).append(painted[0] - window.wedge.last_scan_key_ms)
+                    time.sleep(0.15)  # the next attendee steps up
+                wait(app, lambda: window.status_bar.waiting.text().startswith("0 scans"), timeout=60)
+                with factory() as session:
+                    check_ins = session.scalar(select(func.count(CheckIn.id)))
+            finally:
+                window.shutdown()
+    finally:
+        engine.dispose()
+    return with_enter, without_enter, verdicts, check_ins, codes
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scans", type=int, default=50)
     parser.add_argument("--attendees", type=int, default=2000)
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="doorstation-keys-bench-"))
-    database_url = f"sqlite:///{folder / 'server.sqlite3'}"
-    upgrade_to_head(database_url)
-    factory = make_session_factory(make_engine(database_url))
-    with unit_of_work(factory) as session:
-        seed_demo(session, slug="bench", attendees=args.attendees)
-        conference = get_conference(session, "bench")
-        codes = list(session.scalars(select(Attendee.access_code).join(Order).where(
-            Order.conference_id == conference.id, Order.status == "paid").order_by(Attendee.id).limit(args.scans)))
-        _device, pairing_code = create_device(session, conference, name="bench", station="Door A")
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    with live_server(database_url) as url:
-        pair(url, pairing_code, folder / "kiosk")
-        save_settings(folder / "kiosk", KioskSettings(station_name="Door A", kiosk_mode=False,
-                                                       dismiss_seconds=0.5).with_pin("1234"))
-        window = KioskWindow(KioskOptions(data_dir=folder / "kiosk", windowed=True, sync_interval=0.5))
-        window.start()
-        window.show()
-        wait(app, lambda: window._reported_ready and window.status_bar.online
-             and window.status_bar.last_sync.text().startswith("Last sync"))
-        window.activateWindow()
-        wait(app, window.isActiveWindow)
-        painted: list[float] = []
-        verdicts: list[str] = []
-        window.verdict.painted.connect(lambda: painted.append(time.monotonic() * 1000))
-        window.verdictShown.connect(lambda report: verdicts.append(report.text.headline))
-        with_enter: list[float] = []
-        without_enter: list[float] = []
-        for number, code in enumerate(codes):
-            painted.clear()
-            shown_before = len(verdicts)
-            enter = number % 5 != 4
-            xdotool(app, "type", "--delay", "8", code)
-            if enter:
-                xdotool(app, "key", "Return")
-            wait(app, lambda: len(verdicts) > shown_before and painted)
-            (with_enter if enter else without_enter).append(painted[0] - window.wedge.last_scan_key_ms)
-            time.sleep(0.15)  # the next attendee steps up
-        wait(app, lambda: window.status_bar.waiting.text().startswith("0 scans"), timeout=60)
-        with factory() as session:
-            check_ins = session.scalar(select(func.count(CheckIn.id)))
-        window.shutdown()
-    X.stop()
+    try:
+        with tempfile.TemporaryDirectory(prefix="doorstation-keys-bench-") as name:
+            with_enter, without_enter, verdicts, check_ins, codes = measure(Path(name), args)
+    finally:
+        X.stop()
     welcome = sum(1 for v in verdicts if v == "Welcome")
     table(f"Keys through X (Xvfb + xdotool) → verdict painted, {len(codes)} badges", [
         ("last key (Enter) → verdict painted", summary(with_enter)),

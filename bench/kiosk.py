@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -58,9 +59,10 @@ def start_up(folder: Path) -> tuple[float, float]:
     finally:
         process.kill()
         process.wait()
+        process.stderr.close()
 
 
-def wedge_to_paint(folder: Path, codes: list[str], scans: int) -> list[float]:
+def wedge_to_paint(folder: Path, codes: list[str], scans: int) -> tuple[list[float], Counter]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -74,6 +76,8 @@ def wedge_to_paint(folder: Path, codes: list[str], scans: int) -> list[float]:
     window.show()
     painted = []
     window.verdict.painted.connect(lambda: painted.append(time.perf_counter()))
+    headlines = []  # what was painted: the figure is for real check-ins, not for refusals
+    window.verdictShown.connect(lambda report: headlines.append(report.text.headline))
     deadline = time.monotonic() + 30
     while not window._reported_ready and time.monotonic() < deadline:
         app.processEvents()
@@ -91,7 +95,7 @@ def wedge_to_paint(folder: Path, codes: list[str], scans: int) -> list[float]:
             app.processEvents()
         samples.append((painted[0] - started) * 1000)
     window.shutdown()
-    return samples
+    return samples, Counter(headlines)
 
 
 def main() -> None:
@@ -99,18 +103,19 @@ def main() -> None:
     parser.add_argument("--attendees", type=int, default=200_000)
     parser.add_argument("--scans", type=int, default=300)
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="doorstation-kiosk-bench-"))
-    codes = prepare(folder, args.attendees)
-    runs = [start_up(folder) for _ in range(3)]
-    seconds = sorted(r[0] for r in runs)[1]
-    rss = sorted(r[1] for r in runs)[1]
-    samples = wedge_to_paint(folder, codes[:: max(1, len(codes) // args.scans)], args.scans)
+    with tempfile.TemporaryDirectory(prefix="doorstation-kiosk-bench-") as name:
+        folder = Path(name)
+        codes = prepare(folder, args.attendees)
+        runs = [start_up(folder) for _ in range(3)]
+        seconds = sorted(r[0] for r in runs)[1]
+        rss = sorted(r[1] for r in runs)[1]
+        samples, headlines = wedge_to_paint(folder, codes[:: max(1, len(codes) // args.scans)], args.scans)
     table(f"Kiosk with {args.attendees:,} attendees cached", [
         ("start-up to ready-to-scan (median of 3)", f"{seconds:.2f} s"),
         ("RSS when ready", f"{rss:.0f} MB"),
         ("wedge keys → verdict painted", summary(samples)),
+        ("verdicts painted", ", ".join(f"{count:,} '{headline}'" for headline, count in headlines.most_common())),
     ], ("what", "figure"))
-
 
 if __name__ == "__main__":
     main()

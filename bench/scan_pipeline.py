@@ -10,6 +10,7 @@ import json
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -37,13 +38,16 @@ def fill_cache(path: Path, attendees: int) -> list[str]:
     return codes
 
 
-def run(pipeline: ScanPipeline, payloads: list[str]) -> list[float]:
-    samples = []
+def run(pipeline: ScanPipeline, payloads: list[str]) -> tuple[str, str]:
+    """Latencies and the verdicts given (so a row labelled "check-in" is not timing refusals)."""
+    samples: list[float] = []
+    outcomes: Counter[str] = Counter()
     for payload in payloads:
         started = time.perf_counter()
-        pipeline.scan(payload)
+        result = pipeline.scan(payload)
         samples.append((time.perf_counter() - started) * 1000)
-    return samples
+        outcomes[result.verdict.outcome.value] += 1
+    return summary(samples), ", ".join(f"{count:,} {outcome}" for outcome, count in sorted(outcomes.items()))
 
 
 def main() -> None:
@@ -53,25 +57,31 @@ def main() -> None:
     parser.add_argument("--synchronous", default="FULL", choices=["FULL", "NORMAL"],
                         help="NORMAL only to see what the per-commit fsync costs; the kiosk uses FULL")
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="doorstation-bench-"))
-    path = folder / "cache.sqlite3"
+    with tempfile.TemporaryDirectory(prefix="doorstation-bench-") as folder:
+        rows = measure(Path(folder) / "cache.sqlite3", args)
+    table(f"Scan pipeline: payload → verdict with outbox row committed (SQLite WAL, synchronous={args.synchronous}, "
+          f"{args.attendees:,} cached)", rows, ("scan", "latency", "verdicts"))
+
+
+def measure(path: Path, args: argparse.Namespace) -> list[tuple[str, str, str]]:
     started = time.perf_counter()
     codes = fill_cache(path, args.attendees)
     print(f"cache of {args.attendees:,} attendees built in {time.perf_counter() - started:.1f} s ({path})")
     step = max(1, len(codes) // args.scans)
     sample = codes[::step][: args.scans]
     connection = connect(path)
-    connection.execute(f"PRAGMA synchronous={args.synchronous}")
-    rows = []
-    check_in = ScanPipeline(connection, Station(name="Door A"))
-    rows.append(("check-in (first scan)", summary(run(check_in, sample))))
-    rows.append(("check-in (re-entry, amber)", summary(run(check_in, sample[: args.scans // 2]))))
-    redeem = ScanPipeline(connection, Station(name="Lunch", kind=ScanKind.REDEMPTION, product_id=1))
-    rows.append(("redemption", summary(run(redeem, sample))))
-    rows.append(("unknown badge (refused, recorded)", summary(run(check_in, [f"X{n:07d}" for n in range(2000)]))))
-    table(f"Scan pipeline: payload → verdict with outbox row committed (SQLite WAL, synchronous={args.synchronous}, "
-          f"{args.attendees:,} cached)", rows, ("scan", "latency"))
-
+    try:
+        connection.execute(f"PRAGMA synchronous={args.synchronous}")
+        check_in = ScanPipeline(connection, Station(name="Door A"))
+        redeem = ScanPipeline(connection, Station(name="Lunch", kind=ScanKind.REDEMPTION, product_id=1))
+        return [
+            ("check-in (first scan)", *run(check_in, sample)),
+            ("check-in (re-entry, amber)", *run(check_in, sample[: args.scans // 2])),
+            ("redemption", *run(redeem, sample)),
+            ("unknown badge (refused, recorded)", *run(check_in, [f"X{n:07d}" for n in range(2000)])),
+        ]
+    finally:
+        connection.close()
 
 if __name__ == "__main__":
     main()

@@ -35,6 +35,8 @@ DEMO_SERVER_LOG = Path("doorstation-demo-server.log")
 DEMO_DATABASE_URL = f"sqlite:///{DEMO_DATABASE}"
 DEFAULT_PORT = 8000
 PORTS_TO_TRY = 20  # 8000, 8001, … when the default port is taken
+# Migrations, imports, Qt for badges: seconds on a quiet machine, but a busy small one takes longer.
+START_SECONDS = 90
 
 
 class DemoRefused(Exception):
@@ -112,7 +114,7 @@ def start_server_process(database_url: str, port: int, admin_token: str | None =
         start = output.seek(0, os.SEEK_END)
         process = subprocess.Popen([sys.executable, "-m", "doorstation", "server", "--host", "127.0.0.1",
                                     "--port", str(port), "--workers", str(workers)], env=env, stdout=output, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + START_SECONDS
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 output.seek(start)
@@ -124,8 +126,9 @@ def start_server_process(database_url: str, port: int, admin_token: str | None =
             if answers_with_our_token(f"http://127.0.0.1:{port}", token):
                 return process
             time.sleep(0.2)
-    process.terminate()
-    raise RuntimeError(f"The demo server did not answer on port {port} within 30 s.")
+    process.kill()
+    process.wait()
+    raise RuntimeError(f"The demo server did not answer on port {port} within {START_SECONDS} s.")
 
 
 def reset_demo(database_url: str) -> list[Path]:

@@ -15,9 +15,12 @@ from server.attendees.badge_pdf import BadgePdfRenderer
 from server.attendees.endpoints import router as attendee_pages_router
 from server.attendees.import_endpoints import router as import_router
 from server.checkin.endpoints import router as desk_router
+from server.conferences.endpoints import console_router as conference_pages_router
 from server.conferences.endpoints import router as conferences_router
 from server.conflicts.endpoints import router as conflict_pages_router
+from server.dashboard.endpoints import router as dashboard_router
 from server.db.engine import make_engine, make_session_factory, unit_of_work
+from server.devices.endpoints import router as devices_router
 from server.errors import DomainError
 from server.exports.endpoints import router as export_pages_router
 from server.orders.endpoints import router as orders_router
@@ -32,9 +35,9 @@ from server.sync.endpoints import admin_router as sync_admin_router
 from server.sync.endpoints import router as sync_router
 from server.users.endpoints import router as users_router
 from server.users.service import forget_old_sign_ins
+from server.vouchers.endpoints import router as voucher_pages_router
 from server.walk_ins.endpoints import router as walk_ins_router
 from server.web.console import install_console
-from server.web.placeholder import router as placeholder_router
 
 logger = logging.getLogger(__name__)
 HOLD_RELEASE_INTERVAL_S = 30
@@ -108,10 +111,13 @@ def create_app(url: str | None = None, *, settings: ServerSettings | None = None
     app.include_router(sponsors_router)
     install_console(app)
     app.include_router(users_router)
-    app.include_router(placeholder_router)
+    app.include_router(dashboard_router)
+    app.include_router(devices_router)
     app.include_router(attendee_pages_router)
     app.include_router(conflict_pages_router)
     app.include_router(export_pages_router)
+    app.include_router(conference_pages_router)
+    app.include_router(voucher_pages_router)
     app.include_router(import_router)
     app.include_router(walk_ins_router)
     return app

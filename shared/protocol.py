@@ -154,6 +154,27 @@ class ScanEvent(BaseModel):
         return self
 
 
+class DeviceHealth(BaseModel):
+    """How a kiosk is doing: ``POST /api/v1/sync/health`` at the end of every sync round that reached
+    the server (fleet health on the admin's devices page).
+
+    A round of its own rather than a field of the upload, because a kiosk with nothing to upload
+    sends no upload. Every field has a harmless default: a kiosk older than this sends no report
+    and still syncs; a newer one may add fields, which an older server ignores; a newer kiosk
+    asking an older server (404) stops asking.
+    """
+
+    app_version: Text = Field(default="", max_length=40)
+    last_sync_at: Timestamp | None = None  # the kiosk's last round that went through, upload and download
+    events_waiting: int = Field(default=0, ge=0, le=MAX_ID)  # scans waiting to upload (not those set aside)
+    oldest_waiting_at: Timestamp | None = None  # when the oldest of those was scanned
+    events_set_aside: int = Field(default=0, ge=0, le=MAX_ID)  # refused by the server, kept at the kiosk
+    last_error: Text = Field(default="", max_length=300)  # the last round's trouble in words; "" when it went well
+    printer: Text = Field(default="", max_length=200)  # "" when the station prints nothing; "ready", or what is wrong
+    station: Text = Field(default="", max_length=100)  # as set up at the kiosk (may differ from when it was paired)
+    mode: Text = Field(default="", max_length=40)  # check_in | exit | door_check | redemption | badge_printing
+
+
 class UploadRequest(BaseModel):
     events: list[ScanEvent] = Field(max_length=MAX_EVENTS_PER_UPLOAD)
 

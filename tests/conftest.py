@@ -27,10 +27,11 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-import server.db.models  # noqa: F401
-from server.db.base import Base
-from server.db.engine import make_engine, make_session_factory
-from tests.browser import browser  # noqa: F401 (one chromium for tests/web and tests/kiosk)
+import server.db.models  # noqa: E402, F401
+from server.dashboard.counting import create_schema  # noqa: E402
+from server.db.base import Base  # noqa: E402
+from server.db.engine import make_engine, make_session_factory  # noqa: E402
+from tests.browser import browser  # noqa: E402, F401 (one chromium for tests/web and tests/kiosk)
 
 # DOORSTATION_TESTDATA points elsewhere (and lets a test play a clone without it).
 SHARED_TESTDATA = Path(os.environ.get("DOORSTATION_TESTDATA")
@@ -76,7 +77,7 @@ def postgres_database_url():
         _postgres_unavailable(f"cannot create a database at {POSTGRES_URL}: {error}")
     url = make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
     engine = make_engine(url)
-    Base.metadata.create_all(engine)
+    create_schema(engine)
     engine.dispose()
     yield url
     with admin.connect() as connection:
@@ -90,7 +91,7 @@ def database_url(request, tmp_path):
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
         engine = make_engine(url)
-        Base.metadata.create_all(engine)
+        create_schema(engine)
         engine.dispose()
         yield url
         return

@@ -201,7 +201,7 @@ class FakeStripe:
 
 
 def serve(fake: FakeStripe):
-    """Start the fake on 127.0.0.1 (a thread); returns the HTTP server (call ``shutdown()``).
+    """Start the fake on 127.0.0.1 (a thread); returns the HTTP server (call ``shutdown()``, then ``server_close()``).
 
     It answers with Stripe's objects from ../shared/testdata/stripe: without them the test skips.
     """

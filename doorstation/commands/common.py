@@ -33,11 +33,14 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(code=1)
 
 
-def parse_time(value: str | None) -> dt.datetime | None:
-    if not value:
-        return None
+def parse_time(value: str | None, timezone: str) -> dt.datetime | None:
+    """``value`` (ISO 8601) as a UTC moment; a time without an offset is on the conference's clock
+    (``timezone``), as the organizer means it, not UTC. Bad input fails with one line."""
+    from server.conferences.time_entry import from_venue_time
+    from server.errors import InvalidInput
+
     try:
-        parsed = dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise fail(f"'{value}' is not a date/time (use ISO 8601, e.g. 2026-05-01T09:00+02:00)") from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+        return from_venue_time(value, timezone)
+    except InvalidInput as error:
+        raise fail(error.message + " (ISO 8601, e.g. 2026-05-01T09:00 on the conference's clock, "
+                   "or 2026-05-01T09:00+02:00)") from None

@@ -68,8 +68,8 @@ def ticket_types_add(
     name: Annotated[str, typer.Option(help="Display name.")],
     price: Annotated[str, typer.Option(help="Price, e.g. 350.00.")] = "0.00",
     quantity: Annotated[int, typer.Option(help="How many may be sold; 0 = unlimited.")] = 0,
-    available_from: Annotated[Optional[str], typer.Option(help="On sale from (ISO 8601).")] = None,
-    available_until: Annotated[Optional[str], typer.Option(help="On sale until (ISO 8601).")] = None,
+    available_from: Annotated[Optional[str], typer.Option(help="On sale from (ISO 8601; without an offset, on the conference's clock).")] = None,
+    available_until: Annotated[Optional[str], typer.Option(help="On sale until (ISO 8601; without an offset, on the conference's clock).")] = None,
     requires_voucher: Annotated[bool, typer.Option(help="Hidden unless a voucher unlocks it.")] = False,
     bulk_enabled: Annotated[bool, typer.Option(help="Sponsors may buy it in bulk.")] = False,
 ) -> None:
@@ -77,9 +77,11 @@ def ticket_types_add(
     from server.conferences.service import add_ticket_type, get_conference
 
     with unit_of_work(session_factory()) as session:
+        conf = get_conference(session, conference)
         ticket_type = add_ticket_type(
-            session, get_conference(session, conference), name=name, slug=slug, price=price, total_quantity=quantity,
-            available_from=parse_time(available_from), available_until=parse_time(available_until),
+            session, conf, name=name, slug=slug, price=price, total_quantity=quantity,
+            available_from=parse_time(available_from, conf.timezone),
+            available_until=parse_time(available_until, conf.timezone),
             requires_voucher=requires_voucher, bulk_enabled=bulk_enabled,
         )
         console.print(f"Added ticket type [bold]{ticket_type.slug}[/] at {ticket_type.price}.")

@@ -32,6 +32,7 @@ from pydantic import BaseModel, ValidationError
 from kiosk.core import attendee_cache, print_jobs
 from kiosk.core.cache import connect, get_meta, set_meta, write_transaction
 from kiosk.core.device import DeviceCredentials
+from kiosk.core.health import device_health
 from shared.protocol import ChangesPage, EventStatus, ScanEvent, UploadRequest, UploadResponse
 
 logger = logging.getLogger(__name__)
@@ -73,12 +74,17 @@ class SyncEngine:
     def __init__(self, cache_path: Path, credentials: DeviceCredentials, *, page_size: int = 5000,
                  upload_batch: int = 500, timeout: float = 10, transport: httpx.BaseTransport | None = None) -> None:
         self.connection = connect(cache_path)  # this engine's own connection, used from its thread only
+        self.data_dir = cache_path.parent  # the station's settings live beside the cache
         self.credentials = credentials
         self.page_size = page_size
         self.upload_batch = upload_batch
         self.client = httpx.Client(base_url=credentials.server_url, timeout=timeout, transport=transport,
                                    headers={"Authorization": f"Bearer {credentials.token}"})
         self.status = SyncStatus()
+        # What a print station's window says of its printer ("ready", "2 badges waiting: …"); set by the
+        # UI, called from this engine's thread, so it must only read plain values. None: no printer.
+        self.printer_state: Callable[[], str] | None = None
+        self._server_takes_health = True  # an older server has no health route: asked once
         self._refresh_counts()
 
     def close(self) -> None:
@@ -89,6 +95,7 @@ class SyncEngine:
 
     def sync_once(self, progress: Callable[[str, int], None] | None = None) -> SyncStatus:
         """Upload, then download. Never raises: the status says what happened, in words."""
+        reached = True  # the server answered (whatever it said): worth telling it how this kiosk is doing
         try:
             uploaded = self.upload(progress)
             downloaded = self.download(progress)
@@ -96,12 +103,14 @@ class SyncEngine:
         except DeviceRevokedError as error:
             self.status = replace(self.status, online=True, revoked=True, last_error=str(error))
         except (httpx.TransportError, httpx.HTTPStatusError) as error:
+            reached = isinstance(error, httpx.HTTPStatusError)  # a 5xx: the server is there, and its trouble is news
             logger.warning("sync: %s", _describe(error))
             self.status = replace(self.status, online=False, last_error=_describe(error))
         except ServerRefused as error:
             logger.warning("sync: %s", error)
             self.status = replace(self.status, online=True, revoked=False, last_error=str(error))
         except UnexpectedAnswer as error:
+            reached = False  # a captive portal or a proxy: a report would go to it
             logger.warning("sync: %s", error)
             self.status = replace(self.status, online=False, last_error=str(error))
         except Exception as error:  # a bug or a broken cache: logged in full, said in words, retried
@@ -116,7 +125,28 @@ class SyncEngine:
             self._refresh_counts()
         except Exception:
             logger.exception("sync: could not count the outbox")
+        if reached and not self.status.revoked:
+            self.report_health()
         return self.status
+
+    def report_health(self) -> None:
+        """Tell the server how this kiosk is doing (the admin's devices page). Best effort: a report
+        that fails changes nothing here, and the next round sends a fresh one."""
+        if not self._server_takes_health:
+            return
+        try:
+            health = device_health(self.connection, self.data_dir, paired_station=self.credentials.station,
+                                   last_sync_at=self.status.last_success_at, last_error=self.status.last_error,
+                                   printer_state=self.printer_state)
+            response = self.client.post("/api/v1/sync/health", json=health.model_dump(mode="json"))
+        except Exception as error:  # noqa: BLE001 - never let the report break the sync loop
+            logger.info("sync: the health report did not go out (%s)", error)
+            return
+        if response.status_code in (404, 405):
+            self._server_takes_health = False
+            logger.info("sync: this server takes no health reports (an older version)")
+        elif response.status_code >= 400:
+            logger.info("sync: the server refused the health report (%d)", response.status_code)
 
     def upload(self, progress: Callable[[str, int], None] | None = None) -> int:
         sent = 0

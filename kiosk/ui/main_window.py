@@ -75,6 +75,8 @@ class KioskWindow(QMainWindow):
         self._reported_ready = False
         self._search_request = 0
         self._reprint_asked: BadgeData | None = None  # a print station's "print again?" awaiting Enter
+        self._print_mode = False  # plain values the sync thread reads for the health report
+        self._last_print_error = ""
 
         self.pairing = PairingScreen()
         self.station_screen = StationScreen()
@@ -187,7 +189,7 @@ class KioskWindow(QMainWindow):
         if self.sync is not None:
             self.sync.stop()
         self.sync = SyncService(self.options.data_dir / CACHE_FILE, credentials,
-                                interval=self.options.sync_interval, parent=self)
+                                interval=self.options.sync_interval, printer_state=self.printer_state, parent=self)
         self.sync.statusChanged.connect(self._sync_status)
         self.sync.start()
 
@@ -212,6 +214,7 @@ class KioskWindow(QMainWindow):
                                      f"{settings.station_name} · {settings.mode.label}{product}")
         self._start_camera(settings)
         self.panel.reprint.setVisible(settings.mode is StationMode.BADGE_PRINTING)
+        self._print_mode = settings.mode is StationMode.BADGE_PRINTING
         self.show_scanning()
         self._apply_kiosk_mode(settings.kiosk_mode and not self.options.windowed)
 
@@ -288,6 +291,17 @@ class KioskWindow(QMainWindow):
 
     # Printing ---------------------------------------------------------------------------------
 
+    def printer_state(self) -> str:
+        """For the server's fleet health; called from the sync thread, so it reads plain values and a
+        file only. "" when this station prints nothing."""
+        if not self._print_mode:
+            return ""
+        waiting = len(self.print_queue.pending())
+        if not waiting and not self._last_print_error:
+            return "ready"
+        kept = f"{waiting} badge{'s' if waiting != 1 else ''} waiting to print" if waiting else "printing failed"
+        return f"{kept}: {self._last_print_error}" if self._last_print_error else kept
+
     def _print_jobs(self, jobs: list[PrintJobRecord]) -> None:
         """Badges sent from the console's desk: printed like a scanned one, each recorded as its job."""
         if self.credentials is None:  # unpaired meanwhile: the jobs stay in the cache, new
@@ -311,6 +325,7 @@ class KioskWindow(QMainWindow):
 
         def done(result: tuple[BadgeData, str]) -> None:
             printed, where = result
+            self._last_print_error = ""
             self.last_badge = printed
             self.print_queue.done(printed)
             if self.cache is not None and job_id is not None:
@@ -331,6 +346,7 @@ class KioskWindow(QMainWindow):
             if job_id is not None and self.cache is not None:  # the desk sees the printer's words; reprint here
                 self.cache.requestFinishPrintJob.emit(job_id, badge.access_code, badge.full_name, badge.payload,
                                                       False, message)
+            self._last_print_error = message
             self.verdict.show_verdict(VerdictText("red", "Printer error", name=badge.full_name,
                                                   detail=f"{message} The badge is kept: reprint it from the "
                                                          "operator panel."))

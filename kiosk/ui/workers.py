@@ -13,6 +13,7 @@ import functools
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -227,9 +228,10 @@ class SyncService(QObject):
     statusChanged = Signal(object)  # SyncStatus
 
     def __init__(self, cache_path: Path, credentials: DeviceCredentials, *, interval: float = 2.0,
-                 parent: QObject | None = None) -> None:
+                 printer_state: Callable[[], str] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.cache_path = cache_path
+        self.printer_state = printer_state  # for the health report; called from the sync thread
         self.credentials = credentials
         self.interval = interval
         self._stop = threading.Event()
@@ -248,6 +250,7 @@ class SyncService(QObject):
 
     def _run(self) -> None:
         engine = SyncEngine(self.cache_path, self.credentials, timeout=5)
+        engine.printer_state = self.printer_state
         try:
             self._report(engine.status)
             engine.run(self._stop, interval=self.interval, max_backoff=30, on_status=self._report, wake=self._wake)

@@ -74,14 +74,7 @@ def create_conference(
     stripe_webhook_secret: str = "",
 ) -> Conference:
     check_slug(slug)
-    if not name.strip():
-        raise InvalidInput("A conference needs a name.")
-    try:
-        zoneinfo.ZoneInfo(timezone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(f"Unknown time zone '{timezone}' (use an IANA name such as Europe/Berlin).") from None
-    if total_capacity < 0:
-        raise InvalidInput("Total capacity must be zero (unlimited) or more.")
+    _check_conference_fields(name=name, timezone=timezone, total_capacity=total_capacity)
     currency = currency.lower()
     if not CURRENCY_PATTERN.match(currency):
         raise InvalidInput(f"Invalid currency '{currency}': use a three-letter ISO code such as usd or eur.")
@@ -107,6 +100,37 @@ def create_conference(
     return conference
 
 
+def _check_conference_fields(*, name: str, timezone: str, total_capacity: int) -> None:
+    if not name.strip():
+        raise InvalidInput("A conference needs a name.")
+    if len(name.strip()) > 200:
+        raise InvalidInput("A conference name has at most 200 characters.")
+    try:
+        zoneinfo.ZoneInfo(timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(f"Unknown time zone '{timezone}' (use an IANA name such as Europe/Berlin).") from None
+    if total_capacity < 0:
+        raise InvalidInput("Total capacity must be zero (unlimited) or more.")
+
+
+def update_conference(session: Session, conference: Conference, *, name: str, timezone: str,
+                      total_capacity: int) -> None:
+    """Rename, move to another time zone, resize the venue.
+
+    The venue cannot shrink below the seats already sold or held: those people have tickets. Sale
+    windows are stored in UTC, so changing the zone keeps every window at the same moment (the
+    pages show it on the new clock).
+    """
+    _check_conference_fields(name=name, timezone=timezone, total_capacity=total_capacity)
+    if total_capacity and total_capacity < conference.seats_taken:
+        raise InvalidInput(f"{conference.seats_taken} seats are already sold or held: the venue capacity cannot be "
+                           f"less (or 0 for unlimited).")
+    conference.name = name.strip()
+    conference.timezone = timezone
+    conference.total_capacity = total_capacity
+    session.flush()
+
+
 def get_conference(session: Session, slug: str) -> Conference:
     conference = conference_by_slug(session, slug)
     if conference is None:
@@ -128,10 +152,9 @@ def add_ticket_type(
     bulk_enabled: bool = False,
 ) -> TicketType:
     check_slug(slug, "ticket type slug")
-    if total_quantity < 0:
-        raise InvalidInput("Ticket quantity must be zero (unlimited) or more.")
-    if available_from and available_until and available_until <= available_from:
-        raise InvalidInput("The availability window ends before it starts.")
+    _check_product_name(name, "ticket type")
+    _check_ticket_type_fields(total_quantity=total_quantity, available_from=available_from,
+                              available_until=available_until)
     _refuse_taken_slug(session, TicketType, conference, slug)
     ticket_type = TicketType(
         conference=conference,
@@ -162,11 +185,8 @@ def add_addon(
     bulk_enabled: bool = False,
 ) -> AddOn:
     check_slug(slug, "add-on slug")
-    if total_quantity < 0:
-        raise InvalidInput("Add-on quantity must be zero (unlimited) or more.")
-    for ticket_type in requires_ticket_types:
-        if ticket_type.conference_id != conference.id:
-            raise InvalidInput("Ticket type does not belong to the add-on's conference.")
+    _check_product_name(name, "add-on")
+    _check_addon_fields(conference, total_quantity=total_quantity, requires_ticket_types=requires_ticket_types)
     _refuse_taken_slug(session, AddOn, conference, slug)
     addon = AddOn(
         conference=conference,
@@ -183,16 +203,109 @@ def add_addon(
     return addon
 
 
-def _product_label(model: type[TicketType] | type[AddOn]) -> str:
+def _check_product_name(name: str, what: str) -> None:
+    if not name.strip():
+        raise InvalidInput(f"The {what} needs a name.")
+    if len(name.strip()) > 200:
+        raise InvalidInput(f"A {what} name has at most 200 characters.")
+
+
+def _check_ticket_type_fields(*, total_quantity: int, available_from: dt.datetime | None,
+                              available_until: dt.datetime | None) -> None:
+    if total_quantity < 0:
+        raise InvalidInput("Ticket quantity must be zero (unlimited) or more.")
+    if available_from and available_until and available_until <= available_from:
+        raise InvalidInput("The availability window ends before it starts.")
+
+
+def _check_addon_fields(conference: Conference, *, total_quantity: int,
+                        requires_ticket_types: Sequence[TicketType]) -> None:
+    if total_quantity < 0:
+        raise InvalidInput("Add-on quantity must be zero (unlimited) or more.")
+    for ticket_type in requires_ticket_types:
+        if ticket_type.conference_id != conference.id:
+            raise InvalidInput("Ticket type does not belong to the add-on's conference.")
+
+
+def _refuse_quantity_below_taken(product: TicketType | AddOn, total_quantity: int) -> None:
+    if total_quantity and total_quantity < product.quantity_taken:
+        raise InvalidInput(f"{product.quantity_taken} of '{product.name}' are already sold or held: the quantity "
+                           "cannot be less (or 0 for unlimited).")
+
+
+def update_ticket_type(
+    session: Session,
+    ticket_type: TicketType,
+    *,
+    name: str,
+    price: Decimal | str,
+    total_quantity: int,
+    available_from: dt.datetime | None,
+    available_until: dt.datetime | None,
+    requires_voucher: bool,
+    bulk_enabled: bool,
+) -> None:
+    """Change what a ticket type is sold as; its slug stays (badges, imports and the API name it).
+
+    Orders already placed keep the price they were placed at (their lines carry it).
+    """
+    _check_product_name(name, "ticket type")
+    _check_ticket_type_fields(total_quantity=total_quantity, available_from=available_from,
+                              available_until=available_until)
+    _refuse_quantity_below_taken(ticket_type, total_quantity)
+    ticket_type.name = name.strip()
+    ticket_type.price = parse_money(price)
+    ticket_type.total_quantity = total_quantity
+    ticket_type.available_from = available_from
+    ticket_type.available_until = available_until
+    ticket_type.requires_voucher = requires_voucher
+    ticket_type.bulk_enabled = bulk_enabled
+    session.flush()
+
+
+def update_addon(
+    session: Session,
+    addon: AddOn,
+    *,
+    name: str,
+    price: Decimal | str,
+    total_quantity: int,
+    description: str,
+    requires_ticket_types: Sequence[TicketType],
+    bulk_enabled: bool,
+) -> None:
+    """Change what an add-on is sold as; its slug stays (kiosk stations name it for door checks)."""
+    _check_product_name(name, "add-on")
+    _check_addon_fields(addon.conference, total_quantity=total_quantity, requires_ticket_types=requires_ticket_types)
+    if len(description) > 500:
+        raise InvalidInput("A description has at most 500 characters.")
+    _refuse_quantity_below_taken(addon, total_quantity)
+    addon.name = name.strip()
+    addon.price = parse_money(price)
+    addon.total_quantity = total_quantity
+    addon.description = description.strip()
+    addon.requires_ticket_types = list(requires_ticket_types)
+    addon.bulk_enabled = bulk_enabled
+    session.flush()
+
+
+def set_product_active(session: Session, product: TicketType | AddOn, active: bool) -> None:
+    """Stop (or resume) selling a ticket type or add-on. Tickets and add-ons already sold stay valid:
+    the door never looks at this flag, only the order service does."""
+    product.is_active = active
+    session.flush()
+
+
+def _product_label(model: type[TicketType | AddOn]) -> str:
     return "Ticket type" if model is TicketType else "Add-on"
 
 
-def _refuse_taken_slug(session: Session, model: type[TicketType] | type[AddOn], conference: Conference, slug: str) -> None:
+def _refuse_taken_slug(session: Session, model: type[TicketType | AddOn], conference: Conference, slug: str) -> None:
     if session.scalar(select(model.id).where(model.conference_id == conference.id, model.slug == slug)):
         raise Conflict(f"{_product_label(model)} '{slug}' already exists in {conference.slug}.", code="duplicate_slug")
 
 
-def _get_product(session: Session, model: type[TicketType] | type[AddOn], conference: Conference, slug_or_name: str):
+def _get_product(session: Session, model: type[TicketType | AddOn], conference: Conference, slug_or_name: str):
     found = session.scalar(
         select(model).where(model.conference_id == conference.id, (model.slug == slug_or_name) | (model.name == slug_or_name))
     )

@@ -3,6 +3,7 @@
 from server.attendees.models import Attendee, PendingImport
 from server.checkin.models import CheckIn, CheckInCorrection, DoorCheck, ProductRedemption
 from server.conferences.models import AddOn, Conference, TicketType
+from server.dashboard.models import AttendanceCount, RedemptionCount
 from server.db.base import Base
 from server.devices.models import Device
 from server.orders.models import Order, OrderLineItem, OrderStatus
@@ -20,8 +21,9 @@ from server.users.models import ConsoleSession, Membership, SignInAttempt, User
 from server.vouchers.models import Voucher, VoucherType
 
 __all__ = [
-    "AddOn", "Attendee", "Base", "BulkPurchase", "BulkPurchaseStatus", "BulkPurchaseVoucher", "CheckIn", "CheckInCorrection",
-    "Conference", "Device", "FeedPosition", "SyncConflict", "SyncEvent", "DoorCheck", "Order", "OrderLineItem", "OrderStatus", "ProductRedemption",
+    "AddOn", "AttendanceCount", "Attendee", "Base", "BulkPurchase", "BulkPurchaseStatus", "BulkPurchaseVoucher",
+    "CheckIn", "CheckInCorrection", "Conference", "Device", "FeedPosition", "SyncConflict", "SyncEvent", "DoorCheck",
+    "Order", "OrderLineItem", "OrderStatus", "ProductRedemption", "RedemptionCount",
     "Sponsor", "SponsorLevel", "StripeEvent", "TicketType", "Voucher", "VoucherType",
     "User", "Membership", "ConsoleSession", "SignInAttempt", "DeskPayment", "PendingImport", "PrintJob",
 ]

@@ -27,4 +27,16 @@ class Device(Base):
     last_seen_at: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
+    # Fleet health: the kiosk's last report (shared.protocol.DeviceHealth), as it said it.
+    health_reported_at: Mapped[dt.datetime | None]  # when the report arrived (server time)
+    app_version: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    kiosk_last_sync_at: Mapped[dt.datetime | None]
+    events_waiting: Mapped[int] = mapped_column(default=0, server_default="0")
+    oldest_waiting_at: Mapped[dt.datetime | None]
+    events_set_aside: Mapped[int] = mapped_column(default=0, server_default="0")
+    last_error: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    printer_state: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    reported_station: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    station_mode: Mapped[str] = mapped_column(String(40), default="", server_default="")
+
     conference: Mapped[Conference] = relationship()

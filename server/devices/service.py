@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,7 +17,9 @@ from sqlalchemy.orm import Session
 from server.conferences.models import Conference
 from server.db.base import utcnow
 from server.devices.models import Device
+from server.devices.repository import conference_devices
 from server.errors import DomainError, InvalidInput, NotFound
+from shared.protocol import DeviceHealth
 
 PAIRING_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by volunteers
 PAIRING_CODE_LENGTH = 10
@@ -66,7 +69,7 @@ def pair_device(session: Session, pairing_code: str) -> tuple[Device, str]:
     device.token_hash = _hash(token)
     device.pairing_code_hash = None
     device.pairing_expires_at = None
-    device.paired_at = utcnow()
+    device.paired_at = device.last_seen_at = utcnow()  # pairing is the first word from the kiosk
     session.flush()
     return device, token
 
@@ -92,4 +95,88 @@ def revoke_device(session: Session, conference: Conference, device_id: int) -> D
 
 
 def list_devices(session: Session, conference: Conference) -> list[Device]:
-    return list(session.scalars(select(Device).where(Device.conference_id == conference.id).order_by(Device.id)))
+    return conference_devices(session, conference.id)
+
+
+def record_health(device: Device, health: DeviceHealth) -> None:
+    """Keep a kiosk's report as it said it; the devices page judges it (silent, scans waiting too long)."""
+    device.health_reported_at = utcnow()
+    device.app_version = health.app_version
+    device.kiosk_last_sync_at = health.last_sync_at
+    device.events_waiting = health.events_waiting
+    device.oldest_waiting_at = health.oldest_waiting_at if health.events_waiting else None
+    device.events_set_aside = health.events_set_aside
+    device.last_error = health.last_error
+    device.printer_state = health.printer
+    device.reported_station = health.station
+    device.station_mode = health.mode
+
+
+# A kiosk syncs every few seconds while it runs: two minutes without a word is a kiosk switched off,
+# a network gone, or a crash. Scans that wait five minutes are scans nobody else at the doors knows of.
+SILENT_AFTER = dt.timedelta(minutes=2)
+WAITING_TOO_LONG = dt.timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class FleetDevice:
+    """A device and what its last report says, judged: online or not, and what needs someone's attention."""
+
+    id: int
+    name: str
+    station: str  # as the kiosk last said; as it was paired before its first report
+    mode: str
+    state: str  # waiting_for_pairing | online | silent | revoked
+    last_seen_at: dt.datetime | None
+    last_sync_at: dt.datetime | None
+    app_version: str
+    events_waiting: int
+    oldest_waiting_at: dt.datetime | None
+    events_set_aside: int
+    last_error: str
+    printer: str
+    alerts: tuple[str, ...]
+
+    @property
+    def online(self) -> bool:
+        return self.state == "online"
+
+
+def judge(device: Device, now: dt.datetime) -> FleetDevice:
+    """What the devices page and the dashboard say of a device at ``now``."""
+    alerts: list[str] = []
+    if device.revoked_at is not None:
+        state = "revoked"
+    elif device.paired_at is None:
+        state = "waiting_for_pairing"
+    elif device.last_seen_at is None or now - device.last_seen_at > SILENT_AFTER:
+        state = "silent"
+        since = "never heard from" if device.last_seen_at is None else \
+            f"silent for {_minutes(now - device.last_seen_at)}"
+        alerts.append(f"{since.capitalize()}.")
+    else:
+        state = "online"
+    if state in ("online", "silent") and device.events_waiting and device.oldest_waiting_at is not None \
+            and now - device.oldest_waiting_at > WAITING_TOO_LONG:
+        alerts.append(f"{device.events_waiting} scan{'s' if device.events_waiting != 1 else ''} waiting to upload, "
+                      f"the oldest for {_minutes(now - device.oldest_waiting_at)}.")
+    return FleetDevice(
+        id=device.id, name=device.name, station=device.reported_station or device.station, mode=device.station_mode,
+        state=state, last_seen_at=device.last_seen_at, last_sync_at=device.kiosk_last_sync_at,
+        app_version=device.app_version, events_waiting=device.events_waiting,
+        oldest_waiting_at=device.oldest_waiting_at, events_set_aside=device.events_set_aside,
+        last_error=device.last_error, printer=device.printer_state, alerts=tuple(alerts))
+
+
+def _minutes(span: dt.timedelta) -> str:
+    minutes = int(span.total_seconds() // 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+def fleet(session: Session, conference: Conference, now: dt.datetime | None = None) -> list[FleetDevice]:
+    """Every device of the conference, judged; revoked ones last."""
+    now = now or utcnow()
+    devices = [judge(device, now) for device in conference_devices(session, conference.id)]
+    return sorted(devices, key=lambda d: (d.state == "revoked", d.id))

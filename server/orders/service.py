@@ -26,6 +26,8 @@ from server.vouchers.models import Voucher, VoucherType
 from server.vouchers.service import check_voucher_usable, lock_voucher, voucher_applies_to
 
 HOLD_DURATION = dt.timedelta(minutes=15)
+# Said to a buyer of a ticket type or add-on the organizer has switched off (those already sold stay valid).
+_DEACTIVATED = "'{}' is no longer on sale: the organizer has withdrawn it."
 CENT = Decimal("0.01")
 
 
@@ -84,6 +86,8 @@ def _load_products(session: Session, conference: Conference, cart: Cart, now: dt
         ticket_type = ticket_types.get(ticket_type_id)
         if ticket_type is None or ticket_type.conference_id != conference.id:
             raise InvalidInput(f"Ticket type {ticket_type_id} does not exist in {conference.slug}.")
+        if not ticket_type.is_active:
+            raise Conflict(_DEACTIVATED.format(ticket_type.name), code="deactivated")
         if not ticket_type.is_on_sale(now):
             raise Conflict(f"'{ticket_type.name}' is not on sale.", code="not_on_sale")
     for addon_id in cart.addons:
@@ -91,7 +95,7 @@ def _load_products(session: Session, conference: Conference, cart: Cart, now: dt
         if addon is None or addon.conference_id != conference.id:
             raise InvalidInput(f"Add-on {addon_id} does not exist in {conference.slug}.")
         if not addon.is_active:
-            raise Conflict(f"'{addon.name}' is not on sale.", code="not_on_sale")
+            raise Conflict(_DEACTIVATED.format(addon.name), code="deactivated")
         required = addon.requires_ticket_types
         if required and not any(t.id in cart.tickets for t in required):
             names = ", ".join(t.name for t in required)

@@ -13,13 +13,16 @@ from server.print_jobs.models import PrintJob
 def print_stations(session: Session, conference_id: int) -> list[Device]:
     """The devices a badge can be sent to: paired and not revoked, by station name.
 
-    Every such device, whatever its mode: which mode a kiosk is in is only known once kiosks report
-    it (fleet health); a job sent to a kiosk that does not print waits until it is set to print.
+    Those whose last health report says they print badges; every paired device while none says so
+    (kiosks older than fleet health report nothing). A job sent to a kiosk that does not print
+    waits until it is set to print.
     """
-    return list(session.scalars(
+    devices = list(session.scalars(
         select(Device).where(Device.conference_id == conference_id, Device.paired_at.is_not(None),
                              Device.revoked_at.is_(None))
         .order_by(Device.station, Device.name, Device.id)))
+    printing = [device for device in devices if device.station_mode == "badge_printing"]
+    return printing or devices
 
 
 def open_jobs(session: Session, device_id: int, limit: int) -> list[PrintJob]:

@@ -22,6 +22,7 @@ from server.devices.service import (
     create_device,
     list_devices,
     pair_device,
+    record_health,
     revoke_device,
 )
 from server.errors import NotFound
@@ -33,6 +34,7 @@ from shared.protocol import (
     MAX_CURSOR,
     MAX_PAGE_SIZE,
     ChangesPage,
+    DeviceHealth,
     PairRequest,
     PairResponse,
     Text,
@@ -95,6 +97,13 @@ def upload_events(body: UploadRequest, device: CurrentDevice,
                   session: DbSession) -> UploadResponse:
     """Upload scan events; idempotent by each event's UUID. One result per event."""
     return UploadResponse(results=apply_events(session, device, body.events))
+
+
+@router.post("/health", status_code=204)
+def report_health(body: DeviceHealth, device: CurrentDevice, session: DbSession) -> Response:
+    """This kiosk's health after a sync round (app version, scans waiting, last error, printer, station, mode)."""
+    record_health(device, body)
+    return Response(status_code=204)
 
 
 class ConflictRead(BaseModel):

@@ -23,7 +23,11 @@ class SyncEvent(Base):
     """One uploaded scan event, kept forever: the idempotency record and the audit trail."""
 
     __tablename__ = "sync_events"
-    __table_args__ = (Index("ix_sync_events_conference_occurred", "conference_id", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_sync_events_conference_occurred", "conference_id", "occurred_at"),
+        # The dashboard walks a conference's stations through it, one seek each, and reads their recent scans from it alone.
+        Index("ix_sync_events_conference_station_occurred", "conference_id", "station", "occurred_at", "kind"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(Uuid(as_uuid=False), unique=True)

@@ -17,6 +17,9 @@ class UserRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
+    def by_id(self, user_id: int) -> User | None:
+        return self.session.get(User, user_id)
+
     def by_email(self, email: str) -> User | None:
         return self.session.scalar(select(User).where(User.email == email))
 

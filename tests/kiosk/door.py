@@ -96,8 +96,14 @@ def shown(window: KioskWindow) -> tuple[str, str, str]:
     return verdict.colour, verdict.headline.text(), verdict.name.text()
 
 
+@contextlib.contextmanager
 def connect_cache(data_dir: Path):
+    """The kiosk's cache, for a test to look into; closed at the end of the ``with``."""
     from kiosk.core.cache import connect
     from kiosk.core.device import CACHE_FILE
 
-    return connect(data_dir / CACHE_FILE)
+    connection = connect(data_dir / CACHE_FILE)
+    try:
+        yield connection
+    finally:
+        connection.close()

@@ -186,7 +186,8 @@ def test_a_badge_printed_at_another_desk_is_known_from_the_feed(qtbot, door, key
     desk_1 = pair(door.url, code, tmp_path / "desk-1")  # another print station prints Ada's badge
     engine = SyncEngine(tmp_path / "desk-1" / "cache.sqlite3", desk_1)
     engine.sync_once()
-    ScanPipeline(connect_cache(tmp_path / "desk-1"), Station(name="Desk 1")).record_badge_printed(door.paid, "Ada")
+    with connect_cache(tmp_path / "desk-1") as desk_cache:
+        ScanPipeline(desk_cache, Station(name="Desk 1")).record_badge_printed(door.paid, "Ada")
     assert engine.sync_once().events_waiting == 0
     engine.close()
 

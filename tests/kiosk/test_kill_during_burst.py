@@ -41,6 +41,9 @@ def test_every_answered_scan_is_in_the_outbox_after_sigkill(tmp_path):
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     answered += [line.split()[0] for line in process.stdout.read().splitlines() if line.strip()]
-    stored = {row[0] for row in connect(cache).execute("SELECT uuid FROM outbox")}
+    process.stdout.close()
+    connection = connect(cache)
+    stored = {row[0] for row in connection.execute("SELECT uuid FROM outbox")}
+    connection.close()
     assert len(answered) >= 300
     assert set(answered) <= stored

@@ -51,6 +51,14 @@ def world(session_factory) -> World:
                       conference.badge_private_key)
 
 
+@pytest.fixture(autouse=True)
+def close_kiosks():
+    """Every Kiosk a test made is closed after it (its HTTP connections and cache connections)."""
+    yield
+    while Kiosk.opened:
+        Kiosk.opened.pop().close()
+
+
 @pytest.fixture
 def server(database_url, world):
     port = free_port()
@@ -59,12 +67,19 @@ def server(database_url, world):
 
 
 class Kiosk:
+    opened: list[Kiosk] = []  # closed after each test by close_kiosks
+
     def __init__(self, data_dir: Path, base_url: str, code: str, station: Station | None = None, transport=None):
         self.credentials = pair(base_url, code, data_dir)
         self.engine = SyncEngine(data_dir / CACHE_FILE, self.credentials, transport=transport)
         self.connection = connect(data_dir / CACHE_FILE)
         self.station = station or Station(name=self.credentials.station)
         self.pipeline = ScanPipeline(self.connection, self.station)
+        Kiosk.opened.append(self)
+
+    def close(self) -> None:
+        self.engine.close()
+        self.connection.close()
 
     def scan(self, payload: str, **kwargs):
         return self.pipeline.scan(payload, **kwargs)

@@ -18,7 +18,7 @@ from kiosk.core.scan_pipeline import ScanPipeline
 from kiosk.core.station import Station
 from server.checkin.models import CheckIn
 from server.db.migrate import upgrade_to_head
-from tests.kiosk.test_sync_end_to_end import Kiosk, server, world  # noqa: F401 (fixtures)
+from tests.kiosk.test_sync_end_to_end import Kiosk, close_kiosks, server, world  # noqa: F401 (fixtures)
 from tests.live_server import live_server
 
 

@@ -78,7 +78,8 @@ class Keyboard:
                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         # Qt reads the keys as they come: the event loop must run while xdotool types.
         self.qtbot.waitUntil(lambda: process.poll() is not None, timeout=60_000)
-        assert process.returncode == 0, process.stderr.read().decode()
+        _, errors = process.communicate()  # reads and closes the pipe
+        assert process.returncode == 0, errors.decode()
 
     # xdotool's --delay is the time from one key's press to the next one's release-and-press: it
     # waits half of it after each press and half after each release. The gaps below are press to press.

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 from sqlalchemy import create_engine, func, select, text
 
 from kiosk.core.cache import connect
@@ -33,14 +34,29 @@ from tests.live_server import live_server
 class Kiosk:
     """A kiosk core as the app runs it: its cache, its scan pipeline, its sync engine."""
 
+    opened: list[Kiosk] = []  # closed after each test by close_kiosks
+
     def __init__(self, data_dir: Path, base_url: str, pairing_code: str, transport=None) -> None:
         credentials = pair(base_url, pairing_code, data_dir)
         self.engine = SyncEngine(data_dir / CACHE_FILE, credentials, timeout=5, transport=transport)
         self.connection = connect(data_dir / CACHE_FILE)
         self.pipeline = ScanPipeline(self.connection, Station(name=credentials.station))
+        Kiosk.opened.append(self)
+
+    def close(self) -> None:
+        self.engine.close()
+        self.connection.close()
 
     def waiting(self) -> set[str]:
         return {row[0] for row in self.connection.execute("SELECT uuid FROM outbox")}
+
+
+@pytest.fixture(autouse=True)
+def close_kiosks():
+    """Every Kiosk a test made is closed after it (its HTTP connections and cache connections)."""
+    yield
+    while Kiosk.opened:
+        Kiosk.opened.pop().close()
 
 
 def _arrange(session_factory, devices: int = 1) -> tuple[list[str], list[str]]:
@@ -216,8 +232,11 @@ def test_a_server_killed_during_uploads_lost_nothing_it_acknowledged(empty_datab
         for door in doors:
             assert door.kiosk.engine.sync_once().events_waiting == 0
     finally:
+        for door in doors:
+            door.stop.set()
         server.kill()
         server.wait()
+        engine.dispose()  # the engine still answers below: a disposed engine opens new connections on demand
     stored = _stored_uuids(factory)
     scanned = set().union(*(door.scanned for door in doors))
     assert len(scanned) > 50 and set(stored) == scanned

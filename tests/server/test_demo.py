@@ -95,7 +95,8 @@ def test_without_a_port_the_demo_takes_a_free_one_knows_its_own_server_and_stops
     demo = subprocess.Popen(DEMO, cwd=tmp_path, env=demo_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True)
     lines: queue.Queue = queue.Queue()
-    threading.Thread(target=read_lines_into, args=(demo.stdout, lines), daemon=True).start()
+    reader = threading.Thread(target=read_lines_into, args=(demo.stdout, lines), daemon=True)
+    reader.start()
     seen: list[str] = []
     try:
         port = int(wait_for_line(lines, rf"Port {DEFAULT_PORT} is already in use by .*, so the demo server "
@@ -119,6 +120,10 @@ def test_without_a_port_the_demo_takes_a_free_one_knows_its_own_server_and_stops
     finally:
         if demo.poll() is None:
             demo.kill()
+        demo.wait()
+        reader.join(timeout=10)  # the pipe has ended (unless a server the demo started still holds it)
+        if not reader.is_alive():
+            demo.stdout.close()
         if stranger:
             stranger.close()
     if stranger:

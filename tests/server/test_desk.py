@@ -28,8 +28,9 @@ def desk(database_url, session_factory, monkeypatch):
         codes = ada.access_code, bob.access_code
     with live_server(database_url) as url:
         token = httpx.post(f"{url}/api/v1/sync/pair", json={"pairing_code": pairing}).json()["device_token"]
-        yield {"url": f"{url}/api/v1/admin/conferences/pycon/attendees", "ada": codes[0], "bob": codes[1],
-               "line": line, "kiosk": httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"})}
+        with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"}) as kiosk:
+            yield {"url": f"{url}/api/v1/admin/conferences/pycon/attendees", "ada": codes[0], "bob": codes[1],
+                   "line": line, "kiosk": kiosk}
 
 
 def test_a_check_in_at_the_desk_reaches_the_kiosks(desk):

@@ -86,10 +86,13 @@ def shop(database_url, engine, session_factory, monkeypatch):
         make_ticket_type(session, conference, name="Standard", slug="standard", price="100.00", bulk_enabled=True)
         make_addon(session, conference, name="Lunch", slug="lunch", price="12.50")
         create_sponsor(session, conference, name="Acme Corp", slug="acme")
-    with live_server(database_url) as url:
-        fake.webhook_url, fake.webhook_secret = f"{url}/api/v1/stripe/webhook/pycon", SECRET
-        yield Shop(url, fake, session_factory, database_url)
-    http.shutdown()
+    try:
+        with live_server(database_url) as url:
+            fake.webhook_url, fake.webhook_secret = f"{url}/api/v1/stripe/webhook/pycon", SECRET
+            yield Shop(url, fake, session_factory, database_url)
+    finally:
+        http.shutdown()
+        http.server_close()  # shutdown() stops serving; only this closes the listening socket
 
 
 def line_metadata(call) -> dict:

@@ -40,7 +40,9 @@ UNLABELLED = """() => [...document.querySelectorAll("input:not([type=hidden]), s
   .filter(el => !(el.labels && el.labels.length) && !el.getAttribute("aria-label"))
   .map(el => el.name || el.id || el.outerHTML.slice(0, 60))"""
 
-PAGES = ["/", f"/conferences/{CONFERENCE_A}/dashboard", "/conferences/not-yours/dashboard"]
+PAGES = ["/", f"/conferences/{CONFERENCE_A}/dashboard", "/conferences/not-yours/dashboard", "/conferences/new",
+         f"/conferences/{CONFERENCE_A}/settings", f"/conferences/{CONFERENCE_A}/products",
+         f"/conferences/{CONFERENCE_A}/vouchers"]
 
 
 def _check(page) -> None:

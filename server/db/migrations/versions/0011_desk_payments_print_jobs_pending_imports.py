@@ -1,7 +1,7 @@
 """desk payments (walk-ins paid in cash or by card terminal), print jobs for print stations, CSV imports waiting for confirmation
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 """
 
 from alembic import op
@@ -9,8 +9,8 @@ import sqlalchemy as sa
 import server.db.base
 
 
-revision = '0010'
-down_revision = '0009'
+revision = '0011'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 

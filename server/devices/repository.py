@@ -1,0 +1,25 @@
+"""Named queries of the kiosk fleet."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from server.devices.models import Device
+
+
+def conference_devices(session: Session, conference_id: int) -> list[Device]:
+    """All of a conference's devices, as added (revoked ones too: the devices page lists them last)."""
+    return list(session.scalars(select(Device).where(Device.conference_id == conference_id).order_by(Device.id)))
+
+
+def active_devices(session: Session, conference_id: int) -> list[Device]:
+    """The conference's devices that are paired and not revoked: the fleet at the doors."""
+    return list(session.scalars(select(Device).where(Device.conference_id == conference_id,
+                                                     Device.paired_at.is_not(None), Device.revoked_at.is_(None))
+                                .order_by(Device.name, Device.id)))
+
+
+def conference_device(session: Session, conference_id: int, device_id: int) -> Device | None:
+    """One device of this conference (None for another conference's: nobody sees those)."""
+    return session.scalar(select(Device).where(Device.id == device_id, Device.conference_id == conference_id))
