@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 
 from server.attendees.badge_pdf import BadgePdfRenderer
+from server.attendees.import_pages import router as import_router
 from server.attendees.pages import router as attendee_pages_router
 from server.checkin.endpoints import router as desk_router
 from server.conferences.endpoints import router as conferences_router
@@ -29,6 +30,7 @@ from server.orders.rate_limit import forget_old_windows
 from server.payments.endpoints import router as payments_router
 from server.payments.pages import router as stripe_event_pages_router
 from server.payments.webhooks import retry_unprocessed
+from server.print_jobs.endpoints import router as print_jobs_router
 from server.settings import ServerSettings, get_settings
 from server.sponsors.endpoints import router as sponsors_router
 from server.sponsors.pages import router as sponsor_pages_router
@@ -37,6 +39,7 @@ from server.sync.endpoints import router as sync_router
 from server.users.pages import router as users_router
 from server.users.service import forget_old_sign_ins
 from server.vouchers.pages import router as voucher_pages_router
+from server.walk_ins.pages import router as walk_ins_router
 from server.web.console import install_console
 
 logger = logging.getLogger(__name__)
@@ -107,6 +110,7 @@ def create_app(url: str | None = None, *, settings: ServerSettings | None = None
     app.include_router(desk_router)
     app.include_router(sync_router)
     app.include_router(sync_admin_router)
+    app.include_router(print_jobs_router)
     app.include_router(sponsors_router)
     install_console(app)
     app.include_router(users_router)
@@ -120,6 +124,8 @@ def create_app(url: str | None = None, *, settings: ServerSettings | None = None
     app.include_router(stripe_event_pages_router)  # before the order pages: /orders/stripe-events is not an order
     app.include_router(order_pages_router)
     app.include_router(sponsor_pages_router)
+    app.include_router(import_router)
+    app.include_router(walk_ins_router)
     return app
 
 

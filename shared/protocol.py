@@ -211,3 +211,35 @@ def parse_pairing_payload(text: str) -> tuple[str, str]:
         code, _, url = text[len(PAIRING_QR_PREFIX):].partition("@")
         return code, url
     return text, ""
+
+
+# Print jobs: badges the console sends to one print station (GET /api/v1/sync/print-jobs). A kiosk
+# prints each once: it records the job id as printed in its cache before it acknowledges
+# (POST /api/v1/sync/print-jobs/{id}/ack), and an acknowledged job is never handed out again; a job
+# handed out twice (the kiosk died before its ack) is recognised by its id and only acknowledged.
+# Separate routes, so a kiosk older than them syncs as before and a server older than them (404)
+# just has no jobs.
+
+class PrintJobRecord(BaseModel):
+    id: int
+    access_code: str
+    first_name: str
+    last_name: str
+    company: str = ""
+    ticket_type: str = ""
+    payload: str = ""  # the signed badge payload; "" lets the kiosk fetch or fall back as for any badge
+    requested_by: str = ""
+
+
+class PrintJobsPage(BaseModel):
+    jobs: list[PrintJobRecord]
+
+
+class PrintJobOutcome(enum.StrEnum):
+    PRINTED = "printed"
+    FAILED = "failed"
+
+
+class PrintJobAck(BaseModel):
+    outcome: PrintJobOutcome = PrintJobOutcome.PRINTED
+    detail: Text = Field(default="", max_length=300)  # the printer's words when it failed

@@ -20,17 +20,18 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
-import uuid  # noqa: E402
-from pathlib import Path  # noqa: E402
+import uuid
+from pathlib import Path
 
-import pytest  # noqa: E402
-from sqlalchemy import create_engine, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 import server.db.models  # noqa: E402, F401
 from server.dashboard.counting import create_schema  # noqa: E402
 from server.db.base import Base  # noqa: E402
 from server.db.engine import make_engine, make_session_factory  # noqa: E402
+from tests.browser import browser  # noqa: E402, F401 (one chromium for tests/web and tests/kiosk)
 
 # DOORSTATION_TESTDATA points elsewhere (and lets a test play a clone without it).
 SHARED_TESTDATA = Path(os.environ.get("DOORSTATION_TESTDATA")

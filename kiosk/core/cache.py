@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -106,6 +106,18 @@ CREATE TABLE scan_log (
 );
 """
 
+# Badges the console sent to this print station (kiosk.core.print_jobs), by the server's job id.
+PRINT_JOBS = """
+CREATE TABLE print_jobs (
+    id INTEGER PRIMARY KEY,               -- the server's job id: a job handed out twice is stored once
+    record TEXT NOT NULL,                 -- the job as the server sent it (shared.protocol.PrintJobRecord)
+    received_at TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'new',    -- new | printed | failed: never printed again once not new
+    detail TEXT NOT NULL DEFAULT '',      -- where it went, or the printer's error
+    acknowledged INTEGER NOT NULL DEFAULT 0  -- 1 once the server has the outcome
+);
+"""
+
 # Upgrades from each older schema version to the next, run in order under one write lock.
 UPGRADES = {
     1: "ALTER TABLE outbox ADD COLUMN undoes TEXT;" + SCAN_LOG,
@@ -116,6 +128,7 @@ ALTER TABLE attendees ADD COLUMN badge_printed_at TEXT;
 ALTER TABLE attendees ADD COLUMN badge_printed_station TEXT NOT NULL DEFAULT '';""",
     4: """ALTER TABLE products RENAME COLUMN kind TO product_type;
 ALTER TABLE outbox RENAME COLUMN product_kind TO product_type;""",  # 'kind' means a scan's kind only
+    5: PRINT_JOBS,
 }
 
 
@@ -132,7 +145,7 @@ def connect(path: Path | str) -> sqlite3.Connection:
         with write_transaction(connection):
             current = connection.execute("PRAGMA user_version").fetchone()[0]  # re-check under the lock
             if current == 0:
-                for statement in _statements(SCHEMA + SEARCH_TRIGGERS + SCAN_LOG):
+                for statement in _statements(SCHEMA + SEARCH_TRIGGERS + SCAN_LOG + PRINT_JOBS):
                     connection.execute(statement)
             else:
                 for step in range(current, SCHEMA_VERSION):

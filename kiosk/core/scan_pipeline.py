@@ -151,3 +151,32 @@ class ScanPipeline:
         return StationStatistics(accepted=by_outcome.get("accept", 0), warned=by_outcome.get("warn", 0),
                                  refused=by_outcome.get("refuse", 0), checked_in=checked_in,
                                  attendees=attendee_cache.count(self.connection))
+
+    def finish_print_job(self, job_id: int, access_code: str, name: str, payload: str, *, printed: bool,
+                         detail: str = "", check_in: bool = False, now: dt.datetime | None = None) -> Verdict | None:
+        """A print job from the console came out of the printer (or failed), in one transaction: the job
+        marked done here, so it never prints again even if its acknowledgement to the server is lost;
+        when printed, a ``badge_printed`` event and, at a station that checks in when it prints, the
+        check-in decided by the same rules as a scan. Returns that check-in's verdict (None otherwise,
+        and None if the job was finished already)."""
+        now = now or dt.datetime.now(dt.UTC)
+        verdict = None
+        with write_transaction(self.connection):
+            state = "printed" if printed else "failed"
+            if not self.connection.execute("UPDATE print_jobs SET state = ?, detail = ? WHERE id = ? AND state = 'new'",
+                                           (state, detail[:500], job_id)).rowcount:
+                return None
+            if not printed:
+                return None
+            printed_verdict = Verdict(Outcome.ACCEPT, Reason.OK, AttendeeState(access_code, name, "", "", None))
+            self._write_outbox(printed_verdict, access_code, now, kind="badge_printed")
+            if check_in:
+                try:
+                    signed = badge_codes.parse(payload, conference_slug=self.conference_slug,
+                                               public_keys=self.public_keys).signed
+                except badge_codes.BadgeCodeError:
+                    signed = False
+                attendee = attendee_cache.attendee_state(self.connection, access_code)
+                verdict = self._decide(attendee, signed=signed, access_code=access_code, now=now)
+                self._write_outbox(verdict, access_code, now)
+        return verdict

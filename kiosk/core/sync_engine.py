@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from kiosk.core import attendee_cache
+from kiosk.core import attendee_cache, print_jobs
 from kiosk.core.cache import connect, get_meta, set_meta, write_transaction
 from kiosk.core.device import DeviceCredentials
 from kiosk.core.health import device_health
@@ -99,6 +99,7 @@ class SyncEngine:
         try:
             uploaded = self.upload(progress)
             downloaded = self.download(progress)
+            print_jobs.exchange(self.connection, self._send, self._checked)  # badges sent to this station
         except DeviceRevokedError as error:
             self.status = replace(self.status, online=True, revoked=True, last_error=str(error))
         except (httpx.TransportError, httpx.HTTPStatusError) as error:

@@ -34,6 +34,7 @@ from kiosk.ui.status_bar import SyncStatusBar
 from kiosk.ui.tasks import run_task, serial_pool
 from kiosk.ui.verdict_screen import VerdictScreen
 from kiosk.ui.workers import CacheWorkerHandle, ScanReport, SyncService
+from shared.protocol import PrintJobRecord
 
 
 logger = logging.getLogger(__name__)
@@ -156,6 +157,7 @@ class KioskWindow(QMainWindow):
             self.cache.worker.failed.connect(self._worker_failed)
             self.cache.worker.outbox.connect(self._outbox_counted)
             self.cache.worker.configured.connect(self._ready)
+            self.cache.worker.printJobs.connect(self._print_jobs)
         self._start_sync(credentials)
         self.settings = load_settings(self.options.data_dir)
         if self.settings is None:
@@ -196,6 +198,8 @@ class KioskWindow(QMainWindow):
         if self.cache is None:
             return
         self.cache.requestOutboxCount.emit()  # counted where the scans are written: exact
+        if self.settings is not None and self.settings.mode is StationMode.BADGE_PRINTING:
+            self.cache.requestPrintJobs.emit()  # badges the sync brought from the console
         if self.pages.currentWidget() is self.station_screen and not self.station_screen.products:
             self.cache.requestProducts.emit()  # the first download brings the products to choose from
 
@@ -298,8 +302,18 @@ class KioskWindow(QMainWindow):
         kept = f"{waiting} badge{'s' if waiting != 1 else ''} waiting to print" if waiting else "printing failed"
         return f"{kept}: {self._last_print_error}" if self._last_print_error else kept
 
-    def _print(self, badge: BadgeData) -> None:
-        """Fetch the signed payload and print, off the UI thread; the verdict screen says how it went."""
+    def _print_jobs(self, jobs: list[PrintJobRecord]) -> None:
+        """Badges sent from the console's desk: printed like a scanned one, each recorded as its job."""
+        if self.credentials is None:  # unpaired meanwhile: the jobs stay in the cache, new
+            return
+        for job in jobs:
+            badge = BadgeData(self.credentials.conference_name, f"{job.first_name} {job.last_name}".strip(),
+                              job.company, job.ticket_type, job.access_code, payload=job.payload)
+            self._print(badge, job_id=job.id)
+
+    def _print(self, badge: BadgeData, job_id: int | None = None) -> None:
+        """Fetch the signed payload and print, off the UI thread; the verdict screen says how it went.
+        ``job_id``: a print job from the console, finished (printed or failed) in the cache as such."""
         settings, credentials = self.settings, self.credentials
         assert settings is not None and credentials is not None  # only a set-up print station prints
         layout = BadgeLayout(BadgeSize(settings.badge_size), settings.badge_landscape)
@@ -314,7 +328,12 @@ class KioskWindow(QMainWindow):
             self._last_print_error = ""
             self.last_badge = printed
             self.print_queue.done(printed)
-            if self.cache is not None:  # None once the window shut down while the printer worked
+            if self.cache is not None and job_id is not None:
+                self.cache.requestFinishPrintJob.emit(job_id, printed.access_code, printed.full_name, printed.payload,
+                                                      True, where)
+                if self.sync is not None:
+                    self.sync.sync_soon()  # tell the desk it printed
+            elif self.cache is not None:  # None once the window shut down while the printer worked
                 self.cache.requestRecordPrinted.emit(printed.access_code, printed.full_name)
             self.verdict.show_verdict(VerdictText("green", "Badge printed", name=printed.full_name,
                                                   ticket_type=printed.ticket_type, detail=where))
@@ -324,6 +343,9 @@ class KioskWindow(QMainWindow):
         def failed(error: Exception) -> None:
             self.print_queue.keep(badge)
             message = str(error) if isinstance(error, PrintError) else f"Printing failed: {error}"
+            if job_id is not None and self.cache is not None:  # the desk sees the printer's words; reprint here
+                self.cache.requestFinishPrintJob.emit(job_id, badge.access_code, badge.full_name, badge.payload,
+                                                      False, message)
             self._last_print_error = message
             self.verdict.show_verdict(VerdictText("red", "Printer error", name=badge.full_name,
                                                   detail=f"{message} The badge is kept: reprint it from the "

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from kiosk.core import attendee_cache
+from kiosk.core import attendee_cache, print_jobs
 from kiosk.core.cache import connect, get_meta
 from kiosk.core.device import DeviceCredentials
 from kiosk.core.scan_pipeline import ScanPipeline, ScanResult
@@ -71,12 +71,14 @@ class CacheWorker(QObject):
     failed = Signal(str)
     configured = Signal()  # the station's scan pipeline is ready: scans are answered from now on
     outbox = Signal(int, list)  # scans waiting to upload; the ones set aside, as (when, who, reason)
+    printJobs = Signal(list)  # [PrintJobRecord]: badges sent from the console, for the window to print
 
     def __init__(self, cache_path: Path) -> None:
         super().__init__()
         self.cache_path = cache_path
         self.pipeline: ScanPipeline | None = None
         self.settings: KioskSettings | None = None
+        self._jobs_printing: set[int] = set()  # handed to the window and not finished: never handed out twice
 
     @Slot(object)
     @reported("set up the station")
@@ -125,6 +127,28 @@ class CacheWorker(QObject):
         if self.pipeline is not None:
             self.pipeline.record_badge_printed(access_code, name)
 
+    # Print jobs from the console (kiosk.core.print_jobs) ------------------------------------------
+
+    @Slot()
+    @reported("read the badges sent from the console")
+    def take_print_jobs(self) -> None:
+        if self.pipeline is None or self.settings is None or self.settings.mode is not StationMode.BADGE_PRINTING:
+            return  # a job waits until this kiosk prints badges
+        jobs = print_jobs.new_jobs(self.pipeline.connection, excluding=self._jobs_printing)
+        if jobs:
+            self._jobs_printing.update(job.id for job in jobs)
+            self.printJobs.emit(jobs)
+
+    @Slot(int, str, str, str, bool, str)
+    @reported("record the printed badge")
+    def finish_print_job(self, job_id: int, access_code: str, name: str, payload: str, printed: bool,
+                         detail: str) -> None:
+        if self.pipeline is not None and self.settings is not None:
+            self.pipeline.finish_print_job(job_id, access_code, name, payload, printed=printed, detail=detail,
+                                           check_in=self.settings.check_in_on_print)
+            self._jobs_printing.discard(job_id)
+            self.count_outbox()
+
     @Slot(int, str)
     @reported("search")
     def search(self, request: int, text: str) -> None:
@@ -172,6 +196,8 @@ class CacheWorkerHandle(QObject):
     requestConfigure = Signal(object)
     requestRecordPrinted = Signal(str, str)
     requestOutboxCount = Signal()
+    requestPrintJobs = Signal()
+    requestFinishPrintJob = Signal(int, str, str, str, bool, str)  # job id, code, name, payload, printed, detail
 
     def __init__(self, cache_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -187,6 +213,8 @@ class CacheWorkerHandle(QObject):
         self.requestConfigure.connect(self.worker.configure)
         self.requestRecordPrinted.connect(self.worker.record_printed)
         self.requestOutboxCount.connect(self.worker.count_outbox)
+        self.requestPrintJobs.connect(self.worker.take_print_jobs)
+        self.requestFinishPrintJob.connect(self.worker.finish_print_job)
         self.worker_thread.start()
 
     def stop(self) -> None:

@@ -39,9 +39,11 @@ class ImportRejected(InvalidInput):
 
 @dataclass(frozen=True)
 class ImportResult:
-    imported: int
+    imported: int  # in a dry run: how many would be
     # (line, what it matched) for each row skipped because that attendee is already in the conference
     already_there: list[tuple[int, str]] = field(default_factory=list)
+    # (line, ticket holder) for each row imported, or to be imported (a dry run's preview)
+    rows: list[tuple[int, TicketHolder]] = field(default_factory=list)
 
 
 def _by_slug_and_name(items):
@@ -82,8 +84,8 @@ def _rows(reader: csv.DictReader, problems: list[tuple[int, str]]):
         yield reader.line_num, row
 
 
-def import_attendees(session: Session, conference: Conference, source: Path | str, *,
-                     allow_duplicates: bool = False) -> ImportResult:
+def import_attendees(session: Session, conference: Conference, source: Path | str | bytes, *,
+                     allow_duplicates: bool = False, dry_run: bool = False) -> ImportResult:
     """Import a CSV (columns: first_name, email, ticket_type; optional last_name, company, access_code, add_ons).
 
     Every row becomes a PAID order holding one ticket and the listed add-ons, and one attendee.
@@ -93,8 +95,11 @@ def import_attendees(session: Session, conference: Conference, source: Path | st
     ticket type, and the same access code if the row gives one — is skipped and listed in
     ``already_there``, so importing a file again imports nothing twice. ``allow_duplicates``
     imports such rows anyway (two people sharing an email address).
+
+    ``dry_run`` checks everything an import checks (capacity included) and writes nothing: the
+    console's preview, so that what the confirmation imports was seen first, with the same rules.
     """
-    raw = Path(source).read_bytes() if isinstance(source, Path) else source.encode()
+    raw = source if isinstance(source, bytes) else Path(source).read_bytes() if isinstance(source, Path) else source.encode()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -191,8 +196,10 @@ def import_attendees(session: Session, conference: Conference, source: Path | st
     validate_global_capacity(session, conference, len(holders))
     for ticket_type, count in Counter(h.ticket_type for h in holders).items():
         validate_product_quantity(session, ticket_type, count)
-    write_ticket_holders(session, conference, holders)
-    return ImportResult(imported=len(holders), already_there=already_there)
+    rows = list(zip(holder_lines, holders, strict=True))
+    if not dry_run:
+        write_ticket_holders(session, conference, holders)
+    return ImportResult(imported=len(holders), already_there=already_there, rows=rows)
 
 
 def _identity(holder: TicketHolder) -> tuple[str, int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, ForeignKey, Index, String, UniqueConstraint, func
+from sqlalchemy import BigInteger, ForeignKey, Index, LargeBinary, String, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from server.conferences.models import Conference, TicketType
@@ -55,3 +55,25 @@ for _column in SEARCHABLE:
     Index(f"ix_attendees_search_{_column}", Attendee.conference_id,
           func.lower(getattr(Attendee, _column)).label(f"{_column}_lower"),
           postgresql_ops={f"{_column}_lower": "text_pattern_ops"})
+
+
+class PendingImport(Base):
+    """A CSV uploaded in the console and previewed, waiting for its confirmation.
+
+    Kept in the database, not in a temporary folder: behind a load balancer the confirmation may
+    reach another server process (or machine) than the preview did. Found by a random token the
+    browser holds and tied to the console session that uploaded it, so the confirmation imports
+    exactly the bytes that were previewed, and only for the one who previewed them.
+    """
+
+    __tablename__ = "pending_imports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    console_session_id: Mapped[int] = mapped_column(ForeignKey("console_sessions.id", ondelete="CASCADE"), index=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"))
+    filename: Mapped[str] = mapped_column(String(255), default="")
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    allow_duplicates: Mapped[bool] = mapped_column(default=False)  # as previewed
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -1,13 +1,14 @@
 """Imports every model module, so the metadata (and Alembic) sees the whole schema."""
 
-from server.attendees.models import Attendee
+from server.attendees.models import Attendee, PendingImport
 from server.checkin.models import CheckIn, CheckInCorrection, DoorCheck, ProductRedemption
 from server.conferences.models import AddOn, Conference, TicketType
 from server.dashboard.models import AttendanceCount, RedemptionCount
 from server.db.base import Base
 from server.devices.models import Device
 from server.orders.models import Order, OrderLineItem, OrderStatus
-from server.payments.models import StripeEvent
+from server.payments.models import DeskPayment, StripeEvent
+from server.print_jobs.models import PrintJob
 from server.sponsors.models import (
     BulkPurchase,
     BulkPurchaseStatus,
@@ -24,5 +25,5 @@ __all__ = [
     "CheckIn", "CheckInCorrection", "Conference", "Device", "FeedPosition", "SyncConflict", "SyncEvent", "DoorCheck",
     "Order", "OrderLineItem", "OrderStatus", "ProductRedemption", "RedemptionCount",
     "Sponsor", "SponsorLevel", "StripeEvent", "TicketType", "Voucher", "VoucherType",
-    "User", "Membership", "ConsoleSession", "SignInAttempt",
+    "User", "Membership", "ConsoleSession", "SignInAttempt", "DeskPayment", "PendingImport", "PrintJob",
 ]

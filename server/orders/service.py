@@ -201,7 +201,7 @@ def place_order(session: Session, conference: Conference, cart: Cart, *, now: dt
 def mark_paid(
     session: Session, order: Order, *, now: dt.datetime | None = None, payment_intent_id: str | None = None
 ) -> list[Attendee]:
-    """PENDING → PAID, creating one attendee (with a fresh access code) per ticket."""
+    """PENDING → PAID, creating one attendee (with a fresh access code) per ticket that has none yet."""
     now = now or utcnow()
     order = lock_order(session, order.id)
     if order.status is OrderStatus.CANCELLED and payment_intent_id and order.paid_at is None:
@@ -217,6 +217,10 @@ def mark_paid(
     tickets = [item for item in order.line_items if item.addon_id is None for _ in range(item.quantity)]
     details = [AttendeeDetails(**d) for d in order.attendee_details]
     details += [AttendeeDetails(first_name="", email=order.email)] * (len(tickets) - len(details))
+    # An order that already has its attendees (one written pending, now paid at the desk) keeps
+    # them and their access codes: only tickets without a holder get a new one.
+    existing = len(session.scalars(select(Attendee.id).where(Attendee.order_id == order.id)).all())
+    tickets, details = tickets[existing:], details[existing:]
     codes = new_access_codes(session, order.conference_id, len(tickets))
     attendees = [
         Attendee(

@@ -1,14 +1,16 @@
-"""Stripe webhook events as received: the de-duplication record and the retry ledger."""
+"""Stripe webhook events as received (the de-duplication record and the retry ledger), and payments taken at the desk."""
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from server.db.base import Base, utcnow
+from server.db.base import Base, str_enum, utcnow
 
 
 class StripeEvent(Base):
@@ -23,3 +25,32 @@ class StripeEvent(Base):
     processed_at: Mapped[dt.datetime | None]
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class DeskPaymentMethod(enum.StrEnum):
+    CASH = "cash"
+    CARD_TERMINAL = "card_terminal"
+
+    @property
+    def label(self) -> str:
+        return {"cash": "Cash", "card_terminal": "Card terminal"}[self.value]
+
+
+class DeskPayment(Base):
+    """Money taken at the registration desk (cash or the desk's card terminal), not through Stripe.
+
+    Who took it is kept by name as well as by user id: the record must still say who after the
+    user is deleted (the row's user_id then goes NULL).
+    """
+
+    __tablename__ = "desk_payments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"), index=True)
+    # One desk payment per order: a second "paid" click must not record the money twice.
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), unique=True)
+    method: Mapped[DeskPaymentMethod] = mapped_column(str_enum(DeskPaymentMethod))
+    amount: Mapped[Decimal]
+    taken_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    taken_by: Mapped[str] = mapped_column(String(300))  # "Dana Door <dana@example.org>"
+    taken_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -7,7 +7,7 @@ Fixtures (every console test may use them):
   and a few paid attendees. ``console_server.session_factory`` arranges and checks more.
 - ``make_console_user(role, conference=CONFERENCE_A, *, email=None, password=None)`` → ``Credentials``:
   a user holding ``role`` in ``conference`` (``None`` for no role anywhere).
-- ``browser``: chromium (``/usr/bin/chromium``, headless), once per test run; ``new_page(**options)``
+- ``browser``: chromium (``/usr/bin/chromium``, headless), once per test run (tests/browser.py); ``new_page(**options)``
   opens a page in a fresh context (options go to ``browser.new_context``, e.g. ``java_script_enabled=False``);
   ``page`` is one such page.
 - ``signed_in_page(role, conference=CONFERENCE_A)`` → a fresh page signed in through the form, on the
@@ -23,12 +23,9 @@ which turns the skip into a failure.
 from __future__ import annotations
 
 import itertools
-import os
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import httpx
 import pytest
@@ -39,11 +36,10 @@ from server.conferences.service import get_conference
 from server.db.engine import unit_of_work
 from server.users.models import Role
 from server.users.service import add_user
+from tests.browser import CHROMIUM, REQUIRE_BROWSER  # noqa: F401 (named here before)
 from tests.factories import make_attendee, make_conference, make_ticket_type
 from tests.live_server import live_server
 
-CHROMIUM = Path(os.environ.get("DOORSTATION_CHROMIUM", "/usr/bin/chromium"))
-REQUIRE_BROWSER = os.environ.get("DOORSTATION_REQUIRE_BROWSER") == "1"
 CONFERENCE_A = "pycon"
 CONFERENCE_B = "djangocon"
 PASSWORD = "correct horse battery"
@@ -106,25 +102,7 @@ def make_console_user(console_server) -> Callable[..., Credentials]:
     return make
 
 
-# The browser ------------------------------------------------------------------------------------------
-
-def _browser_unavailable(reason: str):
-    if REQUIRE_BROWSER:
-        pytest.fail(f"a browser is required (DOORSTATION_REQUIRE_BROWSER=1) but {reason}", pytrace=False)
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists() and shutil.which(str(CHROMIUM)) is None:
-        _browser_unavailable(f"chromium not found at {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
-        yield browser
-        browser.close()
-
+# The browser (``browser``: tests/browser.py, registered by the root conftest) ----------------------------
 
 @pytest.fixture
 def new_page(browser, console_server):

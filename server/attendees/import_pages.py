@@ -1,0 +1,79 @@
+"""Console pages: import attendees from a CSV file, previewed (every bad line, rows already there) before it is written."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from server.api import DbSession
+from server.attendees.csv_import import ImportRejected, import_attendees
+from server.attendees.pending_imports import MAX_IMPORT_BYTES, forget_upload, keep_upload, take_upload
+from server.errors import Conflict
+from server.users.models import Role
+from server.web.console import CsrfProtected, SignedIn, conference_for, render
+
+router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
+PREVIEW_ROWS = 200  # the rows shown of a large file; every problem is always shown
+LIMIT_TEXT = f"{MAX_IMPORT_BYTES // (1024 * 1024)} MB"
+
+
+@router.get("/conferences/{slug}/import")
+def import_form(request: Request, db: DbSession, user: SignedIn, slug: str,
+                imported: Annotated[int | None, Query(ge=0)] = None,
+                skipped: Annotated[int | None, Query(ge=0)] = None) -> HTMLResponse:
+    """The attendee CSV upload form (after an import, what it did)."""
+    conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
+    return render(request, "import.html", conference=conference, limit=LIMIT_TEXT, imported=imported,
+                  skipped=skipped)
+
+
+# Somewhat over the file's limit, for the form's other fields and the multipart framing: a file
+# just over the limit gets this page's own words; a body far over it is cut off with a 413.
+@router.post("/conferences/{slug}/import", dependencies=[CsrfProtected], max_body_size=MAX_IMPORT_BYTES + 64 * 1024)
+def import_preview(request: Request, db: DbSession, user: SignedIn, slug: str,
+                   file: Annotated[UploadFile, File()],
+                   allow_duplicates: Annotated[bool, Form()] = False) -> HTMLResponse:
+    """Check an uploaded CSV and show what importing it would do; nothing is written until it is confirmed."""
+    conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
+    content = file.file.read(MAX_IMPORT_BYTES + 1)
+    page: dict[str, Any] = {"conference": conference, "limit": LIMIT_TEXT, "filename": file.filename or "",
+                            "allow_duplicates": allow_duplicates}
+    if len(content) > MAX_IMPORT_BYTES:
+        return render(request, "import.html", status_code=413, error=f"The file is larger than {LIMIT_TEXT}: split it "
+                      "into smaller files and import them one after the other. Nothing was imported.", **page)
+    if not content.strip():
+        return render(request, "import.html", status_code=422, error="The file is empty. Nothing was imported.", **page)
+    try:
+        preview = import_attendees(db, conference, content, allow_duplicates=allow_duplicates, dry_run=True)
+    except ImportRejected as rejected:
+        return render(request, "import.html", status_code=422, problems=rejected.problems, **page)
+    except Conflict as refused:  # the venue's capacity, a ticket type's limit
+        return render(request, "import.html", status_code=409, error=f"{refused.message} Nothing was imported.", **page)
+    token = keep_upload(db, conference, user.session_id, filename=file.filename or "", content=content,
+                        allow_duplicates=allow_duplicates)
+    return render(request, "import.html", preview=preview, rows=preview.rows[:PREVIEW_ROWS], token=token, **page)
+
+
+@router.post("/conferences/{slug}/import/confirm", dependencies=[CsrfProtected])
+def import_confirm(request: Request, db: DbSession, user: SignedIn, slug: str,
+                   token: Annotated[str, Form(max_length=200)] = "") -> Response:
+    """Import the previewed file (the copy kept on the server, byte for byte), once."""
+    conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
+    upload = take_upload(db, conference, user.session_id, token)
+    if upload is None:
+        return render(request, "import.html", status_code=409, limit=LIMIT_TEXT, conference=conference,
+                      error="This preview has been imported already, or it is more than an hour old. "
+                            "Nothing more was imported: upload the file again to see what it would do now.")
+    page: dict[str, Any] = {"conference": conference, "limit": LIMIT_TEXT, "filename": upload.filename,
+            "allow_duplicates": upload.allow_duplicates}
+    try:
+        result = import_attendees(db, conference, upload.content, allow_duplicates=upload.allow_duplicates)
+    except ImportRejected as rejected:  # the conference changed since the preview
+        return render(request, "import.html", status_code=422, problems=rejected.problems, changed=True, **page)
+    except Conflict as refused:
+        return render(request, "import.html", status_code=409, error=f"{refused.message} Nothing was imported.", **page)
+    forget_upload(db, upload)
+    return RedirectResponse(f"/conferences/{conference.slug}/import?imported={result.imported}"
+                            f"&skipped={len(result.already_there)}", status_code=303)

@@ -1,0 +1,62 @@
+"""Payment taken at the registration desk: cash, or the desk's own card terminal (not Stripe).
+
+The order becomes PAID through the orders service (``mark_paid``), so seat counters, attendees and
+the kiosks' change feed follow as for any payment; the money is recorded with who took it, how,
+and how much.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from server.capacity.service import lock_conference, validate_global_capacity, validate_product_quantity
+from server.conferences.models import AddOn, TicketType
+from server.db.base import utcnow
+from server.errors import Conflict, InvalidInput
+from server.orders.models import Order, OrderStatus
+from server.orders.service import lock_order, mark_paid
+from server.payments.models import DeskPayment, DeskPaymentMethod
+
+
+def take_desk_payment(session: Session, order: Order, *, method: DeskPaymentMethod | str, amount: Decimal,
+                      taken_by_user_id: int | None, taken_by: str, now: dt.datetime | None = None) -> DeskPayment:
+    """Record ``amount`` taken for a PENDING order and make it PAID.
+
+    The amount must be the order's total: the desk takes the whole price or nothing (a partial
+    payment would leave an order neither paid nor pending). A pending order whose seats are not
+    held (no hold: written pending, or its hold gone) is checked against capacity first, under the
+    conference lock, as a new sale would be: paying at the desk never oversells the venue.
+    """
+    now = now or utcnow()
+    try:
+        method = DeskPaymentMethod(method)
+    except ValueError:
+        raise InvalidInput("Choose how it was paid: cash or card terminal.", code="bad_payment_method") from None
+    # The conference lock first, as every seat-taking transaction takes it (orders.service docstring).
+    conference = lock_conference(session, order.conference_id)
+    order = lock_order(session, order.id)
+    if order.status is not OrderStatus.PENDING:
+        raise Conflict(f"Order {order.reference} is {order.status.label.lower()}; only a pending order can be paid.",
+                       code="order_not_pending")
+    if amount != order.total:
+        raise InvalidInput(f"The amount taken ({amount}) is not the order's total ({order.total}): take "
+                           f"{order.total}.", code="wrong_amount")
+    if order.hold_expires_at is None:  # its seats are not counted: take them now, if they are still there
+        validate_global_capacity(session, conference, order.ticket_count)
+        for item in order.line_items:
+            product = (session.get(TicketType, item.ticket_type_id) if item.addon_id is None
+                       else session.get(AddOn, item.addon_id))
+            if product is not None:
+                validate_product_quantity(session, product, item.quantity)
+    if session.scalar(select(DeskPayment.id).where(DeskPayment.order_id == order.id)) is not None:
+        raise Conflict(f"A desk payment for {order.reference} is already recorded.", code="already_paid")
+    mark_paid(session, order, now=now)
+    payment = DeskPayment(conference_id=order.conference_id, order_id=order.id, method=method, amount=amount,
+                          taken_by_user_id=taken_by_user_id, taken_by=taken_by[:300], taken_at=now)
+    session.add(payment)
+    session.flush()
+    return payment

@@ -1,0 +1,145 @@
+"""Console page for the registration desk: sell to walk-ins, take payment for "Not paid" attendees,
+and send badges to a print station."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
+
+from server.api import DbSession
+from server.attendees.repository import attendee_by_code
+from server.conferences.local_time import short_local_time
+from server.conferences.models import Conference
+from server.errors import DomainError, InvalidInput
+from server.print_jobs.models import PrintJob
+from server.print_jobs.repository import jobs_of_attendees, print_stations
+from server.print_jobs.service import send_badge
+from server.users.models import Role
+from server.walk_ins.repository import desk_sales, products_for_sale, unpaid_attendees
+from server.walk_ins.service import Cashier, WalkIn, parse_amount, pay_at_desk, sell_walk_in
+from server.web.console import ConsoleUser, CsrfProtected, SignedIn, conference_for, render
+
+router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
+Short = Annotated[str, Form(max_length=300)]
+
+
+def _job_words(job: PrintJob, conference: Conference) -> str:
+    """A print job's state as the desk needs it: where, and whether it came out."""
+    station = job.device.station or job.device.name
+    if job.outcome == "printed":
+        return f"Printed at {station}, {short_local_time(job.acknowledged_at, conference.timezone)}"
+    if job.outcome == "failed":
+        return f"Printer error at {station}: {job.outcome_detail}"
+    if job.delivered_at is not None:
+        return f"Printing at {station} (sent {short_local_time(job.created_at, conference.timezone)})"
+    return f"Waiting for {station}'s next sync (sent {short_local_time(job.created_at, conference.timezone)})"
+
+
+def _cashier(user: ConsoleUser) -> Cashier:
+    return Cashier(user_id=user.id, name=f"{user.display_name} <{user.email}>")
+
+
+def _page(request: Request, db: Session, conference: Conference, *, status_code: int = 200, query: str = "",
+          **context) -> HTMLResponse:
+    ticket_types, addons = products_for_sale(db, conference.id)
+    sales = desk_sales(db, conference.id)
+    unpaid = unpaid_attendees(db, conference.id, query) if query.strip() else []
+    attendee_ids = [a.id for _, _, attendees in sales for a in attendees]
+    jobs = jobs_of_attendees(db, attendee_ids)
+    job_words = {i: [_job_words(j, conference) for j in js] for i, js in jobs.items()}
+    context.setdefault("form", {})
+    return render(request, "walk_ins.html", status_code=status_code, conference=conference,
+                  ticket_types=ticket_types, addons=addons, stations=print_stations(db, conference.id),
+                  sales=sales, job_words=job_words, unpaid=unpaid, query=query,
+                  local=lambda moment: short_local_time(moment, conference.timezone), **context)
+
+
+@router.get("/conferences/{slug}/walk-ins")
+def walk_ins(request: Request, db: DbSession, user: SignedIn, slug: str,
+             q: Annotated[str, Query(max_length=100)] = "",
+             done: Annotated[str, Query(max_length=300)] = "") -> HTMLResponse:
+    """The desk: sell to a walk-in, find someone the door said "Not paid", send badges to a print station."""
+    conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
+    return _page(request, db, conference, query=q.replace("\x00", ""), done=done)
+
+
+def _queue_badge(db: Session, conference: Conference, attendee, station: str, user: ConsoleUser) -> str:
+    """Send the badge to the chosen station, if one was chosen; the words for the page."""
+    if not station:
+        return ""
+    if not station.isdigit():
+        raise InvalidInput("Choose one of this conference's print stations.")
+    job = send_badge(db, conference, attendee, int(station), requested_by=f"{user.display_name} <{user.email}>")
+    return f" Badge sent to {job.device.station or job.device.name}."
+
+
+@router.post("/conferences/{slug}/walk-ins", dependencies=[CsrfProtected])
+def sell(request: Request, db: DbSession, user: SignedIn, slug: str,
+         ticket_type: Annotated[str, Form(max_length=20)] = "", first_name: Short = "", last_name: Short = "",
+         email: Short = "", company: Short = "", method: Annotated[str, Form(max_length=20)] = "",
+         amount: Annotated[str, Form(max_length=30)] = "", station: Annotated[str, Form(max_length=20)] = "",
+         addon: Annotated[list[str] | None, Form(max_length=20)] = None) -> Response:
+    """Sell one ticket (and add-ons) at the door, paid there and then by cash or card terminal."""
+    conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
+    form = {"ticket_type": ticket_type, "first_name": first_name, "last_name": last_name, "email": email,
+            "company": company, "method": method, "amount": amount, "station": station, "addons": addon or []}
+    try:
+        with db.begin_nested():  # all of the sale or none of it: a refused payment leaves no order behind
+            if not ticket_type.isdigit():
+                raise InvalidInput("Choose a ticket type.")
+            addon_ids = tuple(int(a) for a in (addon or []) if a.isdigit())
+            walk_in = WalkIn(first_name=first_name, last_name=last_name, email=email, company=company,
+                             ticket_type_id=int(ticket_type), addon_ids=addon_ids)
+            order, attendee, payment = sell_walk_in(db, conference, walk_in, method=method,
+                                                    amount=parse_amount(amount or "0"), cashier=_cashier(user))
+            printing = _queue_badge(db, conference, attendee, station, user)
+    except DomainError as error:
+        return _page(request, db, conference, status_code=error.http_status, error=error.message, form=form)
+    paid = f"{payment.method.label} {payment.amount}" if payment else "free ticket"
+    done = f"Sold {order.reference} to {attendee.full_name} ({paid}).{printing}"
+    return RedirectResponse(f"/conferences/{conference.slug}/walk-ins?{urlencode({'done': done})}", status_code=303)
+
+
+@router.post("/conferences/{slug}/walk-ins/pay", dependencies=[CsrfProtected])
+def pay(request: Request, db: DbSession, user: SignedIn, slug: str,
+        access_code: Annotated[str, Form(max_length=16)] = "", method: Annotated[str, Form(max_length=20)] = "",
+        amount: Annotated[str, Form(max_length=30)] = "", station: Annotated[str, Form(max_length=20)] = "",
+        q: Annotated[str, Form(max_length=100)] = "") -> Response:
+    """Take the payment of an attendee whose order is pending (the door said "Not paid")."""
+    conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
+    try:
+        with db.begin_nested():
+            attendee = attendee_by_code(db, conference.id, access_code.strip().upper())
+            if attendee is None:
+                raise InvalidInput(f"No attendee with access code '{access_code}' in this conference.")
+            payment = pay_at_desk(db, conference, attendee, method=method, amount=parse_amount(amount or "0"),
+                                  cashier=_cashier(user))
+            printing = _queue_badge(db, conference, attendee, station, user)
+    except DomainError as error:
+        return _page(request, db, conference, status_code=error.http_status, query=q, pay_error=error.message)
+    done = f"{attendee.full_name} paid {payment.amount} ({payment.method.label.lower()}).{printing}"
+    return RedirectResponse(f"/conferences/{conference.slug}/walk-ins?{urlencode({'done': done})}", status_code=303)
+
+
+@router.post("/conferences/{slug}/walk-ins/print", dependencies=[CsrfProtected])
+def print_badge(request: Request, db: DbSession, user: SignedIn, slug: str,
+                access_code: Annotated[str, Form(max_length=16)] = "",
+                station: Annotated[str, Form(max_length=20)] = "") -> Response:
+    """Send an attendee's badge (again) to a print station."""
+    conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
+    try:
+        with db.begin_nested():
+            attendee = attendee_by_code(db, conference.id, access_code.strip().upper())
+            if attendee is None:
+                raise InvalidInput(f"No attendee with access code '{access_code}' in this conference.")
+            if not station:
+                raise InvalidInput("Choose a print station.")
+            printing = _queue_badge(db, conference, attendee, station, user)
+    except DomainError as error:
+        return _page(request, db, conference, status_code=error.http_status, error=error.message)
+    done = f"{attendee.full_name}:{printing}"
+    return RedirectResponse(f"/conferences/{conference.slug}/walk-ins?{urlencode({'done': done})}", status_code=303)
