@@ -48,8 +48,8 @@ def test_a_separate_server_process_propagates_check_ins_and_enforces_capacity(tm
     port = free_port()
     server = start_server_process(url, port)
     base = f"http://127.0.0.1:{port}"
+    kiosks: list = []
     try:
-        kiosks = []
         for name, code in zip("ab", codes):
             credentials = pair(base, code, tmp_path / name)
             kiosks.append((SyncEngine(tmp_path / name / CACHE_FILE, credentials),
@@ -77,6 +77,7 @@ def test_a_separate_server_process_propagates_check_ins_and_enforces_capacity(tm
         [page] = pdf_pages(pdf)
         assert decode(page)["Code128"] == paid
     finally:
+        close_kiosks(kiosks)
         server.terminate()
         server.wait(10)
 
@@ -115,8 +116,15 @@ def test_two_workers_on_postgresql_agree_and_two_kiosks_see_each_other(database_
             sync.sync_once()
             assert pipeline.scan(theirs).verdict.reason is Reason.ALREADY_CHECKED_IN
     finally:
+        close_kiosks(kiosks)
         server.terminate()
         server.wait(10)
+
+
+def close_kiosks(kiosks) -> None:
+    for sync, pipeline in kiosks:
+        sync.close()
+        pipeline.connection.close()
 
 
 def worker_processes(pid: int) -> list[int]:

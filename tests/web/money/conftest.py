@@ -25,6 +25,7 @@ def stripe_for_console(monkeypatch):
     get_settings.cache_clear()
     yield fake
     http.shutdown()
+    http.server_close()
 
 
 @pytest.fixture
