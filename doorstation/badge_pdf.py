@@ -15,7 +15,9 @@ from server.attendees.badge_pdf import PrintableBadge
 def start_qt() -> None:
     """Qt's application object, which drawing text needs: made once, in the main thread, offscreen
     (a server has no screen). Badges are then drawn in the server's worker threads."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Always offscreen, whatever the environment says: a server draws on no screen, and Qt aborts the
+    # process when the platform it is told to use (xcb without a DISPLAY) cannot start.
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtGui import QGuiApplication
 
     global _qt_application

@@ -180,3 +180,11 @@ def signed_in_page(new_page, make_console_user):
         return page
 
     return open_signed_in
+
+
+@pytest.fixture(autouse=True)
+def paired_kiosks_closed():
+    yield
+    from tests.web.door_devices import close_paired_kiosks
+
+    close_paired_kiosks()

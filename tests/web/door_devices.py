@@ -13,6 +13,15 @@ from server.db.engine import unit_of_work
 from server.devices.service import create_device
 
 
+_open_clients: list[httpx.Client] = []
+
+
+def close_paired_kiosks() -> None:
+    """Close every kiosk's HTTP client (tests/web/conftest.py does, after each test)."""
+    while _open_clients:
+        _open_clients.pop().close()
+
+
 class PairedKiosk:
     def __init__(self, console_server, *, name: str, station: str, conference: str = "pycon"):
         with unit_of_work(console_server.session_factory) as session:
@@ -21,6 +30,7 @@ class PairedKiosk:
                            timeout=10).json()["device_token"]
         self.http = httpx.Client(base_url=console_server.base_url, timeout=30,
                                  headers={"Authorization": f"Bearer {token}"})
+        _open_clients.append(self.http)
         self.station = station
 
     def upload(self, kind: str, access_code: str, at: dt.datetime, *, product_id: int | None = None) -> str:

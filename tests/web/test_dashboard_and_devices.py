@@ -27,15 +27,29 @@ pytestmark = pytest.mark.browser
 
 
 class Kiosk:
-    """A real kiosk core (cache, scan pipeline, sync engine), paired with a code."""
+    """A real kiosk core (cache, scan pipeline, sync engine), paired with a code; closed after each test."""
+
+    opened: list[Kiosk] = []
 
     def __init__(self, base_url: str, code: str, data_dir):
         self.credentials = pair(base_url, code, data_dir)
         self.engine = SyncEngine(data_dir / CACHE_FILE, self.credentials)
         self.pipeline = ScanPipeline(connect(data_dir / CACHE_FILE), Station(name=self.credentials.station or "Door"))
+        Kiosk.opened.append(self)
+
+    def close(self) -> None:
+        self.engine.close()
+        self.pipeline.connection.close()
 
     def sync(self):
         return self.engine.sync_once()
+
+
+@pytest.fixture(autouse=True)
+def kiosks_closed():
+    yield
+    while Kiosk.opened:
+        Kiosk.opened.pop().close()
 
 
 def access_codes(console_server, slug: str = CONFERENCE_A) -> list[str]:

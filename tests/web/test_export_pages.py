@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -44,7 +45,7 @@ def download(page, title: str) -> tuple[str, list[dict[str, str]]]:
     with page.expect_download() as started:
         page.get_by_role("link", name=f"Download {title} (CSV)").click()
     download = started.value
-    data = open(download.path(), "rb").read()
+    data = Path(download.path()).read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with a BOM: Excel reads "Zoë" right
     return download.suggested_filename, list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
 
