@@ -3,14 +3,9 @@
 A row that gains or loses a first check-in or "inside" moves its conference's counts; a redemption
 inserted or deleted moves its add-on's. Increments are upserts (the first one makes the row); a
 decrement only updates, so a conference or add-on being deleted (its rows cascading away) never
-makes a count row point at nothing. Migration 0009 creates them on existing databases (and counts
-what is there); ``create_schema`` makes a database with them without migrations (tests).
-
-Known cost (PostgreSQL): the triggers are per row, so one transaction that changes N attendees'
-check-in state updates the conference's count row N times, and each update walks the row's
-versions made earlier in that transaction. An upload (at most 1,000 events) stays in milliseconds;
-one statement over 180,000 attendees (bench/dashboard.py's seeding) took over ten minutes. The cure
-is statement-level triggers with transition tables (one aggregated upsert per statement).
+makes a count row point at nothing. Migration 0010 creates them on existing databases (and counts
+what is there), 0012 replaces PostgreSQL's per-row ones of earlier versions; ``create_schema`` makes
+a database with them without migrations (tests).
 """
 
 from __future__ import annotations
@@ -53,52 +48,75 @@ END""",
 END""",
 ]
 
+# Statement-level triggers over transition tables: one aggregated upsert per statement, however many
+# rows it changed. The per-row triggers these replace (migration 0012) updated the conference's count
+# row once per attendee, and each update walked the versions earlier ones had left in the transaction:
+# one UPDATE of 180,000 attendees took over ten minutes. PostgreSQL allows a transition table only on
+# a trigger for one event and with no column list, hence three triggers on attendees, firing on every
+# UPDATE; a statement that changes neither column adds up to zero and writes nothing.
 POSTGRESQL = [
-    """CREATE FUNCTION count_attendance() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    more_checked_in integer := 0;
-    more_inside integer := 0;
+    """CREATE OR REPLACE FUNCTION count_attendance_changes() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        more_checked_in := more_checked_in - (OLD.checked_in_at IS NOT NULL)::integer;
-        more_inside := more_inside - OLD.inside::integer;
-    END IF;
-    IF TG_OP IN ('UPDATE', 'INSERT') THEN
-        more_checked_in := more_checked_in + (NEW.checked_in_at IS NOT NULL)::integer;
-        more_inside := more_inside + NEW.inside::integer;
-    END IF;
-    IF more_checked_in = 0 AND more_inside = 0 THEN
+    IF TG_OP = 'DELETE' THEN
+        UPDATE attendance_counts AS counts SET checked_in = counts.checked_in - gone.checked_in,
+                                               inside = counts.inside - gone.inside
+        FROM (SELECT conference_id, COUNT(checked_in_at) AS checked_in, COUNT(*) FILTER (WHERE inside) AS inside
+              FROM old_rows GROUP BY conference_id) AS gone
+        WHERE counts.conference_id = gone.conference_id AND (gone.checked_in > 0 OR gone.inside > 0);
         RETURN NULL;
     END IF;
-    IF TG_OP = 'DELETE' THEN
-        UPDATE attendance_counts SET checked_in = attendance_counts.checked_in + more_checked_in,
-                                     inside = attendance_counts.inside + more_inside
-        WHERE conference_id = OLD.conference_id;
-    ELSE
+    IF TG_OP = 'INSERT' THEN
         INSERT INTO attendance_counts AS counts (conference_id, checked_in, inside)
-        VALUES (NEW.conference_id, more_checked_in, more_inside)
+        SELECT conference_id, COUNT(checked_in_at), COUNT(*) FILTER (WHERE inside) FROM new_rows
+        GROUP BY conference_id HAVING COUNT(checked_in_at) > 0 OR COUNT(*) FILTER (WHERE inside) > 0
         ON CONFLICT (conference_id) DO UPDATE SET checked_in = counts.checked_in + EXCLUDED.checked_in,
                                                   inside = counts.inside + EXCLUDED.inside;
+        RETURN NULL;
     END IF;
+    -- An UPDATE: what the new rows count less what the old ones did (a transition table cannot be
+    -- named before its trigger's event has one, hence a branch per event).
+    INSERT INTO attendance_counts AS counts (conference_id, checked_in, inside)
+    SELECT conference_id, SUM(checked_in), SUM(inside) FROM (
+        SELECT conference_id, (checked_in_at IS NOT NULL)::integer AS checked_in, inside::integer AS inside
+        FROM new_rows
+        UNION ALL
+        SELECT conference_id, -(checked_in_at IS NOT NULL)::integer, -inside::integer FROM old_rows
+    ) AS changes
+    GROUP BY conference_id HAVING SUM(checked_in) <> 0 OR SUM(inside) <> 0
+    ON CONFLICT (conference_id) DO UPDATE SET checked_in = counts.checked_in + EXCLUDED.checked_in,
+                                              inside = counts.inside + EXCLUDED.inside;
     RETURN NULL;
 END $$""",
-    """CREATE TRIGGER attendance_count AFTER INSERT OR DELETE OR UPDATE OF checked_in_at, inside ON attendees
-FOR EACH ROW EXECUTE FUNCTION count_attendance()""",
-    """CREATE FUNCTION count_redemption() RETURNS trigger LANGUAGE plpgsql AS $$
+    """CREATE OR REPLACE TRIGGER attendance_count_insert AFTER INSERT ON attendees
+REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION count_attendance_changes()""",
+    """CREATE OR REPLACE TRIGGER attendance_count_update AFTER UPDATE ON attendees
+REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION count_attendance_changes()""",
+    """CREATE OR REPLACE TRIGGER attendance_count_delete AFTER DELETE ON attendees
+REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION count_attendance_changes()""",
+    """CREATE OR REPLACE FUNCTION count_redemption_changes() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
         INSERT INTO redemption_counts AS counts (addon_id, served)
-        SELECT addon_id, 1 FROM order_line_items WHERE id = NEW.order_line_item_id AND addon_id IS NOT NULL
-        ON CONFLICT (addon_id) DO UPDATE SET served = counts.served + 1;
+        SELECT line.addon_id, COUNT(*) FROM new_rows JOIN order_line_items AS line ON line.id = new_rows.order_line_item_id
+        WHERE line.addon_id IS NOT NULL GROUP BY line.addon_id
+        ON CONFLICT (addon_id) DO UPDATE SET served = counts.served + EXCLUDED.served;
     ELSE
-        UPDATE redemption_counts SET served = served - 1
-        WHERE addon_id = (SELECT addon_id FROM order_line_items WHERE id = OLD.order_line_item_id);
+        UPDATE redemption_counts AS counts SET served = counts.served - gone.served
+        FROM (SELECT line.addon_id, COUNT(*) AS served
+              FROM old_rows JOIN order_line_items AS line ON line.id = old_rows.order_line_item_id
+              GROUP BY line.addon_id) AS gone
+        WHERE counts.addon_id = gone.addon_id;
     END IF;
     RETURN NULL;
 END $$""",
-    """CREATE TRIGGER redemption_count AFTER INSERT OR DELETE ON product_redemptions
-FOR EACH ROW EXECUTE FUNCTION count_redemption()""",
+    """CREATE OR REPLACE TRIGGER redemption_count_insert AFTER INSERT ON product_redemptions
+REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION count_redemption_changes()""",
+    """CREATE OR REPLACE TRIGGER redemption_count_delete AFTER DELETE ON product_redemptions
+REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION count_redemption_changes()""",
 ]
+
+TRIGGERS = {"attendees": ("attendance_count_insert", "attendance_count_update", "attendance_count_delete"),
+            "product_redemptions": ("redemption_count_insert", "redemption_count_delete")}
 
 # What is there already, counted once (the migration, on a database with scans in it).
 BACKFILL = [
@@ -112,6 +130,14 @@ WHERE l.addon_id IS NOT NULL GROUP BY l.addon_id""",
 
 def statements(dialect: str) -> list[str]:
     return POSTGRESQL if dialect == "postgresql" else SQLITE
+
+
+def drop_statements(dialect: str) -> list[str]:
+    statements = [f"DROP TRIGGER {name}" + (f" ON {table}" if dialect == "postgresql" else "")
+                  for table, names in TRIGGERS.items() for name in names]
+    if dialect == "postgresql":
+        statements += ["DROP FUNCTION count_attendance_changes()", "DROP FUNCTION count_redemption_changes()"]
+    return statements
 
 
 def create_schema(engine: Engine) -> None:

@@ -1,6 +1,6 @@
 """Named queries of the live dashboard: each answers one question about one conference, fast at scale.
 
-Every query here is bounded (see migration 0009): the counts are running counts kept by triggers,
+Every query here is bounded (see migration 0010): the counts are running counts kept by triggers,
 the chart and the per-station figures read a recent time range, and the stations are found by
 skipping through an index (one seek per station, not one row per scan). A dashboard polled every
 few seconds by several people must not cost more as the day's scans pile up.

@@ -146,3 +146,46 @@ def test_the_running_counts_follow_undo_the_desk_and_exits(door, session_factory
     assert httpx.post(f"{desk}/redemptions", json={"line_item_id": codes["cy_lunch_line"]},
                       headers=admin).status_code == 201
     assert dashboard() == counted(session_factory) == (2, 1, 2)
+
+
+def test_one_statement_over_many_attendees_moves_the_counts_by_each(database_url, session_factory):
+    """The counts follow statements that change many rows at once, in both directions, as an import or
+    a psql session would write them (PostgreSQL's triggers add up a statement's rows, SQLite's go row by row)."""
+    from sqlalchemy import text
+
+    with unit_of_work(session_factory) as session:
+        conference = make_conference(session, slug="pycon")
+        ticket = make_ticket_type(session, conference)
+        lunch = make_addon(session, conference, name="Lunch")
+        for n in range(40):
+            make_attendee(session, conference, ticket_type=ticket, addons={lunch: 1}, first_name=f"P{n}")
+        other = make_conference(session, slug="other")
+        make_attendee(session, other)
+        ids = {"pycon": conference.id, "other": other.id}
+
+    def run(statement: str) -> tuple[int, int, int]:
+        with unit_of_work(session_factory) as session:
+            session.execute(text(statement), ids)
+        with session_factory() as session:
+            taken = snapshot(session, get_conference(session, "pycon"))
+            moved = (taken.attendance.checked_in, taken.attendance.inside,
+                     taken.redemptions[0].served if taken.redemptions else 0)
+            assert snapshot(session, get_conference(session, "other")).attendance.checked_in == 0
+        assert moved == counted(session_factory)
+        return moved
+
+    came = "UPDATE attendees SET checked_in_at = CURRENT_TIMESTAMP, inside = true WHERE conference_id = :pycon"
+    assert run(came) == (40, 40, 0)
+    assert run("UPDATE attendees SET inside = (id % 4 = 0) WHERE conference_id = :pycon") == (40, 10, 0)
+    assert run("UPDATE attendees SET first_name = 'Renamed' WHERE conference_id = :pycon") == (40, 10, 0)
+    undone = "UPDATE attendees SET checked_in_at = NULL, inside = false WHERE conference_id = :pycon AND id % 2 = 0"
+    assert run(undone) == (20, 0, 0)
+    assert run("""INSERT INTO product_redemptions
+            (attendee_id, order_line_item_id, conference_id, station, redeemed_by, redeemed_at)
+        SELECT a.id, l.id, a.conference_id, 'Lunch', '', CURRENT_TIMESTAMP
+        FROM attendees a JOIN order_line_items l ON l.order_id = a.order_id AND l.addon_id IS NOT NULL
+        WHERE a.conference_id = :pycon""") == (20, 0, 40)
+    assert run("DELETE FROM product_redemptions WHERE id % 4 = 0") == (20, 0, 30)
+    # Deleting the checked-in attendees takes their lunches with them (a cascade: more statements' triggers).
+    checked_in, inside, served = run("DELETE FROM attendees WHERE conference_id = :pycon AND checked_in_at IS NOT NULL")
+    assert (checked_in, inside) == (0, 0) and 0 < served < 30

@@ -50,6 +50,7 @@ def upgrade() -> None:
                                 name=op.f('fk_redemption_counts_addon_id_addons'), ondelete='CASCADE'),
         sa.PrimaryKeyConstraint('addon_id', name=op.f('pk_redemption_counts')),
     )
+    # The triggers as server.dashboard.counting makes them now (per statement on PostgreSQL since 0012).
     # Counted before the triggers exist, in this one transaction (PostgreSQL) or under the write lock
     # every migration holds (SQLite): no scan can slip between the count and the first trigger.
     for statement in counting.BACKFILL + counting.statements(op.get_bind().dialect.name):
@@ -57,15 +58,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute("DROP TRIGGER attendance_count ON attendees")
-        op.execute("DROP TRIGGER redemption_count ON product_redemptions")
-        op.execute("DROP FUNCTION count_attendance()")
-        op.execute("DROP FUNCTION count_redemption()")
-    else:
-        for name in ("attendance_count_insert", "attendance_count_update", "attendance_count_delete",
-                     "redemption_count_insert", "redemption_count_delete"):
-            op.execute(f"DROP TRIGGER {name}")
+    for statement in counting.drop_statements(op.get_bind().dialect.name):
+        op.execute(statement)
     op.drop_table('redemption_counts')
     op.drop_table('attendance_counts')
     op.drop_index('ix_sync_events_conference_station_occurred', 'sync_events')
