@@ -1,22 +1,30 @@
 """The live dashboard's snapshot at scale: 200,000 attendees and 500,000 scan events.
 
-    .venv/bin/python bench/dashboard.py [--postgres URL] [--no-sqlite] [--runs 60]
+    .venv/bin/python bench/dashboard.py [--postgres URL] [--no-sqlite] [--runs 200] [--port 8792]
 
 Seeds a two-day conference with bulk inserts and takes the dashboard at day 2, 12:20 (lunch on the
 second day): ~90% of the admitted came on day 1 between 07:30 and 11:30, most came back on day 2,
-exits in the evening, lunches redeemed, 2% of scans refused, 12 kiosks. Then builds the snapshot
-(every query the page polls) ``--runs`` times, each in its own transaction as a request would, and
-prints p50/p99 with a breakdown per query. The databases and folders it creates are dropped at the end.
-Statistics are gathered after the seeding (ANALYZE; VACUUM on PostgreSQL), as autovacuum would.
+exits in the evening, lunches redeemed, 2% of scans refused, 12 kiosks. The scenario's times are
+shifted so that its 12:20 is the moment of the seeding: the server, which reads its own clock, then
+answers for that moment too. Two measures, ``--runs`` times each:
+
+- the snapshot (every query the page polls), each in its own transaction as a request would, with a
+  breakdown per query;
+- what a signed-in browser waits for: ``GET /conferences/bench/dashboard/live`` (the fragment htmx
+  polls: the snapshot, the chart and the HTML) from a real ``doorstation server`` over a socket.
+
+The databases and folders it creates are dropped at the end. Statistics are gathered after the
+seeding (ANALYZE; VACUUM on PostgreSQL), as autovacuum would.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
-import datetime as dt
 import random
+import re
 import shutil
 import sys
 import tempfile
@@ -28,27 +36,40 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import create_engine, func, insert, select, text, update  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
+import httpx
+from sqlalchemy import create_engine, func, insert, select, text, update
+from sqlalchemy.engine import make_url
 
-from bench.common import summary, table  # noqa: E402
-from server.attendees.models import Attendee  # noqa: E402
-from server.checkin.models import CheckIn, ProductRedemption  # noqa: E402
-from server.attendees.access_codes import ALPHABET as CODE_ALPHABET  # noqa: E402
-from server.conferences.service import add_addon, add_ticket_type, create_conference, get_conference  # noqa: E402
-from server.dashboard import repository  # noqa: E402
-from server.dashboard.service import snapshot  # noqa: E402
-from server.db.engine import make_engine, make_session_factory, unit_of_work  # noqa: E402
-from server.db.migrate import upgrade_to_head  # noqa: E402
-from server.devices.models import Device  # noqa: E402
-from server.devices.service import fleet  # noqa: E402
-from server.orders.models import Order, OrderLineItem  # noqa: E402
-from server.sync.models import SyncConflict, SyncEvent  # noqa: E402
-from shared.order_status import ADMITS_ENTRY  # noqa: E402
+from bench.common import summary, table
+from doorstation.demo import start_server_process
+from server.attendees.access_codes import ALPHABET as CODE_ALPHABET
+from server.attendees.models import Attendee
+from server.checkin.models import CheckIn, ProductRedemption
+from server.conferences.service import add_addon, add_ticket_type, create_conference, get_conference
+from server.dashboard import repository
+from server.dashboard.service import snapshot
+from server.db.engine import make_engine, make_session_factory, unit_of_work
+from server.db.migrate import upgrade_to_head
+from server.devices.models import Device
+from server.devices.service import fleet
+from server.orders.models import Order, OrderLineItem
+from server.sync.models import SyncConflict, SyncEvent
+from server.users.models import Role
+from server.users.service import add_user
+from shared.order_status import ADMITS_ENTRY
 
 ZONE = ZoneInfo("Europe/Berlin")  # the demo conference's
 DAY1 = dt.date(2026, 6, 10)
-NOW = dt.datetime.combine(DAY1 + dt.timedelta(days=1), dt.time(12, 20), ZONE).astimezone(dt.UTC)
+SCENARIO_NOW = dt.datetime.combine(DAY1 + dt.timedelta(days=1), dt.time(12, 20), ZONE).astimezone(dt.UTC)
+# The scenario's "now" is the moment a database's seeding starts (its times are moved by the difference).
+NOW = SCENARIO_NOW
+SHIFT = dt.timedelta(0)
+
+
+def start_the_scenario_now() -> None:
+    global NOW, SHIFT
+    NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    SHIFT = NOW - SCENARIO_NOW
 STATIONS = {"check_in": ["Door A", "Door B", "Door C", "Door D", "Door E", "Door F"], "exit": ["Exit 1", "Exit 2"],
             "redemption": ["Lunch 1", "Lunch 2"]}
 BATCH = 20_000
@@ -56,7 +77,7 @@ BATCH = 20_000
 
 def at(day: int, hour: float, rng: random.Random, spread_h: float) -> dt.datetime:
     start = dt.datetime.combine(DAY1 + dt.timedelta(days=day), dt.time(0), ZONE) + dt.timedelta(hours=hour)
-    return (start + dt.timedelta(hours=abs(rng.gauss(0, spread_h)))).astimezone(dt.UTC)
+    return (start + dt.timedelta(hours=abs(rng.gauss(0, spread_h)))).astimezone(dt.UTC) + SHIFT
 
 
 def bulk_insert(session, model, rows: list[dict]) -> None:
@@ -148,7 +169,7 @@ def seed(url: str, attendees: int, events: int) -> None:
     with unit_of_work(factory) as session:
         conference_id = seed_people(session, attendees, rng)
         devices = {}
-        for kind, names in STATIONS.items():
+        for names in STATIONS.values():
             for name in names:
                 device = Device(conference_id=conference_id, name=f"Kiosk {name}", station=name, paired_at=NOW,
                                 last_seen_at=NOW - dt.timedelta(seconds=rng.randint(0, 200)))
@@ -248,7 +269,7 @@ def analyse(url: str) -> None:
     engine.dispose()
 
 
-def measure(url: str, runs: int) -> tuple[list[float], dict[str, list[float]]]:
+def measure(url: str, runs: int) -> tuple[list[float], dict[str, list[float]], int]:
     engine = make_engine(url)
     factory = make_session_factory(engine)
     totals: list[float] = []
@@ -282,7 +303,41 @@ def measure(url: str, runs: int) -> tuple[list[float], dict[str, list[float]]]:
           f"{sum(b.entries for b in taken.entries):,} entries in the chart, {len(taken.stations)} stations, "
           + ", ".join(f"{r.name} {r.served:,} of {r.of:,}" for r in taken.redemptions[:2]))
     engine.dispose()
-    return totals, parts
+    return totals, parts, a.checked_in
+
+
+def measure_http(url: str, runs: int, port: int, checked_in: int) -> list[float]:
+    """``runs`` polls of the live fragment by a signed-in owner, from a server process of its own."""
+    with unit_of_work(make_session_factory(engine := make_engine(url))) as session:
+        add_user(session, email="bench@example.org", display_name="Bench", password="bench-password-1",
+                 conference=get_conference(session, "bench"), role=Role.OWNER)
+    engine.dispose()
+    server = start_server_process(url, port)
+    times: list[float] = []
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
+            form = client.get("/sign-in")
+            token = re.search(r'name="csrf_token" value="([^"]+)"', form.text)
+            assert token, form.text[:300]
+            signed_in = client.post("/sign-in", data={"email": "bench@example.org", "password": "bench-password-1",
+                                                      "next": "/", "csrf_token": token.group(1)})
+            assert signed_in.status_code == 303, signed_in.text[:300]
+            for run in range(runs + 3):
+                started = time.perf_counter()
+                response = client.get("/conferences/bench/dashboard/live")
+                elapsed = (time.perf_counter() - started) * 1000
+                shown = re.search(r'data-testid="checked-in">([\d,]+)<', response.text)
+                # What it measures is an answer with the figures in it, not an error page.
+                assert response.status_code == 200 and shown and shown.group(1) == f"{checked_in:,}", response.text[:300]
+                if run >= 3:
+                    times.append(elapsed)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    late = dt.datetime.now(dt.UTC) - NOW
+    print(f"  over HTTP, signed in: {len(times)} answers showing {checked_in:,} checked in "
+          f"(the server's clock {late.total_seconds() / 60:.0f} min past the scenario's 12:20)")
+    return times
 
 
 def main() -> None:
@@ -291,7 +346,8 @@ def main() -> None:
     parser.add_argument("--no-sqlite", action="store_true")
     parser.add_argument("--attendees", type=int, default=200_000)
     parser.add_argument("--events", type=int, default=500_000)
-    parser.add_argument("--runs", type=int, default=60)
+    parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("--port", type=int, default=8792, help="for the server the HTTP measure starts")
     args = parser.parse_args()
     rows = []
     targets = []
@@ -309,11 +365,14 @@ def main() -> None:
                             .render_as_string(hide_password=False)))
         for label, url in targets:
             print(f"{label}:")
+            start_the_scenario_now()
             seed(url, args.attendees, args.events)
             analyse(url)
             load = os.getloadavg()[0]
-            totals, parts = measure(url, args.runs)
+            totals, parts, checked_in = measure(url, args.runs)
             print(f"  snapshot {summary(totals)}  (load average {load:.1f} before, {os.getloadavg()[0]:.1f} after)")
+            polls = measure_http(url, args.runs, args.port, checked_in)
+            rows.append((label, "live fragment over HTTP", *summary(polls).split("  ")[:2]))
             rows.append((label, "whole snapshot", *summary(totals).split("  ")[:2]))
             for name, samples in parts.items():
                 rows.append((label, name, *summary(samples).split("  ")[:2]))

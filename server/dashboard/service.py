@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.orm import Session
 
+from server.conferences.local_time import conference_zone
 from server.conferences.models import Conference
 from server.dashboard import repository
 from server.dashboard.repository import Attendance, ProductRedemptions
@@ -67,17 +67,10 @@ class DashboardSnapshot:
         return tuple((device, alert) for device in self.devices for alert in device.alerts)
 
 
-def conference_zone(conference: Conference) -> ZoneInfo:
-    try:
-        return ZoneInfo(conference.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
-
-
 def snapshot(session: Session, conference: Conference, now: dt.datetime | None = None) -> DashboardSnapshot:
     """The dashboard at ``now`` (the server's clock by default)."""
     now = now or utcnow()
-    zone = conference_zone(conference)
+    zone = conference_zone(conference.timezone)
     bucket_s = int(BUCKET.total_seconds())
     chart_end = dt.datetime.fromtimestamp((int(now.timestamp()) // bucket_s + 1) * bucket_s, dt.UTC)
     chart_start = chart_end - CHART_SPAN

@@ -34,7 +34,7 @@ from markupsafe import Markup, escape
 from sqlalchemy.orm import Session
 
 from server.api import DbSession
-from server.conferences.local_time import short_local_time
+from server.conferences.local_time import in_conference_time, short_local_time
 from server.conferences.models import Conference
 from server.conferences.service import SLUG_PATTERN, get_conference
 from server.errors import NotFound
@@ -46,6 +46,7 @@ WEB = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=WEB / "templates")
 templates.env.globals["Role"] = Role
 templates.env.filters["local_time"] = short_local_time  # {{ moment|local_time(conference.timezone) }}
+templates.env.filters["conference_time"] = in_conference_time  # the full date, time and zone
 
 SESSION_COOKIE = "doorstation_session"
 # The sign-in form has no session yet; its CSRF token is a cookie of its own, compared with the

@@ -95,6 +95,22 @@ def test_a_refund_partial_then_full_and_a_second_click_refunds_nothing_more(mone
     assert "can be neither refunded nor cancelled" in organizer.get(f"{A}/orders/{reference}").text
 
 
+def test_an_order_reads_in_the_conferences_time_zone(money_shop, as_role):
+    """Placed, paid and Stripe's events in New York time for a conference in New York, as everywhere else."""
+    from zoneinfo import ZoneInfo
+
+    reference = money_shop.paid_order(tickets=1)
+    with unit_of_work(money_shop.server.session_factory) as session:
+        get_conference(session, CONFERENCE_A).timezone = "America/New_York"
+    row = money_shop.order_row(reference)
+    organizer = as_role(Role.ORGANIZER)
+    new_york = ZoneInfo("America/New_York")
+    for path, moment in ((f"{A}/orders/{reference}", row.paid_at), (f"{A}/orders", row.created_at)):
+        page = organizer.get(path).text
+        assert f"{moment.astimezone(new_york):%Y-%m-%d %H:%M:%S %Z}" in page, path
+        assert " UTC" not in page, path
+
+
 @pytest.mark.parametrize(("amount", "confirm", "message"), [
     ("abc", "yes", "Invalid refund amount 'abc': not a number."),
     ("0", "yes", "Refund amount must be more than 0 and at most 200.00"),
