@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every benchmark, one after the other; each prints a table. Figures, not pass/fail (about 15 minutes).
+# Every benchmark, one after the other; each prints a table. Figures, not pass/fail (about 25 minutes).
 #   bash bench/run.sh       (PostgreSQL: DOORSTATION_TEST_POSTGRES_URL, or 127.0.0.1:5432/test)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,3 +12,5 @@ export QT_QPA_PLATFORM=offscreen
 .venv/bin/python bench/sync.py
 .venv/bin/python bench/capacity.py --postgres "$PG"
 .venv/bin/python bench/vouchers.py --postgres "$PG"
+.venv/bin/python bench/dashboard.py --postgres "$PG"
+.venv/bin/python bench/attendee_search.py --postgres "$PG" --seed-in-sql
