@@ -31,5 +31,6 @@ def print_jobs(device: CurrentDevice, session: DbSession) -> PrintJobsPage:
 
 @router.post("/print-jobs/{job_id}/ack", status_code=204)
 def acknowledge_print_job(job_id: IdPath, body: PrintJobAck, device: CurrentDevice, session: DbSession) -> None:
-    """This device printed the job (or its printer failed); idempotent: the first acknowledgement counts."""
+    """This device printed the job (or its printer failed); idempotent: the first acknowledgement counts,
+    but a failed job reprinted at the station may be acknowledged again as printed."""
     acknowledge(session, device, job_id, body)

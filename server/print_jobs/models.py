@@ -14,7 +14,8 @@ from server.devices.models import Device
 
 class PrintJob(Base):
     """One badge to print at one device. The kiosk fetches its open jobs on every sync and
-    acknowledges each after printing (``outcome``); a job acknowledged is never handed out again."""
+    acknowledges each after printing (``outcome``); a job acknowledged is never handed out again. A failed
+    job the station reprinted from its operator panel is acknowledged once more, as printed."""
 
     __tablename__ = "print_jobs"
     # The kiosk's question on every sync: "my jobs not acknowledged yet".

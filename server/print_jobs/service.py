@@ -3,7 +3,9 @@
 Exactly once, across a kiosk that dies half-way: the server hands out a device's open jobs on
 every sync until they are acknowledged; the kiosk records a job's id as printed in its own cache
 (in the transaction that records the print) before it acknowledges, so a job handed out again
-after a crash is recognised there and only acknowledged. An acknowledgement is idempotent.
+after a crash is recognised there and only acknowledged. An acknowledgement is idempotent, and
+changes a job's outcome one way only: a failed job the station's operator reprinted is
+acknowledged again, as printed (failed → printed); a printed job never goes back to failed.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from server.errors import Conflict, InvalidInput, NotFound
 from server.print_jobs.models import PrintJob
 from server.print_jobs.repository import open_jobs
 from shared.order_status import admits_entry
-from shared.protocol import PrintJobAck
+from shared.protocol import PrintJobAck, PrintJobOutcome
 
 MAX_JOBS_PER_SYNC = 50
 
@@ -55,11 +57,14 @@ def jobs_for_device(session: Session, device: Device) -> list[PrintJob]:
 
 
 def acknowledge(session: Session, device: Device, job_id: int, ack: PrintJobAck) -> PrintJob:
-    """Close a job with the station's outcome. A second acknowledgement changes nothing (the first one counts)."""
+    """Close a job with the station's outcome. The first acknowledgement counts, and a repeated one
+    changes nothing, but for one upgrade: failed, then printed (the badge kept at the station after a
+    printer error was reprinted from its operator panel). Its time becomes the reprint's, for the desk."""
     job = session.get(PrintJob, job_id, with_for_update=True)
     if job is None or job.device_id != device.id:
         raise NotFound(f"No print job {job_id} for this device.")
-    if job.acknowledged_at is None:
+    reprinted = job.outcome == PrintJobOutcome.FAILED.value and ack.outcome is PrintJobOutcome.PRINTED
+    if job.acknowledged_at is None or reprinted:
         job.acknowledged_at = utcnow()
         job.outcome = ack.outcome.value
         job.outcome_detail = ack.detail[:300]
