@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QRectF
@@ -55,25 +55,36 @@ def print_badge(badge: BadgeData, layout: BadgeLayout, *, printer_name: str, pdf
     return f"printer {printer_name}"
 
 
+@dataclass(frozen=True)
+class KeptBadge:
+    badge: BadgeData
+    job_id: int | None = None  # sent from the console (kiosk.core.print_jobs): its reprint finishes that job
+
+
 class PrintQueue:
-    """Badges that did not print, kept on disk until they do."""
+    """Badges that did not print, kept on disk until they do, one per person. A badge sent from the
+    console keeps its print job's id, even across a restart: its reprint tells the desk it printed."""
 
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / QUEUE_FILE
 
-    def pending(self) -> list[BadgeData]:
+    def pending(self) -> list[KeptBadge]:
         if not self.path.exists():
             return []
-        return [BadgeData(**item) for item in json.loads(self.path.read_text())]
+        kept = []
+        for item in json.loads(self.path.read_text()):
+            job_id = item.pop("job_id", None)  # (absent in a queue an older kiosk wrote)
+            kept.append(KeptBadge(BadgeData(**item), job_id))
+        return kept
 
-    def keep(self, badge: BadgeData) -> None:
-        badges = [b for b in self.pending() if b.access_code != badge.access_code] + [badge]
-        self._write(badges)
+    def keep(self, badge: BadgeData, job_id: int | None = None) -> None:
+        kept = [k for k in self.pending() if k.badge.access_code != badge.access_code]
+        self._write([*kept, KeptBadge(badge, job_id)])
 
     def done(self, badge: BadgeData) -> None:
-        self._write([b for b in self.pending() if b.access_code != badge.access_code])
+        self._write([k for k in self.pending() if k.badge.access_code != badge.access_code])
 
-    def _write(self, badges: list[BadgeData]) -> None:
+    def _write(self, kept: list[KeptBadge]) -> None:
         temporary = self.path.with_suffix(".tmp")
-        temporary.write_text(json.dumps([asdict(b) for b in badges]))
+        temporary.write_text(json.dumps([{**asdict(k.badge), "job_id": k.job_id} for k in kept]))
         os.replace(temporary, self.path)

@@ -5,9 +5,14 @@ Exactly once, whatever dies when:
 - a job is stored by the server's id (``INSERT OR IGNORE``): handed out twice, it is stored once;
 - its end (printed or failed) is recorded in the cache in the transaction that records the print
   (kiosk.core.scan_pipeline.ScanPipeline.finish_print_job); a job that is not ``new`` is never
-  printed again;
+  printed again by itself;
 - only then is it acknowledged to the server, on this or a later sync; a lost acknowledgement
   means the server hands the job out again, it is recognised here and acknowledged, not printed.
+
+A failed job's badge is kept in the station's print queue with its job id
+(kiosk.badges.printing.PrintQueue); the operator's reprint finishes the job once more, failed →
+printed, with the check-in the first print would have made, and it is acknowledged again: the
+desk then sees it printed. Only a person reprints it; a job printed already never checks in twice.
 
 The one window left is a kiosk killed between the printer taking the page and the cache's commit
 (milliseconds): that job prints again on restart. A second badge is better than none at the desk.
@@ -68,8 +73,9 @@ def acknowledge_finished(connection: sqlite3.Connection, send: Send,
         response = send("POST", f"{ROUTE}/{row['id']}/ack", json=ack.model_dump(mode="json"))
         if response.status_code != 404:  # 404: the job is gone on the server (deleted): nothing to tell
             checked(response)
-        with write_transaction(connection):
-            connection.execute("UPDATE print_jobs SET acknowledged = 1 WHERE id = ?", (row["id"],))
+        with write_transaction(connection):  # only the state the server was told: a reprint meanwhile is told next
+            connection.execute("UPDATE print_jobs SET acknowledged = 1 WHERE id = ? AND state = ?",
+                               (row["id"], row["state"]))
 
 
 def new_jobs(connection: sqlite3.Connection, *, excluding: Collection[int] = frozenset()) -> list[PrintJobRecord]:

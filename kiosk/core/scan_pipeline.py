@@ -157,20 +157,27 @@ class ScanPipeline:
         """A print job from the console came out of the printer (or failed), in one transaction: the job
         marked done here, so it never prints again even if its acknowledgement to the server is lost;
         when printed, a ``badge_printed`` event and, at a station that checks in when it prints, the
-        check-in decided by the same rules as a scan. Returns that check-in's verdict (None otherwise,
-        and None if the job was finished already)."""
+        check-in decided by the same rules as a scan. Returns that check-in's verdict (None otherwise).
+
+        A failed job's badge stays in the station's print queue; its reprint from the operator panel
+        comes here again, printed: the job goes failed → printed, is acknowledged again (the desk sees
+        it printed) and checks the person in as the first print would have. A job printed already
+        (the same kept badge reprinted twice) records the page that came out, and no second check-in:
+        the rules would take one as a re-entry. A failure never undoes a print."""
         now = now or dt.datetime.now(dt.UTC)
         verdict = None
         with write_transaction(self.connection):
-            state = "printed" if printed else "failed"
-            if not self.connection.execute("UPDATE print_jobs SET state = ?, detail = ? WHERE id = ? AND state = 'new'",
-                                           (state, detail[:500], job_id)).rowcount:
-                return None
-            if not printed:
+            if printed:
+                finished = self.connection.execute(
+                    "UPDATE print_jobs SET state = 'printed', detail = ?, acknowledged = 0 "
+                    "WHERE id = ? AND state IN ('new', 'failed')", (detail[:500], job_id)).rowcount
+            else:
+                self.connection.execute("UPDATE print_jobs SET state = 'failed', detail = ? "
+                                        "WHERE id = ? AND state = 'new'", (detail[:500], job_id))
                 return None
             printed_verdict = Verdict(Outcome.ACCEPT, Reason.OK, AttendeeState(access_code, name, "", "", None))
             self._write_outbox(printed_verdict, access_code, now, kind="badge_printed")
-            if check_in:
+            if check_in and finished:
                 try:
                     signed = badge_codes.parse(payload, conference_slug=self.conference_slug,
                                                public_keys=self.public_keys).signed

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.badges.printing import PrintError, PrintQueue, print_badge
+from kiosk.badges.printing import KeptBadge, PrintError, PrintQueue, print_badge
 from kiosk.badges.render import BadgeData, BadgeLayout, BadgeSize
 from kiosk.core import data_folder
 from kiosk.core.device import CACHE_FILE, DeviceCredentials, load_credentials, pair
@@ -313,7 +313,8 @@ class KioskWindow(QMainWindow):
 
     def _print(self, badge: BadgeData, job_id: int | None = None) -> None:
         """Fetch the signed payload and print, off the UI thread; the verdict screen says how it went.
-        ``job_id``: a print job from the console, finished (printed or failed) in the cache as such."""
+        ``job_id``: a print job from the console, finished (printed or failed) in the cache as such; a
+        failed one is kept with its id, so that its reprint finishes the job as printed."""
         settings, credentials = self.settings, self.credentials
         assert settings is not None and credentials is not None  # only a set-up print station prints
         layout = BadgeLayout(BadgeSize(settings.badge_size), settings.badge_landscape)
@@ -332,7 +333,7 @@ class KioskWindow(QMainWindow):
                 self.cache.requestFinishPrintJob.emit(job_id, printed.access_code, printed.full_name, printed.payload,
                                                       True, where)
                 if self.sync is not None:
-                    self.sync.sync_soon()  # tell the desk it printed
+                    self.sync.sync_soon()  # tell the desk it printed (a failed job: printed after all)
             elif self.cache is not None:  # None once the window shut down while the printer worked
                 self.cache.requestRecordPrinted.emit(printed.access_code, printed.full_name)
             self.verdict.show_verdict(VerdictText("green", "Badge printed", name=printed.full_name,
@@ -341,7 +342,7 @@ class KioskWindow(QMainWindow):
             self.badgePrinted.emit(where)
 
         def failed(error: Exception) -> None:
-            self.print_queue.keep(badge)
+            self.print_queue.keep(badge, job_id)
             message = str(error) if isinstance(error, PrintError) else f"Printing failed: {error}"
             if job_id is not None and self.cache is not None:  # the desk sees the printer's words; reprint here
                 self.cache.requestFinishPrintJob.emit(job_id, badge.access_code, badge.full_name, badge.payload,
@@ -381,14 +382,15 @@ class KioskWindow(QMainWindow):
         return True
 
     def _reprint(self) -> None:
-        pending = self.print_queue.pending()
-        badges = pending or ([self.last_badge] if self.last_badge else [])
-        if not badges:
+        """The badges kept after a printer error (a console's job as that job: printed after all), else
+        the last one printed, again (only a ``badge_printed`` more, whatever printed it)."""
+        kept = self.print_queue.pending() or ([KeptBadge(self.last_badge)] if self.last_badge else [])
+        if not kept:
             self.panel.show_message("Nothing to reprint yet.")
             return
         self.show_scanning()
-        for badge in badges:
-            self._print(badge)
+        for badge in kept:
+            self._print(badge.badge, job_id=badge.job_id)
 
     def _search(self, text: str) -> None:
         self._search_request += 1

@@ -199,7 +199,7 @@ def test_a_print_station_prints_the_signed_badge_and_keeps_a_failed_job(qtbot, d
     assert printed.args == [""]  # failed
     assert shown(window)[:2] == ("red", "Printer error")
     assert "Jammed-Printer-3000" in window.verdict.detail.text() and "kept" in window.verdict.detail.text()
-    assert [b.access_code for b in window.print_queue.pending()] == [door.paid]  # on disk, not lost
+    assert [k.badge.access_code for k in window.print_queue.pending()] == [door.paid]  # on disk, not lost
     assert check_ins(door) == 0  # this desk prints only
 
     # The operator switches to PDF output and reprints from the panel.
