@@ -98,31 +98,32 @@ def entries_per_bucket(session: Session, conference_id: int, since: dt.datetime,
 def station_activity(session: Session, conference_id: int, since: dt.datetime) -> list[StationActivity]:
     """Every station that ever sent an event, with its scans and refusals since ``since`` and its last event.
 
-    The stations are walked through the (conference, station, occurred_at) index one seek each (a
-    "loose index scan"), and each station's figures are two ranges of the same index: the cost
-    follows the number of stations and of recent scans, never the day's total.
+    One statement: the stations are walked through the (conference, station, occurred_at) index one
+    seek each (a "loose index scan"), and each station's figures are correlated subqueries on ranges of
+    the same index: the cost follows the number of stations and of recent scans, never the day's total.
+    One statement rather than two per station: at 10 stations and 500,000 events, 6.6 ms instead of
+    18.7 on PostgreSQL (21 round trips), 3.2 instead of 8.5 on SQLite.
     """
     first = select(func.min(SyncEvent.station).label("station")).where(SyncEvent.conference_id == conference_id)
     stations = first.cte("stations", recursive=True)
     following = select(func.min(SyncEvent.station)).where(
         SyncEvent.conference_id == conference_id, SyncEvent.station > stations.c.station).scalar_subquery()
     stations = stations.union_all(select(following).where(stations.c.station.is_not(None)))
-    names = session.scalars(select(stations.c.station).where(stations.c.station.is_not(None))).all()
-    # Then two index ranges per station, as statements of their own: folded into the walk as correlated
-    # subqueries, SQLite read each station's every event for its MAX() (0.2–0.4 s at 500,000 events).
-    activity = []
-    for station in names:
-        at_station = and_(SyncEvent.conference_id == conference_id, SyncEvent.station == station)
-        last_at = session.scalar(select(SyncEvent.occurred_at).where(at_station)
-                                 .order_by(SyncEvent.occurred_at.desc()).limit(1))
-        # The kinds are told apart by CASE, not in the WHERE: given a condition on the kind, SQLite
-        # leaves the (station, occurred_at) range for a plan that reads every event of the station.
-        scans, refused = session.execute(
-            select(func.coalesce(func.sum(case((SyncEvent.kind.in_(NOT_SCANS), 0), else_=1)), 0),
-                   func.coalesce(func.sum(case((SyncEvent.kind == REFUSED, 1), else_=0)), 0))
-            .where(at_station, SyncEvent.occurred_at >= since)).one()
-        activity.append(StationActivity(station, int(scans), int(refused), last_at))
-    return activity
+    at_station = and_(SyncEvent.conference_id == conference_id, SyncEvent.station == stations.c.station)
+    # The last event by ORDER BY … LIMIT 1, not MAX(): given MAX() in a correlated subquery, SQLite
+    # read each station's every event (0.2-0.4 s at 500,000 events).
+    last_at = (select(SyncEvent.occurred_at).where(at_station)
+               .order_by(SyncEvent.occurred_at.desc()).limit(1).scalar_subquery())
+    # The kinds are told apart by CASE, not in the WHERE: given a condition on the kind, SQLite
+    # leaves the (station, occurred_at) range for a plan that reads every event of the station.
+    recent = and_(at_station, SyncEvent.occurred_at >= since)
+    scans = select(func.coalesce(func.sum(case((SyncEvent.kind.in_(NOT_SCANS), 0), else_=1)), 0)) \
+        .where(recent).scalar_subquery()
+    refused = select(func.coalesce(func.sum(case((SyncEvent.kind == REFUSED, 1), else_=0)), 0)) \
+        .where(recent).scalar_subquery()
+    rows = session.execute(select(stations.c.station, last_at, scans, refused)
+                           .where(stations.c.station.is_not(None)).order_by(stations.c.station)).all()
+    return [StationActivity(station, int(n), int(bad), last) for station, last, n, bad in rows]
 
 
 def redemptions_per_product(session: Session, conference_id: int) -> list[ProductRedemptions]:
