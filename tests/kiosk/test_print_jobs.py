@@ -8,7 +8,7 @@ from contextlib import closing
 from dataclasses import asdict, replace
 
 import httpx
-from PySide6.QtCore import Qt
+import pytest
 from sqlalchemy import func, select
 
 from kiosk.badges.printing import QUEUE_FILE, KeptBadge, PrintQueue
@@ -27,7 +27,8 @@ from server.devices.service import create_device, list_devices, pair_device
 from server.print_jobs.models import PrintJob
 from server.print_jobs.service import send_badge
 from shared.decisions import Outcome
-from tests.kiosk.door import PIN, open_window, shown, wedge_scan
+from tests.kiosk.door import PIN, open_window, shown
+from tests.kiosk.x_server import wait_for_x_focus
 
 PRINT_STATION = KioskSettings(station_name="Badge desk", mode=StationMode.BADGE_PRINTING, check_in_on_print=True)
 
@@ -181,9 +182,13 @@ def test_a_badge_kept_after_a_printer_error_keeps_its_job_across_a_restart(tmp_p
     assert PrintQueue(tmp_path).pending() == [KeptBadge(bob, None)]
 
 
-def test_a_job_whose_print_failed_is_reprinted_from_the_panel_checks_in_and_the_desk_has_it_printed(qtbot, door):
+@pytest.mark.x11
+def test_a_job_whose_print_failed_is_reprinted_from_the_panel_checks_in_and_the_desk_has_it_printed(qtbot, door,
+                                                                                                    keyboard):
+    """The operator's part through the tests' X server, as a person's keys and clicks arrive."""
     save_settings(door.data_dir, replace(PRINT_STATION, printer="Jammed-Printer-3000").with_pin(PIN))
     window = open_window(qtbot, door, windowed=True)
+    wait_for_x_focus(qtbot, window)
     with qtbot.waitSignal(window.badgePrinted, timeout=20_000) as printed:
         job_id = _send_ada_to_the_kiosk(door)  # printed at the station's next sync
     assert printed.args == [""]
@@ -194,12 +199,13 @@ def test_a_job_whose_print_failed_is_reprinted_from_the_panel_checks_in_and_the_
 
     # The printer fixed (PDF output here), the operator reprints from the panel.
     window.apply_settings(PRINT_STATION.with_pin(PIN))
-    window.open_operator_panel()
-    qtbot.keyClicks(window.pin_screen.pin, PIN, delay=40)
-    qtbot.keyClick(window.pin_screen.pin, Qt.Key.Key_Return)
+    window.verdict.dismiss()
+    keyboard.click(window.scan_screen.operator)
+    keyboard.type(PIN)
+    keyboard.key("Return")
     qtbot.waitUntil(lambda: window.panel.reprint.isVisible(), timeout=3000)
     with qtbot.waitSignal(window.badgePrinted, timeout=10_000) as printed:
-        qtbot.mouseClick(window.panel.reprint, Qt.MouseButton.LeftButton)
+        keyboard.click(window.panel.reprint)
     assert printed.args[0].endswith(".pdf") and shown(window)[:2] == ("green", "Badge printed")
     assert window.print_queue.pending() == []
     qtbot.waitUntil(lambda: (_job(door, job_id), _check_ins(door)) == (("printed", True), 1), timeout=10_000)
@@ -210,7 +216,9 @@ def test_a_job_whose_print_failed_is_reprinted_from_the_panel_checks_in_and_the_
 
     # At the door: the same kiosk set to check-in says she is in already, from the badge desk.
     window.apply_settings(KioskSettings(station_name="Door A").with_pin(PIN))
-    wedge_scan(qtbot, window, door.signed_paid)
+    window.verdict.dismiss()
+    with qtbot.waitSignal(window.verdictShown, timeout=5000):
+        keyboard.scan(door.signed_paid)  # a scanner's keys, capitals through Shift
     colour, headline, name = shown(window)
     assert (colour, name) == ("amber", "Ada Lovelace")
     assert headline.startswith("Already checked in at") and headline.endswith("Badge desk"), headline
