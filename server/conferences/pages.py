@@ -8,6 +8,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
 
 from server.api import DbSession
 from server.capacity.repository import stock_of_products
@@ -321,11 +322,8 @@ def ticket_type_active(request: Request, db: DbSession, user: SignedIn, slug: st
                        active: ShortText = "") -> Response:
     """Stop selling a ticket type (``active=no``) or sell it again (``active=yes``)."""
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
-    ticket_type = _ticket_type_or_404(db, conference, ticket_type_id)
-    if active not in ("yes", "no"):
-        return _products_page(request, db, conference, status_code=422, error="Say whether to sell it or not.")
-    set_product_active(db, ticket_type, active == "yes")
-    return _done(conference, "reactivated" if active == "yes" else "deactivated", "ticket_type", ticket_type.id)
+    return _sell_or_stop(request, db, conference, _ticket_type_or_404(db, conference, ticket_type_id),
+                         "ticket_type", active)
 
 
 def _addon_fields(name: str, slug: str, description: str, price: str, quantity: str, requires: list[str],
@@ -399,8 +397,13 @@ def addon_active(request: Request, db: DbSession, user: SignedIn, slug: str, add
                  active: ShortText = "") -> Response:
     """Stop selling an add-on (``active=no``) or sell it again (``active=yes``)."""
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
-    addon = _addon_or_404(db, conference, addon_id)
+    return _sell_or_stop(request, db, conference, _addon_or_404(db, conference, addon_id), "addon", active)
+
+
+def _sell_or_stop(request: Request, db: Session, conference: Conference, product: TicketType | AddOn, kind: str,
+                  active: str) -> Response:
+    """``active=yes`` sells the product again, ``no`` stops selling it (what was sold stays valid)."""
     if active not in ("yes", "no"):
         return _products_page(request, db, conference, status_code=422, error="Say whether to sell it or not.")
-    set_product_active(db, addon, active == "yes")
-    return _done(conference, "reactivated" if active == "yes" else "deactivated", "addon", addon.id)
+    set_product_active(db, product, active == "yes")
+    return _done(conference, "reactivated" if active == "yes" else "deactivated", kind, product.id)

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from server.api import DbSession
+from server.attendees.models import Attendee
 from server.attendees.repository import attendee_by_code
 from server.conferences.local_time import short_local_time
 from server.conferences.models import Conference
@@ -67,7 +68,15 @@ def walk_ins(request: Request, db: DbSession, user: SignedIn, slug: str,
     return _page(request, db, conference, query=q.replace("\x00", ""), done=done)
 
 
-def _queue_badge(db: Session, conference: Conference, attendee, station: str, user: ConsoleUser) -> str:
+def _attendee(db: Session, conference: Conference, access_code: str) -> Attendee:
+    """The attendee the desk's form names by access code (typed or pasted: any case, spaces around)."""
+    attendee = attendee_by_code(db, conference.id, access_code.strip().upper())
+    if attendee is None:
+        raise InvalidInput(f"No attendee with access code '{access_code}' in this conference.")
+    return attendee
+
+
+def _queue_badge(db: Session, conference: Conference, attendee: Attendee, station: str, user: ConsoleUser) -> str:
     """Send the badge to the chosen station, if one was chosen; the words for the page."""
     if not station:
         return ""
@@ -113,9 +122,7 @@ def pay(request: Request, db: DbSession, user: SignedIn, slug: str,
     conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
     try:
         with db.begin_nested():
-            attendee = attendee_by_code(db, conference.id, access_code.strip().upper())
-            if attendee is None:
-                raise InvalidInput(f"No attendee with access code '{access_code}' in this conference.")
+            attendee = _attendee(db, conference, access_code)
             payment = pay_at_desk(db, conference, attendee, method=method, amount=parse_amount(amount or "0"),
                                   cashier=_cashier(user))
             printing = _queue_badge(db, conference, attendee, station, user)
@@ -133,9 +140,7 @@ def print_badge(request: Request, db: DbSession, user: SignedIn, slug: str,
     conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
     try:
         with db.begin_nested():
-            attendee = attendee_by_code(db, conference.id, access_code.strip().upper())
-            if attendee is None:
-                raise InvalidInput(f"No attendee with access code '{access_code}' in this conference.")
+            attendee = _attendee(db, conference, access_code)
             if not station:
                 raise InvalidInput("Choose a print station.")
             printing = _queue_badge(db, conference, attendee, station, user)
