@@ -218,7 +218,7 @@ def test_a_job_whose_print_failed_is_reprinted_from_the_panel_checks_in_and_the_
     window.apply_settings(KioskSettings(station_name="Door A").with_pin(PIN))
     window.verdict.dismiss()
     with qtbot.waitSignal(window.verdictShown, timeout=5000):
-        keyboard.scan(door.signed_paid)  # a scanner's keys, capitals through Shift
+        keyboard.scan(door.paid)  # a scanner's keys, capitals through Shift
     colour, headline, name = shown(window)
     assert (colour, name) == ("amber", "Ada Lovelace")
     assert headline.startswith("Already checked in at") and headline.endswith("Badge desk"), headline
