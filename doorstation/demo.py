@@ -78,8 +78,8 @@ def choose_port(requested: int | None) -> tuple[int, str | None]:
     if requested is not None:
         if not port_is_free(requested):
             raise PortTaken(f"Port {requested} is already in use by {who_answers(requested)}. The demo does not "
-                            f"talk to a server it did not start: stop that program, or pick another port "
-                            f"(doorstation demo --port {requested + 1}).")
+                            f"talk to a server it did not start: stop that program, or run the demo "
+                            f"again on another port: --port {requested + 1}.")
         return requested, None
     for port in range(DEFAULT_PORT, DEFAULT_PORT + PORTS_TO_TRY):
         if port_is_free(port):

@@ -21,6 +21,7 @@ SYSTEM_PACKAGES=(
     libpulse0                                                   # QtMultimedia
     xdotool openbox x11-utils                                   # tests: keys through a real X server, a window manager
     chromium fonts-dejavu-core                                  # tests: the web console in a real browser (marked "browser")
+    libatomic1                                                  # tests: Playwright's driver (a node binary in its wheel)
 )
 PYTHON=${PYTHON:-python3}
 # uv fetches from PyPI through the system's certificate store, as pip does on Debian: on a network that
@@ -66,9 +67,10 @@ install_system_packages() {
         step "System packages: installing ${#missing[@]} (and what they need): ${missing[*]}"
         echo "    apt-get update"
         apt-get update -q | sed -u -n 's/^\(Get\|Hit\):[0-9]* \([^ ]*\) \([^ ]*\).*/    \1 \2 \3/p'
-        # One line per package set up: progress, without apt's full chatter.
+        # One line per package downloaded and per package set up: progress, without apt's full chatter.
         DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o Dpkg::Use-Pty=0 --no-install-recommends "${missing[@]}" \
-            | sed -u -n -e 's/^Need to get \(.*\)/    download: \1/p' -e 's/^Setting up \([^ ]*\) .*/    set up \1/p'
+            | sed -u -n -e 's/^Need to get \(.*\)/    download: \1/p' -e 's/^Get:[0-9]* [^ ]* [^ ]* [^ ]* \([^ ]*\) .*/    got \1/p' \
+                  -e 's/^Setting up \([^ ]*\) .*/    set up \1/p'
     else
         echo "Missing system packages. Install them (as root, or with sudo), then run this again:"
         echo "    apt-get install ${missing[*]}"
@@ -84,7 +86,11 @@ install_python_environment() {
         "$PYTHON" -m venv .tools
         .tools/bin/pip install -q --disable-pip-version-check "uv>=0.13"
     fi
-    step "Python packages from uv.lock into .venv/ (the first time: about 1 GB, a few minutes)"
+    if [ -d .venv ]; then
+        step "Python packages from uv.lock into .venv/ (only what changed)"
+    else
+        step "Python packages from uv.lock into a new .venv/ (about 1 GB, a few minutes)"
+    fi
     # Byte-compile at install: start-up is then ~3x faster, even where PYTHONDONTWRITEBYTECODE is set.
     UV_PYTHON_DOWNLOADS=never .tools/bin/uv sync --frozen --compile-bytecode --python "$PYTHON"
 }

@@ -41,6 +41,15 @@ REQUIRE_POSTGRES = os.environ.get("DOORSTATION_REQUIRE_POSTGRES") == "1"
 REQUIRE_TESTDATA = os.environ.get("DOORSTATION_REQUIRE_TESTDATA") == "1"
 
 
+@pytest.fixture
+def screenshots(tmp_path) -> Path:
+    """The folder a test saves its screenshots in: DOORSTATION_SCREENSHOTS when set (docs/screenshots, to
+    renew the README's pictures), else a temporary folder, so that a test run leaves the tree as it was."""
+    folder = Path(os.environ.get("DOORSTATION_SCREENSHOTS") or tmp_path / "screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def shared_testdata(name: str) -> Path:
     """The folder ``../shared/testdata/<name>``, or skip the calling test with the reason (fail in CI).
 
@@ -49,8 +58,8 @@ def shared_testdata(name: str) -> Path:
     """
     folder = SHARED_TESTDATA / name
     if not folder.is_dir():
-        reason = (f"needs {folder}: test data kept outside the repository (the project's shared/testdata, "
-                  f"next to the clone or named by DOORSTATION_TESTDATA)")
+        reason = (f"needs {folder}: test data kept outside the repository, in the project's shared/ folder (with "
+                  f"DESIGN.md): put shared/ next to the clone, or point DOORSTATION_TESTDATA at its testdata/")
         if REQUIRE_TESTDATA:
             pytest.fail(f"{reason}; DOORSTATION_REQUIRE_TESTDATA=1 requires it", pytrace=False)
         pytest.skip(reason)

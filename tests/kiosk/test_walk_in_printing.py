@@ -9,7 +9,6 @@ then says the walk-in is already in.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -31,7 +30,6 @@ from tests.kiosk.test_badges import decode, pdf_pages
 from tests.web.conftest import Credentials, sign_in
 
 pytestmark = pytest.mark.browser
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @dataclass(frozen=True)
@@ -52,7 +50,8 @@ def _walk_in(door) -> WalkInNow:
         return WalkInNow(attendee.access_code, attendee.order.status, job.outcome if job else None, check_ins)
 
 
-def test_a_walk_in_sold_in_the_console_prints_once_at_the_print_station_and_is_in_at_the_door(qtbot, door, browser):
+def test_a_walk_in_sold_in_the_console_prints_once_at_the_print_station_and_is_in_at_the_door(qtbot, door, browser,
+                                                                                             screenshots):
     with unit_of_work(door.session_factory) as session:
         add_user(session, email="lead@example.org", display_name="Dana Door", password="correct horse battery",
                  conference=get_conference(session, "pycon"), role=Role.DOOR_LEAD)
@@ -104,7 +103,7 @@ def test_a_walk_in_sold_in_the_console_prints_once_at_the_print_station_and_is_i
                     timeout=10_000)
     page.reload()
     expect(page.locator("table.desk-sales tbody tr").first).to_contain_text("Printed at Door A")
-    page.screenshot(path=str(SCREENSHOTS / "console-walk-ins.png"), full_page=True)
+    page.screenshot(path=str(screenshots / "console-walk-ins.png"), full_page=True)
 
     # Exactly once: more syncs (every 0.3 s here) print nothing more, and Wanda is checked in once.
     qtbot.wait(2000)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import time
+from pathlib import Path
 
 REQUIRE_X11 = os.environ.get("DOORSTATION_REQUIRE_X11") == "1"
 TOOLS = ("Xvfb", "xdotool")
@@ -19,6 +21,34 @@ TOOLS = ("Xvfb", "xdotool")
 
 def missing_tools() -> list[str]:
     return [tool for tool in TOOLS if shutil.which(tool) is None]
+
+
+def xcb_problem(display: str) -> str | None:
+    """Why Qt cannot open a window on ``display`` through its xcb platform (missing libraries named), or None.
+
+    Probed in a child process: a platform plugin that fails to load aborts the process that loads it,
+    which in the test process would end the whole run ("Fatal Python error: Aborted").
+    """
+    probe = subprocess.run([sys.executable, "-c", "from PySide6.QtGui import QGuiApplication; QGuiApplication([])"],
+                           env={**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}, capture_output=True,
+                           text=True, timeout=120, check=False)
+    if probe.returncode == 0:
+        return None
+    missing = sorted(set(_libraries_not_found()))
+    if missing:
+        return f"Qt's xcb platform does not load: {', '.join(missing)} not found (bash packaging/dev.sh setup installs them)"
+    last = (probe.stderr.strip().splitlines() or [f"exit {probe.returncode}"])[-1]
+    return f"Qt's xcb platform does not load: {last}"
+
+
+def _libraries_not_found():
+    import PySide6  # the probe above has shown that it imports
+
+    qt = Path(PySide6.__file__).parent / "Qt"
+    for library in (qt / "plugins" / "platforms" / "libqxcb.so", qt / "lib" / "libQt6XcbQpa.so.6"):
+        if library.exists() and shutil.which("ldd"):
+            listing = subprocess.run(["ldd", str(library)], capture_output=True, text=True, check=False).stdout
+            yield from (line.split()[0] for line in listing.splitlines() if "not found" in line)
 
 
 class XServer:

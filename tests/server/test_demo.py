@@ -67,7 +67,7 @@ def test_a_port_asked_for_and_taken_is_refused_plainly_and_the_stranger_is_never
     assert result.returncode == 1
     said = " ".join((result.stdout + result.stderr).split())
     assert f"Port {port} is already in use by a web server that calls itself" in said, said
-    assert f"pick another port (doorstation demo --port {port + 1})" in said
+    assert f"run the demo again on another port: --port {port + 1}." in said
     assert not [p for p in stranger.paths if p.startswith("/api/")]  # asked who it is, nothing more
     assert not (tmp_path / "doorstation-demo.sqlite3").exists()  # refused before anything was written
 

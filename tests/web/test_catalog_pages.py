@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
 import re
 from pathlib import Path
 
@@ -28,16 +27,9 @@ pytestmark = pytest.mark.browser
 
 SECRET = "sk_test_51HxYzAbCdEfGhIjKlMnOpQrStUv9876"
 WEBHOOK_SECRET = "whsec_ZyXwVuTsRqPoNmLk4321"
-SCREENSHOTS = os.environ.get("DOORSTATION_SCREENSHOTS")
 
 
-def _screenshot(page, name: str) -> None:
-    if SCREENSHOTS:
-        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(SCREENSHOTS) / name), full_page=True)
-
-
-def test_a_conference_is_set_up_from_nothing(signed_in_page, console_server):
+def test_a_conference_is_set_up_from_nothing(signed_in_page, console_server, screenshots):
     page = signed_in_page(None)  # no role anywhere yet: they start their own conference
     page.get_by_role("link", name="New conference").click()
     page.get_by_label("Name", exact=True).fill("Gotham PyCon")
@@ -62,7 +54,7 @@ def test_a_conference_is_set_up_from_nothing(signed_in_page, console_server):
     assert SECRET not in content and WEBHOOK_SECRET not in content and SECRET[:-4] not in content
     assert page.get_by_label("New secret key").input_value() == ""
     assert page.locator("#webhook-address").inner_text() == f"{console_server.base_url}/api/v1/stripe/webhook/gotham"
-    _screenshot(page, "console-settings.png")
+    page.screenshot(path=str(screenshots / "console-settings.png"), full_page=True)
 
     # A ticket type whose sale opens at 09:00 in New York, typed as the organizer reads the clock there.
     page.get_by_role("navigation", name="Gotham PyCon").get_by_role("link", name="Tickets & add-ons").click()
@@ -94,7 +86,7 @@ def test_a_conference_is_set_up_from_nothing(signed_in_page, console_server):
     new_addon.get_by_role("button", name="Add add-on").click()
     addon_row = page.locator("#addons tbody tr", has_text="Tutorial: async")
     assert "Early bird" in addon_row.inner_text() and "30" in addon_row.inner_text()
-    _screenshot(page, "console-products.png")
+    page.screenshot(path=str(screenshots / "console-products.png"), full_page=True)
 
     # Vouchers: a batch for speakers, listed with their uses, then downloaded as CSV.
     page.get_by_role("navigation", name="Gotham PyCon").get_by_role("link", name="Vouchers").click()
@@ -112,7 +104,7 @@ def test_a_conference_is_set_up_from_nothing(signed_in_page, console_server):
     assert "0 of 2" in page.locator("#vouchers tbody tr").first.inner_text()
     page.locator("#vouchers tbody tr").first.get_by_role("button", name=re.compile("Deactivate")).click()
     assert f"Voucher {min(codes)} deactivated" in page.get_by_role("status").inner_text()
-    _screenshot(page, "console-vouchers.png")
+    page.screenshot(path=str(screenshots / "console-vouchers.png"), full_page=True)
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download CSV").click()
     download = download_info.value

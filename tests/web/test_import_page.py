@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -16,7 +15,6 @@ from server.users.models import Role
 from tests.web.conftest import CONFERENCE_A
 
 pytestmark = pytest.mark.browser
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 BAD = """first_name,last_name,email,ticket_type,company
 Ann,Able,ann@example.org,standard,Acme
@@ -40,7 +38,7 @@ def _upload(page, text: str) -> None:
 
 
 def test_bad_lines_are_shown_with_their_numbers_before_anything_is_written_then_the_fixed_file_imports_once(
-        console_server, signed_in_page):
+        console_server, signed_in_page, screenshots):
     page = signed_in_page(Role.ORGANIZER)
     page.goto(f"/conferences/{CONFERENCE_A}/import")
     expect(page.get_by_text("At most 20 MB")).to_be_visible()
@@ -53,7 +51,7 @@ def test_bad_lines_are_shown_with_their_numbers_before_anything_is_written_then_
     expect(problems.nth(1).locator("td")).to_have_text(["5", "unknown ticket type 'platinum'"])
     assert _attendees(console_server) == ["Ada", "Grace"]  # nothing written, not even the good lines
     expect(page.get_by_role("status")).to_have_count(0)  # no word of an import that did not happen
-    page.screenshot(path=str(SCREENSHOTS / "console-import.png"), full_page=True)
+    page.screenshot(path=str(screenshots / "console-import.png"), full_page=True)
 
     _upload(page, FIXED)
     expect(page.get_by_role("heading", name="Preview of people.csv: nothing is written until you confirm")).to_be_visible()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import re
-from pathlib import Path
 
 import httpx
 import pytest
@@ -18,15 +17,10 @@ from tests.web.money.shop import HandlerOutage, wait_for
 
 pytestmark = pytest.mark.browser
 A = f"/conferences/{CONFERENCE_A}"
-SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 
 
-def screenshot(page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
-
-
-def test_a_sponsor_pays_a_bulk_purchase_and_its_codes_work(money_shop, signed_in_page, tmp_path, database_url):
+def test_a_sponsor_pays_a_bulk_purchase_and_its_codes_work(money_shop, signed_in_page, tmp_path, database_url,
+                                                           screenshots):
     page = signed_in_page(Role.ORGANIZER)
     page.goto(f"{A}/sponsors")
     page.get_by_text("New sponsor level").click()
@@ -58,7 +52,7 @@ def test_a_sponsor_pays_a_bulk_purchase_and_its_codes_work(money_shop, signed_in
     assert link == money_shop.fake.sessions[session_id]["url"]
     assert money_shop.fake.sessions[session_id]["amount_total"] == 24000  # 3 × 80.00
     if "sqlite" in database_url:
-        screenshot(page, "console-bulk-purchase.png")
+        page.screenshot(path=str(screenshots / "console-bulk-purchase.png"), full_page=True)
     purchase_url = page.url.removesuffix("/checkout")
     page.goto(purchase_url)  # come back later: the link can be shown again, and it is the same session
     page.get_by_role("button", name="Show the Checkout link again").click()
@@ -87,10 +81,11 @@ def test_a_sponsor_pays_a_bulk_purchase_and_its_codes_work(money_shop, signed_in
     page.goto(f"{A}/sponsors")
     assert "Acme Corp" in page.locator("#purchases-heading + .table-wrap").inner_text()
     if "sqlite" in database_url:
-        screenshot(page, "console-sponsors.png")
+        page.screenshot(path=str(screenshots / "console-sponsors.png"), full_page=True)
 
 
-def test_an_order_is_refunded_in_part_then_fully_and_another_cancelled(money_shop, signed_in_page, database_url):
+def test_an_order_is_refunded_in_part_then_fully_and_another_cancelled(money_shop, signed_in_page, database_url,
+                                                                      screenshots):
     reference = money_shop.paid_order(tickets=2, first_name="Zelda")  # 200.00
     pending = httpx.post(money_shop.server.url(f"/api/v1/conferences/{CONFERENCE_A}/orders"), timeout=10, json={
         "buyer": {"first_name": "Yusuf", "email": "yusuf@example.org"}, "tickets": {"standard": 1}}).json()["reference"]
@@ -101,7 +96,7 @@ def test_an_order_is_refunded_in_part_then_fully_and_another_cancelled(money_sho
     assert page.locator("tbody tr").count() == 1
     if "sqlite" in database_url:
         page.goto(f"{A}/orders")
-        screenshot(page, "console-orders.png")
+        page.screenshot(path=str(screenshots / "console-orders.png"), full_page=True)
         page.goto(f"{A}/orders?q=zelda")
     page.get_by_role("link", name=reference).click()
     stale = page.context.new_page()  # the same order open in a second tab, drawn before the refund
@@ -132,7 +127,7 @@ def test_an_order_is_refunded_in_part_then_fully_and_another_cancelled(money_sho
     page.reload()
     assert "charge.refunded" in page.locator("#events-heading + ul").inner_text()
     if "sqlite" in database_url:
-        screenshot(page, "console-order.png")
+        page.screenshot(path=str(screenshots / "console-order.png"), full_page=True)
 
     page.goto(f"{A}/orders/{pending}")
     page.get_by_role("button", name="Cancel the order").click()  # the box is not ticked: the browser asks for it
