@@ -11,6 +11,9 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 
+from sqlalchemy import exc as sa_exc
+
+from server.admission import BUSY_MESSAGE, Admission
 from server.attendees.badge_pdf import BadgePdfRenderer
 from server.attendees.import_pages import router as import_router
 from server.attendees.pages import router as attendee_pages_router
@@ -53,7 +56,8 @@ def create_app(url: str | None = None, *, settings: ServerSettings | None = None
     ``badge_renderer`` draws the console's badge PDFs; the server cannot draw one itself (badges are
     drawn with Qt, which it does not load): the composition layer (doorstation.server_app) passes it."""
     settings = settings or get_settings()
-    engine = make_engine(url or settings.database_url)
+    engine = make_engine(url or settings.database_url, pool_size=settings.db_pool_size,
+                         max_overflow=settings.db_max_overflow, pool_timeout=10)
     session_factory = make_session_factory(engine)
     if settings.admin_token is None:
         logger.warning("DOORSTATION_ADMIN_TOKEN is not set: the admin HTTP routes refuse every call")
@@ -89,6 +93,13 @@ def create_app(url: str | None = None, *, settings: ServerSettings | None = None
     @app.exception_handler(DomainError)
     async def domain_error(_request: Request, error: DomainError) -> JSONResponse:
         return JSONResponse(status_code=error.http_status, content={"detail": {"code": error.code, "message": error.message}})
+
+    @app.exception_handler(sa_exc.TimeoutError)
+    async def no_connection(_request: Request, _error: sa_exc.TimeoutError) -> JSONResponse:
+        # Admission keeps this from happening; if a connection still cannot be had, it is "busy", not a 500.
+        logger.error("No database connection within the pool's timeout: answered 503")
+        return JSONResponse(status_code=503, content={"detail": {"code": "busy", "message": BUSY_MESSAGE}},
+                            headers={"Retry-After": str(settings.busy_retry_after_s)})
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_request: Request, error: RequestValidationError) -> Response:
@@ -126,6 +137,8 @@ def create_app(url: str | None = None, *, settings: ServerSettings | None = None
     app.include_router(sponsor_pages_router)
     app.include_router(import_router)
     app.include_router(walk_ins_router)
+    app.add_middleware(Admission, at_work=settings.max_requests_at_work, wait=settings.admission_wait_s,
+                       retry_after=settings.busy_retry_after_s)
     return app
 
 

@@ -12,6 +12,11 @@ up per process.
     DOORSTATION_MAX_UPLOAD_BYTES   a kiosk's batch of scan events
     DOORSTATION_MAX_WEBHOOK_BYTES  a Stripe webhook
     DOORSTATION_ORDERS_PER_WINDOW  orders one client address may place per 15 minutes
+    DOORSTATION_DB_POOL_SIZE, DOORSTATION_DB_MAX_OVERFLOW
+                                   database connections one process keeps, and may open beyond them
+    DOORSTATION_MAX_REQUESTS_AT_WORK  requests one process serves at once (fewer than the connections);
+    DOORSTATION_ADMISSION_WAIT_S   others wait this long for a turn, then get 503 with
+    DOORSTATION_BUSY_RETRY_AFTER_S Retry-After: this many seconds (server/admission.py)
 
 packaging/server.env.example documents them for a deployment.
 """
@@ -20,7 +25,7 @@ from __future__ import annotations
 
 import functools
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -34,6 +39,13 @@ class ServerSettings(BaseSettings):
     max_upload_bytes: int = Field(default=2 * 1024 * 1024, gt=0)  # a kiosk's batch: 500 events ≈ 200 KB
     max_webhook_bytes: int = Field(default=512 * 1024, gt=0)  # Stripe's events are well under 64 KB
     orders_per_window: int = Field(default=5, gt=0)
+    db_pool_size: int = Field(default=10, gt=0)
+    db_max_overflow: int = Field(default=20, ge=0)
+    # Under both the connections (less two for the periodic jobs) and the 40 worker threads, so that
+    # every admitted request can finish: see server/admission.py.
+    max_requests_at_work: int = Field(default=24, gt=0, le=36)
+    admission_wait_s: float = Field(default=1.0, gt=0, le=30)
+    busy_retry_after_s: int = Field(default=5, gt=0, le=300)
 
     @field_validator("database_url")
     @classmethod
@@ -43,6 +55,15 @@ class ServerSettings(BaseSettings):
             if url.startswith(prefix):
                 return "postgresql+psycopg://" + url[len(prefix):]
         return url
+
+    @model_validator(mode="after")
+    def _connections_for_every_request_at_work(self) -> ServerSettings:
+        connections = self.db_pool_size + self.db_max_overflow
+        if self.max_requests_at_work > connections - 2:
+            raise ValueError(f"DOORSTATION_MAX_REQUESTS_AT_WORK ({self.max_requests_at_work}) must be at most the "
+                             f"database connections less two for the periodic jobs ({connections - 2}): raise "
+                             f"DOORSTATION_DB_POOL_SIZE or DOORSTATION_DB_MAX_OVERFLOW, or lower it")
+        return self
 
     @field_validator("admin_token", "stripe_api_base", mode="before")
     @classmethod

@@ -52,6 +52,7 @@ class SyncStatus:
     events_set_aside: int = 0  # scans the server refused: kept, shown to the operator, not resent
     attendees_cached: int = 0
     timezone: str = "UTC"  # the conference's, for every time the kiosk shows
+    retry_after: float = 0.0  # seconds a busy server asked the kiosk to wait (503 with Retry-After)
 
 
 class DeviceRevokedError(Exception):
@@ -103,9 +104,11 @@ class SyncEngine:
         except DeviceRevokedError as error:
             self.status = replace(self.status, online=True, revoked=True, last_error=str(error))
         except (httpx.TransportError, httpx.HTTPStatusError) as error:
-            reached = isinstance(error, httpx.HTTPStatusError)  # a 5xx: the server is there, and its trouble is news
+            retry_after = _retry_after(error)
+            # A 5xx: the server is there, and its trouble is news; unless it is too busy to hear it.
+            reached = isinstance(error, httpx.HTTPStatusError) and not retry_after
             logger.warning("sync: %s", _describe(error))
-            self.status = replace(self.status, online=False, last_error=_describe(error))
+            self.status = replace(self.status, online=False, last_error=_describe(error), retry_after=retry_after)
         except ServerRefused as error:
             logger.warning("sync: %s", error)
             self.status = replace(self.status, online=True, revoked=False, last_error=str(error))
@@ -118,7 +121,7 @@ class SyncEngine:
             self.status = replace(self.status, online=False,
                                   last_error=f"Sync failed ({error.__class__.__name__}: {str(error)[:120]}); retrying.")
         else:
-            self.status = replace(self.status, online=True, revoked=False, last_error="",
+            self.status = replace(self.status, online=True, revoked=False, last_error="", retry_after=0.0,
                                   last_success_at=dt.datetime.now(dt.UTC))
             logger.debug("sync: %d events up, %d attendees down", uploaded, downloaded)
         try:
@@ -311,12 +314,25 @@ class SyncEngine:
                     logger.exception("sync: reporting the status failed")
             healthy = status.online and not status.last_error and not status.revoked
             delay = interval if healthy else min(delay * 2, max_backoff)
+            delay = max(delay, min(status.retry_after, max_backoff))  # a busy server said how long
             (wake or stop).wait(delay)
             if wake is not None:
                 wake.clear()
 
 
+def _retry_after(error: Exception) -> float:
+    """The seconds a busy server asked for (503 with Retry-After in seconds), else 0."""
+    if not isinstance(error, httpx.HTTPStatusError) or error.response.status_code != 503:
+        return 0.0
+    try:
+        return max(0.0, float(error.response.headers.get("retry-after", "")))
+    except ValueError:
+        return 0.0
+
+
 def _describe(error: Exception) -> str:
+    if seconds := _retry_after(error):
+        return f"Server busy; retrying in {seconds:g} s."
     if isinstance(error, httpx.HTTPStatusError):
         return f"Server error {error.response.status_code}; retrying."
     return f"Server unreachable ({error.__class__.__name__}); retrying."

@@ -24,7 +24,10 @@ from server.sync.versions import stamp_versions
 # SQLite has no decimal type; our amounts stay exact (see base.Money), so the warning is noise.
 warnings.filterwarnings("ignore", message=".*does \\*not\\* support Decimal objects natively", category=sa_exc.SAWarning)
 
-def make_engine(url: str, **kwargs) -> Engine:
+def make_engine(url: str, *, pool_size: int = 10, max_overflow: int = 20, **kwargs) -> Engine:
+    """An engine holding at most ``pool_size + max_overflow`` connections (the server's admission keeps
+    the requests at work under that: server/admission.py)."""
+    kwargs = {"pool_size": pool_size, "max_overflow": max_overflow, **kwargs}
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 60, "check_same_thread": False}, **kwargs)
 
@@ -43,7 +46,7 @@ def make_engine(url: str, **kwargs) -> Engine:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20, **kwargs)
+    return create_engine(url, pool_pre_ping=True, **kwargs)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
