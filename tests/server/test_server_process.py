@@ -76,6 +76,8 @@ def test_a_separate_server_process_propagates_check_ins_and_enforces_capacity(tm
         pdf.write_bytes(badge.content)
         [page] = pdf_pages(pdf)
         assert decode(page)["Code128"] == paid
+        # Drawn in a process of its own: the server's process has not loaded Qt (46 MB a worker).
+        assert "libQt6" not in Path(f"/proc/{server.pid}/maps").read_text()
     finally:
         close_kiosks(kiosks)
         server.terminate()
