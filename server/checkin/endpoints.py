@@ -14,12 +14,18 @@ from sqlalchemy.orm import Session
 
 from server.api import AdminOnly, DbSession
 from server.attendees.models import Attendee
-from server.checkin.repository import load_door_records
-from server.checkin.service import CheckInService, RedemptionService
-from server.conferences.service import get_addon, get_conference, get_ticket_type
-from server.errors import Conflict, InvalidInput, NotFound
-from server.orders.models import OrderLineItem
-from shared.decisions import decide_door_check
+from server.checkin.repository import desk_attendee, door_state, order_lines
+from server.checkin.service import (
+    AttendeeNotFound,
+    CheckInService,
+    DeskView,
+    check_ins_of,
+    desk_check_in,
+    desk_door_check,
+    desk_redeem,
+)
+from server.conferences.service import get_conference
+from server.errors import Conflict, InvalidInput
 
 router = APIRouter(prefix="/api/v1/admin/conferences/{slug}/attendees", tags=["desk"], dependencies=[AdminOnly])
 
@@ -59,11 +65,15 @@ class DeskDoorCheck(DeskAction):
 
 
 class DeskRedemption(DeskAction):
-    line_item_id: int
+    line_item_id: int = Field(ge=1, le=2**31 - 1)  # a row id: past it, PostgreSQL's integer overflows
 
 
 def _attendee(session: Session, slug: str, access_code: str) -> Attendee:
-    return CheckInService.lookup_attendee(session, conference=get_conference(session, slug), access_code=access_code)
+    attendee = desk_attendee(session, slug, access_code)
+    if attendee is None:
+        get_conference(session, slug)  # 404 in its own words when there is no such conference
+        raise AttendeeNotFound(f"No attendee with access code '{access_code}' in {slug}.")
+    return attendee
 
 
 def _admitted(attendee: Attendee) -> Attendee:
@@ -73,18 +83,25 @@ def _admitted(attendee: Attendee) -> Attendee:
     return attendee
 
 
-def _read(session: Session, attendee: Attendee) -> AttendeeAtTheDesk:
-    badge = CheckInService.get_badge_data(session, attendee)
+def _answer(view: DeskView) -> AttendeeAtTheDesk:
+    attendee = view.attendee
+    ticket = attendee.ticket_type.name if attendee.ticket_type is not None else next(
+        (line.product_name for line in view.lines if line.ticket_type_id is not None), "General Admission")
     return AttendeeAtTheDesk(
-        **{key: badge[key] for key in AttendeeAtTheDesk.model_fields if key in badge},
-        redeemable=[Redeemable(**p) for p in RedemptionService.get_redeemable_products(session, attendee)])
+        name=attendee.full_name or attendee.email, email=attendee.email, company=attendee.company,
+        access_code=attendee.access_code, ticket_type=ticket, checked_in=attendee.checked_in_at is not None,
+        first_check_in_at=attendee.checked_in_at, check_in_count=view.check_ins,
+        redeemable=[Redeemable(line_item_id=line.id, description=line.description, quantity=line.quantity,
+                               redeemed_count=line.redeemed, remaining=line.remaining, addon_id=line.addon_id)
+                    for line in view.lines if line.addon_id is not None and line.remaining > 0])
 
 
 @router.get("/{access_code}", response_model=AttendeeAtTheDesk)
 def attendee_at_the_desk(slug: str, access_code: str,
                          session: DbSession) -> AttendeeAtTheDesk:
     """An attendee's badge data, check-ins and the products they can still redeem."""
-    return _read(session, _attendee(session, slug, access_code))
+    attendee = _attendee(session, slug, access_code)
+    return _answer(DeskView(attendee, order_lines(session, attendee), check_ins_of(door_state(session, attendee))))
 
 
 @router.post("/{access_code}/check-ins", status_code=201, response_model=AttendeeAtTheDesk)
@@ -92,8 +109,7 @@ def check_in_at_the_desk(slug: str, access_code: str, body: DeskAction,
                          session: DbSession) -> AttendeeAtTheDesk:
     """Check an attendee in at the desk (re-entry allowed); 409 if their order does not admit entry."""
     attendee = _admitted(_attendee(session, slug, access_code))
-    CheckInService.check_in(session, attendee=attendee, checked_in_by=body.by, station=body.station)
-    return _read(session, attendee)
+    return _answer(desk_check_in(session, attendee, by=body.by, station=body.station))
 
 
 @router.post("/{access_code}/door-checks", status_code=201, response_model=AttendeeAtTheDesk)
@@ -103,29 +119,13 @@ def door_check_at_the_desk(slug: str, access_code: str, body: DeskDoorCheck,
     if bool(body.ticket_type) == bool(body.addon):
         raise InvalidInput("Exactly one of ticket_type or addon must be provided.")
     attendee = _admitted(_attendee(session, slug, access_code))
-    conference = attendee.conference
-    ticket_type = get_ticket_type(session, conference, body.ticket_type) if body.ticket_type else None
-    addon = get_addon(session, conference, body.addon) if body.addon else None
-    product = ticket_type or addon
-    assert product is not None  # exactly one of them was named (checked above)
-    product_type = "ticket_type" if ticket_type else "addon"
-    state = load_door_records(session, conference.id, {attendee.access_code})[attendee.access_code].state
-    verdict = decide_door_check(state, product_type=product_type, product_id=product.id)
-    if not verdict.admitted:
-        raise Conflict(f"{attendee.full_name} does not hold '{product.name}'.", code=verdict.reason.value)
-    CheckInService.record_door_check(session, attendee=attendee, checked_by=body.by, station=body.station,
-                                     ticket_type=ticket_type, addon=addon)
-    return _read(session, attendee)
+    return _answer(desk_door_check(session, attendee, ticket_type=body.ticket_type, addon=body.addon, by=body.by,
+                                   station=body.station))
 
 
 @router.post("/{access_code}/redemptions", status_code=201, response_model=AttendeeAtTheDesk)
 def redeem_at_the_desk(slug: str, access_code: str, body: DeskRedemption,
                        session: DbSession) -> AttendeeAtTheDesk:
-    """Redeem one unit of a product line of the attendee's order; 409 once it is fully redeemed."""
+    """Redeem one unit of a product line of the attendee's order; 404 for a line not theirs, 409 once it is used up."""
     attendee = _admitted(_attendee(session, slug, access_code))
-    line = session.get(OrderLineItem, body.line_item_id)
-    if line is None:
-        raise NotFound(f"No order line {body.line_item_id}.")
-    RedemptionService.redeem_product(session, attendee=attendee, order_line_item=line, redeemed_by=body.by,
-                                     station=body.station)
-    return _read(session, attendee)
+    return _answer(desk_redeem(session, attendee, line_item_id=body.line_item_id, by=body.by, station=body.station))

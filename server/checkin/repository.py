@@ -13,11 +13,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, func, literal, select, union_all, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from server.attendees.models import Attendee
 from server.checkin.models import CheckIn, DoorCheck, ProductRedemption
-from server.conferences.models import TicketType
+from server.conferences.models import AddOn, Conference, TicketType
 from server.db.base import utcnow
 from server.orders.models import Order, OrderLineItem
 from server.sync.models import SyncEvent
@@ -58,27 +58,9 @@ def load_door_records(session: Session, conference_id: int, access_codes: set[st
     ).all()
     if not rows:
         return {}
-    ids = [r.id for r in rows]
     holdings = _holdings(session, conference_id, [r for r in rows if with_holdings is None
                                                   or r.access_code in with_holdings])
-    passages: dict[int, list[Passage]] = defaultdict(list)
-    check_in_rows: dict[int, dict[Passage, list[int]]] = defaultdict(lambda: defaultdict(list))
-    # Check-ins are rows of their own; exits leave none: the applied exit events are their record.
-    check_ins = select(CheckIn.attendee_id, CheckIn.checked_in_at, CheckIn.station, CheckIn.id) \
-        .where(CheckIn.attendee_id.in_(ids))
-    exits = select(SyncEvent.attendee_id, SyncEvent.occurred_at, SyncEvent.station, literal(None)) \
-        .where(SyncEvent.attendee_id.in_(ids), SyncEvent.kind == "exit", SyncEvent.status == "applied")
-    # union_all drops the column types: the rows' shape, for the reader and the checker
-    attendee_id: int
-    at: dt.datetime
-    station: str
-    check_in_id: int | None
-    for attendee_id, at, station, check_in_id in session.execute(union_all(check_ins, exits)):
-        passage = Passage(at, check_in_id is not None, station)
-        passages[attendee_id].append(passage)
-        if check_in_id is not None:
-            check_in_rows[attendee_id][passage].append(check_in_id)
-
+    passages, check_in_rows = load_passages(session, [r.id for r in rows])
     records = {}
     for r in rows:
         name = f"{r.first_name} {r.last_name}".strip()
@@ -90,6 +72,101 @@ def load_door_records(session: Session, conference_id: int, access_codes: set[st
         records[r.access_code] = DoorRecord(id=r.id, who=f"{name} ({r.access_code})",
                                             state=state, check_in_rows=dict(check_in_rows.get(r.id, {})))
     return records
+
+
+def load_passages(session: Session, attendee_ids: list[int]) -> tuple[dict[int, list[Passage]],
+                                                                      dict[int, dict[Passage, list[int]]]]:
+    """Every check-in and exit not taken back of these attendees (one statement), and the CheckIn ids
+    behind each check-in passage."""
+    passages: dict[int, list[Passage]] = defaultdict(list)
+    check_in_rows: dict[int, dict[Passage, list[int]]] = defaultdict(lambda: defaultdict(list))
+    # Check-ins are rows of their own; exits leave none: the applied exit events are their record.
+    check_ins = select(CheckIn.attendee_id, CheckIn.checked_in_at, CheckIn.station, CheckIn.id) \
+        .where(CheckIn.attendee_id.in_(attendee_ids))
+    exits = select(SyncEvent.attendee_id, SyncEvent.occurred_at, SyncEvent.station, literal(None)) \
+        .where(SyncEvent.attendee_id.in_(attendee_ids), SyncEvent.kind == "exit", SyncEvent.status == "applied")
+    # union_all drops the column types: the rows' shape, for the reader and the checker
+    attendee_id: int
+    at: dt.datetime
+    station: str
+    check_in_id: int | None
+    for attendee_id, at, station, check_in_id in session.execute(union_all(check_ins, exits)):
+        passage = Passage(at, check_in_id is not None, station)
+        passages[attendee_id].append(passage)
+        if check_in_id is not None:
+            check_in_rows[attendee_id][passage].append(check_in_id)
+    return passages, check_in_rows
+
+
+def desk_attendee(session: Session, slug: str, access_code: str) -> Attendee | None:
+    """The attendee with this code in the conference ``slug``, with that conference, the order and the
+    ticket type, in one statement (the help desk's scan starts here)."""
+    return session.scalar(
+        select(Attendee).join(Attendee.conference)
+        .where(Conference.slug == slug, Attendee.access_code == access_code)
+        .options(contains_eager(Attendee.conference), joinedload(Attendee.order), joinedload(Attendee.ticket_type)))
+
+
+@dataclass(frozen=True)
+class OrderLine:
+    """One line of an attendee's order, with its product's names and how much of it this attendee redeemed."""
+
+    id: int
+    addon_id: int | None
+    ticket_type_id: int | None
+    description: str
+    quantity: int
+    redeemed: int
+    product_slug: str
+    product_name: str
+
+    @property
+    def remaining(self) -> int:
+        return self.quantity - self.redeemed
+
+
+def order_lines(session: Session, attendee: Attendee, *, lock: bool = False) -> list[OrderLine]:
+    """The lines of the attendee's order in id order, in one statement.
+
+    ``lock``: the lines are locked (``FOR UPDATE``) before their redemptions are counted, the order
+    every redeeming writer takes them in (kiosk uploads: ``lock_redeemed_lines``), so that two
+    redemptions of the last lunch cannot both count "0 of 1 used".
+    """
+    if attendee.order_id is None:
+        return []
+    redeemed = (select(func.count(ProductRedemption.id))
+                .where(ProductRedemption.order_line_item_id == OrderLineItem.id,
+                       ProductRedemption.attendee_id == attendee.id)
+                .correlate(OrderLineItem).scalar_subquery())
+    query = (select(OrderLineItem.id, OrderLineItem.addon_id, OrderLineItem.ticket_type_id, OrderLineItem.description,
+                    OrderLineItem.quantity, redeemed, func.coalesce(AddOn.slug, TicketType.slug, ""),
+                    func.coalesce(AddOn.name, TicketType.name, ""))
+             .outerjoin(AddOn, AddOn.id == OrderLineItem.addon_id)
+             .outerjoin(TicketType, TicketType.id == OrderLineItem.ticket_type_id)
+             .where(OrderLineItem.order_id == attendee.order_id).order_by(OrderLineItem.id))
+    if lock:
+        query = query.with_for_update(of=OrderLineItem)
+    with session.no_autoflush:  # as in door_state
+        return [OrderLine(*row) for row in session.execute(query)]
+
+
+def door_state(session: Session, attendee: Attendee, lines: list[OrderLine] | None = None) -> AttendeeState:
+    """One attendee's door state as the shared rules fold it: its passages (one statement), and its
+    holdings when its order's ``lines`` are given."""
+    holdings: list[Holding] = []
+    if lines is not None:
+        if attendee.ticket_type_id is not None:
+            name = attendee.ticket_type.name if attendee.ticket_type is not None else ""
+            holdings.append(Holding("ticket_type", attendee.ticket_type_id, name))
+        holdings += [Holding("addon", line.addon_id, line.description, line.quantity, line.redeemed, line.id)
+                     for line in lines if line.addon_id is not None]
+    order = attendee.order
+    state = AttendeeState(access_code=attendee.access_code, name=attendee.full_name, company=attendee.company,
+                          ticket_type="", order_status=order.status.value if order is not None else None,
+                          holdings=tuple(holdings), passages=())
+    with session.no_autoflush:  # the attendee's new version waits for the scan's own flush: one UPDATE, not two
+        passages, _ = load_passages(session, [attendee.id])
+    return with_passages(state, passages[attendee.id]) if attendee.id in passages else state
 
 
 def _holdings(session: Session, conference_id: int, rows) -> dict[int, tuple[Holding, ...]]:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 import server.db.models  # noqa: F401  (every mapped class, so relationships between domains resolve)
 from server.capacity.counters import count_seats
-from server.sync.versions import stamp_versions
+from server.sync.versions import forget_stamped, stamp_versions
 
 # SQLite has no decimal type; our amounts stay exact (see base.Money), so the warning is noise.
 warnings.filterwarnings("ignore", message=".*does \\*not\\* support Decimal objects natively", category=sa_exc.SAWarning)
@@ -58,6 +58,8 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     factory = sessionmaker(engine, expire_on_commit=False)
     event.listen(factory, "before_flush", stamp_versions)  # change-feed versions for kiosks
     event.listen(factory, "before_flush", count_seats)  # seats held per ticket type and add-on
+    event.listen(factory, "after_commit", forget_stamped)
+    event.listen(factory, "after_rollback", forget_stamped)
     return factory
 
 

@@ -40,6 +40,25 @@ def allocate_versions(session: Session, conference_id: int, count: int) -> int:
     return last - count + 1
 
 
+STAMPED = "attendees_stamped"  # session.info key: attendee ids stamped up front in this transaction
+
+
+def stamp_up_front(session: Session, attendee: Attendee) -> None:
+    """Give the attendee its new version now, which takes the feed lock before its door state is read.
+
+    The lock every writer of a conference's door state takes first (two writers folding the same
+    attendee side by side would each miss the other's scans), and the version its change needs,
+    in one statement; the flush hook then leaves this attendee alone until the transaction ends.
+    """
+    attendee.sync_version = allocate_versions(session, attendee.conference_id, 1)
+    session.info.setdefault(STAMPED, set()).add(attendee.id)
+
+
+def forget_stamped(session: Session, *_args) -> None:
+    """A new transaction stamps again (after_commit / after_rollback)."""
+    session.info.pop(STAMPED, None)
+
+
 def _conference_of(obj) -> int | None:
     return getattr(obj, "conference_id", None) or (obj.conference.id if getattr(obj, "conference", None) else None)
 
@@ -48,7 +67,11 @@ def stamp_versions(session: Session, _flush_context, _instances) -> None:
     to_stamp: dict[int, set] = defaultdict(set)
     attendee_ids_by_conference: dict[int, set[int]] = defaultdict(set)
     orders_changed: list[Order] = []
+    stamped = session.info.get(STAMPED, ())
     for obj in [*session.new, *session.dirty, *session.deleted]:
+        if isinstance(obj, Attendee) and obj.id in stamped or \
+                isinstance(obj, TOUCHES_ATTENDEE) and obj.attendee_id in stamped:
+            continue  # stamped up front, in this transaction
         if isinstance(obj, VERSIONED) and obj not in session.deleted:
             if obj in session.dirty and set(_changed_attributes(obj)) <= {"sync_version", "updated_at"}:
                 continue
