@@ -116,6 +116,16 @@ def record_health(device: Device, health: DeviceHealth) -> None:
 # a network gone, or a crash. Scans that wait five minutes are scans nobody else at the doors knows of.
 SILENT_AFTER = dt.timedelta(minutes=2)
 WAITING_TOO_LONG = dt.timedelta(minutes=5)
+# "Last seen" is written at most this often: a kiosk polls the feed every 2 s, and a write per poll
+# made every read a write transaction (500 kiosks: 250 writes a second, for a minute-resolution page).
+LAST_SEEN_RESOLUTION = dt.timedelta(seconds=30)
+
+
+def mark_seen(device: Device) -> None:
+    """The device was just heard from (to LAST_SEEN_RESOLUTION, well under SILENT_AFTER)."""
+    now = utcnow()
+    if device.last_seen_at is None or now - device.last_seen_at >= LAST_SEEN_RESOLUTION:
+        device.last_seen_at = now
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,12 @@ from server.attendees.repository import attendee_by_code
 from server.conferences.models import Conference
 from server.conferences.service import get_conference
 from server.conflicts.repository import list_conflicts
-from server.db.base import utcnow
 from server.devices.models import Device
 from server.devices.service import (
     authenticate_device,
     create_device,
     list_devices,
+    mark_seen,
     pair_device,
     record_health,
     revoke_device,
@@ -49,7 +49,7 @@ admin_router = APIRouter(prefix="/api/v1/admin", tags=["admin"], dependencies=[A
 def current_device(session: DbSession, authorization: str = Header(default="")) -> Device:
     scheme, _, token = authorization.partition(" ")
     device = authenticate_device(session, token if scheme.lower() == "bearer" else "")
-    device.last_seen_at = utcnow()
+    mark_seen(device)
     return device
 
 

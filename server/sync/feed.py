@@ -13,7 +13,7 @@ from server.attendees.models import Attendee
 from server.checkin.models import CheckIn, ProductRedemption
 from server.conferences.models import AddOn, Conference, TicketType
 from server.orders.models import Order, OrderLineItem
-from server.sync.models import SyncEvent
+from server.sync.models import FeedPosition, SyncEvent
 from shared.protocol import ChangesPage, ConferenceInfo
 
 
@@ -38,6 +38,12 @@ def feed_page(session: Session, conference_id: int, after: int, limit: int) -> d
     Built from plain rows into plain dicts: a page of 5,000 is the hot path of a kiosk's first
     sync, and ORM objects or pydantic models cost more than the queries (measured: 0.52 s → 0.1 s).
     """
+    last_version, conference = session.execute(
+        select(FeedPosition.last_version, Conference).join(Conference, Conference.id == FeedPosition.conference_id)
+        .where(FeedPosition.conference_id == conference_id)).one()
+    info = conference_info(conference).model_dump()
+    if last_version <= after:  # nothing new: most polls of a fleet (500 kiosks poll 250 times a second)
+        return {"next_cursor": after, "has_more": False, "attendees": [], "products": [], "conference": info}
     rows = session.execute(
         select(Attendee.id, Attendee.access_code, Attendee.first_name, Attendee.last_name, Attendee.email,
                Attendee.company, Attendee.ticket_type_id, Attendee.order_id, Attendee.checked_in_at,
@@ -65,9 +71,8 @@ def feed_page(session: Session, conference_id: int, after: int, limit: int) -> d
         next_cursor = rows[-1].sync_version
     else:
         next_cursor = max([after, *(a["version"] for a in records), *(p["version"] for p in products)])
-    conference = conference_info(session.get_one(Conference, conference_id)).model_dump()
     return {"next_cursor": next_cursor, "has_more": has_more, "attendees": records, "products": products,
-            "conference": conference}
+            "conference": info}
 
 
 def _iso(moment) -> str | None:

@@ -62,17 +62,19 @@ def test_past_its_limit_the_server_turns_kiosks_away_at_once_and_serves_again_wh
             stuck = [pool.submit(poll) for _ in range(AT_WORK)]
             _wait_for_queries_blocked_on_a_lock(holder, AT_WORK)
 
-            # Every turn is taken: 50 more kiosks polling at once are turned away, each within a second.
+            # Every turn is taken: 50 more kiosks polling at once are turned away, at once. (Each waits
+            # 0.3 s for a turn; the bound leaves room for a busy test machine, and is far below the
+            # wedge's 30-90 s, or the held lock's forever.)
             answers = [future.result() for future in [pool.submit(poll) for _ in range(50)]]
             assert {status for status, _, _ in answers} == {503}
-            assert max(seconds for _, seconds, _ in answers) < 2.0
+            assert max(seconds for _, seconds, _ in answers) < 10.0
             busy = answers[0][2]
             assert busy.headers["retry-after"] == str(RETRY_AFTER)
             assert busy.json()["detail"] == {"code": "busy", "message": "The server is busy; try again shortly."}
             # The liveness check still answers, at once.
             started = time.monotonic()
             assert httpx.get(f"{base}/api/v1/health", timeout=5).status_code == 200
-            assert time.monotonic() - started < 1.0
+            assert time.monotonic() - started < 5.0
             # A kiosk reads the answer as "busy" and waits as long as it was told.
             status = kiosk.sync_once()
             assert (status.online, status.retry_after) == (False, RETRY_AFTER)
@@ -81,7 +83,7 @@ def test_past_its_limit_the_server_turns_kiosks_away_at_once_and_serves_again_wh
 
             assert [future.result()[0] for future in stuck] == [200] * AT_WORK  # the held ones finish
         status, seconds, response = poll()
-        assert status == 200 and seconds < 1.0 and len(response.json()["attendees"]) == 20
+        assert status == 200 and seconds < 5.0 and len(response.json()["attendees"]) == 20
         assert kiosk.sync_once().online and kiosk.status.retry_after == 0
     finally:
         if kiosk is not None:

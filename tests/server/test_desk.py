@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import threading
-
 import httpx
 import pytest
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
 
 from server.db.engine import unit_of_work
 from server.devices.service import create_device
@@ -72,20 +68,6 @@ def test_a_door_check_needs_the_product(desk):
 def test_an_unknown_code_is_not_found(desk):
     assert httpx.get(f"{desk['url']}/ZZZZZZZZ", headers=ADMIN).status_code == 404
     assert httpx.get(f"{desk['url']}/{desk['ada']}").status_code == 401
-
-
-@pytest.fixture
-def statements():
-    """The SQL statements the server's request threads send (transaction control left out)."""
-    sent: list[str] = []
-
-    def record(_connection, _cursor, statement, *_):
-        if threading.current_thread().name.startswith("AnyIO worker") and not statement.startswith("BEGIN"):
-            sent.append(statement.split(None, 3)[:3])
-
-    event.listen(Engine, "before_cursor_execute", record)
-    yield sent
-    event.remove(Engine, "before_cursor_execute", record)
 
 
 def test_a_desk_scan_is_at_most_six_statements(desk, statements):

@@ -174,3 +174,19 @@ def test_a_kiosk_of_the_earlier_release_sending_product_kind_has_its_door_check_
     _cursor, attendees, products = download(base_url, token, 0, 100)
     assert sorted((p["kind"], p["name"]) for p in products) == [("addon", "Lunch"), ("ticket_type", "Tutorial day")]
     assert [(h["kind"], h["redeemed"]) for h in attendees[0]["holdings"]] == [("ticket_type", 0), ("addon", 1)]
+
+
+def test_a_poll_with_nothing_new_is_two_reads_and_no_write(session_factory, base_url, statements):
+    """Most of a fleet's requests: 500 kiosks poll 250 times a second. A poll with nothing new reads
+    the device and the feed's position with its conference, and writes nothing (last seen is kept to
+    30 s), so it never waits for a writer's lock."""
+    with unit_of_work(session_factory) as session:
+        conference = make_conference(session, slug="pycon")
+        make_attendee(session, conference, ticket_type=make_ticket_type(session, conference))
+    token = device_token(session_factory, base_url)
+    cursor = poll(base_url, token, 0, 100)["next_cursor"]
+    statements.clear()
+    page = poll(base_url, token, cursor, 100)
+    assert (page["next_cursor"], page["attendees"], page["products"]) == (cursor, [], [])
+    assert page["conference"]["slug"] == "pycon"  # a key rotation still reaches the kiosk
+    assert [words[0] for words in statements] == ["SELECT", "SELECT"], statements
