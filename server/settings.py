@@ -18,7 +18,7 @@ up per process.
     DOORSTATION_ADMISSION_WAIT_S   others wait this long for a turn, then get 503 with
     DOORSTATION_BUSY_RETRY_AFTER_S Retry-After: this many seconds (server/admission.py)
 
-packaging/server.env.example documents them for a deployment.
+packaging/server/doorstation.env.example documents them for a deployment.
 """
 
 from __future__ import annotations
