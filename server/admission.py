@@ -23,6 +23,9 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 logger = logging.getLogger(__name__)
 ALWAYS_ADMITTED = frozenset({"/api/v1/health"})
 BUSY_MESSAGE = "The server is busy; try again shortly."
+BUSY_PAGE = ('<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="{seconds}">'
+             '<title>Busy - Doorstation</title></head><body><h1>{message}</h1>'
+             '<p>This page tries again in {seconds} seconds.</p></body></html>')
 
 
 class Admission:
@@ -63,8 +66,14 @@ class Admission:
 
     async def _busy(self, scope: Scope, send: Send) -> None:
         logger.warning("Busy: %s %s answered 503 (%d waiting)", scope.get("method"), scope["path"], self.waiting)
-        body = json.dumps({"detail": {"code": "busy", "message": BUSY_MESSAGE}}).encode()
+        accept = dict(scope.get("headers") or ()).get(b"accept", b"")
+        if b"text/html" in accept:  # a person at the console: a page that tries again by itself
+            body = BUSY_PAGE.format(seconds=self.retry_after, message=BUSY_MESSAGE).encode()
+            content_type = b"text/html; charset=utf-8"
+        else:
+            body = json.dumps({"detail": {"code": "busy", "message": BUSY_MESSAGE}}).encode()
+            content_type = b"application/json"
         await send({"type": "http.response.start", "status": 503,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                    "headers": [(b"content-type", content_type), (b"content-length", str(len(body)).encode()),
                                 (b"retry-after", str(self.retry_after).encode())]})
         await send({"type": "http.response.body", "body": body})

@@ -71,6 +71,10 @@ def test_past_its_limit_the_server_turns_kiosks_away_at_once_and_serves_again_wh
             busy = answers[0][2]
             assert busy.headers["retry-after"] == str(RETRY_AFTER)
             assert busy.json()["detail"] == {"code": "busy", "message": "The server is busy; try again shortly."}
+            # A person at the console gets a page that tries again by itself.
+            page = httpx.get(f"{base}/conferences", headers={"Accept": "text/html"}, timeout=30)
+            assert page.status_code == 503 and "The server is busy; try again shortly." in page.text
+            assert '<meta http-equiv="refresh" content="7">' in page.text
             # The liveness check still answers, at once.
             started = time.monotonic()
             assert httpx.get(f"{base}/api/v1/health", timeout=5).status_code == 200
