@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from server.conferences.local_time import conference_zone
+from server.conferences.local_time import conference_zone, in_zone
 from server.conferences.models import Conference
 from server.dashboard import repository
 from server.dashboard.repository import Attendance, ProductRedemptions
@@ -78,7 +78,7 @@ def snapshot(session: Session, conference: Conference, now: dt.datetime | None =
     entries = tuple(EntriesBucket((chart_start + n * BUCKET).astimezone(zone), counts.get(n, 0))
                     for n in range(int(CHART_SPAN / BUCKET)))
     stations = tuple(
-        StationRow(row.station, row.scans, row.refused, row.last_scan_at.astimezone(zone) if row.last_scan_at else None)
+        StationRow(row.station, row.scans, row.refused, in_zone(row.last_scan_at, zone) if row.last_scan_at else None)
         for row in repository.station_activity(session, conference.id, now - STATION_WINDOW))
     devices = tuple(d for d in fleet(session, conference, now) if d.state != "revoked")
     return DashboardSnapshot(
