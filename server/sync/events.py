@@ -24,14 +24,8 @@ from sqlalchemy.orm import Session
 
 from server.checkin.models import CheckIn, DoorCheck, ProductRedemption
 from server.checkin.repository import (
-    DoorRecord,
-    delete_door_check,
-    delete_redemption,
-    load_door_records,
-    lock_door_states,
-    lock_redeemed_lines,
-    take_back_check_in,
-    write_states,
+    DoorRecord, delete_door_check, delete_redemption, load_door_records, lock_door_states, lock_redeemed_lines,
+    take_back_check_in, write_states,
 )
 from server.checkin.service import fully_redeemed_message, order_status_message
 from server.db.base import utcnow
