@@ -20,7 +20,8 @@ ZONES = st.sampled_from(sorted(zoneinfo.available_timezones()) + ["Not/AZone"])
 
 
 def already_in(at: dt.datetime) -> Verdict:
-    attendee = AttendeeState(access_code="ADA12345", name="Ada Lovelace", company="", ticket_type="", order_status="paid",
+    attendee = AttendeeState(access_code="ADA12345", name="Ada Lovelace", company="", ticket_type="",
+                             order_status="paid",
                              last_check_in_at=at, last_check_in_station="Door B", inside=True)
     return Verdict(Outcome.WARN, Reason.ALREADY_CHECKED_IN, attendee)
 

@@ -17,7 +17,8 @@ from shared.zones import UTC, conference_zone, in_zone
 ANY_MOMENT = st.one_of(*(st.datetimes(min_value=low, max_value=high, timezones=st.timezones()) for low, high in (
     (dt.datetime(1, 1, 1), dt.datetime(1, 1, 2)), (dt.datetime(9999, 12, 30), dt.datetime(9999, 12, 31, 23, 59, 59)),
     (dt.datetime(1, 1, 1), dt.datetime(9999, 12, 31, 23, 59, 59)))))
-SERVER_CLOCKS = st.datetimes(min_value=dt.datetime(2020, 1, 1), max_value=dt.datetime(2100, 1, 1), timezones=st.just(UTC))
+SERVER_CLOCKS = st.datetimes(min_value=dt.datetime(2020, 1, 1), max_value=dt.datetime(2100, 1, 1),
+                             timezones=st.just(UTC))
 ZONES = st.sampled_from(sorted(zoneinfo.available_timezones()))
 
 
