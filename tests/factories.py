@@ -18,6 +18,15 @@ from server.orders.models import Order, OrderLineItem, OrderStatus
 _counter = itertools.count(1)
 
 
+def past_scan_time(month: int, day: int, hour: int, minute: int, second: int = 0) -> dt.datetime:
+    """That moment (UTC) in the latest year in which it has passed: a scan time the server takes (it
+    refuses times more than a year behind its clock, shared.reported_times) that keeps its month, so a
+    test's zone reads it with the same summer time ("09:14:00 CEST") whatever year the tests run in."""
+    now = dt.datetime.now(dt.UTC)
+    moment = dt.datetime(now.year, month, day, hour, minute, second, tzinfo=dt.UTC)
+    return moment if moment <= now else moment.replace(year=now.year - 1)
+
+
 def make_conference(session: Session, *, slug: str | None = None, total_capacity: int = 0, **kwargs) -> Conference:
     return create_conference(session, slug=slug or f"conf-{next(_counter)}", name=kwargs.pop("name", "Test Conf"),
                              total_capacity=total_capacity, **kwargs)

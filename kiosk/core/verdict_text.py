@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from shared.decisions import Outcome, Reason, ScanKind, Verdict
+from shared.zones import conference_zone, in_zone
 
 
 @dataclass(frozen=True)
@@ -90,12 +90,16 @@ def _headline(verdict: Verdict, kind: ScanKind, product_name: str, timezone: str
 
 def local_time(moment: dt.datetime, timezone: str, *, today: dt.date | None = None, seconds: bool = False) -> str:
     """The one way a kiosk shows a time, in the conference's zone and labelled with it: "09:14 CEST"
-    today, "Mon 04 09:14 CEST" on another day (a volunteer needs to see that it was not today)."""
-    try:
-        zone = ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = ZoneInfo("UTC")
-    local = moment.astimezone(zone)
+    today, "Mon 04 09:14 CEST" on another day (a volunteer needs to see that it was not today).
+
+    Never raises: whatever time was synced shows; one of another year shows its year ("Fri 31 Dec 9999
+    23:59 UTC": a moment at the calendar's edge stays in UTC, see ``shared.zones``)."""
+    zone = conference_zone(timezone)
+    local = in_zone(moment, zone)
     today = today or dt.datetime.now(zone).date()
     clock = "%H:%M:%S" if seconds else "%H:%M"
-    return local.strftime(f"{clock} %Z" if local.date() == today else f"%a %d {clock} %Z")
+    if local.date() == today:
+        return local.strftime(f"{clock} %Z")
+    if local.year != today.year:
+        return local.strftime(f"%a %d %b {local.year:04d} {clock} %Z")  # %Y gives "1", not "0001", on Linux
+    return local.strftime(f"%a %d {clock} %Z")

@@ -12,6 +12,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from server.errors import InvalidInput
+from shared.zones import in_zone
 
 # What a <input type="datetime-local"> shows and sends, to the minute.
 INPUT_FORMAT = "%Y-%m-%dT%H:%M"
@@ -53,11 +54,11 @@ def to_venue_input(moment: dt.datetime | None, timezone: str) -> str:
     """The value for a ``datetime-local`` field: ``moment`` on the venue's clock ("" for none)."""
     if moment is None:
         return ""
-    return moment.astimezone(venue_zone(timezone)).strftime(INPUT_FORMAT)
+    return in_zone(moment, venue_zone(timezone)).strftime(INPUT_FORMAT)
 
 
 def in_venue_words(moment: dt.datetime | None, timezone: str) -> str:
     """"2026-05-01 09:00 EDT" for a page; "" for none."""
     if moment is None:
         return ""
-    return moment.astimezone(venue_zone(timezone)).strftime("%Y-%m-%d %H:%M %Z")
+    return in_zone(moment, venue_zone(timezone)).strftime("%Y-%m-%d %H:%M %Z")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from server.conferences.local_time import conference_zone
+from server.conferences.local_time import conference_zone, in_zone
 from server.conferences.models import Conference
 from server.dashboard import repository
 from server.dashboard.repository import Attendance, ProductRedemptions
@@ -75,14 +75,14 @@ def snapshot(session: Session, conference: Conference, now: dt.datetime | None =
     chart_end = dt.datetime.fromtimestamp((int(now.timestamp()) // bucket_s + 1) * bucket_s, dt.UTC)
     chart_start = chart_end - CHART_SPAN
     counts = repository.entries_per_bucket(session, conference.id, chart_start, chart_end, bucket_s)
-    entries = tuple(EntriesBucket((chart_start + n * BUCKET).astimezone(zone), counts.get(n, 0))
+    entries = tuple(EntriesBucket(in_zone(chart_start + n * BUCKET, zone), counts.get(n, 0))
                     for n in range(int(CHART_SPAN / BUCKET)))
     stations = tuple(
-        StationRow(row.station, row.scans, row.refused, row.last_scan_at.astimezone(zone) if row.last_scan_at else None)
+        StationRow(row.station, row.scans, row.refused, in_zone(row.last_scan_at, zone) if row.last_scan_at else None)
         for row in repository.station_activity(session, conference.id, now - STATION_WINDOW))
     devices = tuple(d for d in fleet(session, conference, now) if d.state != "revoked")
     return DashboardSnapshot(
-        conference_name=conference.name, timezone=zone.key, taken_at=now.astimezone(zone),
+        conference_name=conference.name, timezone=zone.key, taken_at=in_zone(now, zone),
         attendance=repository.attendance(session, conference.id), entries=entries, stations=stations,
         redemptions=tuple(repository.redemptions_per_product(session, conference.id)),
         open_conflicts=repository.open_conflicts(session, conference.id), devices=devices)

@@ -46,6 +46,10 @@ def make_engine(url: str, *, pool_size: int = 10, max_overflow: int = 20, **kwar
             connection.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
+    # Sessions in UTC, whatever the PostgreSQL server's own zone: psycopg hands a timestamptz back in the
+    # session's zone, and 0001-01-01 00:00 UTC is a year before year 1 in a zone behind UTC (a DataError
+    # on every read of that row). Times are UTC in the database and on the wire; zones are for people.
+    kwargs.setdefault("connect_args", {"options": "-c TimeZone=UTC"})
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 

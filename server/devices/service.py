@@ -20,6 +20,7 @@ from server.devices.models import Device
 from server.devices.repository import conference_devices
 from server.errors import DomainError, InvalidInput, NotFound
 from shared.protocol import DeviceHealth
+from shared.reported_times import refusal
 
 PAIRING_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by volunteers
 PAIRING_CODE_LENGTH = 10
@@ -98,9 +99,20 @@ def list_devices(session: Session, conference: Conference) -> list[Device]:
     return conference_devices(session, conference.id)
 
 
-def record_health(device: Device, health: DeviceHealth) -> None:
-    """Keep a kiosk's report as it said it; the devices page judges it (silent, scans waiting too long)."""
-    device.health_reported_at = utcnow()
+def record_health(device: Device, health: DeviceHealth, now: dt.datetime | None = None) -> None:
+    """Keep a kiosk's report as it said it; the devices page judges it (silent, scans waiting too long).
+
+    A report whose times are outside the window around the server's clock (``shared.reported_times``)
+    is refused with the reason (422) and nothing of it is kept: a kiosk whose clock is that wrong
+    sets its scans aside too, and its next report with a right clock is taken.
+    """
+    now = now or utcnow()
+    refused = [f"{name} {why}" for name, moment in (("last_sync_at", health.last_sync_at),
+                                                   ("oldest_waiting_at", health.oldest_waiting_at))
+               if moment is not None and (why := refusal(moment, now))]
+    if refused:
+        raise InvalidInput("; ".join(refused), code="time_outside_window")
+    device.health_reported_at = now
     device.app_version = health.app_version
     device.kiosk_last_sync_at = health.last_sync_at
     device.events_waiting = health.events_waiting

@@ -15,6 +15,7 @@ a unit the server already answered for stays handed out, and the late one is the
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,20 +30,45 @@ from server.checkin.repository import (
 from server.checkin.service import fully_redeemed_message, order_status_message
 from server.db.base import utcnow
 from server.devices.models import Device
+from server.errors import InvalidInput
 from server.sync.models import SyncConflict, SyncEvent
 from shared.decisions import Passage, Reason
 from shared.protocol import EventKind, EventResult, EventStatus, ScanEvent
+from shared.reported_times import refusal
 from shared.scan_effects import RECORDS, Scan, Step, apply_scan, undo
 
 NEEDS_PRODUCT = frozenset({EventKind.DOOR_CHECK, EventKind.REDEMPTION})
 
 
-def apply_events(session: Session, device: Device, events: list[ScanEvent]) -> list[EventResult]:
+class TimesRefused(InvalidInput):
+    """Scans stamped outside the window around the server's clock (``shared.reported_times``): the
+    upload is refused (422), each such scan named with its reason. A kiosk halves a refused upload
+    until it holds the one scan at fault and sets that scan aside with the reason; the rest uploads."""
+
+    code = "time_outside_window"
+
+
+MAX_NAMED = 20  # refusals named in one answer (an upload holds up to 1,000 events)
+
+
+def refuse_times_outside_window(events: list[ScanEvent], now: dt.datetime) -> None:
+    """Raise ``TimesRefused`` if a scan's time is outside the window; nothing is applied then."""
+    refused = [f"event {i} ({event.uuid}, {event.kind.value} of {event.access_code}): occurred_at {why}"
+               for i, event in enumerate(events) if (why := refusal(event.occurred_at, now))]
+    if refused:
+        more = f"; and {len(refused) - MAX_NAMED} more" if len(refused) > MAX_NAMED else ""
+        raise TimesRefused("; ".join(refused[:MAX_NAMED]) + more)
+
+
+def apply_events(session: Session, device: Device, events: list[ScanEvent],
+                 now: dt.datetime | None = None) -> list[EventResult]:
     """Apply a batch; one result per event, in the order given.
 
     An event already stored answers ``duplicate``; a UUID given twice in one batch is stored once
-    and both copies get the same answer.
+    and both copies get the same answer. A batch with a scan stamped outside the window around
+    the server's clock (``now``) is refused as a whole, before anything is read or written.
     """
+    refuse_times_outside_window(events, now or utcnow())
     # One upload of a conference at a time: the fold reads the attendees' state. It also makes the
     # same batch sent by two devices at once safe: the later one waits here, then finds every UUID
     # stored: duplicates. Redeemed lines are locked first, the order every writer takes them in (a

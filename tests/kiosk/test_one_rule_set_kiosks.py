@@ -40,10 +40,10 @@ from server.orders.models import Order, OrderStatus
 from server.sync.models import SyncEvent
 from shared.decisions import AttendeeState, Holding, ScanKind
 from shared.scan_effects import RECORDS, Scan, apply_scan, undo, with_passages
-from tests.factories import make_addon, make_attendee, make_conference, make_ticket_type
+from tests.factories import make_addon, make_attendee, make_conference, make_ticket_type, past_scan_time
 from tests.live_server import live_server
 
-T0 = dt.datetime(2026, 5, 4, 8, 0, tzinfo=dt.UTC)
+T0 = past_scan_time(5, 4, 8, 0)
 PEOPLE = ("ada", "bob", "cy")  # Ada has one lunch, Bob two, Cy one (and Cy's order may be refunded)
 STATIONS = ("door", "exit", "lunch")
 

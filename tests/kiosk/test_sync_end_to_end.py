@@ -21,7 +21,7 @@ from server.devices.service import create_device
 from server.sync.models import SyncConflict, SyncEvent
 from shared.badge_codes import sign
 from shared.decisions import Outcome, Reason, ScanKind
-from tests.factories import make_addon, make_attendee, make_conference, make_ticket_type
+from tests.factories import make_addon, make_attendee, make_conference, make_ticket_type, past_scan_time
 from tests.live_server import free_port, live_server
 
 
@@ -95,7 +95,7 @@ def test_a_scan_at_kiosk_a_is_known_at_kiosk_b(server, world, tmp_path):
     url, _ = server
     a, b = Kiosk(tmp_path / "a", url, world.pairing_codes[0]), Kiosk(tmp_path / "b", url, world.pairing_codes[1])
     assert a.sync().attendees_cached == 2 and b.sync().attendees_cached == 2  # never the other conference's Eve
-    at = dt.datetime(2026, 5, 1, 9, 14, tzinfo=dt.UTC)
+    at = past_scan_time(5, 1, 9, 14)
     assert a.scan(world.paid, now=at).verdict.reason is Reason.OK
     assert a.scan(world.unpaid).verdict.reason is Reason.UNPAID
     assert a.sync().events_waiting == 0
@@ -305,7 +305,7 @@ def test_an_entry_admitted_offline_for_an_order_refunded_meanwhile_is_a_conflict
     with unit_of_work(session_factory) as session:  # refunded after the kiosk's last sync
         attendee = session.scalar(select(Attendee).where(Attendee.access_code == world.paid))
         refund_order(session, attendee.order)
-    early = dt.datetime(2026, 5, 4, 7, 0, tzinfo=dt.UTC)
+    early = past_scan_time(5, 4, 7, 0)
     assert kiosk.scan(world.paid, now=early + dt.timedelta(minutes=5)).verdict.reason is Reason.OK  # stale cache
     kiosk.sync()
     with session_factory() as session:

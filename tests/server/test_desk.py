@@ -7,7 +7,7 @@ import pytest
 
 from server.db.engine import unit_of_work
 from server.devices.service import create_device
-from tests.factories import make_addon, make_attendee, make_conference, make_ticket_type
+from tests.factories import make_addon, make_attendee, make_conference, make_ticket_type, past_scan_time
 from tests.live_server import live_server
 
 ADMIN = {"Authorization": "Bearer test-admin"}
@@ -53,7 +53,7 @@ def test_a_lunch_redeemed_at_the_desk_is_used_up_for_the_kiosks(desk):
     assert again.status_code == 409 and again.json()["detail"]["message"] == "Product 'Lunch' is fully redeemed (1/1)."
     upload = desk["kiosk"].post("/api/v1/sync/events", json={"events": [{
         "uuid": "00000000-0000-4000-8000-000000000001", "kind": "redemption", "access_code": desk["ada"],
-        "occurred_at": "2026-05-04T12:00:00+00:00", "station": "Lunch", "product_type": "addon",
+        "occurred_at": past_scan_time(5, 4, 12, 0).isoformat(), "station": "Lunch", "product_type": "addon",
         "product_id": None}]}).json()
     assert upload["results"][0]["status"] == "rejected"  # a redemption that names no product
 

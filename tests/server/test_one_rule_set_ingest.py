@@ -15,10 +15,10 @@ from server.checkin.models import CheckIn, ProductRedemption
 from server.db.engine import unit_of_work
 from server.devices.service import create_device
 from server.sync.models import SyncConflict, SyncEvent
-from tests.factories import make_addon, make_attendee, make_conference, make_ticket_type
+from tests.factories import make_addon, make_attendee, make_conference, make_ticket_type, past_scan_time
 from tests.live_server import live_server
 
-T0 = dt.datetime(2026, 5, 4, 8, 0, tzinfo=dt.UTC)
+T0 = past_scan_time(5, 4, 8, 0)
 
 
 def minutes(n: float) -> dt.datetime:

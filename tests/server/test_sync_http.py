@@ -15,7 +15,7 @@ from server.conferences.models import AddOn, TicketType
 from server.db.engine import unit_of_work
 from server.devices.service import create_device
 from server.sync.models import SyncConflict, SyncEvent
-from tests.factories import make_addon, make_attendee, make_conference, make_ticket_type
+from tests.factories import make_addon, make_attendee, make_conference, make_ticket_type, past_scan_time
 from tests.live_server import live_server
 
 
@@ -116,7 +116,7 @@ def test_an_upload_naming_another_conferences_attendee_touches_nothing_of_theirs
         eve_id, eve_code, eve_version, other_id = eve.id, eve.access_code, eve.sync_version, other.id
         ticket_id, dinner_id = ticket.id, dinner.id
     token = device_token(session_factory, base_url)
-    at = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
+    at = past_scan_time(5, 1, 9, 0)
 
     def event(kind: str, minutes: int, **extra) -> dict:
         return {"uuid": str(uuid.uuid4()), "kind": kind, "access_code": eve_code,
@@ -152,7 +152,7 @@ def test_a_kiosk_of_the_earlier_release_sending_product_kind_has_its_door_check_
         ada = make_attendee(session, pycon, ticket_type=tutorial, addons={lunch: 1}, first_name="Ada")
         ada_id, code, tutorial_id, lunch_id = ada.id, ada.access_code, tutorial.id, lunch.id
     token = device_token(session_factory, base_url)
-    at = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
+    at = past_scan_time(5, 1, 9, 0)
     events = [{"uuid": str(uuid.uuid4()), "kind": kind, "access_code": code, "station": "Room 1",
                "occurred_at": (at + dt.timedelta(minutes=n)).isoformat(), "product_kind": product_kind,
                "product_id": product_id}

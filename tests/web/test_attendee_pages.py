@@ -14,13 +14,14 @@ from server.attendees.models import Attendee
 from server.checkin.models import CheckIn, CheckInCorrection
 from server.db.engine import unit_of_work
 from server.users.models import Role
+from tests.factories import past_scan_time
 from tests.live_server import live_server
 from tests.web.conftest import CONFERENCE_A, CONFERENCE_B, sign_in
 from tests.web.door_devices import PairedKiosk
 
 pytestmark = pytest.mark.browser
 
-SCANNED_AT = dt.datetime(2026, 5, 4, 7, 14, 5, tzinfo=dt.UTC)  # 09:14:05 in Berlin (CEST)
+SCANNED_AT = past_scan_time(5, 4, 7, 14, 5)  # 09:14:05 in Berlin (CEST)
 
 
 def attendee_id(console_server, first_name: str) -> int:
@@ -61,7 +62,7 @@ def test_search_then_open_an_attendee_with_every_scan_in_the_conference_time(sig
     history = page.locator("section", has=page.get_by_role("heading", name="Every scan, in time order"))
     rows = history.locator("tbody tr")
     expect(rows).to_have_count(2)
-    expect(rows.nth(0)).to_contain_text("2026-05-04 09:14:05 CEST")
+    expect(rows.nth(0)).to_contain_text(f"{SCANNED_AT.year}-05-04 09:14:05 CEST")
     expect(rows.nth(0)).to_contain_text("Check-in")
     expect(rows.nth(0)).to_contain_text("Main entrance")
     expect(rows.nth(0)).to_contain_text("Kiosk A")

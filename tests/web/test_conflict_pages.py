@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
@@ -11,13 +9,13 @@ from sqlalchemy import select
 from server.db.engine import unit_of_work
 from server.sync.models import SyncConflict
 from server.users.models import Role
-from tests.factories import make_attendee
+from tests.factories import make_attendee, past_scan_time
 from tests.web.conftest import CONFERENCE_A
 from tests.web.door_devices import PairedKiosk
 
 pytestmark = pytest.mark.browser
 
-SCANNED_AT = dt.datetime(2026, 5, 4, 10, 31, tzinfo=dt.UTC)  # 12:31 in Berlin
+SCANNED_AT = past_scan_time(5, 4, 10, 31)  # 12:31 in Berlin
 
 
 @pytest.fixture
@@ -41,7 +39,7 @@ def test_resolving_a_conflict_hides_it_and_show_resolved_shows_it_with_the_note(
     page.goto(f"/conferences/{CONFERENCE_A}/conflicts")
     card = page.locator("article.conflict")
     expect(card).to_have_count(1)
-    expect(card).to_contain_text(f"Check-in at Door B, 2026-05-04 12:31:00 CEST (code {code}): ")
+    expect(card).to_contain_text(f"Check-in at Door B, {SCANNED_AT.year}-05-04 12:31:00 CEST (code {code}): ")
     expect(card).to_contain_text("whose order is pending")
     expect(card).to_contain_text("Kiosk B")  # the device behind it
     expect(card.get_by_role("link", name="Bob Pending")).to_be_visible()

@@ -13,13 +13,13 @@ from sqlalchemy import select
 from server.attendees.models import Attendee
 from server.db.engine import unit_of_work
 from server.users.models import Role
-from tests.factories import make_attendee
+from tests.factories import make_attendee, past_scan_time
 from tests.web.conftest import CONFERENCE_A
 from tests.web.door_devices import PairedKiosk
 
 pytestmark = pytest.mark.browser
 
-T0 = dt.datetime(2026, 5, 4, 7, 14, tzinfo=dt.UTC)  # 09:14 in Berlin
+T0 = past_scan_time(5, 4, 7, 14)  # 09:14 in Berlin
 
 
 @pytest.fixture
@@ -60,7 +60,7 @@ def test_each_export_downloads_from_the_page_and_reads_right(signed_in_page, eve
     assert set(by_name) == {"Ada Lovelace", '\'=HYPERLINK("http://evil.example","x") Zoë'}  # escaped: text, not a formula
     ada = by_name["Ada Lovelace"]
     assert (ada["First check-in"], ada["First check-in station"], ada["Exits"], ada["Last exit"], ada["Inside now"]) \
-        == ("2026-05-04 09:14:00 CEST", "Main entrance", "1", "2026-05-04 10:14:00 CEST", "no")
+        == (f"{T0.year}-05-04 09:14:00 CEST", "Main entrance", "1", f"{T0.year}-05-04 10:14:00 CEST", "no")
 
     name, rows = download(page, "no-shows")
     assert name == "pycon-no-shows.csv" and [row["Name"] for row in rows] == ["Grace Hopper"]
@@ -68,9 +68,9 @@ def test_each_export_downloads_from_the_page_and_reads_right(signed_in_page, eve
     name, rows = download(page, "scan log")
     assert name == "pycon-scan-log.csv"
     assert [(row["Time"], row["Scan"], row["Station"], row["Device"]) for row in rows] == [
-        ("2026-05-04 09:14:00 CEST", "Check-in", "Main entrance", "Kiosk A"),
-        ("2026-05-04 09:19:00 CEST", "Check-in", "Main entrance", "Kiosk A"),
-        ("2026-05-04 10:14:00 CEST", "Exit", "Main entrance", "Kiosk A")]
+        (f"{T0.year}-05-04 09:14:00 CEST", "Check-in", "Main entrance", "Kiosk A"),
+        (f"{T0.year}-05-04 09:19:00 CEST", "Check-in", "Main entrance", "Kiosk A"),
+        (f"{T0.year}-05-04 10:14:00 CEST", "Exit", "Main entrance", "Kiosk A")]
     assert rows[1]["Attendee"].startswith("'=HYPERLINK")
 
 

@@ -1,0 +1,43 @@
+"""A kiosk's wording of times it synced: never raises, whatever time an older server handed out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kiosk.core.verdict_text import describe, local_time
+from shared.decisions import AttendeeState, Outcome, Reason, ScanKind, Verdict
+
+# As the change feed hands them out (UTC), the calendar's first and last days as often as the rest: there a
+# zone's clock runs off the calendar.
+SYNCED = st.one_of(*(st.datetimes(min_value=low, max_value=high, timezones=st.just(dt.UTC)) for low, high in (
+    (dt.datetime(1, 1, 1), dt.datetime(1, 1, 2)), (dt.datetime(9999, 12, 30), dt.datetime(9999, 12, 31, 23, 59, 59)),
+    (dt.datetime(1, 1, 1), dt.datetime(9999, 12, 31, 23, 59, 59)))))
+ZONES = st.sampled_from(sorted(zoneinfo.available_timezones()) + ["Not/AZone"])
+
+
+def already_in(at: dt.datetime) -> Verdict:
+    attendee = AttendeeState(access_code="ADA12345", name="Ada Lovelace", company="", ticket_type="",
+                             order_status="paid",
+                             last_check_in_at=at, last_check_in_station="Door B", inside=True)
+    return Verdict(Outcome.WARN, Reason.ALREADY_CHECKED_IN, attendee)
+
+
+@given(moment=SYNCED, timezone=ZONES, seconds=st.booleans())
+def test_any_synced_time_reads_in_any_zone(moment, timezone, seconds):
+    assert local_time(moment, timezone, seconds=seconds)
+    assert describe(already_in(moment), kind=ScanKind.CHECK_IN, timezone=timezone).headline.startswith(
+        "Already checked in at ")
+
+
+def test_the_calendars_edges_read_in_utc_with_their_year():
+    today = dt.date(2026, 12, 7)
+    assert local_time(dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=dt.UTC), "Europe/Berlin", today=today) == \
+        "Fri 31 Dec 9999 23:59 UTC"
+    assert local_time(dt.datetime(1, 1, 1, tzinfo=dt.UTC), "America/New_York", today=today) == \
+        "Mon 01 Jan 0001 00:00 UTC"
+    assert describe(already_in(dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=dt.UTC)), kind=ScanKind.CHECK_IN,
+                    timezone="Europe/Berlin").headline == "Already checked in at Fri 31 Dec 9999 23:59 UTC, Door B"
