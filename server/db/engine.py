@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -27,7 +28,10 @@ warnings.filterwarnings("ignore", message=".*does \\*not\\* support Decimal obje
 def make_engine(url: str, *, pool_size: int = 10, max_overflow: int = 20, **kwargs) -> Engine:
     """An engine holding at most ``pool_size + max_overflow`` connections (the server's admission keeps
     the requests at work under that: server/admission.py)."""
-    kwargs = {"pool_size": pool_size, "max_overflow": max_overflow, **kwargs}
+    if make_url(url).database not in (None, "", ":memory:"):  # an in-memory SQLite has one connection, no pool to size
+        kwargs = {"pool_size": pool_size, "max_overflow": max_overflow, **kwargs}
+    else:
+        kwargs.pop("pool_timeout", None)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 60, "check_same_thread": False}, **kwargs)
 
