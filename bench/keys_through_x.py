@@ -119,7 +119,8 @@ def scan_badges(app: QCoreApplication, door: Door, codes: list[str], series: Ser
                 xdotool(app, "key", "Return")
         else:
             cuts = tuple(sorted(rng.sample(range(1, len(code)), rng.choice((1, 2)))))
-            xdotool(app, *burst_commands(code, cuts=cuts, gaps_ms=[rng.randint(50, 300) for _ in cuts]))
+            gaps = [rng.randint(50, 300) for _ in cuts]
+            xdotool(app, *burst_commands(code, cuts=cuts, gaps_ms=gaps))
         shown = wait(app, lambda: len(verdicts) > shown_before and bool(painted), timeout=5)
         if shown and scanned[scans_before:] == [code]:
             (series.latency_enter if enter else series.latency_no_enter).append(
@@ -130,6 +131,9 @@ def scan_badges(app: QCoreApplication, door: Door, codes: list[str], series: Ser
         series.not_a_badge += verdicts[shown_before:].count("Not a badge")
         if scanned[scans_before:] != [code] or window.scan_screen.search.text():
             series.split += 1
+            if os.environ.get("BENCH_SHOW_SPLITS"):
+                print("split:", code, cuts if series.keys != "steady" else "", gaps if series.keys != "steady" else "",
+                      scanned[scans_before:], repr(window.scan_screen.search.text()))
             window.scan_screen.search.clear()  # by hand, as the volunteer would
 
 

@@ -8,15 +8,15 @@ burst (two keys or more) is kept waiting up to ``join_ms`` for the rest of its c
 held, burst after burst, are judged together when they end:
 
 - a badge of this conference (``is_badge``), however many bursts it came in: a scan;
-- keys a person typed just before, which with these make a badge, when the burst is a scanner's
-  (``min_length`` fast keys, or two fast keys and Enter): one scan; the typed keys are taken back
-  from the field they went to;
-- a first burst of ``min_length`` fast keys: a scanner's, so a scan, even if no badge (it is refused);
-- else the bursts are a person's keys, replayed in order to the widget they were going to; a last
-  burst of ``min_length`` fast keys is a scan of its own.
+- keys a person typed just before, which with these make a badge, when these are a scanner's
+  (a burst of ``min_length`` fast keys, or two fast keys and Enter): one scan; the typed keys are
+  taken back from the field they went to;
+- from a burst of ``min_length`` fast keys on: a scanner's, so a scan, even if no badge (it is
+  refused); bursts before it are a person's keys;
+- else the bursts are a person's keys, replayed in order to the widget they were going to.
 
 Keys end on Enter or Tab, on silence (at once for a badge, after ``join_ms`` for a scanner's
-unfinished burst, after twice ``max_gap`` for a person's key), or on a person's second slow key.
+unfinished code, after twice ``max_gap`` for a person's key), or on a slow key after a person's.
 An Enter or Tab within ``join_ms`` after a scan is that scan's (it came late) and reaches no
 widget: a late Enter must never act on the search field.
 
@@ -153,9 +153,11 @@ class KeyboardWedge(QObject):
         return gap > self.join_ms or not self._may_continue()
 
     def _may_continue(self) -> bool:
-        """The held keys end in a scanner's burst that is no badge yet: the rest of the code may follow."""
-        last = _bursts(self._held, self.max_gap_ms)[-1]
-        return len(last) >= 2 and not self.is_badge(_text(self._held))
+        """The held keys are a scanner's, or end in what may be one, and are no badge yet: the rest of the
+        code may follow. (After a pair typed fast, a person's slow key ends them.)"""
+        bursts = _bursts(self._held, self.max_gap_ms)
+        scanners = len(bursts[-1]) >= 2 or any(len(burst) >= self.min_length for burst in bursts)
+        return scanners and not self.is_badge(_text(self._held))
 
     def _suffix(self, key: int, now: float) -> bool:
         if self._held and now - self._last_key_ms > self.join_ms:
@@ -235,24 +237,22 @@ class KeyboardWedge(QObject):
             return False
         text = _text(held)
         bursts = _bursts(held, self.max_gap_ms)
-        last = bursts[-1]
         if self.is_badge(text):
             self._scan(text)
             return True
-        if len(last) >= self.min_length or (suffix and len(last) >= 2):
+        first_scanners = next((n for n, burst in enumerate(bursts) if len(burst) >= self.min_length), None)
+        if first_scanners is not None or (suffix and len(bursts[-1]) >= 2):
             taken = self._take_back(text, before_ms=held[0].at_ms)
             if taken is not None:
                 self._scan(taken + text)
                 return True
-        if len(bursts[0]) >= self.min_length:
-            self._scan(text)
-            return True
-        if len(last) >= self.min_length:
-            self._type(held[:-len(last)], target)
-            self._scan(_text(last))
-            return True
-        self._type(held, target)
-        return False
+        if first_scanners is None:
+            self._type(held, target)
+            return False
+        typed = sum(len(burst) for burst in bursts[:first_scanners])  # a person's keys, then a scanner's
+        self._type(held[:typed], target)
+        self._scan(_text(held[typed:]))
+        return True
 
     def _scan(self, text: str) -> None:
         self.last_scan_key_ms = self._last_key_ms  # also the benchmarks' "last key" of the scan
