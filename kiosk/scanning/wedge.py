@@ -8,9 +8,9 @@ burst (two keys or more) is kept waiting up to ``join_ms`` for the rest of its c
 held, burst after burst, are judged together when they end:
 
 - a badge of this conference (``is_badge``), however many bursts it came in: a scan;
-- keys a person typed just before, which with these make a badge, when these are a scanner's
-  (a burst of ``min_length`` fast keys, or two fast keys and Enter): one scan; the typed keys are
-  taken back from the field they went to;
+- keys that seemed typed just before, which with these make a badge, when these are a scanner's
+  (a burst of ``min_length`` fast keys): one scan; the typed keys are taken back from the field
+  they went to;
 - from a burst of ``min_length`` fast keys on: a scanner's, so a scan, even if no badge (it is
   refused); bursts before it are a person's keys;
 - else the bursts are a person's keys, replayed in order to the widget they were going to.
@@ -128,11 +128,11 @@ class KeyboardWedge(QObject):
         if key in SUFFIX_KEYS:
             return self._suffix(key, now)
         if not self._is_character(event):  # Backspace, arrows…: a person edits, typed keys are theirs now
-            self._end(suffix=False)
+            self._end()
             self._typed.clear()
             return False
         if self._held and self._ends_before(now):
-            self._end(suffix=False)
+            self._end()
         if len(self._held) >= MAX_CODE_LENGTH:  # a stuck key, not a badge
             self._type(self._held, self._target)
             self._held, self._target = [], None
@@ -161,7 +161,7 @@ class KeyboardWedge(QObject):
 
     def _suffix(self, key: int, now: float) -> bool:
         if self._held and now - self._last_key_ms > self.join_ms:
-            self._end(suffix=False)  # keys that ended in silence (the UI thread had not noticed yet)
+            self._end()  # keys that ended in silence (the UI thread had not noticed yet)
         if not self._held:
             if now - self.last_scan_key_ms <= self.join_ms:
                 self._swallow_release_of(key)  # the Enter of the scan just made, arriving late
@@ -169,7 +169,7 @@ class KeyboardWedge(QObject):
                 return True
             return False
         self._last_key_ms = now
-        if self._end(suffix=True):
+        if self._end():
             self._swallow_release_of(key)
             return True
         return False  # a person pressed Enter or Tab: it goes on to the widget, after their keys
@@ -226,9 +226,9 @@ class KeyboardWedge(QObject):
             self._waiting_for_rest = True  # a scanner's burst stopped short of a badge: its rest may come
             self._pause.start(self.join_ms - self.max_gap_ms)
             return
-        self._end(suffix=False)
+        self._end()
 
-    def _end(self, *, suffix: bool) -> bool:
+    def _end(self) -> bool:
         """Judge the held keys (the module's docstring says how); returns whether they were a scan."""
         self._pause.stop()
         held, target = self._held, self._target
@@ -241,7 +241,7 @@ class KeyboardWedge(QObject):
             self._scan(text)
             return True
         first_scanners = next((n for n, burst in enumerate(bursts) if len(burst) >= self.min_length), None)
-        if first_scanners is not None or (suffix and len(bursts[-1]) >= 2):
+        if first_scanners is not None:  # only a scanner's burst takes keys back, never a person's
             taken = self._take_back(text, before_ms=held[0].at_ms)
             if taken is not None:
                 self._scan(taken + text)
