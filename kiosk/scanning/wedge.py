@@ -165,7 +165,6 @@ class KeyboardWedge(QObject):
         if not self._held:
             if now - self.last_scan_key_ms <= self.join_ms:
                 self._swallow_release_of(key)  # the Enter of the scan just made, arriving late
-                self.last_scan_key_ms = now
                 return True
             return False
         self._last_key_ms = now
