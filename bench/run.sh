@@ -7,7 +7,7 @@ PG="${DOORSTATION_TEST_POSTGRES_URL:-postgresql+psycopg://postgres@127.0.0.1:543
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/python bench/scan_pipeline.py
 .venv/bin/python bench/kiosk.py
-.venv/bin/python bench/keys_through_x.py  # starts its own Xvfb
+.venv/bin/python bench/keys_through_x.py --scans 200  # its own Xvfb; load 0/4/8; --scans 1000 (the default): about an hour
 .venv/bin/python bench/decode.py
 .venv/bin/python bench/sync.py
 .venv/bin/python bench/capacity.py --postgres "$PG"

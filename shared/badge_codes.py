@@ -121,3 +121,20 @@ def parse(payload: str, *, conference_slug: str, public_key: bytes | None = None
     if not ACCESS_CODE.match(code):
         raise BadgeCodeError("malformed", "Not a badge code.")
     return BadgeCode(access_code=code, signed=False)
+
+
+def is_well_formed(payload: str, *, conference_slug: str) -> bool:
+    """Whether ``payload`` is spelled as a badge of this conference, in one of its three forms; a
+    signature's shape is checked, not the signature. The keyboard wedge asks this of keys that arrived
+    in pieces: they are one scan when together they make a badge, and none of them alone does."""
+    text = payload.strip()
+    if len(text) > MAX_PAYLOAD_LENGTH or not text.isascii():
+        return False
+    if text.startswith(SIGNED_PREFIX + "."):
+        parts = text.split(".")
+        return (len(parts) == 4 and parts[1] == conference_slug and ACCESS_CODE.match(parts[2]) is not None
+                and _decode_signature(parts[3]) is not None)
+    slug, colon, code = text.rpartition(":")
+    if colon and slug != conference_slug:
+        return False
+    return ACCESS_CODE.match(code.upper()) is not None

@@ -7,6 +7,7 @@ SQLite or HTTP; the window only routes requests and shows answers.
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from dataclasses import dataclass, field, replace
@@ -34,6 +35,7 @@ from kiosk.ui.status_bar import SyncStatusBar
 from kiosk.ui.tasks import run_task, serial_pool
 from kiosk.ui.verdict_screen import VerdictScreen
 from kiosk.ui.workers import CacheWorkerHandle, ScanReport, SyncService
+from shared import badge_codes
 from shared.protocol import PrintJobRecord
 
 
@@ -74,6 +76,11 @@ class KioskWindow(QMainWindow):
         self.allow_close = False
         self._reported_ready = False
         self._search_request = 0
+        self._searched = ""
+        # Every badge scanned gets the next turn; the verdict on screen answers turn _shown_turn, and an
+        # answer for an earlier turn that arrives late (a print finishing) never covers it.
+        self._turn = 0
+        self._shown_turn = 0
         self._reprint_asked: BadgeData | None = None  # a print station's "print again?" awaiting Enter
         self._print_mode = False  # plain values the sync thread reads for the health report
         self._last_print_error = ""
@@ -146,6 +153,7 @@ class KioskWindow(QMainWindow):
 
     def _open_conference(self, credentials: DeviceCredentials) -> None:
         self.credentials = credentials
+        self.wedge.is_badge = functools.partial(badge_codes.is_well_formed, conference_slug=credentials.conference_slug)
         cache_path = self.options.data_dir / CACHE_FILE
         if self.cache is None:
             self.cache = CacheWorkerHandle(cache_path, self)
@@ -264,9 +272,28 @@ class KioskWindow(QMainWindow):
         if page in (self.pin_screen, self.panel):
             self.pin_screen.pin.clear()
             self.show_scanning()  # the PIN pad and the panel close: an attendee is at the scanner
-        self.cache.requestScan.emit(text, source)
+        if source != "search":
+            self.scan_screen.clear_search()
+        self.cache.requestScan.emit(text, source, self._next_turn())
+
+    def _next_turn(self) -> int:
+        self._turn += 1
+        return self._turn
+
+    def _show(self, turn: int, text: VerdictText) -> bool:
+        """Show ``text``, the answer for ``turn``, unless the screen already answers a later badge
+        (a print finishing after the next person scanned): a verdict is always for its own badge."""
+        if turn < self._shown_turn:
+            logger.info("A late answer for an earlier badge (%s) is not shown over a later one", text.headline)
+            return False
+        self._shown_turn = turn
+        self.verdict.show_verdict(text)
+        return True
 
     def _show_verdict(self, report: ScanReport) -> None:
+        if report.turn < self._shown_turn:  # (the cache worker answers in order: a guard, not a path)
+            logger.info("A late verdict for an earlier badge is not shown over a later one")
+            return
         self.last_report = report
         attendee = report.result.verdict.attendee
         assert self.settings is not None and self.credentials is not None  # scans are decided once set up
@@ -277,12 +304,12 @@ class KioskWindow(QMainWindow):
             confirmed = self._reprint_asked is not None and self._reprint_asked.access_code == badge.access_code
             self._reprint_asked = None
             if report.printed_before and not confirmed:
-                self._ask_to_reprint(badge, *report.printed_before)
+                self._ask_to_reprint(report.turn, badge, *report.printed_before)
             else:
-                self.verdict.show_verdict(replace(report.text, colour="amber", headline="Printing badge…"))
-                self._print(badge)
+                self._show(report.turn, replace(report.text, colour="amber", headline="Printing badge…"))
+                self._print(badge, turn=report.turn)
         else:
-            self.verdict.show_verdict(report.text)
+            self._show(report.turn, report.text)
             self.sounds.play("ok" if report.result.verdict.admitted else "refused")
         self._focus_search()
         if self.sync is not None:  # upload it now, but after the verdict is painted: the volunteer first
@@ -309,10 +336,11 @@ class KioskWindow(QMainWindow):
         for job in jobs:
             badge = BadgeData(self.credentials.conference_name, f"{job.first_name} {job.last_name}".strip(),
                               job.company, job.ticket_type, job.access_code, payload=job.payload)
-            self._print(badge, job_id=job.id)
+            self._print(badge, job_id=job.id, turn=self._turn)  # not a badge at the door: no turn of its own
 
-    def _print(self, badge: BadgeData, job_id: int | None = None) -> None:
-        """Fetch the signed payload and print, off the UI thread; the verdict screen says how it went.
+    def _print(self, badge: BadgeData, job_id: int | None = None, *, turn: int) -> None:
+        """Fetch the signed payload and print, off the UI thread; the verdict screen says how it went,
+        unless a later badge's verdict is on it by then (``turn``: the badge or request this print is for).
         ``job_id``: a print job from the console, finished (printed or failed) in the cache as such; a
         failed one is kept with its id, so that its reprint finishes the job as printed."""
         settings, credentials = self.settings, self.credentials
@@ -336,9 +364,9 @@ class KioskWindow(QMainWindow):
                     self.sync.sync_soon()  # tell the desk it printed (a failed job: printed after all)
             elif self.cache is not None:  # None once the window shut down while the printer worked
                 self.cache.requestRecordPrinted.emit(printed.access_code, printed.full_name)
-            self.verdict.show_verdict(VerdictText("green", "Badge printed", name=printed.full_name,
-                                                  ticket_type=printed.ticket_type, detail=where))
-            self.sounds.play("ok")
+            if self._show(turn, VerdictText("green", "Badge printed", name=printed.full_name,
+                                            ticket_type=printed.ticket_type, detail=where)):
+                self.sounds.play("ok")
             self.badgePrinted.emit(where)
 
         def failed(error: Exception) -> None:
@@ -348,20 +376,23 @@ class KioskWindow(QMainWindow):
                 self.cache.requestFinishPrintJob.emit(job_id, badge.access_code, badge.full_name, badge.payload,
                                                       False, message)
             self._last_print_error = message
-            self.verdict.show_verdict(VerdictText("red", "Printer error", name=badge.full_name,
-                                                  detail=f"{message} The badge is kept: reprint it from the "
-                                                         "operator panel."))
-            self.sounds.play("refused")
+            text = VerdictText("red", "Printer error", name=badge.full_name,
+                               detail=f"{message} The badge is kept: reprint it from the operator panel.")
+            if self._show(turn, text):
+                self.sounds.play("refused")
+            else:  # never silent: shown once the later verdict has gone
+                self.verdict.dismissed.connect(lambda: self._show(self._shown_turn, text),
+                                               Qt.ConnectionType.SingleShotConnection)
             self.badgePrinted.emit("")
 
         run_task(self, job, done, failed, pool=self.print_pool)
 
-    def _ask_to_reprint(self, badge: BadgeData, printed_at, station: str) -> None:
+    def _ask_to_reprint(self, turn: int, badge: BadgeData, printed_at, station: str) -> None:
         """A second badge for the same person is a question, not a surprise: Enter (or the same badge
         scanned again) prints it; anything else, or waiting, does not."""
         self._reprint_asked = badge
         where = f", {station}" if station else ""
-        self.verdict.show_verdict(VerdictText(
+        self._show(turn, VerdictText(
             "amber", f"Already printed at {local_time(printed_at, self.conference_timezone())}{where} — print again?",
             name=badge.full_name, ticket_type=badge.ticket_type,
             detail="Enter: print again. Any other key, or wait: no."))
@@ -376,9 +407,9 @@ class KioskWindow(QMainWindow):
         if badge is None or not self.verdict.isVisible():
             return False
         self._reprint_asked = None
-        self.verdict.show_verdict(VerdictText("amber", "Printing badge…", name=badge.full_name,
-                                              ticket_type=badge.ticket_type))
-        self._print(badge)
+        self._show(self._shown_turn, VerdictText("amber", "Printing badge…", name=badge.full_name,
+                                                 ticket_type=badge.ticket_type))
+        self._print(badge, turn=self._shown_turn)  # the answer to the question on screen
         return True
 
     def _reprint(self) -> None:
@@ -390,15 +421,17 @@ class KioskWindow(QMainWindow):
             return
         self.show_scanning()
         for badge in kept:
-            self._print(badge.badge, job_id=badge.job_id)
+            self._print(badge.badge, job_id=badge.job_id, turn=self._turn)
 
     def _search(self, text: str) -> None:
         self._search_request += 1
+        self._searched = text
         if self.cache is not None:
             self.cache.requestSearch.emit(self._search_request, text)
 
     def _show_results(self, request: int, rows: list) -> None:
-        if request == self._search_request:  # an answer to an older keystroke is stale
+        # An answer to an older keystroke is stale, and so is one for text changed since (a scan cleared it).
+        if request == self._search_request and self.scan_screen.search.text() == self._searched:
             self.scan_screen.show_results(rows, self.conference_timezone())
 
     def show_scanning(self) -> None:

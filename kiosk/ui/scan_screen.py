@@ -98,7 +98,17 @@ class ScanScreen(QWidget):
 
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(lambda: self.searchChanged.emit(self.search.text()))
-        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search.textChanged.connect(self._text_changed)
+
+    def _text_changed(self, text: str) -> None:
+        if not text.strip():  # nothing asked: no answer stays on show, not even for the debounce's moment
+            self.results.clear()
+            self.no_results.setText("")
+        self._debounce.start()
+
+    def clear_search(self) -> None:
+        """A badge was scanned: a new person is at the door, and what was typed and found is someone else's."""
+        self.search.clear()
 
     def set_station(self, conference: str, station: str) -> None:
         self.title.setText(conference)

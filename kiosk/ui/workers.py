@@ -51,6 +51,7 @@ class ScanReport:
     source: str  # wedge | camera | search
     milliseconds: float  # payload in → outbox committed
     printed_before: tuple[dt.datetime, str] | None = None  # print stations: the badge's last print, and where
+    turn: int = 0  # the window's number for the badge this answers: an older one never covers a newer one
 
 
 @dataclass(frozen=True)
@@ -90,9 +91,9 @@ class CacheWorker(QObject):
         self.settings = settings
         self.configured.emit()
 
-    @Slot(str, str)
+    @Slot(str, str, int)
     @reported("record this scan")
-    def scan(self, payload: str, source: str) -> None:
+    def scan(self, payload: str, source: str, turn: int = 0) -> None:
         if self.pipeline is None or self.settings is None:
             return
         started = time.perf_counter()
@@ -107,7 +108,7 @@ class CacheWorker(QObject):
         printed_before = None
         if self.settings.mode is StationMode.BADGE_PRINTING and result.access_code:
             printed_before = attendee_cache.last_badge_print(self.pipeline.connection, result.access_code)
-        self.scanned.emit(ScanReport(result, text, source, elapsed, printed_before))
+        self.scanned.emit(ScanReport(result, text, source, elapsed, printed_before, turn))
         self.count_outbox()
 
     @Slot()
@@ -188,7 +189,7 @@ class CacheWorker(QObject):
 class CacheWorkerHandle(QObject):
     """The UI's handle on the cache worker and the thread it lives in: signals in, the worker's out."""
 
-    requestScan = Signal(str, str)
+    requestScan = Signal(str, str, int)  # payload, source, the window's turn
     requestSearch = Signal(int, str)
     requestUndo = Signal()
     requestStatistics = Signal()

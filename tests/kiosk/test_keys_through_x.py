@@ -212,3 +212,95 @@ def test_codes_of_4_and_300_characters_are_one_scan_each(qtbot, door, keyboard, 
         keyboard.scan(code, key_gap_ms=1)
     assert scanned == [code]
     assert window.scan_screen.search.text() == ""
+
+
+# A scanner's keys with gaps inside one code (issue 29) ---------------------------------------------
+
+BURSTS = {  # cuts, gap between bursts (ms), whether the first piece looks typed (reaches the search field a moment)
+    "first-3-then-the-rest": ((3,), 200, False),  # 'D0G' + 'LB9X4': the issue's first split
+    "7-then-the-last": ((7,), 200, False),  # '67RR974' + 'R'
+    "three-bursts": ((2, 5), 150, False),
+    "a-lone-key-inside": ((6, 7), 150, False),  # '0YVS3X' + '5' + 'W⏎' (the bench found it)
+    "enter-on-its-own": ((8,), 250, False),  # the code, then its Enter in a packet of its own
+    "a-lone-first-key": ((1,), 300, True),  # one key, as a person's would, taken back from the search field
+    "lone-keys-at-both-ends": ((1, 7), 200, True),  # '0' + 'AQ8P17' + 'F⏎'
+    "a-pair-then-a-lone-key": ((2, 3), 150, True),  # 'CU' + 'P' + 'GA70B⏎': a person's pair and key, so far
+}
+
+
+@pytest.mark.parametrize("cuts, gap_ms, looks_typed", BURSTS.values(), ids=BURSTS.keys())
+def test_a_badge_whose_keys_come_in_bursts_with_gaps_is_one_scan(qtbot, door, keyboard, cuts, gap_ms, looks_typed):
+    window = open_window(qtbot, door, windowed=True)
+    wait_for_x_focus(qtbot, window)
+    scanned, verdicts, search_texts = [], [], []
+    window.wedge.scanned.connect(scanned.append)
+    window.verdictShown.connect(lambda report: verdicts.append(report.text.headline))
+    window.scan_screen.search.textChanged.connect(search_texts.append)
+    keyboard.scan_in_bursts(door.paid, cuts=cuts, gap_ms=gap_ms)
+    qtbot.waitUntil(lambda: check_ins(door) == 1, timeout=5000)
+    qtbot.wait(500)  # time for a second verdict, or a key left over, to show
+    assert scanned == [door.paid] and verdicts == ["Welcome"]
+    assert window.scan_screen.search.text() == "" and window.scan_screen.results.count() == 0
+    if not looks_typed:
+        assert search_texts == []  # a scanner's burst never reaches the search field, not even for a moment
+
+
+def test_a_signed_badge_in_three_bursts_is_one_scan(qtbot, door, keyboard):
+    window = open_window(qtbot, door, windowed=True)
+    wait_for_x_focus(qtbot, window)
+    scanned = []
+    window.wedge.scanned.connect(scanned.append)
+    with qtbot.waitSignal(window.verdictShown, timeout=5000):
+        keyboard.scan_in_bursts(door.signed_paid, cuts=(1, 40), gap_ms=300)  # 'D', then 39 keys, then the rest
+    assert shown(window) == ("green", "Welcome", "Ada Lovelace")
+    assert scanned == [door.signed_paid] and window.scan_screen.search.text() == ""
+
+
+def test_a_fragment_never_completes_with_the_next_badge(qtbot, door, keyboard):
+    """The issue's WEULO2WU: a fragment in the search field, and 5 s later the next badge, whose Enter
+    comes late. That Enter must not pick the fragment's search result over the next person's verdict."""
+    window = open_window(qtbot, door, windowed=True)
+    wait_for_x_focus(qtbot, window)
+    verdicts = []
+    window.verdictShown.connect(lambda report: verdicts.append(report.text.headline))
+    keyboard.scan(door.paid[:3], suffix=None)  # Ada's badge, whose rest never came
+    qtbot.wait(5000)
+    keyboard.scan_in_bursts(door.unpaid, cuts=(len(door.unpaid),), gap_ms=200)  # the next person: Bob
+    qtbot.waitUntil(lambda: len(verdicts) == 1, timeout=5000)
+    qtbot.wait(1000)
+    assert verdicts == ["Not paid"] and shown(window)[:2] == ("red", "Not paid")
+    assert check_ins(door) == 0
+    assert window.scan_screen.search.text() == "" and window.scan_screen.results.count() == 0
+
+
+def test_a_print_finishing_after_the_next_scan_never_covers_its_verdict(qtbot, door, keyboard, monkeypatch):
+    """A verdict is always for its own badge: Ada's "Badge printed", late from the printer's thread,
+    must not replace the "Not paid" of Bob, who scanned meanwhile."""
+    import threading
+
+    from kiosk.ui import main_window
+
+    save_settings(door.data_dir, KioskSettings(station_name="Desk 2", mode=StationMode.BADGE_PRINTING,
+                                               dismiss_seconds=60).with_pin(PIN))
+    printer_warm = threading.Event()
+    real_print_badge = main_window.print_badge
+
+    def slow_printer(*args, **kwargs):
+        printer_warm.wait(20)  # a printer warming up
+        return real_print_badge(*args, **kwargs)
+    monkeypatch.setattr(main_window, "print_badge", slow_printer)
+    window = open_window(qtbot, door, windowed=True)
+    wait_for_x_focus(qtbot, window)
+    printed = []
+    window.badgePrinted.connect(printed.append)
+    with qtbot.waitSignal(window.verdictShown, timeout=5000):
+        keyboard.scan(door.paid)
+    assert shown(window)[:2] == ("amber", "Printing badge…")
+    with qtbot.waitSignal(window.verdictShown, timeout=5000):
+        keyboard.scan(door.unpaid)  # the next person, while Ada's badge prints
+    assert shown(window)[:2] == ("red", "Not paid")
+    printer_warm.set()
+    qtbot.waitUntil(lambda: len(printed) == 1, timeout=20_000)
+    assert printed[0].endswith(".pdf")  # Ada's badge came out
+    qtbot.wait(200)
+    assert shown(window)[:2] == ("red", "Not paid")  # and Bob still sees his own verdict

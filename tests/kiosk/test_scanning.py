@@ -120,3 +120,107 @@ def test_a_version_1_cache_is_upgraded_and_keeps_its_waiting_scans(tmp_path):
         == [("u1", None, None, None), ("u2", None, "ticket_type", 3)]
     assert [tuple(r) for r in connection.execute("SELECT product_type, id, name FROM products")] == [("addon", 5, "Lunch")]
     assert connection.execute("SELECT count(*) FROM scan_log").fetchone()[0] == 0
+
+
+# The keyboard wedge's rules, with the window system's timestamps chosen by the test ------------------
+
+class TimedKeys:
+    """Key events handed to a field all at once, as a busy UI thread receives them, each with the window
+    system's timestamp the test chooses: only the timestamps can tell a scanner from a person."""
+
+    def __init__(self, field) -> None:
+        self.field = field
+        self.at = 1_000_000.0
+
+    def send(self, text: str, *, after_ms: float, gap_ms: float, enter: bool = False) -> None:
+        from PySide6.QtCore import Qt
+
+        self.at += after_ms
+        keys = [(ord(character.upper()), character) for character in text] + ([(Qt.Key.Key_Return, "\r")] if enter else [])
+        for number, (key, character) in enumerate(keys):
+            self._key(key, character, self.at + number * gap_ms)
+        self.at += (len(keys) - 1) * gap_ms
+
+    def _key(self, key: int, text: str, at: float) -> None:
+        from PySide6.QtCore import QEvent, Qt
+        from PySide6.QtGui import QKeyEvent
+        from PySide6.QtWidgets import QApplication
+
+        for event_type in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(event_type, key, Qt.KeyboardModifier.NoModifier, text)
+            event.setTimestamp(int(at))
+            QApplication.sendEvent(self.field, event)
+
+
+@pytest.fixture
+def wedge_on_a_field(qtbot, qapp):
+    from functools import partial
+
+    from PySide6.QtWidgets import QLineEdit
+
+    from kiosk.scanning.wedge import KeyboardWedge
+    from shared.badge_codes import is_well_formed
+
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    wedge = KeyboardWedge(is_badge=partial(is_well_formed, conference_slug="pycon"))
+    scans: list[str] = []
+    wedge.scanned.connect(scans.append)
+    qapp.installEventFilter(wedge)
+    yield field, TimedKeys(field), scans
+    qapp.removeEventFilter(wedge)
+
+
+def test_keys_are_judged_by_their_own_timestamps_not_by_when_they_arrive(qtbot, wedge_on_a_field):
+    field, keys, scans = wedge_on_a_field
+    keys.send("Lovelace", after_ms=0, gap_ms=120)  # a person's keys, which a busy UI thread got all at once
+    qtbot.waitUntil(lambda: field.text() == "Lovelace", timeout=3000)
+    keys.send("AB12CD34", after_ms=2000, gap_ms=4, enter=True)  # a scanner's
+    qtbot.wait(600)
+    assert scans == ["AB12CD34"] and field.text() == "Lovelace"
+
+
+def test_a_person_typing_a_name_and_enter_is_never_a_scan(qtbot, wedge_on_a_field):
+    field, keys, scans = wedge_on_a_field
+    entered = []
+    field.returnPressed.connect(lambda: entered.append(field.text()))
+    keys.send("lovelace", after_ms=0, gap_ms=100, enter=True)
+    keys.send("bob", after_ms=2000, gap_ms=70)
+    keys.send("by", after_ms=150, gap_ms=20)  # a rollover: two keys at once, then a pause
+    qtbot.waitUntil(lambda: field.text() == "lovelacebobby", timeout=2000)
+    field.clear()
+    keys.send("Lovela", after_ms=2000, gap_ms=100)
+    keys.send("ce", after_ms=100, gap_ms=20, enter=True)  # 8 letters, the last two and Enter rolled: not a badge
+    qtbot.wait(1000)
+    assert scans == [] and entered == ["lovelace", "Lovelace"]
+
+
+def test_keys_in_bursts_with_gaps_are_one_scan_and_typed_keys_are_taken_back(qtbot, wedge_on_a_field):
+    field, keys, scans = wedge_on_a_field
+    field_texts = []
+    field.textChanged.connect(field_texts.append)
+    keys.send("D0G", after_ms=0, gap_ms=4)
+    keys.send("LB9X4", after_ms=200, gap_ms=4, enter=True)
+    qtbot.waitUntil(lambda: scans == ["D0GLB9X4"], timeout=2000)
+    assert field_texts == []  # the burst before the gap never reached the field
+    keys.send("D", after_ms=3000, gap_ms=4)  # one key: a person's, as far as anyone can tell…
+    qtbot.waitUntil(lambda: field.text() == "D", timeout=2000)
+    keys.send("0GLB9X5", after_ms=300, gap_ms=4, enter=True)  # …until a scanner's burst makes it a badge
+    qtbot.wait(600)
+    assert scans == ["D0GLB9X4", "D0GLB9X5"] and field.text() == ""
+
+
+def test_a_late_enter_belongs_to_the_scan_before_it(qtbot, wedge_on_a_field):
+    field, keys, scans = wedge_on_a_field
+    entered = []
+    field.returnPressed.connect(lambda: entered.append(field.text()))
+    keys.send("AB12CD34", after_ms=0, gap_ms=4)
+    qtbot.waitUntil(lambda: scans == ["AB12CD34"], timeout=2000)  # a badge, with no Enter yet: a scan
+    keys.send("", after_ms=250, gap_ms=4, enter=True)  # its Enter, late
+    keys.send("AB1", after_ms=3000, gap_ms=4)  # a fragment whose rest never came…
+    qtbot.waitUntil(lambda: field.text() == "AB1", timeout=2000)
+    keys.send("ZZ99YY88", after_ms=5000, gap_ms=4)  # …and the next badge, 5 s later, whose Enter is late
+    qtbot.waitUntil(lambda: len(scans) == 2, timeout=2000)
+    keys.send("", after_ms=300, gap_ms=4, enter=True)
+    qtbot.wait(300)
+    assert scans == ["AB12CD34", "ZZ99YY88"] and entered == [] and field.text() == "AB1"

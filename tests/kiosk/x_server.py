@@ -96,6 +96,28 @@ class XServer:
         self.process.wait(10)
 
 
+KEYSYMS = {".": "period", "-": "minus", "_": "underscore", ":": "colon", "/": "slash", "@": "at"}
+
+
+def burst_commands(code: str, *, cuts: tuple[int, ...], gaps_ms: list[int], key_gap_ms: int = 4,
+                   suffix: str | None = "Return") -> list[str]:
+    """xdotool's arguments for a code in bursts: cut before each index in ``cuts``, ``gaps_ms`` between them.
+    One xdotool run, its own ``sleep`` between bursts, so that each gap is what it says (``type`` cannot
+    be chained; ``key`` can, and its --delay is about half the time from one press to the next)."""
+    delay = str(max(1, key_gap_ms // 2))
+    commands: list[str] = []
+    starts = (0, *cuts)
+    for number, (start, end) in enumerate(zip(starts, (*cuts, len(code)))):
+        if number:
+            commands += ["sleep", f"{gaps_ms[number - 1] / 1000:.3f}"]
+        keys = [KEYSYMS.get(character, character) for character in code[start:end]]
+        if end == len(code) and suffix:
+            keys.append(suffix)
+        if keys:
+            commands += ["key", "--delay", delay, *keys]
+    return commands
+
+
 class Keyboard:
     """Keys through the X server (XTest), typed while the test keeps Qt's event loop running."""
 
@@ -121,6 +143,13 @@ class Keyboard:
         self._xdotool("type", "--delay", str(2 * key_gap_ms), code)
         if suffix:
             self._xdotool("key", "--delay", str(2 * key_gap_ms), suffix)
+
+    def scan_in_bursts(self, code: str, *, cuts: tuple[int, ...], gap_ms: int, key_gap_ms: int = 4,
+                       suffix: str | None = "Return") -> None:
+        """A scanner whose keys come in bursts (Bluetooth packets, a USB hub, a stalled X server): the code
+        cut before each index in ``cuts`` (``len(code)``: before the suffix), ``gap_ms`` between bursts."""
+        self._xdotool(*burst_commands(code, cuts=cuts, gaps_ms=[gap_ms] * len(cuts), key_gap_ms=key_gap_ms,
+                                      suffix=suffix))
 
     def type(self, text: str, *, key_gap_ms: int = 70) -> None:
         """A person typing, a key every ``key_gap_ms``."""

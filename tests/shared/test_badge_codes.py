@@ -75,3 +75,14 @@ def test_bare_codes_are_ascii_only(payload):
     with pytest.raises(BadgeCodeError) as error:
         parse(payload, conference_slug="pycon", public_key=PUBLIC)
     assert error.value.reason == "malformed"
+
+
+def test_well_formed_is_what_a_scan_in_pieces_must_add_up_to():
+    from shared.badge_codes import is_well_formed
+
+    signed = sign("pycon", "A3K9M2X1", PRIVATE)
+    for payload in ("A3K9M2X1", "a3k9m2x1", "pycon:A3K9M2X1", signed):
+        assert is_well_formed(payload, conference_slug="pycon"), payload
+    for payload in ("A3K9M2X", "3K9M2X1", "ycon:A3K9M2X1", "other:A3K9M2X1", signed[:-1], signed[1:],
+                    sign("other", "A3K9M2X1", PRIVATE), "A3K9M2X1é"):
+        assert not is_well_formed(payload, conference_slug="pycon"), payload
