@@ -146,6 +146,16 @@ def store_page(connection: sqlite3.Connection, attendees: list[dict[str, Any]], 
     )
 
 
+def forget_conference(connection: sqlite3.Connection) -> None:
+    """Forget every attendee and product, and the feed position, so the next download brings all again.
+    The outbox (scans waiting to upload) stays. The caller holds the transaction."""
+    connection.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('search_bulk_load', '1')")
+    connection.execute("DELETE FROM attendees")
+    connection.execute("DELETE FROM products")
+    connection.execute("INSERT INTO attendee_search(attendee_search) VALUES ('delete-all')")
+    connection.execute("DELETE FROM meta WHERE key IN ('search_bulk_load', 'search_stale', 'cursor')")
+
+
 def rebuild_search_if_stale(connection: sqlite3.Connection) -> bool:
     """After a download: bring the search index up to date if large pages skipped it (one transaction)."""
     if connection.execute("SELECT 1 FROM meta WHERE key = 'search_stale'").fetchone() is None:

@@ -26,7 +26,8 @@ class PairingScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setStyleSheet(FORM_STYLE)
-        self.server_url = QLineEdit("http://127.0.0.1:8000")
+        self.server_url = QLineEdit()  # the server this kiosk was last paired with, once it was (show_last_server)
+        self.server_url.setPlaceholderText("https://checkin.example.org")
         self.code = QLineEdit()
         self.code.setPlaceholderText("from `doorstation devices add`")
         self.pair_button = QPushButton("Pair this kiosk")
@@ -45,6 +46,13 @@ class PairingScreen(QWidget):
         layout.addWidget(self.pair_button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.message)
         layout.addStretch(1)
+
+    def show_last_server(self, url: str) -> None:
+        """Pairing again: most often with the same server (a new code after a reset), so start from its address."""
+        self.server_url.setText(url)
+        self.code.clear()
+        self.message.clear()
+        self.pair_button.setEnabled(True)
 
     def scanned(self, text: str) -> None:
         """A pairing QR held to the scanner or camera fills in the form and pairs at once."""
@@ -71,6 +79,70 @@ class PairingScreen(QWidget):
         self.pair_button.setEnabled(True)
         self.message.setStyleSheet("color: #b3261e; font-weight: 700;")
         self.message.setText(message)
+
+
+class WaitingScansScreen(QWidget):
+    """Pairing with another server while scans for the old one wait: they are never dropped silently.
+    The operator uploads them to the old server first, exports them to a file, or discards them with the PIN."""
+
+    uploadRequested = Signal()
+    exportRequested = Signal()
+    discardRequested = Signal(str)  # the PIN typed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(FORM_STYLE)
+        self.heading = _title("Scans waiting for the previous server")
+        self.explanation = QLabel("")
+        self.explanation.setWordWrap(True)
+        self.upload = QPushButton("Upload them to the previous server first")
+        self.upload.clicked.connect(self.uploadRequested)
+        self.export = QPushButton("Export them to a file")
+        self.export.clicked.connect(self.exportRequested)
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText("Operator PIN")
+        self.pin.setMaxLength(12)
+        self.discard = QPushButton("Discard them")
+        self.discard.clicked.connect(lambda: self.discardRequested.emit(self.pin.text()))
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        discard_row = QFormLayout()
+        discard_row.addRow(self.pin, self.discard)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(64, 48, 64, 48)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.explanation)
+        for button in (self.upload, self.export):
+            layout.addWidget(button, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(discard_row)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def show_waiting(self, count: int, old_server: str, old_conference: str, new_server: str,
+                     new_conference: str) -> None:
+        scans = f"{count} scan{'s' if count != 1 else ''}"
+        self.heading.setText(f"{scans} waiting for the previous server")
+        self.explanation.setText(
+            f"This kiosk still has {scans} of {old_conference} that {old_server} has not received. It is now "
+            f"paired with {new_server} ({new_conference}), which starts from a fresh cache. Choose what happens to "
+            "the waiting scans first:")
+        self.upload.setText(f"Upload them to {old_server} first")
+        self.discard.setText(f"Discard the {scans} (PIN)")
+        self.pin.clear()
+        self.set_busy(False)
+
+    def show_message(self, text: str, *, error: bool = True) -> None:
+        self.set_busy(False)
+        self.message.setStyleSheet("color: #b3261e; font-weight: 700;" if error else "color: #333;")
+        self.message.setText(text)
+
+    def set_busy(self, busy: bool, text: str = "") -> None:
+        for widget in (self.upload, self.export, self.discard, self.pin):
+            widget.setEnabled(not busy)
+        if busy:
+            self.message.setStyleSheet("color: #333;")
+            self.message.setText(text)
 
 
 class StationScreen(QWidget):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from server.devices.models import Device
+from server.devices.models import Device, ServerIdentity
 
 
 def conference_devices(session: Session, conference_id: int) -> list[Device]:
@@ -23,3 +25,14 @@ def active_devices(session: Session, conference_id: int) -> list[Device]:
 def conference_device(session: Session, conference_id: int, device_id: int) -> Device | None:
     """One device of this conference (None for another conference's: nobody sees those)."""
     return session.scalar(select(Device).where(Device.id == device_id, Device.conference_id == conference_id))
+
+
+def server_identity(session: Session) -> str:
+    """This database's server id. Migration 0013 makes it; a database made from the models alone (the
+    tests') gets it on first use."""
+    identity = session.get(ServerIdentity, 1)
+    if identity is None:
+        identity = ServerIdentity(id=1, server_id=str(uuid.uuid4()))
+        session.add(identity)
+        session.flush()
+    return identity.server_id
