@@ -10,6 +10,7 @@ recognised by the admin token the demo gave it, never by whatever answers on the
 
 from __future__ import annotations
 
+import ctypes
 import os
 import secrets
 import shutil
@@ -19,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -37,6 +39,7 @@ DEFAULT_PORT = 8000
 PORTS_TO_TRY = 20  # 8000, 8001, … when the default port is taken
 # Migrations, imports, Qt for badges: seconds on a quiet machine, but a busy small one takes longer.
 START_SECONDS = 90
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 class DemoRefused(Exception):
@@ -102,6 +105,22 @@ def answers_with_our_token(base_url: str, token: str) -> bool:
     return without == 401 and with_token != 401
 
 
+def _dies_with_this_process() -> Callable[[], None] | None:
+    """For the server child, on Linux: the kernel sends it SIGTERM when the demo dies, however it dies
+    (SIGKILL, a crash, the terminal closed), so that no server is left orphaned on its port."""
+    if not sys.platform.startswith("linux"):
+        return None
+    libc = ctypes.CDLL(None, use_errno=True)  # loaded here: nothing is loaded between fork and exec
+    parent = os.getpid()
+
+    def in_the_child() -> None:
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        if os.getppid() != parent:  # the demo died before that took effect
+            os._exit(1)
+
+    return in_the_child
+
+
 def start_server_process(database_url: str, port: int, admin_token: str | None = None,
                          log: Path | None = None, workers: int = 1) -> subprocess.Popen:
     """Start ``doorstation server`` on 127.0.0.1:``port`` (``workers`` processes) and wait until it is up and is ours.
@@ -113,7 +132,8 @@ def start_server_process(database_url: str, port: int, admin_token: str | None =
     with log.open("ab+") if log else tempfile.TemporaryFile() as output:  # the server keeps its own handle
         start = output.seek(0, os.SEEK_END)
         process = subprocess.Popen([sys.executable, "-m", "doorstation", "server", "--host", "127.0.0.1",
-                                    "--port", str(port), "--workers", str(workers)], env=env, stdout=output, stderr=subprocess.STDOUT)
+                                    "--port", str(port), "--workers", str(workers)], env=env, stdout=output,
+                                   stderr=subprocess.STDOUT, preexec_fn=_dies_with_this_process())
         deadline = time.monotonic() + START_SECONDS
         while time.monotonic() < deadline:
             if process.poll() is not None:
@@ -129,6 +149,10 @@ def start_server_process(database_url: str, port: int, admin_token: str | None =
     process.kill()
     process.wait()
     raise RuntimeError(f"The demo server did not answer on port {port} within {START_SECONDS} s.")
+
+
+def _interrupt(*_: object) -> None:
+    raise KeyboardInterrupt
 
 
 def reset_demo(database_url: str) -> list[Path]:
@@ -247,7 +271,7 @@ def run_demo(console, session_factory, *, attendees: int, port: int | None, kios
     chosen = get_settings().admin_token
     token = chosen.get_secret_value() if chosen else secrets.token_urlsafe(24)
     process = start_server_process(url, port, token, log=DEMO_SERVER_LOG)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `kill` stops the server too, as Ctrl+C does
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops the demo and its server, as Ctrl+C does
     server_url = f"http://127.0.0.1:{port}"
     doorstation = _command()
     try:
@@ -269,7 +293,10 @@ def run_demo(console, session_factory, *, attendees: int, port: int | None, kios
             console.print(f"Kiosk: station '{DEMO_STATION}', operator PIN [bold]{DEMO_PIN}[/], data in "
                           f"{DEMO_KIOSK_DIR}/. Scan: type an access code and press Enter quickly (a USB scanner "
                           "does that), or search by name.")
-            run_kiosk(KioskOptions(data_dir=kiosk_dir))
+            stopped_by: list[int] = []
+            run_kiosk(KioskOptions(data_dir=kiosk_dir), stopped_by_signal=stopped_by.append)
+            if stopped_by:  # Ctrl+C or `kill` while the kiosk ran: the kiosk stopped cleanly, now the server
+                raise KeyboardInterrupt
             paid = next((path for _code, _name, label, path in badges if label == "paid"), badges[0][3])
             console.print(
                 f"The kiosk is closed; the server keeps running. Open the kiosk again, e.g. with a badge image as "

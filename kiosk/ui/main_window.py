@@ -559,6 +559,7 @@ class KioskWindow(QMainWindow):
         if self.cache is not None:
             self.cache.stop()
             self.cache = None
+        self.print_pool.waitForDone(30_000)  # a badge being printed comes out whole
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
