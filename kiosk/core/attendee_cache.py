@@ -76,6 +76,18 @@ def attendee_state(connection: sqlite3.Connection, access_code: str) -> Attendee
     return state
 
 
+def checked_in_count(connection: sqlite3.Connection) -> int:
+    """Attendees checked in, as this kiosk knows it: the server's word with this kiosk's waiting scans
+    folded in (a check-in taken back here counts out at once, before the server's answer)."""
+    settled = connection.execute(
+        "SELECT count(*) FROM attendees WHERE last_check_in_at IS NOT NULL "
+        "AND access_code NOT IN (SELECT access_code FROM outbox)").fetchone()[0]
+    waiting = [row[0] for row in connection.execute("SELECT DISTINCT access_code FROM outbox")]
+    folded = sum(1 for code in waiting
+                 if (state := attendee_state(connection, code)) is not None and state.last_check_in_at is not None)
+    return int(settled) + folded
+
+
 def fold_acknowledged(connection: sqlite3.Connection, event: sqlite3.Row) -> None:
     """The server applied this event: make it part of the cached server state (same transaction as its removal)."""
     if event["kind"] in scan_effects.RECORDS:

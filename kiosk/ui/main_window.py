@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -105,6 +105,8 @@ class KioskWindow(QMainWindow):
         self.sounds = Sounds(options.data_dir / "sounds", self)
 
         self.wedge = KeyboardWedge(self, max_gap_ms=options.wedge_gap_ms)
+        self.clicks = _ClickEndsTyping(self)
+        self.station_screen.show_image_files(options.image_files)
         self.wedge.scanned.connect(lambda text: self.on_code(text, "wedge"))
         self.pairing.pairRequested.connect(self._pair)
         self.waiting_scans.uploadRequested.connect(self._upload_waiting_scans)
@@ -140,6 +142,7 @@ class KioskWindow(QMainWindow):
     def start(self) -> None:
         data_folder.protect(self.options.data_dir)
         _application().installEventFilter(self.wedge)
+        _application().installEventFilter(self.clicks)
         credentials = load_credentials(self.options.data_dir)
         if pending_pairing(self.options.data_dir) is not None:  # the operator had not decided when it stopped
             data_dir = self.options.data_dir
@@ -187,7 +190,8 @@ class KioskWindow(QMainWindow):
         def done(left: int) -> None:
             if left:
                 self.waiting_scans.show_message(
-                    f"{left} scan{'s' if left != 1 else ''} the previous server refused remain: export or discard them.")
+                    f"{left} scan{'s' if left != 1 else ''} the previous server refused remain: "
+                    "export or discard them.")
                 run_task(self, lambda: waiting_scans(data_dir), self._ask_about_waiting_scans)
             else:
                 self._finish_pairing("Uploaded to the previous server.")
@@ -277,6 +281,8 @@ class KioskWindow(QMainWindow):
         self.status_bar.show_status(status)
         if self.cache is None:
             return
+        if self.pages.currentWidget() is self.panel:
+            self.cache.requestStatistics.emit()  # the panel's figures follow what the sync brought
         self.cache.requestOutboxCount.emit()  # counted where the scans are written: exact
         if self.settings is not None and self.settings.mode is StationMode.BADGE_PRINTING:
             self.cache.requestPrintJobs.emit()  # badges the sync brought from the console
@@ -286,13 +292,14 @@ class KioskWindow(QMainWindow):
     def apply_settings(self, settings: KioskSettings) -> None:
         assert self.cache is not None and self.credentials is not None  # a station is set up once paired
         save_settings(self.options.data_dir, settings)
-        self.settings = settings
+        previous, self.settings = self.settings, settings
         self.verdict.dismiss_seconds = settings.dismiss_seconds
         self.cache.requestConfigure.emit(settings)
         product = f": {settings.product_name}" if settings.product_name else ""
         self.scan_screen.set_station(self.credentials.conference_name,
                                      f"{settings.station_name} · {settings.mode.label}{product}")
-        self._start_camera(settings)
+        if self.camera is None or previous is None or previous.camera_index != settings.camera_index:
+            self._start_camera(settings)  # a camera that stays the same keeps running: no badge scanned twice
         self.panel.reprint.setVisible(settings.mode is StationMode.BADGE_PRINTING)
         self._print_mode = settings.mode is StationMode.BADGE_PRINTING
         self.show_scanning()
@@ -550,6 +557,7 @@ class KioskWindow(QMainWindow):
 
     def shutdown(self) -> None:
         _application().removeEventFilter(self.wedge)
+        _application().removeEventFilter(self.clicks)
         if self.camera is not None:
             self.camera.stop()
             self.camera = None
@@ -565,6 +573,22 @@ class KioskWindow(QMainWindow):
         super().resizeEvent(event)
         if self.verdict.isVisible():
             self.verdict.setGeometry(self.pages.rect())
+
+
+class _ClickEndsTyping(QObject):
+    """A click (or a touch) settles the keys the wedge still holds before it acts: the wedge holds each
+    key a moment to tell a scanner from a person, and a PIN typed slowly then "Start scanning" clicked
+    at once must be read as the field shows it, last digit included. A key that is no character is how
+    the wedge learns a person did something else (it hands what it holds to the field at once)."""
+
+    CLICKS = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self.CLICKS:  # (at each stage of the click: after the first, nothing is held)
+            # Whoever receives it, the wedge sees it first and hands the held keys to the field they were typed in.
+            no_character = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, "")
+            QCoreApplication.sendEvent(QApplication.focusWidget() or watched, no_character)
+        return False
 
 
 def _application() -> QApplication:

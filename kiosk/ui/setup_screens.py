@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtPrintSupport import QPrinterInfo
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
 from kiosk.core.settings import KioskSettings, StationMode
@@ -168,6 +170,9 @@ class StationScreen(QWidget):
         self.camera.setRange(-1, 9)
         self.camera.setSpecialValueText("No camera")
         self.camera.setValue(-1)
+        self.camera_files = QLabel("")  # when image files are the camera (--camera-file), instead of a number
+        self.camera_files.setWordWrap(True)
+        self.camera_files.hide()
         self.kiosk_mode = QCheckBox("Kiosk mode: full screen, no way out without the PIN")
         self.kiosk_mode.setChecked(True)
         self.check_in_on_print = QCheckBox("Printing a badge also checks the attendee in")
@@ -190,7 +195,12 @@ class StationScreen(QWidget):
         self.form.addRow("Mode", self.mode)
         self.form.addRow("Product", self.product)
         self.form.addRow("Operator PIN", self.pin)
-        self.form.addRow("Camera", self.camera)
+        camera_row = QWidget()
+        camera_layout = QHBoxLayout(camera_row)
+        camera_layout.setContentsMargins(0, 0, 0, 0)
+        camera_layout.addWidget(self.camera)
+        camera_layout.addWidget(self.camera_files, 1)
+        self.form.addRow("Camera", camera_row)
         self.form.addRow("", self.kiosk_mode)
         self.form.addRow("", self.check_in_on_print)
         self.form.addRow("Printer", self.printer)
@@ -206,6 +216,13 @@ class StationScreen(QWidget):
         layout.addStretch(1)
         self.previous: KioskSettings | None = None
         self._mode_changed()
+
+    def show_image_files(self, files: list[Path]) -> None:
+        """Image files given on the command line are the camera, whatever number is set: say so."""
+        if files:
+            self.camera.hide()
+            self.camera_files.setText("Image files (--camera-file): " + ", ".join(path.name for path in files))
+            self.camera_files.show()
 
     def load(self, settings: KioskSettings | None, *, default_name: str = "") -> None:
         self.previous = settings

@@ -225,7 +225,8 @@ class CacheWorkerHandle(QObject):
         self.worker_thread.start()
 
     def stop(self) -> None:
-        """Answer the requests already sent (in order: a scan asked for is recorded), close the cache, end the thread."""
+        """Answer the requests already sent (in order: a scan asked for is recorded), close the cache,
+        end the thread."""
         if self.worker_thread.isRunning():
             QMetaObject.invokeMethod(self.worker, "close", Qt.ConnectionType.BlockingQueuedConnection)
         self.worker_thread.quit()

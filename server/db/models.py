@@ -25,5 +25,6 @@ __all__ = [
     "CheckIn", "CheckInCorrection", "Conference", "Device", "FeedPosition", "SyncConflict", "SyncEvent", "DoorCheck",
     "Order", "OrderLineItem", "OrderStatus", "ProductRedemption", "RedemptionCount",
     "Sponsor", "SponsorLevel", "StripeEvent", "TicketType", "Voucher", "VoucherType",
-    "ServerIdentity", "User", "Membership", "ConsoleSession", "SignInAttempt", "DeskPayment", "PendingImport", "PrintJob",
+    "ServerIdentity", "User", "Membership", "ConsoleSession", "SignInAttempt", "DeskPayment", "PendingImport",
+    "PrintJob",
 ]
