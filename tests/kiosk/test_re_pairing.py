@@ -1,14 +1,16 @@
 """Pairing again never mixes two servers: a kiosk paired with another server (here a fresh database
-behind the same address, as after "stop, seed again, start") starts from a fresh cache, and the scans
-still waiting for the old server are offered, never dropped."""
+behind the same address, as after "stop, seed again, start": another server process) starts from a
+fresh cache, and the scans still waiting for the old server are offered, never dropped."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 
 from PySide6.QtCore import Qt
 from sqlalchemy import update
 
+from doorstation.demo import start_server_process
 from kiosk.core.device import load_credentials
 from server.db.engine import make_engine, make_session_factory, unit_of_work
 from server.db.migrate import upgrade_to_head
@@ -34,6 +36,16 @@ def _fresh_server_database(path) -> tuple[str, str, str]:
     return url, carol_code, code
 
 
+@contextlib.contextmanager
+def _server_process(database_url: str, port: int, log):
+    process = start_server_process(database_url, port, log=log)
+    try:
+        yield
+    finally:
+        process.terminate()
+        process.wait(20)
+
+
 def _into_the_panel(qtbot, window) -> None:
     window.open_operator_panel()
     qtbot.keyClicks(window.pin_screen.pin, PIN, delay=40)
@@ -49,7 +61,8 @@ def test_pairing_with_a_fresh_server_starts_a_fresh_cache_and_offers_the_waiting
     qtbot.waitUntil(lambda: window.status_bar.waiting.text() == "1 scan waiting to upload", timeout=5000)
 
     database_url, carol, code = _fresh_server_database(tmp_path / "fresh.sqlite3")
-    with live_server(database_url, door.port):
+    # Another server process (`doorstation server`) on the fresh database, at the same address.
+    with _server_process(database_url, door.port, tmp_path / "fresh-server.log"):
         qtbot.waitUntil(lambda: "(401)" in window.status_bar.problem.text(), timeout=15_000)
         _into_the_panel(qtbot, window)
         window.panel.pairAgainRequested.emit()
