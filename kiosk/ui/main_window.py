@@ -33,6 +33,7 @@ from kiosk.ui.scan_screen import ScanScreen
 from kiosk.ui.setup_screens import PairingScreen, StationScreen, WaitingScansScreen
 from kiosk.ui.sounds import Sounds
 from kiosk.ui.status_bar import SyncStatusBar
+from kiosk.ui.stay_in_front import StayInFront
 from kiosk.ui.tasks import run_task, serial_pool
 from kiosk.ui.verdict_screen import VerdictScreen
 from kiosk.ui.workers import CacheWorkerHandle, ScanReport, SyncService
@@ -106,6 +107,7 @@ class KioskWindow(QMainWindow):
 
         self.wedge = KeyboardWedge(self, max_gap_ms=options.wedge_gap_ms)
         self.clicks = _ClickEndsTyping(self)
+        self.in_front = StayInFront(self)
         self.station_screen.show_image_files(options.image_files)
         self.wedge.scanned.connect(lambda text: self.on_code(text, "wedge"))
         self.pairing.pairRequested.connect(self._pair)
@@ -312,6 +314,7 @@ class KioskWindow(QMainWindow):
             self.showFullScreen()
         elif not on and self.isFullScreen():
             self.showNormal()
+        self.in_front.lock(on)  # minimised, another desktop, Super+D: it comes back
         if self.isVisible():
             self.raise_()
             self.activateWindow()
@@ -552,10 +555,12 @@ class KioskWindow(QMainWindow):
 
     def quit(self) -> None:
         self.allow_close = True
+        self.in_front.lock(False)
         self.close()
         QApplication.quit()
 
     def shutdown(self) -> None:
+        self.in_front.lock(False)
         _application().removeEventFilter(self.wedge)
         _application().removeEventFilter(self.clicks)
         if self.camera is not None:
