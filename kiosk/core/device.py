@@ -225,6 +225,7 @@ def export_waiting_scans(data_dir: Path, folder: Path | None = None) -> tuple[Pa
             connection.execute("DELETE FROM outbox WHERE seq <= ?", (rows[-1]["seq"] if rows else 0,))
     finally:
         connection.close()
+    logger.warning("pairing: %d scans for the previous server exported to %s", len(rows), path)
     return path, len(rows)
 
 
