@@ -114,13 +114,13 @@ def exchange_code(server_url: str, pairing_code: str, *, timeout: float = 10) ->
 
 
 def _same_server(connection: sqlite3.Connection, previous: DeviceCredentials | None, pairing: Pairing) -> bool:
-    """Whether the cache belongs to the server and conference of ``pairing``. Ids decide where both are
-    known; a cache from before server ids, or a server without them, goes by its address."""
+    """Whether the cache belongs to the server and conference of ``pairing``. The server's id decides; a
+    cache that never learnt one cannot vouch for itself (the address may now lead to a fresh database), so
+    it starts fresh. Only a server older than ids is judged by its address."""
     if get_meta(connection, "conference_slug") != pairing.credentials.conference_slug:
         return False
-    kept_id = get_meta(connection, "server_id") or ""
-    if kept_id and pairing.server_id:
-        return kept_id == pairing.server_id
+    if pairing.server_id:
+        return get_meta(connection, "server_id") == pairing.server_id
     return previous is not None and previous.server_url == pairing.credentials.server_url
 
 

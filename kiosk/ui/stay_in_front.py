@@ -34,6 +34,7 @@ class StayInFront(QObject):
         super().__init__(window)
         self.window = window
         self.locked = False
+        self._away = False
         self._x11: _Ewmh | None = None
         self._timer = QTimer(self, interval=CHECK_MS)
         self._timer.timeout.connect(self._check)
@@ -56,10 +57,13 @@ class StayInFront(QObject):
 
     def _check(self) -> None:
         if not self.locked or not self._put_away():
+            self._away = False
             return
         window = self.window
-        logger.info("Kiosk mode: the window was put away (minimised, another desktop or the desktop shown); "
-                    "bringing it back")
+        if not self._away:  # once per time it is put away: a window manager that never lets it back is not log spam
+            self._away = True
+            logger.info("Kiosk mode: the window was put away (minimised, another desktop or the desktop shown); "
+                        "bringing it back")
         if self._x11 is not None:
             wid = int(window.winId())
             self._x11.on_all_desktops(wid)

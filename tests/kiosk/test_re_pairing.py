@@ -165,3 +165,24 @@ def test_a_server_restored_from_a_backup_is_downloaded_again_and_the_kiosk_says_
     wedge_scan(qtbot, window, door.paid)
     assert shown(window)[:2] == ("green", "Welcome")  # as the restored server knows her: not yet in
     qtbot.waitUntil(lambda: check_ins(door) == 1, timeout=5000)
+
+
+def test_a_cache_that_never_learnt_its_servers_id_starts_fresh(door):
+    """A kiosk of the release before server ids, paired again at the same address: that address may now
+    lead to a fresh database, and nothing in its cache can say otherwise."""
+    from kiosk.core.device import CACHE_FILE, pair
+    from kiosk.core.sync_engine import SyncEngine
+    from server.conferences.models import Conference
+
+    engine = SyncEngine(door.data_dir / CACHE_FILE, load_credentials(door.data_dir))
+    engine.sync_once()
+    engine.close()
+    with connect_cache(door.data_dir) as cache:
+        assert cache.execute("SELECT count(*) FROM attendees").fetchone()[0] == 2
+        cache.execute("DELETE FROM meta WHERE key = 'server_id'")
+    with unit_of_work(door.session_factory) as session:
+        _device, code = create_device(session, session.query(Conference).one(), name="again")
+    pair(door.url, code, door.data_dir)
+    with connect_cache(door.data_dir) as cache:
+        assert cache.execute("SELECT count(*) FROM attendees").fetchone()[0] == 0
+        assert cache.execute("SELECT value FROM meta WHERE key = 'server_id'").fetchone()[0]
