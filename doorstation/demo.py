@@ -10,7 +10,6 @@ recognised by the admin token the demo gave it, never by whatever answers on the
 
 from __future__ import annotations
 
-import ctypes
 import os
 import secrets
 import shutil
@@ -20,7 +19,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -39,7 +37,6 @@ DEFAULT_PORT = 8000
 PORTS_TO_TRY = 20  # 8000, 8001, … when the default port is taken
 # Migrations, imports, Qt for badges: seconds on a quiet machine, but a busy small one takes longer.
 START_SECONDS = 90
-PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 class DemoRefused(Exception):
@@ -105,20 +102,19 @@ def answers_with_our_token(base_url: str, token: str) -> bool:
     return without == 401 and with_token != 401
 
 
-def _dies_with_this_process() -> Callable[[], None] | None:
-    """For the server child, on Linux: the kernel sends it SIGTERM when the demo dies, however it dies
-    (SIGKILL, a crash, the terminal closed), so that no server is left orphaned on its port."""
+# Run by the server's process before it becomes the server (execv keeps the process and the setting): on
+# Linux the kernel sends it SIGTERM when the demo dies, however it dies (SIGKILL, a crash, the terminal
+# closed), so no server is left orphaned on its port. (Not a preexec_fn: that is unsafe in a process with
+# threads, which a caller of start_server_process may have.)
+DIE_WITH_PARENT = ("import ctypes, os, signal, sys; ctypes.CDLL(None).prctl(1, signal.SIGTERM); "  # 1: PR_SET_PDEATHSIG
+                   "os.getppid() == int(sys.argv[1]) or sys.exit('the demo ended before its server started'); "
+                   "os.execv(sys.argv[2], sys.argv[2:])")
+
+
+def _dying_with_this_process(command: list[str]) -> list[str]:
     if not sys.platform.startswith("linux"):
-        return None
-    libc = ctypes.CDLL(None, use_errno=True)  # loaded here: nothing is loaded between fork and exec
-    parent = os.getpid()
-
-    def in_the_child() -> None:
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-        if os.getppid() != parent:  # the demo died before that took effect
-            os._exit(1)
-
-    return in_the_child
+        return command
+    return [sys.executable, "-c", DIE_WITH_PARENT, str(os.getpid()), *command]
 
 
 def start_server_process(database_url: str, port: int, admin_token: str | None = None,
@@ -131,9 +127,10 @@ def start_server_process(database_url: str, port: int, admin_token: str | None =
     env = {**os.environ, "DATABASE_URL": database_url, "DOORSTATION_ADMIN_TOKEN": token}
     with log.open("ab+") if log else tempfile.TemporaryFile() as output:  # the server keeps its own handle
         start = output.seek(0, os.SEEK_END)
-        process = subprocess.Popen([sys.executable, "-m", "doorstation", "server", "--host", "127.0.0.1",
-                                    "--port", str(port), "--workers", str(workers)], env=env, stdout=output,
-                                   stderr=subprocess.STDOUT, preexec_fn=_dies_with_this_process())
+        command = [sys.executable, "-m", "doorstation", "server", "--host", "127.0.0.1", "--port", str(port),
+                   "--workers", str(workers)]
+        process = subprocess.Popen(_dying_with_this_process(command), env=env, stdout=output,
+                                   stderr=subprocess.STDOUT)
         deadline = time.monotonic() + START_SECONDS
         while time.monotonic() < deadline:
             if process.poll() is not None:
