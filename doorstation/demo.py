@@ -102,6 +102,21 @@ def answers_with_our_token(base_url: str, token: str) -> bool:
     return without == 401 and with_token != 401
 
 
+# Run by the server's process before it becomes the server (execv keeps the process and the setting): on
+# Linux the kernel sends it SIGTERM when the demo dies, however it dies (SIGKILL, a crash, the terminal
+# closed), so no server is left orphaned on its port. (Not a preexec_fn: that is unsafe in a process with
+# threads, which a caller of start_server_process may have.)
+DIE_WITH_PARENT = ("import ctypes, os, signal, sys; ctypes.CDLL(None).prctl(1, signal.SIGTERM); "  # 1: PR_SET_PDEATHSIG
+                   "os.getppid() == int(sys.argv[1]) or sys.exit('the demo ended before its server started'); "
+                   "os.execv(sys.argv[2], sys.argv[2:])")
+
+
+def _dying_with_this_process(command: list[str]) -> list[str]:
+    if not sys.platform.startswith("linux"):
+        return command
+    return [sys.executable, "-c", DIE_WITH_PARENT, str(os.getpid()), *command]
+
+
 def start_server_process(database_url: str, port: int, admin_token: str | None = None,
                          log: Path | None = None, workers: int = 1) -> subprocess.Popen:
     """Start ``doorstation server`` on 127.0.0.1:``port`` (``workers`` processes) and wait until it is up and is ours.
@@ -112,8 +127,10 @@ def start_server_process(database_url: str, port: int, admin_token: str | None =
     env = {**os.environ, "DATABASE_URL": database_url, "DOORSTATION_ADMIN_TOKEN": token}
     with log.open("ab+") if log else tempfile.TemporaryFile() as output:  # the server keeps its own handle
         start = output.seek(0, os.SEEK_END)
-        process = subprocess.Popen([sys.executable, "-m", "doorstation", "server", "--host", "127.0.0.1",
-                                    "--port", str(port), "--workers", str(workers)], env=env, stdout=output, stderr=subprocess.STDOUT)
+        command = [sys.executable, "-m", "doorstation", "server", "--host", "127.0.0.1", "--port", str(port),
+                   "--workers", str(workers)]
+        process = subprocess.Popen(_dying_with_this_process(command), env=env, stdout=output,
+                                   stderr=subprocess.STDOUT)
         deadline = time.monotonic() + START_SECONDS
         while time.monotonic() < deadline:
             if process.poll() is not None:
@@ -129,6 +146,10 @@ def start_server_process(database_url: str, port: int, admin_token: str | None =
     process.kill()
     process.wait()
     raise RuntimeError(f"The demo server did not answer on port {port} within {START_SECONDS} s.")
+
+
+def _interrupt(*_: object) -> None:
+    raise KeyboardInterrupt
 
 
 def reset_demo(database_url: str) -> list[Path]:
@@ -247,7 +268,7 @@ def run_demo(console, session_factory, *, attendees: int, port: int | None, kios
     chosen = get_settings().admin_token
     token = chosen.get_secret_value() if chosen else secrets.token_urlsafe(24)
     process = start_server_process(url, port, token, log=DEMO_SERVER_LOG)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `kill` stops the server too, as Ctrl+C does
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops the demo and its server, as Ctrl+C does
     server_url = f"http://127.0.0.1:{port}"
     doorstation = _command()
     try:
@@ -269,7 +290,10 @@ def run_demo(console, session_factory, *, attendees: int, port: int | None, kios
             console.print(f"Kiosk: station '{DEMO_STATION}', operator PIN [bold]{DEMO_PIN}[/], data in "
                           f"{DEMO_KIOSK_DIR}/. Scan: type an access code and press Enter quickly (a USB scanner "
                           "does that), or search by name.")
-            run_kiosk(KioskOptions(data_dir=kiosk_dir))
+            stopped_by: list[int] = []
+            run_kiosk(KioskOptions(data_dir=kiosk_dir), stopped_by_signal=stopped_by.append)
+            if stopped_by:  # Ctrl+C or `kill` while the kiosk ran: the kiosk stopped cleanly, now the server
+                raise KeyboardInterrupt
             paid = next((path for _code, _name, label, path in badges if label == "paid"), badges[0][3])
             console.print(
                 f"The kiosk is closed; the server keeps running. Open the kiosk again, e.g. with a badge image as "

@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     import platformdirs
 
     from kiosk.core import data_folder
-    from kiosk.core.device import PairingError, pair
+    from kiosk.core.device import PairingError, ScansWaitingError, pair
     from kiosk.ui.app import run_kiosk
     from kiosk.ui.main_window import KioskOptions
 
@@ -39,10 +39,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.pairing_code:
         try:
             credentials = pair(args.server_url, args.pairing_code, data_dir)
+        except ScansWaitingError as waiting:  # the new pairing is kept; the kiosk's screen asks what to do
+            print(f"{waiting} The kiosk asks now: upload them to that server first, export them to a file, "
+                  "or discard them with the PIN.", file=sys.stderr)
         except PairingError as error:
             print(f"error: {error}", file=sys.stderr)
             return 1
-        print(f"Paired with {credentials.conference_name} as '{credentials.station}'.")
+        else:
+            print(f"Paired with {credentials.conference_name} as '{credentials.station}'.")
     for path in args.camera_file:
         if not path.is_file():
             print(f"error: no image file at {path}", file=sys.stderr)

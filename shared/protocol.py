@@ -62,6 +62,9 @@ class PairResponse(BaseModel):
     device_token: str
     station: str
     conference: ConferenceInfo
+    # Made with the server's database: a kiosk paired again elsewhere (or to a fresh database) knows its
+    # cache belongs to another server. "" from servers older than this field.
+    server_id: str = ""
 
 
 # ``product_type`` travels as "kind" from the server to kiosks: kiosks in the field read that name
@@ -118,6 +121,10 @@ class ChangesPage(BaseModel):
     attendees: list[AttendeeRecord]
     products: list[ProductRecord]
     conference: ConferenceInfo | None = None  # with every page: a key rotation reaches kiosks on their next sync
+    server_id: str = ""  # as at pairing; "" from older servers
+    # The conference's highest version on the server. A kiosk whose cursor is above it holds what the
+    # server no longer has (its database was restored from a backup): it downloads everything again.
+    last_version: int | None = None
 
 
 class EventKind(enum.StrEnum):

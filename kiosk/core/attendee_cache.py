@@ -76,6 +76,18 @@ def attendee_state(connection: sqlite3.Connection, access_code: str) -> Attendee
     return state
 
 
+def checked_in_count(connection: sqlite3.Connection) -> int:
+    """Attendees checked in, as this kiosk knows it: the server's word with this kiosk's waiting scans
+    folded in (a check-in taken back here counts out at once, before the server's answer)."""
+    settled = connection.execute(
+        "SELECT count(*) FROM attendees WHERE last_check_in_at IS NOT NULL "
+        "AND access_code NOT IN (SELECT access_code FROM outbox)").fetchone()[0]
+    waiting = [row[0] for row in connection.execute("SELECT DISTINCT access_code FROM outbox")]
+    folded = sum(1 for code in waiting
+                 if (state := attendee_state(connection, code)) is not None and state.last_check_in_at is not None)
+    return int(settled) + folded
+
+
 def fold_acknowledged(connection: sqlite3.Connection, event: sqlite3.Row) -> None:
     """The server applied this event: make it part of the cached server state (same transaction as its removal)."""
     if event["kind"] in scan_effects.RECORDS:
@@ -144,6 +156,16 @@ def store_page(connection: sqlite3.Connection, attendees: list[dict[str, Any]], 
         "ON CONFLICT(product_type, id) DO UPDATE SET name = excluded.name",
         [(p.product_type, p.id, p.name) for p in products],
     )
+
+
+def forget_conference(connection: sqlite3.Connection) -> None:
+    """Forget every attendee and product, and the feed position, so the next download brings all again.
+    The outbox (scans waiting to upload) stays. The caller holds the transaction."""
+    connection.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('search_bulk_load', '1')")
+    connection.execute("DELETE FROM attendees")
+    connection.execute("DELETE FROM products")
+    connection.execute("INSERT INTO attendee_search(attendee_search) VALUES ('delete-all')")
+    connection.execute("DELETE FROM meta WHERE key IN ('search_bulk_load', 'search_stale', 'cursor')")
 
 
 def rebuild_search_if_stale(connection: sqlite3.Connection) -> bool:

@@ -145,9 +145,7 @@ class ScanPipeline:
         by_outcome = dict(self.connection.execute(
             "SELECT outcome, count(*) FROM scan_log WHERE station = ? AND undone = 0 GROUP BY outcome",
             (self.station.name,)).fetchall())
-        checked_in = self.connection.execute(
-            "SELECT count(*) FROM attendees WHERE last_check_in_at IS NOT NULL OR access_code IN "
-            "(SELECT access_code FROM outbox WHERE kind = 'check_in')").fetchone()[0]
+        checked_in = attendee_cache.checked_in_count(self.connection)
         return StationStatistics(accepted=by_outcome.get("accept", 0), warned=by_outcome.get("warn", 0),
                                  refused=by_outcome.get("refuse", 0), checked_in=checked_in,
                                  attendees=attendee_cache.count(self.connection))

@@ -31,7 +31,7 @@ from pydantic import BaseModel, ValidationError
 
 from kiosk.core import attendee_cache, print_jobs
 from kiosk.core.cache import connect, get_meta, set_meta, write_transaction
-from kiosk.core.device import DeviceCredentials
+from kiosk.core.device import CACHE_FILE, DeviceCredentials, load_credentials
 from kiosk.core.health import device_health
 from shared.protocol import ChangesPage, EventStatus, ScanEvent, UploadRequest, UploadResponse
 
@@ -53,6 +53,7 @@ class SyncStatus:
     attendees_cached: int = 0
     timezone: str = "UTC"  # the conference's, for every time the kiosk shows
     retry_after: float = 0.0  # seconds a busy server asked the kiosk to wait (503 with Retry-After)
+    notice: str = ""  # not trouble, but news for the operator: "… downloaded everything again"
 
 
 class DeviceRevokedError(Exception):
@@ -86,6 +87,7 @@ class SyncEngine:
         # UI, called from this engine's thread, so it must only read plain values. None: no printer.
         self.printer_state: Callable[[], str] | None = None
         self._server_takes_health = True  # an older server has no health route: asked once
+        self.notice = ""  # something the operator should know that is not a failure (a download started over)
         self._refresh_counts()
 
     def close(self) -> None:
@@ -217,17 +219,20 @@ class SyncEngine:
         """Pages after the stored cursor until the server has no more; each page in one transaction.
 
         The next page is fetched while this one is stored (the server builds it meanwhile), and an
-        interrupted download resumes at the last whole page.
+        interrupted download resumes at the last whole page. A server that no longer has what this
+        kiosk holds (its cursor is above the server's highest version: a database restored from a
+        backup) is downloaded again from the start, and the status says so.
         """
         received = 0
         cursor = int(get_meta(self.connection, "cursor") or "0")
+        page, attendees = self._fetch_page(cursor)
+        if self._server_went_back(page, cursor):
+            cursor = 0
+            page, attendees = self._fetch_page(cursor)
         first_sync = cursor == 0  # the whole conference is coming: index it for search once, at the end
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher:
-            pending = fetcher.submit(self._fetch_page, cursor)
             while True:
-                page, attendees = pending.result()
-                if page.has_more:
-                    pending = fetcher.submit(self._fetch_page, page.next_cursor)
+                pending = fetcher.submit(self._fetch_page, page.next_cursor) if page.has_more else None
                 with write_transaction(self.connection):
                     attendee_cache.store_page(self.connection, attendees, page.products, defer_search=first_sync)
                     if page.conference is not None:  # keys follow a rotation on the server
@@ -239,10 +244,33 @@ class SyncEngine:
                 received += len(attendees)
                 if progress:
                     progress("download", received)
-                if not page.has_more:
+                if pending is None:
                     break
+                page, attendees = pending.result()
         attendee_cache.rebuild_search_if_stale(self.connection)
         return received
+
+    def _server_went_back(self, page: ChangesPage, cursor: int) -> bool:
+        """Whether the server no longer has what this cache holds; if so, the cache forgets the conference
+        (not the scans waiting to upload) and its feed position, to download it all again."""
+        kept_id = get_meta(self.connection, "server_id") or ""
+        other_server = bool(kept_id and page.server_id and page.server_id != kept_id)
+        went_back = page.last_version is not None and cursor > page.last_version
+        if page.server_id and not kept_id:
+            with write_transaction(self.connection):  # paired before servers had ids: learn it now
+                set_meta(self.connection, "server_id", page.server_id)
+        if not (other_server or went_back):
+            return False
+        with write_transaction(self.connection):
+            attendee_cache.forget_conference(self.connection)
+            set_meta(self.connection, "server_id", page.server_id)
+        if went_back:
+            self.notice = (f"The server's records went back (version {page.last_version}, this kiosk had {cursor}): "
+                           "restored from a backup? Downloaded everything again.")
+        else:
+            self.notice = "The server is not the one this kiosk was paired with: downloaded everything again."
+        logger.warning("sync: %s", self.notice)
+        return True
 
     def _fetch_page(self, cursor: int) -> tuple[ChangesPage, list[dict[str, Any]]]:
         """The page's envelope validated as a ChangesPage; its attendee records as the raw wire dicts.
@@ -291,7 +319,7 @@ class SyncEngine:
     def _refresh_counts(self) -> None:
         waiting, set_aside = self.connection.execute(
             "SELECT count(*) - count(set_aside), count(set_aside) FROM outbox").fetchone()
-        self.status = replace(self.status, events_waiting=waiting, events_set_aside=set_aside,
+        self.status = replace(self.status, events_waiting=waiting, events_set_aside=set_aside, notice=self.notice,
                               attendees_cached=attendee_cache.count(self.connection),
                               timezone=get_meta(self.connection, "conference_timezone") or "UTC")
 
@@ -387,6 +415,38 @@ def _error_message(response: httpx.Response) -> str:
     if isinstance(detail, list):  # FastAPI's validation errors: say which field and why
         return "; ".join(f"{'.'.join(str(p) for p in d.get('loc', []))}: {d.get('msg', '')}" for d in detail[:3])
     return str(detail)[:300]
+
+
+def upload_to_previous_server(data_dir: Path, *, timeout: float = 5) -> int:
+    """Before pairing with another server: upload the scans waiting for the one this kiosk is still
+    paired with. Returns how many are left (those it refused, set aside). Raises with the reason in
+    words when that server cannot take them (unreachable, or it no longer knows this kiosk)."""
+    credentials = load_credentials(data_dir)
+    if credentials is None:
+        raise ServerRefused("This kiosk was not paired before: there is no previous server to upload to.")
+    engine = SyncEngine(data_dir / CACHE_FILE, credentials, timeout=timeout)
+    try:
+        engine.upload()
+    except httpx.TransportError as error:
+        raise ServerRefused(f"The previous server at {credentials.server_url} cannot be reached "
+                            f"({error.__class__.__name__}).") from None
+    except httpx.HTTPStatusError as error:
+        raise ServerRefused(f"The previous server at {credentials.server_url} answered "
+                            f"{error.response.status_code}; try again in a moment.") from None
+    except ServerRefused as error:
+        if error.status_code == 401:
+            raise ServerRefused(f"The previous server at {credentials.server_url} no longer knows this kiosk (a "
+                                "reset server?): export the scans to a file instead.", 401) from None
+        raise
+    except (DeviceRevokedError, UnexpectedAnswer) as error:
+        raise ServerRefused(str(error)) from None
+    finally:
+        engine.close()
+    connection = connect(data_dir / CACHE_FILE)
+    try:
+        return int(connection.execute("SELECT count(*) FROM outbox").fetchone()[0])
+    finally:
+        connection.close()
 
 
 def fetch_conflicts(credentials: DeviceCredentials, *, timeout: float = 5) -> list[dict[str, Any]]:

@@ -52,16 +52,29 @@ def describe(verdict: Verdict, *, kind: ScanKind, product_name: str = "", timezo
     headline = _headline(verdict, kind, product_name, timezone)
     detail = DETAILS.get(verdict.reason, "")
     if verdict.reason in (Reason.MALFORMED, Reason.WRONG_CONFERENCE, Reason.INVALID_SIGNATURE) and message:
-        detail = message
+        detail = _beyond(headline, message) or detail
     if attendee is None or not attendee.name:
         return VerdictText(COLOURS[verdict.outcome], headline, detail=detail)
     # A refused person is not told what they could use: the add-ons would read as if the badge were good.
+    # A redemption's verdict holds the state before it: the line of the product redeemed counts it already.
+    redeemed = verdict.holding if kind is ScanKind.REDEMPTION and verdict.reason is Reason.OK else None
     addons = () if verdict.outcome is Outcome.REFUSE else tuple(
-        f"{h.name}: {h.remaining} of {h.quantity} left" if h.quantity > 1 or kind is ScanKind.REDEMPTION else h.name
+        f"{h.name}: {h.remaining - 1 if h == redeemed else h.remaining} of {h.quantity} left"
+        if h.quantity > 1 or kind is ScanKind.REDEMPTION else h.name
         for h in attendee.holdings if h.product_type == "addon"
     )
     return VerdictText(COLOURS[verdict.outcome], headline, name=attendee.name, ticket_type=attendee.ticket_type,
                        company=attendee.company, addons=addons, detail=detail)
+
+
+def _beyond(headline: str, message: str) -> str:
+    """What ``message`` says that the headline does not: "Forged or damaged badge: the signature does not
+    match." under "Forged or damaged badge" is "The signature does not match."; "" when nothing."""
+    if not message.lower().startswith(headline.lower()):
+        return message
+    _, colon, rest = message.partition(":")
+    rest = rest.strip()
+    return rest[:1].upper() + rest[1:] if colon else ""
 
 
 def _headline(verdict: Verdict, kind: ScanKind, product_name: str, timezone: str) -> str:

@@ -13,25 +13,28 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.badges.printing import KeptBadge, PrintError, PrintQueue, print_badge
 from kiosk.badges.render import BadgeData, BadgeLayout, BadgeSize
 from kiosk.core import data_folder
-from kiosk.core.device import CACHE_FILE, DeviceCredentials, load_credentials, pair
+from kiosk.core.device import (CACHE_FILE, DeviceCredentials, ScansWaitingError, WaitingScans, discard_waiting_scans,
+                               export_waiting_scans, finish_pairing, load_credentials, pair, pending_pairing,
+                               waiting_scans)
 from kiosk.core.settings import KioskSettings, StationMode, load_settings, pin_matches, save_settings
-from kiosk.core.sync_engine import SyncStatus, fetch_badge_payload, fetch_conflicts
+from kiosk.core.sync_engine import SyncStatus, fetch_badge_payload, fetch_conflicts, upload_to_previous_server
 from kiosk.core.verdict_text import VerdictText, local_time
 from kiosk.scanning.camera import CaptureThread, camera_opener
 from kiosk.scanning.decoders import load_decoder
 from kiosk.scanning.wedge import KeyboardWedge
 from kiosk.ui.operator_panel import OperatorPanel, PinScreen
 from kiosk.ui.scan_screen import ScanScreen
-from kiosk.ui.setup_screens import PairingScreen, StationScreen
+from kiosk.ui.setup_screens import PairingScreen, StationScreen, WaitingScansScreen
 from kiosk.ui.sounds import Sounds
 from kiosk.ui.status_bar import SyncStatusBar
+from kiosk.ui.stay_in_front import StayInFront
 from kiosk.ui.tasks import run_task, serial_pool
 from kiosk.ui.verdict_screen import VerdictScreen
 from kiosk.ui.workers import CacheWorkerHandle, ScanReport, SyncService
@@ -86,12 +89,14 @@ class KioskWindow(QMainWindow):
         self._last_print_error = ""
 
         self.pairing = PairingScreen()
+        self.waiting_scans = WaitingScansScreen()
         self.station_screen = StationScreen()
         self.scan_screen = ScanScreen()
         self.pin_screen = PinScreen(self._pin_ok)
         self.panel = OperatorPanel()
         self.pages = QStackedWidget()
-        for name, page in (("pairing", self.pairing), ("station set-up", self.station_screen),
+        for name, page in (("pairing", self.pairing), ("waiting scans", self.waiting_scans),
+                           ("station set-up", self.station_screen),
                            ("scan", self.scan_screen), ("PIN", self.pin_screen), ("operator panel", self.panel)):
             page.setObjectName(name)
             self.pages.addWidget(page)
@@ -108,8 +113,14 @@ class KioskWindow(QMainWindow):
         self.sounds = Sounds(options.data_dir / "sounds", self)
 
         self.wedge = KeyboardWedge(self, max_gap_ms=options.wedge_gap_ms)
+        self.clicks = _ClickEndsTyping(self)
+        self.in_front = StayInFront(self)
+        self.station_screen.show_image_files(options.image_files)
         self.wedge.scanned.connect(lambda text: self.on_code(text, "wedge"))
         self.pairing.pairRequested.connect(self._pair)
+        self.waiting_scans.uploadRequested.connect(self._upload_waiting_scans)
+        self.waiting_scans.exportRequested.connect(self._export_waiting_scans)
+        self.waiting_scans.discardRequested.connect(self._discard_waiting_scans)
         self.station_screen.saved.connect(self.apply_settings)
         self.scan_screen.searchChanged.connect(self._search)
         self.scan_screen.attendeeChosen.connect(lambda code: self.on_code(code, "search"))
@@ -140,18 +151,93 @@ class KioskWindow(QMainWindow):
     def start(self) -> None:
         data_folder.protect(self.options.data_dir)
         _application().installEventFilter(self.wedge)
+        _application().installEventFilter(self.clicks)
         credentials = load_credentials(self.options.data_dir)
-        if credentials is None:
+        if pending_pairing(self.options.data_dir) is not None:  # the operator had not decided when it stopped
+            data_dir = self.options.data_dir
+            run_task(self, lambda: waiting_scans(data_dir), self._ask_about_waiting_scans,
+                     lambda error: self.waiting_scans.show_message(str(error)))
+            self.pages.setCurrentWidget(self.waiting_scans)
+        elif credentials is None:
             self.pages.setCurrentWidget(self.pairing)
         else:
             self._open_conference(credentials)
 
     def _pair(self, url: str, code: str) -> None:
         data_dir = self.options.data_dir
-        run_task(self, lambda: pair(url, code, data_dir), self._open_conference,
-                 lambda error: self.pairing.show_error(str(error)))
 
-    def _open_conference(self, credentials: DeviceCredentials) -> None:
+        def failed(error: Exception) -> None:
+            if isinstance(error, ScansWaitingError):
+                self._ask_about_waiting_scans(error.waiting)
+            else:
+                self.pairing.show_error(str(error))
+
+        run_task(self, lambda: pair(url, code, data_dir), self._paired, failed)
+
+    def _paired(self, credentials: DeviceCredentials) -> None:
+        """Paired from the pairing screen: the station is set up again (its product may be another
+        server's), starting from what it was."""
+        self._open_conference(credentials, set_up=True)
+
+    # Scans left for the previous server -----------------------------------------------------------
+
+    def _ask_about_waiting_scans(self, waiting: WaitingScans | None) -> None:
+        pairing = pending_pairing(self.options.data_dir)
+        if pairing is None:
+            return
+        if waiting is None:  # none left (uploaded or exported before a restart): take the pairing on
+            self._finish_pairing()
+            return
+        self.waiting_scans.show_waiting(waiting.count, waiting.server_url, waiting.conference_name,
+                                        pairing.credentials.server_url, pairing.credentials.conference_name)
+        self.pages.setCurrentWidget(self.waiting_scans)
+
+    def _upload_waiting_scans(self) -> None:
+        data_dir = self.options.data_dir
+        self.waiting_scans.set_busy(True, "Uploading to the previous server…")
+
+        def done(left: int) -> None:
+            if left:
+                self.waiting_scans.show_message(
+                    f"{left} scan{'s' if left != 1 else ''} the previous server refused remain: "
+                    "export or discard them.")
+                run_task(self, lambda: waiting_scans(data_dir), self._ask_about_waiting_scans)
+            else:
+                self._finish_pairing("Uploaded to the previous server.")
+
+        run_task(self, lambda: upload_to_previous_server(data_dir), done,
+                 lambda error: self.waiting_scans.show_message(str(error)))
+
+    def _export_waiting_scans(self) -> None:
+        data_dir = self.options.data_dir
+        self.waiting_scans.set_busy(True, "Exporting…")
+        run_task(self, lambda: export_waiting_scans(data_dir),
+                 lambda result: self._finish_pairing(f"{result[1]} scans exported to {result[0]}."),
+                 lambda error: self.waiting_scans.show_message(f"Could not export them: {error}"))
+
+    def _discard_waiting_scans(self, pin: str) -> None:
+        settings = self.settings or load_settings(self.options.data_dir)
+        if settings is None or not pin_matches(pin, settings.pin_hash):
+            self.waiting_scans.pin.clear()
+            self.waiting_scans.show_message("Wrong PIN: the scans are kept.")
+            return
+        data_dir = self.options.data_dir
+        self.waiting_scans.set_busy(True, "Discarding…")
+        run_task(self, lambda: discard_waiting_scans(data_dir),
+                 lambda count: self._finish_pairing(f"{count} scans discarded."),
+                 lambda error: self.waiting_scans.show_message(str(error)))
+
+    def _finish_pairing(self, done: str = "") -> None:
+        data_dir = self.options.data_dir
+        pairing = pending_pairing(data_dir)
+        if pairing is None:
+            return
+        if done:
+            self.waiting_scans.show_message(done, error=False)
+        run_task(self, lambda: finish_pairing(data_dir, pairing), self._paired,
+                 lambda error: self.waiting_scans.show_message(str(error)))
+
+    def _open_conference(self, credentials: DeviceCredentials, *, set_up: bool = False) -> None:
         self.credentials = credentials
         self.wedge.is_badge = functools.partial(badge_codes.is_well_formed, conference_slug=credentials.conference_slug)
         cache_path = self.options.data_dir / CACHE_FILE
@@ -168,7 +254,7 @@ class KioskWindow(QMainWindow):
             self.cache.worker.printJobs.connect(self._print_jobs)
         self._start_sync(credentials)
         self.settings = load_settings(self.options.data_dir)
-        if self.settings is None:
+        if self.settings is None or set_up:
             self._change_station()
         else:
             self.apply_settings(self.settings)
@@ -205,6 +291,8 @@ class KioskWindow(QMainWindow):
         self.status_bar.show_status(status)
         if self.cache is None:
             return
+        if self.pages.currentWidget() is self.panel:
+            self.cache.requestStatistics.emit()  # the panel's figures follow what the sync brought
         self.cache.requestOutboxCount.emit()  # counted where the scans are written: exact
         if self.settings is not None and self.settings.mode is StationMode.BADGE_PRINTING:
             self.cache.requestPrintJobs.emit()  # badges the sync brought from the console
@@ -214,13 +302,14 @@ class KioskWindow(QMainWindow):
     def apply_settings(self, settings: KioskSettings) -> None:
         assert self.cache is not None and self.credentials is not None  # a station is set up once paired
         save_settings(self.options.data_dir, settings)
-        self.settings = settings
+        previous, self.settings = self.settings, settings
         self.verdict.dismiss_seconds = settings.dismiss_seconds
         self.cache.requestConfigure.emit(settings)
         product = f": {settings.product_name}" if settings.product_name else ""
         self.scan_screen.set_station(self.credentials.conference_name,
                                      f"{settings.station_name} · {settings.mode.label}{product}")
-        self._start_camera(settings)
+        if self.camera is None or previous is None or previous.camera_index != settings.camera_index:
+            self._start_camera(settings)  # a camera that stays the same keeps running: no badge scanned twice
         self.panel.reprint.setVisible(settings.mode is StationMode.BADGE_PRINTING)
         self._print_mode = settings.mode is StationMode.BADGE_PRINTING
         self.show_scanning()
@@ -233,6 +322,7 @@ class KioskWindow(QMainWindow):
             self.showFullScreen()
         elif not on and self.isFullScreen():
             self.showNormal()
+        self.in_front.lock(on)  # minimised, another desktop, Super+D: it comes back
         if self.isVisible():
             self.raise_()
             self.activateWindow()
@@ -476,7 +566,8 @@ class KioskWindow(QMainWindow):
         if self.sync is not None:
             self.sync.stop()
             self.sync = None
-        self.pairing.pair_button.setEnabled(True)
+        if self.credentials is not None:
+            self.pairing.show_last_server(self.credentials.server_url)
         self.pages.setCurrentWidget(self.pairing)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -497,11 +588,14 @@ class KioskWindow(QMainWindow):
 
     def quit(self) -> None:
         self.allow_close = True
+        self.in_front.lock(False)
         self.close()
         QApplication.quit()
 
     def shutdown(self) -> None:
+        self.in_front.lock(False)
         _application().removeEventFilter(self.wedge)
+        _application().removeEventFilter(self.clicks)
         if self.camera is not None:
             self.camera.stop()
             self.camera = None
@@ -511,11 +605,28 @@ class KioskWindow(QMainWindow):
         if self.cache is not None:
             self.cache.stop()
             self.cache = None
+        self.print_pool.waitForDone(30_000)  # a badge being printed comes out whole
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self.verdict.isVisible():
             self.verdict.setGeometry(self.pages.rect())
+
+
+class _ClickEndsTyping(QObject):
+    """A click (or a touch) settles the keys the wedge still holds before it acts: the wedge holds each
+    key a moment to tell a scanner from a person, and a PIN typed slowly then "Start scanning" clicked
+    at once must be read as the field shows it, last digit included. A key that is no character is how
+    the wedge learns a person did something else (it hands what it holds to the field at once)."""
+
+    CLICKS = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self.CLICKS:  # (at each stage of the click: after the first, nothing is held)
+            # Whoever receives it, the wedge sees it first and hands the held keys to the field they were typed in.
+            no_character = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, "")
+            QCoreApplication.sendEvent(QApplication.focusWidget() or watched, no_character)
+        return False
 
 
 def _application() -> QApplication:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtPrintSupport import QPrinterInfo
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
 from kiosk.core.settings import KioskSettings, StationMode
@@ -26,7 +28,8 @@ class PairingScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setStyleSheet(FORM_STYLE)
-        self.server_url = QLineEdit("http://127.0.0.1:8000")
+        self.server_url = QLineEdit()  # the server this kiosk was last paired with, once it was (show_last_server)
+        self.server_url.setPlaceholderText("https://checkin.example.org")
         self.code = QLineEdit()
         self.code.setPlaceholderText("from `doorstation devices add`")
         self.pair_button = QPushButton("Pair this kiosk")
@@ -45,6 +48,13 @@ class PairingScreen(QWidget):
         layout.addWidget(self.pair_button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.message)
         layout.addStretch(1)
+
+    def show_last_server(self, url: str) -> None:
+        """Pairing again: most often with the same server (a new code after a reset), so start from its address."""
+        self.server_url.setText(url)
+        self.code.clear()
+        self.message.clear()
+        self.pair_button.setEnabled(True)
 
     def scanned(self, text: str) -> None:
         """A pairing QR held to the scanner or camera fills in the form and pairs at once."""
@@ -73,6 +83,70 @@ class PairingScreen(QWidget):
         self.message.setText(message)
 
 
+class WaitingScansScreen(QWidget):
+    """Pairing with another server while scans for the old one wait: they are never dropped silently.
+    The operator uploads them to the old server first, exports them to a file, or discards them with the PIN."""
+
+    uploadRequested = Signal()
+    exportRequested = Signal()
+    discardRequested = Signal(str)  # the PIN typed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(FORM_STYLE)
+        self.heading = _title("Scans waiting for the previous server")
+        self.explanation = QLabel("")
+        self.explanation.setWordWrap(True)
+        self.upload = QPushButton("Upload them to the previous server first")
+        self.upload.clicked.connect(self.uploadRequested)
+        self.export = QPushButton("Export them to a file")
+        self.export.clicked.connect(self.exportRequested)
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText("Operator PIN")
+        self.pin.setMaxLength(12)
+        self.discard = QPushButton("Discard them")
+        self.discard.clicked.connect(lambda: self.discardRequested.emit(self.pin.text()))
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        discard_row = QFormLayout()
+        discard_row.addRow(self.pin, self.discard)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(64, 48, 64, 48)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.explanation)
+        for button in (self.upload, self.export):
+            layout.addWidget(button, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(discard_row)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def show_waiting(self, count: int, old_server: str, old_conference: str, new_server: str,
+                     new_conference: str) -> None:
+        scans = f"{count} scan{'s' if count != 1 else ''}"
+        self.heading.setText(f"{scans} waiting for the previous server")
+        self.explanation.setText(
+            f"This kiosk still has {scans} of {old_conference} that {old_server} has not received. It is now "
+            f"paired with {new_server} ({new_conference}), which starts from a fresh cache. Choose what happens to "
+            "the waiting scans first:")
+        self.upload.setText(f"Upload them to {old_server} first")
+        self.discard.setText(f"Discard the {scans} (PIN)")
+        self.pin.clear()
+        self.set_busy(False)
+
+    def show_message(self, text: str, *, error: bool = True) -> None:
+        self.set_busy(False)
+        self.message.setStyleSheet("color: #b3261e; font-weight: 700;" if error else "color: #333;")
+        self.message.setText(text)
+
+    def set_busy(self, busy: bool, text: str = "") -> None:
+        for widget in (self.upload, self.export, self.discard, self.pin):
+            widget.setEnabled(not busy)
+        if busy:
+            self.message.setStyleSheet("color: #333;")
+            self.message.setText(text)
+
+
 class StationScreen(QWidget):
     """Name, mode, product (for door checks and redemptions), PIN, camera."""
 
@@ -96,6 +170,9 @@ class StationScreen(QWidget):
         self.camera.setRange(-1, 9)
         self.camera.setSpecialValueText("No camera")
         self.camera.setValue(-1)
+        self.camera_files = QLabel("")  # when image files are the camera (--camera-file), instead of a number
+        self.camera_files.setWordWrap(True)
+        self.camera_files.hide()
         self.kiosk_mode = QCheckBox("Kiosk mode: full screen, no way out without the PIN")
         self.kiosk_mode.setChecked(True)
         self.check_in_on_print = QCheckBox("Printing a badge also checks the attendee in")
@@ -118,7 +195,12 @@ class StationScreen(QWidget):
         self.form.addRow("Mode", self.mode)
         self.form.addRow("Product", self.product)
         self.form.addRow("Operator PIN", self.pin)
-        self.form.addRow("Camera", self.camera)
+        camera_row = QWidget()
+        camera_layout = QHBoxLayout(camera_row)
+        camera_layout.setContentsMargins(0, 0, 0, 0)
+        camera_layout.addWidget(self.camera)
+        camera_layout.addWidget(self.camera_files, 1)
+        self.form.addRow("Camera", camera_row)
         self.form.addRow("", self.kiosk_mode)
         self.form.addRow("", self.check_in_on_print)
         self.form.addRow("Printer", self.printer)
@@ -134,6 +216,13 @@ class StationScreen(QWidget):
         layout.addStretch(1)
         self.previous: KioskSettings | None = None
         self._mode_changed()
+
+    def show_image_files(self, files: list[Path]) -> None:
+        """Image files given on the command line are the camera, whatever number is set: say so."""
+        if files:
+            self.camera.hide()
+            self.camera_files.setText("Image files (--camera-file): " + ", ".join(path.name for path in files))
+            self.camera_files.show()
 
     def load(self, settings: KioskSettings | None, *, default_name: str = "") -> None:
         self.previous = settings

@@ -57,8 +57,8 @@ class SyncStatusBar(QWidget):
             text, colour = "● Online", GREEN
         self.connection.setText(text)
         self.connection.setStyleSheet(f"font-size: 13pt; font-weight: 700; color: {colour};")
-        self.problem.setText(status.last_error)
-        self.problem.setVisible(bool(status.last_error))
+        self.problem.setText(status.last_error or status.notice)  # trouble first; news when there is none
+        self.problem.setVisible(bool(status.last_error or status.notice))
         if status.last_success_at:
             self.last_sync.setText(f"Last sync {local_time(status.last_success_at, self.timezone, seconds=True)}")
         else:

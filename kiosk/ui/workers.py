@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal, Slot
 
 from kiosk.core import attendee_cache, print_jobs
 from kiosk.core.cache import connect, get_meta
@@ -90,6 +90,13 @@ class CacheWorker(QObject):
             self.pipeline = ScanPipeline(self.pipeline.connection, settings.station())
         self.settings = settings
         self.configured.emit()
+
+    @Slot()
+    def close(self) -> None:
+        """The last request this worker takes: every scan asked for before it is answered and on disk."""
+        if self.pipeline is not None:
+            self.pipeline.connection.close()
+            self.pipeline = None
 
     @Slot(str, str, int)
     @reported("record this scan")
@@ -219,8 +226,13 @@ class CacheWorkerHandle(QObject):
         self.worker_thread.start()
 
     def stop(self) -> None:
+        """Answer the requests already sent (in order: a scan asked for is recorded), close the cache,
+        end the thread."""
+        if self.worker_thread.isRunning():
+            QMetaObject.invokeMethod(self.worker, "close", Qt.ConnectionType.BlockingQueuedConnection)
         self.worker_thread.quit()
-        self.worker_thread.wait(5000)
+        if not self.worker_thread.wait(10_000):
+            logger.error("The cache worker did not finish within 10 s")
 
 
 class SyncService(QObject):

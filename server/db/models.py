@@ -5,7 +5,7 @@ from server.checkin.models import CheckIn, CheckInCorrection, DoorCheck, Product
 from server.conferences.models import AddOn, Conference, TicketType
 from server.dashboard.models import AttendanceCount, RedemptionCount
 from server.db.base import Base
-from server.devices.models import Device
+from server.devices.models import Device, ServerIdentity
 from server.orders.models import Order, OrderLineItem, OrderStatus
 from server.payments.models import DeskPayment, StripeEvent
 from server.print_jobs.models import PrintJob
@@ -25,5 +25,6 @@ __all__ = [
     "CheckIn", "CheckInCorrection", "Conference", "Device", "FeedPosition", "SyncConflict", "SyncEvent", "DoorCheck",
     "Order", "OrderLineItem", "OrderStatus", "ProductRedemption", "RedemptionCount",
     "Sponsor", "SponsorLevel", "StripeEvent", "TicketType", "Voucher", "VoucherType",
-    "User", "Membership", "ConsoleSession", "SignInAttempt", "DeskPayment", "PendingImport", "PrintJob",
+    "ServerIdentity", "User", "Membership", "ConsoleSession", "SignInAttempt", "DeskPayment", "PendingImport",
+    "PrintJob",
 ]

@@ -11,6 +11,18 @@ from server.conferences.models import Conference
 from server.db.base import Base, utcnow
 
 
+class ServerIdentity(Base):
+    """Who this server is: one row, made with its database (migration 0013). A kiosk keeps the id it
+    paired with, so a kiosk paired again with another server (or a fresh database behind the same
+    address) knows that nothing in its cache belongs there."""
+
+    __tablename__ = "server_identity"
+
+    id: Mapped[int] = mapped_column(primary_key=True)  # always 1: one identity per database
+    server_id: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class Device(Base):
     __tablename__ = "devices"
 

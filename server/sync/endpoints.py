@@ -25,6 +25,7 @@ from server.devices.service import (
     record_health,
     revoke_device,
 )
+from server.devices.repository import server_identity
 from server.errors import NotFound
 from server.settings import get_settings
 from server.sync.events import apply_events
@@ -58,10 +59,10 @@ CurrentDevice = Annotated[Device, Depends(current_device)]
 
 @router.post("/pair", response_model=PairResponse)
 def pair(body: PairRequest, session: DbSession) -> PairResponse:
-    """Exchange a one-time pairing code for this device's token."""
+    """Exchange a one-time pairing code for this device's token, with the server's identity and the conference."""
     device, token = pair_device(session, body.pairing_code)
     return PairResponse(device_id=device.id, device_token=token, station=device.station,
-                        conference=conference_info(device.conference))
+                        conference=conference_info(device.conference), server_id=server_identity(session))
 
 
 @router.get("/changes", response_model=ChangesPage)
@@ -71,7 +72,7 @@ def changes(
 ) -> Response:  # a ChangesPage (response_model documents it), serialised here
     """Attendees and products of this device's conference changed after the cursor ``after``."""
     # Serialised as built (plain dicts from the database): re-validating 5,000 records only costs time.
-    page = feed_page(session, device.conference_id, after, limit)
+    page = feed_page(session, device.conference_id, after, limit) | {"server_id": server_identity(session)}
     return Response(content=json.dumps(page, separators=(",", ":")), media_type="application/json")
 
 

@@ -43,7 +43,9 @@ def feed_page(session: Session, conference_id: int, after: int, limit: int) -> d
         .where(FeedPosition.conference_id == conference_id)).one()
     info = conference_info(conference).model_dump()
     if last_version <= after:  # nothing new: most polls of a fleet (500 kiosks poll 250 times a second)
-        return {"next_cursor": after, "has_more": False, "attendees": [], "products": [], "conference": info}
+        # (``last_version`` below ``after``: the kiosk holds what this database no longer has, a backup restored)
+        return {"next_cursor": after, "has_more": False, "attendees": [], "products": [], "conference": info,
+                "last_version": last_version}
     rows = session.execute(
         select(Attendee.id, Attendee.access_code, Attendee.first_name, Attendee.last_name, Attendee.email,
                Attendee.company, Attendee.ticket_type_id, Attendee.order_id, Attendee.checked_in_at,
@@ -72,7 +74,7 @@ def feed_page(session: Session, conference_id: int, after: int, limit: int) -> d
     else:
         next_cursor = max([after, *(a["version"] for a in records), *(p["version"] for p in products)])
     return {"next_cursor": next_cursor, "has_more": has_more, "attendees": records, "products": products,
-            "conference": info}
+            "conference": info, "last_version": last_version}
 
 
 def _iso(moment) -> str | None:

@@ -143,3 +143,81 @@ def test_reset_deletes_the_demo_files_only(tmp_path, demo_env, monkeypatch):
     Path("doorstation-demo-kiosk/badges").mkdir(parents=True)
     reset_demo("sqlite:///doorstation-demo.sqlite3")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["unrelated.txt"]
+
+
+def _server_pid_and_port(lines: queue.Queue, seen: list[str]) -> tuple[int, int]:
+    match = wait_for_line(lines, r"Demo server: http://127.0.0.1:(\d+) \(process (\d+);", seen)
+    return int(match.group(2)), int(match.group(1))
+
+
+def _gone(pid: int) -> bool:
+    """The process has ended (a zombie waiting for a parent that is gone counts as ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+    return state in ("Z", "X")
+
+
+@pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_stops_the_demo_kiosk_cleanly_and_its_server_with_it(tmp_path, demo_env, stop_signal):
+    """`kill -TERM` of the running demo (what a shutdown sends) ends the kiosk as its Quit does, and the server."""
+    command = [sys.executable, "-m", "doorstation", "demo", "--attendees", "20", "--port", str(free_port())]
+    demo = subprocess.Popen(command, cwd=tmp_path, env={**demo_env, "QT_QPA_PLATFORM": "offscreen"},
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: queue.Queue = queue.Queue()
+    reader = threading.Thread(target=read_lines_into, args=(demo.stdout, lines), daemon=True)
+    reader.start()
+    seen: list[str] = []
+    try:
+        server_pid, port = _server_pid_and_port(lines, seen)
+        wait_for_line(lines, r"Kiosk: station 'Main entrance'", seen)
+        deadline = time.monotonic() + 60
+        log = tmp_path / "doorstation-demo-kiosk" / "kiosk.log"
+        while "Ready to scan" not in (log.read_text() if log.exists() else ""):
+            assert time.monotonic() < deadline, "the demo's kiosk never became ready"
+            time.sleep(0.2)
+        demo.send_signal(stop_signal)
+        assert demo.wait(30) == 0
+        wait_for_line(lines, r"Stopping the demo server", seen, timeout=5)
+        time.sleep(0.5)
+        while not lines.empty():
+            seen.append(lines.get())
+        assert not [line for line in seen if "QThread" in line or "Traceback" in line], "".join(seen)
+        assert f"Stopping on {stop_signal.name}" in log.read_text()
+        assert _gone(server_pid) and port_is_free(port)
+    finally:
+        if demo.poll() is None:
+            demo.kill()
+        demo.wait()
+        reader.join(timeout=10)
+        demo.stdout.close()
+
+
+def test_the_demo_server_dies_with_the_demo_even_when_the_demo_is_killed(tmp_path, demo_env):
+    """A crash (here SIGKILL, which no handler sees) leaves no server orphaned on its port."""
+    demo = subprocess.Popen([*DEMO, "--port", str(free_port())], cwd=tmp_path, env=demo_env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: queue.Queue = queue.Queue()
+    reader = threading.Thread(target=read_lines_into, args=(demo.stdout, lines), daemon=True)
+    reader.start()
+    seen: list[str] = []
+    server_pid = 0
+    try:
+        server_pid, port = _server_pid_and_port(lines, seen)
+        wait_for_line(lines, r"Ctrl\+C stops it", seen)
+        assert not _gone(server_pid) and not port_is_free(port)
+        demo.send_signal(signal.SIGKILL)
+        demo.wait(10)
+        deadline = time.monotonic() + 20
+        while not (_gone(server_pid) and port_is_free(port)):
+            assert time.monotonic() < deadline, f"the demo's server (process {server_pid}) outlived the demo"
+            time.sleep(0.2)
+    finally:
+        if demo.poll() is None:
+            demo.kill()
+        demo.wait()
+        reader.join(timeout=10)
+        demo.stdout.close()
+        if server_pid and not _gone(server_pid):
+            os.kill(server_pid, signal.SIGKILL)  # never leave it running, even when the test fails

@@ -89,8 +89,11 @@ def test_paging_through_interleaved_attendees_and_products_misses_nothing_and_re
         assert {p["name"] for p in products} == {"Standard", "Lunch", "Student", "Dinner", "T-shirt"}
         assert all([h["name"] for h in a["holdings"]] == ["Standard", "Lunch"] for a in attendees)
         assert cursor == newest
-        assert poll(base_url, token, cursor, limit) | {"conference": None} == {
-            "next_cursor": newest, "has_more": False, "attendees": [], "products": [], "conference": None}
+        page = poll(base_url, token, cursor, limit)
+        assert len(page.pop("server_id")) == 36  # the database's identity, as at pairing
+        assert page | {"conference": None} == {
+            "next_cursor": newest, "has_more": False, "attendees": [], "products": [], "conference": None,
+            "last_version": newest}
 
     # A later change: exactly that comes down, once.
     with unit_of_work(session_factory) as session:
