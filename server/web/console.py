@@ -41,10 +41,13 @@ from server.errors import NotFound
 from server.users.models import Role
 from server.users.repository import UserRepository
 from server.users.service import SESSION_LIFETIME, SignedInSession, session_for_token
+from server.web.sections import sections_for, sees_codes
 
 WEB = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=WEB / "templates")
 templates.env.globals["Role"] = Role
+templates.env.globals["sections_for"] = sections_for  # the menu: what the role may open
+templates.env.globals["sees_codes"] = sees_codes  # voucher and bulk codes: organizers and owners
 templates.env.filters["local_time"] = short_local_time  # {{ moment|local_time(conference.timezone) }}
 templates.env.filters["conference_time"] = in_conference_time  # the full date, time and zone
 

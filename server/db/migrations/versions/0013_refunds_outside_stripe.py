@@ -1,0 +1,42 @@
+"""refunds paid outside Stripe (cash, card terminal, bank transfer), with who recorded them
+
+Revision ID: 0013
+Revises: 0012
+"""
+
+from alembic import op
+import sqlalchemy as sa
+import server.db.base
+
+
+revision = '0013'
+down_revision = '0012'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table('refunds_outside_stripe',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('conference_id', sa.Integer(), nullable=False),
+    sa.Column('order_id', sa.Integer(), nullable=False),
+    sa.Column('method', sa.Enum('cash', 'card_terminal', 'bank_transfer', name='refundmethod', native_enum=False, length=24), nullable=False),
+    sa.Column('amount', sa.Numeric(precision=12, scale=2), nullable=False),
+    sa.Column('recorded_by_user_id', sa.Integer(), nullable=True),
+    sa.Column('recorded_by', sa.String(length=300), nullable=False),
+    sa.Column('recorded_at', server.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['conference_id'], ['conferences.id'], name=op.f('fk_refunds_outside_stripe_conference_id_conferences'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_refunds_outside_stripe_order_id_orders'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['recorded_by_user_id'], ['users.id'], name=op.f('fk_refunds_outside_stripe_recorded_by_user_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_refunds_outside_stripe'))
+    )
+    with op.batch_alter_table('refunds_outside_stripe', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_refunds_outside_stripe_conference_id'), ['conference_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_refunds_outside_stripe_order_id'), ['order_id'], unique=False)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('refunds_outside_stripe', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_refunds_outside_stripe_order_id'))
+        batch_op.drop_index(batch_op.f('ix_refunds_outside_stripe_conference_id'))
+    op.drop_table('refunds_outside_stripe')
