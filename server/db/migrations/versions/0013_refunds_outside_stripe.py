@@ -1,4 +1,5 @@
-"""refunds paid outside Stripe (cash, card terminal, bank transfer), with who recorded them
+"""refunds paid outside Stripe (cash, card terminal, bank transfer), with who recorded them; wrong
+pairing codes by client address (the pairing route's rate limit)
 
 Revision ID: 0013
 Revises: 0012
@@ -34,8 +35,20 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_refunds_outside_stripe_conference_id'), ['conference_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_refunds_outside_stripe_order_id'), ['order_id'], unique=False)
 
+    op.create_table('pairing_failures',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('client', sa.String(length=64), nullable=False),
+    sa.Column('attempted_at', server.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_pairing_failures'))
+    )
+    with op.batch_alter_table('pairing_failures', schema=None) as batch_op:
+        batch_op.create_index('ix_pairing_failures_client_at', ['client', 'attempted_at'], unique=False)
+
 
 def downgrade() -> None:
+    with op.batch_alter_table('pairing_failures', schema=None) as batch_op:
+        batch_op.drop_index('ix_pairing_failures_client_at')
+    op.drop_table('pairing_failures')
     with op.batch_alter_table('refunds_outside_stripe', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_refunds_outside_stripe_order_id'))
         batch_op.drop_index(batch_op.f('ix_refunds_outside_stripe_conference_id'))
