@@ -1,9 +1,12 @@
 """refunds paid outside Stripe (cash, card terminal, bank transfer), with who recorded them; wrong
-pairing codes by client address (the pairing route's rate limit)
+pairing codes by client address (the pairing route's rate limit); the server's secrets (the sign-in
+form's CSRF token is signed with one, made here)
 
 Revision ID: 0013
 Revises: 0012
 """
+
+import secrets
 
 from alembic import op
 import sqlalchemy as sa
@@ -44,8 +47,16 @@ def upgrade() -> None:
     with op.batch_alter_table('pairing_failures', schema=None) as batch_op:
         batch_op.create_index('ix_pairing_failures_client_at', ['client', 'attempted_at'], unique=False)
 
+    server_secrets = op.create_table('server_secrets',
+    sa.Column('name', sa.String(length=40), nullable=False),
+    sa.Column('value', sa.String(length=128), nullable=False),
+    sa.PrimaryKeyConstraint('name', name=op.f('pk_server_secrets'))
+    )
+    op.bulk_insert(server_secrets, [{"name": "sign_in_csrf", "value": secrets.token_hex(32)}])
+
 
 def downgrade() -> None:
+    op.drop_table('server_secrets')
     with op.batch_alter_table('pairing_failures', schema=None) as batch_op:
         batch_op.drop_index('ix_pairing_failures_client_at')
     op.drop_table('pairing_failures')
