@@ -70,7 +70,8 @@ def buyer_names(session: Session, orders: list[Order]) -> dict[int, str]:
                  .group_by(Attendee.order_id).subquery())
         for order_id, first_name, last_name in session.execute(
                 select(Attendee.order_id, Attendee.first_name, Attendee.last_name).join(first, first.c.id == Attendee.id)):
-            names[order_id] = f"{first_name} {last_name}".strip()
+            if order_id is not None:
+                names[order_id] = f"{first_name} {last_name}".strip()
     return names
 
 

@@ -312,4 +312,5 @@ def server_secret(session: Session, name: str) -> bytes:
         insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
         session.execute(insert(ServerSecret).values(name=name, value=secrets.token_hex(32)).on_conflict_do_nothing())
         value = session.scalar(select(ServerSecret.value).where(ServerSecret.name == name))
+    assert value is not None  # made just above, by this process or another
     return bytes.fromhex(value)
