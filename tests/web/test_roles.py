@@ -16,8 +16,8 @@ from sqlalchemy import select
 
 from server.attendees.models import Attendee
 from server.conferences.service import get_conference, get_ticket_type
-from server.orders.models import Order
 from server.db.engine import unit_of_work
+from server.orders.models import Order
 from server.sponsors.models import BulkPurchaseVoucher
 from server.sponsors.service import BulkPurchaseService, create_sponsor
 from server.users.models import Role
@@ -68,7 +68,7 @@ def seeded(console_server):
         ticket_type = get_ticket_type(session, conference, "standard")
         ticket_type.bulk_enabled = True
         sponsor = create_sponsor(session, conference, name="Acme")
-        purchase = BulkPurchaseService.create_bulk_purchase(session, sponsor, 2, ticket_type, Decimal("0"),
+        purchase = BulkPurchaseService.create_bulk_purchase(session, sponsor, 2, ticket_type, Decimal(0),
                                                             voucher_config={"voucher_type": "comp", "discount_value": "100"}, conference=conference)
         BulkPurchaseService.approve(session, purchase)
         BulkPurchaseService.fulfill_bulk_purchase(session, purchase)
