@@ -191,3 +191,15 @@ def test_a_sign_in_csrf_cookie_the_server_did_not_issue_is_refused(console_serve
         signed = client.post("/sign-in", data={"email": user.email, "password": PASSWORD, "next": "/",
                                                "csrf_token": issued})
         assert signed.status_code == 303
+
+
+@pytest.mark.browser
+def test_a_dashboard_whose_server_stopped_answering_says_its_figures_are_old(signed_in_page, console_server):
+    """The demo's `kill -STOP`: the connection is there, the answer never comes."""
+    page = signed_in_page(Role.VIEWER)
+    page.goto(f"{A}/dashboard")
+    taken = page.get_by_test_id("taken-at").inner_text()
+    page.route("**/dashboard/live", lambda route: None)  # held: never answered
+    note = page.get_by_test_id("stale-note")
+    expect(note).to_be_visible(timeout=15_000)  # a poll every 3 s, given up after 6 s
+    expect(note).to_contain_text(f"These figures are from {taken}.")
