@@ -24,7 +24,7 @@ def attendees_import(
         help="Import rows whose email and ticket type an attendee already has (different people sharing an "
              "email); without it such rows are skipped, so a file imported twice imports nothing new.")] = False,
 ) -> None:
-    """Import attendees from CSV: all rows or none; every bad line is reported; rows already imported are skipped."""
+    """Import attendees from CSV: all rows or none; the first 100 bad lines are listed; rows already imported are skipped."""
     from server.attendees.csv_import import ImportRejected, import_attendees
     from server.conferences.service import get_conference
 
@@ -34,9 +34,12 @@ def attendees_import(
             result = import_attendees(session, get_conference(session, conference), file,
                                       allow_duplicates=allow_duplicates)
     except ImportRejected as rejected:
-        err.print(f"[bold red]Nothing was imported[/] from {file}: {len(rejected.problems)} problem(s).", highlight=False)
+        err.print(f"[bold red]Nothing was imported[/] from {file}: {rejected.total} problem(s).", highlight=False)
         for line, reason in rejected.problems:
             err.print(f"  line {line}: {reason}", highlight=False, markup=False)
+        if rejected.total > len(rejected.problems):
+            err.print(f"  … and {rejected.total - len(rejected.problems)} more (the first {len(rejected.problems)} "
+                      "are listed)", highlight=False, markup=False)
         raise typer.Exit(code=1) from None
     console.print(f"Imported {result.imported} attendees into {conference} in {time.perf_counter() - started:.1f} s.")
     if result.already_there:

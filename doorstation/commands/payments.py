@@ -125,8 +125,10 @@ def order_refund(
     from server.conferences.service import parse_money
     from server.payments.service import refund_order_through_stripe
 
-    order = refund_order_through_stripe(session_factory(), reference, parse_money(amount) if amount else None)
-    console.print(f"Order {reference}: refunded {order.amount_refunded} of {order.total}; now {order.status.value}.")
+    refunded = refund_order_through_stripe(session_factory(), reference, parse_money(amount) if amount else None)
+    order = refunded.order
+    console.print(f"Order {reference}: refunded {order.amount_refunded} of {order.total}; now {order.status.value}. "
+                  f"Stripe's refund {refunded.stripe_refund_id} of {refunded.amount}: {refunded.stripe_status}.")
 
 
 @orders_app.command("max-tickets")

@@ -1,13 +1,20 @@
-"""Attendee import from CSV: all or nothing, every bad line reported with its number and reason."""
+"""Attendee import from CSV: all or nothing, bad lines reported with their number and reason.
+
+The file is read as a stream (decoded and parsed a buffer at a time, never copied whole into one
+string) and only the first ``SHOWN_PROBLEMS`` problems are kept, with a count of all of them: a file
+of a million bad lines costs the memory of a hundred problems, and its page lists a hundred.
+"""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -24,17 +31,48 @@ OPTIONAL_COLUMNS = ("last_name", "company", "access_code", "add_ons")
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 FIELD_LIMITS = {"first_name": 100, "last_name": 100, "email": 254, "company": 200}
 MAX_ROWS = 500_000
+SHOWN_PROBLEMS = 100  # the problems kept and shown, by line; the rest are counted
+
+
+class Problems:
+    """The first ``keep`` problems by line number, and how many there were in all.
+
+    Problems arrive mostly in line order, but not only (a line repeating an earlier one is found
+    after the whole file is read), so the kept ones are sorted now and then and cut back to ``keep``.
+    """
+
+    def __init__(self, keep: int = SHOWN_PROBLEMS) -> None:
+        self.keep = keep
+        self.total = 0
+        self._kept: list[tuple[int, str]] = []
+
+    def add(self, line: int, reason: str) -> None:
+        self.total += 1
+        self._kept.append((line, reason))
+        if len(self._kept) >= 2 * self.keep:
+            self._kept.sort()
+            del self._kept[self.keep:]
+
+    def first(self) -> list[tuple[int, str]]:
+        return sorted(self._kept)[: self.keep]
 
 
 class ImportRejected(InvalidInput):
-    """The file was refused; ``problems`` lists (line number, reason), line 1 being the header."""
+    """The file was refused; ``problems`` lists the first (line number, reason), line 1 being the header,
+    and ``total`` how many problems there were in all."""
 
     code = "import_rejected"
 
-    def __init__(self, problems: list[tuple[int, str]]) -> None:
+    def __init__(self, problems: list[tuple[int, str]], total: int | None = None) -> None:
         self.problems = problems
+        self.total = len(problems) if total is None else total
         lines = "\n".join(f"line {line}: {reason}" for line, reason in problems)
-        super().__init__(f"Nothing was imported: {len(problems)} problem(s).\n{lines}")
+        more = f"\n… and {self.total - len(problems)} more" if self.total > len(problems) else ""
+        super().__init__(f"Nothing was imported: {self.total} problem(s).\n{lines}{more}")
+
+    @classmethod
+    def of(cls, problems: Problems) -> ImportRejected:
+        return cls(problems.first(), problems.total)
 
 
 @dataclass(frozen=True)
@@ -69,7 +107,7 @@ def _parse_addons(text: str, addons: dict[str, AddOn]) -> tuple[tuple[AddOn, int
     return tuple(parsed.items())
 
 
-def _rows(reader: csv.DictReader, problems: list[tuple[int, str]]):
+def _rows(reader: csv.DictReader, problems: Problems):
     """(line, row) for each row; a row the csv module cannot read (a field over its size limit) is
     a problem of that line, and reading goes on with the next one."""
     while True:
@@ -79,17 +117,18 @@ def _rows(reader: csv.DictReader, problems: list[tuple[int, str]]):
             return
         except csv.Error as error:
             # line_num counts the lines read before the one that failed.
-            problems.append((reader.line_num + 1, f"cannot be read as CSV: {error}"))
+            problems.add(reader.line_num + 1, f"cannot be read as CSV: {error}")
             continue
         yield reader.line_num, row
 
 
-def import_attendees(session: Session, conference: Conference, source: Path | str | bytes, *,
+def import_attendees(session: Session, conference: Conference, source: Path | str | bytes | BinaryIO, *,
                      allow_duplicates: bool = False, dry_run: bool = False) -> ImportResult:
     """Import a CSV (columns: first_name, email, ticket_type; optional last_name, company, access_code, add_ons).
 
     Every row becomes a PAID order holding one ticket and the listed add-ons, and one attendee.
-    Either every row is valid and all are written, or nothing is and ImportRejected lists every problem.
+    Either every row is valid and all are written, or nothing is and ImportRejected lists the first
+    ``SHOWN_PROBLEMS`` problems by line and how many there are in all.
 
     A row whose attendee is already in the conference — the same email (in any case) with the same
     ticket type, and the same access code if the row gives one — is skipped and listed in
@@ -99,12 +138,41 @@ def import_attendees(session: Session, conference: Conference, source: Path | st
     ``dry_run`` checks everything an import checks (capacity included) and writes nothing: the
     console's preview, so that what the confirmation imports was seen first, with the same rules.
     """
-    raw = source if isinstance(source, bytes) else Path(source).read_bytes() if isinstance(source, Path) else source.encode()
+    if isinstance(source, Path):
+        with source.open("rb") as file:
+            return import_attendees(session, conference, file, allow_duplicates=allow_duplicates, dry_run=dry_run)
+    stream = io.BytesIO(source.encode() if isinstance(source, str) else source) if isinstance(source, (str, bytes)) \
+        else source
+    start = stream.tell()
+    # Decoded and parsed a buffer at a time, never copied whole into one string.
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportRejected([(raw[: error.start].count(b"\n") + 1, "the file is not UTF-8 text")]) from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+        return _import(session, conference, csv.DictReader(text), allow_duplicates=allow_duplicates, dry_run=dry_run)
+    except UnicodeDecodeError:
+        stream.seek(start)
+        raise ImportRejected([(_first_line_not_utf8(stream), "the file is not UTF-8 text")]) from None
+    finally:
+        text.detach()  # the caller's file stays open: it is theirs to close
+
+
+def _first_line_not_utf8(stream: BinaryIO, chunk: int = 1 << 20) -> int:
+    """The line number of the first byte that is not UTF-8, read a megabyte at a time."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    lines = 1
+    while True:
+        data = stream.read(chunk)
+        held = decoder.getstate()[0]  # the first bytes of a character the last chunk cut, held back
+        try:
+            decoder.decode(data, final=not data)
+        except UnicodeDecodeError as error:
+            return lines + (held + data).count(b"\n", 0, max(error.start, 0))
+        if not data:
+            return lines
+        lines += data.count(b"\n")
+
+
+def _import(session: Session, conference: Conference, reader: csv.DictReader, *, allow_duplicates: bool,
+            dry_run: bool) -> ImportResult:
     try:
         header = [h.strip().lower() for h in reader.fieldnames or []]
     except csv.Error as error:
@@ -123,16 +191,16 @@ def import_attendees(session: Session, conference: Conference, source: Path | st
 
     ticket_types = _by_slug_and_name(session.scalars(select(TicketType).where(TicketType.conference_id == conference.id)))
     addons = _by_slug_and_name(session.scalars(select(AddOn).where(AddOn.conference_id == conference.id)))
-    problems: list[tuple[int, str]] = []
+    problems = Problems()
     holders: list[TicketHolder] = []
     holder_lines: list[int] = []
     code_lines: dict[str, int] = {}
     for line, row in _rows(reader, problems):
-        if len(holders) + len(problems) >= MAX_ROWS:
-            problems.append((line, f"more than {MAX_ROWS} rows; split the file"))
+        if len(holders) + problems.total >= MAX_ROWS:
+            problems.add(line, f"more than {MAX_ROWS} rows; split the file")
             break
         if None in row:
-            problems.append((line, f"{len(header) + len(row[None])} fields, the header has {len(header)}"))
+            problems.add(line, f"{len(header) + len(row[None])} fields, the header has {len(header)}")
             continue
         values = {k: (v or "").strip() for k, v in row.items()}
         if not any(values.values()):
@@ -164,7 +232,7 @@ def import_attendees(session: Session, conference: Conference, source: Path | st
             reasons.append(str(error))
             row_addons = ()
         if reasons:
-            problems.append((line, "; ".join(reasons)))
+            problems.add(line, "; ".join(reasons))
             continue
         holders.append(
             TicketHolder(first_name=values["first_name"], last_name=values.get("last_name", ""), email=values["email"],
@@ -177,16 +245,18 @@ def import_attendees(session: Session, conference: Conference, source: Path | st
     if not allow_duplicates:
         holders, holder_lines, already_there = _skip_already_there(session, conference, holders, holder_lines)
     if not allow_duplicates:
-        problems += _same_attendee_twice(holders, holder_lines)
+        for line, reason in _same_attendee_twice(holders, holder_lines):
+            problems.add(line, reason)
     if code_lines:
         codes = [h.access_code for h in holders if h.access_code]
         taken = set()
         for start in range(0, len(codes), 5000):
             taken |= set(session.scalars(select(Attendee.access_code).where(
                 Attendee.conference_id == conference.id, Attendee.access_code.in_(codes[start : start + 5000]))))
-        problems += [(code_lines[c], f"access code {c} already belongs to an attendee") for c in sorted(taken)]
-    if problems:
-        raise ImportRejected(sorted(problems))
+        for code in sorted(taken):
+            problems.add(code_lines[code], f"access code {code} already belongs to an attendee")
+    if problems.total:
+        raise ImportRejected.of(problems)
     if not holders and already_there:
         return ImportResult(imported=0, already_there=already_there)
     if not holders:

@@ -1,8 +1,10 @@
-"""Console pages: import attendees from a CSV file, previewed (every bad line, rows already there) before it is written."""
+"""Console pages: import attendees from a CSV file, previewed (the first 100 bad lines and how many in all, rows
+already there) before it is written."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import io
+from typing import Annotated, Any, BinaryIO
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -15,7 +17,7 @@ from server.users.models import Role
 from server.web.console import CsrfProtected, SignedIn, conference_for, render
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
-PREVIEW_ROWS = 200  # the rows shown of a large file; every problem is always shown
+PREVIEW_ROWS = 200  # the rows shown of a large file (problems: the first 100, server.attendees.csv_import)
 LIMIT_TEXT = f"{MAX_IMPORT_BYTES // (1024 * 1024)} MB"
 
 
@@ -37,23 +39,38 @@ def import_preview(request: Request, db: DbSession, user: SignedIn, slug: str,
                    allow_duplicates: Annotated[bool, Form()] = False) -> HTMLResponse:
     """Check an uploaded CSV and show what importing it would do; nothing is written until it is confirmed."""
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
-    content = file.file.read(MAX_IMPORT_BYTES + 1)
+    upload = file.file  # spooled to disk by the multipart parser: checked from there, a buffer at a time
+    size = upload.seek(0, io.SEEK_END)
+    upload.seek(0)
     page: dict[str, Any] = {"conference": conference, "limit": LIMIT_TEXT, "filename": file.filename or "",
                             "allow_duplicates": allow_duplicates}
-    if len(content) > MAX_IMPORT_BYTES:
+    if size > MAX_IMPORT_BYTES:
         return render(request, "import.html", status_code=413, error=f"The file is larger than {LIMIT_TEXT}: split it "
                       "into smaller files and import them one after the other. Nothing was imported.", **page)
-    if not content.strip():
+    if _blank(upload):
         return render(request, "import.html", status_code=422, error="The file is empty. Nothing was imported.", **page)
     try:
-        preview = import_attendees(db, conference, content, allow_duplicates=allow_duplicates, dry_run=True)
+        preview = import_attendees(db, conference, upload, allow_duplicates=allow_duplicates, dry_run=True)
     except ImportRejected as rejected:
-        return render(request, "import.html", status_code=422, problems=rejected.problems, **page)
+        return render(request, "import.html", status_code=422, problems=rejected.problems, total=rejected.total,
+                      **page)
     except Conflict as refused:  # the venue's capacity, a ticket type's limit
         return render(request, "import.html", status_code=409, error=f"{refused.message} Nothing was imported.", **page)
-    token = keep_upload(db, conference, user.session_id, filename=file.filename or "", content=content,
+    upload.seek(0)  # a file that passed is kept whole, to import exactly these bytes on confirmation
+    token = keep_upload(db, conference, user.session_id, filename=file.filename or "", content=upload.read(),
                         allow_duplicates=allow_duplicates)
     return render(request, "import.html", preview=preview, rows=preview.rows[:PREVIEW_ROWS], token=token, **page)
+
+
+def _blank(upload: BinaryIO, chunk: int = 1 << 20) -> bool:
+    """True when the file holds nothing but white space (read a megabyte at a time; left at its start)."""
+    try:
+        while data := upload.read(chunk):
+            if data.strip():
+                return False
+        return True
+    finally:
+        upload.seek(0)
 
 
 @router.post("/conferences/{slug}/import/confirm", dependencies=[CsrfProtected])
@@ -71,7 +88,8 @@ def import_confirm(request: Request, db: DbSession, user: SignedIn, slug: str,
     try:
         result = import_attendees(db, conference, upload.content, allow_duplicates=upload.allow_duplicates)
     except ImportRejected as rejected:  # the conference changed since the preview
-        return render(request, "import.html", status_code=422, problems=rejected.problems, changed=True, **page)
+        return render(request, "import.html", status_code=422, problems=rejected.problems, total=rejected.total,
+                      changed=True, **page)
     except Conflict as refused:
         return render(request, "import.html", status_code=409, error=f"{refused.message} Nothing was imported.", **page)
     forget_upload(db, upload)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from server.conferences.models import Conference
@@ -52,3 +52,16 @@ class Device(Base):
     station_mode: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
     conference: Mapped[Conference] = relationship()
+
+
+class PairingFailure(Base):
+    """A pairing code that did not pair, by client address: the pairing route's rate limit counts these
+    (server.devices.pairing_limit). In the database, as sign-in attempts are, so that the limit holds
+    across every server process sharing it."""
+
+    __tablename__ = "pairing_failures"
+    __table_args__ = (Index("ix_pairing_failures_client_at", "client", "attempted_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client: Mapped[str] = mapped_column(String(64))
+    attempted_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -7,23 +7,24 @@ from typing import Annotated
 
 import segno
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 from pydantic import TypeAdapter, ValidationError
 
 from server.api import DbSession, IdPath, SlugPath
 from server.conferences.models import Conference
 from server.devices.repository import conference_device
-from server.devices.service import create_device, fleet, revoke_device
+from server.devices.service import create_device, fleet, revoke_device, shows_pairing_code
 from server.errors import InvalidInput
 from server.users.models import Role
-from server.web.console import CsrfProtected, SignedIn, conference_for, page_not_found, render
+from server.web.console import CsrfProtected, SignedIn, conference_for, is_https, page_not_found, render
 from shared.protocol import Text, pairing_payload
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 POLL_SECONDS = 5
 MAX_NAME = 100
 STORABLE = TypeAdapter(Text)
+PAIRING_COOKIE = "doorstation_pairing_code"  # carries a new device's code to its pairing page, once
 
 
 def _checked(label: str, value: str) -> str:
@@ -66,19 +67,41 @@ def devices_live(request: Request, db: DbSession, user: SignedIn, slug: SlugPath
 @router.post("/conferences/{slug}/devices", dependencies=[CsrfProtected])
 def add_device(request: Request, db: DbSession, user: SignedIn, slug: SlugPath,
                name: Annotated[str, Form(max_length=10_000)] = "",
-               station: Annotated[str, Form(max_length=10_000)] = "") -> HTMLResponse:
-    """Add a kiosk: the answer shows its one-time pairing code and QR (shown this once, valid 24 hours)."""
+               station: Annotated[str, Form(max_length=10_000)] = "") -> Response:
+    """Add a kiosk, then show its one-time pairing code and QR on a page of its own (once, valid 24 hours)."""
     conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
     form = {"name": name, "station": station}
     try:
         device, code = create_device(db, conference, name=_checked("name", name), station=_checked("station", station))
     except InvalidInput as error:  # nothing written: the form comes back with what was typed
         return _devices_page(request, db, conference, status_code=422, error=error.message, form=form)
+    # Post/redirect/get: a reload of the next page asks again for that page, never for a second device.
+    # The code is stored only as a hash, so it travels to that page once, in a cookie only that page
+    # receives, which the page deletes as it shows it.
+    page = f"/conferences/{conference.slug}/devices/{device.id}/pairing"
+    response = RedirectResponse(page, status_code=303)
+    response.set_cookie(PAIRING_COOKIE, code, max_age=600, path=page, httponly=True, samesite="strict",
+                        secure=is_https(request))
+    return response
+
+
+@router.get("/conferences/{slug}/devices/{device_id}/pairing")
+def pairing(request: Request, db: DbSession, user: SignedIn, slug: SlugPath, device_id: IdPath) -> HTMLResponse:
+    """The new kiosk's pairing code and QR, shown once; after that the page says it was shown and what to do."""
+    conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
+    device = conference_device(db, conference.id, device_id)
+    if device is None:
+        raise page_not_found()
+    code = request.cookies.get(PAIRING_COOKIE, "")[:40]
     server_url = str(request.base_url).rstrip("/")
-    payload = pairing_payload(code, server_url)
-    qr = Markup(segno.make(payload, error="m").svg_inline(scale=6, border=4, title=f"Pairing QR of {device.name}"))
-    return render(request, "device_added.html", conference=conference, device=device, pairing_code=code,
-                  server_url=server_url, qr=qr)
+    shown = shows_pairing_code(device, code)
+    qr = (Markup(segno.make(pairing_payload(code, server_url), error="m").svg_inline(
+        scale=6, border=4, title=f"Pairing QR of {device.name}")) if shown else None)
+    response = render(request, "device_added.html", conference=conference, device=device,
+                      pairing_code=code if shown else None, server_url=server_url, qr=qr)
+    response.delete_cookie(PAIRING_COOKIE, path=request.url.path, httponly=True, samesite="strict",
+                           secure=is_https(request))
+    return response
 
 
 @router.get("/conferences/{slug}/devices/{device_id}/revoke")

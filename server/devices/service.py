@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import secrets
 from dataclasses import dataclass
 
@@ -202,3 +203,11 @@ def fleet(session: Session, conference: Conference, now: dt.datetime | None = No
     now = now or utcnow()
     devices = [judge(device, now) for device in conference_devices(session, conference.id)]
     return sorted(devices, key=lambda d: (d.state == "revoked", d.id))
+
+
+def shows_pairing_code(device: Device, code: str) -> bool:
+    """True when ``code`` is ``device``'s pairing code and still pairs it (not used, expired nor revoked):
+    the console's page shows a code only then."""
+    return (device.pairing_code_hash is not None and device.revoked_at is None
+            and device.pairing_expires_at is not None and device.pairing_expires_at > utcnow()
+            and hmac.compare_digest(device.pairing_code_hash, _hash(normalise_pairing_code(code))))

@@ -11,7 +11,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from server.attendees.models import Attendee
-from server.checkin.models import CheckIn, ProductRedemption
+from server.checkin.models import CheckIn, CheckInCorrection, ProductRedemption
 from server.conferences.models import AddOn, TicketType
 from server.devices.models import Device
 from server.orders.models import Order, OrderLineItem
@@ -79,9 +79,10 @@ def redemption_summaries(session: Session, attendee_ids: list[int]) -> dict[int,
     return summaries
 
 
-def scan_log(session: Session, conference_id: int, after: tuple[dt.datetime, int] | None, limit: int) -> list:
+def scan_log(session: Session, conference_id: int, after: tuple[dt.datetime, int | None] | None, limit: int) -> list:
     """Every scan kiosks uploaded, in the order they happened (then by arrival), after the key ``after``
-    ((moment, id) of the last row read): read along the (conference, occurred_at) index."""
+    ((moment, id) of the last row read; id None: after every one at that moment): read along the
+    (conference, occurred_at) index."""
     query = (select(SyncEvent.id, SyncEvent.occurred_at, SyncEvent.received_at, SyncEvent.station, Device.name,
                     SyncEvent.kind, SyncEvent.access_code, Attendee.first_name, Attendee.last_name,
                     SyncEvent.product_type, SyncEvent.product_id, SyncEvent.kiosk_reason, SyncEvent.status,
@@ -91,8 +92,26 @@ def scan_log(session: Session, conference_id: int, after: tuple[dt.datetime, int
              .where(SyncEvent.conference_id == conference_id))
     if after is not None:
         at, event_id = after
-        query = query.where(or_(SyncEvent.occurred_at > at, and_(SyncEvent.occurred_at == at, SyncEvent.id > event_id)))
+        query = query.where(SyncEvent.occurred_at > at if event_id is None else
+                            or_(SyncEvent.occurred_at > at, and_(SyncEvent.occurred_at == at, SyncEvent.id > event_id)))
     return list(session.execute(query.order_by(SyncEvent.occurred_at, SyncEvent.id).limit(limit)).all())
+
+
+def corrections_log(session: Session, conference_id: int, after: dt.datetime | None, after_id: int | None,
+                    limit: int) -> list:
+    """Check-ins and undos made by hand in the console, in the order they were made, after the moment
+    ``after`` (and, at that very moment, after the correction ``after_id``; None: every one at it)."""
+    query = (select(CheckInCorrection.id, CheckInCorrection.made_at, CheckInCorrection.action,
+                    CheckInCorrection.station, CheckInCorrection.check_in_at, CheckInCorrection.made_by,
+                    Attendee.access_code, Attendee.first_name, Attendee.last_name)
+             .join(Attendee, CheckInCorrection.attendee_id == Attendee.id)
+             .where(CheckInCorrection.conference_id == conference_id))
+    if after is not None:
+        at_it = CheckInCorrection.made_at >= after if after_id is None else \
+            or_(CheckInCorrection.made_at > after, and_(CheckInCorrection.made_at == after,
+                                                         CheckInCorrection.id > after_id))
+        query = query.where(at_it)
+    return list(session.execute(query.order_by(CheckInCorrection.made_at, CheckInCorrection.id).limit(limit)).all())
 
 
 def product_names(session: Session, conference_id: int) -> dict[tuple[str, int], str]:

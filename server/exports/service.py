@@ -80,18 +80,44 @@ SCAN_LOG_HEADER = ("Time", "Time (UTC)", "Received (UTC)", "Station", "Device", 
                    "Product", "Kiosk's verdict", "Server's outcome", "Reason")
 
 
+CORRECTIONS = {"check_in": "Check-in by hand", "undo": "Undo by hand"}
+
+
 def scan_log_page(session: Session, scope: ExportScope, after: Any) -> tuple[list[tuple], Any]:
-    """Every scan kiosks uploaded, in the order they happened, with what the kiosk and the server made of it."""
-    events = repository.scan_log(session, scope.conference_id, after, PAGE)
-    if not events:
+    """Every scan kiosks uploaded and every check-in or undo made by hand in the console, in the order they
+    happened, with what the kiosk and the server made of it (and who, for one made by hand).
+
+    Two keyset streams merged by moment, a kiosk's scan before a console correction at the same moment;
+    the key is (moment, 0 and the scan's id | 1 and the correction's id) of the last row written."""
+    at, source, last_id = after if after is not None else (None, 0, None)
+    # After a scan at moment ``at``: the later scans at it, and every correction at it; after a correction:
+    # no scan at it (they came first), the later corrections at it.
+    events = repository.scan_log(session, scope.conference_id,
+                                 None if at is None else (at, last_id if source == 0 else None), PAGE)
+    corrections = repository.corrections_log(session, scope.conference_id, at, last_id if source == 1 else None, PAGE)
+    merged = sorted([(e.occurred_at, 0, e.id, e) for e in events] + [(c.made_at, 1, c.id, c) for c in corrections],
+                    key=lambda row: row[:3])[:PAGE]
+    if not merged:
         return [], None
     products = repository.product_names(session, scope.conference_id)
-    rows = [(in_conference_time(e.occurred_at, scope.timezone), _iso(e.occurred_at), _iso(e.received_at), e.station,
-             e.name, SCAN_KINDS.get(e.kind, e.kind), e.access_code, _name(e.first_name, e.last_name),
-             products.get((e.product_type or "addon", e.product_id), "") if e.product_id is not None else "",
-             reason_in_words(e.kiosk_reason), e.status, reason_in_words(e.reason)) for e in events]
-    last = events[-1]
-    return rows, (last.occurred_at, last.id)
+    rows = []
+    for moment, kind, _id, row in merged:
+        if kind == 0:
+            rows.append((in_conference_time(moment, scope.timezone), _iso(moment), _iso(row.received_at), row.station,
+                         row.name, SCAN_KINDS.get(row.kind, row.kind), row.access_code,
+                         _name(row.first_name, row.last_name),
+                         products.get((row.product_type or "addon", row.product_id), "")
+                         if row.product_id is not None else "",
+                         reason_in_words(row.kiosk_reason), row.status, reason_in_words(row.reason)))
+        else:
+            what = (f"by {row.made_by}" if row.action == "check_in" else
+                    f"by {row.made_by}: the check-in of {in_conference_time(row.check_in_at, scope.timezone)} "
+                    f"taken back")
+            rows.append((in_conference_time(moment, scope.timezone), _iso(moment), _iso(moment), row.station,
+                         "Console", CORRECTIONS.get(row.action, row.action), row.access_code,
+                         _name(row.first_name, row.last_name), "", "", "applied", what))
+    last_moment, last_kind, last_id, _row = merged[-1]
+    return rows, (last_moment, last_kind, last_id)
 
 
 @dataclass(frozen=True)
@@ -111,6 +137,7 @@ EXPORTS = {export.slug: export for export in (
            "whether they are inside now, and their redemptions.", CHECK_IN_HEADER, check_in_page),
     Export("no-shows", "No-shows", "Everyone whose order is paid (or partially refunded) and who never checked in.",
            NO_SHOW_HEADER, no_show_page),
-    Export("scan-log", "Scan log", "Every scan the kiosks uploaded, in the order it happened: station, device, "
-           "what the kiosk decided and what the server made of it.", SCAN_LOG_HEADER, scan_log_page),
+    Export("scan-log", "Scan log", "Every scan the kiosks uploaded and every check-in or undo made by hand in the "
+           "console, in the order it happened: station, device, what the kiosk decided and what the server made "
+           "of it.", SCAN_LOG_HEADER, scan_log_page),
 )}

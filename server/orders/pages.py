@@ -1,13 +1,17 @@
-"""Console pages: orders (search, one order), refunds through Stripe and cancelling.
+"""Console pages: orders (search, one order), refunds through Stripe or recorded outside it, and cancelling.
 
 Every role may read orders; only owners and organizers refund or cancel (a door lead or viewer
-gets the "no such page" 404, and nothing is written). Refunds go through
-server.payments.service, which asks Stripe with no transaction open.
+gets the "no such page" 404, and nothing is written). Refunds of an order paid through Stripe go
+through server.payments.service, which asks Stripe with no transaction open and says "refunded"
+only once Stripe has answered; an order paid another way (at the desk, imported) gets its refund
+recorded as paid outside Stripe (server.payments.desk), with how, how much and who.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -19,9 +23,16 @@ from server.conferences.service import parse_money
 from server.db.engine import unit_of_work
 from server.errors import DomainError, InvalidInput, NotFound
 from server.orders.models import OrderStatus
-from server.orders.repository import order_attendees, order_in, search_orders
+from server.orders.repository import buyer_names, order_attendees, order_in, search_orders
 from server.orders.service import cancel_order
-from server.payments.repository import stripe_events, stripe_events_about
+from server.payments.desk import record_refund_outside_stripe
+from server.payments.models import RefundMethod
+from server.payments.repository import (
+    desk_payment_of,
+    refunds_outside_stripe,
+    stripe_events,
+    stripe_events_about,
+)
 from server.payments.service import REFUNDABLE, refund_order_through_stripe
 from server.users.models import Role
 from server.web.console import CsrfProtected, SignedIn, conference_for, page_not_found, render
@@ -46,22 +57,36 @@ def _order_page(request: Request, db: Session, conference: Conference, reference
     if order is None:
         raise page_not_found()
     return render(request, "order.html", status_code=status_code, conference=conference, order=order,
-                  attendees=order_attendees(db, order.id), refundable=order.status in REFUNDABLE,
+                  attendees=order_attendees(db, order.id), refundable=order.status in REFUNDABLE and order.total > 0,
                   left=order.total - order.amount_refunded, Status=OrderStatus,
+                  buyer=buyer_names(db, [order])[order.id], desk_payment=desk_payment_of(db, order.id), outside_refunds=refunds_outside_stripe(db, order.id),
+                  refund_methods=list(RefundMethod),
                   events=stripe_events_about(db, conference.id, checkout_session_id=order.stripe_checkout_session_id,
                                              payment_intent_id=order.stripe_payment_intent_id),
                   error=error, notice=notice, values=values or {})
 
 
-NOTICES = {"refunded": "Refunded through Stripe.", "cancelled": "Order cancelled."}
+NOTICES = {"cancelled": "Order cancelled."}
+AMOUNT = re.compile(r"^[0-9]{1,12}(\.[0-9]{1,3})?$")
+
+
+def _refund_notice(conference: Conference, done: str, amount: str) -> str:
+    """What the redirect after a refund says: the amount, and how it went back (Stripe answered, or recorded)."""
+    if not AMOUNT.match(amount):
+        return NOTICES.get(done, "")
+    money = f"{amount} {conference.currency.upper()}"
+    return {"refunded": f"Refunded {money} through Stripe.",
+            "refund_pending": f"Stripe accepted the refund of {money}; it is pending at the bank.",
+            "recorded": f"Recorded a refund of {money} paid outside Stripe."}.get(done, NOTICES.get(done, ""))
 
 
 @router.get("/conferences/{slug}/orders/{reference}")
 def order_page(request: Request, db: DbSession, user: SignedIn, slug: str, reference: ReferencePath,
-               done: str = "") -> HTMLResponse:
+               done: Annotated[str, Query(max_length=40)] = "",
+               amount: Annotated[str, Query(max_length=40)] = "") -> HTMLResponse:
     """One order: its lines, payment and refunds, its attendees, and its Stripe events."""
     conference = conference_for(db, user, slug, at_least=Role.VIEWER)
-    return _order_page(request, db, conference, reference, notice=NOTICES.get(done, ""))
+    return _order_page(request, db, conference, reference, notice=_refund_notice(conference, done, amount))
 
 
 @router.post("/conferences/{slug}/orders/{reference}/refund", dependencies=[CsrfProtected])
@@ -84,15 +109,43 @@ def refund(request: Request, db: DbSession, user: SignedIn, slug: str, reference
     # Stripe is asked (the service's own short units of work do the rest) and is not used again.
     db.commit()
     try:
-        refund_order_through_stripe(request.app.state.session_factory, reference, value, conference_id=conference.id,
-                                    refunded_before=before)
+        refunded = refund_order_through_stripe(request.app.state.session_factory, reference, value,
+                                               conference_id=conference.id, refunded_before=before)
     except NotFound:
         raise page_not_found() from None
     except DomainError as error:
         with unit_of_work(request.app.state.session_factory) as session:
             return _order_page(request, session, conference, reference, status_code=error.http_status,
                                error=error.message, values=values)
-    return RedirectResponse(f"/conferences/{slug}/orders/{reference}?done=refunded", status_code=303)
+    done = "refund_pending" if refunded.stripe_status == "pending" else "refunded"
+    return RedirectResponse(f"/conferences/{slug}/orders/{reference}?{urlencode({'done': done, 'amount': refunded.amount})}",
+                            status_code=303)
+
+
+@router.post("/conferences/{slug}/orders/{reference}/refund-outside-stripe", dependencies=[CsrfProtected])
+def refund_outside_stripe(request: Request, db: DbSession, user: SignedIn, slug: str, reference: ReferencePath,
+                          amount: FormText = "", method: FormText = "", refunded_before: FormText = "",
+                          confirm: FormText = "") -> Response:
+    """Record a refund paid outside Stripe (cash, card terminal, bank transfer) for an order not paid through Stripe."""
+    conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
+    order = order_in(db, conference.id, reference)
+    if order is None:
+        raise page_not_found()
+    values = {"outside_amount": amount, "method": method}
+    try:
+        value = parse_money(amount.strip(), "refund amount")
+        before = parse_money(refunded_before.strip(), "amount refunded before")
+        if confirm != "yes":
+            raise InvalidInput("Tick the box to confirm that the money was given back: nothing was recorded.")
+        with db.begin_nested():  # a refusal undoes what was flushed, and the page is drawn in the same transaction
+            record_refund_outside_stripe(db, order, method=method, amount=value, refunded_before=before,
+                                         recorded_by_user_id=user.id,
+                                         recorded_by=f"{user.display_name} <{user.email}>")
+    except DomainError as error:
+        return _order_page(request, db, conference, reference, status_code=error.http_status, error=error.message,
+                           values=values)
+    return RedirectResponse(f"/conferences/{slug}/orders/{reference}?{urlencode({'done': 'recorded', 'amount': value})}",
+                            status_code=303)
 
 
 @router.post("/conferences/{slug}/orders/{reference}/cancel", dependencies=[CsrfProtected])

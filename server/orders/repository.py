@@ -19,6 +19,7 @@ class OrderPage:
     total: int  # how many match, over every page
     page: int
     pages: int
+    buyers: dict[int, str]  # order id → the buyer's name (see buyer_names)
 
 
 def _like(text: str) -> str:
@@ -51,7 +52,27 @@ def search_orders(session: Session, conference_id: int, query: str = "", *, page
     orders = list(session.scalars(select(Order).where(*where).options(selectinload(Order.line_items))
                                   .order_by(Order.created_at.desc(), Order.id.desc())
                                   .offset((page - 1) * per_page).limit(per_page)))
-    return OrderPage(orders=orders, total=total, page=page, pages=pages)
+    return OrderPage(orders=orders, total=total, page=page, pages=pages, buyers=buyer_names(session, orders))
+
+
+def _name_given(order: Order) -> str:
+    details = order.attendee_details[0] if order.attendee_details else {}
+    return f"{details.get('first_name', '')} {details.get('last_name', '')}".strip()
+
+
+def buyer_names(session: Session, orders: list[Order]) -> dict[int, str]:
+    """Each order's buyer by name: the name given at checkout, else its first attendee's (an imported or
+    bulk-written order keeps no checkout details); "" when it has neither."""
+    names = {order.id: _name_given(order) for order in orders}
+    unnamed = [order_id for order_id, name in names.items() if not name]
+    if unnamed:
+        first = (select(Attendee.order_id, func.min(Attendee.id).label("id")).where(Attendee.order_id.in_(unnamed))
+                 .group_by(Attendee.order_id).subquery())
+        for order_id, first_name, last_name in session.execute(
+                select(Attendee.order_id, Attendee.first_name, Attendee.last_name).join(first, first.c.id == Attendee.id)):
+            if order_id is not None:
+                names[order_id] = f"{first_name} {last_name}".strip()
+    return names
 
 
 def order_in(session: Session, conference_id: int, reference: str) -> Order | None:

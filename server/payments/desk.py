@@ -1,4 +1,5 @@
-"""Payment taken at the registration desk: cash, or the desk's own card terminal (not Stripe).
+"""Payment taken at the registration desk: cash, or the desk's own card terminal (not Stripe); and
+refunds paid outside Stripe, for orders whose money did not come through Stripe.
 
 The order becomes PAID through the orders service (``mark_paid``), so seat counters, attendees and
 the kiosks' change feed follow as for any payment; the money is recorded with who took it, how,
@@ -18,8 +19,8 @@ from server.conferences.models import AddOn, TicketType
 from server.db.base import utcnow
 from server.errors import Conflict, InvalidInput
 from server.orders.models import Order, OrderStatus
-from server.orders.service import lock_order, mark_paid
-from server.payments.models import DeskPayment, DeskPaymentMethod
+from server.orders.service import lock_order, mark_paid, refund_order
+from server.payments.models import DeskPayment, DeskPaymentMethod, RefundMethod, RefundOutsideStripe
 
 
 def take_desk_payment(session: Session, order: Order, *, method: DeskPaymentMethod | str, amount: Decimal,
@@ -60,3 +61,37 @@ def take_desk_payment(session: Session, order: Order, *, method: DeskPaymentMeth
     session.add(payment)
     session.flush()
     return payment
+
+
+def record_refund_outside_stripe(session: Session, order: Order, *, method: RefundMethod | str, amount: Decimal,
+                                 refunded_before: Decimal | None, recorded_by_user_id: int | None,
+                                 recorded_by: str, now: dt.datetime | None = None) -> RefundOutsideStripe:
+    """Record money given back for an order that was not paid through Stripe, and refund it by that much.
+
+    An order paid through Stripe is refused: its money goes back through Stripe, so that what Stripe
+    says and what we say agree. ``refunded_before`` is what the person saw refunded when they asked;
+    if more has been refunded since (a second click), nothing is recorded.
+    """
+    try:
+        method = RefundMethod(method)
+    except ValueError:
+        raise InvalidInput("Choose how the money went back: cash, card terminal or bank transfer.",
+                           code="bad_refund_method") from None
+    order = lock_order(session, order.id)
+    if order.stripe_payment_intent_id:
+        raise Conflict(f"Order {order.reference} was paid through Stripe: refund it through Stripe, so that Stripe's "
+                       f"record and ours agree. Nothing was recorded.", code="paid_through_stripe")
+    if refunded_before is not None and order.amount_refunded != refunded_before:
+        raise Conflict(f"Order {order.reference} has had {order.amount_refunded} refunded since this page was loaded "
+                       f"({refunded_before} then); nothing more was recorded. Look again first.",
+                       code="refunded_meanwhile")
+    if order.status in (OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED) and order.total == 0:
+        raise Conflict(f"Order {order.reference} cost nothing (comp): there is no money to give back.",
+                       code="nothing_paid")
+    refund_order(session, order, amount)  # its own checks: a paid order, 0 < amount ≤ what is left
+    refund = RefundOutsideStripe(conference_id=order.conference_id, order_id=order.id, method=method, amount=amount,
+                                 recorded_by_user_id=recorded_by_user_id, recorded_by=recorded_by[:300],
+                                 recorded_at=now or utcnow())
+    session.add(refund)
+    session.flush()
+    return refund

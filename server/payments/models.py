@@ -1,4 +1,5 @@
-"""Stripe webhook events as received (the de-duplication record and the retry ledger), and payments taken at the desk."""
+"""Stripe webhook events as received (the de-duplication record and the retry ledger), payments taken at the
+desk, and refunds paid outside Stripe."""
 
 from __future__ import annotations
 
@@ -54,3 +55,34 @@ class DeskPayment(Base):
     taken_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     taken_by: Mapped[str] = mapped_column(String(300))  # "Dana Door <dana@example.org>"
     taken_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class RefundMethod(enum.StrEnum):
+    """How money went back when it did not go through Stripe."""
+
+    CASH = "cash"
+    CARD_TERMINAL = "card_terminal"
+    BANK_TRANSFER = "bank_transfer"
+
+    @property
+    def label(self) -> str:
+        return {"cash": "Cash", "card_terminal": "Card terminal", "bank_transfer": "Bank transfer"}[self.value]
+
+
+class RefundOutsideStripe(Base):
+    """Money given back for an order not paid through Stripe (at the desk, an import): how, how much, who.
+
+    An order may have several (partial refunds). Who is kept by name as well as by user id, as for a
+    desk payment: the record must still say who after the user is deleted.
+    """
+
+    __tablename__ = "refunds_outside_stripe"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"), index=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    method: Mapped[RefundMethod] = mapped_column(str_enum(RefundMethod))
+    amount: Mapped[Decimal]
+    recorded_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    recorded_by: Mapped[str] = mapped_column(String(300))  # "Olga Organizer <olga@example.org>"
+    recorded_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -1,11 +1,11 @@
-"""Named queries about Stripe webhook events."""
+"""Named queries about Stripe webhook events, desk payments and refunds paid outside Stripe."""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from server.payments.models import StripeEvent
+from server.payments.models import DeskPayment, RefundOutsideStripe, StripeEvent
 
 
 def stripe_events(session: Session, conference_id: int, *, problems_only: bool = False,
@@ -33,3 +33,14 @@ def stripe_events_about(session: Session, conference_id: int, *, checkout_sessio
     about = [e for e in events if {(e.payload.get("data") or {}).get("object", {}).get(k)
                                    for k in ("id", "payment_intent")} & wanted]
     return list(reversed(about))
+
+
+def desk_payment_of(session: Session, order_id: int) -> DeskPayment | None:
+    """The money taken for an order at the desk, if it was paid there."""
+    return session.scalar(select(DeskPayment).where(DeskPayment.order_id == order_id))
+
+
+def refunds_outside_stripe(session: Session, order_id: int) -> list[RefundOutsideStripe]:
+    """The refunds paid outside Stripe recorded for an order, oldest first."""
+    return list(session.scalars(select(RefundOutsideStripe).where(RefundOutsideStripe.order_id == order_id)
+                                .order_by(RefundOutsideStripe.id)))

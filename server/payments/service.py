@@ -17,17 +17,32 @@ from server.db.engine import unit_of_work
 from server.errors import Conflict, InvalidInput, NotFound
 from server.orders.models import Order, OrderStatus
 from server.orders.service import get_order, lock_order, refund_order
-from server.payments.gateway import StripeGateway
+from server.payments.gateway import PaymentProviderError, StripeGateway
 from server.sponsors.models import BulkPurchase, BulkPurchaseStatus
 from server.sponsors.service import BulkPurchaseError, BulkPurchaseService
 
 REFUNDABLE = (OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED)
 
 
+@dataclass(frozen=True)
+class StripeOrderRefund:
+    """What Stripe answered to an order's refund, and the order as recorded after it."""
+
+    order: Order
+    amount: Decimal
+    stripe_refund_id: str
+    stripe_status: str  # Stripe's word: "succeeded", or "pending" (the bank has not confirmed it yet)
+
+
 def refund_order_through_stripe(factory: sessionmaker[Session], reference: str,
                                 amount: Decimal | None = None, *, conference_id: int | None = None,
-                                refunded_before: Decimal | None = None) -> Order:
+                                refunded_before: Decimal | None = None) -> StripeOrderRefund:
     """Refund ``amount`` of an order (default: all that is left); a full refund stops its badges at the door.
+
+    Only an order paid through Stripe (it has a payment intent) and a conference with a Stripe key:
+    anything else is refused with the reason and nothing is recorded, since a refund recorded here
+    that Stripe never made would say money went back when none did. The refund is recorded only
+    after Stripe has answered that it made it.
 
     ``conference_id``: an order of another conference is not found. ``refunded_before``: what the
     person saw already refunded when they asked (the console's form carries it); if more has been
@@ -44,21 +59,29 @@ def refund_order_through_stripe(factory: sessionmaker[Session], reference: str,
                            code="refunded_meanwhile")
         if order.status not in REFUNDABLE:
             raise Conflict(f"Order {reference} is {order.status.label.lower()}; only a paid order can be refunded.")
+        payment_intent = order.stripe_payment_intent_id
+        if not payment_intent:
+            raise Conflict(f"Order {reference} was not paid through Stripe (it has no Stripe payment), so nothing "
+                           f"can go back through Stripe; nothing was refunded. If the money was returned another way "
+                           f"(cash, card terminal, bank transfer), record a refund paid outside Stripe.",
+                           code="not_paid_through_stripe")
         refundable = order.total - order.amount_refunded
         value = refundable if amount is None else amount
         if value <= 0 or value > refundable:
             raise InvalidInput(f"Refund amount must be more than 0 and at most {refundable} for order {reference}.")
         target = order.amount_refunded + value  # what will have been refunded after this one
-        payment_intent = order.stripe_payment_intent_id
-        gateway = StripeGateway(order.conference) if payment_intent else None
-    if gateway is not None and payment_intent:
-        # Keyed by the target: a retry of the same refund is one refund at Stripe.
-        gateway.refund(payment_intent, amount, idempotency_key=f"refund-order-{order.id}-{target}")
+        gateway = StripeGateway(order.conference)  # refuses, saying why, when the conference has no Stripe key
+    # Keyed by the target: a retry of the same refund is one refund at Stripe.
+    refund = gateway.refund(payment_intent, amount, idempotency_key=f"refund-order-{order.id}-{target}")
+    if refund.status in ("failed", "canceled"):
+        raise PaymentProviderError(f"Stripe answered that the refund {refund.id} {refund.status}; nothing was "
+                                   f"recorded as refunded.")
     with unit_of_work(factory) as session:
         order = lock_order(session, order.id)
         if order.amount_refunded < target:  # else Stripe's webhook has recorded it already
             order = refund_order(session, order, target - order.amount_refunded)
-        return order
+        return StripeOrderRefund(order=order, amount=value, stripe_refund_id=refund.id,
+                                 stripe_status=refund.status or "")
 
 
 @dataclass(frozen=True)
@@ -83,6 +106,9 @@ def refund_bulk_purchase_through_stripe(factory: sessionmaker[Session], purchase
             raise BulkPurchaseError(f"Cannot refund purchase in '{purchase.payment_status.label}' state; "
                                     f"only a paid purchase can be refunded.")
         payment_intent = purchase.stripe_payment_intent_id
+        if not payment_intent and not purchase.is_comp:
+            raise BulkPurchaseError(f"Purchase #{purchase_id} has no Stripe payment on record, so nothing can go back "
+                                    f"through Stripe; nothing was refunded and its codes still work.")
         gateway = StripeGateway(purchase.conference) if payment_intent else None
     if gateway is not None and payment_intent:
         gateway.refund(payment_intent, None, idempotency_key=f"refund-bulk-purchase-{purchase_id}")

@@ -105,3 +105,17 @@ class BulkPurchase(Base):
     @property
     def is_fulfilled(self) -> bool:
         return self.linked_voucher_count >= self.quantity
+
+    @property
+    def is_comp(self) -> bool:
+        """A deal with nothing to pay: fulfilled on approval, never paid through Stripe."""
+        return self.total_amount == 0
+
+    @property
+    def status_label(self) -> str:
+        """The status in words: a comp deal is never "Paid" (no money moved) nor "Refunded" (none went back)."""
+        if self.is_comp and self.payment_status is BulkPurchaseStatus.PAID:
+            return "Comp (no payment)"
+        if self.is_comp and self.payment_status is BulkPurchaseStatus.REFUNDED:
+            return "Withdrawn (comp)"
+        return self.payment_status.label

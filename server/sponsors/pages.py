@@ -44,6 +44,7 @@ from server.sponsors.service import (
 from server.users.models import Role
 from server.vouchers.models import VoucherType
 from server.web.console import ConsoleUser, CsrfProtected, SignedIn, conference_for, page_not_found, render
+from server.web.sections import SEES_CODES
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 
@@ -236,6 +237,7 @@ NOTICES = {
     "fulfilled": "Fulfilled: its voucher codes are ready to download for the sponsor.",
     "already": "It was already fulfilled: nothing new was generated.",
     "refunded": "Refunded: its payment went back through Stripe and every code it generated stopped working.",
+    "withdrawn": "Comp deal withdrawn: every code it generated stopped working. Nothing was paid, so no money moved.",
     "failed": "Marked failed.",
 }
 
@@ -358,14 +360,14 @@ def refund(request: Request, db: DbSession, user: SignedIn, slug: str, purchase_
                               error="Tick the box to confirm the refund: nothing was refunded.")
     _end_transaction_before_stripe(db)
     try:
-        refund_bulk_purchase_through_stripe(request.app.state.session_factory, purchase_id,
-                                            conference_id=conference.id)
+        refunded = refund_bulk_purchase_through_stripe(request.app.state.session_factory, purchase_id,
+                                                       conference_id=conference.id)
     except NotFound:
         raise page_not_found() from None
     except DomainError as error:
         return _page_after_stripe(request, conference, purchase_id, status_code=error.http_status,
                                   error=error.message)
-    return _done(slug, purchase_id, "refunded")
+    return _done(slug, purchase_id, "refunded" if refunded.paid_through_stripe else "withdrawn")
 
 
 @router.post("/conferences/{slug}/sponsors/purchases/{purchase_id}/fail", dependencies=[CsrfProtected])
@@ -382,8 +384,8 @@ def mark_failed(request: Request, db: DbSession, user: SignedIn, slug: str, purc
 
 @router.get("/conferences/{slug}/sponsors/purchases/{purchase_id}/codes.csv")
 def codes_csv(db: DbSession, user: SignedIn, slug: str, purchase_id: IdPath) -> Response:
-    """The purchase's voucher codes as CSV, to send to the sponsor (cells safe in a spreadsheet)."""
-    conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
+    """The purchase's voucher codes as CSV, to send to the sponsor (cells safe in a spreadsheet; organizers and owners)."""
+    conference = conference_for(db, user, slug, at_least=SEES_CODES)
     purchase = _purchase(db, conference, purchase_id)
     codes = bulk_purchase_codes(db, purchase.id)
     product = purchase.ticket_type.name if purchase.ticket_type else purchase.addon.name if purchase.addon else "any"

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Query, Response
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
@@ -16,12 +16,12 @@ from server.conferences.models import Conference
 from server.conferences.service import get_conference
 from server.conflicts.repository import list_conflicts
 from server.devices.models import Device
+from server.devices.pairing_limit import TooManyPairingAttempts, pair_within_limit
 from server.devices.service import (
     authenticate_device,
     create_device,
     list_devices,
     mark_seen,
-    pair_device,
     record_health,
     revoke_device,
 )
@@ -58,9 +58,15 @@ CurrentDevice = Annotated[Device, Depends(current_device)]
 
 
 @router.post("/pair", response_model=PairResponse)
-def pair(body: PairRequest, session: DbSession) -> PairResponse:
-    """Exchange a one-time pairing code for this device's token, with the server's identity and the conference."""
-    device, token = pair_device(session, body.pairing_code)
+def pair(body: PairRequest, session: DbSession, request: Request) -> PairResponse:
+    """Exchange a one-time pairing code for this device's token, with the server's identity and the conference
+    (429 after too many wrong codes from one address)."""
+    try:
+        device, token = pair_within_limit(session, request.app.state.session_factory, body.pairing_code,
+                                          client=request.client.host if request.client else "unknown")
+    except TooManyPairingAttempts as refused:
+        raise HTTPException(status_code=429, detail={"code": refused.code, "message": refused.message},
+                            headers={"Retry-After": str(int(refused.retry_after.total_seconds()) + 1)}) from None
     return PairResponse(device_id=device.id, device_token=token, station=device.station,
                         conference=conference_info(device.conference), server_id=server_identity(session))
 

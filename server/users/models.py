@@ -108,3 +108,13 @@ class SignInAttempt(Base):
     # "succeeded", "failed" (wrong email or password, or a disabled user), "refused" (locked or throttled).
     outcome: Mapped[str] = mapped_column(String(12))
     attempted_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class ServerSecret(Base):
+    """A random secret of the server's, made once and kept in the database so that every server process
+    signs and checks with the same one (the sign-in form's CSRF token is signed with one)."""
+
+    __tablename__ = "server_secrets"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(128))  # hex

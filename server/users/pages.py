@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
 
 from server.api import DbSession
 from server.users.repository import UserRepository
@@ -21,6 +22,7 @@ from server.web.console import (
     set_session_cookie,
     set_sign_in_csrf_cookie,
     sign_in_csrf_token,
+    sign_in_token_is_ours,
     tokens_match,
 )
 
@@ -32,9 +34,9 @@ def _client(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def _sign_in_page(request: Request, *, next_path: str, email: str = "", error: str = "", notice: str = "",
-                  status_code: int = 200) -> HTMLResponse:
-    token = sign_in_csrf_token(request)
+def _sign_in_page(request: Request, db: Session, *, next_path: str, email: str = "", error: str = "",
+                  notice: str = "", status_code: int = 200) -> HTMLResponse:
+    token = sign_in_csrf_token(request, db)
     response = render(request, "sign_in.html", status_code=status_code, next_path=next_path, email=email,
                       error=error, notice=notice)
     set_sign_in_csrf_cookie(response, request, token)
@@ -48,7 +50,7 @@ def sign_in_form(request: Request, db: DbSession,
     """The sign-in form; a browser already signed in goes straight on to ``next``."""
     if session_for_token(db, request.cookies.get(SESSION_COOKIE, "")) is not None:
         return RedirectResponse(local_path(next), status_code=303)
-    return _sign_in_page(request, next_path=local_path(next), notice="You are signed out." if signed_out else "")
+    return _sign_in_page(request, db, next_path=local_path(next), notice="You are signed out." if signed_out else "")
 
 
 @router.post("/sign-in")
@@ -62,15 +64,15 @@ def sign_in_submit(
     """Check the email and password; on success set the session cookie and go on to ``next``."""
     next_path = local_path(next)
     expected = request.cookies.get(SIGN_IN_CSRF_COOKIE, "")
-    if not tokens_match(csrf_token, expected):
-        return _sign_in_page(request, next_path=next_path, email=email, status_code=403,
+    if not tokens_match(csrf_token, expected) or not sign_in_token_is_ours(request, db, expected):
+        return _sign_in_page(request, db, next_path=next_path, email=email, status_code=403,
                              error="This sign-in form had expired or did not come from this page. "
                                    "Nothing was done: please sign in again.")
     try:
         signed_in = sign_in(db, email=email, password=password, client=_client(request))
     except SignInRefused as refusal:
         # Answered, not raised: the failed attempt is committed with this answer (lock-out counts it).
-        response: Response = _sign_in_page(request, next_path=next_path, email=email, error=refusal.message,
+        response: Response = _sign_in_page(request, db, next_path=next_path, email=email, error=refusal.message,
                                            status_code=refusal.http_status)
         if refusal.retry_after is not None:
             response.headers["Retry-After"] = str(max(1, int(refusal.retry_after.total_seconds())))

@@ -17,12 +17,14 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from server.conferences.models import Conference
 from server.db.base import utcnow
 from server.errors import Conflict, DomainError, InvalidInput, NotFound
-from server.users.models import ConsoleSession, Membership, Role, User
+from server.users.models import ConsoleSession, Membership, Role, ServerSecret, User
 from server.users.repository import ConsoleSessionRepository, SignInAttemptRepository, UserRepository
 
 __all__ = [
@@ -298,3 +300,17 @@ def seed_demo_admin(session: Session, conference: Conference) -> tuple[str, str]
         set_password(session, user, password)
     set_role(session, user, conference, Role.OWNER)
     return DEMO_ADMIN_EMAIL, password
+
+
+def server_secret(session: Session, name: str) -> bytes:
+    """The server's secret ``name``, made (256 random bits) the first time it is asked for.
+
+    Made with an insert that does nothing when another process made it first, then read: every
+    process ends up with the same secret."""
+    value = session.scalar(select(ServerSecret.value).where(ServerSecret.name == name))
+    if value is None:
+        insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+        session.execute(insert(ServerSecret).values(name=name, value=secrets.token_hex(32)).on_conflict_do_nothing())
+        value = session.scalar(select(ServerSecret.value).where(ServerSecret.name == name))
+    assert value is not None  # made just above, by this process or another
+    return bytes.fromhex(value)

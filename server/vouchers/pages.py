@@ -19,10 +19,11 @@ from server.exports.spreadsheet import csv_chunks
 from server.users.models import Role
 from server.vouchers.export import HEADER, voucher_rows
 from server.vouchers.models import VoucherType
-from server.vouchers.repository import count_vouchers, voucher_in, voucher_page
+from server.vouchers.repository import count_vouchers, voucher_counts, voucher_in, voucher_page
 from server.vouchers.service import VoucherBulkConfig, deactivate_voucher, generate_voucher_codes
 from server.web.console import CsrfProtected, SignedIn, conference_for, page_not_found, render
 from server.web.forms import checked, ids, whole_number
+from server.web.sections import SEES_CODES, sees_codes
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 
@@ -66,8 +67,14 @@ def _vouchers_page(request: Request, db: DbSession, conference: Conference, *, p
 def vouchers(request: Request, db: DbSession, user: SignedIn, slug: str, prefix: PrefixQuery = "",
              page: Annotated[int, Query(ge=1, le=1_000_000)] = 1, generated: Annotated[int, Query(ge=0, le=500)] = 0,
              deactivated: Annotated[str, Query(max_length=100)] = "") -> HTMLResponse:
-    """The conference's vouchers with their uses, by code, 50 a page, searchable by the start of the code."""
+    """The conference's vouchers with their uses, by code, 50 a page, searchable by the start of the code.
+
+    Door leads and viewers see how many codes there are and how they were used, never a code (a
+    comp code is a free ticket), nor a search by prefix (its counts would spell the codes out)."""
     conference = conference_for(db, user, slug, at_least=Role.VIEWER)
+    if not sees_codes(user.role_in(conference)):
+        return render(request, "vouchers.html", conference=conference, counts=voucher_counts(db, conference.id),
+                      type_labels=TYPE_LABELS)
     notice = (f"Generated {generated} voucher codes." if generated
               else f"Voucher {deactivated} deactivated: it is refused from now on." if deactivated else "")
     return _vouchers_page(request, db, conference, prefix=prefix, page=page, notice=notice)
@@ -142,8 +149,8 @@ def deactivate(request: Request, db: DbSession, user: SignedIn, slug: str, vouch
 
 @router.get("/conferences/{slug}/vouchers.csv", response_class=StreamingResponse)
 def download(request: Request, db: DbSession, user: SignedIn, slug: str, prefix: PrefixQuery = "") -> StreamingResponse:
-    """The vouchers (of a code prefix) as CSV: UTF-8 with BOM, formula-looking cells escaped, streamed."""
-    conference = conference_for(db, user, slug, at_least=Role.VIEWER)
+    """The vouchers (of a code prefix) as CSV, for organizers and owners: UTF-8 with BOM, formulas escaped, streamed."""
+    conference = conference_for(db, user, slug, at_least=SEES_CODES)
     rows = voucher_rows(request.app.state.session_factory, conference.id, conference.timezone, prefix.strip())
     name = f"{conference.slug}-vouchers" + (f"-{prefix.strip()}" if prefix.strip().isascii() and prefix.strip().isalnum() else "") + ".csv"
     return StreamingResponse(csv_chunks(HEADER, rows), media_type="text/csv; charset=utf-8",

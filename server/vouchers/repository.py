@@ -1,11 +1,13 @@
-"""Named queries about vouchers: the console's list (paged, by code prefix) and its CSV export."""
+"""Named queries about vouchers: the console's list (paged, by code prefix), its CSV export, and the counts."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from dataclasses import dataclass
+
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from server.vouchers.models import Voucher
+from server.vouchers.models import Voucher, VoucherType
 
 
 def _of(conference_id: int, code_prefix: str):
@@ -43,3 +45,26 @@ def vouchers_after(session: Session, conference_id: int, *, code_prefix: str = "
 def voucher_in(session: Session, conference_id: int, voucher_id: int) -> Voucher | None:
     """The voucher with this id if it is the conference's (another conference's id finds nothing)."""
     return session.scalar(select(Voucher).where(Voucher.id == voucher_id, Voucher.conference_id == conference_id))
+
+
+@dataclass(frozen=True)
+class VoucherCount:
+    """How many codes of one type a conference has, and how they were used: what a viewer sees instead of codes."""
+
+    voucher_type: VoucherType
+    codes: int
+    active: int
+    uses: int  # orders placed with them
+    uses_left: int  # of the active codes
+
+
+def voucher_counts(session: Session, conference_id: int) -> list[VoucherCount]:
+    """Per voucher type, in the type's order: codes, active codes, uses, uses left on active codes."""
+    left = case((Voucher.is_active & (Voucher.max_uses > Voucher.times_used), Voucher.max_uses - Voucher.times_used),
+                else_=0)
+    rows = session.execute(
+        select(Voucher.voucher_type, func.count(Voucher.id), func.count(Voucher.id).filter(Voucher.is_active),
+               func.coalesce(func.sum(Voucher.times_used), 0), func.coalesce(func.sum(left), 0))
+        .where(Voucher.conference_id == conference_id).group_by(Voucher.voucher_type))
+    by_type = {VoucherType(row[0]): VoucherCount(VoucherType(row[0]), *map(int, row[1:])) for row in rows}
+    return [by_type[t] for t in VoucherType if t in by_type]

@@ -18,6 +18,8 @@ from the proxy's X-Forwarded-Proto). Each session has its own CSRF token, checke
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import hmac
 import secrets
 from collections.abc import Mapping
@@ -37,20 +39,27 @@ from server.api import DbSession
 from server.conferences.local_time import in_conference_time, short_local_time
 from server.conferences.models import Conference
 from server.conferences.service import SLUG_PATTERN, get_conference
+from server.db.base import utcnow
 from server.errors import NotFound
 from server.users.models import Role
 from server.users.repository import UserRepository
-from server.users.service import SESSION_LIFETIME, SignedInSession, session_for_token
+from server.users.service import SESSION_LIFETIME, SignedInSession, server_secret, session_for_token
+from server.web.sections import sections_for, sees_codes
 
 WEB = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=WEB / "templates")
 templates.env.globals["Role"] = Role
+templates.env.globals["sections_for"] = sections_for  # the menu: what the role may open
+templates.env.globals["sees_codes"] = sees_codes  # voucher and bulk codes: organizers and owners
+templates.env.globals["now"] = utcnow  # the server's clock, for what depends on it ("on sale from …")
 templates.env.filters["local_time"] = short_local_time  # {{ moment|local_time(conference.timezone) }}
 templates.env.filters["conference_time"] = in_conference_time  # the full date, time and zone
 
 SESSION_COOKIE = "doorstation_session"
 # The sign-in form has no session yet; its CSRF token is a cookie of its own, compared with the
 # form's copy (double submit), so another site cannot sign a browser in to an account of its choosing.
+# The token is signed by the server (an HMAC with a secret kept in the database), so a cookie planted
+# by someone else is not accepted however the form repeats it.
 SIGN_IN_CSRF_COOKIE = "doorstation_sign_in_csrf"
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "X-CSRF-Token"  # what htmx sends (base.html sets hx-headers), for requests that carry no form
@@ -187,11 +196,32 @@ def clear_session_cookie(response: Response, request: Request) -> None:
     response.delete_cookie(SESSION_COOKIE, httponly=True, samesite="lax", secure=is_https(request), path="/")
 
 
-def sign_in_csrf_token(request: Request) -> str:
-    """The sign-in form's CSRF token: the browser's cookie, or a new one (set by ``set_sign_in_csrf_cookie``)."""
+def _sign_in_key(request: Request, db: Session) -> bytes:
+    key = getattr(request.app.state, "sign_in_key", None)
+    if key is None:  # read once per process: the same for every process (server.users.service.server_secret)
+        key = request.app.state.sign_in_key = server_secret(db, "sign_in_csrf")
+    return key
+
+
+def _signature(key: bytes, nonce: str) -> str:
+    return base64.urlsafe_b64encode(hmac.new(key, nonce.encode(), hashlib.sha256).digest()).decode().rstrip("=")
+
+
+def sign_in_token_is_ours(request: Request, db: Session, token: str) -> bool:
+    """True when ``token`` is one this server issued (``{nonce}.{HMAC of the nonce}``): a cookie someone
+    else set (another site on a sibling domain can set cookies) is not one, whatever a form repeats."""
+    nonce, _, signature = token.partition(".")
+    return (0 < len(token) <= 100 and token.isascii() and bool(nonce) and
+            hmac.compare_digest(signature.encode(), _signature(_sign_in_key(request, db), nonce).encode()))
+
+
+def sign_in_csrf_token(request: Request, db: Session) -> str:
+    """The sign-in form's CSRF token: the browser's cookie if this server issued it, else a new one (set by
+    ``set_sign_in_csrf_cookie``)."""
     token = request.cookies.get(SIGN_IN_CSRF_COOKIE, "")
-    if not (20 <= len(token) <= 64 and token.isascii()):
-        token = secrets.token_urlsafe(32)
+    if not sign_in_token_is_ours(request, db, token):
+        nonce = secrets.token_urlsafe(24)
+        token = f"{nonce}.{_signature(_sign_in_key(request, db), nonce)}"
     request.state.csrf_token = token
     return token
 

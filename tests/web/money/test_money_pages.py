@@ -105,7 +105,7 @@ def test_an_order_is_refunded_in_part_then_fully_and_another_cancelled(money_sho
     page.get_by_label("Amount to refund (USD, at most 200.00)").fill("30")
     page.get_by_label("Yes, refund this amount").check()
     page.get_by_role("button", name="Refund").click()
-    assert page.get_by_role("status").inner_text() == "Refunded through Stripe."
+    assert page.get_by_role("status").inner_text() == "Refunded 30.00 USD through Stripe."
     assert money_shop.refunds() == [3000]
     # The same refund clicked again from the older tab: refused, Stripe is not asked again.
     stale.get_by_label("Amount to refund (USD, at most 200.00)").fill("30")
@@ -119,7 +119,7 @@ def test_an_order_is_refunded_in_part_then_fully_and_another_cancelled(money_sho
 
     page.get_by_label("Yes, refund this amount").check()  # the amount offered is what is left
     page.get_by_role("button", name="Refund").click()
-    assert page.get_by_role("status").inner_text() == "Refunded through Stripe."
+    assert page.get_by_role("status").inner_text() == "Refunded 170.00 USD through Stripe."
     assert money_shop.refunds() == [3000, 17000]
     assert money_shop.order(reference)["status"] == "refunded"
     assert "These badges no longer work at the door." in page.content()
