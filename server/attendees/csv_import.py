@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,10 +17,10 @@ from server.attendees.models import Attendee
 from server.capacity.service import validate_global_capacity, validate_product_quantity
 from server.conferences.models import AddOn, Conference, TicketType
 from server.errors import InvalidInput
+from shared.email_address import is_email_address
 
 REQUIRED_COLUMNS = ("first_name", "email", "ticket_type")
 OPTIONAL_COLUMNS = ("last_name", "company", "access_code", "add_ons")
-EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 FIELD_LIMITS = {"first_name": 100, "last_name": 100, "email": 254, "company": 200}
 MAX_ROWS = 500_000
 
@@ -140,7 +139,7 @@ def import_attendees(session: Session, conference: Conference, source: Path | st
         reasons = []
         if not values["first_name"]:
             reasons.append("first_name is empty")
-        if not EMAIL_PATTERN.match(values["email"]):
+        if not is_email_address(values["email"]):
             reasons.append(f"'{values['email']}' is not an email address")
         for name, limit in FIELD_LIMITS.items():
             if len(values.get(name, "")) > limit:
