@@ -26,14 +26,15 @@ import pytest
 from fastapi.routing import APIRoute
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import BigInteger, DateTime, Integer, Numeric, String, Text, create_engine, select
+from sqlalchemy import BigInteger, DateTime, Integer, Numeric, String, Text, create_engine, func, select
 
 from server.app import create_app
 from server.checkin.service import CheckInService
-from server.conferences.models import Conference
+from server.conferences.models import Conference, TicketType
 from server.db.base import Base
 from server.db.engine import unit_of_work
 from server.devices.service import create_device
+from server.orders.models import Order
 from server.payments.models import StripeEvent
 from server.sponsors.service import BulkPurchaseService, create_sponsor, create_sponsor_level
 from server.sync.models import SyncConflict
@@ -48,12 +49,23 @@ from tests.web.money.conftest import stripe_for_console  # noqa: F401 (a fixture
 
 pytestmark = pytest.mark.filterwarnings("ignore::hypothesis.errors.NonInteractiveExampleWarning")
 
-EXAMPLES_PER_FORM = 16
+EXAMPLES_PER_FORM = 24
 
 # What broke the console's forms before they all went through server.web.forms.
-NASTY = ["1e30", "1e20", "nan", "inf", "-1", "12.345", "²", "١٢", "99999999999999999999", "-99999999999999999999",
+NASTY = ["1e30", "1e20", "nan", "inf", "-1", "12.345", "100000000.00", "9999999999.99", "999999999999", "²", "١٢", "99999999999999999999", "-99999999999999999999",
          "0001-01-01T00:00", "9999-12-31T23:59", "2026-02-30T09:00", "\x00", "a\x00b", "\x1b[31mred", "tab\there",
          "line\nbreak", "x" * 301, "y" * 5000, "", " ", "   \t ", "<script>alert(1)</script>", "0", "1,5", "12.50"]
+
+# And what each kind of field is most likely to be broken by, tried in that kind of field more often.
+MONEY = ["1e30", "1e20", "1E5", "nan", "-0.01", "12.345", "0.001", "100000000.00", "9999999999.99", "999999999999",
+         "1 000", "12.50€", "٣"]
+WHOLE = ["²", "99999999999999999999", "2147483648", "10000001", "-1", "1.5", "1e3", "٣", "0x10"]
+TIME = ["0001-01-01T00:00", "9999-12-31T23:59", "1999-12-31T23:59", "2100-01-01T00:00", "2026-03-29T02:30",
+        "2026-05-01T09:00+14:00", "2026-05-01", "now"]
+KINDS = {**dict.fromkeys(("price", "amount", "cost", "unit_price", "discount", "value", "refunded_before"), MONEY),
+         **dict.fromkeys(("capacity", "quantity", "count", "max_uses", "comp_badges", "ticket_type", "station",
+                          "requires", "ticket_types", "addons", "addon", "sponsor_id", "level_id"), WHOLE),
+         **dict.fromkeys(("available_from", "available_until", "valid_from", "valid_until"), TIME)}
 
 # Refusals that write on purpose, each with the reason.
 REFUSALS_THAT_RECORD = {
@@ -135,7 +147,7 @@ class World:
     def field(self, name: str, *, many: bool) -> tuple[st.SearchStrategy, st.SearchStrategy]:
         """Values for one field: (plausible, wild): a fresh slug where one must be new, a value the page
         takes; or one of the classes that broke pages, or any text at all."""
-        wild = st.one_of(st.sampled_from(NASTY), st.text(max_size=40))
+        wild = st.one_of(st.sampled_from(KINDS.get(name, NASTY)), st.sampled_from(NASTY), st.text(max_size=40))
         if name in ("slug", "type_slug", "addon_slug", "sponsor_slug"):
             plausible = st.integers(1, 10**6).map(lambda n: f"new-{n}")
         else:
@@ -154,16 +166,11 @@ def form_values(draw, fields: dict[str, tuple[st.SearchStrategy, st.SearchStrate
     return {name: draw(strategies[1] if name in wild else strategies[0]) for name, strategies in fields.items()}
 
 
-def snapshot(url: str) -> dict[str, list]:
+def snapshot(connection) -> dict[str, list]:
     """Every row of every table, but the sign-in tables (a session's last use changes as it is used)."""
-    engine = create_engine(url)
-    try:
-        with engine.connect() as connection:
-            return {table.name: sorted(map(repr, connection.execute(select(table))))
-                    for table in Base.metadata.sorted_tables
-                    if table.name not in ("console_sessions", "sign_in_attempts")}
-    finally:
-        engine.dispose()
+    with connection.begin():
+        return {table.name: sorted(map(repr, connection.execute(select(table))))
+                for table in Base.metadata.sorted_tables if table.name not in ("console_sessions", "sign_in_attempts")}
 
 
 def what_the_forms_would_refuse(url: str) -> list[str]:
@@ -239,7 +246,7 @@ def test_every_console_form_refuses_in_words_and_stores_only_what_it_takes(strip
         def post(values) -> None:
             form = {name: value for name, value in values.items() if name not in files}
             uploads = {name: ("people.csv", values[name].encode("utf-8", "replace"), "text/csv") for name in files}
-            before = snapshot(database_url)
+            before = snapshot(watcher)
             try:
                 response = client.post(path, data={**form, "csrf_token": token}, files=uploads or None,
                                        follow_redirects=False)
@@ -251,13 +258,16 @@ def test_every_console_form_refuses_in_words_and_stores_only_what_it_takes(strip
                 server_errors.append(f"POST {path} {values!r:.300} → {response.status_code}")
             elif 400 <= response.status_code < 500 and route.path not in REFUSALS_THAT_RECORD:
                 posted["refused"] += 1
-                if snapshot(database_url) != before:
+                if snapshot(watcher) != before:
                     refusals_that_wrote.append(f"POST {path} {values!r:.300} → {response.status_code}")
 
         post()
 
-    for route in routes:
-        post_form(route)
+    engine = create_engine(database_url)
+    with engine.connect() as watcher:
+        for route in routes:
+            post_form(route)
+    engine.dispose()
     anonymous.close()
     print(f"\n{posted}")  # the figures, with -s
     stored = what_the_forms_would_refuse(database_url)
@@ -269,3 +279,44 @@ def test_every_console_form_refuses_in_words_and_stores_only_what_it_takes(strip
 
 def _is_list(param) -> bool:
     return "list" in str(param.field_info.annotation) or "List" in str(param.field_info.annotation)
+
+
+@pytest.mark.parametrize(("path", "param"), [("/conferences/pycon/attendees", "q"),
+                                            ("/conferences/pycon/vouchers", "prefix"),
+                                            ("/conferences/pycon/vouchers.csv", "prefix")])
+def test_a_viewers_search_with_a_nul_byte_is_answered_in_words(console_server, signed_in_client, path, param):
+    """PostgreSQL refuses a NUL in a query's text with an error: the search refuses it first, saying why."""
+    viewer = signed_in_client(Role.VIEWER)
+    answer = viewer.get(path, params={param: "Ada\x00"})
+    assert answer.status_code == 422
+    assert "control character" in answer.text
+    assert viewer.get(path, params={param: "Ada"}).status_code == 200
+
+
+def test_a_price_of_1e30_comes_back_to_the_form_with_the_reason_and_adds_nothing(console_server, signed_in_client):
+    owner = signed_in_client(Role.OWNER)
+    token = form_token(owner.get(f"/conferences/{CONFERENCE_A}/products").text)
+    answer = owner.post(f"/conferences/{CONFERENCE_A}/products/ticket-types",
+                        data={"csrf_token": token, "name": "Galactic pass", "type_slug": "galactic", "price": "1e30",
+                              "quantity": "10"})
+    assert answer.status_code == 422
+    assert "The price &#39;1e30&#39; is not an amount of money" in answer.text
+    assert 'value="Galactic pass"' in answer.text  # the form again, as typed
+    assert "Galactic pass" not in owner.get(f"/conferences/{CONFERENCE_A}/products").text.split("<form")[0]
+    with console_server.session_factory() as session:
+        assert session.scalar(select(TicketType.id).where(TicketType.slug == "galactic")) is None
+
+
+def test_a_walk_in_name_longer_than_its_column_sells_nothing(console_server, signed_in_client):
+    lead = signed_in_client(Role.DOOR_LEAD)
+    with console_server.session_factory() as session:
+        ticket_type = session.scalar(select(TicketType.id).where(TicketType.slug == "standard"))
+        orders_before = session.scalar(select(func.count(Order.id)))
+    token = form_token(lead.get(f"/conferences/{CONFERENCE_A}/walk-ins").text)
+    answer = lead.post(f"/conferences/{CONFERENCE_A}/walk-ins",
+                       data={"csrf_token": token, "ticket_type": str(ticket_type), "first_name": "W" * 101,
+                             "last_name": "Alker", "method": "cash", "amount": "100.00"})
+    assert answer.status_code == 422
+    assert "The first name is 101 characters long; at most 100, please. Nothing was sold." in answer.text
+    with console_server.session_factory() as session:
+        assert session.scalar(select(func.count(Order.id))) == orders_before
