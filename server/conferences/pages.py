@@ -77,11 +77,11 @@ def new_conference_submit(request: Request, db: DbSession, user: SignedIn, slug:
     """Create the conference (with its badge key pair) and make the signed-in user its owner."""
     form = {"slug": slug, "name": name, "timezone": timezone, "capacity": capacity, "currency": currency}
     try:
-        conference = create_conference(db, slug=forms.slug(slug, "conference slug"),
-                                       name=forms.text(name, "name", column=Conference.name, required=True),
+        conference = create_conference(db, slug=forms.slug(slug),
+                                       name=forms.text(name, "name", column=Conference.name),
                                        timezone=forms.text(timezone, "time zone", column=Conference.timezone),
                                        total_capacity=forms.whole_number(capacity, "venue capacity"),
-                                       currency=forms.text(currency, "currency", column=Conference.currency))
+                                       currency=forms.text(currency, "currency", max_length=100))
         owner = UserRepository(db).by_id(user.id)
         assert owner is not None  # signed in this very request
         set_role(db, owner, conference, Role.OWNER)
@@ -123,7 +123,7 @@ def settings_submit(request: Request, db: DbSession, user: SignedIn, slug: str, 
     conference = conference_for(db, user, slug, at_least=Role.OWNER)
     form = {"name": name, "timezone": timezone, "capacity": capacity}
     try:
-        update_conference(db, conference, name=forms.text(name, "name", column=Conference.name, required=True),
+        update_conference(db, conference, name=forms.text(name, "name", column=Conference.name),
                           timezone=forms.text(timezone, "time zone", column=Conference.timezone),
                           total_capacity=forms.whole_number(capacity, "venue capacity"))
     except DomainError as error:
@@ -242,7 +242,7 @@ def _done(conference: Conference, done: str, kind: str, product_id: int) -> Redi
 
 def _read_ticket_type_fields(conference: Conference, form: TicketTypeFields) -> dict:
     zone = conference.timezone
-    return {"name": forms.text(form["name"], "name", column=TicketType.name, required=True),
+    return {"name": forms.text(form["name"], "name", column=TicketType.name),
             "price": forms.money(form["price"], "price", currency=conference.currency),
             "total_quantity": forms.whole_number(form["quantity"], "quantity"),
             "available_from": forms.venue_time(form["available_from"], zone, "start of sale"),
@@ -270,7 +270,7 @@ def ticket_type_add(request: Request, db: DbSession, user: SignedIn, slug: str, 
     form = _ticket_type_fields(name, type_slug, price, quantity, available_from, available_until, requires_voucher,
                                bulk_enabled)
     try:
-        ticket_type = add_ticket_type(db, conference, slug=forms.slug(form["slug"], "ticket type's slug"),
+        ticket_type = add_ticket_type(db, conference, slug=forms.slug(form["slug"], "ticket type slug"),
                                       **_read_ticket_type_fields(conference, form))
     except DomainError as error:
         refused(request, db)
@@ -343,7 +343,7 @@ def _read_addon_fields(db: DbSession, conference: Conference, form: dict) -> dic
     if len(required) != len(wanted):
         raise InvalidInput("A ticket type chosen as required is not one of this conference's.")
     form["requires"] = wanted
-    return {"name": forms.text(form["name"], "name", column=AddOn.name, required=True),
+    return {"name": forms.text(form["name"], "name", column=AddOn.name),
             "description": forms.text(form["description"], "description", column=AddOn.description),
             "price": forms.money(form["price"], "price", currency=conference.currency),
             "total_quantity": forms.whole_number(form["quantity"], "quantity"), "requires_ticket_types": required,
@@ -362,7 +362,7 @@ def addon_add(request: Request, db: DbSession, user: SignedIn, slug: str, name: 
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     form = _addon_fields(name, addon_slug, description, price, quantity, requires, bulk_enabled)
     try:
-        addon = add_addon(db, conference, slug=forms.slug(form["slug"], "add-on's slug"),
+        addon = add_addon(db, conference, slug=forms.slug(form["slug"], "add-on slug"),
                           **_read_addon_fields(db, conference, form))
     except DomainError as error:
         refused(request, db)

@@ -130,11 +130,11 @@ def edit_level(request: Request, db: DbSession, user: SignedIn, slug: str, level
 
 
 def _level_name(name: str) -> str:
-    return forms.text(name, "level's name", column=SponsorLevel.name, required=True)
+    return forms.text(name, "level's name", column=SponsorLevel.name)
 
 
 def _sponsor_name(name: str) -> str:
-    return forms.text(name, "sponsor's name", column=Sponsor.name, required=True)
+    return forms.text(name, "sponsor's name", column=Sponsor.name)
 
 
 def _level_from_form(db: Session, conference: Conference, level_id: str):
@@ -153,7 +153,7 @@ def add_sponsor(request: Request, db: DbSession, user: SignedIn, slug: str, name
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     try:
         create_sponsor(db, conference, name=_sponsor_name(name),
-                       slug=forms.slug(sponsor_slug, "sponsor's slug", required=False) or None,
+                       slug=forms.slug(sponsor_slug, "sponsor slug", required=False) or None,
                        level=_level_from_form(db, conference, level_id),
                        contact_email=forms.email(contact_email, "contact email"))
     except DomainError as error:
@@ -174,7 +174,7 @@ def edit_sponsor(request: Request, db: DbSession, user: SignedIn, slug: str, spo
         raise page_not_found()
     try:
         update_sponsor(db, sponsor, name=_sponsor_name(name),
-                       slug=forms.slug(sponsor_slug, "sponsor's slug", required=False) or sponsor.slug,
+                       slug=forms.slug(sponsor_slug, "sponsor slug", required=False) or sponsor.slug,
                        level=_level_from_form(db, conference, level_id),
                        contact_email=forms.email(contact_email, "contact email"))
     except DomainError as error:

@@ -113,7 +113,7 @@ def sell(request: Request, db: DbSession, user: SignedIn, slug: str,
         # All of the sale or none of it: a refused payment or badge leaves no order behind (refused()).
         ticket_type_id = forms.record_id(ticket_type, "ticket types", field="ticket_type")
         assert ticket_type_id is not None
-        walk_in = WalkIn(first_name=forms.text(first_name, "first name", column=Attendee.first_name, required=True),
+        walk_in = WalkIn(first_name=forms.text(first_name, "first name", column=Attendee.first_name),
                          last_name=forms.text(last_name, "last name", column=Attendee.last_name),
                          email=forms.email(email),
                          company=forms.text(company, "company", column=Attendee.company),

@@ -81,16 +81,19 @@ def money(text: str, what: str, *, currency: str = "usd", field: str = "", maxim
         return Decimal("0.00")
     match = _MONEY.match(text)
     if match is None:
-        raise FieldRefused(field, f"The {what} '{_shown(text)}' is not an amount of money: write it as digits, "
-                                  f"for example 12.50.")
+        if text.startswith("-") and _MONEY.match(text[1:]):
+            raise FieldRefused(field, f"Invalid {what} '{text}': must be zero or more.")
+        if text.isascii() and any(c.isdigit() for c in text) and not any(c.isspace() for c in text):
+            raise FieldRefused(field, f"Invalid {what} '{_shown(text)}': write it as digits, such as 12.50.")
+        raise FieldRefused(field, f"Invalid {what} '{_shown(text)}': not a number.")
     places = minor_unit_places(currency)
     minor = (match["minor"] or "").rstrip("0")
     if len(minor) > places:
-        raise FieldRefused(field, f"The {what} '{text}' has more decimal places than {currency.upper()} has "
-                                  f"({places}).")
+        raise FieldRefused(field, f"Invalid {what} '{text}': " + (
+            "at most two decimal places." if places == 2 else f"no decimal places in {currency.upper()}."))
     amount = Decimal(f"{match['units']}.{minor or '0'}")
     if amount > maximum:
-        raise FieldRefused(field, f"The {what} {text} is more than the most this console takes ({maximum:,}).")
+        raise FieldRefused(field, f"Invalid {what} '{text}': at most {maximum}.")
     return amount.quantize(Decimal("0.01"))
 
 
@@ -201,8 +204,8 @@ def slug(value: str, what: str = "slug", *, required: bool = True, field: str = 
     if not value and not required:
         return ""
     if not SLUG.match(value):
-        raise FieldRefused(field, f"The {what} '{_shown(value)}' is not usable: lower-case letters, digits and "
-                                  f"dashes, starting with a letter or digit, at most 63.")
+        raise FieldRefused(field, f"Invalid {what} '{_shown(value)}': use 1-63 lowercase letters, digits and dashes, "
+                                  f"starting with a letter or digit.")
     return value
 
 
