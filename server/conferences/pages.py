@@ -86,7 +86,7 @@ def new_conference_submit(request: Request, db: DbSession, user: SignedIn, slug:
         assert owner is not None  # signed in this very request
         set_role(db, owner, conference, Role.OWNER)
     except DomainError as error:
-        refused(request, db)
+        refused(request, db, error)
         return render(request, "conference_new.html", status_code=422, form=form, error=error.message,
                       time_zones=_time_zones())
     return RedirectResponse(f"/conferences/{conference.slug}/settings?created=1", status_code=303)
@@ -127,7 +127,7 @@ def settings_submit(request: Request, db: DbSession, user: SignedIn, slug: str, 
                           timezone=forms.text(timezone, "time zone", column=Conference.timezone),
                           total_capacity=forms.whole_number(capacity, "venue capacity"))
     except DomainError as error:
-        refused(request, db)
+        refused(request, db, error)
         return _settings_page(request, conference, status_code=422, error=error.message, error_for="general",
                               form=form)
     return _settings_page(request, conference, notice="Settings saved.")
@@ -147,7 +147,7 @@ def stripe_keys_submit(request: Request, db: DbSession, user: SignedIn, slug: st
                                                   column=Conference.stripe_webhook_secret))
         db.flush()
     except DomainError as error:
-        refused(request, db)
+        refused(request, db, error)
         return _settings_page(request, conference, status_code=422, error=error.message, error_for="stripe")
     changed = [label for label, value in (("secret key", secret_key), ("publishable key", publishable_key),
                                           ("webhook signing secret", webhook_secret)) if value.strip()]
@@ -245,8 +245,8 @@ def _read_ticket_type_fields(conference: Conference, form: TicketTypeFields) -> 
     return {"name": forms.text(form["name"], "name", column=TicketType.name),
             "price": forms.money(form["price"], "price", currency=conference.currency),
             "total_quantity": forms.whole_number(form["quantity"], "quantity"),
-            "available_from": forms.venue_time(form["available_from"], zone, "start of sale"),
-            "available_until": forms.venue_time(form["available_until"], zone, "end of sale"),
+            "available_from": forms.venue_time(form["available_from"], zone, "start of sale", field="available_from"),
+            "available_until": forms.venue_time(form["available_until"], zone, "end of sale", field="available_until"),
             "requires_voucher": form["requires_voucher"], "bulk_enabled": form["bulk_enabled"]}
 
 
@@ -273,7 +273,7 @@ def ticket_type_add(request: Request, db: DbSession, user: SignedIn, slug: str, 
         ticket_type = add_ticket_type(db, conference, slug=forms.slug(form["slug"], "ticket type slug"),
                                       **_read_ticket_type_fields(conference, form))
     except DomainError as error:
-        refused(request, db)
+        refused(request, db, error)
         return _products_page(request, db, conference, status_code=422, error=error.message,
                               error_for="new-ticket-type", ticket_form=form)
     return _done(conference, "added", "ticket_type", ticket_type.id)
@@ -315,7 +315,7 @@ def ticket_type_save(request: Request, db: DbSession, user: SignedIn, slug: str,
     try:
         update_ticket_type(db, ticket_type, **_read_ticket_type_fields(conference, form))
     except DomainError as error:
-        refused(request, db)
+        refused(request, db, error)
         return render(request, "product_edit.html", status_code=422, conference=conference, kind="ticket_type",
                       product=ticket_type, form=form, error=error.message)
     return _done(conference, "saved", "ticket_type", ticket_type.id)
@@ -338,7 +338,7 @@ def _addon_fields(name: str, slug: str, description: str, price: str, quantity: 
 
 
 def _read_addon_fields(db: DbSession, conference: Conference, form: dict) -> dict:
-    wanted = forms.ids(form["requires"], "ticket types required")
+    wanted = forms.ids(form["requires"], "ticket types required", field="requires")
     required = ticket_types_in(db, conference.id, wanted)
     if len(required) != len(wanted):
         raise InvalidInput("A ticket type chosen as required is not one of this conference's.")
@@ -365,7 +365,7 @@ def addon_add(request: Request, db: DbSession, user: SignedIn, slug: str, name: 
         addon = add_addon(db, conference, slug=forms.slug(form["slug"], "add-on slug"),
                           **_read_addon_fields(db, conference, form))
     except DomainError as error:
-        refused(request, db)
+        refused(request, db, error)
         return _products_page(request, db, conference, status_code=422, error=error.message, error_for="new-addon",
                               addon_form=form)
     return _done(conference, "added", "addon", addon.id)
@@ -392,7 +392,7 @@ def addon_save(request: Request, db: DbSession, user: SignedIn, slug: str, addon
     try:
         update_addon(db, addon, **_read_addon_fields(db, conference, form))
     except DomainError as error:
-        refused(request, db)
+        refused(request, db, error)
         return render(request, "product_edit.html", status_code=422, conference=conference, kind="addon",
                       product=addon, form=form, error=error.message, ticket_types=ticket_types_of(db, conference.id))
     return _done(conference, "saved", "addon", addon.id)

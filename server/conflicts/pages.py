@@ -47,7 +47,7 @@ def resolve(request: Request, db: DbSession, user: SignedIn, slug: str, conflict
     except NotFound:
         raise page_not_found() from None
     except DomainError as refusal:  # no note, a note too long, resolved by someone else meanwhile
-        refused(request, db)
+        refused(request, db, refusal)
         return _page(request, db, conference, show_resolved=False, error=refusal.message, error_for=conflict_id,
                      note=note, status_code=refusal.http_status)
     return RedirectResponse(f"/conferences/{slug}/conflicts?resolved={conflict_id}", status_code=303)

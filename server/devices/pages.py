@@ -63,7 +63,7 @@ def add_device(request: Request, db: DbSession, user: SignedIn, slug: SlugPath,
         device, code = create_device(db, conference, name=forms.text(name, "name", column=Device.name),
                                      station=forms.text(station, "station", column=Device.station))
     except InvalidInput as error:  # nothing written: the form comes back with what was typed
-        refused(request, db)
+        refused(request, db, error)
         return _devices_page(request, db, conference, status_code=422, error=error.message, form=form)
     server_url = str(request.base_url).rstrip("/")
     payload = pairing_payload(code, server_url)

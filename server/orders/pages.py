@@ -109,7 +109,7 @@ def cancel(request: Request, db: DbSession, user: SignedIn, slug: str, reference
             raise InvalidInput("Tick the box to confirm cancelling: nothing was changed.")
         cancel_order(db, order)
     except DomainError as error:
-        refused(request, db)
+        refused(request, db, error)
         return _order_page(request, db, conference, reference, status_code=error.http_status, error=error.message)
     return RedirectResponse(f"/conferences/{slug}/orders/{reference}?done=cancelled", status_code=303)
 

@@ -85,7 +85,7 @@ def _sponsors_page(request: Request, db: Session, conference: Conference, *, sta
 def _refused(request: Request, db: Session, conference: Conference, error: DomainError, form: str,
              values: dict[str, Any]) -> HTMLResponse:
     """The page again with the reason; what the service flushed is undone."""
-    refused(request, db)
+    refused(request, db, error)
     return _sponsors_page(request, db, conference, status_code=error.http_status, error=error.message, form=form,
                           values=values)
 
@@ -275,7 +275,7 @@ def _purchase_refused(request: Request, db: Session, conference: Conference, pur
                       error: DomainError, values: dict[str, Any] | None = None) -> HTMLResponse:
     if isinstance(error, NotFound):
         raise page_not_found()
-    refused(request, db)
+    refused(request, db, error)
     return _purchase_page(request, db, conference, purchase_id, status_code=error.http_status, error=error.message,
                           values=values)
 

@@ -81,7 +81,7 @@ def vouchers(request: Request, db: DbSession, user: SignedIn, slug: str, prefix:
 def _bulk_config(db: DbSession, conference: Conference, form: dict) -> VoucherBulkConfig:
     """The batch the form asks for; what the reference refuses, generate_voucher_codes refuses."""
     zone = conference.timezone
-    ticket_ids = forms.ids(form["ticket_types"], "ticket types")
+    ticket_ids = forms.ids(form["ticket_types"], "ticket types", field="ticket_types")
     addon_ids = forms.ids(form["addons"], "add-ons")
     ticket_types = ticket_types_in(db, conference.id, ticket_ids)
     addons = addons_in(db, conference.id, addon_ids)
@@ -94,14 +94,14 @@ def _bulk_config(db: DbSession, conference: Conference, form: dict) -> VoucherBu
     elif not value:
         raise InvalidInput("Say how much the voucher takes off (a percentage, or an amount).")
     else:
-        discount = forms.money(value, "discount value", currency=conference.currency)
+        discount = forms.money(value, "discount value", currency=conference.currency, field="value")
     return VoucherBulkConfig(
-        conference=conference, prefix=forms.text(form["prefix"], "code prefix", max_length=92),
+        conference=conference, prefix=forms.text(form["prefix"], "code prefix", max_length=92, field="prefix"),
         count=forms.whole_number(form["count"], "count", minimum=1, maximum=10_000),
         voucher_type=voucher_type, discount_value=discount,
-        max_uses=forms.whole_number(form["max_uses"], "maximum uses", minimum=1),
-        valid_from=forms.venue_time(form["valid_from"], zone, "start of validity"),
-        valid_until=forms.venue_time(form["valid_until"], zone, "end of validity"),
+        max_uses=forms.whole_number(form["max_uses"], "maximum uses", minimum=1, field="max_uses"),
+        valid_from=forms.venue_time(form["valid_from"], zone, "start of validity", field="valid_from"),
+        valid_until=forms.venue_time(form["valid_until"], zone, "end of validity", field="valid_until"),
         unlocks_hidden_tickets=form["unlocks_hidden_tickets"],
         applicable_ticket_types=ticket_types or None, applicable_addons=addons or None,
     )
@@ -120,7 +120,7 @@ def generate(request: Request, db: DbSession, user: SignedIn, slug: str, prefix:
     try:
         batch = generate_voucher_codes(db, _bulk_config(db, conference, form))
     except DomainError as error:
-        refused(request, db)
+        refused(request, db, error)
         form["ticket_types"] = [int(i) for i in ticket_types if i.isascii() and i.isdigit() and len(i) < 12]
         form["addons"] = [int(i) for i in addons if i.isascii() and i.isdigit() and len(i) < 12]
         return _vouchers_page(request, db, conference, status_code=422, error=error.message, form=form)

@@ -113,17 +113,18 @@ def sell(request: Request, db: DbSession, user: SignedIn, slug: str,
         # All of the sale or none of it: a refused payment or badge leaves no order behind (refused()).
         ticket_type_id = forms.record_id(ticket_type, "ticket types", field="ticket_type")
         assert ticket_type_id is not None
-        walk_in = WalkIn(first_name=forms.text(first_name, "first name", column=Attendee.first_name),
-                         last_name=forms.text(last_name, "last name", column=Attendee.last_name),
-                         email=forms.email(email),
-                         company=forms.text(company, "company", column=Attendee.company),
-                         ticket_type_id=ticket_type_id, addon_ids=tuple(forms.ids(addon or [], "add-ons")))
+        walk_in = WalkIn(
+            first_name=forms.text(first_name, "first name", column=Attendee.first_name, field="first_name"),
+            last_name=forms.text(last_name, "last name", column=Attendee.last_name, field="last_name"),
+            email=forms.email(email, field="email"),
+            company=forms.text(company, "company", column=Attendee.company, field="company"),
+            ticket_type_id=ticket_type_id, addon_ids=tuple(forms.ids(addon or [], "add-ons")))
         order, attendee, payment = sell_walk_in(
             db, conference, walk_in, method=forms.text(method, "payment method", max_length=20),
             amount=forms.money(amount, "amount", currency=conference.currency), cashier=_cashier(user))
         printing = _queue_badge(db, conference, attendee, station, user)
     except DomainError as error:
-        refused(request, db)
+        refused(request, db, error)
         return _page(request, db, conference, status_code=error.http_status, error=error.message, form=form)
     paid = f"{payment.method.label} {payment.amount}" if payment else "free ticket"
     done = f"Sold {order.reference} to {attendee.full_name} ({paid}).{printing}"
@@ -144,7 +145,7 @@ def pay(request: Request, db: DbSession, user: SignedIn, slug: str,
                               cashier=_cashier(user))
         printing = _queue_badge(db, conference, attendee, station, user)
     except DomainError as error:
-        refused(request, db)
+        refused(request, db, error)
         return _page(request, db, conference, status_code=error.http_status, query=_search_again(q),
                      pay_error=error.message)
     done = f"{attendee.full_name} paid {payment.amount} ({payment.method.label.lower()}).{printing}"
@@ -163,7 +164,7 @@ def print_badge(request: Request, db: DbSession, user: SignedIn, slug: str,
             raise forms.FieldRefused("station", "Choose a print station.")
         printing = _queue_badge(db, conference, attendee, station, user)
     except DomainError as error:
-        refused(request, db)
+        refused(request, db, error)
         return _page(request, db, conference, status_code=error.http_status, error=error.message)
     done = f"{attendee.full_name}:{printing}"
     return RedirectResponse(f"/conferences/{conference.slug}/walk-ins?{urlencode({'done': done})}", status_code=303)

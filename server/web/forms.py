@@ -27,7 +27,7 @@ from fastapi import Request
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from server.conferences.time_entry import from_venue_time
-from server.errors import InvalidInput
+from server.errors import DomainError, InvalidInput
 from shared.badge_codes import ACCESS_CODE, SLUG
 from shared.email_address import MAX_LENGTH as MAX_EMAIL_LENGTH
 from shared.email_address import is_email_address
@@ -52,14 +52,18 @@ class FieldRefused(InvalidInput):
         self.field = field
 
 
-def refused(request: Request, db: Session) -> None:
+def refused(request: Request, db: Session, error: InvalidInput | DomainError | None = None) -> None:
     """Forget what this request wrote, before its form is drawn again with the reason.
 
     The page is then drawn from what is stored, and the request's unit of work rolls back at its end
-    instead of committing (server.api.unit_of_work_dependency reads the mark set here).
+    instead of committing (server.api.unit_of_work_dependency reads the mark set here). A refused
+    field is named to the page (``refused_field`` and ``refused_message`` in every template's context,
+    server.web.console.render), so that the message can stand beside that field.
     """
     db.rollback()
     request.state.form_refused = True
+    if isinstance(error, FieldRefused):
+        request.state.refused_field = (error.field, error.message)
 
 
 # Numbers --------------------------------------------------------------------------------------------------

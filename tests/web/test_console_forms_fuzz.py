@@ -300,7 +300,11 @@ def test_a_price_of_1e30_comes_back_to_the_form_with_the_reason_and_adds_nothing
                         data={"csrf_token": token, "name": "Galactic pass", "type_slug": "galactic", "price": "1e30",
                               "quantity": "10"})
     assert answer.status_code == 422
-    assert "The price &#39;1e30&#39; is not an amount of money" in answer.text
+    beside = ('<input id="tt-price" name="price" type="text" inputmode="decimal" value="1e30" aria-invalid="true" '
+              'aria-describedby="tt-price-problem"> <p class="field-problem" id="tt-price-problem">Invalid price '
+              '&#39;1e30&#39;: write it as digits, such as 12.50.</p>')
+    assert beside in answer.text  # the reason beside the price, in the form that was posted
+    assert answer.text.count("field-problem") == 1  # not beside the add-on form's price
     assert 'value="Galactic pass"' in answer.text  # the form again, as typed
     assert "Galactic pass" not in owner.get(f"/conferences/{CONFERENCE_A}/products").text.split("<form")[0]
     with console_server.session_factory() as session:
@@ -318,5 +322,7 @@ def test_a_walk_in_name_longer_than_its_column_sells_nothing(console_server, sig
                              "last_name": "Alker", "method": "cash", "amount": "100.00"})
     assert answer.status_code == 422
     assert "The first name is 101 characters long; at most 100, please. Nothing was sold." in answer.text
+    assert ('<p class="field-problem" id="first-name-problem">The first name is 101 characters long; at most 100, '
+            'please.</p>') in answer.text
     with console_server.session_factory() as session:
         assert session.scalar(select(func.count(Order.id))) == orders_before
