@@ -326,3 +326,19 @@ def test_a_walk_in_name_longer_than_its_column_sells_nothing(console_server, sig
             'please.</p>') in answer.text
     with console_server.session_factory() as session:
         assert session.scalar(select(func.count(Order.id))) == orders_before
+
+
+def test_a_stripe_key_longer_than_its_column_is_refused_beside_the_keys_and_the_old_key_stays(console_server,
+                                                                                               signed_in_client):
+    with unit_of_work(console_server.session_factory) as session:
+        session.scalar(select(Conference).where(Conference.slug == CONFERENCE_A)).stripe_secret_key = "sk_test_old"
+    owner = signed_in_client(Role.OWNER)
+    token = form_token(owner.get(f"/conferences/{CONFERENCE_A}/settings").text)
+    answer = owner.post(f"/conferences/{CONFERENCE_A}/settings/stripe",
+                        data={"csrf_token": token, "secret_key": "sk_test_" + "k" * 250})
+    assert answer.status_code == 422
+    assert "The secret key is 258 characters long; at most 200, please." in answer.text
+    assert "…_old" in answer.text  # the key there is, as the page shows it
+    with console_server.session_factory() as session:
+        stored = session.scalar(select(Conference.stripe_secret_key).where(Conference.slug == CONFERENCE_A))
+    assert stored == "sk_test_old"
