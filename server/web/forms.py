@@ -38,7 +38,7 @@ MAX_MONEY = Decimal("99999999.99")  # the money columns are Numeric(12, 2): well
 # Currencies without a minor unit (Stripe's list): an amount in yen has no cents.
 ZERO_DECIMAL_CURRENCIES = frozenset({"bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg", "rwf", "ugx",
                                      "vnd", "vuv", "xaf", "xof", "xpf"})
-_MONEY = re.compile(r"^(?P<units>[0-9]{1,12})(?:[.,](?P<minor>[0-9]*))?$")
+_MONEY = re.compile(r"^(?P<units>[0-9]{1,12})(?:(?P<separator>[.,])(?P<minor>[0-9]*))?$")
 _WHOLE = re.compile(r"^-?[0-9]{1,20}$")
 
 
@@ -91,6 +91,9 @@ def money(text: str, what: str, *, currency: str = "usd", field: str = "", maxim
             raise FieldRefused(field, f"Invalid {what} '{_shown(text)}': write it as digits, such as 12.50.")
         raise FieldRefused(field, f"Invalid {what} '{_shown(text)}': not a number.")
     places = minor_unit_places(currency)
+    if match["separator"] == "," and len(match["minor"]) > places:  # "1,000": a thousand, or one?
+        raise FieldRefused(field, f"Invalid {what} '{text}': write it without a thousands separator, "
+                                  f"and with a point before the cents (1000 or 12.50).")
     minor = (match["minor"] or "").rstrip("0")
     if len(minor) > places:
         raise FieldRefused(field, f"Invalid {what} '{text}': " + (
