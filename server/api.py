@@ -20,9 +20,18 @@ IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 def unit_of_work_dependency(request: Request) -> Iterator[Session]:
-    """One transaction per request: committed when the route returns, rolled back when it raises."""
-    with request.app.state.session_factory() as session, session.begin():
-        yield session
+    """One transaction per request: committed when the route returns, rolled back when it raises, or when
+    it answered with a refused form (server.web.forms.refused marks the request: a refusal writes nothing)."""
+    with request.app.state.session_factory() as session:
+        try:
+            yield session
+        except BaseException:
+            session.rollback()
+            raise
+        if getattr(request.state, "form_refused", False):
+            session.rollback()
+        else:
+            session.commit()
 
 
 # ``scope="function"``: the transaction commits when the route function has returned and its answer

@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,10 +24,10 @@ from server.attendees.models import Attendee
 from server.capacity.service import validate_global_capacity, validate_product_quantity
 from server.conferences.models import AddOn, Conference, TicketType
 from server.errors import InvalidInput
+from shared.email_address import is_email_address
 
 REQUIRED_COLUMNS = ("first_name", "email", "ticket_type")
 OPTIONAL_COLUMNS = ("last_name", "company", "access_code", "add_ons")
-EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 FIELD_LIMITS = {"first_name": 100, "last_name": 100, "email": 254, "company": 200}
 MAX_ROWS = 500_000
 SHOWN_PROBLEMS = 100  # the problems kept and shown, by line; the rest are counted
@@ -208,7 +207,7 @@ def _import(session: Session, conference: Conference, reader: csv.DictReader, *,
         reasons = []
         if not values["first_name"]:
             reasons.append("first_name is empty")
-        if not EMAIL_PATTERN.match(values["email"]):
+        if not is_email_address(values["email"]):
             reasons.append(f"'{values['email']}' is not an email address")
         for name, limit in FIELD_LIMITS.items():
             if len(values.get(name, "")) > limit:

@@ -13,13 +13,21 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from server.api import DbSession, IdPath
 from server.attendees.badge_pdf import printable_badge
-from server.attendees.service import attendee_detail, get_attendee, search
+from server.attendees.service import SearchPage, attendee_detail, get_attendee, search
 from server.checkin.service import CheckInService
 from server.conferences.models import Conference
-from server.errors import Conflict, NotFound
+from server.errors import Conflict, InvalidInput, NotFound
 from server.users.models import Role
-from server.web.console import ConsolePageError, ConsoleUser, CsrfProtected, SignedIn, conference_for, \
-    page_not_found, render
+from server.web import forms
+from server.web.console import (
+    ConsolePageError,
+    ConsoleUser,
+    CsrfProtected,
+    SignedIn,
+    conference_for,
+    page_not_found,
+    render,
+)
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 
@@ -37,6 +45,11 @@ def attendees(request: Request, db: DbSession, user: SignedIn, slug: str,
               page: Annotated[int, Query(ge=1, le=10_000)] = 1) -> HTMLResponse:
     """Search a conference's attendees by the start of a name, email, company or access code."""
     conference = conference_for(db, user, slug, at_least=Role.VIEWER)
+    try:
+        q = forms.search_text(q)
+    except InvalidInput as refusal:  # a NUL would reach PostgreSQL, which answers it with an error
+        return render(request, "attendees.html", status_code=422, conference=conference,
+                      results=SearchPage(query="", rows=[], page=1, has_next=False), search_error=refusal.message)
     return render(request, "attendees.html", conference=conference, results=search(db, conference, q, page))
 
 

@@ -12,7 +12,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
-from server.api import AdminOnly, DbSession
+from server.api import AccessCodePath, AdminOnly, DbSession, SlugPath
 from server.attendees.models import Attendee
 from server.checkin.repository import desk_attendee, door_state, order_lines
 from server.checkin.service import (
@@ -26,6 +26,7 @@ from server.checkin.service import (
 )
 from server.conferences.service import get_conference
 from server.errors import Conflict, InvalidInput
+from shared.protocol import RowId, Text
 
 router = APIRouter(prefix="/api/v1/admin/conferences/{slug}/attendees", tags=["desk"], dependencies=[AdminOnly])
 
@@ -55,17 +56,17 @@ class AttendeeAtTheDesk(BaseModel):
 
 
 class DeskAction(BaseModel):
-    station: str = Field(default="Desk", max_length=100)
-    by: str = Field(default="", max_length=100)  # who at the desk did it (the audit trail)
+    station: Text = Field(default="Desk", max_length=100)
+    by: Text = Field(default="", max_length=100)  # who at the desk did it (the audit trail)
 
 
 class DeskDoorCheck(DeskAction):
-    ticket_type: str = Field(default="", max_length=100)  # slug or name; exactly one of the two
-    addon: str = Field(default="", max_length=100)
+    ticket_type: Text = Field(default="", max_length=100)  # slug or name; exactly one of the two
+    addon: Text = Field(default="", max_length=100)
 
 
 class DeskRedemption(DeskAction):
-    line_item_id: int = Field(ge=1, le=2**31 - 1)  # a row id: past it, PostgreSQL's integer overflows
+    line_item_id: RowId  # a row id: one beyond a 32-bit INTEGER is a 422, not a failed query
 
 
 def _attendee(session: Session, slug: str, access_code: str) -> Attendee:
@@ -97,7 +98,7 @@ def _answer(view: DeskView) -> AttendeeAtTheDesk:
 
 
 @router.get("/{access_code}", response_model=AttendeeAtTheDesk)
-def attendee_at_the_desk(slug: str, access_code: str,
+def attendee_at_the_desk(slug: SlugPath, access_code: AccessCodePath,
                          session: DbSession) -> AttendeeAtTheDesk:
     """An attendee's badge data, check-ins and the products they can still redeem."""
     attendee = _attendee(session, slug, access_code)
@@ -105,7 +106,7 @@ def attendee_at_the_desk(slug: str, access_code: str,
 
 
 @router.post("/{access_code}/check-ins", status_code=201, response_model=AttendeeAtTheDesk)
-def check_in_at_the_desk(slug: str, access_code: str, body: DeskAction,
+def check_in_at_the_desk(slug: SlugPath, access_code: AccessCodePath, body: DeskAction,
                          session: DbSession) -> AttendeeAtTheDesk:
     """Check an attendee in at the desk (re-entry allowed); 409 if their order does not admit entry."""
     attendee = _admitted(_attendee(session, slug, access_code))
@@ -113,7 +114,7 @@ def check_in_at_the_desk(slug: str, access_code: str, body: DeskAction,
 
 
 @router.post("/{access_code}/door-checks", status_code=201, response_model=AttendeeAtTheDesk)
-def door_check_at_the_desk(slug: str, access_code: str, body: DeskDoorCheck,
+def door_check_at_the_desk(slug: SlugPath, access_code: AccessCodePath, body: DeskDoorCheck,
                            session: DbSession) -> AttendeeAtTheDesk:
     """Admit an attendee to a room for one product they hold (a tutorial, the VIP lounge); 409 if they do not."""
     if bool(body.ticket_type) == bool(body.addon):
@@ -124,7 +125,7 @@ def door_check_at_the_desk(slug: str, access_code: str, body: DeskDoorCheck,
 
 
 @router.post("/{access_code}/redemptions", status_code=201, response_model=AttendeeAtTheDesk)
-def redeem_at_the_desk(slug: str, access_code: str, body: DeskRedemption,
+def redeem_at_the_desk(slug: SlugPath, access_code: AccessCodePath, body: DeskRedemption,
                        session: DbSession) -> AttendeeAtTheDesk:
     """Redeem one unit of a product line of the attendee's order; 404 for a line not theirs, 409 once it is used up."""
     attendee = _admitted(_attendee(session, slug, access_code))

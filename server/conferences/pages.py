@@ -24,7 +24,6 @@ from server.conferences.service import (
     add_addon,
     add_ticket_type,
     create_conference,
-    parse_money,
     rotate_badge_key,
     set_product_active,
     set_stripe_keys,
@@ -32,14 +31,15 @@ from server.conferences.service import (
     update_conference,
     update_ticket_type,
 )
-from server.conferences.time_entry import from_venue_time, in_venue_words, to_venue_input
+from server.conferences.time_entry import in_venue_words, to_venue_input
 from server.errors import DomainError, InvalidInput
 from server.payments.webhooks import HANDLERS as WEBHOOK_EVENTS
 from server.users.models import Role
 from server.users.repository import UserRepository
 from server.users.service import set_role
+from server.web import forms
 from server.web.console import CsrfProtected, SignedIn, conference_for, page_not_found, render
-from server.web.forms import checked, ids, whole_number
+from server.web.forms import checked, refused
 from shared.protocol import MAX_ID
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
@@ -77,14 +77,16 @@ def new_conference_submit(request: Request, db: DbSession, user: SignedIn, slug:
     """Create the conference (with its badge key pair) and make the signed-in user its owner."""
     form = {"slug": slug, "name": name, "timezone": timezone, "capacity": capacity, "currency": currency}
     try:
-        with db.begin_nested():  # a refusal leaves nothing behind
-            conference = create_conference(db, slug=slug.strip(), name=name, timezone=timezone.strip(),
-                                           total_capacity=whole_number(capacity, "venue capacity"),
-                                           currency=currency.strip())
-            owner = UserRepository(db).by_id(user.id)
-            assert owner is not None  # signed in this very request
-            set_role(db, owner, conference, Role.OWNER)
+        conference = create_conference(db, slug=forms.slug(slug),
+                                       name=forms.text(name, "name", column=Conference.name),
+                                       timezone=forms.text(timezone, "time zone", column=Conference.timezone),
+                                       total_capacity=forms.whole_number(capacity, "venue capacity"),
+                                       currency=forms.text(currency, "currency", max_length=100))
+        owner = UserRepository(db).by_id(user.id)
+        assert owner is not None  # signed in this very request
+        set_role(db, owner, conference, Role.OWNER)
     except DomainError as error:
+        refused(request, db, error)
         return render(request, "conference_new.html", status_code=422, form=form, error=error.message,
                       time_zones=_time_zones())
     return RedirectResponse(f"/conferences/{conference.slug}/settings?created=1", status_code=303)
@@ -121,11 +123,11 @@ def settings_submit(request: Request, db: DbSession, user: SignedIn, slug: str, 
     conference = conference_for(db, user, slug, at_least=Role.OWNER)
     form = {"name": name, "timezone": timezone, "capacity": capacity}
     try:
-        with db.begin_nested():
-            update_conference(db, conference, name=name, timezone=timezone.strip(),
-                              total_capacity=whole_number(capacity, "venue capacity"))
+        update_conference(db, conference, name=forms.text(name, "name", column=Conference.name),
+                          timezone=forms.text(timezone, "time zone", column=Conference.timezone),
+                          total_capacity=forms.whole_number(capacity, "venue capacity"))
     except DomainError as error:
-        db.refresh(conference)
+        refused(request, db, error)
         return _settings_page(request, conference, status_code=422, error=error.message, error_for="general",
                               form=form)
     return _settings_page(request, conference, notice="Settings saved.")
@@ -137,12 +139,15 @@ def stripe_keys_submit(request: Request, db: DbSession, user: SignedIn, slug: st
     """Set the Stripe keys typed in; an empty field keeps the key there is (owner only)."""
     conference = conference_for(db, user, slug, at_least=Role.OWNER)
     try:
-        with db.begin_nested():
-            set_stripe_keys(conference, secret_key=secret_key.strip(), publishable_key=publishable_key.strip(),
-                            webhook_secret=webhook_secret.strip())
-            db.flush()
+        set_stripe_keys(conference,
+                        secret_key=forms.text(secret_key, "secret key", column=Conference.stripe_secret_key),
+                        publishable_key=forms.text(publishable_key, "publishable key",
+                                                   column=Conference.stripe_publishable_key),
+                        webhook_secret=forms.text(webhook_secret, "webhook signing secret",
+                                                  column=Conference.stripe_webhook_secret))
+        db.flush()
     except DomainError as error:
-        db.refresh(conference)
+        refused(request, db, error)
         return _settings_page(request, conference, status_code=422, error=error.message, error_for="stripe")
     changed = [label for label, value in (("secret key", secret_key), ("publishable key", publishable_key),
                                           ("webhook signing secret", webhook_secret)) if value.strip()]
@@ -237,10 +242,11 @@ def _done(conference: Conference, done: str, kind: str, product_id: int) -> Redi
 
 def _read_ticket_type_fields(conference: Conference, form: TicketTypeFields) -> dict:
     zone = conference.timezone
-    return {"name": form["name"], "price": parse_money(form["price"].strip() or "0"),
-            "total_quantity": whole_number(form["quantity"], "quantity"),
-            "available_from": from_venue_time(form["available_from"], zone, what="start of sale"),
-            "available_until": from_venue_time(form["available_until"], zone, what="end of sale"),
+    return {"name": forms.text(form["name"], "name", column=TicketType.name),
+            "price": forms.money(form["price"], "price", currency=conference.currency),
+            "total_quantity": forms.whole_number(form["quantity"], "quantity"),
+            "available_from": forms.venue_time(form["available_from"], zone, "start of sale", field="available_from"),
+            "available_until": forms.venue_time(form["available_until"], zone, "end of sale", field="available_until"),
             "requires_voucher": form["requires_voucher"], "bulk_enabled": form["bulk_enabled"]}
 
 
@@ -264,10 +270,10 @@ def ticket_type_add(request: Request, db: DbSession, user: SignedIn, slug: str, 
     form = _ticket_type_fields(name, type_slug, price, quantity, available_from, available_until, requires_voucher,
                                bulk_enabled)
     try:
-        with db.begin_nested():
-            ticket_type = add_ticket_type(db, conference, slug=form["slug"],
-                                          **_read_ticket_type_fields(conference, form))
+        ticket_type = add_ticket_type(db, conference, slug=forms.slug(form["slug"], "ticket type slug"),
+                                      **_read_ticket_type_fields(conference, form))
     except DomainError as error:
+        refused(request, db, error)
         return _products_page(request, db, conference, status_code=422, error=error.message,
                               error_for="new-ticket-type", ticket_form=form)
     return _done(conference, "added", "ticket_type", ticket_type.id)
@@ -307,10 +313,9 @@ def ticket_type_save(request: Request, db: DbSession, user: SignedIn, slug: str,
     form = _ticket_type_fields(name, ticket_type.slug, price, quantity, available_from, available_until,
                                requires_voucher, bulk_enabled)
     try:
-        with db.begin_nested():
-            update_ticket_type(db, ticket_type, **_read_ticket_type_fields(conference, form))
+        update_ticket_type(db, ticket_type, **_read_ticket_type_fields(conference, form))
     except DomainError as error:
-        db.refresh(ticket_type)
+        refused(request, db, error)
         return render(request, "product_edit.html", status_code=422, conference=conference, kind="ticket_type",
                       product=ticket_type, form=form, error=error.message)
     return _done(conference, "saved", "ticket_type", ticket_type.id)
@@ -333,14 +338,15 @@ def _addon_fields(name: str, slug: str, description: str, price: str, quantity: 
 
 
 def _read_addon_fields(db: DbSession, conference: Conference, form: dict) -> dict:
-    wanted = ids(form["requires"], "ticket types required")
+    wanted = forms.ids(form["requires"], "ticket types required", field="requires")
     required = ticket_types_in(db, conference.id, wanted)
     if len(required) != len(wanted):
         raise InvalidInput("A ticket type chosen as required is not one of this conference's.")
     form["requires"] = wanted
-    return {"name": form["name"], "description": form["description"],
-            "price": parse_money(form["price"].strip() or "0"),
-            "total_quantity": whole_number(form["quantity"], "quantity"), "requires_ticket_types": required,
+    return {"name": forms.text(form["name"], "name", column=AddOn.name),
+            "description": forms.text(form["description"], "description", column=AddOn.description),
+            "price": forms.money(form["price"], "price", currency=conference.currency),
+            "total_quantity": forms.whole_number(form["quantity"], "quantity"), "requires_ticket_types": required,
             "bulk_enabled": form["bulk_enabled"]}
 
 
@@ -356,9 +362,10 @@ def addon_add(request: Request, db: DbSession, user: SignedIn, slug: str, name: 
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     form = _addon_fields(name, addon_slug, description, price, quantity, requires, bulk_enabled)
     try:
-        with db.begin_nested():
-            addon = add_addon(db, conference, slug=form["slug"], **_read_addon_fields(db, conference, form))
+        addon = add_addon(db, conference, slug=forms.slug(form["slug"], "add-on slug"),
+                          **_read_addon_fields(db, conference, form))
     except DomainError as error:
+        refused(request, db, error)
         return _products_page(request, db, conference, status_code=422, error=error.message, error_for="new-addon",
                               addon_form=form)
     return _done(conference, "added", "addon", addon.id)
@@ -383,10 +390,9 @@ def addon_save(request: Request, db: DbSession, user: SignedIn, slug: str, addon
     addon = _addon_or_404(db, conference, addon_id)
     form = _addon_fields(name, addon.slug, description, price, quantity, requires, bulk_enabled)
     try:
-        with db.begin_nested():
-            update_addon(db, addon, **_read_addon_fields(db, conference, form))
+        update_addon(db, addon, **_read_addon_fields(db, conference, form))
     except DomainError as error:
-        db.refresh(addon)
+        refused(request, db, error)
         return render(request, "product_edit.html", status_code=422, conference=conference, kind="addon",
                       product=addon, form=form, error=error.message, ticket_types=ticket_types_of(db, conference.id))
     return _done(conference, "saved", "addon", addon.id)

@@ -16,6 +16,9 @@ from shared.zones import in_zone
 
 # What a <input type="datetime-local"> shows and sends, to the minute.
 INPUT_FORMAT = "%Y-%m-%dT%H:%M"
+# The years a typed time may fall in: a sale window or a voucher's validity in year 1 or 9999 is a slip
+# of the keyboard, and one that close to the calendar's ends cannot even be moved to another zone.
+EARLIEST_YEAR, LATEST_YEAR = 2000, 2099
 
 
 def venue_zone(timezone: str) -> ZoneInfo:
@@ -40,6 +43,9 @@ def from_venue_time(text: str | None, timezone: str, *, what: str = "time") -> d
         parsed = dt.datetime.fromisoformat(text)
     except ValueError:
         raise InvalidInput(f"The {what} '{text}' is not a date and time (for example 2026-05-01T09:00).") from None
+    if not EARLIEST_YEAR <= parsed.year <= LATEST_YEAR:
+        raise InvalidInput(f"The {what} {parsed:%Y-%m-%d %H:%M} is not between the years {EARLIEST_YEAR} and "
+                           f"{LATEST_YEAR}: check the year.")
     if parsed.tzinfo is not None:
         return parsed.astimezone(dt.UTC)
     zone = venue_zone(timezone)

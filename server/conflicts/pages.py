@@ -12,7 +12,9 @@ from server.conferences.models import Conference
 from server.conflicts.service import MAX_NOTE, conflict_views, resolve_conflict
 from server.errors import DomainError, NotFound
 from server.users.models import Role
+from server.web import forms
 from server.web.console import ConsoleUser, CsrfProtected, SignedIn, conference_for, page_not_found, render
+from server.web.forms import refused
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 
@@ -40,12 +42,14 @@ def resolve(request: Request, db: DbSession, user: SignedIn, slug: str, conflict
     """Resolve a conflict with a note saying what was done; who and when are recorded."""
     conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
     try:
-        resolve_conflict(db, conference, conflict_id, by=_by(user), note=note)
+        resolve_conflict(db, conference, conflict_id, by=_by(user),
+                         note=forms.text(note, "note", max_length=MAX_NOTE, multiline=True))
     except NotFound:
         raise page_not_found() from None
-    except DomainError as refused:  # no note, a note too long, resolved by someone else meanwhile
-        return _page(request, db, conference, show_resolved=False, error=refused.message, error_for=conflict_id,
-                     note=note, status_code=refused.http_status)
+    except DomainError as refusal:  # no note, a note too long, resolved by someone else meanwhile
+        refused(request, db, refusal)
+        return _page(request, db, conference, show_resolved=False, error=refusal.message, error_for=conflict_id,
+                     note=note, status_code=refusal.http_status)
     return RedirectResponse(f"/conferences/{slug}/conflicts?resolved={conflict_id}", status_code=303)
 
 

@@ -9,33 +9,22 @@ import segno
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
-from pydantic import TypeAdapter, ValidationError
 
 from server.api import DbSession, IdPath, SlugPath
 from server.conferences.models import Conference
+from server.devices.models import Device
 from server.devices.repository import conference_device
 from server.devices.service import create_device, fleet, revoke_device, shows_pairing_code
 from server.errors import InvalidInput
 from server.users.models import Role
+from server.web import forms
 from server.web.console import CsrfProtected, SignedIn, conference_for, is_https, page_not_found, render
-from shared.protocol import Text, pairing_payload
+from server.web.forms import refused
+from shared.protocol import pairing_payload
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 POLL_SECONDS = 5
-MAX_NAME = 100
-STORABLE = TypeAdapter(Text)
 PAIRING_COOKIE = "doorstation_pairing_code"  # carries a new device's code to its pairing page, once
-
-
-def _checked(label: str, value: str) -> str:
-    try:
-        STORABLE.validate_python(value)
-    except ValidationError:
-        raise InvalidInput(f"The {label} holds characters that cannot be stored (a NUL, or half of a character).") \
-            from None
-    if len(value.strip()) > MAX_NAME:
-        raise InvalidInput(f"The {label} is {len(value.strip())} characters long; at most {MAX_NAME}, please.")
-    return value
 
 
 def _devices_page(request: Request, db, conference: Conference, *, status_code: int = 200, error: str = "",
@@ -72,8 +61,10 @@ def add_device(request: Request, db: DbSession, user: SignedIn, slug: SlugPath,
     conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
     form = {"name": name, "station": station}
     try:
-        device, code = create_device(db, conference, name=_checked("name", name), station=_checked("station", station))
+        device, code = create_device(db, conference, name=forms.text(name, "name", column=Device.name),
+                                     station=forms.text(station, "station", column=Device.station))
     except InvalidInput as error:  # nothing written: the form comes back with what was typed
+        refused(request, db, error)
         return _devices_page(request, db, conference, status_code=422, error=error.message, form=form)
     # Post/redirect/get: a reload of the next page asks again for that page, never for a second device.
     # The code is stored only as a hash, so it travels to that page once, in a cookie only that page

@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 
 from server.api import DbSession, ReferencePath
 from server.conferences.models import Conference
-from server.conferences.service import parse_money
 from server.db.engine import unit_of_work
 from server.errors import DomainError, InvalidInput, NotFound
 from server.orders.models import OrderStatus
@@ -35,7 +34,9 @@ from server.payments.repository import (
 )
 from server.payments.service import REFUNDABLE, refund_order_through_stripe
 from server.users.models import Role
+from server.web import forms
 from server.web.console import CsrfProtected, SignedIn, conference_for, page_not_found, render
+from server.web.forms import refused
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 FormText = Annotated[str, Form()]
@@ -46,7 +47,7 @@ def orders(request: Request, db: DbSession, user: SignedIn, slug: str,
            q: Annotated[str, Query(max_length=200)] = "", page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> HTMLResponse:
     """A conference's orders, newest first, searched by reference, buyer email or name; 50 a page."""
     conference = conference_for(db, user, slug, at_least=Role.VIEWER)
-    found = search_orders(db, conference.id, q.replace("\x00", ""), page=page)
+    found = search_orders(db, conference.id, q.replace("\x00", ""), page=page)  # (a NUL finds nothing)
     problems = len(stripe_events(db, conference.id, problems_only=True))
     return render(request, "orders.html", conference=conference, found=found, q=q, problems=problems)
 
@@ -98,8 +99,8 @@ def refund(request: Request, db: DbSession, user: SignedIn, slug: str, reference
         raise page_not_found()
     values = {"amount": amount}
     try:
-        value = parse_money(amount.strip(), "refund amount")
-        before = parse_money(refunded_before.strip(), "amount refunded before")
+        value = forms.money(amount, "refund amount", currency=conference.currency, required=True)
+        before = forms.money(refunded_before, "amount refunded before", currency=conference.currency)
         if confirm != "yes":
             raise InvalidInput("Tick the box to confirm the refund: nothing was refunded.")
     except DomainError as error:
@@ -159,9 +160,9 @@ def cancel(request: Request, db: DbSession, user: SignedIn, slug: str, reference
     try:
         if confirm != "yes":
             raise InvalidInput("Tick the box to confirm cancelling: nothing was changed.")
-        with db.begin_nested():  # a refusal undoes what was flushed, and the page is drawn in the same transaction
-            cancel_order(db, order)
+        cancel_order(db, order)
     except DomainError as error:
+        refused(request, db, error)
         return _order_page(request, db, conference, reference, status_code=error.http_status, error=error.message)
     return RedirectResponse(f"/conferences/{slug}/orders/{reference}?done=cancelled", status_code=303)
 

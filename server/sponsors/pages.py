@@ -18,13 +18,12 @@ from sqlalchemy.orm import Session
 from server.api import DbSession, IdPath
 from server.conferences.models import AddOn, Conference, TicketType
 from server.conferences.repository import bulk_enabled_addons, bulk_enabled_ticket_types
-from server.conferences.service import parse_money
 from server.db.engine import unit_of_work
 from server.errors import DomainError, InvalidInput, NotFound
 from server.exports.spreadsheet import csv_chunks
 from server.payments.checkout import bulk_purchase_checkout_link, start_bulk_purchase_checkout
 from server.payments.service import refund_bulk_purchase_through_stripe
-from server.sponsors.models import BulkPurchase, BulkPurchaseStatus
+from server.sponsors.models import BulkPurchase, BulkPurchaseStatus, Sponsor, SponsorLevel
 from server.sponsors.repository import (
     bulk_purchase_codes,
     bulk_purchase_in,
@@ -43,36 +42,28 @@ from server.sponsors.service import (
 )
 from server.users.models import Role
 from server.vouchers.models import VoucherType
+from server.web import forms
 from server.web.console import ConsoleUser, CsrfProtected, SignedIn, conference_for, page_not_found, render
+from server.web.forms import refused
 from server.web.sections import SEES_CODES
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 
-MAX_MONEY = Decimal("99999999.99")  # the money columns are Numeric(12, 2)
 MAX_USES = 1_000_000
 MAX_COMP_BADGES = 100_000
 FormText = Annotated[str, Form()]
 
 
-# Reading form fields: what a person typed, turned into values or a message saying what is wrong. ----
-
-def _whole_number(text: str, what: str, *, low: int, high: int) -> int:
-    text = text.strip()
-    if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
-        raise InvalidInput(f"{what} must be a whole number from {low} to {high} ('{text}' given).")
-    return int(text)
-
-
-def _money(text: str, what: str) -> Decimal:
-    amount = parse_money(text.strip(), what)
-    if amount > MAX_MONEY:
-        raise InvalidInput(f"Invalid {what} '{text.strip()}': at most {MAX_MONEY}.")
-    return amount
+def _money(text: str, what: str, conference: Conference) -> Decimal:
+    return forms.money(text, what, currency=conference.currency)
 
 
 def _optional_id(text: str) -> int | None:
-    text = text.strip()
-    return int(text) if text.isascii() and text.isdigit() and 0 < int(text) < 2**31 else None
+    """A select's id, or None when it is empty or not an id at all (the page then refuses the choice)."""
+    try:
+        return forms.record_id(text, "choices", required=False)
+    except InvalidInput:
+        return None
 
 
 def _by(user: ConsoleUser) -> str:
@@ -94,7 +85,8 @@ def _sponsors_page(request: Request, db: Session, conference: Conference, *, sta
 
 def _refused(request: Request, db: Session, conference: Conference, error: DomainError, form: str,
              values: dict[str, Any]) -> HTMLResponse:
-    """The page again with the reason (what the service flushed was undone with its savepoint)."""
+    """The page again with the reason; what the service flushed is undone."""
+    refused(request, db, error)
     return _sponsors_page(request, db, conference, status_code=error.http_status, error=error.message, form=form,
                           values=values)
 
@@ -113,9 +105,8 @@ def add_level(request: Request, db: DbSession, user: SignedIn, slug: str, name: 
     """Add a sponsor level (Gold, Silver…): its cost and the comp badges that come with it."""
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     try:
-        with db.begin_nested():  # a refusal undoes what was flushed; the page is drawn after
-            create_sponsor_level(db, conference, name=name, cost=_money(cost, "cost"),
-                                 comp_badges=_whole_number(comp_badges, "Comp badges", low=0, high=MAX_COMP_BADGES))
+        create_sponsor_level(db, conference, name=_level_name(name), cost=_money(cost, "cost", conference),
+                             comp_badges=forms.whole_number(comp_badges, "comp badges", maximum=MAX_COMP_BADGES))
     except DomainError as error:
         return _refused(request, db, conference, error, "level-new",
                         {"name": name, "cost": cost, "comp_badges": comp_badges})
@@ -131,13 +122,20 @@ def edit_level(request: Request, db: DbSession, user: SignedIn, slug: str, level
     if level is None:
         raise page_not_found()
     try:
-        with db.begin_nested():  # a refusal undoes what was flushed; the page is drawn after
-            update_sponsor_level(db, level, name=name, cost=_money(cost, "cost"),
-                                 comp_badges=_whole_number(comp_badges, "Comp badges", low=0, high=MAX_COMP_BADGES))
+        update_sponsor_level(db, level, name=_level_name(name), cost=_money(cost, "cost", conference),
+                             comp_badges=forms.whole_number(comp_badges, "comp badges", maximum=MAX_COMP_BADGES))
     except DomainError as error:
         return _refused(request, db, conference, error, f"level-{level_id}",
                         {"name": name, "cost": cost, "comp_badges": comp_badges})
     return RedirectResponse(f"/conferences/{slug}/sponsors?done=level", status_code=303)
+
+
+def _level_name(name: str) -> str:
+    return forms.text(name, "level's name", column=SponsorLevel.name)
+
+
+def _sponsor_name(name: str) -> str:
+    return forms.text(name, "sponsor's name", column=Sponsor.name)
 
 
 def _level_from_form(db: Session, conference: Conference, level_id: str):
@@ -155,9 +153,10 @@ def add_sponsor(request: Request, db: DbSession, user: SignedIn, slug: str, name
     """Add a sponsor (its slug is made from the name when left empty)."""
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     try:
-        with db.begin_nested():  # a refusal undoes what was flushed; the page is drawn after
-            create_sponsor(db, conference, name=name, slug=sponsor_slug.strip() or None,
-                           level=_level_from_form(db, conference, level_id), contact_email=contact_email)
+        create_sponsor(db, conference, name=_sponsor_name(name),
+                       slug=forms.slug(sponsor_slug, "sponsor slug", required=False) or None,
+                       level=_level_from_form(db, conference, level_id),
+                       contact_email=forms.email(contact_email, "contact email"))
     except DomainError as error:
         return _refused(request, db, conference, error, "sponsor-new",
                         {"name": name, "sponsor_slug": sponsor_slug, "level_id": level_id,
@@ -175,9 +174,10 @@ def edit_sponsor(request: Request, db: DbSession, user: SignedIn, slug: str, spo
     if sponsor is None:
         raise page_not_found()
     try:
-        with db.begin_nested():  # a refusal undoes what was flushed; the page is drawn after
-            update_sponsor(db, sponsor, name=name, slug=sponsor_slug.strip() or sponsor.slug,
-                           level=_level_from_form(db, conference, level_id), contact_email=contact_email)
+        update_sponsor(db, sponsor, name=_sponsor_name(name),
+                       slug=forms.slug(sponsor_slug, "sponsor slug", required=False) or sponsor.slug,
+                       level=_level_from_form(db, conference, level_id),
+                       contact_email=forms.email(contact_email, "contact email"))
     except DomainError as error:
         return _refused(request, db, conference, error, f"sponsor-{sponsor_id}",
                         {"name": name, "sponsor_slug": sponsor_slug, "level_id": level_id,
@@ -195,21 +195,22 @@ def add_purchase(request: Request, db: DbSession, user: SignedIn, slug: str, spo
     values = {"sponsor_id": sponsor_id, "quantity": quantity, "unit_price": unit_price, "product": product,
               "voucher_type": voucher_type, "discount": discount, "max_uses": max_uses, "prefix": prefix}
     try:
-        with db.begin_nested():  # a refusal undoes what was flushed; the page is drawn after
-            sponsor = None
-            if sponsor_id.strip():
-                sponsor = sponsor_in(db, conference.id, _optional_id(sponsor_id) or 0)
-                if sponsor is None:
-                    raise InvalidInput("Choose one of this conference's sponsors, or the conference itself.")
-            ticket_type, addon = _product_from_form(db, product)
-            config: dict[str, Any] = {"voucher_type": voucher_type, "discount_value": str(_money(discount, "discount")),
-                                      "max_uses": _whole_number(max_uses, "Uses per code", low=1, high=MAX_USES)}
-            if prefix.strip():
-                config["prefix"] = prefix.strip()
-            purchase = BulkPurchaseService.create_bulk_purchase(
-                db, sponsor, _whole_number(quantity, "Quantity", low=1, high=500), ticket_type,
-                _money(unit_price, "unit price"), requested_by=_by(user), voucher_config=config, addon=addon,
-                conference=conference)
+        sponsor = None
+        if sponsor_id.strip():
+            sponsor = sponsor_in(db, conference.id, _optional_id(sponsor_id) or 0)
+            if sponsor is None:
+                raise InvalidInput("Choose one of this conference's sponsors, or the conference itself.")
+        ticket_type, addon = _product_from_form(db, product)
+        config: dict[str, Any] = {
+            "voucher_type": forms.text(voucher_type, "voucher type", max_length=20),
+            "discount_value": str(_money(discount, "discount", conference)),
+            "max_uses": forms.whole_number(max_uses, "uses per code", minimum=1, maximum=MAX_USES)}
+        if prefix.strip():
+            config["prefix"] = forms.text(prefix, "code prefix", max_length=20)
+        purchase = BulkPurchaseService.create_bulk_purchase(
+            db, sponsor, forms.whole_number(quantity, "quantity", minimum=1, maximum=500, required=True), ticket_type,
+            _money(unit_price, "unit price", conference), requested_by=_by(user), voucher_config=config, addon=addon,
+            conference=conference)
     except DomainError as error:
         return _refused(request, db, conference, error, "purchase-new", values)
     return RedirectResponse(f"/conferences/{slug}/sponsors/purchases/{purchase.id}?done=created", status_code=303)
@@ -276,6 +277,7 @@ def _purchase_refused(request: Request, db: Session, conference: Conference, pur
                       error: DomainError, values: dict[str, Any] | None = None) -> HTMLResponse:
     if isinstance(error, NotFound):
         raise page_not_found()
+    refused(request, db, error)
     return _purchase_page(request, db, conference, purchase_id, status_code=error.http_status, error=error.message,
                           values=values)
 
@@ -330,8 +332,7 @@ def approve(request: Request, db: DbSession, user: SignedIn, slug: str, purchase
     """Approve a pending purchase (a comp deal can then be fulfilled without payment)."""
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     try:
-        with db.begin_nested():  # a refusal undoes what was flushed; the page is drawn after
-            BulkPurchaseService.approve(db, _purchase(db, conference, purchase_id))
+        BulkPurchaseService.approve(db, _purchase(db, conference, purchase_id))
     except DomainError as error:
         return _purchase_refused(request, db, conference, purchase_id, error)
     return _done(slug, purchase_id, "approved")
@@ -342,8 +343,7 @@ def fulfil(request: Request, db: DbSession, user: SignedIn, slug: str, purchase_
     """Generate the purchase's voucher codes (once: a fulfilled purchase is left as it is)."""
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     try:
-        with db.begin_nested():  # a refusal undoes what was flushed; the page is drawn after
-            made = BulkPurchaseService.fulfill_bulk_purchase(db, _purchase(db, conference, purchase_id))
+        made = BulkPurchaseService.fulfill_bulk_purchase(db, _purchase(db, conference, purchase_id))
     except DomainError as error:
         return _purchase_refused(request, db, conference, purchase_id, error)
     return _done(slug, purchase_id, "fulfilled" if made else "already")
@@ -375,8 +375,7 @@ def mark_failed(request: Request, db: DbSession, user: SignedIn, slug: str, purc
     """Mark a pending or processing purchase failed (the sponsor will not pay)."""
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     try:
-        with db.begin_nested():  # a refusal undoes what was flushed; the page is drawn after
-            BulkPurchaseService.mark_failed_by_hand(db, _purchase(db, conference, purchase_id))
+        BulkPurchaseService.mark_failed_by_hand(db, _purchase(db, conference, purchase_id))
     except DomainError as error:
         return _purchase_refused(request, db, conference, purchase_id, error)
     return _done(slug, purchase_id, "failed")

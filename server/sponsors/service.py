@@ -25,9 +25,9 @@ from server.sponsors.models import (
 )
 from server.vouchers.models import Voucher, VoucherType
 from server.vouchers.service import VoucherBulkConfig, check_voucher_config, generate_voucher_codes
+from shared.email_address import is_email_address
 
 logger = logging.getLogger(__name__)
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class BulkPurchaseError(Conflict):
@@ -60,7 +60,7 @@ def validate_sponsor(sponsor: Sponsor) -> None:
         raise InvalidInput("A sponsor needs a name.")
     if len(sponsor.name) > 200:
         raise InvalidInput("A sponsor's name is at most 200 characters.")
-    if sponsor.contact_email and (len(sponsor.contact_email) > 254 or not EMAIL.match(sponsor.contact_email)):
+    if sponsor.contact_email and not is_email_address(sponsor.contact_email):
         raise InvalidInput(f"'{sponsor.contact_email}' is not an email address.")
     if sponsor.level is not None and sponsor.level.conference_id != sponsor.conference_id:
         raise InvalidInput("Sponsor level must belong to the same conference as the sponsor.", code="wrong_conference")

@@ -9,8 +9,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from server.api import DbSession
+from server.errors import InvalidInput
 from server.users.repository import UserRepository
 from server.users.service import SignInRefused, session_for_token, sign_in, sign_out
+from server.web import forms
 from server.web.console import (
     SESSION_COOKIE,
     SIGN_IN_CSRF_COOKIE,
@@ -45,7 +47,7 @@ def _sign_in_page(request: Request, db: Session, *, next_path: str, email: str =
 
 @router.get("/sign-in")
 def sign_in_form(request: Request, db: DbSession,
-                 next: Annotated[str, Query(max_length=2000)] = "/",  # noqa: A002
+                 next: Annotated[str, Query(max_length=2000)] = "/",
                  signed_out: Annotated[bool, Query()] = False) -> Response:
     """The sign-in form; a browser already signed in goes straight on to ``next``."""
     if session_for_token(db, request.cookies.get(SESSION_COOKIE, "")) is not None:
@@ -58,7 +60,7 @@ def sign_in_submit(
     request: Request, db: DbSession,
     email: Annotated[str, Form(max_length=1000)] = "",
     password: Annotated[str, Form(max_length=1024)] = "",
-    next: Annotated[str, Form(max_length=2000)] = "/",  # noqa: A002
+    next: Annotated[str, Form(max_length=2000)] = "/",
     csrf_token: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
     """Check the email and password; on success set the session cookie and go on to ``next``."""
@@ -68,6 +70,10 @@ def sign_in_submit(
         return _sign_in_page(request, db, next_path=next_path, email=email, status_code=403,
                              error="This sign-in form had expired or did not come from this page. "
                                    "Nothing was done: please sign in again.")
+    try:
+        email = forms.email(email, "email", required=True)
+    except InvalidInput as refusal:  # not an address: no account has it, nothing to count against one
+        return _sign_in_page(request, next_path=next_path, email="", error=refusal.message, status_code=422)
     try:
         signed_in = sign_in(db, email=email, password=password, client=_client(request))
     except SignInRefused as refusal:

@@ -26,6 +26,7 @@ from server.db.base import utcnow
 from server.errors import Conflict, DomainError, InvalidInput, NotFound
 from server.users.models import ConsoleSession, Membership, Role, ServerSecret, User
 from server.users.repository import ConsoleSessionRepository, SignInAttemptRepository, UserRepository
+from shared.email_address import is_email_address
 
 __all__ = [
     "LOCKOUT",
@@ -116,8 +117,7 @@ def hash_token(token: str) -> str:
 
 def _check_email(email: str) -> str:
     email = normalise_email(email)
-    local, at, domain = email.partition("@")
-    if not at or not local or "." not in domain or len(email) > 254 or any(c.isspace() for c in email):
+    if not is_email_address(email):
         raise InvalidInput(f"'{email}' is not an email address.")
     return email
 

@@ -12,8 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response, Streamin
 from server.api import DbSession
 from server.conferences.models import Conference
 from server.conferences.repository import addons_in, addons_of, ticket_types_in, ticket_types_of
-from server.conferences.service import parse_money
-from server.conferences.time_entry import from_venue_time, in_venue_words
+from server.conferences.time_entry import in_venue_words
 from server.errors import DomainError, InvalidInput
 from server.exports.spreadsheet import csv_chunks
 from server.users.models import Role
@@ -21,8 +20,9 @@ from server.vouchers.export import HEADER, voucher_rows
 from server.vouchers.models import VoucherType
 from server.vouchers.repository import count_vouchers, voucher_counts, voucher_in, voucher_page
 from server.vouchers.service import VoucherBulkConfig, deactivate_voucher, generate_voucher_codes
+from server.web import forms
 from server.web.console import CsrfProtected, SignedIn, conference_for, page_not_found, render
-from server.web.forms import checked, ids, whole_number
+from server.web.forms import checked, ids, refused, whole_number
 from server.web.sections import SEES_CODES, sees_codes
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
@@ -42,7 +42,8 @@ def _blank_form() -> dict:
 
 
 def _vouchers_page(request: Request, db: DbSession, conference: Conference, *, prefix: str = "", page: int = 1,
-                   status_code: int = 200, error: str = "", notice: str = "", form: dict | None = None) -> HTMLResponse:
+                   status_code: int = 200, error: str = "", notice: str = "", form: dict | None = None,
+                   search_error: str = "") -> HTMLResponse:
     prefix = prefix.strip()
     total = count_vouchers(db, conference.id, prefix)
     pages = max(1, -(-total // PAGE_SIZE))
@@ -58,7 +59,7 @@ def _vouchers_page(request: Request, db: DbSession, conference: Conference, *, p
         request, "vouchers.html", status_code=status_code, conference=conference, vouchers=vouchers, total=total,
         page=page, pages=pages, prefix=prefix, link=link, error=error, notice=notice, form=form or _blank_form(),
         ticket_types=ticket_types_of(db, conference.id), addons=addons_of(db, conference.id),
-        type_labels=TYPE_LABELS, when=lambda moment: in_venue_words(moment, zone),
+        type_labels=TYPE_LABELS, when=lambda moment: in_venue_words(moment, zone), search_error=search_error,
         csv_link=f"/conferences/{conference.slug}/vouchers.csv" + (f"?{urlencode({'prefix': prefix})}" if prefix else ""),
     )
 
@@ -75,6 +76,10 @@ def vouchers(request: Request, db: DbSession, user: SignedIn, slug: str, prefix:
     if not sees_codes(user.role_in(conference)):
         return render(request, "vouchers.html", conference=conference, counts=voucher_counts(db, conference.id),
                       type_labels=TYPE_LABELS)
+    try:
+        prefix = forms.search_text(prefix, "code prefix")
+    except InvalidInput as refusal:  # a NUL would reach PostgreSQL, which answers it with an error
+        return _vouchers_page(request, db, conference, status_code=422, search_error=refusal.message)
     notice = (f"Generated {generated} voucher codes." if generated
               else f"Voucher {deactivated} deactivated: it is refused from now on." if deactivated else "")
     return _vouchers_page(request, db, conference, prefix=prefix, page=page, notice=notice)
@@ -83,8 +88,8 @@ def vouchers(request: Request, db: DbSession, user: SignedIn, slug: str, prefix:
 def _bulk_config(db: DbSession, conference: Conference, form: dict) -> VoucherBulkConfig:
     """The batch the form asks for; what the reference refuses, generate_voucher_codes refuses."""
     zone = conference.timezone
-    ticket_ids = ids(form["ticket_types"], "ticket types")
-    addon_ids = ids(form["addons"], "add-ons")
+    ticket_ids = forms.ids(form["ticket_types"], "ticket types", field="ticket_types")
+    addon_ids = forms.ids(form["addons"], "add-ons")
     ticket_types = ticket_types_in(db, conference.id, ticket_ids)
     addons = addons_in(db, conference.id, addon_ids)
     if len(ticket_types) != len(ticket_ids) or len(addons) != len(addon_ids):
@@ -96,14 +101,14 @@ def _bulk_config(db: DbSession, conference: Conference, form: dict) -> VoucherBu
     elif not value:
         raise InvalidInput("Say how much the voucher takes off (a percentage, or an amount).")
     else:
-        discount = parse_money(value, "discount value")
+        discount = forms.money(value, "discount value", currency=conference.currency, field="value")
     return VoucherBulkConfig(
-        conference=conference, prefix=form["prefix"].strip(), count=whole_number(form["count"], "count", minimum=1,
-                                                                                 maximum=10_000),
+        conference=conference, prefix=forms.text(form["prefix"], "code prefix", max_length=92, field="prefix"),
+        count=forms.whole_number(form["count"], "count", minimum=1, maximum=10_000),
         voucher_type=voucher_type, discount_value=discount,
-        max_uses=whole_number(form["max_uses"], "maximum uses", minimum=1),
-        valid_from=from_venue_time(form["valid_from"], zone, what="start of validity"),
-        valid_until=from_venue_time(form["valid_until"], zone, what="end of validity"),
+        max_uses=forms.whole_number(form["max_uses"], "maximum uses", minimum=1, field="max_uses"),
+        valid_from=forms.venue_time(form["valid_from"], zone, "start of validity", field="valid_from"),
+        valid_until=forms.venue_time(form["valid_until"], zone, "end of validity", field="valid_until"),
         unlocks_hidden_tickets=form["unlocks_hidden_tickets"],
         applicable_ticket_types=ticket_types or None, applicable_addons=addons or None,
     )
@@ -120,11 +125,11 @@ def generate(request: Request, db: DbSession, user: SignedIn, slug: str, prefix:
             "valid_from": valid_from, "valid_until": valid_until, "ticket_types": ticket_types, "addons": addons,
             "unlocks_hidden_tickets": checked(unlocks_hidden_tickets)}
     try:
-        with db.begin_nested():
-            batch = generate_voucher_codes(db, _bulk_config(db, conference, form))
+        batch = generate_voucher_codes(db, _bulk_config(db, conference, form))
     except DomainError as error:
-        form["ticket_types"] = [int(i) for i in ticket_types if i.isdigit()]
-        form["addons"] = [int(i) for i in addons if i.isdigit()]
+        refused(request, db, error)
+        form["ticket_types"] = [int(i) for i in ticket_types if i.isascii() and i.isdigit() and len(i) < 12]
+        form["addons"] = [int(i) for i in addons if i.isascii() and i.isdigit() and len(i) < 12]
         return _vouchers_page(request, db, conference, status_code=422, error=error.message, form=form)
     query = urlencode({"prefix": prefix.strip(), "generated": len(batch)} if prefix.strip() else
                       {"generated": len(batch)})
@@ -151,6 +156,7 @@ def deactivate(request: Request, db: DbSession, user: SignedIn, slug: str, vouch
 def download(request: Request, db: DbSession, user: SignedIn, slug: str, prefix: PrefixQuery = "") -> StreamingResponse:
     """The vouchers (of a code prefix) as CSV, for organizers and owners: UTF-8 with BOM, formulas escaped, streamed."""
     conference = conference_for(db, user, slug, at_least=SEES_CODES)
+    prefix = forms.search_text(prefix, "code prefix")  # refused as a 422 before a NUL reaches PostgreSQL
     rows = voucher_rows(request.app.state.session_factory, conference.id, conference.timezone, prefix.strip())
     name = f"{conference.slug}-vouchers" + (f"-{prefix.strip()}" if prefix.strip().isascii() and prefix.strip().isalnum() else "") + ".csv"
     return StreamingResponse(csv_chunks(HEADER, rows), media_type="text/csv; charset=utf-8",

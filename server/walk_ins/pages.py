@@ -21,8 +21,10 @@ from server.print_jobs.repository import jobs_of_attendees, print_stations
 from server.print_jobs.service import send_badge
 from server.users.models import Role
 from server.walk_ins.repository import desk_sales, products_for_sale, unpaid_attendees
-from server.walk_ins.service import Cashier, WalkIn, parse_amount, pay_at_desk, sell_walk_in
+from server.walk_ins.service import Cashier, WalkIn, pay_at_desk, sell_walk_in
+from server.web import forms
 from server.web.console import ConsoleUser, CsrfProtected, SignedIn, conference_for, render
+from server.web.forms import refused
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 Short = Annotated[str, Form(max_length=300)]
@@ -65,12 +67,24 @@ def walk_ins(request: Request, db: DbSession, user: SignedIn, slug: str,
              done: Annotated[str, Query(max_length=300)] = "") -> HTMLResponse:
     """The desk: sell to a walk-in, find someone the door said "Not paid", send badges to a print station."""
     conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
-    return _page(request, db, conference, query=q.replace("\x00", ""), done=done)
+    try:
+        query = forms.search_text(q, "name or access code")
+    except InvalidInput as refusal:  # a NUL would reach PostgreSQL, which answers it with an error
+        return _page(request, db, conference, status_code=422, pay_error=refusal.message)
+    return _page(request, db, conference, query=query, done=done)
+
+
+def _search_again(q: str) -> str:
+    """The search the desk had open, to show again beside a refusal (none, if it cannot be searched)."""
+    try:
+        return forms.search_text(q)
+    except InvalidInput:
+        return ""
 
 
 def _attendee(db: Session, conference: Conference, access_code: str) -> Attendee:
     """The attendee the desk's form names by access code (typed or pasted: any case, spaces around)."""
-    attendee = attendee_by_code(db, conference.id, access_code.strip().upper())
+    attendee = attendee_by_code(db, conference.id, forms.access_code(access_code))
     if attendee is None:
         raise InvalidInput(f"No attendee with access code '{access_code}' in this conference.")
     return attendee
@@ -78,11 +92,10 @@ def _attendee(db: Session, conference: Conference, access_code: str) -> Attendee
 
 def _queue_badge(db: Session, conference: Conference, attendee: Attendee, station: str, user: ConsoleUser) -> str:
     """Send the badge to the chosen station, if one was chosen; the words for the page."""
-    if not station:
+    device_id = forms.record_id(station, "print stations", field="station", required=False)
+    if device_id is None:
         return ""
-    if not station.isdigit():
-        raise InvalidInput("Choose one of this conference's print stations.")
-    job = send_badge(db, conference, attendee, int(station), requested_by=f"{user.display_name} <{user.email}>")
+    job = send_badge(db, conference, attendee, device_id, requested_by=f"{user.display_name} <{user.email}>")
     return f" Badge sent to {job.device.station or job.device.name}."
 
 
@@ -97,16 +110,21 @@ def sell(request: Request, db: DbSession, user: SignedIn, slug: str,
     form = {"ticket_type": ticket_type, "first_name": first_name, "last_name": last_name, "email": email,
             "company": company, "method": method, "amount": amount, "station": station, "addons": addon or []}
     try:
-        with db.begin_nested():  # all of the sale or none of it: a refused payment leaves no order behind
-            if not ticket_type.isdigit():
-                raise InvalidInput("Choose a ticket type.")
-            addon_ids = tuple(int(a) for a in (addon or []) if a.isdigit())
-            walk_in = WalkIn(first_name=first_name, last_name=last_name, email=email, company=company,
-                             ticket_type_id=int(ticket_type), addon_ids=addon_ids)
-            order, attendee, payment = sell_walk_in(db, conference, walk_in, method=method,
-                                                    amount=parse_amount(amount or "0"), cashier=_cashier(user))
-            printing = _queue_badge(db, conference, attendee, station, user)
+        # All of the sale or none of it: a refused payment or badge leaves no order behind (refused()).
+        ticket_type_id = forms.record_id(ticket_type, "ticket types", field="ticket_type")
+        assert ticket_type_id is not None
+        walk_in = WalkIn(
+            first_name=forms.text(first_name, "first name", column=Attendee.first_name, field="first_name"),
+            last_name=forms.text(last_name, "last name", column=Attendee.last_name, field="last_name"),
+            email=forms.email(email, field="email"),
+            company=forms.text(company, "company", column=Attendee.company, field="company"),
+            ticket_type_id=ticket_type_id, addon_ids=tuple(forms.ids(addon or [], "add-ons")))
+        order, attendee, payment = sell_walk_in(
+            db, conference, walk_in, method=forms.text(method, "payment method", max_length=20),
+            amount=forms.money(amount, "amount", currency=conference.currency), cashier=_cashier(user))
+        printing = _queue_badge(db, conference, attendee, station, user)
     except DomainError as error:
+        refused(request, db, error)
         return _page(request, db, conference, status_code=error.http_status, error=error.message, form=form)
     paid = f"{payment.method.label} {payment.amount}" if payment else "free ticket"
     done = f"Sold {order.reference} to {attendee.full_name} ({paid}).{printing}"
@@ -121,13 +139,15 @@ def pay(request: Request, db: DbSession, user: SignedIn, slug: str,
     """Take the payment of an attendee whose order is pending (the door said "Not paid")."""
     conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
     try:
-        with db.begin_nested():
-            attendee = _attendee(db, conference, access_code)
-            payment = pay_at_desk(db, conference, attendee, method=method, amount=parse_amount(amount or "0"),
-                                  cashier=_cashier(user))
-            printing = _queue_badge(db, conference, attendee, station, user)
+        attendee = _attendee(db, conference, access_code)
+        payment = pay_at_desk(db, conference, attendee, method=forms.text(method, "payment method", max_length=20),
+                              amount=forms.money(amount, "amount", currency=conference.currency),
+                              cashier=_cashier(user))
+        printing = _queue_badge(db, conference, attendee, station, user)
     except DomainError as error:
-        return _page(request, db, conference, status_code=error.http_status, query=q, pay_error=error.message)
+        refused(request, db, error)
+        return _page(request, db, conference, status_code=error.http_status, query=_search_again(q),
+                     pay_error=error.message)
     done = f"{attendee.full_name} paid {payment.amount} ({payment.method.label.lower()}).{printing}"
     return RedirectResponse(f"/conferences/{conference.slug}/walk-ins?{urlencode({'done': done})}", status_code=303)
 
@@ -139,12 +159,12 @@ def print_badge(request: Request, db: DbSession, user: SignedIn, slug: str,
     """Send an attendee's badge (again) to a print station."""
     conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
     try:
-        with db.begin_nested():
-            attendee = _attendee(db, conference, access_code)
-            if not station:
-                raise InvalidInput("Choose a print station.")
-            printing = _queue_badge(db, conference, attendee, station, user)
+        attendee = _attendee(db, conference, access_code)
+        if not station.strip():
+            raise forms.FieldRefused("station", "Choose a print station.")
+        printing = _queue_badge(db, conference, attendee, station, user)
     except DomainError as error:
+        refused(request, db, error)
         return _page(request, db, conference, status_code=error.http_status, error=error.message)
     done = f"{attendee.full_name}:{printing}"
     return RedirectResponse(f"/conferences/{conference.slug}/walk-ins?{urlencode({'done': done})}", status_code=303)

@@ -179,6 +179,8 @@ def render(request: Request, template_name: str, *, status_code: int = 200, **co
     if user is not None and context["conference"] is not None:
         context.setdefault("role", user.role_in(context["conference"]))
     context.update(csrf_token=token, csrf_input=_csrf_input(token))
+    # The field a form refused (server.web.forms.refused), for the message beside it (templates/field.html).
+    context["refused_field"], context["refused_message"] = getattr(request.state, "refused_field", ("", ""))
     return templates.TemplateResponse(request, template_name, context, status_code=status_code,
                                       headers=PAGE_HEADERS)
 

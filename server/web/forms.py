@@ -1,37 +1,248 @@
-"""Reading what a console form sent: every field arrives as text, and a bad one is said in words.
+"""Reading what a console form sent: one typed field for each kind of value, one home for its rule.
 
-A typed ``Form(int)`` parameter would answer a mistyped number with the API's JSON 422; a console
-page answers it with the form again and a sentence (the routes catch ``InvalidInput``).
+Every field arrives as text. A page reads each one through a function here (money, whole number,
+record id, venue time, text, email, slug, access code) and gets a value it can store as it is, or a
+``FieldRefused`` naming the field, with a sentence saying what is wrong. A typed ``Form(int)``
+parameter would answer a mistyped number with the API's JSON 422; a console page answers with the
+form again and the sentence (the routes catch ``InvalidInput``, of which ``FieldRefused`` is one).
+
+A refusal writes nothing: the page calls ``refused(request, db)`` before it draws the form again,
+which forgets what the request flushed and makes its unit of work (server.api) roll back instead of
+committing. No page needs a savepoint of its own to survive a refusal.
+
+The bounds are the database's: text as long as its column, money that fits ``Numeric(12, 2)`` in
+the currency's minor unit, ids that fit a 32-bit INTEGER, times in the years a conference happens.
+What the database would refuse with a 500 (a NUL byte on PostgreSQL, a number out of range) is
+refused here, with words, on both databases alike.
 """
 
 from __future__ import annotations
 
-from server.errors import InvalidInput
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal
+
+from fastapi import Request
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from server.conferences.time_entry import from_venue_time
+from server.errors import DomainError, InvalidInput
+from shared.badge_codes import ACCESS_CODE, SLUG
+from shared.email_address import MAX_LENGTH as MAX_EMAIL_LENGTH
+from shared.email_address import is_email_address
+from shared.protocol import MAX_ID
 
 MAX_WHOLE_NUMBER = 10_000_000
+MAX_MONEY = Decimal("99999999.99")  # the money columns are Numeric(12, 2): well inside them
+# Currencies without a minor unit (Stripe's list): an amount in yen has no cents.
+ZERO_DECIMAL_CURRENCIES = frozenset({"bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg", "rwf", "ugx",
+                                     "vnd", "vuv", "xaf", "xof", "xpf"})
+_MONEY = re.compile(r"^(?P<units>[0-9]{1,12})(?:(?P<separator>[.,])(?P<minor>[0-9]*))?$")
+_WHOLE = re.compile(r"^-?[0-9]{1,20}$")
 
 
-def whole_number(text: str, what: str, *, minimum: int = 0, maximum: int = MAX_WHOLE_NUMBER) -> int:
-    """``text`` as a whole number between ``minimum`` and ``maximum``; empty is ``minimum``."""
+class FieldRefused(InvalidInput):
+    """One field's value is refused; ``field`` is its name in the form, ``message`` says why in words."""
+
+    code = "invalid_field"
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def refused(request: Request, db: Session, error: InvalidInput | DomainError | None = None) -> None:
+    """Forget what this request wrote, before its form is drawn again with the reason.
+
+    The page is then drawn from what is stored, and the request's unit of work rolls back at its end
+    instead of committing (server.api.unit_of_work_dependency reads the mark set here). A refused
+    field is named to the page (``refused_field`` and ``refused_message`` in every template's context,
+    server.web.console.render), so that the message can stand beside that field.
+    """
+    db.rollback()
+    request.state.form_refused = True
+    if isinstance(error, FieldRefused):
+        request.state.refused_field = (error.field, error.message)
+
+
+# Numbers --------------------------------------------------------------------------------------------------
+
+def minor_unit_places(currency: str) -> int:
+    """Decimal places of the currency's minor unit: 2 for EUR or USD (cents), 0 for JPY."""
+    return 0 if currency.lower() in ZERO_DECIMAL_CURRENCIES else 2
+
+
+def money(text: str, what: str, *, currency: str = "usd", field: str = "", maximum: Decimal = MAX_MONEY,
+          required: bool = False) -> Decimal:
+    """An amount such as ``12.50`` (or ``12,50``): zero or more, at most ``maximum``, to the currency's minor
+    unit. Empty is 0 unless ``required``. ``1e30``, ``nan``, ``-1``, ``12.345`` and ``²`` are refused."""
+    field = field or what
     text = text.strip()
     if not text:
+        if required:
+            raise FieldRefused(field, f"Give the {what}.")
+        return Decimal("0.00")
+    match = _MONEY.match(text)
+    if match is None:
+        if text.startswith("-") and _MONEY.match(text[1:]):
+            raise FieldRefused(field, f"Invalid {what} '{text}': must be zero or more.")
+        if text.isascii() and any(c.isdigit() for c in text) and not any(c.isspace() for c in text):
+            raise FieldRefused(field, f"Invalid {what} '{_shown(text)}': write it as digits, such as 12.50.")
+        raise FieldRefused(field, f"Invalid {what} '{_shown(text)}': not a number.")
+    places = minor_unit_places(currency)
+    if match["separator"] == "," and len(match["minor"]) > places:  # "1,000": a thousand, or one?
+        raise FieldRefused(field, f"Invalid {what} '{text}': write it without a thousands separator, "
+                                  f"and with a point before the cents (1000 or 12.50).")
+    minor = (match["minor"] or "").rstrip("0")
+    if len(minor) > places:
+        raise FieldRefused(field, f"Invalid {what} '{text}': " + (
+            "at most two decimal places." if places == 2 else f"no decimal places in {currency.upper()}."))
+    amount = Decimal(f"{match['units']}.{minor or '0'}")
+    if amount > maximum:
+        raise FieldRefused(field, f"Invalid {what} '{text}': at most {maximum}.")
+    return amount.quantize(Decimal("0.01"))
+
+
+def whole_number(text: str, what: str, *, minimum: int = 0, maximum: int = MAX_WHOLE_NUMBER,
+                 required: bool = False, field: str = "") -> int:
+    """``text`` as a whole number between ``minimum`` and ``maximum``; empty is ``minimum`` unless ``required``.
+
+    ASCII digits only: ``'²'.isdigit()`` is True, yet ``int('²')`` raises."""
+    field = field or what
+    text = text.strip()
+    if not text:
+        if required:
+            raise FieldRefused(field, f"Give the {what}.")
         return minimum
-    if not text.isascii() or not text.lstrip("-").isdigit() or len(text) > 12:
-        raise InvalidInput(f"The {what} '{text}' is not a whole number.")
+    if not _WHOLE.match(text):
+        raise FieldRefused(field, f"The {what} '{_shown(text)}' is not a whole number.")
     value = int(text)
     if not minimum <= value <= maximum:
-        raise InvalidInput(f"The {what} must be between {minimum} and {maximum:,}.")
+        raise FieldRefused(field, f"The {what} must be between {minimum:,} and {maximum:,}.")
     return value
 
 
-def ids(values: list[str], what: str) -> list[int]:
-    """The ids a multiple select sent (as numbers); something else is refused."""
-    try:
-        return sorted({int(v) for v in values if v.strip()})
-    except ValueError:
-        raise InvalidInput(f"The {what} chosen are not valid: reload the page and choose again.") from None
+def record_id(text: str, what: str, *, field: str = "", required: bool = True) -> int | None:
+    """The id a select sent (``None`` for an empty, optional one): a plain number that fits a row id.
+
+    The page then looks it up in the conference; an id that is not there is the page's refusal."""
+    field = field or what
+    text = text.strip()
+    if not text and not required:
+        return None
+    if not (text.isascii() and text.isdigit() and len(text) <= 10 and 1 <= int(text) <= MAX_ID):
+        raise FieldRefused(field, f"Choose one of this conference's {what}.")
+    return int(text)
+
+
+def ids(values: list[str], what: str, *, field: str = "") -> list[int]:
+    """The ids a multiple select sent (as numbers, each a possible row id); anything else is refused."""
+    chosen = set()
+    for value in values:
+        if value.strip():
+            number = record_id(value, what, field=field or what)
+            assert number is not None
+            chosen.add(number)
+    return sorted(chosen)
 
 
 def checked(value: str | None) -> bool:
     """A checkbox: present (any value) when ticked, absent when not."""
     return value is not None
+
+
+# Times ----------------------------------------------------------------------------------------------------
+
+def venue_time(text: str, timezone: str, what: str, *, field: str = "") -> dt.datetime | None:
+    """A ``datetime-local`` field read on the venue's clock (UTC out), ``None`` when empty; years 2000-2099.
+
+    The rule lives in server.conferences.time_entry, which the command line shares."""
+    try:
+        return from_venue_time(_no_control_characters(text, field or what, what), timezone, what=what)
+    except FieldRefused:
+        raise
+    except InvalidInput as error:
+        raise FieldRefused(field or what, error.message) from None
+
+
+# Text -----------------------------------------------------------------------------------------------------
+
+def column_length(column: InstrumentedAttribute[str] | InstrumentedAttribute[str | None]) -> int:
+    """The length of a model's ``String(n)`` column: a field is never longer than where it is stored."""
+    length = getattr(column.property.columns[0].type, "length", None)
+    assert isinstance(length, int), f"{column} has no length"
+    return length
+
+
+def text(value: str, what: str, *, column: InstrumentedAttribute | None = None, max_length: int | None = None,
+         required: bool = False, multiline: bool = False, field: str = "") -> str:
+    """``value`` trimmed: no longer than its column (or ``max_length``), without control characters
+    (line breaks only where ``multiline``), not empty where ``required``."""
+    field = field or what
+    limit = max_length if max_length is not None else column_length(column) if column is not None else None
+    value = _no_control_characters(value, field, what, multiline=multiline).strip()
+    if required and not value:
+        raise FieldRefused(field, f"Give the {what}.")
+    if limit is not None and len(value) > limit:
+        raise FieldRefused(field, f"The {what} is {len(value):,} characters long; at most {limit:,}, please.")
+    return value
+
+
+def search_text(value: str, what: str = "search") -> str:
+    """What a viewer typed in a search box (a GET query): trimmed, and refused if it holds control
+    characters, which no name, email or code contains (PostgreSQL refuses a NUL with an error)."""
+    return text(value, what, max_length=200)
+
+
+def email(value: str, what: str = "email address", *, required: bool = False, field: str = "") -> str:
+    """An email address by the one rule (shared.email_address), trimmed; empty unless ``required``."""
+    field = field or what
+    value = text(value, what, max_length=MAX_EMAIL_LENGTH + 100, required=required, field=field)
+    if value and not is_email_address(value):
+        raise FieldRefused(field, f"'{_shown(value)}' is not an email address.")
+    return value
+
+
+def slug(value: str, what: str = "slug", *, required: bool = True, field: str = "") -> str:
+    """A slug as in addresses: lower-case letters, digits and dashes, at most 63 (shared.badge_codes.SLUG)."""
+    field = field or what
+    value = value.strip()
+    if not value and not required:
+        return ""
+    if not SLUG.match(value):
+        raise FieldRefused(field, f"Invalid {what} '{_shown(value)}': use 1-63 lowercase letters, digits and dashes, "
+                                  f"starting with a letter or digit.")
+    return value
+
+
+def access_code(value: str, what: str = "access code", *, field: str = "") -> str:
+    """An attendee's access code as typed or pasted (any case, spaces around): eight of A-Z and 0-9."""
+    field = field or what
+    code = value.strip().upper() if value.isascii() else value
+    if not ACCESS_CODE.match(code):
+        raise FieldRefused(field, f"The {what} '{_shown(value.strip())}' is not eight letters and digits.")
+    return code
+
+
+def choice(value: str, options: dict[str, str] | tuple[str, ...], what: str, *, field: str = "") -> str:
+    """One of ``options`` (the values a select offers)."""
+    if value not in options:
+        raise FieldRefused(field or what, f"Choose the {what} from the list.")
+    return value
+
+
+def _no_control_characters(value: str, field: str, what: str, *, multiline: bool = False) -> str:
+    allowed = "\n\r\t" if multiline else "\t"
+    for character in value:
+        category = unicodedata.category(character)
+        if (category == "Cc" and character not in allowed) or category == "Cs":
+            raise FieldRefused(field, f"The {what} holds a control character (such as a NUL) or half of a "
+                                      f"character: type it again.")
+    return value
+
+
+def _shown(value: str) -> str:
+    """A refused value as the message quotes it: short, and printable."""
+    value = "".join(c if c.isprintable() else "\N{REPLACEMENT CHARACTER}" for c in value)
+    return value if len(value) <= 40 else value[:40] + "…"

@@ -93,3 +93,15 @@ def test_a_redemption_of_a_line_that_is_not_theirs_is_refused_in_words(desk):
         answer = httpx.post(f"{desk['url']}/{desk['ada']}/redemptions", json={"line_item_id": out_of_range},
                             headers=ADMIN)
         assert answer.status_code == 422
+
+def test_the_desk_answers_a_line_or_a_name_no_database_can_hold_with_a_refusal(desk):
+    """An order line id beyond a 32-bit INTEGER, or a NUL in who did it, is the caller's mistake (422),
+    not a query PostgreSQL fails; nothing is redeemed."""
+    for body in ({"line_item_id": 2**31}, {"line_item_id": 99999999999999999999}, {"line_item_id": 0},
+                 {"line_item_id": desk["line"], "by": "Gr\x00ace"}):
+        answer = httpx.post(f"{desk['url']}/{desk['ada']}/redemptions", json=body, headers=ADMIN)
+        assert answer.status_code == 422, (body, answer.text)
+    unknown = httpx.post(f"{desk['url']}/{desk['ada']}/redemptions", json={"line_item_id": 2**31 - 1}, headers=ADMIN)
+    assert unknown.status_code == 404 and "order has no add-on line" in unknown.json()["detail"]["message"]
+    still = httpx.get(f"{desk['url']}/{desk['ada']}", headers=ADMIN).json()
+    assert [line["redeemed_count"] for line in still["redeemable"]] == [0]

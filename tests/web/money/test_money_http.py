@@ -189,14 +189,17 @@ def test_a_form_without_its_csrf_token_is_refused(money_shop, as_role):
 
 
 @pytest.mark.parametrize(("form", "message"), [
-    ({"quantity": "abc"}, "Quantity must be a whole number from 1 to 500 ('abc' given)."),
-    ({"quantity": "0"}, "Quantity must be a whole number from 1 to 500"),
-    ({"quantity": "501"}, "Quantity must be a whole number from 1 to 500"),
+    ({"quantity": "abc"}, "The quantity 'abc' is not a whole number."),
+    ({"quantity": ""}, "Give the quantity."),
+    ({"quantity": "0"}, "The quantity must be between 1 and 500."),
+    ({"quantity": "501"}, "The quantity must be between 1 and 500."),
+    ({"quantity": "²"}, "The quantity '²' is not a whole number."),
     ({"unit_price": "-1"}, "Invalid unit price '-1': must be zero or more."),
-    ({"unit_price": "1e12"}, "at most 99999999.99"),
+    ({"unit_price": "100000000"}, "Invalid unit price '100000000': at most 99999999.99."),
+    ({"unit_price": "1e30"}, "Invalid unit price '1e30': write it as digits, such as 12.50."),
     ({"voucher_type": "gift"}, "Unknown voucher type 'gift'."),
     ({"voucher_type": "percentage", "discount": "120"}, "A percentage discount must be between 0 and 100."),
-    ({"max_uses": "0"}, "Uses per code must be a whole number"),
+    ({"max_uses": "0"}, "The uses per code must be between 1 and 1,000,000."),
     ({"prefix": "HAS SPACE-"}, "The prefix must be at most"),
     ({"product": "ticket:999999"}, "Choose a ticket type or an add-on of this conference"),
     ({"sponsor_id": "999999"}, "Choose one of this conference's sponsors"),

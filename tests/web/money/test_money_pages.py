@@ -41,7 +41,7 @@ def test_a_sponsor_pays_a_bulk_purchase_and_its_codes_work(money_shop, signed_in
     page.get_by_label("Unit price (USD; 0 for a comp deal)").fill("80")
     page.get_by_label("Codes are for").select_option(label="Standard")
     page.get_by_role("button", name="Record the purchase").click()
-    assert "Quantity must be a whole number from 1 to 500" in page.get_by_role("alert").inner_text()
+    assert "The quantity must be between 1 and 500." in page.get_by_role("alert").inner_text()
     page.get_by_label("Quantity (codes, 1 to 500)").fill("3")
     page.get_by_role("button", name="Record the purchase").click()
     assert "Bulk purchase #1: Acme Corp" in page.get_by_role("heading", level=1).inner_text()
