@@ -134,15 +134,14 @@ def refund_outside_stripe(request: Request, db: DbSession, user: SignedIn, slug:
         raise page_not_found()
     values = {"outside_amount": amount, "method": method}
     try:
-        value = parse_money(amount.strip(), "refund amount")
-        before = parse_money(refunded_before.strip(), "amount refunded before")
+        value = forms.money(amount, "refund amount", currency=conference.currency, required=True)
+        before = forms.money(refunded_before, "amount refunded before", currency=conference.currency)
         if confirm != "yes":
             raise InvalidInput("Tick the box to confirm that the money was given back: nothing was recorded.")
-        with db.begin_nested():  # a refusal undoes what was flushed, and the page is drawn in the same transaction
-            record_refund_outside_stripe(db, order, method=method, amount=value, refunded_before=before,
-                                         recorded_by_user_id=user.id,
-                                         recorded_by=f"{user.display_name} <{user.email}>")
-    except DomainError as error:
+        record_refund_outside_stripe(db, order, method=method, amount=value, refunded_before=before,
+                                     recorded_by_user_id=user.id, recorded_by=f"{user.display_name} <{user.email}>")
+    except DomainError as error:  # nothing written: the request's unit of work rolls back
+        refused(request, db, error)
         return _order_page(request, db, conference, reference, status_code=error.http_status, error=error.message,
                            values=values)
     return RedirectResponse(f"/conferences/{slug}/orders/{reference}?{urlencode({'done': 'recorded', 'amount': value})}",

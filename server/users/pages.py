@@ -73,7 +73,7 @@ def sign_in_submit(
     try:
         email = forms.email(email, "email", required=True)
     except InvalidInput as refusal:  # not an address: no account has it, nothing to count against one
-        return _sign_in_page(request, next_path=next_path, email="", error=refusal.message, status_code=422)
+        return _sign_in_page(request, db, next_path=next_path, email="", error=refusal.message, status_code=422)
     try:
         signed_in = sign_in(db, email=email, password=password, client=_client(request))
     except SignInRefused as refusal:
