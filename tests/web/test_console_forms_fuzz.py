@@ -297,16 +297,17 @@ def _is_list(param) -> bool:
     return "list" in str(param.field_info.annotation) or "List" in str(param.field_info.annotation)
 
 
-@pytest.mark.parametrize(("path", "param"), [("/conferences/pycon/attendees", "q"),
-                                            ("/conferences/pycon/vouchers", "prefix"),
-                                            ("/conferences/pycon/vouchers.csv", "prefix")])
-def test_a_viewers_search_with_a_nul_byte_is_answered_in_words(console_server, signed_in_client, path, param):
-    """PostgreSQL refuses a NUL in a query's text with an error: the search refuses it first, saying why."""
-    viewer = signed_in_client(Role.VIEWER)
-    answer = viewer.get(path, params={param: "Ada\x00"})
+@pytest.mark.parametrize(("role", "path", "param"), [(Role.VIEWER, "/conferences/pycon/attendees", "q"),
+                                                    (Role.ORGANIZER, "/conferences/pycon/vouchers", "prefix"),
+                                                    (Role.ORGANIZER, "/conferences/pycon/vouchers.csv", "prefix")])
+def test_a_search_with_a_nul_byte_is_answered_in_words(console_server, signed_in_client, role, path, param):
+    """PostgreSQL refuses a NUL in a query's text with an error: the search refuses it first, saying why.
+    (Voucher codes are searched by those who hand them out; a viewer sees their counts only.)"""
+    searcher = signed_in_client(role)
+    answer = searcher.get(path, params={param: "Ada\x00"})
     assert answer.status_code == 422
     assert "control character" in answer.text
-    assert viewer.get(path, params={param: "Ada"}).status_code == 200
+    assert searcher.get(path, params={param: "Ada"}).status_code == 200
 
 
 def test_a_price_of_1e30_comes_back_to_the_form_with_the_reason_and_adds_nothing(console_server, signed_in_client):
