@@ -20,6 +20,7 @@ from server.attendees.models import Attendee
 from server.checkin.models import CheckIn, DoorCheck, ProductRedemption
 from server.conferences.models import AddOn, Conference, TicketType
 from server.db.base import UTCDateTime, utcnow
+from server.db.bulk import one_of
 from server.orders.models import Order, OrderLineItem
 from server.sync.models import SyncEvent
 from server.sync.versions import allocate_versions
@@ -54,7 +55,7 @@ def load_door_records(session: Session, conference_id: int, access_codes: set[st
         select(Attendee.id, Attendee.access_code, Attendee.first_name, Attendee.last_name, Attendee.company,
                Attendee.order_id, Attendee.ticket_type_id, Order.status)
         .outerjoin(Order, Attendee.order_id == Order.id)
-        .where(Attendee.conference_id == conference_id, Attendee.access_code.in_(access_codes))
+        .where(Attendee.conference_id == conference_id, one_of(session, Attendee.access_code, access_codes))
         .order_by(Attendee.id)
     ).all()
     if not rows:
@@ -83,9 +84,10 @@ def load_passages(session: Session, attendee_ids: list[int]) -> tuple[dict[int, 
     check_in_rows: dict[int, dict[Passage, list[int]]] = defaultdict(lambda: defaultdict(list))
     # Check-ins are rows of their own; exits leave none: the applied exit events are their record.
     check_ins = select(CheckIn.attendee_id, CheckIn.checked_in_at, CheckIn.station, CheckIn.id) \
-        .where(CheckIn.attendee_id.in_(attendee_ids))
+        .where(one_of(session, CheckIn.attendee_id, attendee_ids))
     exits = select(SyncEvent.attendee_id, SyncEvent.occurred_at, SyncEvent.station, literal(None)) \
-        .where(SyncEvent.attendee_id.in_(attendee_ids), SyncEvent.kind == "exit", SyncEvent.status == "applied")
+        .where(one_of(session, SyncEvent.attendee_id, attendee_ids), SyncEvent.kind == "exit",
+               SyncEvent.status == "applied")
     # union_all drops the column types: the rows' shape, for the reader and the checker
     attendee_id: int
     at: dt.datetime
@@ -271,16 +273,18 @@ def write_states(session: Session, records: list[DoorRecord], first_version: int
             "versions": list(range(first_version, first_version + len(ordered))), "now": now})
         return
     session.execute(update(Attendee).execution_options(synchronize_session=False), [
-        {"id": r.id, "checked_in_at": r.state.checked_in_at, "inside": r.state.inside, "sync_version": first_version + n,
-         "updated_at": now} for n, r in enumerate(ordered)])
+        {"id": r.id, "checked_in_at": r.state.checked_in_at, "inside": r.state.inside,
+         "sync_version": first_version + n, "updated_at": now} for n, r in enumerate(ordered)])
 
 
 _UPDATE_STATES = text("""
 UPDATE attendees SET checked_in_at = s.checked_in_at, inside = s.inside, sync_version = s.version, updated_at = :now
 FROM unnest(:ids, :checked_in_at, :inside, :versions) AS s(id, checked_in_at, inside, version)
 WHERE attendees.id = s.id""").bindparams(
-    bindparam("ids", type_=postgresql.ARRAY(BigInteger)), bindparam("checked_in_at", type_=postgresql.ARRAY(UTCDateTime())),
-    bindparam("inside", type_=postgresql.ARRAY(Boolean)), bindparam("versions", type_=postgresql.ARRAY(BigInteger)),
+    bindparam("ids", type_=postgresql.ARRAY(BigInteger)),
+    bindparam("checked_in_at", type_=postgresql.ARRAY(UTCDateTime())),
+    bindparam("inside", type_=postgresql.ARRAY(Boolean)),
+    bindparam("versions", type_=postgresql.ARRAY(BigInteger)),
     bindparam("now", type_=UTCDateTime()))
 
 

@@ -1,21 +1,32 @@
-"""Rows written set-wise: one INSERT statement for a whole batch, on both databases.
+"""Rows written and looked up set-wise: one INSERT statement for a whole batch, one parameter for a
+set of keys.
 
 On PostgreSQL the rows travel as one array a column and the statement is ``INSERT … SELECT * FROM
 unnest(…)``: its text is the same whatever the number of rows, so the server plans it once, and
 the driver does not parse a statement with thousands of placeholders (a multi-row ``VALUES``
 list of 500 scan events took psycopg about 50 ms to split and convert, each time). SQLite gets
-Core's executemany, which runs in-process and compiles once.
+Core's executemany, which runs in-process and compiles once. For the same reason a lookup of a
+batch's keys is ``= ANY(array)`` on PostgreSQL rather than ``IN`` with a placeholder a key.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Row, TextClause, bindparam, insert, inspect, text
+from sqlalchemy import ColumnElement, Row, TextClause, any_, bindparam, cast, insert, inspect, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
+
+
+def one_of(session: Session, column: ColumnElement[Any], values: Collection[Any]) -> ColumnElement[bool]:
+    """``column IN (values)``: on PostgreSQL ``column = ANY(CAST(:values AS type[]))``, one parameter
+    whatever the number of values."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(cast(bindparam(None, list(values), type_=postgresql.ARRAY(column.type)),
+                                   postgresql.ARRAY(column.type)))
+    return column.in_(values)
 
 
 def insert_rows(session: Session, model: type, rows: list[dict[str, Any]],

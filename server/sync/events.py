@@ -29,7 +29,7 @@ from server.checkin.repository import (
 )
 from server.checkin.service import fully_redeemed_message, order_status_message
 from server.db.base import utcnow
-from server.db.bulk import insert_rows
+from server.db.bulk import insert_rows, one_of
 from server.devices.models import Device
 from server.errors import InvalidInput
 from server.sync.models import SyncConflict, SyncEvent
@@ -82,7 +82,8 @@ def apply_events(session: Session, device: Device, events: list[ScanEvent],
     reserved = len({e.access_code for e in events if _may_touch(e)})
     first_version = lock_door_states(session, device.conference_id, versions=reserved)
     uuids = {str(e.uuid) for e in events}
-    known = {row.uuid: row for row in session.scalars(select(SyncEvent).where(SyncEvent.uuid.in_(uuids)))}
+    known = {row.uuid: row
+             for row in session.scalars(select(SyncEvent).where(one_of(session, SyncEvent.uuid, uuids)))}
     new: dict[str, ScanEvent] = {}
     for event in events:
         if (key := str(event.uuid)) not in known:
