@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.common import table  # noqa: E402
 from bench.databases import scratch_database  # noqa: E402
+from bench.fleet import cpu_seconds  # noqa: E402
 from server.attendees.models import Attendee  # noqa: E402
 from server.conferences.service import get_conference  # noqa: E402
 from server.db.engine import make_engine, make_session_factory, unit_of_work  # noqa: E402
@@ -89,6 +90,21 @@ class KioskProcess:
         for pipe in (self.process.stdin, self.process.stdout):
             if pipe is not None:
                 pipe.close()
+
+
+def postgres_cpu_seconds() -> float:
+    """User + system CPU time of every PostgreSQL process on this machine (its backends and writers):
+    the database's share of an ingest, when nothing else uses it meanwhile."""
+    ticks, total = os.sysconf("SC_CLK_TCK"), 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            name, fields = stat.read_text().split(" (", 1)[1].rsplit(")", 1)
+        except OSError:  # the process ended meanwhile
+            continue
+        if name == "postgres":
+            fields = fields.split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
 
 
 def post_events(client: httpx.Client, events: list[ScanEvent]) -> Counter:
@@ -206,13 +222,19 @@ def run(url: str, folder: Path, attendees: int, port: int) -> list[tuple[str, ..
                      f"kiosk {incremental['peak_rss_mb']:.0f} MB (whole run)"))
         kiosk.close()
 
+        cpu_before, database_before = cpu_seconds(server.pid), postgres_cpu_seconds()
         statuses, sent, seconds = ingest(base, pairing[2:], paid)
+        server_cpu, database_cpu = cpu_seconds(server.pid) - cpu_before, postgres_cpu_seconds() - database_before
         acknowledged = sum(statuses.values())
         if acknowledged != sent:
             raise RuntimeError(f"ingest: {sent:,} events sent, {acknowledged:,} acknowledged")
         rows.append((f"ingest, {INGEST_KIOSKS} kiosks at once ({statuses_in_words(statuses)})",
                      f"{acknowledged:,} events acknowledged", f"{seconds:.2f} s", f"{acknowledged / seconds:,.0f} events/s",
                      f"server {peak_rss_mb(server.pid):.0f} MB"))
+        print(f"ingest: server process CPU {server_cpu:.2f} s, {server_cpu / acknowledged * 1e6:.0f} µs an event; "
+              + (f"PostgreSQL's processes {database_cpu:.2f} s, {database_cpu / acknowledged * 1e6:.0f} µs an event; "
+                 if url.startswith("postgresql") else "")
+              + f"load average {os.getloadavg()[0]:.1f}", flush=True)
         print(f"kiosk process: paired in {pair_step['seconds']:.2f} s; backlog scans {backlog['outcomes']}", flush=True)
     finally:
         kiosk.close()

@@ -12,13 +12,15 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, func, literal, select, union_all, update
+from sqlalchemy import BigInteger, Boolean, bindparam, delete, func, literal, select, text, union_all, update
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from server.attendees.models import Attendee
 from server.checkin.models import CheckIn, DoorCheck, ProductRedemption
 from server.conferences.models import AddOn, Conference, TicketType
-from server.db.base import utcnow
+from server.db.base import UTCDateTime, utcnow
+from server.db.bulk import one_of
 from server.orders.models import Order, OrderLineItem
 from server.sync.models import SyncEvent
 from server.sync.versions import allocate_versions
@@ -53,7 +55,7 @@ def load_door_records(session: Session, conference_id: int, access_codes: set[st
         select(Attendee.id, Attendee.access_code, Attendee.first_name, Attendee.last_name, Attendee.company,
                Attendee.order_id, Attendee.ticket_type_id, Order.status)
         .outerjoin(Order, Attendee.order_id == Order.id)
-        .where(Attendee.conference_id == conference_id, Attendee.access_code.in_(access_codes))
+        .where(Attendee.conference_id == conference_id, one_of(session, Attendee.access_code, access_codes))
         .order_by(Attendee.id)
     ).all()
     if not rows:
@@ -82,9 +84,10 @@ def load_passages(session: Session, attendee_ids: list[int]) -> tuple[dict[int, 
     check_in_rows: dict[int, dict[Passage, list[int]]] = defaultdict(lambda: defaultdict(list))
     # Check-ins are rows of their own; exits leave none: the applied exit events are their record.
     check_ins = select(CheckIn.attendee_id, CheckIn.checked_in_at, CheckIn.station, CheckIn.id) \
-        .where(CheckIn.attendee_id.in_(attendee_ids))
+        .where(one_of(session, CheckIn.attendee_id, attendee_ids))
     exits = select(SyncEvent.attendee_id, SyncEvent.occurred_at, SyncEvent.station, literal(None)) \
-        .where(SyncEvent.attendee_id.in_(attendee_ids), SyncEvent.kind == "exit", SyncEvent.status == "applied")
+        .where(one_of(session, SyncEvent.attendee_id, attendee_ids), SyncEvent.kind == "exit",
+               SyncEvent.status == "applied")
     # union_all drops the column types: the rows' shape, for the reader and the checker
     attendee_id: int
     at: dt.datetime
@@ -196,14 +199,16 @@ def _holdings(session: Session, conference_id: int, rows) -> dict[int, tuple[Hol
     return holdings
 
 
-def lock_door_states(session: Session, conference_id: int) -> None:
+def lock_door_states(session: Session, conference_id: int, versions: int = 0) -> int:
     """The lock every writer of a conference's door state takes before it reads the state it folds.
 
     It is the change-feed row (server.sync.versions), which those writes take anyway to stamp
     versions, taken up front: two writers folding the same attendee side by side would each miss
-    the other's scans. (On SQLite the transaction already holds the write lock.)
+    the other's scans. (On SQLite the transaction already holds the write lock.) The same statement
+    reserves ``versions`` versions for the states the writer will store (``write_states``), so a
+    batch allocates once; returns the first.
     """
-    allocate_versions(session, conference_id, 0)
+    return allocate_versions(session, conference_id, versions)
 
 
 def lock_redeemed_lines(session: Session, conference_id: int, redemptions: set[tuple[str, int]]) -> None:
@@ -248,18 +253,39 @@ def delete_redemption(session: Session, attendee_id: int, line_item_id: int | No
         session.execute(delete(ProductRedemption).where(ProductRedemption.id == row_id))
 
 
-def write_states(session: Session, conference_id: int, records: list[DoorRecord]) -> None:
-    """Store the folded states of these attendees (first check-in, inside) with new change-feed versions.
+def write_states(session: Session, records: list[DoorRecord], first_version: int) -> None:
+    """Store the folded states of these attendees (first check-in, inside) in one statement, with the
+    change-feed versions from ``first_version`` on (reserved by ``lock_door_states``), in id order.
 
-    Core writes bypass the flush hook: the versions are stamped here (server.sync.versions).
+    Core writes bypass the flush hook (server.sync.versions): the versions are stamped here. On
+    PostgreSQL one ``UPDATE … FROM unnest(…)``: an executemany there is one statement per attendee
+    on the server, each firing the dashboard's statement-level count trigger; SQLite's executemany
+    runs in-process, row by row either way.
     """
     if not records:
         return
-    first = allocate_versions(session, conference_id, len(records))
+    ordered = sorted(records, key=lambda r: r.id)
     now = utcnow()
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(_UPDATE_STATES, {
+            "ids": [r.id for r in ordered], "checked_in_at": [r.state.checked_in_at for r in ordered],
+            "inside": [r.state.inside for r in ordered],
+            "versions": list(range(first_version, first_version + len(ordered))), "now": now})
+        return
     session.execute(update(Attendee).execution_options(synchronize_session=False), [
-        {"id": r.id, "checked_in_at": r.state.checked_in_at, "inside": r.state.inside, "sync_version": first + n,
-         "updated_at": now} for n, r in enumerate(sorted(records, key=lambda r: r.id))])
+        {"id": r.id, "checked_in_at": r.state.checked_in_at, "inside": r.state.inside,
+         "sync_version": first_version + n, "updated_at": now} for n, r in enumerate(ordered)])
+
+
+_UPDATE_STATES = text("""
+UPDATE attendees SET checked_in_at = s.checked_in_at, inside = s.inside, sync_version = s.version, updated_at = :now
+FROM unnest(:ids, :checked_in_at, :inside, :versions) AS s(id, checked_in_at, inside, version)
+WHERE attendees.id = s.id""").bindparams(
+    bindparam("ids", type_=postgresql.ARRAY(BigInteger)),
+    bindparam("checked_in_at", type_=postgresql.ARRAY(UTCDateTime())),
+    bindparam("inside", type_=postgresql.ARRAY(Boolean)),
+    bindparam("versions", type_=postgresql.ARRAY(BigInteger)),
+    bindparam("now", type_=UTCDateTime()))
 
 
 def get_check_in(session: Session, attendee_id: int, check_in_id: int) -> CheckIn | None:

@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from server.checkin.models import CheckIn, DoorCheck, ProductRedemption
@@ -29,9 +29,11 @@ from server.checkin.repository import (
 )
 from server.checkin.service import fully_redeemed_message, order_status_message
 from server.db.base import utcnow
+from server.db.bulk import insert_rows, one_of
 from server.devices.models import Device
 from server.errors import InvalidInput
 from server.sync.models import SyncConflict, SyncEvent
+from server.sync.versions import give_back_versions
 from shared.decisions import Passage, Reason
 from shared.protocol import EventKind, EventResult, EventStatus, ScanEvent
 from shared.reported_times import refusal
@@ -75,16 +77,20 @@ def apply_events(session: Session, device: Device, events: list[ScanEvent],
     # redemption at the desk locks its line, then stamps versions at flush): no deadlock between them.
     lock_redeemed_lines(session, device.conference_id, {(e.access_code, e.product_id) for e in events
                                                         if e.kind is EventKind.REDEMPTION and e.product_id})
-    lock_door_states(session, device.conference_id)
+    # The feed lock also reserves a version for every attendee the batch may touch (one allocation
+    # per batch); what the fold leaves unused goes back before the end (_Batch.write).
+    reserved = len({e.access_code for e in events if _may_touch(e)})
+    first_version = lock_door_states(session, device.conference_id, versions=reserved)
     uuids = {str(e.uuid) for e in events}
-    known = {row.uuid: row for row in session.scalars(select(SyncEvent).where(SyncEvent.uuid.in_(uuids)))}
+    known = {row.uuid: row
+             for row in session.scalars(select(SyncEvent).where(one_of(session, SyncEvent.uuid, uuids)))}
     new: dict[str, ScanEvent] = {}
     for event in events:
         if (key := str(event.uuid)) not in known:
             new.setdefault(key, event)
     batch = _Batch(session, device, list(new.values()))
     results = {key: batch.fold(key, event) for key, event in sorted(new.items(), key=lambda item: item[1].occurred_at)}
-    batch.write()
+    batch.write(first_version, reserved)
     answers = []
     for event in events:
         key = str(event.uuid)
@@ -95,6 +101,12 @@ def apply_events(session: Session, device: Device, events: list[ScanEvent],
         else:
             answers.append(EventResult(uuid=event.uuid, status=EventStatus.DUPLICATE, reason=known[key].reason))
     return answers
+
+
+def _may_touch(event: ScanEvent) -> bool:
+    """Whether the event may give its attendee a new version (a refused scan's record never does; nor
+    a door check or redemption without its product, rejected)."""
+    return event.kind is not EventKind.FAILED_SCAN and not (event.kind in NEEDS_PRODUCT and event.product_id is None)
 
 
 @dataclass
@@ -219,26 +231,30 @@ class _Batch:
             delete_redemption(self.session, record.id, line, scan.at)
         return EventStatus.APPLIED, "ok", ""
 
-    def write(self) -> None:
+    def write(self, first_version: int, reserved: int) -> None:
+        """One statement per table, whatever the batch's size (``insert_rows``: the ORM's bulk insert
+        split the rows into one statement per set of NULL columns, and on SQLite into one per row to
+        return the ids in order); the attendees' states with the versions reserved up front."""
         session = self.session
         if self.rows:
-            ids = session.scalars(insert(SyncEvent).returning(SyncEvent.id, sort_by_parameter_order=True),
-                                  list(self.rows.values())).all()
-            event_ids = dict(zip(self.rows, ids))
-            if self.conflicts:
-                session.execute(insert(SyncConflict), [dict(row, event_id=event_ids[key])
-                                                       for key, row in self.conflicts.items()])
+            if self.conflicts:  # their rows name the events' ids
+                event_ids = {uuid: id_ for id_, uuid in insert_rows(session, SyncEvent, list(self.rows.values()),
+                                                                     returning=("id", "uuid"))}
+                insert_rows(session, SyncConflict, [dict(row, event_id=event_ids[key])
+                                                    for key, row in self.conflicts.items()])
+            else:
+                insert_rows(session, SyncEvent, list(self.rows.values()))
         for model in (CheckIn, DoorCheck, ProductRedemption):
-            rows = [row for effect_model, row in self.effects.values() if effect_model is model]
-            if rows:
-                session.execute(insert(model), rows)
+            insert_rows(session, model, [row for effect_model, row in self.effects.values() if effect_model is model])
         if self.check_ins_taken_back:
             session.execute(delete(CheckIn).where(CheckIn.id.in_(self.check_ins_taken_back))
                             .execution_options(synchronize_session=False))
         if self.undone_ids:
             session.execute(update(SyncEvent).where(SyncEvent.id.in_(self.undone_ids)).values(status="undone")
                             .execution_options(synchronize_session=False))
-        write_states(session, self.conference_id, list(self.touched.values()))
+        assert len(self.touched) <= reserved  # every attendee touched was counted when the versions were reserved
+        write_states(session, list(self.touched.values()), first_version)
+        give_back_versions(session, self.conference_id, reserved - len(self.touched))
         session.expire_all()  # ORM copies of these rows are stale now
 
 

@@ -40,6 +40,20 @@ def allocate_versions(session: Session, conference_id: int, count: int) -> int:
     return last - count + 1
 
 
+def give_back_versions(session: Session, conference_id: int, count: int) -> None:
+    """Return the last ``count`` versions this transaction reserved and did not use.
+
+    A batch reserves a version for every attendee it may touch before it knows which it will; an
+    unused tail left behind would put the counter above every stamped row, and a kiosk's cursor,
+    which stops at the newest row it was sent, would stay below it: each of its polls would take
+    the long way (server.sync.feed). Safe only while this transaction holds the feed lock and has
+    allocated nothing since: no one else can have been handed a version above the ones returned.
+    """
+    if count:
+        session.execute(update(FeedPosition).where(FeedPosition.conference_id == conference_id)
+                        .values(last_version=FeedPosition.last_version - count))
+
+
 STAMPED = "attendees_stamped"  # session.info key: attendee ids stamped up front in this transaction
 
 
