@@ -102,8 +102,8 @@ def postgres_cpu_seconds() -> float:
         except OSError:  # the process ended meanwhile
             continue
         if name == "postgres":
-            fields = fields.split()
-            total += (int(fields[11]) + int(fields[12])) / ticks
+            values = fields.split()
+            total += (int(values[11]) + int(values[12])) / ticks
     return total
 
 

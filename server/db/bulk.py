@@ -15,12 +15,14 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, TextClause, any_, bindparam, cast, insert, inspect, text
+from sqlalchemy import ColumnElement, Row, Table, TextClause, any_, bindparam, cast, insert, inspect, text
 from sqlalchemy.dialects import postgresql
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Mapper, Session
+from sqlalchemy.sql.selectable import TextualSelect
 
 
-def one_of(session: Session, column: ColumnElement[Any], values: Collection[Any]) -> ColumnElement[bool]:
+def one_of(session: Session, column: ColumnElement[Any] | InstrumentedAttribute[Any],
+           values: Collection[Any]) -> ColumnElement[bool]:
     """``column IN (values)``: on PostgreSQL ``column = ANY(CAST(:values AS type[]))``, one parameter
     whatever the number of values."""
     if session.get_bind().dialect.name == "postgresql":
@@ -38,13 +40,14 @@ def insert_rows(session: Session, model: type, rows: list[dict[str, Any]],
     """
     if not rows:
         return []
-    mapper = inspect(model)
+    mapper: Mapper[Any] = inspect(model)
     columns = {key: mapper.attrs[key].columns[0] for key in rows[0]}
     defaults = {column.key: column.default.arg for column in mapper.local_table.c
                 if column.key not in {c.key for c in columns.values()} and column.default is not None
                 and column.default.is_scalar}
     table_rows = [{**defaults, **{columns[key].key: value for key, value in row.items()}} for row in rows]
     table = mapper.local_table
+    assert isinstance(table, Table)  # our models map tables, not joins or selects
     if session.get_bind().dialect.name != "postgresql":
         statement = insert(table)
         if returning:
@@ -60,15 +63,17 @@ def insert_rows(session: Session, model: type, rows: list[dict[str, Any]],
 
 
 @lru_cache(maxsize=64)
-def _unnest_insert(table_name: str, names: tuple[str, ...], returning: tuple[str, ...], model: type) -> TextClause:
-    mapper = inspect(model)
+def _unnest_insert(table_name: str, names: tuple[str, ...], returning: tuple[str, ...],
+                   model: type) -> TextClause | TextualSelect:
+    mapper: Mapper[Any] = inspect(model)
     table = mapper.local_table
     dialect = postgresql.dialect()
     arrays = ", ".join(f"CAST(:{name} AS {table.c[name].type.compile(dialect=dialect)}[])" for name in names)
     sql = f"INSERT INTO {table_name} ({', '.join(table.c[name].name for name in names)}) SELECT * FROM unnest({arrays})"
     if returning:
         sql += " RETURNING " + ", ".join(mapper.attrs[key].columns[0].name for key in returning)
-    statement = text(sql).bindparams(*(bindparam(name, type_=postgresql.ARRAY(table.c[name].type)) for name in names))
+    statement: TextClause | TextualSelect = text(sql).bindparams(*(bindparam(name, type_=postgresql.ARRAY(table.c[name].type)) for name in names))
     if returning:
+        assert isinstance(statement, TextClause)
         statement = statement.columns(*(mapper.attrs[key].columns[0] for key in returning))
     return statement
