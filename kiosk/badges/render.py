@@ -14,8 +14,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-import barcode
 import segno
+from barcode.codex import Code128
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPainterPath,
                            QPdfWriter)
@@ -184,8 +184,19 @@ def draw_qr(painter: QPainter, rect: QRectF, matrix: QrMatrix) -> None:
     _fill(painter, rects, QColor("black"))
 
 
+class _Code128(Code128):
+    """python-barcode's Code128 without its start-code shortcut for a code that begins with two digits.
+
+    The shortcut folds "start in set C, switch to B" into "start in B" whenever the second symbol's
+    value is a switch's; the digit pair "99" has that value, so a code beginning "99" lost its first
+    two characters (badge 99WW7HRI scanned as WW7HRI: about one badge in a thousand)."""
+
+    def _try_to_optimize(self, encoded: list[int]) -> list[int]:
+        return encoded if self.code[:2].isdigit() else super()._try_to_optimize(encoded)
+
+
 def draw_code128(painter: QPainter, rect: QRectF, code: str) -> None:
-    modules = barcode.get("code128", code).build()[0]
+    modules = _Code128(code).build()[0]
     quiet = 10
     bar = rect.width() / (len(modules) + 2 * quiet)
     x = rect.left() + quiet * bar

@@ -99,3 +99,11 @@ def test_badges_export_writes_one_page_per_paid_attendee(database_url, engine, s
     assert "Wrote 6 badges" in everyone.stdout
     bad = run_doorstation("badges", "export", "-c", "pycon", str(tmp_path / "x.png"), env=env, expect=1)
     assert "must end in .pdf" in bad.stderr
+
+
+@pytest.mark.parametrize("code", ["99WW7HRI", "12ABCDEF", "9A9A9A9A", "AB12CD34", "1234ABCD"])
+def test_the_barcode_holds_the_whole_code_whatever_it_begins_with(qapp, code):
+    """A USB scanner reads the Code128: python-barcode's start-code shortcut dropped a leading "99"."""
+    badge = BadgeData(conference_name="PyCon", full_name="Ada Lovelace", company="", ticket_type="Standard",
+                      access_code=code, payload=f"pycon:{code}")
+    assert decode(render_image(badge, dpi=200))["Code128"] == code
