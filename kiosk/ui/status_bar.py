@@ -63,7 +63,8 @@ class SyncStatusBar(QWidget):
             self.last_sync.setText(f"Last sync {local_time(status.last_success_at, self.timezone, seconds=True)}")
         else:
             self.last_sync.setText("Not synced yet")
-        self.cached.setText(f"{status.attendees_cached:,} attendees cached")
+        cached = status.attendees_cached
+        self.cached.setText(f"{cached:,} attendee{'' if cached == 1 else 's'} cached")
 
     def show_outbox(self, waiting: int, set_aside: int) -> None:
         """Counted by the cache worker right after each scan and each sync round."""

@@ -96,7 +96,7 @@ def test_pairing_with_a_fresh_server_starts_a_fresh_cache_and_offers_the_waiting
         assert not (door.data_dir / "pending-pairing.json").exists()
 
         qtbot.mouseClick(window.station_screen.save_button, Qt.MouseButton.LeftButton)  # the PIN stays as it was
-        qtbot.waitUntil(lambda: window.status_bar.cached.text() == "1 attendees cached", timeout=10_000)
+        qtbot.waitUntil(lambda: window.status_bar.cached.text() == "1 attendee cached", timeout=10_000)
         qtbot.waitUntil(lambda: window.status_bar.online, timeout=10_000)
         assert window.status_bar.waiting.text() == "0 scans waiting to upload"
 
@@ -134,7 +134,7 @@ def test_discarding_the_waiting_scans_takes_the_pin(qtbot, door, tmp_path):
             assert cache.execute("SELECT count(*) FROM attendees").fetchone()[0] == 0  # nothing of the old server
         qtbot.mouseClick(window.station_screen.save_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: window.status_bar.online, timeout=10_000)  # the new server knows this kiosk
-        assert window.status_bar.cached.text() == "1 attendees cached"
+        assert window.status_bar.cached.text() == "1 attendee cached"
 
 
 def test_a_server_restored_from_a_backup_is_downloaded_again_and_the_kiosk_says_so(qtbot, door):
