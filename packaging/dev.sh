@@ -95,10 +95,16 @@ install_python_environment() {
     UV_PYTHON_DOWNLOADS=never .tools/bin/uv sync --frozen --compile-bytecode --python "$PYTHON"
 }
 
+compile_translations() {
+    step "The kiosk's translations: .ts → .qm (pyside6-lrelease)"
+    .venv/bin/python -m doorstation.translations compile >/dev/null
+}
+
 setup() {
     check_python
     install_system_packages
     install_python_environment
+    compile_translations
 }
 
 postgres_url_for_tests() {

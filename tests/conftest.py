@@ -41,6 +41,17 @@ REQUIRE_POSTGRES = os.environ.get("DOORSTATION_REQUIRE_POSTGRES") == "1"
 REQUIRE_TESTDATA = os.environ.get("DOORSTATION_REQUIRE_TESTDATA") == "1"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def compiled_kiosk_translations() -> None:
+    """The kiosk's .qm catalogues, compiled as packaging/dev.sh setup does, when a .ts is newer (or new).
+
+    Even English needs its own: the plural forms of the status bar's counts ("1 scan", "2 scans").
+    """
+    from doorstation.translations import compile_kiosk, kiosk_catalogues_are_compiled
+    if not kiosk_catalogues_are_compiled():
+        compile_kiosk()
+
+
 @pytest.fixture
 def screenshots(tmp_path) -> Path:
     """The folder a test saves its screenshots in: DOORSTATION_SCREENSHOTS when set (docs/screenshots, to

@@ -76,6 +76,7 @@ class KioskSettings:
     badge_size: str = "102x152mm"  # 102x152mm | 4x3in | a6
     badge_landscape: bool = False
     dismiss_seconds: float = 3.0
+    language: str = ""  # the station's language (shared.languages.SHIPPED_LANGUAGES); "" = the system's
 
     def __post_init__(self) -> None:
         if not self.station_name.strip():

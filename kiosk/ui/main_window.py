@@ -29,6 +29,7 @@ from kiosk.core.verdict_text import VerdictText, local_time
 from kiosk.scanning.camera import CaptureThread, camera_opener
 from kiosk.scanning.decoders import load_decoder
 from kiosk.scanning.wedge import KeyboardWedge
+from kiosk.ui.language import speak
 from kiosk.ui.operator_panel import OperatorPanel, PinScreen
 from kiosk.ui.scan_screen import ScanScreen
 from kiosk.ui.setup_screens import PairingScreen, StationScreen, WaitingScansScreen
@@ -88,6 +89,8 @@ class KioskWindow(QMainWindow):
         self._print_mode = False  # plain values the sync thread reads for the health report
         self._last_print_error = ""
 
+        saved = load_settings(options.data_dir)  # the station's language, before any word is put on screen
+        self.language = speak(saved.language if saved else "")
         self.pairing = PairingScreen()
         self.waiting_scans = WaitingScansScreen()
         self.station_screen = StationScreen()

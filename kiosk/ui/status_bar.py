@@ -6,6 +6,7 @@ sign-in page, a server that does not know this kiosk and a revoked kiosk need di
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.core.sync_engine import SyncStatus
@@ -18,7 +19,7 @@ class SyncStatusBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusbar")
-        self.connection = QLabel("● Connecting…")
+        self.connection = QLabel(self.tr("● Connecting…"))
         self.last_sync = QLabel("")
         self.waiting = QLabel("")
         self.cached = QLabel("")
@@ -48,29 +49,29 @@ class SyncStatusBar(QWidget):
         self.online = status.online and not status.revoked and not status.last_error
         self.timezone = status.timezone
         if status.revoked:
-            text, colour = "● Revoked: pair this kiosk again", RED
+            text, colour = self.tr("● Revoked: pair this kiosk again"), RED
         elif not status.online:
-            text, colour = "● Offline: scanning goes on", AMBER
+            text, colour = self.tr("● Offline: scanning goes on"), AMBER
         elif status.last_error:
-            text, colour = "● Sync problem: scanning goes on", AMBER
+            text, colour = self.tr("● Sync problem: scanning goes on"), AMBER
         else:
-            text, colour = "● Online", GREEN
+            text, colour = self.tr("● Online"), GREEN
         self.connection.setText(text)
         self.connection.setStyleSheet(f"font-size: 13pt; font-weight: 700; color: {colour};")
         self.problem.setText(status.last_error or status.notice)  # trouble first; news when there is none
         self.problem.setVisible(bool(status.last_error or status.notice))
         if status.last_success_at:
-            self.last_sync.setText(f"Last sync {local_time(status.last_success_at, self.timezone, seconds=True)}")
+            self.last_sync.setText(self.tr("Last sync %1").replace(
+                "%1", local_time(status.last_success_at, self.timezone, seconds=True)))
         else:
-            self.last_sync.setText("Not synced yet")
-        cached = status.attendees_cached
-        self.cached.setText(f"{cached:,} attendee{'' if cached == 1 else 's'} cached")
+            self.last_sync.setText(self.tr("Not synced yet"))
+        self.cached.setText(self.tr("%Ln attendee(s) cached", "", status.attendees_cached))
 
     def show_outbox(self, waiting: int, set_aside: int) -> None:
         """Counted by the cache worker right after each scan and each sync round."""
-        plural = "" if waiting == 1 else "s"
-        text = f"{waiting} scan{plural} waiting to upload"
+        text = self.tr("%Ln scan(s) waiting to upload", "", waiting)
         if set_aside:
-            text += f", {set_aside} set aside (see the operator panel)"
+            text = self.tr("%1, %2 set aside (see the operator panel)").replace("%1", text).replace(
+                "%2", QLocale().toString(set_aside))
         self.waiting.setText(text)
         self.waiting.setStyleSheet(f"font-size: 13pt; color: {RED if set_aside else '#333'};")

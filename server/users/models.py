@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from server.conferences.models import Conference
 from server.db.base import Base, str_enum, utcnow
+from shared.languages import N_
 
 
 class Role(enum.StrEnum):
@@ -34,10 +35,12 @@ class Role(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        """The role in words, for pages and the command line."""
-        return self.value.replace("_", " ")
+        """The role in words, for pages and the command line (pages translate it where they show it)."""
+        return _ROLE_LABELS[self]
 
 
+_ROLE_LABELS = {Role.VIEWER: N_("viewer"), Role.DOOR_LEAD: N_("door lead"), Role.ORGANIZER: N_("organizer"),
+                Role.OWNER: N_("owner")}
 _RANKS = {Role.VIEWER: 0, Role.DOOR_LEAD: 1, Role.ORGANIZER: 2, Role.OWNER: 3}
 
 
@@ -50,6 +53,8 @@ class User(Base):
     display_name: Mapped[str] = mapped_column(String(200))
     # argon2id, as argon2-cffi's PasswordHasher writes it (parameters and salt included).
     password_hash: Mapped[str] = mapped_column(String(200))
+    # The console's language (a tag of shared.languages.SHIPPED_LANGUAGES); None: the browser's Accept-Language.
+    language: Mapped[str | None] = mapped_column(String(16))
     disabled_at: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 

@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 from server.api import DbSession
 from server.errors import InvalidInput
 from server.users.repository import UserRepository
-from server.users.service import SignInRefused, session_for_token, sign_in, sign_out
+from server.users.service import SignInRefused, session_for_token, set_language, sign_in, sign_out
 from server.web import forms
+from shared.languages import N_, SHIPPED_LANGUAGES
 from server.web.console import (
     SESSION_COOKIE,
     SIGN_IN_CSRF_COOKIE,
@@ -52,7 +53,7 @@ def sign_in_form(request: Request, db: DbSession,
     """The sign-in form; a browser already signed in goes straight on to ``next``."""
     if session_for_token(db, request.cookies.get(SESSION_COOKIE, "")) is not None:
         return RedirectResponse(local_path(next), status_code=303)
-    return _sign_in_page(request, db, next_path=local_path(next), notice="You are signed out." if signed_out else "")
+    return _sign_in_page(request, db, next_path=local_path(next), notice=N_("You are signed out.") if signed_out else "")
 
 
 @router.post("/sign-in")
@@ -96,6 +97,20 @@ def sign_out_submit(request: Request, db: DbSession, user: SignedIn) -> Response
     response = RedirectResponse("/sign-in?signed_out=1", status_code=303)
     clear_session_cookie(response, request)
     return response
+
+
+@router.post("/account/language", dependencies=[CsrfProtected])
+def choose_language(request: Request, db: DbSession, user: SignedIn,
+                    language: Annotated[str, Form(max_length=1000)] = "",
+                    back: Annotated[str, Form(max_length=2000)] = "/") -> Response:
+    """The console's language for this user ("" = as the browser asks); back to the page it was chosen on."""
+    try:
+        chosen = forms.choice(language, ("", *SHIPPED_LANGUAGES), "language", field="language") or None
+    except InvalidInput as refusal:
+        forms.refused(request, db, refusal)
+        return render(request, "error.html", status_code=422, title="Language", message=refusal.message)
+    set_language(db, user.id, chosen)
+    return RedirectResponse(local_path(back), status_code=303)
 
 
 @router.get("/")

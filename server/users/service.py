@@ -27,6 +27,7 @@ from server.errors import Conflict, DomainError, InvalidInput, NotFound
 from server.users.models import ConsoleSession, Membership, Role, ServerSecret, User
 from server.users.repository import ConsoleSessionRepository, SignInAttemptRepository, UserRepository
 from shared.email_address import is_email_address
+from shared.languages import SHIPPED_LANGUAGES
 
 __all__ = [
     "LOCKOUT",
@@ -184,6 +185,17 @@ def set_role(session: Session, user: User, conference: Conference, role: Role | 
 def set_password(session: Session, user: User, password: str) -> None:
     user.password_hash = _hash_password(_check_password(password))
     ConsoleSessionRepository(session).delete_of_user(user.id)
+    session.flush()
+
+
+def set_language(session: Session, user_id: int, language: str | None) -> None:
+    """The console speaks ``language`` to this user from the next page on; None: as the browser asks."""
+    if language is not None and language not in SHIPPED_LANGUAGES:
+        raise InvalidInput(f"Doorstation does not speak {language!r}.")
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound("No such user.")
+    user.language = language
     session.flush()
 
 

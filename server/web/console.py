@@ -44,10 +44,17 @@ from server.errors import NotFound
 from server.users.models import Role
 from server.users.repository import UserRepository
 from server.users.service import SESSION_LIFETIME, SignedInSession, server_secret, session_for_token
+from server.web import language
 from server.web.sections import sections_for, sees_codes
+from shared.languages import SHIPPED_LANGUAGES, html_lang, is_right_to_left, language_name
 
 WEB = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=WEB / "templates")
+templates.env.add_extension("jinja2.ext.i18n")
+# Each page is rendered in its request's language (server.web.language.speaking, in render() below).
+templates.env.install_gettext_callables(language.gettext, language.ngettext, newstyle=True,  # type: ignore[attr-defined]
+                                        pgettext=language.pgettext)
+templates.env.globals["languages"] = [(tag, language_name(tag)) for tag in SHIPPED_LANGUAGES]
 templates.env.globals["Role"] = Role
 templates.env.globals["sections_for"] = sections_for  # the menu: what the role may open
 templates.env.globals["sees_codes"] = sees_codes  # voucher and bulk codes: organizers and owners
@@ -84,6 +91,7 @@ class ConsoleUser:
     csrf_token: str
     session_id: int
     roles: Mapping[int, Role] = field(default_factory=dict)  # conference id → role
+    language: str | None = None  # the console's language chosen on the account; None: the browser's
 
     def role_in(self, conference: Conference | int) -> Role | None:
         return self.roles.get(conference if isinstance(conference, int) else conference.id)
@@ -117,7 +125,7 @@ def signed_in_user(request: Request, db: DbSession) -> ConsoleUser:
     user = console_session.user
     console_user = ConsoleUser(id=user.id, email=user.email, display_name=user.display_name,
                                csrf_token=console_session.csrf_token, session_id=console_session.id,
-                               roles=UserRepository(db).roles_of(user.id))
+                               roles=UserRepository(db).roles_of(user.id), language=user.language)
     request.state.console_user = console_user
     return console_user
 
@@ -181,8 +189,15 @@ def render(request: Request, template_name: str, *, status_code: int = 200, **co
     context.update(csrf_token=token, csrf_input=_csrf_input(token))
     # The field a form refused (server.web.forms.refused), for the message beside it (templates/field.html).
     context["refused_field"], context["refused_message"] = getattr(request.state, "refused_field", ("", ""))
-    return templates.TemplateResponse(request, template_name, context, status_code=status_code,
-                                      headers=PAGE_HEADERS)
+    page_language = language.request_language(request)
+    context.update(language=page_language, html_lang=html_lang(page_language),
+                   text_direction="rtl" if is_right_to_left(page_language) else "ltr")
+    with language.speaking(page_language):  # Starlette renders the template here, inside the block
+        response = templates.TemplateResponse(request, template_name, context, status_code=status_code,
+                                              headers=PAGE_HEADERS)
+    response.headers["Content-Language"] = html_lang(page_language)
+    response.headers["Vary"] = "Accept-Language, Cookie"
+    return response
 
 
 def is_https(request: Request) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from server.users.models import Role
+from shared.languages import N_
 
 
 @dataclass(frozen=True)
@@ -22,18 +23,18 @@ class Section:
 
 SECTIONS: tuple[Section, ...] = (
     # the door (issue 17), then the sales (issue 18)
-    Section("dashboard", "Dashboard", Role.VIEWER),
-    Section("devices", "Devices", Role.DOOR_LEAD),
-    Section("attendees", "Attendees", Role.VIEWER),
-    Section("conflicts", "Conflicts", Role.DOOR_LEAD),
-    Section("exports", "Exports", Role.VIEWER),
-    Section("orders", "Orders", Role.VIEWER),
-    Section("walk-ins", "Walk-ins", Role.DOOR_LEAD),
-    Section("products", "Tickets & add-ons", Role.VIEWER),
-    Section("vouchers", "Vouchers", Role.VIEWER),
-    Section("sponsors", "Sponsors", Role.VIEWER),
-    Section("import", "Import", Role.ORGANIZER),
-    Section("settings", "Settings", Role.ORGANIZER),
+    Section("dashboard", N_("Dashboard"), Role.VIEWER),
+    Section("devices", N_("Devices"), Role.DOOR_LEAD),
+    Section("attendees", N_("Attendees"), Role.VIEWER),
+    Section("conflicts", N_("Conflicts"), Role.DOOR_LEAD),
+    Section("exports", N_("Exports"), Role.VIEWER),
+    Section("orders", N_("Orders"), Role.VIEWER),
+    Section("walk-ins", N_("Walk-ins"), Role.DOOR_LEAD),
+    Section("products", N_("Tickets & add-ons"), Role.VIEWER),
+    Section("vouchers", N_("Vouchers"), Role.VIEWER),
+    Section("sponsors", N_("Sponsors"), Role.VIEWER),
+    Section("import", N_("Import"), Role.ORGANIZER),
+    Section("settings", N_("Settings"), Role.ORGANIZER),
 )
 
 # Voucher and bulk purchase codes are free tickets: only those who hand them out see them (pages and

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from sqlalchemy import func, select
 
 from kiosk.core.device import pair
@@ -73,7 +73,8 @@ def open_window(qtbot, door: Door, on_start=None, **options) -> KioskWindow:
     if not window.isFullScreen():
         window.show()
     qtbot.waitUntil(lambda: window.status_bar.online and window.cache is not None, timeout=10_000)
-    qtbot.waitUntil(lambda: "2 attendees cached" in window.status_bar.cached.text(), timeout=10_000)
+    # "2 attendees cached", "2 Personen gespeichert", "شخصان محفوظان (٢)": the count, in the station's language
+    qtbot.waitUntil(lambda: QLocale().toString(2) in window.status_bar.cached.text(), timeout=10_000)
     return window
 
 

@@ -1,0 +1,81 @@
+"""The console's language: the signed-in user's choice, else the browser's ``Accept-Language``.
+
+Catalogues are gettext ``.po`` files under ``server/web/locale/<language>/LC_MESSAGES/console.po``,
+made and kept current by ``python -m packaging.translations`` (Babel extracts the templates' ``{% trans %}``
+and ``_()`` and the Python code's ``_()``). They are read and compiled in memory at first use, so a
+checkout serves its translations without a build step.
+
+Templates use Jinja's i18n extension with new-style gettext: ``{{ _("Sign out") }}``,
+``{{ _("%(n)s scans", n=count) }}``, ``{{ ngettext("%(num)d kiosk", "%(num)d kiosks", count) }}``;
+a placeholder left out or misspelt fails rendering instead of showing a half-formatted text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import functools
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+from fastapi import Request
+
+from shared.languages import SHIPPED_LANGUAGES, SOURCE_LANGUAGE, from_accept_language
+
+LOCALE_FOLDER = Path(__file__).resolve().parent / "locale"
+DOMAIN = "console"
+
+_active: contextvars.ContextVar[str] = contextvars.ContextVar("console_language", default=SOURCE_LANGUAGE)
+
+
+@functools.cache
+def translations(language: str) -> NullTranslations:
+    """The console's catalogue in ``language``; the source language (or a missing file) translates nothing."""
+    source = LOCALE_FOLDER / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if language == SOURCE_LANGUAGE or not source.exists():
+        return NullTranslations()
+    with source.open("rb") as po:
+        catalog = read_po(po, locale=language, domain=DOMAIN)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)  # fuzzy entries are left out, as msgfmt does
+    compiled.seek(0)
+    return Translations(compiled, domain=DOMAIN)
+
+
+def request_language(request: Request) -> str:
+    """The signed-in user's language (set on the account), else the best match of the browser's wishes."""
+    user = getattr(request.state, "console_user", None)
+    chosen = getattr(user, "language", None)
+    if chosen in SHIPPED_LANGUAGES:
+        return str(chosen)
+    return from_accept_language(request.headers.get("accept-language", ""))
+
+
+@contextlib.contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Render (or word a message) in ``language`` within the block."""
+    token = _active.set(language)
+    try:
+        yield
+    finally:
+        _active.reset(token)
+
+
+def active_language() -> str:
+    return _active.get()
+
+
+def gettext(message: str) -> str:
+    return translations(_active.get()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return translations(_active.get()).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    return str(translations(_active.get()).pgettext(context, message))

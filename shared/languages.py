@@ -1,0 +1,66 @@
+"""The languages Doorstation speaks, and how a request or a station picks one.
+
+One list for the kiosk and the console: a language is shipped when both sides are translated in it
+(a test fails the run when a marked string lacks a translation in any of them).
+"""
+
+from __future__ import annotations
+
+from babel import Locale, UnknownLocaleError
+
+SOURCE_LANGUAGE = "en"
+# Tags as Babel and Qt name their catalogues (language, or language_TERRITORY where it matters).
+SHIPPED_LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "nl", "pt_BR", "ar")
+
+
+def language_name(tag: str) -> str:
+    """The language's name in itself ("Deutsch", "Português (Brasil)", "العربية"), for a chooser."""
+    return Locale.parse(tag).get_display_name(tag) or tag
+
+
+def is_right_to_left(tag: str) -> bool:
+    try:
+        return Locale.parse(tag).character_order == "right-to-left"
+    except (UnknownLocaleError, ValueError):
+        return False
+
+
+def html_lang(tag: str) -> str:
+    """BCP 47 as HTML wants it: pt-BR, not pt_BR."""
+    return tag.replace("_", "-")
+
+
+def best_language(preferred: list[str]) -> str:
+    """The shipped language closest to ``preferred`` (most wanted first), else the source language.
+
+    An exact tag wins ("pt-BR" → pt_BR), then the language alone ("de-AT" → de, "pt-PT" → pt_BR).
+    """
+    by_tag = {shipped.lower(): shipped for shipped in SHIPPED_LANGUAGES}
+    by_language = {shipped.split("_")[0].lower(): shipped for shipped in SHIPPED_LANGUAGES}
+    for tag in preferred:
+        tag = tag.strip().replace("-", "_").lower()
+        found = by_tag.get(tag) or by_language.get(tag.split("_")[0])
+        if found:
+            return found
+    return SOURCE_LANGUAGE
+
+
+def from_accept_language(header: str) -> str:
+    """The shipped language an ``Accept-Language`` header asks for most ("de-CH,de;q=0.9,en;q=0.5" → de)."""
+    ranked: list[tuple[float, int, str]] = []
+    for position, part in enumerate(header[:1000].split(",")):
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                continue
+        if tag and 0 < quality <= 1:
+            ranked.append((-quality, position, tag.strip()))
+    return best_language([tag for _, _, tag in sorted(ranked)])
+
+
+def N_(message: str) -> str:  # noqa: N802 (gettext's own name for it, which the extractors know)
+    """Marks ``message`` for the catalogues where it is defined; it is translated where it is shown."""
+    return message
