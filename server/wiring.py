@@ -1,8 +1,9 @@
-"""The server's wiring: every mapped class, and the sessions that run the flush hooks every write needs.
+"""The server's wiring: every mapped class, the hooks, and the sessions that run them.
 
 ``server/db/`` is the ground floor and knows no domain; the domains' models and the hooks that keep
 their counters and feed versions meet here, once, and the app, the CLI, the migrations and the tests
-all take their sessions from ``make_session_factory`` below.
+all take their sessions from ``make_session_factory`` below. Where a lower domain needs a higher one
+(orders asks capacity for seats), the lower one names what it needs and this module hands it in.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 # Alembic) sees the whole schema only once all of them are imported.
 from server.attendees.models import Attendee, PendingImport
 from server.capacity.counters import count_seats
+from server.capacity.service import lock_conference, validate_global_capacity, validate_product_quantity
 from server.checkin.models import CheckIn, CheckInCorrection, DoorCheck, ProductRedemption
 from server.conferences.models import AddOn, Conference, TicketType
 from server.dashboard.counting import statements as counting_triggers
@@ -21,6 +23,7 @@ from server.dashboard.models import AttendanceCount, RedemptionCount
 from server.db.base import Base
 from server.devices.models import Device, ServerIdentity
 from server.orders.models import Order, OrderLineItem, OrderStatus
+from server.orders.seats import SeatKeeper, keep_seats_with
 from server.payments.models import DeskPayment, StripeEvent
 from server.print_jobs.models import PrintJob
 from server.sponsors.models import (
@@ -43,6 +46,10 @@ __all__ = [
     "ServerIdentity", "User", "Membership", "ConsoleSession", "SignInAttempt", "DeskPayment", "PendingImport",
     "PrintJob", "create_schema", "make_session_factory",
 ]
+
+# Orders stand below capacity (capacity counts orders' lines); placing one asks capacity through this.
+keep_seats_with(SeatKeeper(lock_conference=lock_conference, check_venue=validate_global_capacity,
+                           check_product=validate_product_quantity))
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -64,3 +64,39 @@ def test_a_circle_is_found(tmp_path, monkeypatch):
     (package / "b.py").write_text("def f():\n    from circular import a\n")
     monkeypatch.syspath_prepend(str(tmp_path))
     assert circles(grimp.build_graph("circular", cache_dir=None)) == [["circular.a", "circular.b"]]
+
+
+HTTP_MODULES = ("pages", "endpoints", "import_pages")
+
+
+def is_http(module: str) -> bool:
+    return module.startswith("server.") and module.rsplit(".", 1)[-1] in HTTP_MODULES
+
+
+def test_only_the_app_and_other_pages_import_a_page():
+    """The HTTP floor (each domain's console pages and device endpoints) stands on every domain, so the
+    domains' floor contract ignores what it imports (pyproject.toml); in return nothing below it may
+    import it: a service that imported a page would climb past every floor at once."""
+    graph = grimp.build_graph(*PACKAGES, cache_dir=None)
+    reaching_up = sorted(
+        f"{importer} -> {page}"
+        for page in graph.modules if is_http(page)
+        for importer in graph.find_modules_that_directly_import(page)
+        if importer.startswith("server.") and importer != "server.app" and not is_http(importer)
+    )
+    assert reaching_up == []
+
+
+def test_a_walk_in_sale_climbs_at_most_twice():
+    """bench/floors.py's figures, held: at most 15 import arrows run up the server's floors, and a sale at
+    the desk calls up into a module it imports at most twice."""
+    from bench import floors
+
+    graph = grimp.build_graph("server", cache_dir=None)
+    house = floors.House(floors.declared_floors())
+    _total, upward = house.arrows(graph)
+    assert len(upward) <= 15, upward
+    climbs = [(a, b) for a, _, b, _ in floors.walk_in_sale_calls()
+              if house.floor_of(a) is not None and house.floor_of(b) is not None
+              and house.floor_of(a) > house.floor_of(b) and graph.direct_import_exists(importer=a, imported=b)]
+    assert len(climbs) <= 2, climbs
