@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -100,3 +101,24 @@ def test_a_walk_in_sale_climbs_at_most_twice():
               if house.floor_of(a) is not None and house.floor_of(b) is not None
               and house.floor_of(a) > house.floor_of(b) and graph.direct_import_exists(importer=a, imported=b)]
     assert len(climbs) <= 2, climbs
+
+
+SQL = re.compile(r"\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+TABLE)\b", re.IGNORECASE)
+OUTBOX_WRITE = re.compile(r"\b(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+outbox\b", re.IGNORECASE)
+
+
+def test_the_kiosk_ui_holds_no_sql():
+    """The widgets and their workers ask kiosk/core; a query in kiosk/ui would be a second home for it."""
+    found = [f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+             for path in sorted((ROOT / "kiosk" / "ui").rglob("*.py"))
+             for number, line in enumerate(path.read_text().splitlines(), start=1) if SQL.search(line)]
+    assert found == []
+
+
+def test_the_outbox_is_written_in_one_module():
+    """Recording, taking a batch, acknowledging, setting aside, taking back: kiosk/core/outbox.py only
+    (the cache's schema and its upgrades excepted)."""
+    found = [f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+             for path in sorted((ROOT / "kiosk").rglob("*.py")) if path.name not in ("outbox.py", "cache.py")
+             for number, line in enumerate(path.read_text().splitlines(), start=1) if OUTBOX_WRITE.search(line)]
+    assert found == []
