@@ -32,7 +32,8 @@ from server.attendees.models import Attendee
 from server.attendees.repository import search_attendees
 from server.attendees.service import search
 from server.conferences.service import get_conference
-from server.db.engine import make_engine, make_session_factory, unit_of_work
+from server.db.engine import make_engine, unit_of_work
+from server.wiring import make_session_factory
 from server.db.migrate import upgrade_to_head
 from server.demo_data import seed_demo
 

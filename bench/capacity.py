@@ -24,7 +24,8 @@ from server.attendees.bulk import TicketHolder, write_ticket_holders  # noqa: E4
 from server.capacity.service import validate_global_capacity  # noqa: E402
 from server.conferences.models import Conference  # noqa: E402
 from server.conferences.service import add_ticket_type, create_conference  # noqa: E402
-from server.db.engine import make_engine, make_session_factory, unit_of_work  # noqa: E402
+from server.db.engine import make_engine, unit_of_work  # noqa: E402
+from server.wiring import make_session_factory  # noqa: E402
 from server.db.migrate import upgrade_to_head  # noqa: E402
 from server.errors import Conflict  # noqa: E402
 from server.orders.models import Order, OrderLineItem, OrderStatus  # noqa: E402

@@ -48,7 +48,8 @@ from server.checkin.models import CheckIn, ProductRedemption
 from server.conferences.service import add_addon, add_ticket_type, create_conference, get_conference
 from server.dashboard import repository
 from server.dashboard.service import snapshot
-from server.db.engine import make_engine, make_session_factory, unit_of_work
+from server.db.engine import make_engine, unit_of_work
+from server.wiring import make_session_factory
 from server.db.migrate import upgrade_to_head
 from server.devices.models import Device
 from server.devices.service import fleet

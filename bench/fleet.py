@@ -38,7 +38,8 @@ from bench.common import percentile, table  # noqa: E402
 from bench.databases import scratch_database  # noqa: E402
 from doorstation.demo import start_server_process  # noqa: E402
 from server.attendees.models import Attendee  # noqa: E402
-from server.db.engine import make_engine, make_session_factory, unit_of_work  # noqa: E402
+from server.db.engine import make_engine, unit_of_work  # noqa: E402
+from server.wiring import make_session_factory  # noqa: E402
 from server.db.migrate import upgrade_to_head  # noqa: E402
 from server.demo_data import seed_demo  # noqa: E402
 from server.devices.service import create_device, pair_device  # noqa: E402

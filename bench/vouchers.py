@@ -20,7 +20,8 @@ from bench.common import table  # noqa: E402
 from bench.databases import scratch_database  # noqa: E402
 from server.conferences.models import Conference  # noqa: E402
 from server.conferences.service import create_conference  # noqa: E402
-from server.db.engine import make_engine, make_session_factory, unit_of_work  # noqa: E402
+from server.db.engine import make_engine, unit_of_work  # noqa: E402
+from server.wiring import make_session_factory  # noqa: E402
 from server.db.migrate import upgrade_to_head  # noqa: E402
 from server.vouchers.models import Voucher  # noqa: E402
 from server.vouchers.service import VoucherBulkConfig, generate_voucher_codes  # noqa: E402

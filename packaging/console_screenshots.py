@@ -20,7 +20,8 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 from sqlalchemy.orm import Session, sessionmaker
 
-from server.db.engine import make_engine, make_session_factory, unit_of_work
+from server.db.engine import make_engine, unit_of_work
+from server.wiring import make_session_factory
 from server.db.migrate import upgrade_to_head
 from server.demo_data import seed_demo
 from server.users.service import seed_demo_admin

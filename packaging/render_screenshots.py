@@ -22,7 +22,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.core.sync_engine import SyncStatus  # noqa: E402
 from kiosk.ui.main_window import KioskOptions, KioskWindow  # noqa: E402
-from server.db.engine import make_engine, make_session_factory, unit_of_work  # noqa: E402
+from server.db.engine import make_engine, unit_of_work  # noqa: E402
+from server.wiring import make_session_factory  # noqa: E402
 from server.db.migrate import upgrade_to_head  # noqa: E402
 from server.demo_data import seed_demo  # noqa: E402
 from doorstation.demo import prepare_demo_kiosk, start_server_process, write_demo_badges  # noqa: E402

@@ -22,7 +22,8 @@ from server.conferences.endpoints import router as conferences_router
 from server.conferences.pages import router as conference_pages_router
 from server.conflicts.pages import router as conflict_pages_router
 from server.dashboard.pages import router as dashboard_router
-from server.db.engine import make_engine, make_session_factory, unit_of_work
+from server.db.engine import make_engine, unit_of_work
+from server.wiring import make_session_factory
 from server.devices.pages import router as devices_router
 from server.errors import DomainError
 from server.exports.pages import router as export_pages_router

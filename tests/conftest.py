@@ -27,10 +27,9 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-import server.db.models  # noqa: E402, F401
-from server.dashboard.counting import create_schema  # noqa: E402
 from server.db.base import Base  # noqa: E402
-from server.db.engine import make_engine, make_session_factory  # noqa: E402
+from server.db.engine import make_engine  # noqa: E402
+from server.wiring import create_schema, make_session_factory  # noqa: E402
 from tests.browser import browser  # noqa: E402, F401 (one chromium for tests/web and tests/kiosk)
 
 # DOORSTATION_TESTDATA points elsewhere (and lets a test play a clone without it).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -64,3 +65,60 @@ def test_a_circle_is_found(tmp_path, monkeypatch):
     (package / "b.py").write_text("def f():\n    from circular import a\n")
     monkeypatch.syspath_prepend(str(tmp_path))
     assert circles(grimp.build_graph("circular", cache_dir=None)) == [["circular.a", "circular.b"]]
+
+
+HTTP_MODULES = ("pages", "endpoints", "import_pages")
+
+
+def is_http(module: str) -> bool:
+    return module.startswith("server.") and module.rsplit(".", 1)[-1] in HTTP_MODULES
+
+
+def test_only_the_app_and_other_pages_import_a_page():
+    """The HTTP floor (each domain's console pages and device endpoints) stands on every domain, so the
+    domains' floor contract ignores what it imports (pyproject.toml); in return nothing below it may
+    import it: a service that imported a page would climb past every floor at once."""
+    graph = grimp.build_graph(*PACKAGES, cache_dir=None)
+    reaching_up = sorted(
+        f"{importer} -> {page}"
+        for page in graph.modules if is_http(page)
+        for importer in graph.find_modules_that_directly_import(page)
+        if importer.startswith("server.") and importer != "server.app" and not is_http(importer)
+    )
+    assert reaching_up == []
+
+
+def test_a_walk_in_sale_climbs_at_most_twice():
+    """bench/floors.py's figures, held: at most 15 import arrows run up the server's floors, and a sale at
+    the desk calls up into a module it imports at most twice."""
+    from bench import floors
+
+    graph = grimp.build_graph("server", cache_dir=None)
+    house = floors.House(floors.declared_floors())
+    _total, upward = house.arrows(graph)
+    assert len(upward) <= 15, upward
+    climbs = [(a, b) for a, _, b, _ in floors.walk_in_sale_calls()
+              if house.floor_of(a) is not None and house.floor_of(b) is not None
+              and house.floor_of(a) > house.floor_of(b) and graph.direct_import_exists(importer=a, imported=b)]
+    assert len(climbs) <= 2, climbs
+
+
+SQL = re.compile(r"\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+TABLE)\b", re.IGNORECASE)
+OUTBOX_WRITE = re.compile(r"\b(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+outbox\b", re.IGNORECASE)
+
+
+def test_the_kiosk_ui_holds_no_sql():
+    """The widgets and their workers ask kiosk/core; a query in kiosk/ui would be a second home for it."""
+    found = [f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+             for path in sorted((ROOT / "kiosk" / "ui").rglob("*.py"))
+             for number, line in enumerate(path.read_text().splitlines(), start=1) if SQL.search(line)]
+    assert found == []
+
+
+def test_the_outbox_is_written_in_one_module():
+    """Recording, taking a batch, acknowledging, setting aside, taking back: kiosk/core/outbox.py only
+    (the cache's schema and its upgrades excepted)."""
+    found = [f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+             for path in sorted((ROOT / "kiosk").rglob("*.py")) if path.name not in ("outbox.py", "cache.py")
+             for number, line in enumerate(path.read_text().splitlines(), start=1) if OUTBOX_WRITE.search(line)]
+    assert found == []

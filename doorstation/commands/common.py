@@ -10,7 +10,8 @@ from rich.console import Console
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from server.db.engine import make_engine, make_session_factory
+from server.db.engine import make_engine
+from server.wiring import make_session_factory
 from server.settings import get_settings
 
 console = Console(soft_wrap=True)  # never break a token or a path across lines

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 
-from kiosk.core import attendee_cache
+from kiosk.core import attendee_cache, outbox
 from kiosk.core.cache import connect, get_meta, set_meta, write_transaction
 from shared.protocol import PairRequest, PairResponse, ScanEvent
 
@@ -130,7 +130,7 @@ def scans_for_another_server(data_dir: Path, pairing: Pairing) -> WaitingScans |
         return None
     connection = connect(data_dir / CACHE_FILE)
     try:
-        waiting = connection.execute("SELECT count(*) FROM outbox").fetchone()[0]
+        waiting = outbox.size(connection)
         if not waiting or _same_server(connection, load_credentials(data_dir), pairing):
             return None
         previous = load_credentials(data_dir)
@@ -147,7 +147,7 @@ def finish_pairing(data_dir: Path, pairing: Pairing) -> DeviceCredentials:
     try:
         with write_transaction(connection):
             if not _same_server(connection, load_credentials(data_dir), pairing):
-                if connection.execute("SELECT count(*) FROM outbox").fetchone()[0]:
+                if outbox.size(connection):
                     raise PairingError("Scans for the previous server are still waiting: upload, export or "
                                        "discard them first.")
                 # Nothing of the old server may remain visible: its people, its feed position, this
@@ -189,8 +189,8 @@ def discard_waiting_scans(data_dir: Path) -> int:
     connection = connect(data_dir / CACHE_FILE)
     try:
         with write_transaction(connection):
-            rows = connection.execute("SELECT uuid, kind, access_code, occurred_at FROM outbox").fetchall()
-            connection.execute("DELETE FROM outbox")
+            rows = outbox.every_scan(connection)
+            outbox.empty(connection)
     finally:
         connection.close()
     for row in rows:
@@ -210,7 +210,7 @@ def export_waiting_scans(data_dir: Path, folder: Path | None = None) -> tuple[Pa
     connection = connect(data_dir / CACHE_FILE)
     try:
         with write_transaction(connection):
-            rows = connection.execute("SELECT * FROM outbox ORDER BY seq").fetchall()
+            rows = outbox.every_scan(connection)
             slug = get_meta(connection, "conference_slug") or "conference"
             events = [ScanEvent(uuid=row["uuid"], kind=row["kind"], access_code=row["access_code"],
                                 occurred_at=dt.datetime.fromisoformat(row["occurred_at"]), station=row["station"],
@@ -222,7 +222,7 @@ def export_waiting_scans(data_dir: Path, folder: Path | None = None) -> tuple[Pa
                 json.dump({"events": events}, file, indent=1)
                 file.flush()
                 os.fsync(file.fileno())
-            connection.execute("DELETE FROM outbox WHERE seq <= ?", (rows[-1]["seq"] if rows else 0,))
+            outbox.empty(connection, up_to_seq=rows[-1]["seq"] if rows else 0)
     finally:
         connection.close()
     logger.warning("pairing: %d scans for the previous server exported to %s", len(rows), path)

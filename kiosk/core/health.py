@@ -15,6 +15,7 @@ from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
+from kiosk.core import outbox
 from kiosk.core.settings import load_settings
 from shared.protocol import DeviceHealth
 
@@ -31,9 +32,8 @@ def app_version() -> str:
 def device_health(connection: sqlite3.Connection, data_dir: Path, *, paired_station: str,
                   last_sync_at: dt.datetime | None, last_error: str,
                   printer_state: Callable[[], str] | None = None) -> DeviceHealth:
-    waiting, oldest, set_aside = connection.execute(
-        "SELECT count(*) - count(set_aside), min(CASE WHEN set_aside IS NULL THEN occurred_at END), count(set_aside) "
-        "FROM outbox").fetchone()
+    counts = outbox.counts(connection)
+    waiting, oldest, set_aside = counts.waiting, counts.oldest_waiting, counts.set_aside
     station, mode = paired_station, ""
     try:
         settings = load_settings(data_dir)

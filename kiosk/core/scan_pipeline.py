@@ -13,7 +13,7 @@ import sqlite3
 import uuid
 from dataclasses import dataclass
 
-from kiosk.core import attendee_cache
+from kiosk.core import attendee_cache, outbox
 from kiosk.core.cache import get_meta, write_transaction
 from kiosk.core.station import Station
 from shared import badge_codes
@@ -98,13 +98,11 @@ class ScanPipeline:
     def _write_outbox(self, verdict: Verdict, access_code: str, now: dt.datetime, kind: str | None = None) -> str:
         event_uuid = str(uuid.uuid4())
         kind = kind or (self.station.kind.value if verdict.admitted else "failed_scan")
-        self.connection.execute(
-            "INSERT INTO outbox (uuid, kind, access_code, occurred_at, station, product_type, product_id, reason) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (event_uuid, kind, access_code[:16], now.isoformat(), self.station.name,
-             self.station.product_type if self.station.product_id is not None else None, self.station.product_id,
-             verdict.reason.value),
-        )
+        outbox.record(self.connection, outbox.Scan(
+            uuid=event_uuid, kind=kind, access_code=access_code[:16], occurred_at=now.isoformat(),
+            station=self.station.name,
+            product_type=self.station.product_type if self.station.product_id is not None else None,
+            product_id=self.station.product_id, reason=verdict.reason.value))
         self.connection.execute(
             "INSERT INTO scan_log (uuid, kind, outcome, reason, access_code, name, station, product_id, occurred_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -129,14 +127,8 @@ class ScanPipeline:
             if last is None or last["kind"] == "failed_scan":  # only the very last scan can be taken back
                 return UndoResult(False, "There is no admitted scan to undo at this station.")
             # Only a scan no upload has taken yet can simply go; one on its way may already be applied.
-            pending = self.connection.execute("DELETE FROM outbox WHERE uuid = ? AND sent = 0",
-                                              (last["uuid"],)).rowcount
-            if not pending:
-                self.connection.execute(
-                    "INSERT INTO outbox (uuid, kind, access_code, occurred_at, station, product_type, product_id, "
-                    "reason, undoes) SELECT ?, 'undo', access_code, ?, station, NULL, product_id, kind, uuid "
-                    "FROM scan_log WHERE uuid = ?",
-                    (str(uuid.uuid4()), now.isoformat(), last["uuid"]))
+            if not outbox.take_back(self.connection, last["uuid"]):
+                outbox.record_undo(self.connection, str(uuid.uuid4()), now.isoformat(), last["uuid"])
             self.connection.execute("UPDATE scan_log SET undone = 1 WHERE uuid = ?", (last["uuid"],))
         what = last["kind"].replace("_", "-")
         return UndoResult(True, f"Took back the {what} of {last['name'] or last['access_code']}.")

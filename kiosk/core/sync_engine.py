@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from kiosk.core import attendee_cache, print_jobs
+from kiosk.core import attendee_cache, outbox, print_jobs
 from kiosk.core.cache import connect, get_meta, set_meta, write_transaction
 from kiosk.core.device import CACHE_FILE, DeviceCredentials, load_credentials
 from kiosk.core.health import device_health
@@ -159,9 +159,7 @@ class SyncEngine:
             # Taken and marked "sent" under one write lock: from here on an undo of one of these scans
             # cannot just delete it (it may reach the server), it sends an undo event instead.
             with write_transaction(self.connection):
-                rows = self.connection.execute("SELECT * FROM outbox WHERE set_aside IS NULL ORDER BY seq LIMIT ?",
-                                               (self.upload_batch,)).fetchall()
-                self.connection.executemany("UPDATE outbox SET sent = 1 WHERE uuid = ?", [(r["uuid"],) for r in rows])
+                rows = outbox.take_batch(self.connection, self.upload_batch)
             if not rows:
                 return sent
             self._upload_rows(rows)
@@ -200,7 +198,7 @@ class SyncEngine:
                     continue
                 if result.status in (EventStatus.APPLIED, EventStatus.DUPLICATE):
                     attendee_cache.fold_acknowledged(self.connection, answered)
-                self.connection.execute("DELETE FROM outbox WHERE uuid = ?", (answered["uuid"],))
+                outbox.acknowledge(self.connection, answered["uuid"])
         if len(by_uuid) == len(rows):  # sent again and again otherwise
             raise UnexpectedAnswer("The server answered for none of the scans sent; retrying.")
 
@@ -213,7 +211,7 @@ class SyncEngine:
         logger.error("sync: the server refused scan %s (%s of %s): %s; set aside", row["uuid"], row["kind"],
                      row["access_code"], reason)
         with write_transaction(self.connection):
-            self.connection.execute("UPDATE outbox SET set_aside = ? WHERE uuid = ?", (reason[:500], row["uuid"]))
+            outbox.set_aside(self.connection, row["uuid"], reason)
 
     def download(self, progress: Callable[[str, int], None] | None = None) -> int:
         """Pages after the stored cursor until the server has no more; each page in one transaction.
@@ -317,9 +315,9 @@ class SyncEngine:
         return response
 
     def _refresh_counts(self) -> None:
-        waiting, set_aside = self.connection.execute(
-            "SELECT count(*) - count(set_aside), count(set_aside) FROM outbox").fetchone()
-        self.status = replace(self.status, events_waiting=waiting, events_set_aside=set_aside, notice=self.notice,
+        counts = outbox.counts(self.connection)
+        self.status = replace(self.status, events_waiting=counts.waiting, events_set_aside=counts.set_aside,
+                              notice=self.notice,
                               attendees_cached=attendee_cache.count(self.connection),
                               timezone=get_meta(self.connection, "conference_timezone") or "UTC")
 
@@ -444,7 +442,7 @@ def upload_to_previous_server(data_dir: Path, *, timeout: float = 5) -> int:
         engine.close()
     connection = connect(data_dir / CACHE_FILE)
     try:
-        return int(connection.execute("SELECT count(*) FROM outbox").fetchone()[0])
+        return outbox.size(connection)
     finally:
         connection.close()
 

@@ -19,9 +19,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal, Slot
 
-from kiosk.core import attendee_cache, print_jobs
+from kiosk.core import attendee_cache, outbox, print_jobs
 from kiosk.core.cache import connect, get_meta
 from kiosk.core.device import DeviceCredentials
+from kiosk.core.products import Product, cached_products
 from kiosk.core.scan_pipeline import ScanPipeline, ScanResult
 from kiosk.core.settings import KioskSettings, StationMode
 from kiosk.core.sync_engine import SyncEngine, SyncStatus
@@ -52,13 +53,6 @@ class ScanReport:
     milliseconds: float  # payload in → outbox committed
     printed_before: tuple[dt.datetime, str] | None = None  # print stations: the badge's last print, and where
     turn: int = 0  # the window's number for the badge this answers: an older one never covers a newer one
-
-
-@dataclass(frozen=True)
-class Product:
-    product_type: str  # ticket_type | addon
-    id: int
-    name: str
 
 
 class CacheWorker(QObject):
@@ -123,11 +117,7 @@ class CacheWorker(QObject):
     def count_outbox(self) -> None:
         """Read in this worker, after its own writes: the count is exact the moment a scan is shown."""
         connection = self.pipeline.connection if self.pipeline else connect(self.cache_path)
-        waiting = connection.execute("SELECT count(*) FROM outbox WHERE set_aside IS NULL").fetchone()[0]
-        set_aside = [(row["occurred_at"], row["access_code"], row["kind"], row["set_aside"]) for row in
-                     connection.execute("SELECT occurred_at, access_code, kind, set_aside FROM outbox "
-                                        "WHERE set_aside IS NOT NULL ORDER BY seq")]
-        self.outbox.emit(waiting, set_aside)
+        self.outbox.emit(outbox.counts(connection).waiting, outbox.set_aside_scans(connection))
 
     @Slot(str, str)
     @reported("record the printed badge")
@@ -189,8 +179,7 @@ class CacheWorker(QObject):
     @reported("list the products")
     def list_products(self) -> None:
         connection = self.pipeline.connection if self.pipeline else connect(self.cache_path)
-        rows = connection.execute("SELECT product_type, id, name FROM products ORDER BY product_type DESC, name").fetchall()
-        self.products.emit([Product(r["product_type"], r["id"], r["name"]) for r in rows])
+        self.products.emit(cached_products(connection))
 
 
 class CacheWorkerHandle(QObject):

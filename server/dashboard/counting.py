@@ -4,16 +4,11 @@ A row that gains or loses a first check-in or "inside" moves its conference's co
 inserted or deleted moves its add-on's. Increments are upserts (the first one makes the row); a
 decrement only updates, so a conference or add-on being deleted (its rows cascading away) never
 makes a count row point at nothing. Migration 0010 creates them on existing databases (and counts
-what is there), 0012 replaces PostgreSQL's per-row ones of earlier versions; ``create_schema`` makes
-a database with them without migrations (tests).
+what is there), 0012 replaces PostgreSQL's per-row ones of earlier versions; server.wiring's ``create_schema``
+makes a database with them without migrations (tests).
 """
 
 from __future__ import annotations
-
-from sqlalchemy import Engine
-
-import server.db.models  # noqa: F401  (every table, for create_all)
-from server.db.base import Base
 
 SQLITE = [
     """CREATE TRIGGER attendance_count_insert AFTER INSERT ON attendees
@@ -138,14 +133,3 @@ def drop_statements(dialect: str) -> list[str]:
     if dialect == "postgresql":
         statements += ["DROP FUNCTION count_attendance_changes()", "DROP FUNCTION count_redemption_changes()"]
     return statements
-
-
-def create_schema(engine: Engine) -> None:
-    """Every table and these triggers on an empty database, without migrations (the tests' databases).
-
-    Called explicitly rather than hung on the metadata at import: what a database gets should not
-    depend on which modules a process happened to import."""
-    Base.metadata.create_all(engine)
-    with engine.begin() as connection:
-        for statement in statements(engine.dialect.name):
-            connection.exec_driver_sql(statement)

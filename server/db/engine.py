@@ -18,10 +18,6 @@ from sqlalchemy.engine import make_url
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
-import server.db.models  # noqa: F401  (every mapped class, so relationships between domains resolve)
-from server.capacity.counters import count_seats
-from server.sync.versions import forget_stamped, stamp_versions
-
 # SQLite has no decimal type; our amounts stay exact (see base.Money), so the warning is noise.
 warnings.filterwarnings("ignore", message=".*does \\*not\\* support Decimal objects natively", category=sa_exc.SAWarning)
 
@@ -55,20 +51,6 @@ def make_engine(url: str, *, pool_size: int = 10, max_overflow: int = 20, **kwar
     # on every read of that row). Times are UTC in the database and on the wire; zones are for people.
     kwargs.setdefault("connect_args", {"options": "-c TimeZone=UTC"})
     return create_engine(url, pool_pre_ping=True, **kwargs)
-
-
-def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    """Sessions on ``engine``, each with the flush hooks every write needs.
-
-    The hooks are registered here, on the factory, rather than by importing a module: a process
-    that happened not to import it once ran without them, and kiosks never saw its check-ins.
-    """
-    factory = sessionmaker(engine, expire_on_commit=False)
-    event.listen(factory, "before_flush", stamp_versions)  # change-feed versions for kiosks
-    event.listen(factory, "before_flush", count_seats)  # seats held per ticket type and add-on
-    event.listen(factory, "after_commit", forget_stamped)
-    event.listen(factory, "after_rollback", forget_stamped)
-    return factory
 
 
 @contextmanager

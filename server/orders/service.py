@@ -16,12 +16,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from server.attendees.access_codes import ALPHABET, new_access_codes
 from server.attendees.models import Attendee
-from server.capacity.service import lock_conference, validate_global_capacity, validate_product_quantity
 from server.conferences.models import AddOn, Conference, TicketType
 from server.db.base import utcnow
 from server.errors import Conflict, InvalidInput, NotFound
 from server.orders.holds import release_voucher_use
 from server.orders.models import Order, OrderLineItem, OrderStatus
+from server.orders.seats import seat_keeper
 from server.vouchers.models import Voucher, VoucherType
 from server.vouchers.service import check_voucher_usable, lock_voucher, voucher_applies_to
 
@@ -122,7 +122,8 @@ def place_order(session: Session, conference: Conference, cart: Cart, *, now: dt
     now = now or utcnow()
     ticket_count = _check_cart_shape(cart)
     # The conference lock comes first (see module docstring); capacity is validated under it below.
-    conference = lock_conference(session, conference.id)
+    seats = seat_keeper()
+    conference = seats.lock_conference(session, conference.id)
     if ticket_count > conference.max_tickets_per_order:
         raise InvalidInput(f"At most {conference.max_tickets_per_order} tickets per order for {conference.name} "
                            f"({ticket_count} asked).", code="too_many_tickets")
@@ -143,11 +144,11 @@ def place_order(session: Session, conference: Conference, cart: Cart, *, now: dt
     ):
         raise Conflict(f"Voucher code '{voucher.code}' does not apply to anything in this order.", code="voucher_not_applicable")
 
-    validate_global_capacity(session, conference, ticket_count)
+    seats.check_venue(session, conference, ticket_count)
     for ticket_type in ticket_types:
-        validate_product_quantity(session, ticket_type, cart.tickets[ticket_type.id])
+        seats.check_product(session, ticket_type, cart.tickets[ticket_type.id])
     for addon in addons:
-        validate_product_quantity(session, addon, cart.addons[addon.id])
+        seats.check_product(session, addon, cart.addons[addon.id])
 
     fixed_amount = voucher is not None and voucher.voucher_type is VoucherType.FIXED_AMOUNT
     budget = voucher.discount_value if voucher is not None and fixed_amount else Decimal(0)
@@ -244,14 +245,15 @@ def _revive_for_late_payment(session: Session, order: Order) -> None:
     """The buyer paid after the hold was released (Stripe's word arrived late): honour the payment
     if the seats are still there, checked under the conference lock like a new order; otherwise
     refuse, so the payment is flagged for a refund rather than overselling the venue."""
-    conference = lock_conference(session, order.conference_id)
+    seats = seat_keeper()
+    conference = seats.lock_conference(session, order.conference_id)
     tickets = sum(item.quantity for item in order.line_items if item.addon_id is None)
     try:
-        validate_global_capacity(session, conference, tickets)
+        seats.check_venue(session, conference, tickets)
         for item in order.line_items:
             product = session.get(TicketType, item.ticket_type_id) if item.addon_id is None else session.get(AddOn, item.addon_id)
             if product is not None:  # a product deleted since is no longer counted
-                validate_product_quantity(session, product, item.quantity)
+                seats.check_product(session, product, item.quantity)
     except (Conflict, ValueError) as error:
         raise Conflict(f"Order {order.reference} was paid after its hold was released, and its seats are gone "
                        f"({error}): refund the payment.", code="paid_after_release") from None

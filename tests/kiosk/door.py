@@ -14,7 +14,8 @@ from kiosk.core.device import pair
 from kiosk.core.settings import KioskSettings, StationMode, save_settings
 from kiosk.ui.main_window import KioskOptions, KioskWindow
 from server.checkin.models import CheckIn
-from server.db.engine import make_engine, make_session_factory, unit_of_work
+from server.db.engine import make_engine, unit_of_work
+from server.wiring import make_session_factory
 from server.db.migrate import upgrade_to_head
 from server.devices.service import create_device
 from shared.badge_codes import sign

@@ -13,7 +13,8 @@ from sqlalchemy import update
 from doorstation.demo import start_server_process
 from kiosk.core.device import load_credentials
 from kiosk.ui.main_window import KioskOptions, KioskWindow
-from server.db.engine import make_engine, make_session_factory, unit_of_work
+from server.db.engine import make_engine, unit_of_work
+from server.wiring import make_session_factory
 from server.db.migrate import upgrade_to_head
 from server.devices.service import create_device
 from server.sync.models import FeedPosition

@@ -18,7 +18,8 @@ from sqlalchemy import text
 from doorstation.demo import start_server_process
 from kiosk.core.device import CACHE_FILE, pair
 from kiosk.core.sync_engine import SyncEngine
-from server.db.engine import make_session_factory, unit_of_work
+from server.db.engine import unit_of_work
+from server.wiring import make_session_factory
 from server.devices.service import create_device
 from tests.factories import make_attendee, make_conference, make_ticket_type
 from tests.live_server import free_port

@@ -6,7 +6,8 @@ import time
 import pytest
 
 from server.checkin.service import CheckInService
-from server.db.engine import make_engine, make_session_factory, unit_of_work
+from server.db.engine import make_engine, unit_of_work
+from server.wiring import make_session_factory
 from server.sync.feed import changes_after
 from server.attendees.models import Attendee
 from tests.factories import make_attendee, make_conference

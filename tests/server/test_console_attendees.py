@@ -187,7 +187,9 @@ def test_a_search_asked_again_and_again_is_planned_for_its_own_words(postgres_da
     from sqlalchemy import text
 
     from server.conferences.service import get_conference
-    from server.db.engine import make_engine, make_session_factory
+    from server.db.engine import make_engine
+
+    from server.wiring import make_session_factory
 
     engine = make_engine(postgres_database_url)  # the run's database, shared: a conference of its own
     factory = make_session_factory(engine)

@@ -6,7 +6,8 @@ from sqlalchemy import text
 
 from server.capacity.service import get_global_sold_count
 from server.conferences.models import Conference
-from server.db.engine import make_engine, make_session_factory, unit_of_work
+from server.db.engine import make_engine, unit_of_work
+from server.wiring import make_session_factory
 from server.db.migrate import alembic_config, upgrade_to_head
 from tests.factories import make_conference, make_order, make_ticket_type
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from server.db.engine import make_engine, make_session_factory, unit_of_work
+from server.db.engine import make_engine, unit_of_work
+from server.wiring import make_session_factory
 from server.settings import ServerSettings
 from tests.command_line import run_doorstation
 from tests.factories import make_conference, make_ticket_type

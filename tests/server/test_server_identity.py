@@ -2,7 +2,8 @@
 
 import httpx
 
-from server.db.engine import make_engine, make_session_factory, unit_of_work
+from server.db.engine import make_engine, unit_of_work
+from server.wiring import make_session_factory
 from server.db.migrate import upgrade_to_head
 from server.devices.service import create_device
 from tests.factories import make_conference

@@ -18,7 +18,8 @@ from kiosk.core.device import CACHE_FILE, pair
 from kiosk.core.scan_pipeline import ScanPipeline
 from kiosk.core.station import Station
 from kiosk.core.sync_engine import SyncEngine
-from server.db.engine import make_engine, make_session_factory, unit_of_work
+from server.db.engine import make_engine, unit_of_work
+from server.wiring import make_session_factory
 from server.db.migrate import upgrade_to_head
 from server.devices.service import create_device
 from server.users.service import Role, add_user, set_role

@@ -8,7 +8,8 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from doorstation.commands.users import users_app
-from server.db.engine import make_engine, make_session_factory, unit_of_work
+from server.db.engine import make_engine, unit_of_work
+from server.wiring import make_session_factory
 from server.db.migrate import upgrade_to_head
 from server.users.models import Membership, Role, User
 from server.users.service import seed_demo_admin

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-import server.db.models  # noqa: F401  (registers every table on the metadata)
+import server.wiring  # noqa: F401  (registers every table on the metadata)
 from server.db.base import Base
 from server.db.engine import make_engine
 
