@@ -72,11 +72,11 @@ class PageAttendees:
     columns: list[str] | None
     items: list[Any]
 
-    def store(self, connection: sqlite3.Connection, products: list[ProductRecord], *, defer_search: bool) -> None:
+    def store(self, connection: sqlite3.Connection, products: list[ProductRecord], *, index_by_page: bool) -> None:
         if self.columns is None:
-            attendee_cache.store_page(connection, self.items, products, defer_search=defer_search)
+            attendee_cache.store_page(connection, self.items, products, index_by_page=index_by_page)
         else:
-            attendee_cache.store_rows(connection, self.columns, self.items, products, defer_search=defer_search)
+            attendee_cache.store_rows(connection, self.columns, self.items, products, index_by_page=index_by_page)
 
 
 class DeviceRevokedError(Exception):
@@ -252,12 +252,12 @@ class SyncEngine:
         if self._server_went_back(page, cursor):
             cursor = 0
             page, attendees = self._fetch_page(cursor)
-        first_sync = cursor == 0  # the whole conference is coming: index it for search once, at the end
+        first_sync = cursor == 0  # the whole conference is coming: index it for search a page at a time
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher:
             while True:
                 pending = fetcher.submit(self._fetch_page, page.next_cursor) if page.has_more else None
                 with write_transaction(self.connection):
-                    attendees.store(self.connection, page.products, defer_search=first_sync)
+                    attendees.store(self.connection, page.products, index_by_page=first_sync)
                     if page.conference is not None:  # keys follow a rotation on the server
                         set_meta(self.connection, "badge_public_key", page.conference.badge_public_key)
                         set_meta(self.connection, "badge_previous_public_key",
