@@ -113,6 +113,22 @@ class ProductRecord(BaseModel):
     version: int
 
 
+class FeedFormat(enum.StrEnum):
+    """How ``GET /api/v1/sync/changes?format=…`` sends a page's attendees.
+
+    "objects" (format 1, what a kiosk that names no format gets): ``attendees`` is a list of
+    ``AttendeeRecord``. "rows": the page also says ``"format": "rows"`` and ``columns`` (wire names of
+    ``AttendeeRecord`` fields; which ones may differ by server and device), and ``attendees`` is a list
+    of rows, one value a column, ``holdings`` a JSON text of a list of arrays [product type, product
+    id, name, quantity, redeemed, line item id] (HoldingRecord's fields in order); the rest of the
+    page as in ``ChangesPage``. A server older than "rows" ignores the parameter and sends objects
+    (the kiosk reads either); a format a server does not know is refused with 422 naming those it has.
+    """
+
+    OBJECTS = "objects"
+    ROWS = "rows"
+
+
 class ChangesPage(BaseModel):
     """Changes after ``after``; ask again with ``after=next_cursor`` while ``has_more``."""
 

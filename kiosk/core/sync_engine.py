@@ -33,7 +33,15 @@ from kiosk.core import attendee_cache, outbox, print_jobs
 from kiosk.core.cache import connect, get_meta, set_meta, write_transaction
 from kiosk.core.device import CACHE_FILE, DeviceCredentials, load_credentials
 from kiosk.core.health import device_health
-from shared.protocol import ChangesPage, EventStatus, ScanEvent, UploadRequest, UploadResponse
+from shared.protocol import (
+    ChangesPage,
+    EventStatus,
+    FeedFormat,
+    ProductRecord,
+    ScanEvent,
+    UploadRequest,
+    UploadResponse,
+)
 
 logger = logging.getLogger(__name__)
 # Answers that are about the scans sent (a field the server will not take, a body too large), so
@@ -54,6 +62,21 @@ class SyncStatus:
     timezone: str = "UTC"  # the conference's, for every time the kiosk shows
     retry_after: float = 0.0  # seconds a busy server asked the kiosk to wait (503 with Retry-After)
     notice: str = ""  # not trouble, but news for the operator: "… downloaded everything again"
+
+
+@dataclass(frozen=True)
+class PageAttendees:
+    """A change-feed page's attendees as sent: rows of ``columns`` (feed format "rows"), or record
+    dicts when ``columns`` is None (format "objects", from servers before "rows")."""
+
+    columns: list[str] | None
+    items: list[Any]
+
+    def store(self, connection: sqlite3.Connection, products: list[ProductRecord], *, index_by_page: bool) -> None:
+        if self.columns is None:
+            attendee_cache.store_page(connection, self.items, products, index_by_page=index_by_page)
+        else:
+            attendee_cache.store_rows(connection, self.columns, self.items, products, index_by_page=index_by_page)
 
 
 class DeviceRevokedError(Exception):
@@ -227,19 +250,19 @@ class SyncEngine:
         if self._server_went_back(page, cursor):
             cursor = 0
             page, attendees = self._fetch_page(cursor)
-        first_sync = cursor == 0  # the whole conference is coming: index it for search once, at the end
+        first_sync = cursor == 0  # the whole conference is coming: index it for search a page at a time
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher:
             while True:
                 pending = fetcher.submit(self._fetch_page, page.next_cursor) if page.has_more else None
                 with write_transaction(self.connection):
-                    attendee_cache.store_page(self.connection, attendees, page.products, defer_search=first_sync)
+                    attendees.store(self.connection, page.products, index_by_page=first_sync)
                     if page.conference is not None:  # keys follow a rotation on the server
                         set_meta(self.connection, "badge_public_key", page.conference.badge_public_key)
                         set_meta(self.connection, "badge_previous_public_key",
                                  page.conference.previous_badge_public_key)
                         set_meta(self.connection, "conference_timezone", page.conference.timezone)
                     set_meta(self.connection, "cursor", str(page.next_cursor))
-                received += len(attendees)
+                received += len(attendees.items)
                 if progress:
                     progress("download", received)
                 if pending is None:
@@ -270,23 +293,28 @@ class SyncEngine:
         logger.warning("sync: %s", self.notice)
         return True
 
-    def _fetch_page(self, cursor: int) -> tuple[ChangesPage, list[dict[str, Any]]]:
-        """The page's envelope validated as a ChangesPage; its attendee records as the raw wire dicts.
+    def _fetch_page(self, cursor: int) -> tuple[ChangesPage, PageAttendees]:
+        """The page's envelope validated as a ChangesPage; its attendees as they came on the wire.
 
-        Validating 5,000 records into models (datetimes parsed, only to be stored again as the same
-        ISO text) took longer than storing them; store_page checks their shape as it writes.
+        Asked in feed format "rows" (gzip-compressed; an older server answers in "objects", read as
+        well). Validating 5,000 records into models (datetimes parsed, only to be stored again as the
+        same ISO text) took longer than storing them; storing checks their shape as it writes.
         """
-        response = self._checked(self._send("GET", "/api/v1/sync/changes", params={"after": cursor,
-                                                                                   "limit": self.page_size}))
+        response = self._checked(self._send("GET", "/api/v1/sync/changes", params={
+            "after": cursor, "limit": self.page_size, "format": FeedFormat.ROWS.value}))
         try:
             data = json.loads(response.content)
         except ValueError:
             raise UnexpectedAnswer(_not_our_server(response)) from None
-        attendees = data.pop("attendees", None) if isinstance(data, dict) else None
-        if not isinstance(attendees, list):
+        if not isinstance(data, dict):
+            raise UnexpectedAnswer(_not_our_server(response))
+        attendees = data.pop("attendees", None)
+        columns = data.pop("columns", None) if data.get("format") == FeedFormat.ROWS else None
+        if not isinstance(attendees, list) or not (columns is None or (
+                isinstance(columns, list) and all(isinstance(name, str) for name in columns))):
             raise UnexpectedAnswer(_not_our_server(response))
         try:
-            return ChangesPage.model_validate({**data, "attendees": []}), attendees
+            return ChangesPage.model_validate({**data, "attendees": []}), PageAttendees(columns, attendees)
         except ValidationError as error:
             raise UnexpectedAnswer(f"The server's change feed is not in the expected form ({error.error_count()} "
                                    "problems); is the server a different version?") from error

@@ -29,13 +29,14 @@ from server.devices.repository import server_identity
 from server.errors import NotFound
 from server.settings import get_settings
 from server.sync.events import apply_events
-from server.sync.feed import conference_info, feed_page
+from server.sync.feed import conference_info, feed_page, feed_page_rows
 from shared.badge_codes import sign
 from shared.protocol import (
     MAX_CURSOR,
     MAX_PAGE_SIZE,
     ChangesPage,
     DeviceHealth,
+    FeedFormat,
     PairRequest,
     PairResponse,
     Text,
@@ -74,9 +75,17 @@ def pair(body: PairRequest, session: DbSession, request: Request) -> PairRespons
 @router.get("/changes", response_model=ChangesPage)
 def changes(
     device: CurrentDevice, session: DbSession,
-    after: int = Query(0, ge=0, le=MAX_CURSOR), limit: int = Query(1000, ge=1, le=MAX_PAGE_SIZE),
+    request: Request, after: int = Query(0, ge=0, le=MAX_CURSOR), limit: int = Query(1000, ge=1, le=MAX_PAGE_SIZE),
+    format: FeedFormat = FeedFormat.OBJECTS,
 ) -> Response:  # a ChangesPage (response_model documents it), serialised here
-    """Attendees and products of this device's conference changed after the cursor ``after``."""
+    """Attendees and products of this device's conference changed after the cursor ``after``
+    (``format=rows``: the attendees as rows, see FeedFormat; gzip-compressed when the kiosk accepts it)."""
+    if format is FeedFormat.ROWS:
+        gzip = "gzip" in request.headers.get("accept-encoding", "")
+        body = feed_page_rows(session, device.conference_id, after, limit, server_id=server_identity(session),
+                              gzip=gzip)
+        return Response(content=body, media_type="application/json",
+                        headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"} if gzip else None)
     # Serialised as built (plain dicts from the database): re-validating 5,000 records only costs time.
     page = feed_page(session, device.conference_id, after, limit) | {"server_id": server_identity(session)}
     return Response(content=json.dumps(page, separators=(",", ":")), media_type="application/json")

@@ -28,27 +28,28 @@ def test_search_by_name_prefix_email_and_code_ignores_accents(tmp_path):
     assert names("'\"*") == []  # punctuation cannot break the query
 
 
-def test_a_first_sync_is_indexed_for_search_once_the_download_ends(tmp_path):
+def test_a_first_sync_is_searchable_page_by_page_as_it_comes(tmp_path):
     from shared.protocol import AttendeeRecord
 
     connection = connect(tmp_path / "cache.sqlite3")
 
-    def record(n: int, name: str) -> dict:
+    def record(n: int, name: str, version: int = 0) -> dict:
         return AttendeeRecord(id=n, access_code=f"A{n:07d}", first_name=name, last_name=f"Person{n}",
                               email=f"p{n}@example.org", company="", ticket_type="Standard", order_status="paid",
                               checked_in_at=None, last_check_in_at=None, last_check_in_station="", inside=False,
-                              holdings=[], version=n).model_dump(mode="json")
+                              holdings=[], version=n + version).model_dump(mode="json")
 
     def store(records, *, first_sync: bool = False):
         connection.execute("BEGIN IMMEDIATE")
-        attendee_cache.store_page(connection, records, [], defer_search=first_sync)
+        attendee_cache.store_page(connection, records, [], index_by_page=first_sync)
         connection.execute("COMMIT")
 
     store([record(n, "Grace" if n == 7 else "Bulk") for n in range(1, 1001)], first_sync=True)
-    assert attendee_cache.search(connection, "grace") == []  # one rebuild later, not a trigger per row
-    assert attendee_cache.rebuild_search_if_stale(connection)
     assert [r["access_code"] for r in attendee_cache.search(connection, "grace")] == ["A0000007"]
-    assert not attendee_cache.rebuild_search_if_stale(connection)  # nothing left to do
+    store([record(7, "Ada", version=5000)], first_sync=True)  # the same attendee again, renamed, in a later page
+    assert attendee_cache.search(connection, "grace") == []
+    assert [r["access_code"] for r in attendee_cache.search(connection, "ada")] == ["A0000007"]
+    assert not attendee_cache.rebuild_search_if_stale(connection)  # nothing left to a rebuild
     store([record(n, "Hedy") for n in range(5000, 7000)])  # a later sync: indexed row by row, searchable at once
     assert len(attendee_cache.search(connection, "hedy", limit=5000)) == 2000
 

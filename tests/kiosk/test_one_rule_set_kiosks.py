@@ -29,6 +29,7 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from kiosk.core import attendee_cache
 from kiosk.core.cache import connect
 from kiosk.core.device import CACHE_FILE, pair
 from kiosk.core.scan_pipeline import ScanPipeline
@@ -87,7 +88,7 @@ class Kiosk:
     def cached(self, code: str) -> tuple:
         row = self.connection.execute("SELECT * FROM attendees WHERE access_code = ?", (code,)).fetchone()
         return view(row["inside"], row["checked_in_at"], row["last_check_in_at"], row["last_check_in_station"],
-                    json.loads(row["holdings"]))
+                    attendee_cache.cached_holdings(row["holdings"]))
 
 
 def view(inside, checked_in_at, last_at, last_station, holdings) -> tuple:

@@ -10,6 +10,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
+from kiosk.core import attendee_cache
 from kiosk.core.cache import connect
 from kiosk.core.device import CACHE_FILE, PairingError, pair
 from kiosk.core.scan_pipeline import ScanPipeline
@@ -313,3 +314,36 @@ def test_an_entry_admitted_offline_for_an_order_refunded_meanwhile_is_a_conflict
         [conflict] = session.scalars(select(SyncConflict)).all()
         assert conflict.reason == "refunded" and "whose order is refunded" in conflict.message
     assert kiosk.scan(world.paid).verdict.reason is Reason.REFUNDED  # the download brought the refund
+
+
+class OlderServer(httpx.HTTPTransport):
+    """The server as a release before feed format "rows" answers: it does not know the parameter, so it
+    sends format "objects" (a test of the kiosk's side of that answer)."""
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        request.url = request.url.copy_remove_param("format")
+        return super().handle_request(request)
+
+
+def test_a_kiosk_syncing_with_an_older_server_decides_as_one_reading_rows(server, world, tmp_path):
+    """A kiosk that reads rows checks Ada in and serves her lunch; a kiosk paired after, behind a
+    server that only sends objects, caches the same conference: the same state for each attendee,
+    the same people found, the same verdict."""
+    url, _ = server
+    rows = Kiosk(tmp_path / "rows", url, world.pairing_codes[0])
+    rows.sync()
+    lunch = ScanPipeline(rows.connection, Station(name="Lunch", kind=ScanKind.REDEMPTION, product_id=world.lunch_id))
+    assert rows.scan(world.paid, now=past_scan_time(5, 1, 9, 14)).verdict.reason is Reason.OK
+    assert lunch.scan(world.paid).verdict.outcome is Outcome.ACCEPT
+    assert rows.sync().events_waiting == 0
+
+    objects = Kiosk(tmp_path / "objects", url, world.pairing_codes[1], transport=OlderServer())
+    assert objects.sync().attendees_cached == 2
+
+    for code in (world.paid, world.unpaid):
+        assert attendee_cache.attendee_state(objects.connection, code) == attendee_cache.attendee_state(
+            rows.connection, code)
+    assert [r["access_code"] for r in attendee_cache.search(objects.connection, "ada")] == [world.paid]
+    assert [r["access_code"] for r in attendee_cache.search(rows.connection, "ada")] == [world.paid]
+    assert objects.scan(world.paid).verdict.reason is rows.scan(world.paid).verdict.reason \
+        is Reason.ALREADY_CHECKED_IN
