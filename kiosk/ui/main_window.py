@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLa
 
 from kiosk.badges.printing import KeptBadge, PrintError, PrintQueue, print_badge
 from kiosk.badges.render import BadgeData, BadgeLayout, BadgeSize
-from kiosk.core import data_folder
+from kiosk.core import cache_key, data_folder
 from kiosk.core.device import (CACHE_FILE, DeviceCredentials, ScansWaitingError, WaitingScans, discard_waiting_scans,
                                export_waiting_scans, finish_pairing, load_credentials, pair, pending_pairing,
                                waiting_scans)
@@ -93,11 +93,17 @@ class KioskWindow(QMainWindow):
         self.station_screen = StationScreen()
         self.scan_screen = ScanScreen()
         self.pin_screen = PinScreen(self._pin_ok)
+        self.unlock_screen = PinScreen(
+            self._unlock_cache, title="Conference data locked", action="Unlock", can_cancel=False,
+            explanation="This computer has no key store (Secret Service, Windows Credential Manager, macOS "
+                        "Keychain), so the conference data on this kiosk stays locked after each start until the "
+                        "operator enters the PIN. With a key store, the kiosk opens by itself.")
         self.panel = OperatorPanel()
         self.pages = QStackedWidget()
         for name, page in (("pairing", self.pairing), ("waiting scans", self.waiting_scans),
                            ("station set-up", self.station_screen),
-                           ("scan", self.scan_screen), ("PIN", self.pin_screen), ("operator panel", self.panel)):
+                           ("scan", self.scan_screen), ("PIN", self.pin_screen), ("operator panel", self.panel),
+                           ("unlock", self.unlock_screen)):
             page.setObjectName(name)
             self.pages.addWidget(page)
         self.status_bar = SyncStatusBar()
@@ -122,6 +128,8 @@ class KioskWindow(QMainWindow):
         self.waiting_scans.exportRequested.connect(self._export_waiting_scans)
         self.waiting_scans.discardRequested.connect(self._discard_waiting_scans)
         self.station_screen.saved.connect(self.apply_settings)
+        self.station_screen.pinChosen.connect(self._wrap_cache_key)
+        self.unlock_screen.accepted.connect(self._unlocked)
         self.scan_screen.searchChanged.connect(self._search)
         self.scan_screen.attendeeChosen.connect(lambda code: self.on_code(code, "search"))
         self.scan_screen.operatorRequested.connect(self.open_operator_panel)
@@ -160,8 +168,41 @@ class KioskWindow(QMainWindow):
             self.pages.setCurrentWidget(self.waiting_scans)
         elif credentials is None:
             self.pages.setCurrentWidget(self.pairing)
+        elif self._cache_needs_pin():
+            logger.warning("Waiting for the operator's PIN to open the conference data (no key store here)")
+            self.pages.setCurrentWidget(self.unlock_screen)
+            self.unlock_screen.reset()
         else:
             self._open_conference(credentials)
+
+    # The cache's key (kiosk.core.cache_key) ----------------------------------------------------------
+
+    def _cache_needs_pin(self) -> bool:
+        data_dir = self.options.data_dir
+        settings = load_settings(data_dir)
+        return cache_key.needs_pin(data_dir, pin_set=bool(settings and settings.pin_hash),
+                                   cache_exists=(data_dir / CACHE_FILE).exists())
+
+    def _unlock_cache(self, pin: str) -> bool:
+        """The PIN unwraps the key; a cache from before encryption gets its key wrapped under it now."""
+        data_dir = self.options.data_dir
+        if (data_dir / cache_key.KEY_FILE).exists():
+            return cache_key.unlock_with_pin(data_dir, pin)
+        settings = load_settings(data_dir)
+        if settings is None or not pin_matches(pin, settings.pin_hash):
+            return False
+        cache_key.protect_with_pin(data_dir, pin)
+        return True
+
+    def _unlocked(self) -> None:
+        credentials = load_credentials(self.options.data_dir)
+        if credentials is not None:
+            self._open_conference(credentials)
+
+    def _wrap_cache_key(self, pin: str) -> None:
+        data_dir = self.options.data_dir
+        run_task(self, lambda: cache_key.protect_with_pin(data_dir, pin), lambda _: None,
+                 lambda error: self.panel.show_message(f"Could not protect the data with the new PIN: {error}"))
 
     def _pair(self, url: str, code: str) -> None:
         data_dir = self.options.data_dir
@@ -605,6 +646,7 @@ class KioskWindow(QMainWindow):
         if self.cache is not None:
             self.cache.stop()
             self.cache = None
+        cache_key.lock(self.options.data_dir)
         self.print_pool.waitForDone(30_000)  # a badge being printed comes out whole
 
     def resizeEvent(self, event) -> None:

@@ -23,7 +23,8 @@ class PinScreen(QWidget):
     accepted = Signal()
     cancelled = Signal()
 
-    def __init__(self, check_pin, parent: QWidget | None = None) -> None:
+    def __init__(self, check_pin, parent: QWidget | None = None, *, title: str = "Operator PIN",
+                 action: str = "Open operator panel", explanation: str = "", can_cancel: bool = True) -> None:
         super().__init__(parent)
         self.check_pin = check_pin  # str -> bool
         self.failures = 0
@@ -35,17 +36,23 @@ class PinScreen(QWidget):
         self.pin.returnPressed.connect(self._try)
         self.message = QLabel("")
         self.message.setStyleSheet("font-size: 15pt; color: #b3261e;")
-        self.ok = QPushButton("Open operator panel")
+        self.ok = QPushButton(action)
         self.ok.clicked.connect(self._try)
         back = QPushButton("Back to scanning")
         back.clicked.connect(self._cancel)
+        back.setVisible(can_cancel)
         for button in (self.ok, back):
             button.setStyleSheet("font-size: 16pt; padding: 10px;")
-        title = QLabel("Operator PIN")
-        title.setStyleSheet("font-size: 26pt; font-weight: 700;")
+        heading = QLabel(title)
+        heading.setStyleSheet("font-size: 26pt; font-weight: 700;")
+        self.explanation = QLabel(explanation)
+        self.explanation.setWordWrap(True)
+        self.explanation.setStyleSheet("font-size: 15pt;")
+        self.explanation.setVisible(bool(explanation))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(200, 80, 200, 80)
-        layout.addWidget(title)
+        layout.addWidget(heading)
+        layout.addWidget(self.explanation)
         layout.addWidget(self.pin)
         layout.addWidget(self.message)
         buttons = QHBoxLayout()

@@ -1,0 +1,133 @@
+"""A stolen kiosk reveals nobody: its data folder read with plain tools shows no attendee, its key stays
+off the disk (the OS key store, or wrapped under the operator's PIN), and it restarts by itself where a
+key store exists."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backends import fail
+from PySide6.QtCore import Qt
+
+from kiosk.core import cache_key
+from kiosk.core.cache import PLAIN_SQLITE_HEADER, PRINT_JOBS, SCAN_LOG, SCHEMA, SCHEMA_VERSION, connect
+from kiosk.core.device import CACHE_FILE
+from tests.kiosk.door import PIN, connect_cache, open_window, wedge_scan
+
+PEOPLE = ("Ada Lovelace", "Lovelace", "ada@example.org", "Bob Unpaid", "Unpaid", "bob@example.org")
+
+
+def readable_text(path: Path) -> str:
+    """What `strings` shows of a file: runs of 4 or more printable ASCII bytes, and UTF-16 text too."""
+    data = path.read_bytes()
+    runs = re.findall(rb"[\x20-\x7e]{4,}", data)
+    wide = re.findall(rb"(?:[\x20-\x7e]\x00){4,}", data)
+    return "\n".join(run.decode() for run in runs) + "\n" + "\n".join(run.decode("utf-16-le") for run in wide)
+
+
+def people_found(folder: Path) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        text = readable_text(path).lower()
+        raw = path.read_bytes().lower()
+        hits = [who for who in PEOPLE if who.lower() in text or who.lower().encode() in raw]
+        if hits:
+            found[str(path.relative_to(folder))] = hits
+    return found
+
+
+def test_a_synced_kiosks_data_folder_shows_no_name_or_email(qtbot, door):
+    window = open_window(qtbot, door)
+    report = wedge_scan(qtbot, window, door.paid)  # the scan log and outbox now hold Ada's scan too
+    assert report.result.verdict.outcome.value == "accept"
+    with connect_cache(door.data_dir) as cache:  # the kiosk itself reads them: the data is there
+        names = {row[0] for row in cache.execute("SELECT full_name FROM attendees")}
+    assert "Ada Lovelace" in names
+    files = {p.name for p in door.data_dir.iterdir()}
+    assert {CACHE_FILE, CACHE_FILE + "-wal"} <= files  # the running kiosk's WAL is read too
+    assert people_found(door.data_dir) == {}
+    window.shutdown()
+    assert people_found(door.data_dir) == {}
+    assert not door.data_dir.joinpath(CACHE_FILE).read_bytes().startswith(PLAIN_SQLITE_HEADER)
+
+
+def test_a_kiosk_restarted_where_a_key_store_exists_is_ready_to_scan_by_itself(qtbot, door):
+    first = open_window(qtbot, door)
+    first.shutdown()  # the process ends: its unlocked key goes with it
+    qtbot.waitUntil(lambda: not cache_key._unlocked, timeout=1000)
+    again = open_window(qtbot, door)  # nobody types anything
+    qtbot.waitUntil(lambda: again.pages.currentWidget() is again.scan_screen, timeout=10_000)
+    report = wedge_scan(qtbot, again, door.paid)
+    assert report.text.name == "Ada Lovelace"
+    assert not (door.data_dir / cache_key.KEY_FILE).exists()  # the key is in the key store, not the folder
+
+
+@pytest.fixture
+def no_key_store():
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+def test_without_a_key_store_the_kiosk_says_what_it_needs_and_the_pin_opens_it(qtbot, no_key_store, door):
+    from kiosk.ui.main_window import KioskOptions, KioskWindow
+
+    def start() -> KioskWindow:
+        window = KioskWindow(KioskOptions(data_dir=door.data_dir, sync_interval=0.3))
+        qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
+        window.start()
+        window.show()
+        return window
+
+    cache_key.protect_with_pin(door.data_dir, PIN)  # as the station set-up does when the PIN is chosen
+    cache_key.lock(door.data_dir)  # the kiosk was paired and set up by an earlier process
+    window = start()
+    assert window.pages.currentWidget() is window.unlock_screen
+    assert "no key store" in window.unlock_screen.explanation.text()
+    assert window.cache is None  # nothing opened, nothing scanned
+    qtbot.keyClicks(window.unlock_screen.pin, "0000", delay=60)  # typed, not a scanner burst
+
+    qtbot.keyClick(window.unlock_screen.pin, Qt.Key.Key_Return)
+    assert window.pages.currentWidget() is window.unlock_screen
+    assert "Wrong PIN" in window.unlock_screen.message.text()
+    qtbot.keyClicks(window.unlock_screen.pin, PIN, delay=60)  # typed, not a scanner burst
+    qtbot.keyClick(window.unlock_screen.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "2 attendees cached" in window.status_bar.cached.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.scan_screen, timeout=10_000)
+    wrapped = (door.data_dir / cache_key.KEY_FILE).read_text()
+    assert "argon2id" in wrapped
+    window.shutdown()
+
+    again = start()  # a restart: locked again, and the same PIN opens the same data
+    assert again.pages.currentWidget() is again.unlock_screen
+    qtbot.keyClicks(again.unlock_screen.pin, PIN, delay=60)  # typed, not a scanner burst
+    qtbot.keyClick(again.unlock_screen.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: again.pages.currentWidget() is again.scan_screen, timeout=10_000)
+    assert wedge_scan(qtbot, again, door.paid).text.name == "Ada Lovelace"
+    assert people_found(door.data_dir) == {}
+
+
+def test_a_plain_cache_from_before_encryption_is_encrypted_with_its_waiting_scans(tmp_path, caplog):
+    path = tmp_path / CACHE_FILE
+    plain = sqlite3.connect(path)
+    plain.executescript(SCHEMA + SCAN_LOG + PRINT_JOBS)  # today's tables, as a plain SQLite file
+    plain.execute("INSERT INTO attendees (id, access_code, full_name, email, company, ticket_type, holdings, version) "
+                  "VALUES (1, 'AAAA1111', 'Ada Lovelace', 'ada@example.org', 'Acme', 'Standard', '[]', 1)")
+    plain.execute("INSERT INTO outbox (uuid, kind, access_code, occurred_at, station, reason) "
+                  "VALUES ('u1', 'check_in', 'AAAA1111', '2026-05-01T09:00:00+00:00', 'Door A', 'ok')")
+    plain.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    plain.commit()
+    plain.close()
+    assert b"Lovelace" in path.read_bytes()
+
+    connection = connect(path)
+    assert connection.execute("SELECT full_name FROM attendees").fetchone()[0] == "Ada Lovelace"
+    assert connection.execute("SELECT uuid FROM outbox").fetchone()[0] == "u1"  # a scan waiting is never lost
+    connection.close()
+    assert people_found(tmp_path) == {}
+    assert "was not encrypted" in caplog.text and "encrypted it in place" in caplog.text
