@@ -33,7 +33,9 @@ from kiosk.core import attendee_cache, print_jobs
 from kiosk.core.cache import connect, get_meta, set_meta, write_transaction
 from kiosk.core.device import CACHE_FILE, DeviceCredentials, load_credentials
 from kiosk.core.health import device_health
+from kiosk.core.settings import StationMode, load_settings
 from shared.protocol import ChangesPage, EventStatus, ScanEvent, UploadRequest, UploadResponse
+from shared.station_data import scope_for_mode
 
 logger = logging.getLogger(__name__)
 # Answers that are about the scans sent (a field the server will not take, a body too large), so
@@ -224,6 +226,7 @@ class SyncEngine:
         backup) is downloaded again from the start, and the status says so.
         """
         received = 0
+        attendee_cache.hold_scope(self.connection, scope_for_mode(self._mode()))
         cursor = int(get_meta(self.connection, "cursor") or "0")
         page, attendees = self._fetch_page(cursor)
         if self._server_went_back(page, cursor):
@@ -272,14 +275,19 @@ class SyncEngine:
         logger.warning("sync: %s", self.notice)
         return True
 
+    def _mode(self) -> str:
+        """The station's mode as set up now (it decides what the feed sends); check-in before set-up."""
+        settings = load_settings(self.data_dir)
+        return settings.mode.value if settings is not None else StationMode.CHECK_IN.value
+
     def _fetch_page(self, cursor: int) -> tuple[ChangesPage, list[dict[str, Any]]]:
         """The page's envelope validated as a ChangesPage; its attendee records as the raw wire dicts.
 
         Validating 5,000 records into models (datetimes parsed, only to be stored again as the same
         ISO text) took longer than storing them; store_page checks their shape as it writes.
         """
-        response = self._checked(self._send("GET", "/api/v1/sync/changes", params={"after": cursor,
-                                                                                   "limit": self.page_size}))
+        response = self._checked(self._send("GET", "/api/v1/sync/changes", params={
+            "after": cursor, "limit": self.page_size, "mode": self._mode()}))
         try:
             data = json.loads(response.content)
         except ValueError:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
@@ -42,6 +42,7 @@ from shared.protocol import (
     UploadRequest,
     UploadResponse,
 )
+from shared.station_data import DataScope, scope_for_mode
 
 router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 admin_router = APIRouter(prefix="/api/v1/admin", tags=["admin"], dependencies=[AdminOnly])
@@ -71,14 +72,21 @@ def pair(body: PairRequest, session: DbSession, request: Request) -> PairRespons
                         conference=conference_info(device.conference), server_id=server_identity(session))
 
 
+StationModeName = Literal["check_in", "exit", "door_check", "redemption", "badge_printing"]  # shared.station_data
+
+
 @router.get("/changes", response_model=ChangesPage)
 def changes(
     device: CurrentDevice, session: DbSession,
     after: int = Query(0, ge=0, le=MAX_CURSOR), limit: int = Query(1000, ge=1, le=MAX_PAGE_SIZE),
+    mode: StationModeName | None = Query(None, description="the station's mode: what it holds of each attendee "
+                                                              "follows from it (a door station gets no emails)"),
 ) -> Response:  # a ChangesPage (response_model documents it), serialised here
     """Attendees and products of this device's conference changed after the cursor ``after``."""
+    # A kiosk from before modes were sent gets the whole record, as it always did.
+    scope = scope_for_mode(mode) if mode is not None else DataScope.DESK
     # Serialised as built (plain dicts from the database): re-validating 5,000 records only costs time.
-    page = feed_page(session, device.conference_id, after, limit) | {"server_id": server_identity(session)}
+    page = feed_page(session, device.conference_id, after, limit, scope) | {"server_id": server_identity(session)}
     return Response(content=json.dumps(page, separators=(",", ":")), media_type="application/json")
 
 

@@ -15,6 +15,7 @@ from server.conferences.models import AddOn, Conference, TicketType
 from server.orders.models import Order, OrderLineItem
 from server.sync.models import FeedPosition, SyncEvent
 from shared.protocol import ChangesPage, ConferenceInfo
+from shared.station_data import DataScope, project
 
 
 def conference_info(conference: Conference) -> ConferenceInfo:
@@ -24,14 +25,17 @@ def conference_info(conference: Conference) -> ConferenceInfo:
                           previous_badge_public_key=base64.b64encode(previous).decode() if previous else "")
 
 
-def changes_after(session: Session, conference_id: int, after: int, limit: int) -> ChangesPage:
+def changes_after(session: Session, conference_id: int, after: int, limit: int,
+                  scope: DataScope = DataScope.DESK) -> ChangesPage:
     """The page as protocol objects (for Python callers; the HTTP route sends ``feed_page`` as it is)."""
-    return ChangesPage.model_validate(feed_page(session, conference_id, after, limit))
+    return ChangesPage.model_validate(feed_page(session, conference_id, after, limit, scope))
 
 
-def feed_page(session: Session, conference_id: int, after: int, limit: int) -> dict:
+def feed_page(session: Session, conference_id: int, after: int, limit: int,
+              scope: DataScope = DataScope.DESK) -> dict:
     """Up to ``limit`` attendees whose version is above ``after``, in version order, plus changed products,
-    as the JSON-ready dict of a ``ChangesPage``.
+    as the JSON-ready dict of a ``ChangesPage``, each record as a station of ``scope`` may hold it
+    (shared.station_data: a door's records carry no email).
 
     Safe against out-of-order commits because versions are handed out under a lock held to
     commit (server.sync.versions): nothing can later appear below a version already seen.
@@ -68,7 +72,7 @@ def feed_page(session: Session, conference_id: int, after: int, limit: int) -> d
     # rather than by a list of 5,000 ids (binding and compiling such lists cost more than the queries).
     page = (Attendee.conference_id == conference_id, Attendee.sync_version > after,
             Attendee.sync_version <= (rows[-1].sync_version if rows else after))
-    records = _attendee_records(session, conference_id, rows, page)
+    records = [project(record, scope) for record in _attendee_records(session, conference_id, rows, page)]
     if has_more:
         next_cursor = rows[-1].sync_version
     else:

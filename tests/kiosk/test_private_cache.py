@@ -131,3 +131,32 @@ def test_a_plain_cache_from_before_encryption_is_encrypted_with_its_waiting_scan
     connection.close()
     assert people_found(tmp_path) == {}
     assert "was not encrypted" in caplog.text and "encrypted it in place" in caplog.text
+
+
+def cache_dump(door) -> str:
+    """Everything the decrypted cache holds, as SQL text (what the kiosk itself could read)."""
+    with connect_cache(door.data_dir) as cache:
+        tables = [row[0] for row in cache.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return "\n".join(repr(tuple(row)) for table in tables for row in cache.execute(f'SELECT * FROM "{table}"'))
+
+
+def test_a_door_stations_cache_holds_no_email_and_a_help_desk_fetches_them(qtbot, door):
+    from dataclasses import replace
+
+    from kiosk.core.settings import StationMode
+
+    window = open_window(qtbot, door)  # the door's kiosk: a check-in station
+    dump = cache_dump(door)
+    assert "Lovelace" in dump and "ada@example.org" not in dump and "bob@example.org" not in dump
+
+    assert window.settings is not None
+    window.apply_settings(replace(window.settings, mode=StationMode.BADGE_PRINTING))  # the help desk now
+    qtbot.waitUntil(lambda: "ada@example.org" in cache_dump(door), timeout=10_000)
+    window.scan_screen.search.setText("ada@exa")  # the desk finds her by the email she registered with
+    window._search("ada@exa")
+    qtbot.waitUntil(lambda: window.scan_screen.results.count() == 1, timeout=5000)
+
+    window.apply_settings(replace(window.settings, mode=StationMode.CHECK_IN))  # a door again: emails go
+    qtbot.waitUntil(lambda: "ada@example.org" not in cache_dump(door), timeout=10_000)
+    assert "Lovelace" in cache_dump(door)
+    assert wedge_scan(qtbot, window, door.paid).text.name == "Ada Lovelace"
