@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLa
 from kiosk.badges.printing import KeptBadge, PrintError, PrintQueue, print_badge
 from kiosk.badges.render import BadgeData, BadgeLayout, BadgeSize
 from kiosk.core import cache_key, data_folder
+from kiosk.core.wipe import WipeReason, wipe_data_folder
 from kiosk.core.device import (CACHE_FILE, DeviceCredentials, ScansWaitingError, WaitingScans, discard_waiting_scans,
                                export_waiting_scans, finish_pairing, load_credentials, pair, pending_pairing,
                                waiting_scans)
@@ -87,6 +88,7 @@ class KioskWindow(QMainWindow):
         self._reprint_asked: BadgeData | None = None  # a print station's "print again?" awaiting Enter
         self._print_mode = False  # plain values the sync thread reads for the health report
         self._last_print_error = ""
+        self._wiping = False
 
         self.pairing = PairingScreen()
         self.waiting_scans = WaitingScansScreen()
@@ -142,6 +144,7 @@ class KioskWindow(QMainWindow):
         self.panel.changeStationRequested.connect(self._change_station)
         self.panel.pairAgainRequested.connect(self._pair_again)
         self.panel.quitRequested.connect(self.quit)
+        self.panel.forgetRequested.connect(self._forget_conference)
         self.panel.reprintRequested.connect(self._reprint)
         self.panel.reprint.hide()  # shown by print stations
 
@@ -329,7 +332,12 @@ class KioskWindow(QMainWindow):
         self.sync.start()
 
     def _sync_status(self, status: SyncStatus) -> None:
+        if self.sync is None:  # a round that ended after the sync was stopped (a wipe, a re-pairing)
+            return
         self.status_bar.show_status(status)
+        if status.revoked:  # the server said so at this contact: nothing of the conference may stay
+            self._wipe(WipeReason.REVOKED)
+            return
         if self.cache is None:
             return
         if self.pages.currentWidget() is self.panel:
@@ -602,6 +610,46 @@ class KioskWindow(QMainWindow):
         self.pages.setCurrentWidget(self.station_screen)
         assert self.cache is not None  # the station set-up follows pairing
         self.cache.requestProducts.emit()
+
+    def _forget_conference(self, pin: str) -> None:
+        if not self._pin_ok(pin):
+            self.panel.show_message("Wrong PIN: nothing was deleted.")
+            return
+        self._wipe(WipeReason.OPERATOR)
+
+    def _wipe(self, reason: WipeReason) -> None:
+        """Stop everything that holds the cache open, delete the data folder but its log, and say why on
+        the pairing screen. Nothing of an attendee stays on screen either."""
+        if self._wiping:
+            return
+        self._wiping = True
+        logger.warning("Wiping this kiosk's conference data: %s", reason.value)
+        if self.camera is not None:
+            self.camera.stop()
+            self.camera = None
+        if self.sync is not None:
+            self.sync.stop()
+            self.sync = None
+        if self.cache is not None:
+            self.cache.stop()
+            self.cache = None
+        self.credentials, self.settings = None, None
+        self.last_report, self.last_badge = None, None
+        self.verdict.hide()
+        self.scan_screen.show_results([])
+        self.scan_screen.search.clear()
+        data_dir = self.options.data_dir
+
+        def wiped(_count: int) -> None:
+            self._wiping = False
+            self.pairing.show_error(reason.message)
+
+        def failed(error: Exception) -> None:
+            self._wiping = False
+            self.pairing.show_error(f"Could not delete everything this kiosk holds ({error}); call the organisers.")
+
+        self.pages.setCurrentWidget(self.pairing)
+        run_task(self, lambda: wipe_data_folder(data_dir, reason), wiped, failed)
 
     def _pair_again(self) -> None:
         if self.sync is not None:

@@ -115,6 +115,7 @@ class OperatorPanel(QWidget):
     pairAgainRequested = Signal()
     reprintRequested = Signal()
     quitRequested = Signal()
+    forgetRequested = Signal(str)  # the PIN typed again: every attendee on this kiosk is deleted
     closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -157,6 +158,17 @@ class OperatorPanel(QWidget):
             button.clicked.connect(signal)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        # Deleting the conference from this kiosk cannot be undone: the PIN is asked once more, here.
+        self.forget_pin = QLineEdit()
+        self.forget_pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.forget_pin.setPlaceholderText("PIN, to forget the conference")
+        self.forget_pin.setMaxLength(12)
+        self.forget = QPushButton("Forget this conference")
+        self.forget.setStyleSheet("padding: 10px; color: #b3261e;")
+        self.forget.clicked.connect(self._forget)
+        self.forget_pin.returnPressed.connect(self._forget)
+        buttons.addWidget(self.forget_pin)
+        buttons.addWidget(self.forget)
 
         left = QVBoxLayout()
         left.addWidget(title)
@@ -171,6 +183,11 @@ class OperatorPanel(QWidget):
         layout.addLayout(left, 3)
         layout.addSpacing(32)
         layout.addLayout(buttons, 1)
+
+    def _forget(self) -> None:
+        pin = self.forget_pin.text()
+        self.forget_pin.clear()
+        self.forgetRequested.emit(pin)
 
     def show_statistics(self, statistics: StationStatistics) -> None:
         for key, label in self.figure_labels.items():

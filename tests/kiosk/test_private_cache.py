@@ -160,3 +160,44 @@ def test_a_door_stations_cache_holds_no_email_and_a_help_desk_fetches_them(qtbot
     qtbot.waitUntil(lambda: "ada@example.org" not in cache_dump(door), timeout=10_000)
     assert "Lovelace" in cache_dump(door)
     assert wedge_scan(qtbot, window, door.paid).text.name == "Ada Lovelace"
+
+
+def kiosk_files(door) -> list[str]:
+    return sorted(str(p.relative_to(door.data_dir)) for p in door.data_dir.rglob("*") if p.is_file())
+
+
+def test_a_revoked_kiosk_wipes_its_data_folder_but_its_log_at_its_next_sync(qtbot, door):
+    from server.conferences.service import get_conference
+    from server.db.engine import unit_of_work
+    from server.devices.service import revoke_device
+
+    (door.data_dir / "kiosk.log").write_text("2026-05-01 09:00 INFO started\n")
+    window = open_window(qtbot, door)
+    wedge_scan(qtbot, window, door.paid)
+    assert window.credentials is not None
+    with unit_of_work(door.session_factory) as session:  # an organiser revokes it in the console
+        revoke_device(session, get_conference(session, "pycon"), window.credentials.device_id)
+    qtbot.waitUntil(lambda: "revoked this kiosk" in window.pairing.message.text(), timeout=10_000)
+    assert window.pages.currentWidget() is window.pairing
+    assert kiosk_files(door) == ["kiosk.log"]
+    assert "started" in (door.data_dir / "kiosk.log").read_text()
+    assert people_found(door.data_dir) == {}
+    assert window.cache is None and window.scan_screen.results.count() == 0
+
+
+def test_forget_this_conference_behind_the_pin(qtbot, door):
+    window = open_window(qtbot, door)
+    window.open_operator_panel()
+    qtbot.keyClicks(window.pin_screen.pin, PIN, delay=60)
+    qtbot.keyClick(window.pin_screen.pin, Qt.Key.Key_Return)
+    assert window.pages.currentWidget() is window.panel
+    qtbot.keyClicks(window.panel.forget_pin, "9999", delay=60)
+    qtbot.mouseClick(window.panel.forget, Qt.MouseButton.LeftButton)
+    assert "Wrong PIN: nothing was deleted" in window.panel.message.text()
+    assert (door.data_dir / CACHE_FILE).exists()
+    qtbot.keyClicks(window.panel.forget_pin, PIN, delay=60)
+    qtbot.mouseClick(window.panel.forget, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "forgot the conference" in window.pairing.message.text(), timeout=10_000)
+    assert kiosk_files(door) == []
+    # The key is gone from the key store too: a copy of the disk taken before no longer opens.
+    assert keyring.get_password(cache_key.KEY_STORE_SERVICE, str(door.data_dir.resolve())) is None
