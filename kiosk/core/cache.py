@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 _opening = threading.Lock()
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"  # an unencrypted database's first 16 bytes; SQLCipher's look random
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -136,6 +136,19 @@ CREATE TABLE print_jobs (
 );
 """
 
+# Who looked up whom at this kiosk, until the server has it (kiosk.core.lookup_log).
+LOOKUP_LOG = """
+CREATE TABLE lookup_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,                   -- search | lookup (shared.protocol.LookupKind)
+    query TEXT NOT NULL DEFAULT '',       -- the words typed, for a search
+    access_code TEXT NOT NULL DEFAULT '', -- whom, for a lookup
+    station TEXT NOT NULL,
+    occurred_at TEXT NOT NULL
+);
+"""
+
 # Upgrades from each older schema version to the next, run in order under one write lock.
 UPGRADES = {
     1: "ALTER TABLE outbox ADD COLUMN undoes TEXT;" + SCAN_LOG,
@@ -147,6 +160,7 @@ ALTER TABLE attendees ADD COLUMN badge_printed_station TEXT NOT NULL DEFAULT '';
     4: """ALTER TABLE products RENAME COLUMN kind TO product_type;
 ALTER TABLE outbox RENAME COLUMN product_kind TO product_type;""",  # 'kind' means a scan's kind only
     5: PRINT_JOBS,
+    6: LOOKUP_LOG,
 }
 
 
@@ -181,7 +195,7 @@ def _prepared(connection: sqlite3.Connection, path: Path) -> sqlite3.Connection:
         with write_transaction(connection):
             current = connection.execute("PRAGMA user_version").fetchone()[0]  # re-check under the lock
             if current == 0:
-                for statement in _statements(SCHEMA + SEARCH_TRIGGERS + SCAN_LOG + PRINT_JOBS):
+                for statement in _statements(SCHEMA + SEARCH_TRIGGERS + SCAN_LOG + PRINT_JOBS + LOOKUP_LOG):
                     connection.execute(statement)
             else:
                 for step in range(current, SCHEMA_VERSION):

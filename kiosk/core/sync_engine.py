@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from kiosk.core import attendee_cache, print_jobs
+from kiosk.core import attendee_cache, lookup_log, print_jobs
 from kiosk.core.cache import connect, get_meta, set_meta, write_transaction
 from kiosk.core.device import CACHE_FILE, DeviceCredentials, load_credentials
 from kiosk.core.health import device_health
@@ -56,6 +56,7 @@ class SyncStatus:
     timezone: str = "UTC"  # the conference's, for every time the kiosk shows
     retry_after: float = 0.0  # seconds a busy server asked the kiosk to wait (503 with Retry-After)
     notice: str = ""  # not trouble, but news for the operator: "… downloaded everything again"
+    conference_over: bool = False  # the moment the organisers set for kiosks to forget it has passed
 
 
 class DeviceRevokedError(Exception):
@@ -103,6 +104,7 @@ class SyncEngine:
         reached = True  # the server answered (whatever it said): worth telling it how this kiosk is doing
         try:
             uploaded = self.upload(progress)
+            lookup_log.upload(self.connection, self._send, self._checked)  # who looked up whom, after the scans
             downloaded = self.download(progress)
             print_jobs.exchange(self.connection, self._send, self._checked)  # badges sent to this station
         except DeviceRevokedError as error:
@@ -134,7 +136,14 @@ class SyncEngine:
             logger.exception("sync: could not count the outbox")
         if reached and not self.status.revoked:
             self.report_health()
+        self.status = replace(self.status, conference_over=self._conference_over())
         return self.status
+
+    def _conference_over(self) -> bool:
+        """Past the moment the server gave for kiosks to forget the conference; told even offline, by the
+        kiosk's own clock, once a download brought the moment."""
+        moment = get_meta(self.connection, "wipe_kiosks_at")
+        return bool(moment) and dt.datetime.now(dt.UTC) >= dt.datetime.fromisoformat(str(moment))
 
     def report_health(self) -> None:
         """Tell the server how this kiosk is doing (the admin's devices page). Best effort: a report
@@ -243,6 +252,8 @@ class SyncEngine:
                         set_meta(self.connection, "badge_previous_public_key",
                                  page.conference.previous_badge_public_key)
                         set_meta(self.connection, "conference_timezone", page.conference.timezone)
+                        wipe_at = page.conference.wipe_kiosks_at
+                        set_meta(self.connection, "wipe_kiosks_at", wipe_at.isoformat() if wipe_at else "")
                     set_meta(self.connection, "cursor", str(page.next_cursor))
                 received += len(attendees)
                 if progress:

@@ -338,6 +338,9 @@ class KioskWindow(QMainWindow):
         if status.revoked:  # the server said so at this contact: nothing of the conference may stay
             self._wipe(WipeReason.REVOKED)
             return
+        if status.conference_over:  # as many days after its last day as the organisers set
+            self._wipe(WipeReason.CONFERENCE_OVER)
+            return
         if self.cache is None:
             return
         if self.pages.currentWidget() is self.panel:

@@ -16,7 +16,7 @@ from server.sponsors.models import (
     Sponsor,
     SponsorLevel,
 )
-from server.sync.models import FeedPosition, SyncConflict, SyncEvent
+from server.sync.models import FeedPosition, KioskLookup, SyncConflict, SyncEvent
 from server.users.models import ConsoleSession, Membership, SignInAttempt, User
 from server.vouchers.models import Voucher, VoucherType
 
@@ -26,5 +26,5 @@ __all__ = [
     "Order", "OrderLineItem", "OrderStatus", "ProductRedemption", "RedemptionCount",
     "Sponsor", "SponsorLevel", "StripeEvent", "TicketType", "Voucher", "VoucherType",
     "ServerIdentity", "User", "Membership", "ConsoleSession", "SignInAttempt", "DeskPayment", "PendingImport",
-    "PrintJob",
+    "PrintJob", "KioskLookup",
 ]

@@ -30,12 +30,15 @@ from server.errors import NotFound
 from server.settings import get_settings
 from server.sync.events import apply_events
 from server.sync.feed import conference_info, feed_page
+from server.sync.lookups import record_lookups
 from shared.badge_codes import sign
 from shared.protocol import (
     MAX_CURSOR,
     MAX_PAGE_SIZE,
     ChangesPage,
     DeviceHealth,
+    LookupReceipt,
+    LookupUpload,
     PairRequest,
     PairResponse,
     Text,
@@ -112,6 +115,13 @@ def upload_events(body: UploadRequest, device: CurrentDevice,
                   session: DbSession) -> UploadResponse:
     """Upload scan events; idempotent by each event's UUID. One result per event."""
     return UploadResponse(results=apply_events(session, device, body.events))
+
+
+@router.post("/lookups", response_model=LookupReceipt, max_body_size=get_settings().max_upload_bytes)
+def upload_lookups(body: LookupUpload, device: CurrentDevice, session: DbSession) -> LookupReceipt:
+    """Who looked up whom at this kiosk (searches, attendees opened); stored once by each lookup's UUID."""
+    record_lookups(session, device, body.lookups)
+    return LookupReceipt(stored=[lookup.uuid for lookup in body.lookups])
 
 
 @router.post("/health", status_code=204)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 from collections import defaultdict
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -22,7 +23,16 @@ def conference_info(conference: Conference) -> ConferenceInfo:
     previous = conference.badge_previous_public_key
     return ConferenceInfo(slug=conference.slug, name=conference.name, timezone=conference.timezone,
                           badge_public_key=base64.b64encode(conference.badge_public_key).decode(),
-                          previous_badge_public_key=base64.b64encode(previous).decode() if previous else "")
+                          previous_badge_public_key=base64.b64encode(previous).decode() if previous else "",
+                          wipe_kiosks_at=kiosks_wiped_at(conference))
+
+
+def kiosks_wiped_at(conference: Conference) -> dt.datetime | None:
+    """Midnight at the venue after the conference's last day, plus the days its organisers set."""
+    if conference.ends_on is None:
+        return None
+    day = conference.ends_on + dt.timedelta(days=1 + conference.wipe_kiosks_after_days)
+    return dt.datetime.combine(day, dt.time(0), tzinfo=ZoneInfo(conference.timezone)).astimezone(dt.UTC)
 
 
 def changes_after(session: Session, conference_id: int, after: int, limit: int,
@@ -45,7 +55,7 @@ def feed_page(session: Session, conference_id: int, after: int, limit: int,
     last_version, conference = session.execute(
         select(FeedPosition.last_version, Conference).join(Conference, Conference.id == FeedPosition.conference_id)
         .where(FeedPosition.conference_id == conference_id)).one()
-    info = conference_info(conference).model_dump()
+    info = conference_info(conference).model_dump(mode="json")
     if last_version <= after:  # nothing new: most polls of a fleet (500 kiosks poll 250 times a second)
         # (``last_version`` below ``after``: the kiosk holds what this database no longer has, a backup restored)
         return {"next_cursor": after, "has_more": False, "attendees": [], "products": [], "conference": info,

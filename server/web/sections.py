@@ -34,6 +34,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("sponsors", "Sponsors", Role.VIEWER),
     Section("import", "Import", Role.ORGANIZER),
     Section("settings", "Settings", Role.ORGANIZER),
+    Section("lookups", "Lookups", Role.OWNER),  # who searched for whom at the kiosks (issue 25)
 )
 
 # Voucher and bulk purchase codes are free tickets: only those who hand them out see them (pages and
