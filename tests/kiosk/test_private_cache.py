@@ -201,3 +201,18 @@ def test_forget_this_conference_behind_the_pin(qtbot, door):
     assert kiosk_files(door) == []
     # The key is gone from the key store too: a copy of the disk taken before no longer opens.
     assert keyring.get_password(cache_key.KEY_STORE_SERVICE, str(door.data_dir.resolve())) is None
+
+
+def test_a_kiosk_forgets_the_conference_the_set_days_after_its_last_day(qtbot, door):
+    import datetime as dt
+
+    from server.conferences.service import get_conference, set_kiosk_data_lifetime
+    from server.db.engine import unit_of_work
+
+    window = open_window(qtbot, door)
+    with unit_of_work(door.session_factory) as session:  # the last day was 8 days ago; kiosks forget after 7
+        conference = get_conference(session, "pycon")
+        set_kiosk_data_lifetime(conference, ends_on=dt.date.today() - dt.timedelta(days=8), wipe_after_days=7)
+    qtbot.waitUntil(lambda: "The conference is over" in window.pairing.message.text(), timeout=10_000)
+    assert kiosk_files(door) == []
+    assert people_found(door.data_dir) == {}
