@@ -20,13 +20,13 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLa
 from kiosk.badges.printing import KeptBadge, PrintError, PrintQueue, print_badge
 from kiosk.badges.render import BadgeData, BadgeLayout, BadgeSize
 from kiosk.core import cache_key, data_folder
-from kiosk.core.wipe import WipeReason, wipe_data_folder
 from kiosk.core.device import (CACHE_FILE, DeviceCredentials, ScansWaitingError, WaitingScans, discard_waiting_scans,
                                export_waiting_scans, finish_pairing, load_credentials, pair, pending_pairing,
                                waiting_scans)
 from kiosk.core.settings import KioskSettings, StationMode, load_settings, pin_matches, save_settings
 from kiosk.core.sync_engine import SyncStatus, fetch_badge_payload, fetch_conflicts, upload_to_previous_server
 from kiosk.core.verdict_text import VerdictText, local_time
+from kiosk.core.wipe import WipeReason, wipe_data_folder
 from kiosk.scanning.camera import CaptureThread, camera_opener
 from kiosk.scanning.decoders import load_decoder
 from kiosk.scanning.wedge import KeyboardWedge
