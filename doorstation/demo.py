@@ -173,6 +173,7 @@ def reset_demo(database_url: str) -> list[Path]:
 
 def prepare_demo_kiosk(factory, server_url: str, data_dir: Path) -> None:
     """Pair the demo kiosk (once) and set it up as a check-in station with PIN 1234, in a window."""
+    from kiosk.core import cache_key
     from kiosk.core.device import load_credentials, pair
     from kiosk.core.settings import KioskSettings, StationMode, load_settings, save_settings
     from server.conferences.service import get_conference
@@ -187,6 +188,7 @@ def prepare_demo_kiosk(factory, server_url: str, data_dir: Path) -> None:
     if load_settings(data_dir) is None:
         settings = KioskSettings(station_name=DEMO_STATION, mode=StationMode.CHECK_IN, kiosk_mode=False)
         save_settings(data_dir, settings.with_pin(DEMO_PIN))
+        cache_key.protect_with_pin(data_dir, DEMO_PIN)  # without a key store, the PIN opens the cache after a restart
 
 
 def write_demo_badges(factory, folder: Path) -> list[tuple[str, str, str, Path]]:

@@ -37,16 +37,21 @@ def run() -> int:
 def _run_in(folder: Path) -> int:
 
     def cache() -> str:
-        from kiosk.core.cache import SCHEMA_VERSION, connect
+        from kiosk.core import cache_key
+        from kiosk.core.cache import PLAIN_SQLITE_HEADER, SCHEMA_VERSION, connect
 
         connection = connect(folder / "cache.sqlite3")
         try:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             assert version == SCHEMA_VERSION, f"schema {version}"
             connection.execute("SELECT count(*) FROM attendees").fetchone()
+            cipher = connection.execute("PRAGMA cipher_version").fetchone()[0]
         finally:
             connection.close()  # Windows cannot remove an open database file
-        return f"schema {version}"
+            cache_key.forget(folder)  # no key of a scratch folder left in the key store
+        assert not (folder / "cache.sqlite3").read_bytes().startswith(PLAIN_SQLITE_HEADER), "the cache is not encrypted"
+        source = "the key store" if cache_key.key_source() is cache_key.KeySource.KEY_STORE else "the operator's PIN"
+        return f"schema {version}, encrypted (SQLCipher {cipher}), key from {source}"
 
     def decode_sample() -> str:
         import cv2

@@ -40,6 +40,7 @@ from server.sponsors.endpoints import router as sponsors_router
 from server.sponsors.pages import router as sponsor_pages_router
 from server.sync.endpoints import admin_router as sync_admin_router
 from server.sync.endpoints import router as sync_router
+from server.sync.lookup_pages import router as lookup_pages_router
 from server.users.pages import router as users_router
 from server.users.service import forget_old_sign_ins
 from server.vouchers.pages import router as voucher_pages_router
@@ -130,6 +131,7 @@ def create_app(url: str | None = None, *, settings: ServerSettings | None = None
     app.include_router(devices_router)
     app.include_router(attendee_pages_router)
     app.include_router(conflict_pages_router)
+    app.include_router(lookup_pages_router)
     app.include_router(export_pages_router)
     app.include_router(conference_pages_router)
     app.include_router(voucher_pages_router)

@@ -33,7 +33,7 @@ from server.sponsors.models import (
     Sponsor,
     SponsorLevel,
 )
-from server.sync.models import FeedPosition, SyncConflict, SyncEvent
+from server.sync.models import FeedPosition, KioskLookup, SyncConflict, SyncEvent
 from server.sync.versions import forget_stamped, stamp_versions
 from server.users.models import ConsoleSession, Membership, SignInAttempt, User
 from server.vouchers.models import Voucher, VoucherType
@@ -44,7 +44,7 @@ __all__ = [
     "Order", "OrderLineItem", "OrderStatus", "ProductRedemption", "RedemptionCount",
     "Sponsor", "SponsorLevel", "StripeEvent", "TicketType", "Voucher", "VoucherType",
     "ServerIdentity", "User", "Membership", "ConsoleSession", "SignInAttempt", "DeskPayment", "PendingImport",
-    "PrintJob", "create_schema", "make_session_factory",
+    "PrintJob", "KioskLookup", "create_schema", "make_session_factory",
 ]
 
 # Orders stand below capacity (capacity counts orders' lines); placing one asks capacity through this.

@@ -55,6 +55,9 @@ class ConferenceInfo(BaseModel):
     timezone: str
     badge_public_key: str  # base64 of the raw 32-byte Ed25519 key
     previous_badge_public_key: str = ""  # still accepted after a key rotation, until the next one
+    # From this moment kiosks delete what they hold of the conference (its last day + the days the
+    # organisers set); None while the conference has no last day set.
+    wipe_kiosks_at: dt.datetime | None = None
 
 
 class PairResponse(BaseModel):
@@ -217,6 +220,32 @@ class EventResult(BaseModel):
 
 class UploadResponse(BaseModel):
     results: list[EventResult]
+
+
+class LookupKind(enum.StrEnum):
+    SEARCH = "search"  # words typed into a kiosk's search
+    LOOKUP = "lookup"  # an attendee opened from the results
+
+
+class KioskLookup(BaseModel):
+    """Who looked up whom at a kiosk; uploaded after the scans, stored once by ``uuid``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    uuid: UUID
+    kind: LookupKind
+    query: Text = Field(default="", max_length=200)
+    access_code: Text = Field(default="", max_length=16)
+    station: Text = Field(default="", max_length=100)
+    occurred_at: Timestamp
+
+
+class LookupUpload(BaseModel):
+    lookups: list[KioskLookup] = Field(max_length=MAX_EVENTS_PER_UPLOAD)
+
+
+class LookupReceipt(BaseModel):
+    stored: list[UUID]  # every uuid of the upload, new or already stored: the kiosk may forget them
 
 
 PAIRING_QR_PREFIX = "doorstation-pair:"

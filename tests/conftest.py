@@ -169,3 +169,18 @@ def settings_read_afresh():
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def key_store(tmp_path_factory):
+    """Kiosks keep their cache key in the OS key store; the tests' is a file (tests/key_store.py), found
+    by this process and by kiosks started as processes of their own. A test that plays a computer without
+    a key store sets keyring's ``fail.Keyring`` for itself."""
+    import keyring
+
+    from tests.key_store import ENVIRONMENT, FileKeyStore
+
+    os.environ[ENVIRONMENT] = str(tmp_path_factory.mktemp("key-store") / "keys.json")
+    os.environ["PYTHON_KEYRING_BACKEND"] = "tests.key_store.FileKeyStore"
+    keyring.set_keyring(FileKeyStore())
+    yield

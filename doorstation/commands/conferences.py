@@ -108,6 +108,32 @@ def addons_add(
         console.print(f"Added add-on [bold]{addon.slug}[/] at {addon.price}.")
 
 
+@conference_app.command("kiosk-data")
+def conference_kiosk_data(
+    slug: Annotated[str, typer.Argument(help="Conference slug.")],
+    last_day: Annotated[Optional[str], typer.Option(help="The conference's last day, YYYY-MM-DD (on its clock).")] = None,
+    wipe_after_days: Annotated[Optional[int], typer.Option(min=0, max=365, help="Days after the last day at whose "
+                                                           "end kiosks delete what they hold (default 7).")] = None,
+) -> None:
+    """When kiosks forget the conference: at midnight on its clock, the set number of days after its last day."""
+    import datetime as dt
+
+    from server.conferences.service import get_conference, set_kiosk_data_lifetime
+    from server.sync.feed import kiosks_wiped_at
+
+    try:
+        day = dt.date.fromisoformat(last_day) if last_day else None
+    except ValueError:
+        raise typer.BadParameter(f"{last_day!r} is not a day (YYYY-MM-DD).", param_hint="--last-day") from None
+    with unit_of_work(session_factory()) as session:
+        conference = get_conference(session, slug)
+        set_kiosk_data_lifetime(conference, ends_on=day if last_day else conference.ends_on,
+                                wipe_after_days=wipe_after_days)
+        moment = kiosks_wiped_at(conference)
+    console.print(f"Kiosks of {slug} delete what they hold at {moment.isoformat()} (UTC)." if moment else
+                  f"{slug} has no last day: its kiosks keep their data until revoked or told to forget it.")
+
+
 @conference_app.command("stripe")
 def conference_stripe(
     slug: Annotated[str, typer.Argument(help="Conference slug.")],

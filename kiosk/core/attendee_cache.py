@@ -16,10 +16,11 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from kiosk.core.cache import write_transaction
+from kiosk.core.cache import get_meta, set_meta, write_transaction
 from shared import scan_effects
 from shared.decisions import AttendeeState, Holding
 from shared.protocol import ProductRecord
+from shared.station_data import WITHHELD, DataScope
 
 
 def _time(text: str | None) -> dt.datetime | None:
@@ -226,6 +227,27 @@ def _upsert(connection: sqlite3.Connection, statement: str, rows: Iterable[Seque
         "ON CONFLICT(product_type, id) DO UPDATE SET name = excluded.name",
         [(p.product_type, p.id, p.name) for p in products],
     )
+
+
+def hold_scope(connection: sqlite3.Connection, scope: DataScope) -> bool:
+    """Make the cache hold what a station of ``scope`` holds (shared.station_data), after a change of mode.
+
+    Narrower (a help desk becomes a door): what the door does not hold is blanked at once, search index
+    included. Wider: every row is marked for download again (version 0, feed position 0) and keeps
+    answering scans meanwhile, so the next download brings the rest. True when a download must follow."""
+    held = DataScope(get_meta(connection, "data_scope") or DataScope.DESK)  # caches from before held everything
+    if held is scope:
+        return False
+    dropped = set(WITHHELD[scope]) - set(WITHHELD[held])
+    regained = set(WITHHELD[held]) - set(WITHHELD[scope])
+    with write_transaction(connection):
+        for name in sorted(dropped):  # (a column name from shared.station_data, never from input)
+            connection.execute(f"UPDATE attendees SET {name} = '' WHERE {name} != ''")
+        if regained:
+            connection.execute("UPDATE attendees SET version = 0")
+            connection.execute("DELETE FROM meta WHERE key = 'cursor'")
+        set_meta(connection, "data_scope", scope.value)
+    return bool(regained)
 
 
 _PAGE_ROWS = "FROM attendees WHERE id IN (SELECT value FROM json_each(?))"  # a page's ids, as one JSON parameter

@@ -1,5 +1,11 @@
 """The kiosk's local SQLite cache: the server's view of the conference plus the outbox of scans.
 
+Encrypted at rest with SQLCipher (AES-256, every page, the WAL included): a stolen kiosk's disk shows
+no name, email or code. The key comes from kiosk.core.cache_key (the OS key store, or the operator's
+PIN), handed to SQLCipher as a raw key so no key derivation runs at each connection. A cache written
+by a version before encryption is encrypted in place on first start (``_encrypt_plain_cache``); one
+whose key is lost cannot be read and starts afresh, with a warning in the log.
+
 Versioned with ``PRAGMA user_version``; WAL so the sync thread can write while the scan thread
 reads. ``synchronous=FULL``: a scan's verdict is only shown after its outbox row is on disk, so
 neither a killed process nor a pulled power cord loses an accepted scan.
@@ -7,12 +13,24 @@ neither a killed process nor a pulled power cord loses an accepted scan.
 
 from __future__ import annotations
 
+import logging
+import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import cast
 
-SCHEMA_VERSION = 6
+import sqlcipher3
+
+from kiosk.core.cache_key import cache_key
+
+logger = logging.getLogger(__name__)
+_opening = threading.Lock()
+PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"  # an unencrypted database's first 16 bytes; SQLCipher's look random
+
+SCHEMA_VERSION = 7
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -118,6 +136,19 @@ CREATE TABLE print_jobs (
 );
 """
 
+# Who looked up whom at this kiosk, until the server has it (kiosk.core.lookup_log).
+LOOKUP_LOG = """
+CREATE TABLE lookup_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,                   -- search | lookup (shared.protocol.LookupKind)
+    query TEXT NOT NULL DEFAULT '',       -- the words typed, for a search
+    access_code TEXT NOT NULL DEFAULT '', -- whom, for a lookup
+    station TEXT NOT NULL,
+    occurred_at TEXT NOT NULL
+);
+"""
+
 # Upgrades from each older schema version to the next, run in order under one write lock.
 UPGRADES = {
     1: "ALTER TABLE outbox ADD COLUMN undoes TEXT;" + SCAN_LOG,
@@ -129,13 +160,32 @@ ALTER TABLE attendees ADD COLUMN badge_printed_station TEXT NOT NULL DEFAULT '';
     4: """ALTER TABLE products RENAME COLUMN kind TO product_type;
 ALTER TABLE outbox RENAME COLUMN product_kind TO product_type;""",  # 'kind' means a scan's kind only
     5: PRINT_JOBS,
+    6: LOOKUP_LOG,
 }
 
 
 def connect(path: Path | str) -> sqlite3.Connection:
-    """Open (creating or upgrading) the cache. One connection per thread."""
-    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
-    connection.row_factory = sqlite3.Row
+    """Open (creating or upgrading) the cache. One connection per thread.
+
+    Raises kiosk.core.cache_key.CacheLocked while the key waits for the operator's PIN."""
+    path = Path(path)
+    key = cache_key(path.parent).hex()
+    with _opening:  # the cache and sync threads open at once: one encrypts or starts afresh, the other waits
+        if _is_plain(path):
+            _encrypt_plain_cache(path, key)
+        connection = _open(path, key)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError:  # "file is not a database": written under a key this kiosk no longer has
+            connection.close()
+            logger.warning("The cache at %s cannot be read with this kiosk's key (the key store was reset, or the "
+                           "key file removed): starting a fresh cache, downloaded again from the server", path)
+            _remove_cache_files(path)
+            connection = _open(path, key)
+        return _prepared(connection, path)
+
+
+def _prepared(connection: sqlite3.Connection, path: Path) -> sqlite3.Connection:
     for pragma in ("journal_mode=WAL", "synchronous=FULL", "busy_timeout=10000", "foreign_keys=ON"):
         connection.execute(f"PRAGMA {pragma}")
     version = connection.execute("PRAGMA user_version").fetchone()[0]
@@ -145,7 +195,7 @@ def connect(path: Path | str) -> sqlite3.Connection:
         with write_transaction(connection):
             current = connection.execute("PRAGMA user_version").fetchone()[0]  # re-check under the lock
             if current == 0:
-                for statement in _statements(SCHEMA + SEARCH_TRIGGERS + SCAN_LOG + PRINT_JOBS):
+                for statement in _statements(SCHEMA + SEARCH_TRIGGERS + SCAN_LOG + PRINT_JOBS + LOOKUP_LOG):
                     connection.execute(statement)
             else:
                 for step in range(current, SCHEMA_VERSION):
@@ -153,6 +203,57 @@ def connect(path: Path | str) -> sqlite3.Connection:
                         connection.execute(statement)
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return connection
+
+
+def _open(path: Path, key: str) -> sqlite3.Connection:
+    # sqlcipher3 is the sqlite3 module built on SQLCipher: same API, same Row; typed as sqlite3 for mypy.
+    connection = cast(sqlite3.Connection, sqlcipher3.connect(str(path), isolation_level=None,
+                                                             check_same_thread=False, timeout=10))
+    connection.execute(f"PRAGMA key = \"x'{key}'\"")
+    connection.row_factory = cast(type[sqlite3.Row], sqlcipher3.Row)
+    return connection
+
+
+def _is_plain(path: Path) -> bool:
+    try:
+        with path.open("rb") as file:
+            return file.read(16) == PLAIN_SQLITE_HEADER
+    except FileNotFoundError:
+        return False
+
+
+def _encrypt_plain_cache(path: Path, key: str) -> None:
+    """A cache from before encryption, encrypted with its outbox and everything else (``sqlcipher_export``
+    copies schema and rows), then put in the plain one's place; the plain file is overwritten before it
+    is removed, so its pages do not linger in the file system's free space as readily."""
+    encrypted = path.with_name(path.name + ".encrypting")
+    encrypted.unlink(missing_ok=True)
+    plain = sqlcipher3.connect(str(path), isolation_level=None)
+    try:
+        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        version = plain.execute("PRAGMA user_version").fetchone()[0]
+        attendees = plain.execute("SELECT count(*) FROM sqlite_master WHERE name = 'attendees'").fetchone()[0] and \
+            plain.execute("SELECT count(*) FROM attendees").fetchone()[0]
+        plain.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key}'\"", (str(encrypted),))
+        plain.execute("SELECT sqlcipher_export('encrypted')")
+        plain.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+        plain.execute("DETACH DATABASE encrypted")
+    finally:
+        plain.close()
+    size = path.stat().st_size
+    with path.open("r+b") as file:
+        file.write(b"\x00" * size)
+        file.flush()
+        os.fsync(file.fileno())
+    _remove_cache_files(path)
+    os.replace(encrypted, path)
+    logger.warning("The cache at %s was not encrypted (written by an older Doorstation): encrypted it in place, "
+                   "%s attendees and the outbox kept", path, attendees)
+
+
+def _remove_cache_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
 @contextmanager

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+LOG_FILE = "kiosk.log"  # kept when the kiosk is wiped (kiosk.core.wipe)
 PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
 

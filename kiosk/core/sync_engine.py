@@ -29,10 +29,11 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from kiosk.core import attendee_cache, outbox, print_jobs
+from kiosk.core import attendee_cache, lookup_log, outbox, print_jobs
 from kiosk.core.cache import connect, get_meta, set_meta, write_transaction
 from kiosk.core.device import CACHE_FILE, DeviceCredentials, load_credentials
 from kiosk.core.health import device_health
+from kiosk.core.settings import StationMode, load_settings
 from shared.protocol import (
     ChangesPage,
     EventStatus,
@@ -42,6 +43,7 @@ from shared.protocol import (
     UploadRequest,
     UploadResponse,
 )
+from shared.station_data import scope_for_mode
 
 logger = logging.getLogger(__name__)
 # Answers that are about the scans sent (a field the server will not take, a body too large), so
@@ -62,6 +64,7 @@ class SyncStatus:
     timezone: str = "UTC"  # the conference's, for every time the kiosk shows
     retry_after: float = 0.0  # seconds a busy server asked the kiosk to wait (503 with Retry-After)
     notice: str = ""  # not trouble, but news for the operator: "… downloaded everything again"
+    conference_over: bool = False  # the moment the organisers set for kiosks to forget it has passed
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,7 @@ class SyncEngine:
         reached = True  # the server answered (whatever it said): worth telling it how this kiosk is doing
         try:
             uploaded = self.upload(progress)
+            lookup_log.upload(self.connection, self._send, self._checked)  # who looked up whom, after the scans
             downloaded = self.download(progress)
             print_jobs.exchange(self.connection, self._send, self._checked)  # badges sent to this station
         except DeviceRevokedError as error:
@@ -155,7 +159,14 @@ class SyncEngine:
             logger.exception("sync: could not count the outbox")
         if reached and not self.status.revoked:
             self.report_health()
+        self.status = replace(self.status, conference_over=self._conference_over())
         return self.status
+
+    def _conference_over(self) -> bool:
+        """Past the moment the server gave for kiosks to forget the conference; told even offline, by the
+        kiosk's own clock, once a download brought the moment."""
+        moment = get_meta(self.connection, "wipe_kiosks_at")
+        return bool(moment) and dt.datetime.now(dt.UTC) >= dt.datetime.fromisoformat(str(moment))
 
     def report_health(self) -> None:
         """Tell the server how this kiosk is doing (the admin's devices page). Best effort: a report
@@ -245,6 +256,7 @@ class SyncEngine:
         backup) is downloaded again from the start, and the status says so.
         """
         received = 0
+        attendee_cache.hold_scope(self.connection, scope_for_mode(self._mode()))
         cursor = int(get_meta(self.connection, "cursor") or "0")
         page, attendees = self._fetch_page(cursor)
         if self._server_went_back(page, cursor):
@@ -261,6 +273,8 @@ class SyncEngine:
                         set_meta(self.connection, "badge_previous_public_key",
                                  page.conference.previous_badge_public_key)
                         set_meta(self.connection, "conference_timezone", page.conference.timezone)
+                        wipe_at = page.conference.wipe_kiosks_at
+                        set_meta(self.connection, "wipe_kiosks_at", wipe_at.isoformat() if wipe_at else "")
                     set_meta(self.connection, "cursor", str(page.next_cursor))
                 received += len(attendees.items)
                 if progress:
@@ -293,6 +307,11 @@ class SyncEngine:
         logger.warning("sync: %s", self.notice)
         return True
 
+    def _mode(self) -> str:
+        """The station's mode as set up now (it decides what the feed sends); check-in before set-up."""
+        settings = load_settings(self.data_dir)
+        return settings.mode.value if settings is not None else StationMode.CHECK_IN.value
+
     def _fetch_page(self, cursor: int) -> tuple[ChangesPage, PageAttendees]:
         """The page's envelope validated as a ChangesPage; its attendees as they came on the wire.
 
@@ -301,7 +320,7 @@ class SyncEngine:
         same ISO text) took longer than storing them; storing checks their shape as it writes.
         """
         response = self._checked(self._send("GET", "/api/v1/sync/changes", params={
-            "after": cursor, "limit": self.page_size, "format": FeedFormat.ROWS.value}))
+            "after": cursor, "limit": self.page_size, "format": FeedFormat.ROWS.value, "mode": self._mode()}))
         try:
             data = json.loads(response.content)
         except ValueError:

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
+from kiosk.core.data_folder import LOG_FILE
 from kiosk.ui.main_window import KioskOptions, KioskWindow
 
 
@@ -23,9 +24,6 @@ def screen_available() -> bool:
     if not sys.platform.startswith("linux"):
         return True
     return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
-
-
-LOG_FILE = "kiosk.log"
 
 
 def log_to_data_folder(data_dir: Path) -> Path:

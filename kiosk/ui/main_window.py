@@ -19,13 +19,14 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLa
 
 from kiosk.badges.printing import KeptBadge, PrintError, PrintQueue, print_badge
 from kiosk.badges.render import BadgeData, BadgeLayout, BadgeSize
-from kiosk.core import data_folder
+from kiosk.core import cache_key, data_folder
 from kiosk.core.device import (CACHE_FILE, DeviceCredentials, ScansWaitingError, WaitingScans, discard_waiting_scans,
                                export_waiting_scans, finish_pairing, load_credentials, pair, pending_pairing,
                                waiting_scans)
 from kiosk.core.settings import KioskSettings, StationMode, load_settings, pin_matches, save_settings
 from kiosk.core.sync_engine import SyncStatus, fetch_badge_payload, fetch_conflicts, upload_to_previous_server
 from kiosk.core.verdict_text import VerdictText, local_time
+from kiosk.core.wipe import WipeReason, wipe_data_folder
 from kiosk.scanning.camera import CaptureThread, camera_opener
 from kiosk.scanning.decoders import load_decoder
 from kiosk.scanning.wedge import KeyboardWedge
@@ -88,6 +89,7 @@ class KioskWindow(QMainWindow):
         self._reprint_asked: BadgeData | None = None  # a print station's "print again?" awaiting Enter
         self._print_mode = False  # plain values the sync thread reads for the health report
         self._last_print_error = ""
+        self._wiping = False
 
         saved = load_settings(options.data_dir)  # the station's language, before any word is put on screen
         self.language = speak(saved.language if saved else "")
@@ -96,11 +98,17 @@ class KioskWindow(QMainWindow):
         self.station_screen = StationScreen()
         self.scan_screen = ScanScreen()
         self.pin_screen = PinScreen(self._pin_ok)
+        self.unlock_screen = PinScreen(
+            self._unlock_cache, title="Conference data locked", action="Unlock", can_cancel=False,
+            explanation="This computer has no key store (Secret Service, Windows Credential Manager, macOS "
+                        "Keychain), so the conference data on this kiosk stays locked after each start until the "
+                        "operator enters the PIN. With a key store, the kiosk opens by itself.")
         self.panel = OperatorPanel()
         self.pages = QStackedWidget()
         for name, page in (("pairing", self.pairing), ("waiting scans", self.waiting_scans),
                            ("station set-up", self.station_screen),
-                           ("scan", self.scan_screen), ("PIN", self.pin_screen), ("operator panel", self.panel)):
+                           ("scan", self.scan_screen), ("PIN", self.pin_screen), ("operator panel", self.panel),
+                           ("unlock", self.unlock_screen)):
             page.setObjectName(name)
             self.pages.addWidget(page)
         self.status_bar = SyncStatusBar()
@@ -125,6 +133,8 @@ class KioskWindow(QMainWindow):
         self.waiting_scans.exportRequested.connect(self._export_waiting_scans)
         self.waiting_scans.discardRequested.connect(self._discard_waiting_scans)
         self.station_screen.saved.connect(self.apply_settings)
+        self.station_screen.pinChosen.connect(self._wrap_cache_key)
+        self.unlock_screen.accepted.connect(self._unlocked)
         self.scan_screen.searchChanged.connect(self._search)
         self.scan_screen.attendeeChosen.connect(lambda code: self.on_code(code, "search"))
         self.scan_screen.operatorRequested.connect(self.open_operator_panel)
@@ -137,6 +147,7 @@ class KioskWindow(QMainWindow):
         self.panel.changeStationRequested.connect(self._change_station)
         self.panel.pairAgainRequested.connect(self._pair_again)
         self.panel.quitRequested.connect(self.quit)
+        self.panel.forgetRequested.connect(self._forget_conference)
         self.panel.reprintRequested.connect(self._reprint)
         self.panel.reprint.hide()  # shown by print stations
 
@@ -163,8 +174,41 @@ class KioskWindow(QMainWindow):
             self.pages.setCurrentWidget(self.waiting_scans)
         elif credentials is None:
             self.pages.setCurrentWidget(self.pairing)
+        elif self._cache_needs_pin():
+            logger.warning("Waiting for the operator's PIN to open the conference data (no key store here)")
+            self.pages.setCurrentWidget(self.unlock_screen)
+            self.unlock_screen.reset()
         else:
             self._open_conference(credentials)
+
+    # The cache's key (kiosk.core.cache_key) ----------------------------------------------------------
+
+    def _cache_needs_pin(self) -> bool:
+        data_dir = self.options.data_dir
+        settings = load_settings(data_dir)
+        return cache_key.needs_pin(data_dir, pin_set=bool(settings and settings.pin_hash),
+                                   cache_exists=(data_dir / CACHE_FILE).exists())
+
+    def _unlock_cache(self, pin: str) -> bool:
+        """The PIN unwraps the key; a cache from before encryption gets its key wrapped under it now."""
+        data_dir = self.options.data_dir
+        if (data_dir / cache_key.KEY_FILE).exists():
+            return cache_key.unlock_with_pin(data_dir, pin)
+        settings = load_settings(data_dir)
+        if settings is None or not pin_matches(pin, settings.pin_hash):
+            return False
+        cache_key.protect_with_pin(data_dir, pin)
+        return True
+
+    def _unlocked(self) -> None:
+        credentials = load_credentials(self.options.data_dir)
+        if credentials is not None:
+            self._open_conference(credentials)
+
+    def _wrap_cache_key(self, pin: str) -> None:
+        data_dir = self.options.data_dir
+        run_task(self, lambda: cache_key.protect_with_pin(data_dir, pin), lambda _: None,
+                 lambda error: self.panel.show_message(f"Could not protect the data with the new PIN: {error}"))
 
     def _pair(self, url: str, code: str) -> None:
         data_dir = self.options.data_dir
@@ -291,7 +335,15 @@ class KioskWindow(QMainWindow):
         self.sync.start()
 
     def _sync_status(self, status: SyncStatus) -> None:
+        if self.sync is None:  # a round that ended after the sync was stopped (a wipe, a re-pairing)
+            return
         self.status_bar.show_status(status)
+        if status.revoked:  # the server said so at this contact: nothing of the conference may stay
+            self._wipe(WipeReason.REVOKED)
+            return
+        if status.conference_over:  # as many days after its last day as the organisers set
+            self._wipe(WipeReason.CONFERENCE_OVER)
+            return
         if self.cache is None:
             return
         if self.pages.currentWidget() is self.panel:
@@ -565,6 +617,46 @@ class KioskWindow(QMainWindow):
         assert self.cache is not None  # the station set-up follows pairing
         self.cache.requestProducts.emit()
 
+    def _forget_conference(self, pin: str) -> None:
+        if not self._pin_ok(pin):
+            self.panel.show_message("Wrong PIN: nothing was deleted.")
+            return
+        self._wipe(WipeReason.OPERATOR)
+
+    def _wipe(self, reason: WipeReason) -> None:
+        """Stop everything that holds the cache open, delete the data folder but its log, and say why on
+        the pairing screen. Nothing of an attendee stays on screen either."""
+        if self._wiping:
+            return
+        self._wiping = True
+        logger.warning("Wiping this kiosk's conference data: %s", reason.value)
+        if self.camera is not None:
+            self.camera.stop()
+            self.camera = None
+        if self.sync is not None:
+            self.sync.stop()
+            self.sync = None
+        if self.cache is not None:
+            self.cache.stop()
+            self.cache = None
+        self.credentials, self.settings = None, None
+        self.last_report, self.last_badge = None, None
+        self.verdict.hide()
+        self.scan_screen.show_results([])
+        self.scan_screen.search.clear()
+        data_dir = self.options.data_dir
+
+        def wiped(_count: int) -> None:
+            self._wiping = False
+            self.pairing.show_error(reason.message)
+
+        def failed(error: Exception) -> None:
+            self._wiping = False
+            self.pairing.show_error(f"Could not delete everything this kiosk holds ({error}); call the organisers.")
+
+        self.pages.setCurrentWidget(self.pairing)
+        run_task(self, lambda: wipe_data_folder(data_dir, reason), wiped, failed)
+
     def _pair_again(self) -> None:
         if self.sync is not None:
             self.sync.stop()
@@ -608,6 +700,7 @@ class KioskWindow(QMainWindow):
         if self.cache is not None:
             self.cache.stop()
             self.cache = None
+        cache_key.lock(self.options.data_dir)
         self.print_pool.waitForDone(30_000)  # a badge being printed comes out whole
 
     def resizeEvent(self, event) -> None:

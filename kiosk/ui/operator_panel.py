@@ -23,7 +23,8 @@ class PinScreen(QWidget):
     accepted = Signal()
     cancelled = Signal()
 
-    def __init__(self, check_pin, parent: QWidget | None = None) -> None:
+    def __init__(self, check_pin, parent: QWidget | None = None, *, title: str = "Operator PIN",
+                 action: str = "Open operator panel", explanation: str = "", can_cancel: bool = True) -> None:
         super().__init__(parent)
         self.check_pin = check_pin  # str -> bool
         self.failures = 0
@@ -35,17 +36,23 @@ class PinScreen(QWidget):
         self.pin.returnPressed.connect(self._try)
         self.message = QLabel("")
         self.message.setStyleSheet("font-size: 15pt; color: #b3261e;")
-        self.ok = QPushButton("Open operator panel")
+        self.ok = QPushButton(action)
         self.ok.clicked.connect(self._try)
         back = QPushButton("Back to scanning")
         back.clicked.connect(self._cancel)
+        back.setVisible(can_cancel)
         for button in (self.ok, back):
             button.setStyleSheet("font-size: 16pt; padding: 10px;")
-        title = QLabel("Operator PIN")
-        title.setStyleSheet("font-size: 26pt; font-weight: 700;")
+        heading = QLabel(title)
+        heading.setStyleSheet("font-size: 26pt; font-weight: 700;")
+        self.explanation = QLabel(explanation)
+        self.explanation.setWordWrap(True)
+        self.explanation.setStyleSheet("font-size: 15pt;")
+        self.explanation.setVisible(bool(explanation))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(200, 80, 200, 80)
-        layout.addWidget(title)
+        layout.addWidget(heading)
+        layout.addWidget(self.explanation)
         layout.addWidget(self.pin)
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
@@ -108,6 +115,7 @@ class OperatorPanel(QWidget):
     pairAgainRequested = Signal()
     reprintRequested = Signal()
     quitRequested = Signal()
+    forgetRequested = Signal(str)  # the PIN typed again: every attendee on this kiosk is deleted
     closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -150,6 +158,17 @@ class OperatorPanel(QWidget):
             button.clicked.connect(signal)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        # Deleting the conference from this kiosk cannot be undone: the PIN is asked once more, here.
+        self.forget_pin = QLineEdit()
+        self.forget_pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.forget_pin.setPlaceholderText("PIN, to forget the conference")
+        self.forget_pin.setMaxLength(12)
+        self.forget = QPushButton("Forget this conference")
+        self.forget.setStyleSheet("padding: 10px; color: #b3261e;")
+        self.forget.clicked.connect(self._forget)
+        self.forget_pin.returnPressed.connect(self._forget)
+        buttons.addWidget(self.forget_pin)
+        buttons.addWidget(self.forget)
 
         left = QVBoxLayout()
         left.addWidget(title)
@@ -164,6 +183,11 @@ class OperatorPanel(QWidget):
         layout.addLayout(left, 3)
         layout.addSpacing(32)
         layout.addLayout(buttons, 1)
+
+    def _forget(self) -> None:
+        pin = self.forget_pin.text()
+        self.forget_pin.clear()
+        self.forgetRequested.emit(pin)
 
     def show_statistics(self, statistics: StationStatistics) -> None:
         for key, label in self.figure_labels.items():

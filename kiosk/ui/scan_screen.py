@@ -125,7 +125,8 @@ class ScanScreen(QWidget):
             if row.get("last_check_in_at"):
                 where = f", {row['last_check_in_station']}" if row.get("last_check_in_station") else ""
                 checked_in = f"\n✓ Checked in at {local_time(row['last_check_in_at'], timezone)}{where}"
-            item = QListWidgetItem(f"{row['full_name']}{company}\n{row['email']} · {row['access_code']} · "
+            email = f"{row['email']} · " if row["email"] else ""  # a door station holds no emails
+            item = QListWidgetItem(f"{row['full_name']}{company}\n{email}{row['access_code']} · "
                                    f"{row['ticket_type']}{status}{checked_in}")
             item.setData(Qt.ItemDataRole.UserRole, row["access_code"])
             self.results.addItem(item)

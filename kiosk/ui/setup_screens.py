@@ -151,6 +151,7 @@ class StationScreen(QWidget):
     """Name, mode, product (for door checks and redemptions), PIN, camera."""
 
     saved = Signal(object)  # KioskSettings
+    pinChosen = Signal(str)  # a new operator PIN, before ``saved``: without a key store it wraps the cache's key
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -286,11 +287,14 @@ class StationScreen(QWidget):
                 badge_landscape=self.badge_landscape.isChecked(),
                 dismiss_seconds=self.previous.dismiss_seconds if self.previous else 3.0,
             )
-            if self.pin.text() or not settings.pin_hash:
-                settings = settings.with_pin(self.pin.text())
+            new_pin = self.pin.text() if self.pin.text() or not settings.pin_hash else None
+            if new_pin is not None:
+                settings = settings.with_pin(new_pin)
         except ValueError as error:
             self.message.setText(str(error))
             return
         self.message.setText("")
         self.pin.clear()
+        if new_pin is not None:
+            self.pinChosen.emit(new_pin)
         self.saved.emit(settings)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal, Slot
 
-from kiosk.core import attendee_cache, outbox, print_jobs
+from kiosk.core import attendee_cache, lookup_log, outbox, print_jobs
 from kiosk.core.cache import connect, get_meta
 from kiosk.core.device import DeviceCredentials
 from kiosk.core.products import Product, cached_products
@@ -110,6 +110,8 @@ class CacheWorker(QObject):
         if self.settings.mode is StationMode.BADGE_PRINTING and result.access_code:
             printed_before = attendee_cache.last_badge_print(self.pipeline.connection, result.access_code)
         self.scanned.emit(ScanReport(result, text, source, elapsed, printed_before, turn))
+        if source == "search":  # opened from the search results: who looked up whom
+            lookup_log.record_lookup(self.pipeline.connection, self.pipeline.station.name, payload)
         self.count_outbox()
 
     @Slot()
@@ -160,6 +162,7 @@ class CacheWorker(QObject):
             row["last_check_in_at"] = state.last_check_in_at if state else None
             row["last_check_in_station"] = state.last_check_in_station if state else ""
         self.found.emit(request, rows)
+        lookup_log.record_search(connection, self.pipeline.station.name, text)  # after the answer: no wait for it
 
     @Slot()
     @reported("undo the last scan")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
@@ -29,7 +29,8 @@ from server.devices.repository import server_identity
 from server.errors import NotFound
 from server.settings import get_settings
 from server.sync.events import apply_events
-from server.sync.feed import conference_info, feed_page, feed_page_rows
+from server.sync.feed import conference_info, feed_page, feed_page_rows, held_columns
+from server.sync.lookups import record_lookups
 from shared.badge_codes import sign
 from shared.protocol import (
     MAX_CURSOR,
@@ -37,12 +38,15 @@ from shared.protocol import (
     ChangesPage,
     DeviceHealth,
     FeedFormat,
+    LookupReceipt,
+    LookupUpload,
     PairRequest,
     PairResponse,
     Text,
     UploadRequest,
     UploadResponse,
 )
+from shared.station_data import DataScope, scope_for_mode
 
 router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 admin_router = APIRouter(prefix="/api/v1/admin", tags=["admin"], dependencies=[AdminOnly])
@@ -72,22 +76,29 @@ def pair(body: PairRequest, session: DbSession, request: Request) -> PairRespons
                         conference=conference_info(device.conference), server_id=server_identity(session))
 
 
+StationModeName = Literal["check_in", "exit", "door_check", "redemption", "badge_printing"]  # shared.station_data
+
+
 @router.get("/changes", response_model=ChangesPage)
 def changes(
     device: CurrentDevice, session: DbSession,
     request: Request, after: int = Query(0, ge=0, le=MAX_CURSOR), limit: int = Query(1000, ge=1, le=MAX_PAGE_SIZE),
     format: FeedFormat = FeedFormat.OBJECTS,
+    mode: StationModeName | None = Query(None, description="the station's mode: what it holds of each attendee "
+                                                              "follows from it (a door station gets no emails)"),
 ) -> Response:  # a ChangesPage (response_model documents it), serialised here
     """Attendees and products of this device's conference changed after the cursor ``after``
     (``format=rows``: the attendees as rows, see FeedFormat; gzip-compressed when the kiosk accepts it)."""
+    # A kiosk from before modes were sent gets the whole record, as it always did.
+    scope = scope_for_mode(mode) if mode is not None else DataScope.DESK
     if format is FeedFormat.ROWS:
         gzip = "gzip" in request.headers.get("accept-encoding", "")
         body = feed_page_rows(session, device.conference_id, after, limit, server_id=server_identity(session),
-                              gzip=gzip)
+                              gzip=gzip, columns=held_columns(scope))
         return Response(content=body, media_type="application/json",
                         headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"} if gzip else None)
     # Serialised as built (plain dicts from the database): re-validating 5,000 records only costs time.
-    page = feed_page(session, device.conference_id, after, limit) | {"server_id": server_identity(session)}
+    page = feed_page(session, device.conference_id, after, limit, scope) | {"server_id": server_identity(session)}
     return Response(content=json.dumps(page, separators=(",", ":")), media_type="application/json")
 
 
@@ -113,6 +124,13 @@ def upload_events(body: UploadRequest, device: CurrentDevice,
                   session: DbSession) -> UploadResponse:
     """Upload scan events; idempotent by each event's UUID. One result per event."""
     return UploadResponse(results=apply_events(session, device, body.events))
+
+
+@router.post("/lookups", response_model=LookupReceipt, max_body_size=get_settings().max_upload_bytes)
+def upload_lookups(body: LookupUpload, device: CurrentDevice, session: DbSession) -> LookupReceipt:
+    """Who looked up whom at this kiosk (searches, attendees opened); stored once by each lookup's UUID."""
+    record_lookups(session, device, body.lookups)
+    return LookupReceipt(stored=[lookup.uuid for lookup in body.lookups])
 
 
 @router.post("/health", status_code=204)

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Sequence
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -18,23 +19,36 @@ from server.orders.models import Order, OrderLineItem
 from server.sync import feed_rows
 from server.sync.models import FeedPosition, SyncEvent
 from shared.protocol import ChangesPage, ConferenceInfo
+from shared.station_data import WITHHELD, DataScope, project
 
 
 def conference_info(conference: Conference) -> ConferenceInfo:
     previous = conference.badge_previous_public_key
     return ConferenceInfo(slug=conference.slug, name=conference.name, timezone=conference.timezone,
                           badge_public_key=base64.b64encode(conference.badge_public_key).decode(),
-                          previous_badge_public_key=base64.b64encode(previous).decode() if previous else "")
+                          previous_badge_public_key=base64.b64encode(previous).decode() if previous else "",
+                          wipe_kiosks_at=kiosks_wiped_at(conference))
 
 
-def changes_after(session: Session, conference_id: int, after: int, limit: int) -> ChangesPage:
+def kiosks_wiped_at(conference: Conference) -> dt.datetime | None:
+    """Midnight at the venue after the conference's last day, plus the days its organisers set."""
+    if conference.ends_on is None:
+        return None
+    day = conference.ends_on + dt.timedelta(days=1 + conference.wipe_kiosks_after_days)
+    return dt.datetime.combine(day, dt.time(0), tzinfo=ZoneInfo(conference.timezone)).astimezone(dt.UTC)
+
+
+def changes_after(session: Session, conference_id: int, after: int, limit: int,
+                  scope: DataScope = DataScope.DESK) -> ChangesPage:
     """The page as protocol objects (for Python callers; the HTTP route sends ``feed_page`` as it is)."""
-    return ChangesPage.model_validate(feed_page(session, conference_id, after, limit))
+    return ChangesPage.model_validate(feed_page(session, conference_id, after, limit, scope))
 
 
-def feed_page(session: Session, conference_id: int, after: int, limit: int) -> dict:
+def feed_page(session: Session, conference_id: int, after: int, limit: int,
+              scope: DataScope = DataScope.DESK) -> dict:
     """Up to ``limit`` attendees whose version is above ``after``, in version order, plus changed products,
-    as the JSON-ready dict of a ``ChangesPage``.
+    as the JSON-ready dict of a ``ChangesPage``, each record as a station of ``scope`` may hold it
+    (shared.station_data: a door's records carry no email).
 
     Safe against out-of-order commits because versions are handed out under a lock held to
     commit (server.sync.versions): nothing can later appear below a version already seen.
@@ -44,7 +58,7 @@ def feed_page(session: Session, conference_id: int, after: int, limit: int) -> d
     last_version, conference = session.execute(
         select(FeedPosition.last_version, Conference).join(Conference, Conference.id == FeedPosition.conference_id)
         .where(FeedPosition.conference_id == conference_id)).one()
-    info = conference_info(conference).model_dump()
+    info = conference_info(conference).model_dump(mode="json")
     if last_version <= after:  # nothing new: most polls of a fleet (500 kiosks poll 250 times a second)
         # (``last_version`` below ``after``: the kiosk holds what this database no longer has, a backup restored)
         return {"next_cursor": after, "has_more": False, "attendees": [], "products": [], "conference": info,
@@ -65,13 +79,18 @@ def feed_page(session: Session, conference_id: int, after: int, limit: int) -> d
     # rather than by a list of 5,000 ids (binding and compiling such lists cost more than the queries).
     page = (Attendee.conference_id == conference_id, Attendee.sync_version > after,
             Attendee.sync_version <= (rows[-1].sync_version if rows else after))
-    records = _attendee_records(session, conference_id, rows, page)
+    records = [project(record, scope) for record in _attendee_records(session, conference_id, rows, page)]
     if has_more:
         next_cursor = rows[-1].sync_version
     else:
         next_cursor = max([after, *(a["version"] for a in records), *(p["version"] for p in products)])
     return {"next_cursor": next_cursor, "has_more": has_more, "attendees": records, "products": products,
             "conference": info, "last_version": last_version}
+
+
+def held_columns(scope: DataScope) -> tuple[str, ...]:
+    """The row columns a station of ``scope`` holds (shared.station_data): a door's rows carry no email."""
+    return tuple(name for name in feed_rows.COLUMNS if name not in WITHHELD[scope])
 
 
 def feed_page_rows(session: Session, conference_id: int, after: int, limit: int, *, server_id: str,

@@ -65,3 +65,24 @@ class SyncConflict(Base):
     # account) and what they did about it; the kiosks' operator panels show both.
     resolved_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
     resolution_note: Mapped[str] = mapped_column(String(1000), default="", server_default="")
+
+
+class KioskLookup(Base):
+    """Who looked up whom: a search typed or an attendee opened at a kiosk, uploaded with its scans.
+
+    Stored once by its UUID (a kiosk sends a batch again when it did not hear the answer)."""
+
+    __tablename__ = "kiosk_lookups"
+    __table_args__ = (Index("ix_kiosk_lookups_conference_occurred", "conference_id", "occurred_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(Uuid(as_uuid=False), unique=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"))
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), index=True)
+    station: Mapped[str] = mapped_column(String(100), default="")
+    kind: Mapped[str] = mapped_column(String(20))  # search | lookup (shared.protocol.LookupKind)
+    query: Mapped[str] = mapped_column(String(200), default="")  # what was typed, for a search
+    access_code: Mapped[str] = mapped_column(String(16), default="")  # whom, for a lookup
+    attendee_id: Mapped[int | None] = mapped_column(ForeignKey("attendees.id", ondelete="SET NULL"))
+    occurred_at: Mapped[dt.datetime]
+    received_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

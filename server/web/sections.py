@@ -35,6 +35,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("sponsors", N_("Sponsors"), Role.VIEWER),
     Section("import", N_("Import"), Role.ORGANIZER),
     Section("settings", N_("Settings"), Role.ORGANIZER),
+    Section("lookups", N_("Lookups"), Role.OWNER),  # who searched for whom at the kiosks (issue 25)
 )
 
 # Voucher and bulk purchase codes are free tickets: only those who hand them out see them (pages and
