@@ -290,7 +290,9 @@ def _value(node: object, venue: Venue, where: str) -> tuple[str, Callable[[Conte
             chosen = [m for m in context.entries() if (m >= at if since else m < at)]
             return context.days_of(chosen) if days else len(chosen)
 
-        return operator, count, int, COUNT_RIGIDITY
+        word = "since" if since else "before"
+        label = f" {word} {_spec_words(operands[0]['buildTime'], venue, dt.timedelta())}"
+        return ("days" if days else "entries") + label, count, int, COUNT_RIGIDITY
     raise RuleError(f"{where}: the left side is a {{\"var\": …}} or an entries_since/before count, not '{operator}'.")
 
 
@@ -473,12 +475,13 @@ def _words(variable: str, operator: str, right: Any, venue: Venue) -> str:
         if operator in ("<", "<="):
             return f"Only within {right - (operator == '<')} minutes of the {which} entry"
         return f"Minutes since the {which} entry {operator} {right}"
-    counted = {"entries_number": "", "entries_today": " today", "entries_days": " (days)"}.get(variable, f" ({variable})")
+    counted = {"entries_number": "", "entries_today": " today", "entries_days": " (days)"}.get(
+        variable, variable.removeprefix("entries").removeprefix("days"))  # " since Tue 12 May 12:00 CEST"
     if operator in ("<", "<="):
         allowed = right - (operator == "<")
         if allowed <= 0:
-            return "Already entered" + counted if variable != "entries_days" else "Already entered on some day"
-        if variable == "entries_days":
+            return "Already entered" + counted
+        if variable == "entries_days" or variable.startswith("days "):
             return f"Already entered on {allowed} {'day' if allowed == 1 else 'days'}"
         return f"Already entered {_times(allowed)}{counted}"
     if operator == "==" and right == 0:
