@@ -403,7 +403,7 @@ def _time(node: object, venue: Venue, where: str) -> Callable[[Context], dt.date
 def _venue_moment(wall: dt.datetime, venue: Venue, where: str) -> dt.datetime:
     """``wall`` on the venue's clock, in UTC; a wall time the clocks skip is refused, not moved."""
     local = wall.replace(tzinfo=venue.zone)
-    if local.astimezone(dt.UTC).astimezone(venue.zone).replace(tzinfo=None) != wall:
+    if in_zone(local.astimezone(dt.UTC), venue.zone).replace(tzinfo=None) != wall:
         raise RuleError(f"{where}: {wall:%Y-%m-%d %H:%M} does not exist in {venue.timezone}: the clocks skip that "
                         "hour when summer time starts. Choose a time outside it.")
     return local.astimezone(dt.UTC)
@@ -416,7 +416,7 @@ def _spec_words(spec: list[Any], venue: Venue, shift: dt.timedelta) -> str:
     zone = venue.zone
     if spec[0] == "customtime":
         clock = dt.datetime.combine(venue.days[0] if venue.days else dt.date(2026, 1, 1), dt.time.fromisoformat(spec[1]))
-        local = (clock.replace(tzinfo=zone) + shift).astimezone(zone)
+        local = in_zone(clock.replace(tzinfo=zone) + shift, zone)
         return f"{local:%H:%M %Z}"
     if spec[0] in ("date_from", "date_to"):
         day = venue.days[0] if spec[0] == "date_from" else venue.days[-1] + dt.timedelta(days=1)
