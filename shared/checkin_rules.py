@@ -76,14 +76,16 @@ class Venue:
 
     timezone: str = "UTC"
     days: tuple[dt.date, ...] = ()  # the conference days in order: day 1 first
-    product_names: dict[int, str] = field(default_factory=dict)  # ticket types and add-ons by id
+    product_names: dict[int, str] = field(default_factory=dict)  # ticket types by id
+    addon_names: dict[int, str] = field(default_factory=dict)  # add-ons by id (a table of their own)
 
     @property
     def zone(self) -> dt.tzinfo:
         return conference_zone(self.timezone)
 
-    def name(self, product_id: object) -> str:
-        return self.product_names.get(product_id, f"#{product_id}") if isinstance(product_id, int) else str(product_id)
+    def name(self, product_id: object, *, addon: bool = False) -> str:
+        names = self.addon_names if addon else self.product_names
+        return names.get(product_id, f"#{product_id}") if isinstance(product_id, int) else str(product_id)
 
 
 @dataclass(frozen=True)
@@ -455,7 +457,7 @@ def _words(variable: str, operator: str, right: Any, venue: Venue) -> str:
         names = _either([venue.name(v) for v in values])
         return f"{names} only" if operator == "==" else f"Not valid with {names}"
     if variable == "addons":
-        return f"Needs {_either([venue.name(v) for v in values])}"
+        return f"Needs {_either([venue.name(v, addon=True) for v in values])}"
     if variable == "station":
         return f"{_either(values)} only" if operator == "==" else f"Not at {_either(values)}"
     if variable in ("now_isoweekday", "conference_day"):

@@ -44,6 +44,7 @@ class Step:
 
     state: AttendeeState | None
     verdict: Verdict
+    checkin_list: CompiledList | None = None  # the list whose rules refused it, when they did
 
     @property
     def crossed_a_limit(self) -> bool:
@@ -69,7 +70,8 @@ def apply_scan(state: AttendeeState | None, scan: Scan, checkin: CompiledList | 
         known = passages if passages is not None else state.passages or ()
         ruled = admit(checkin, state, at=scan.at, station=scan.station, passages=known)
         if not ruled.allowed:
-            return Step(state, Verdict(Outcome.REFUSE, Reason.CHECKIN_RULE, state, explanation=ruled.explanation))
+            return Step(state, Verdict(Outcome.REFUSE, Reason.CHECKIN_RULE, state, explanation=ruled.explanation),
+                        checkin)
     return Step(effect(state, scan), verdict)
 
 

@@ -11,6 +11,9 @@ from sqlalchemy.orm import Session
 
 from server.attendees.models import Attendee
 from server.checkin.models import CheckIn, ProductRedemption
+from server.checkin.repository import load_passages
+from server.checkin_lists.repository import changed_after, has_lists
+from server.checkin_lists.service import record_of
 from server.conferences.models import AddOn, Conference, TicketType
 from server.orders.models import Order, OrderLineItem
 from server.sync.models import FeedPosition, SyncEvent
@@ -21,7 +24,8 @@ def conference_info(conference: Conference) -> ConferenceInfo:
     previous = conference.badge_previous_public_key
     return ConferenceInfo(slug=conference.slug, name=conference.name, timezone=conference.timezone,
                           badge_public_key=base64.b64encode(conference.badge_public_key).decode(),
-                          previous_badge_public_key=base64.b64encode(previous).decode() if previous else "")
+                          previous_badge_public_key=base64.b64encode(previous).decode() if previous else "",
+                          first_day=conference.first_day, last_day=conference.last_day)
 
 
 def changes_after(session: Session, conference_id: int, after: int, limit: int) -> ChangesPage:
@@ -44,8 +48,8 @@ def feed_page(session: Session, conference_id: int, after: int, limit: int) -> d
     info = conference_info(conference).model_dump()
     if last_version <= after:  # nothing new: most polls of a fleet (500 kiosks poll 250 times a second)
         # (``last_version`` below ``after``: the kiosk holds what this database no longer has, a backup restored)
-        return {"next_cursor": after, "has_more": False, "attendees": [], "products": [], "conference": info,
-                "last_version": last_version}
+        return {"next_cursor": after, "has_more": False, "attendees": [], "products": [], "checkin_lists": [],
+                "conference": info, "last_version": last_version}
     rows = session.execute(
         select(Attendee.id, Attendee.access_code, Attendee.first_name, Attendee.last_name, Attendee.email,
                Attendee.company, Attendee.ticket_type_id, Attendee.order_id, Attendee.checked_in_at,
@@ -64,6 +68,7 @@ def feed_page(session: Session, conference_id: int, after: int, limit: int) -> d
             select(model.id, model.name, model.sync_version)
             .where(model.conference_id == conference_id, model.sync_version > after))
     ]
+    checkin_lists = [record_of(row) for row in changed_after(session, conference_id, after)]
     # The page is exactly the versions (after, last]: its related rows are selected by that range
     # rather than by a list of 5,000 ids (binding and compiling such lists cost more than the queries).
     page = (Attendee.conference_id == conference_id, Attendee.sync_version > after,
@@ -72,9 +77,10 @@ def feed_page(session: Session, conference_id: int, after: int, limit: int) -> d
     if has_more:
         next_cursor = rows[-1].sync_version
     else:
-        next_cursor = max([after, *(a["version"] for a in records), *(p["version"] for p in products)])
+        next_cursor = max([after, *(a["version"] for a in records), *(p["version"] for p in products),
+                           *(c["version"] for c in checkin_lists)])
     return {"next_cursor": next_cursor, "has_more": has_more, "attendees": records, "products": products,
-            "conference": info, "last_version": last_version}
+            "checkin_lists": checkin_lists, "conference": info, "last_version": last_version}
 
 
 def _iso(moment) -> str | None:
@@ -114,6 +120,12 @@ def _attendee_records(session: Session, conference_id: int, rows, page) -> list[
         .where(CheckIn.attendee_id.in_(ids)).order_by(CheckIn.checked_in_at)
     ):
         last_check_in[attendee_id] = (at, station)
+    # Check-in lists count entries: then a kiosk needs every passage (one more statement, only then).
+    passages: dict[int, list[dict]] = defaultdict(list)
+    if has_lists(session, conference_id):
+        for attendee_id, moments in load_passages(session, [r.id for r in rows])[0].items():
+            passages[attendee_id] = [{"at": p.at.isoformat(), "entering": p.entering, "station": p.station}
+                                     for p in sorted(moments)]
 
     records = []
     for r in rows:
@@ -136,5 +148,6 @@ def _attendee_records(session: Session, conference_id: int, rows, page) -> list[
             "checked_in_at": _iso(r.checked_in_at), "last_check_in_at": _iso(at), "last_check_in_station": station,
             "inside": r.inside, "holdings": holdings, "version": r.sync_version,
             "badge_printed_at": _iso(printed_at), "badge_printed_station": printed_station,
+            "passages": passages.get(r.id, []),
         })
     return records

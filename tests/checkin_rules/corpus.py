@@ -18,8 +18,9 @@ from shared.decisions import AttendeeState, Holding, Passage
 
 CORPUS = json.loads((Path(__file__).parent / "cases.json").read_text())
 STATIONS = frozenset({"Main door", "Staff entrance"})  # the list's stations in every case
+NAMES = {int(k): v for k, v in CORPUS["venue"]["products"].items()}  # ticket types 1-9, add-ons 10 on
 VENUE = Venue(CORPUS["venue"]["timezone"], tuple(dt.date.fromisoformat(d) for d in CORPUS["venue"]["days"]),
-              {int(k): v for k, v in CORPUS["venue"]["products"].items()})
+              {k: v for k, v in NAMES.items() if k < 10}, {k: v for k, v in NAMES.items() if k >= 10})
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class Case:
 
     def attendee(self) -> AttendeeState:
         holdings = (Holding("ticket_type", self.product, VENUE.name(self.product)),
-                    *(Holding("addon", a, VENUE.name(a)) for a in self.addons))
+                    *(Holding("addon", a, VENUE.name(a, addon=True)) for a in self.addons))
         return AttendeeState("CASE0001", "Ada Lovelace", "", VENUE.name(self.product), "paid", holdings=holdings)
 
 
