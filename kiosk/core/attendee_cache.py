@@ -14,9 +14,10 @@ import re
 import sqlite3
 from typing import Any
 
+from kiosk.core import checkin_lists
 from kiosk.core.cache import write_transaction
 from shared import scan_effects
-from shared.decisions import AttendeeState, Holding
+from shared.decisions import AttendeeState, Holding, Passage
 from shared.protocol import ProductRecord
 
 
@@ -104,6 +105,12 @@ def fold_acknowledged(connection: sqlite3.Connection, event: sqlite3.Row) -> Non
     holdings = row["holdings"] if not redeems else json.dumps([  # in the feed's form, as stored
         {"kind": h.product_type, "product_id": h.product_id, "name": h.name, "quantity": h.quantity, "redeemed": h.redeemed,
          "line_item_id": h.line_item_id} for h in state.holdings])
+    if scan_effects.CHECK_IN in (event["kind"], event["reason"]) or scan_effects.EXIT in (event["kind"], event["reason"]):
+        undone = event["kind"] == scan_effects.UNDO
+        at, station = (event["undone_at"], event["undone_station"]) if undone else (event["occurred_at"], event["station"])
+        if at:
+            checkin_lists.acknowledged(connection, row["access_code"], Passage(
+                _moment(at), scan_effects.CHECK_IN in (event["kind"], event["reason"]), station or ""), undone=undone)
     connection.execute(
         "UPDATE attendees SET inside = ?, checked_in_at = ?, last_check_in_at = ?, last_check_in_station = ?, "
         "holdings = ? WHERE id = ?",
@@ -130,7 +137,8 @@ def store_page(connection: sqlite3.Connection, attendees: list[dict[str, Any]], 
             (int(a["id"]), str(a["access_code"]), f"{a['first_name']} {a['last_name']}".strip(), a["email"],
              a["company"], a["ticket_type"], a["order_status"], a["checked_in_at"], a["last_check_in_at"],
              a["last_check_in_station"], int(bool(a["inside"])), json.dumps(a["holdings"]), int(a["version"]),
-             a.get("badge_printed_at"), a.get("badge_printed_station") or "")  # (older servers send neither)
+             a.get("badge_printed_at"), a.get("badge_printed_station") or "",  # (older servers send neither)
+             json.dumps(a.get("passages") or []))  # only when the conference has check-in lists
             for a in attendees
         ]
     except (KeyError, TypeError, ValueError) as error:
@@ -138,14 +146,15 @@ def store_page(connection: sqlite3.Connection, attendees: list[dict[str, Any]], 
     connection.executemany(
         """INSERT INTO attendees (id, access_code, full_name, email, company, ticket_type, order_status, checked_in_at,
                                   last_check_in_at, last_check_in_station, inside, holdings, version,
-                                  badge_printed_at, badge_printed_station)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  badge_printed_at, badge_printed_station, passages)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT(id) DO UPDATE SET access_code = excluded.access_code, full_name = excluded.full_name,
                email = excluded.email, company = excluded.company, ticket_type = excluded.ticket_type,
                order_status = excluded.order_status, checked_in_at = excluded.checked_in_at,
                last_check_in_at = excluded.last_check_in_at, last_check_in_station = excluded.last_check_in_station,
                inside = excluded.inside, holdings = excluded.holdings, version = excluded.version,
-               badge_printed_at = excluded.badge_printed_at, badge_printed_station = excluded.badge_printed_station
+               badge_printed_at = excluded.badge_printed_at, badge_printed_station = excluded.badge_printed_station,
+               passages = excluded.passages
            WHERE excluded.version > attendees.version""",
         rows,
     )

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -118,6 +118,17 @@ CREATE TABLE print_jobs (
 );
 """
 
+# Check-in lists as the feed sends them (shared.protocol.CheckinListRecord, as JSON), and every passage
+# of an attendee when the conference has lists (their rules count entries).
+CHECKIN_LISTS = """
+CREATE TABLE checkin_lists (
+    id INTEGER PRIMARY KEY,               -- the server's id
+    record TEXT NOT NULL,
+    version INTEGER NOT NULL
+);
+ALTER TABLE attendees ADD COLUMN passages TEXT NOT NULL DEFAULT '[]';
+"""
+
 # Upgrades from each older schema version to the next, run in order under one write lock.
 UPGRADES = {
     1: "ALTER TABLE outbox ADD COLUMN undoes TEXT;" + SCAN_LOG,
@@ -129,6 +140,7 @@ ALTER TABLE attendees ADD COLUMN badge_printed_station TEXT NOT NULL DEFAULT '';
     4: """ALTER TABLE products RENAME COLUMN kind TO product_type;
 ALTER TABLE outbox RENAME COLUMN product_kind TO product_type;""",  # 'kind' means a scan's kind only
     5: PRINT_JOBS,
+    6: CHECKIN_LISTS,
 }
 
 
@@ -145,7 +157,7 @@ def connect(path: Path | str) -> sqlite3.Connection:
         with write_transaction(connection):
             current = connection.execute("PRAGMA user_version").fetchone()[0]  # re-check under the lock
             if current == 0:
-                for statement in _statements(SCHEMA + SEARCH_TRIGGERS + SCAN_LOG + PRINT_JOBS):
+                for statement in _statements(SCHEMA + SEARCH_TRIGGERS + SCAN_LOG + PRINT_JOBS + CHECKIN_LISTS):
                     connection.execute(statement)
             else:
                 for step in range(current, SCHEMA_VERSION):

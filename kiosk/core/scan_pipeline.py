@@ -13,10 +13,11 @@ import sqlite3
 import uuid
 from dataclasses import dataclass
 
-from kiosk.core import attendee_cache
+from kiosk.core import attendee_cache, checkin_lists
 from kiosk.core.cache import get_meta, write_transaction
 from kiosk.core.station import Station
 from shared import badge_codes
+from shared.checkin_lists import CompiledList
 from shared.decisions import AttendeeState, Outcome, Reason, ScanKind, Verdict
 from shared.scan_effects import Scan, apply_scan
 
@@ -51,6 +52,7 @@ class ScanPipeline:
         self.connection = connection
         self.station = station
         self.conference_slug = get_meta(connection, "conference_slug") or ""
+        self._compiled: tuple[tuple[object, ...], CompiledList | None] | None = None  # (versions, the station's list)
         self._load_keys()
 
     def _load_keys(self) -> None:
@@ -81,7 +83,23 @@ class ScanPipeline:
             stranger = AttendeeState(access_code=access_code, name="", company="", ticket_type="", order_status=None)
             return Verdict(Outcome.WARN, Reason.NOT_YET_SYNCED, stranger)
         scan = Scan(self.station.kind, now, self.station.name, self.station.product_type, self.station.product_id)
-        return apply_scan(attendee, scan).verdict  # the rules the server folds uploads by
+        checkin_list = self._checkin_list() if attendee is not None and scan.kind == ScanKind.CHECK_IN else None
+        if checkin_list is None:
+            return apply_scan(attendee, scan).verdict  # the rules the server folds uploads by
+        return apply_scan(attendee, scan, checkin_list, checkin_lists.known_passages(self.connection, access_code)).verdict
+
+    def _checkin_list(self) -> CompiledList | None:
+        """The station's list, parsed once per version of it and of the synced data (a sync may rename a product
+        or change the conference's days); None without one, or while this kiosk has not synced it."""
+        if self.station.checkin_list_id is None:
+            return None
+        row = self.connection.execute("SELECT version, (SELECT value FROM meta WHERE key = 'cursor') FROM checkin_lists "
+                                      "WHERE id = ?", (self.station.checkin_list_id,)).fetchone()
+        if row is None:
+            return None
+        if self._compiled is None or self._compiled[0] != tuple(row):
+            self._compiled = (tuple(row), checkin_lists.compiled(self.connection, self.station.checkin_list_id))
+        return self._compiled[1]
 
     def _record(self, verdict: Verdict, *, access_code: str | None, now: dt.datetime, message: str) -> ScanResult:
         with write_transaction(self.connection):
