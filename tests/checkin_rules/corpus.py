@@ -66,3 +66,32 @@ def cases() -> list[Case]:
 
 def invalid() -> list[tuple[dict[str, Any], str]]:
     return [(c.get("document") or {"version": VERSION, "rule": c["rule"]}, c["error"]) for c in CORPUS["invalid"]]
+
+
+def with_ids(case: Case, tickets: dict[int, int], addons: dict[int, int]) -> dict[str, Any]:
+    """The case's list settings (as cases.json writes them) with the corpus's product ids replaced by a
+    database's: a server or a kiosk has its own ids for "Conference" or "Lunch"."""
+    settings = dict(next(c for c in CORPUS["cases"] if c["name"] == case.name)["list"])
+    settings["ticket_types"] = [tickets[i] for i in settings.get("ticket_types", ())]
+    settings["addons"] = [addons[i] for i in settings.get("addons", ())]
+    if "rules" in settings:
+        settings["rules"] = _translated(settings["rules"], tickets, addons)
+    return settings
+
+
+def _translated(node: Any, tickets: dict[int, int], addons: dict[int, int]) -> Any:
+    if isinstance(node, list):
+        return [_translated(n, tickets, addons) for n in node]
+    if not isinstance(node, dict) or len(node) != 1:
+        return node
+    [(operator, operands)] = node.items()
+    if operator in ("and", "or"):
+        return {operator: [_translated(n, tickets, addons) for n in operands]}
+    if isinstance(operands, list) and len(operands) == 2 and operands[0] in ({"var": "product"}, {"var": "addons"}):
+        ids = tickets if operands[0] == {"var": "product"} else addons
+        right = operands[1]
+        if isinstance(right, dict):  # pretix's objectList
+            right = [int(entry["lookup"][1]) for entry in right["objectList"]]
+        mapped = [ids[v] for v in right] if isinstance(right, list) else ids[right]
+        return {operator: [operands[0], mapped]}
+    return node
