@@ -127,9 +127,14 @@ class _Batch:
     def __init__(self, session: Session, device: Device, events: list[ScanEvent]) -> None:
         self.session, self.device, self.conference_id = session, device, device.conference_id
         self.received_at = utcnow()
+        # Each station's check-in list, by the shared rules (none: the conference's doors admit as before).
+        self.lists = lists_by_station(session, device.conference_id) if any(
+            e.kind is EventKind.CHECK_IN for e in events) else {}
+        # A list's rules read the ticket and add-ons held: then a check-in needs the holdings too.
         self.records = load_door_records(
             session, self.conference_id, {e.access_code for e in events},
-            with_holdings={e.access_code for e in events if e.kind in NEEDS_PRODUCT or e.kind is EventKind.UNDO})
+            with_holdings={e.access_code for e in events if e.kind in NEEDS_PRODUCT or e.kind is EventKind.UNDO
+                           or self.lists and e.kind is EventKind.CHECK_IN})
         undone = {str(e.undoes) for e in events if e.kind is EventKind.UNDO and e.undoes}
         self.originals: dict[str, _Original] = {
             row.uuid: _Original(row.uuid, _scan_of(row), row.attendee_id, row.status, row.id)
@@ -137,9 +142,6 @@ class _Batch:
                 SyncEvent.uuid.in_(undone), SyncEvent.conference_id == self.conference_id,
                 SyncEvent.kind != EventKind.UNDO.value))
         } if undone else {}
-        # Each station's check-in list, by the shared rules (none: the conference's doors admit as before).
-        self.lists = lists_by_station(session, device.conference_id) if any(
-            e.kind is EventKind.CHECK_IN for e in events) else {}
         self.rows: dict[str, dict] = {}  # SyncEvent rows by uuid
         self.conflicts: dict[str, dict] = {}  # SyncConflict rows by event uuid
         self.effects: dict[str, tuple[type, dict]] = {}  # the row an applied event adds, by event uuid
