@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal, Slot
 
-from kiosk.core import attendee_cache, print_jobs
+from kiosk.core import attendee_cache, checkin_lists, print_jobs
 from kiosk.core.cache import connect, get_meta
 from kiosk.core.device import DeviceCredentials
 from kiosk.core.scan_pipeline import ScanPipeline, ScanResult
@@ -69,6 +69,7 @@ class CacheWorker(QObject):
     undone = Signal(object)  # UndoResult
     statistics = Signal(object)  # StationStatistics
     products = Signal(list)  # [Product]
+    checkinLists = Signal(list)  # [(id, name)]: the check-in lists a station may pick
     failed = Signal(str)
     configured = Signal()  # the station's scan pipeline is ready: scans are answered from now on
     outbox = Signal(int, list)  # scans waiting to upload; the ones set aside, as (when, who, reason)
@@ -191,6 +192,7 @@ class CacheWorker(QObject):
         connection = self.pipeline.connection if self.pipeline else connect(self.cache_path)
         rows = connection.execute("SELECT product_type, id, name FROM products ORDER BY product_type DESC, name").fetchall()
         self.products.emit([Product(r["product_type"], r["id"], r["name"]) for r in rows])
+        self.checkinLists.emit(sorted(checkin_lists.names(connection).items()))
 
 
 class CacheWorkerHandle(QObject):

@@ -10,15 +10,21 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
 
 from kiosk.core import attendee_cache, checkin_lists
 from kiosk.core.cache import connect, set_meta, write_transaction
 from kiosk.core.scan_pipeline import ScanPipeline
 from kiosk.core.station import Station
 from kiosk.core.verdict_text import describe
+from server.checkin_lists.service import ListFields, save_list
+from server.conferences.models import Conference
+from server.db.engine import unit_of_work
 from shared.decisions import Outcome, Reason, ScanKind
 from shared.protocol import CheckinListRecord, ConferenceInfo, ProductRecord
 from tests.checkin_rules.corpus import NAMES, VENUE, Case, cases, checkin_list, with_ids
+from tests.kiosk.door import open_window, shown, wedge_scan
 
 # The kiosk's ids differ from the corpus's, as any server's would: every id plus 100.
 TICKETS = {i: i + 100 for i in NAMES if i < 10}
@@ -99,3 +105,27 @@ def test_a_station_without_a_list_admits_as_it_always_has(tmp_path):
         assert (verdict.outcome, verdict.reason) == (Outcome.WARN, Reason.ALREADY_CHECKED_IN)
     finally:
         connection.close()
+
+
+def test_a_station_picks_its_list_at_set_up_and_refuses_in_its_words(qtbot, door):
+    """The console made a list "once a day" for Door A; the kiosk syncs it, the volunteer picks it at
+    set-up, and Ada's second entry that day is red with the rule's words, decided by the kiosk alone."""
+    with unit_of_work(door.session_factory) as session:
+        conference = session.scalar(select(Conference).where(Conference.slug == "pycon"))
+        save_list(session, conference, ListFields(
+            name="Once a day", ticket_type_ids=[], addon_ids=[], allow_multiple_entries=True,
+            allow_entry_after_exit=True, days=[], opens=None, closes=None, stations=["Door A"],
+            rules={"version": 1, "rule": {"<": [{"var": "entries_today"}, 1]}}))
+    window = open_window(qtbot, door, windowed=True)
+    window._change_station()
+    screen = window.station_screen
+    qtbot.waitUntil(lambda: screen.checkin_list.count() == 2, timeout=10_000)
+    screen.checkin_list.setCurrentIndex(screen.checkin_list.findText("Once a day"))
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.scan_screen
+    assert window.settings.checkin_list_id is not None
+    door.stack.close()  # the server goes away: what follows is decided offline
+    wedge_scan(qtbot, window, door.paid)
+    assert shown(window) == ("green", "Welcome", "Ada Lovelace")
+    wedge_scan(qtbot, window, door.paid)
+    assert shown(window)[:2] == ("red", "Already entered today")
