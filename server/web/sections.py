@@ -30,6 +30,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("orders", "Orders", Role.VIEWER),
     Section("walk-ins", "Walk-ins", Role.DOOR_LEAD),
     Section("products", "Tickets & add-ons", Role.VIEWER),
+    Section("checkin-lists", "Check-in lists", Role.VIEWER),  # issue 23
     Section("vouchers", "Vouchers", Role.VIEWER),
     Section("sponsors", "Sponsors", Role.VIEWER),
     Section("import", "Import", Role.ORGANIZER),
