@@ -68,13 +68,24 @@ _WAITING = """SELECT o.kind, o.occurred_at, o.station, o.product_type, o.product
 
 def attendee_state(connection: sqlite3.Connection, access_code: str) -> AttendeeState | None:
     """The server's last word plus this kiosk's scans still waiting in the outbox, folded by the shared rules."""
+    return attendee_state_and_passages(connection, access_code, passages=False)[0]
+
+
+def attendee_state_and_passages(connection: sqlite3.Connection, access_code: str, *, passages: bool = True
+                                ) -> tuple[AttendeeState | None, tuple[Passage, ...]]:
+    """``attendee_state``, and (when asked: a station with a check-in list) every passage this kiosk knows of the
+    attendee: the server's, synced with their record, plus its own check-ins and exits still waiting, less
+    those it took back. Read in the same two statements as the state."""
     row = connection.execute("SELECT * FROM attendees WHERE access_code = ?", (access_code,)).fetchone()
     if row is None:
-        return None
+        return None, ()
     state = _row_state(row)
+    known = checkin_lists.synced_passages(row["passages"]) if passages else []
     for event in connection.execute(f"{_WAITING} WHERE o.access_code = ? ORDER BY o.seq", (access_code,)):
         state = _fold_waiting(state, event)
-    return state
+        if passages:
+            checkin_lists.fold_waiting_passage(known, event)
+    return state, tuple(known)
 
 
 def checked_in_count(connection: sqlite3.Connection) -> int:

@@ -18,7 +18,7 @@ from kiosk.core.cache import get_meta, write_transaction
 from kiosk.core.station import Station
 from shared import badge_codes
 from shared.checkin_lists import CompiledList
-from shared.decisions import AttendeeState, Outcome, Reason, ScanKind, Verdict
+from shared.decisions import AttendeeState, Outcome, Passage, Reason, ScanKind, Verdict
 from shared.scan_effects import Scan, apply_scan
 
 
@@ -72,26 +72,28 @@ class ScanPipeline:
             return self._record(verdict, access_code=None, now=now, message=error.message)
 
         with write_transaction(self.connection):  # read and write under one lock: no scan between them
-            attendee = attendee_cache.attendee_state(self.connection, badge.access_code)
-            verdict = self._decide(attendee, signed=badge.signed, access_code=badge.access_code, now=now)
+            checkin_list = self._checkin_list()
+            attendee, passages = attendee_cache.attendee_state_and_passages(self.connection, badge.access_code,
+                                                                            passages=checkin_list is not None)
+            verdict = self._decide(attendee, signed=badge.signed, access_code=badge.access_code, now=now,
+                                   checkin_list=checkin_list, passages=passages)
             event_uuid = self._write_outbox(verdict, badge.access_code, now) if record or not verdict.admitted else ""
         return ScanResult(verdict=verdict, event_uuid=event_uuid, access_code=badge.access_code)
 
-    def _decide(self, attendee: AttendeeState | None, *, signed: bool, access_code: str, now: dt.datetime) -> Verdict:
+    def _decide(self, attendee: AttendeeState | None, *, signed: bool, access_code: str, now: dt.datetime,
+                checkin_list: CompiledList | None = None, passages: tuple[Passage, ...] = ()) -> Verdict:
         if attendee is None and signed and self.station.admit_unsynced and self.station.kind is ScanKind.CHECK_IN:
             # A real badge (the signature says so) for someone registered after our last sync.
             stranger = AttendeeState(access_code=access_code, name="", company="", ticket_type="", order_status=None)
             return Verdict(Outcome.WARN, Reason.NOT_YET_SYNCED, stranger)
         scan = Scan(self.station.kind, now, self.station.name, self.station.product_type, self.station.product_id)
-        checkin_list = self._checkin_list() if attendee is not None and scan.kind == ScanKind.CHECK_IN else None
-        if checkin_list is None:
-            return apply_scan(attendee, scan).verdict  # the rules the server folds uploads by
-        return apply_scan(attendee, scan, checkin_list, checkin_lists.known_passages(self.connection, access_code)).verdict
+        # the rules the server folds uploads by, with the station's check-in list when it has one
+        return apply_scan(attendee, scan, checkin_list, passages).verdict
 
     def _checkin_list(self) -> CompiledList | None:
         """The station's list, parsed once per version of it and of the synced data (a sync may rename a product
         or change the conference's days); None without one, or while this kiosk has not synced it."""
-        if self.station.checkin_list_id is None:
+        if self.station.checkin_list_id is None or self.station.kind is not ScanKind.CHECK_IN:
             return None
         row = self.connection.execute("SELECT version, (SELECT value FROM meta WHERE key = 'cursor') FROM checkin_lists "
                                       "WHERE id = ?", (self.station.checkin_list_id,)).fetchone()
@@ -199,7 +201,10 @@ class ScanPipeline:
                                                public_keys=self.public_keys).signed
                 except badge_codes.BadgeCodeError:
                     signed = False
-                attendee = attendee_cache.attendee_state(self.connection, access_code)
-                verdict = self._decide(attendee, signed=signed, access_code=access_code, now=now)
+                checkin_list = self._checkin_list()
+                attendee, passages = attendee_cache.attendee_state_and_passages(
+                    self.connection, access_code, passages=checkin_list is not None)
+                verdict = self._decide(attendee, signed=signed, access_code=access_code, now=now,
+                                       checkin_list=checkin_list, passages=passages)
                 self._write_outbox(verdict, access_code, now)
         return verdict

@@ -89,8 +89,10 @@ def save_list(session: Session, conference: Conference, fields: ListFields, *,
     if any(not 1 <= day <= len(days) for day in fields.days):
         raise InvalidInput(f"Day {max(fields.days)} is not a day of this conference (it has {len(days)})."
                            if days else "Set the conference's first and last day before choosing days.")
-    taken = {s: other.name for other in repository.lists_of(session, conference.id) if other is not row
-             for s in other.stations}
+    others = [other for other in repository.lists_of(session, conference.id) if other is not row]
+    if any(other.name == fields.name for other in others):
+        raise InvalidInput(f"There is a list named '{fields.name}' already: give this one another name.")
+    taken = {s: other.name for other in others for s in other.stations}
     if clash := [s for s in fields.stations if s in taken]:
         raise InvalidInput(f"Station '{clash[0]}' already uses the list '{taken[clash[0]]}': a station uses one list.")
     candidate = shared_lists.CheckinList(

@@ -112,3 +112,12 @@ def test_a_list_is_seen_and_changed_only_within_its_conference(console_server, s
     viewer = signed_in_client(Role.VIEWER)
     assert "Already entered today" in html.unescape(viewer.get(A).text)  # reads, and does not edit
     assert viewer.get(f"{A}/{list_id}").status_code == 404
+
+
+def test_two_lists_of_one_name_are_refused_in_words(console_server, signed_in_client):
+    organizer = signed_in_client(Role.ORGANIZER)
+    standard = standard_id(console_server)
+    assert post(organizer, A, main_days(standard, days=[])).status_code == 303
+    answer = post(organizer, A, main_days(standard, days=[], stations="Back door"))
+    assert answer.status_code == 422
+    assert "There is a list named 'Main days' already" in html.unescape(answer.text)
