@@ -19,6 +19,7 @@ from server.attendees.import_pages import router as import_router
 from server.attendees.pages import router as attendee_pages_router
 from server.checkin.endpoints import router as desk_router
 from server.conferences.endpoints import router as conferences_router
+from server.checkin_lists.pages import router as checkin_list_pages_router
 from server.conferences.pages import router as conference_pages_router
 from server.conflicts.pages import router as conflict_pages_router
 from server.dashboard.pages import router as dashboard_router
@@ -134,6 +135,7 @@ def create_app(url: str | None = None, *, settings: ServerSettings | None = None
     app.include_router(lookup_pages_router)
     app.include_router(export_pages_router)
     app.include_router(conference_pages_router)
+    app.include_router(checkin_list_pages_router)
     app.include_router(voucher_pages_router)
     app.include_router(stripe_event_pages_router)  # before the order pages: /orders/stripe-events is not an order
     app.include_router(order_pages_router)

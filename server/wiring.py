@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from server.attendees.models import Attendee, PendingImport
 from server.capacity.counters import count_seats
 from server.capacity.service import lock_conference, validate_global_capacity, validate_product_quantity
+from server.checkin_lists.models import CheckinList
 from server.checkin.models import CheckIn, CheckInCorrection, DoorCheck, ProductRedemption
 from server.conferences.models import AddOn, Conference, TicketType
 from server.dashboard.counting import statements as counting_triggers
@@ -44,7 +45,7 @@ __all__ = [
     "Order", "OrderLineItem", "OrderStatus", "ProductRedemption", "RedemptionCount",
     "Sponsor", "SponsorLevel", "StripeEvent", "TicketType", "Voucher", "VoucherType",
     "ServerIdentity", "User", "Membership", "ConsoleSession", "SignInAttempt", "DeskPayment", "PendingImport",
-    "PrintJob", "KioskLookup", "create_schema", "make_session_factory",
+    "PrintJob", "KioskLookup", "CheckinList", "create_schema", "make_session_factory",
 ]
 
 # Orders stand below capacity (capacity counts orders' lines); placing one asks capacity through this.

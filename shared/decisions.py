@@ -28,6 +28,7 @@ class Reason(enum.StrEnum):
     REVOKED_DEVICE = "revoked_device"
     INVALID_SIGNATURE = "invalid_signature"
     NOT_YET_SYNCED = "not_yet_synced"
+    CHECKIN_RULE = "checkin_rule"  # the station's check-in list refuses: ``Verdict.explanation`` says why
 
 
 class Outcome(enum.StrEnum):
@@ -106,6 +107,7 @@ class Verdict:
     reason: Reason
     attendee: AttendeeState | None = None
     holding: Holding | None = None  # the product a door check or redemption was about
+    explanation: str = ""  # a check-in list's refusal in words: "Only before 10:00 CEST"
 
     @property
     def admitted(self) -> bool:

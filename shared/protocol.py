@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 from uuid import UUID
 
 from pydantic import AfterValidator, AliasChoices, AwareDatetime, BaseModel, ConfigDict, Field, model_validator
@@ -55,6 +55,8 @@ class ConferenceInfo(BaseModel):
     timezone: str
     badge_public_key: str  # base64 of the raw 32-byte Ed25519 key
     previous_badge_public_key: str = ""  # still accepted after a key rotation, until the next one
+    first_day: dt.date | None = None  # the conference's days (check-in rules' "conference day"); older servers: none
+    last_day: dt.date | None = None
     # From this moment kiosks delete what they hold of the conference (its last day + the days the
     # organisers set); None while the conference has no last day set.
     wipe_kiosks_at: dt.datetime | None = None
@@ -105,6 +107,32 @@ class AttendeeRecord(BaseModel):
     version: int
     badge_printed_at: dt.datetime | None = None  # the last badge printed at any station (print stations ask)
     badge_printed_station: str = ""
+    # Every check-in and exit not taken back, when the conference has check-in lists (their rules count
+    # entries): a kiosk decides from these plus its own scans. Empty otherwise, and from older servers.
+    passages: list[PassageRecord] = []
+
+
+class PassageRecord(BaseModel):
+    at: dt.datetime
+    entering: bool
+    station: str
+
+
+class CheckinListRecord(BaseModel):
+    """A check-in list (``shared.checkin_lists.CheckinList``) as the change feed carries it."""
+
+    id: int
+    name: str
+    ticket_type_ids: list[int]
+    addon_ids: list[int]
+    allow_multiple_entries: bool
+    allow_entry_after_exit: bool
+    days: list[int]
+    opens: str | None  # "08:00" on the venue's clock
+    closes: str | None
+    stations: list[str]
+    rules: dict[str, Any] | None
+    version: int
 
 
 class ProductRecord(BaseModel):
@@ -139,6 +167,7 @@ class ChangesPage(BaseModel):
     has_more: bool
     attendees: list[AttendeeRecord]
     products: list[ProductRecord]
+    checkin_lists: list[CheckinListRecord] = []  # changed after the cursor (older servers: none)
     conference: ConferenceInfo | None = None  # with every page: a key rotation reaches kiosks on their next sync
     server_id: str = ""  # as at pairing; "" from older servers
     # The conference's highest version on the server. A kiosk whose cursor is above it holds what the

@@ -19,6 +19,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from shared.checkin_lists import CompiledList, admit
 from shared.decisions import AttendeeState, Outcome, Passage, Reason, ScanKind, Verdict, decide
 
 CHECK_IN, EXIT, DOOR_CHECK, REDEMPTION = ScanKind.CHECK_IN, ScanKind.EXIT, ScanKind.DOOR_CHECK, ScanKind.REDEMPTION
@@ -43,6 +44,7 @@ class Step:
 
     state: AttendeeState | None
     verdict: Verdict
+    checkin_list: CompiledList | None = None  # the list whose rules refused it, when they did
 
     @property
     def crossed_a_limit(self) -> bool:
@@ -50,8 +52,13 @@ class Step:
         return self.verdict.outcome is Outcome.REFUSE
 
 
-def apply_scan(state: AttendeeState | None, scan: Scan) -> Step:
-    """Decide ``scan`` against ``state``; an admitted scan changes the state by its effect."""
+def apply_scan(state: AttendeeState | None, scan: Scan, checkin: CompiledList | None = None,
+               passages: tuple[Passage, ...] | None = None) -> Step:
+    """Decide ``scan`` against ``state``; an admitted scan changes the state by its effect.
+
+    ``checkin``: the check-in list of the scan's station, whose rules a check-in must also pass, over
+    ``passages`` (every passage known of the attendee; the state's own when None). No list: the
+    station admits as it always has."""
     if scan.kind in RECORDS:
         return Step(state, Verdict(Outcome.ACCEPT, Reason.OK, state))
     if scan.kind == UNDO:
@@ -59,6 +66,12 @@ def apply_scan(state: AttendeeState | None, scan: Scan) -> Step:
     verdict = decide(ScanKind(scan.kind), state, product_type=scan.product_type or "addon", product_id=scan.product_id)
     if not verdict.admitted or state is None:
         return Step(state, verdict)
+    if checkin is not None and scan.kind == CHECK_IN:
+        known = passages if passages is not None else state.passages or ()
+        ruled = admit(checkin, state, at=scan.at, station=scan.station, passages=known)
+        if not ruled.allowed:
+            return Step(state, Verdict(Outcome.REFUSE, Reason.CHECKIN_RULE, state, explanation=ruled.explanation),
+                        checkin)
     return Step(effect(state, scan), verdict)
 
 

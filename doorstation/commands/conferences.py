@@ -127,7 +127,7 @@ def conference_kiosk_data(
         raise typer.BadParameter(f"{last_day!r} is not a day (YYYY-MM-DD).", param_hint="--last-day") from None
     with unit_of_work(session_factory()) as session:
         conference = get_conference(session, slug)
-        set_kiosk_data_lifetime(conference, ends_on=day if last_day else conference.ends_on,
+        set_kiosk_data_lifetime(conference, last_day=day if last_day else conference.last_day,
                                 wipe_after_days=wipe_after_days)
         moment = kiosks_wiped_at(conference)
     console.print(f"Kiosks of {slug} delete what they hold at {moment.isoformat()} (UTC)." if moment else

@@ -16,9 +16,10 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from kiosk.core import checkin_lists
 from kiosk.core.cache import get_meta, set_meta, write_transaction
 from shared import scan_effects
-from shared.decisions import AttendeeState, Holding
+from shared.decisions import AttendeeState, Holding, Passage
 from shared.protocol import ProductRecord
 from shared.station_data import WITHHELD, DataScope
 
@@ -78,13 +79,24 @@ _WAITING = """SELECT o.kind, o.occurred_at, o.station, o.product_type, o.product
 
 def attendee_state(connection: sqlite3.Connection, access_code: str) -> AttendeeState | None:
     """The server's last word plus this kiosk's scans still waiting in the outbox, folded by the shared rules."""
+    return attendee_state_and_passages(connection, access_code, passages=False)[0]
+
+
+def attendee_state_and_passages(connection: sqlite3.Connection, access_code: str, *, passages: bool = True
+                                ) -> tuple[AttendeeState | None, tuple[Passage, ...]]:
+    """``attendee_state``, and (when asked: a station with a check-in list) every passage this kiosk knows of the
+    attendee: the server's, synced with their record, plus its own check-ins and exits still waiting, less
+    those it took back. Read in the same two statements as the state."""
     row = connection.execute("SELECT * FROM attendees WHERE access_code = ?", (access_code,)).fetchone()
     if row is None:
-        return None
+        return None, ()
     state = _row_state(row)
+    known = checkin_lists.synced_passages(row["passages"]) if passages else []
     for event in connection.execute(f"{_WAITING} WHERE o.access_code = ? ORDER BY o.seq", (access_code,)):
         state = _fold_waiting(state, event)
-    return state
+        if passages:
+            checkin_lists.fold_waiting_passage(known, event)
+    return state, tuple(known)
 
 
 def checked_in_count(connection: sqlite3.Connection) -> int:
@@ -115,6 +127,12 @@ def fold_acknowledged(connection: sqlite3.Connection, event: sqlite3.Row) -> Non
     holdings = row["holdings"] if not redeems else json.dumps([  # in the feed's form, as stored
         {"kind": h.product_type, "product_id": h.product_id, "name": h.name, "quantity": h.quantity, "redeemed": h.redeemed,
          "line_item_id": h.line_item_id} for h in state.holdings])
+    if scan_effects.CHECK_IN in (event["kind"], event["reason"]) or scan_effects.EXIT in (event["kind"], event["reason"]):
+        undone = event["kind"] == scan_effects.UNDO
+        at, station = (event["undone_at"], event["undone_station"]) if undone else (event["occurred_at"], event["station"])
+        if at:
+            checkin_lists.acknowledged(connection, row["access_code"], Passage(
+                _moment(at), scan_effects.CHECK_IN in (event["kind"], event["reason"]), station or ""), undone=undone)
     connection.execute(
         "UPDATE attendees SET inside = ?, checked_in_at = ?, last_check_in_at = ?, last_check_in_station = ?, "
         "holdings = ? WHERE id = ?",
@@ -142,17 +160,19 @@ _FROM_ROWS: tuple[tuple[str, tuple[str, ...], str | None, str], ...] = (
     ("version", ("version",), None, "NULL"),
     ("badge_printed_at", ("badge_printed_at",), None, "NULL"),
     ("badge_printed_station", ("badge_printed_station",), None, "''"),
+    ("passages", ("passages",), None, "'[]'"),  # JSON text; sent only when the conference has check-in lists
 )
 _UPSERT = """INSERT INTO attendees (id, access_code, full_name, email, company, ticket_type, order_status, checked_in_at,
                                   last_check_in_at, last_check_in_station, inside, holdings, version,
-                                  badge_printed_at, badge_printed_station)
+                                  badge_printed_at, badge_printed_station, passages)
            VALUES ({values})
            ON CONFLICT(id) DO UPDATE SET access_code = excluded.access_code, full_name = excluded.full_name,
                email = excluded.email, company = excluded.company, ticket_type = excluded.ticket_type,
                order_status = excluded.order_status, checked_in_at = excluded.checked_in_at,
                last_check_in_at = excluded.last_check_in_at, last_check_in_station = excluded.last_check_in_station,
                inside = excluded.inside, holdings = excluded.holdings, version = excluded.version,
-               badge_printed_at = excluded.badge_printed_at, badge_printed_station = excluded.badge_printed_station
+               badge_printed_at = excluded.badge_printed_at, badge_printed_station = excluded.badge_printed_station,
+               passages = excluded.passages
            WHERE excluded.version > attendees.version"""
 
 
@@ -173,12 +193,13 @@ def store_page(connection: sqlite3.Connection, attendees: list[dict[str, Any]], 
             (int(a["id"]), str(a["access_code"]), f"{a['first_name']} {a['last_name']}".strip(), a["email"],
              a["company"], a["ticket_type"], a["order_status"], a["checked_in_at"], a["last_check_in_at"],
              a["last_check_in_station"], int(bool(a["inside"])), json.dumps(a["holdings"]), int(a["version"]),
-             a.get("badge_printed_at"), a.get("badge_printed_station") or "")  # (older servers send neither)
+             a.get("badge_printed_at"), a.get("badge_printed_station") or "",  # (older servers send neither)
+             json.dumps(a.get("passages") or []))  # only when the conference has check-in lists
             for a in attendees
         ]
     except (KeyError, TypeError, ValueError) as error:
         raise ValueError(f"A change-feed record is malformed ({error!r}).") from None
-    _upsert(connection, _UPSERT.format(values=", ".join("?" * 15)), rows, [row[0] for row in rows], products,
+    _upsert(connection, _UPSERT.format(values=", ".join("?" * 16)), rows, [row[0] for row in rows], products,
             index_by_page=index_by_page)
 
 

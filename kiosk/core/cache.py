@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 _opening = threading.Lock()
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"  # an unencrypted database's first 16 bytes; SQLCipher's look random
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -149,6 +149,17 @@ CREATE TABLE lookup_log (
 );
 """
 
+# Check-in lists as the feed sends them (shared.protocol.CheckinListRecord, as JSON), and every passage
+# of an attendee when the conference has lists (their rules count entries).
+CHECKIN_LISTS = """
+CREATE TABLE checkin_lists (
+    id INTEGER PRIMARY KEY,               -- the server's id
+    record TEXT NOT NULL,
+    version INTEGER NOT NULL
+);
+ALTER TABLE attendees ADD COLUMN passages TEXT NOT NULL DEFAULT '[]';
+"""
+
 # Upgrades from each older schema version to the next, run in order under one write lock.
 UPGRADES = {
     1: "ALTER TABLE outbox ADD COLUMN undoes TEXT;" + SCAN_LOG,
@@ -161,6 +172,7 @@ ALTER TABLE attendees ADD COLUMN badge_printed_station TEXT NOT NULL DEFAULT '';
 ALTER TABLE outbox RENAME COLUMN product_kind TO product_type;""",  # 'kind' means a scan's kind only
     5: PRINT_JOBS,
     6: LOOKUP_LOG,
+    7: CHECKIN_LISTS,
 }
 
 
@@ -195,7 +207,8 @@ def _prepared(connection: sqlite3.Connection, path: Path) -> sqlite3.Connection:
         with write_transaction(connection):
             current = connection.execute("PRAGMA user_version").fetchone()[0]  # re-check under the lock
             if current == 0:
-                for statement in _statements(SCHEMA + SEARCH_TRIGGERS + SCAN_LOG + PRINT_JOBS + LOOKUP_LOG):
+                for statement in _statements(SCHEMA + SEARCH_TRIGGERS + SCAN_LOG + PRINT_JOBS + LOOKUP_LOG
+                                             + CHECKIN_LISTS):
                     connection.execute(statement)
             else:
                 for step in range(current, SCHEMA_VERSION):

@@ -13,11 +13,12 @@ import sqlite3
 import uuid
 from dataclasses import dataclass
 
-from kiosk.core import attendee_cache, outbox
+from kiosk.core import attendee_cache, checkin_lists, outbox
 from kiosk.core.cache import get_meta, write_transaction
 from kiosk.core.station import Station
 from shared import badge_codes
-from shared.decisions import AttendeeState, Outcome, Reason, ScanKind, Verdict
+from shared.checkin_lists import CompiledList
+from shared.decisions import AttendeeState, Outcome, Passage, Reason, ScanKind, Verdict
 from shared.scan_effects import Scan, apply_scan
 
 
@@ -51,6 +52,7 @@ class ScanPipeline:
         self.connection = connection
         self.station = station
         self.conference_slug = get_meta(connection, "conference_slug") or ""
+        self._compiled: tuple[tuple[object, ...], CompiledList | None] | None = None  # (versions, the station's list)
         self._load_keys()
 
     def _load_keys(self) -> None:
@@ -70,18 +72,36 @@ class ScanPipeline:
             return self._record(verdict, access_code=None, now=now, message=error.message)
 
         with write_transaction(self.connection):  # read and write under one lock: no scan between them
-            attendee = attendee_cache.attendee_state(self.connection, badge.access_code)
-            verdict = self._decide(attendee, signed=badge.signed, access_code=badge.access_code, now=now)
+            checkin_list = self._checkin_list()
+            attendee, passages = attendee_cache.attendee_state_and_passages(self.connection, badge.access_code,
+                                                                            passages=checkin_list is not None)
+            verdict = self._decide(attendee, signed=badge.signed, access_code=badge.access_code, now=now,
+                                   checkin_list=checkin_list, passages=passages)
             event_uuid = self._write_outbox(verdict, badge.access_code, now) if record or not verdict.admitted else ""
         return ScanResult(verdict=verdict, event_uuid=event_uuid, access_code=badge.access_code)
 
-    def _decide(self, attendee: AttendeeState | None, *, signed: bool, access_code: str, now: dt.datetime) -> Verdict:
+    def _decide(self, attendee: AttendeeState | None, *, signed: bool, access_code: str, now: dt.datetime,
+                checkin_list: CompiledList | None = None, passages: tuple[Passage, ...] = ()) -> Verdict:
         if attendee is None and signed and self.station.admit_unsynced and self.station.kind is ScanKind.CHECK_IN:
             # A real badge (the signature says so) for someone registered after our last sync.
             stranger = AttendeeState(access_code=access_code, name="", company="", ticket_type="", order_status=None)
             return Verdict(Outcome.WARN, Reason.NOT_YET_SYNCED, stranger)
         scan = Scan(self.station.kind, now, self.station.name, self.station.product_type, self.station.product_id)
-        return apply_scan(attendee, scan).verdict  # the rules the server folds uploads by
+        # the rules the server folds uploads by, with the station's check-in list when it has one
+        return apply_scan(attendee, scan, checkin_list, passages).verdict
+
+    def _checkin_list(self) -> CompiledList | None:
+        """The station's list, parsed once per version of it and of the synced data (a sync may rename a product
+        or change the conference's days); None without one, or while this kiosk has not synced it."""
+        if self.station.checkin_list_id is None or self.station.kind is not ScanKind.CHECK_IN:
+            return None
+        row = self.connection.execute("SELECT version, (SELECT value FROM meta WHERE key = 'cursor') FROM checkin_lists "
+                                      "WHERE id = ?", (self.station.checkin_list_id,)).fetchone()
+        if row is None:
+            return None
+        if self._compiled is None or self._compiled[0] != tuple(row):
+            self._compiled = (tuple(row), checkin_lists.compiled(self.connection, self.station.checkin_list_id))
+        return self._compiled[1]
 
     def _record(self, verdict: Verdict, *, access_code: str | None, now: dt.datetime, message: str) -> ScanResult:
         with write_transaction(self.connection):
@@ -173,7 +193,10 @@ class ScanPipeline:
                                                public_keys=self.public_keys).signed
                 except badge_codes.BadgeCodeError:
                     signed = False
-                attendee = attendee_cache.attendee_state(self.connection, access_code)
-                verdict = self._decide(attendee, signed=signed, access_code=access_code, now=now)
+                checkin_list = self._checkin_list()
+                attendee, passages = attendee_cache.attendee_state_and_passages(
+                    self.connection, access_code, passages=checkin_list is not None)
+                verdict = self._decide(attendee, signed=signed, access_code=access_code, now=now,
+                                       checkin_list=checkin_list, passages=passages)
                 self._write_outbox(verdict, access_code, now)
         return verdict

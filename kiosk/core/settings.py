@@ -77,6 +77,8 @@ class KioskSettings:
     badge_landscape: bool = False
     dismiss_seconds: float = 3.0
     language: str = ""  # the station's language (shared.languages.SHIPPED_LANGUAGES); "" = the system's
+    checkin_list_id: int | None = None  # the check-in list its check-ins are decided by; None: none
+    checkin_list_name: str = ""
 
     def __post_init__(self) -> None:
         if not self.station_name.strip():
@@ -90,7 +92,8 @@ class KioskSettings:
         product_type = "addon" if self.mode is StationMode.REDEMPTION else self.product_type
         return Station(name=self.station_name, kind=kind, product_type=product_type,
                        product_id=self.product_id if self.mode.needs_product else None,
-                       admit_unsynced=self.admit_unsynced)
+                       admit_unsynced=self.admit_unsynced,
+                       checkin_list_id=self.checkin_list_id if kind is ScanKind.CHECK_IN else None)
 
     def with_pin(self, pin: str) -> KioskSettings:
         if not (pin.isdigit() and 4 <= len(pin) <= 12):

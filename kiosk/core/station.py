@@ -15,6 +15,8 @@ class Station:
     product_id: int | None = None
     # Admit a validly signed badge that is not in the cache yet (registered after the last sync).
     admit_unsynced: bool = True
+    # The check-in list this station decides check-ins by (chosen at set-up); None: it admits as it always has.
+    checkin_list_id: int | None = None
 
     def __post_init__(self) -> None:
         if self.kind in (ScanKind.DOOR_CHECK, ScanKind.REDEMPTION) and self.product_id is None:

@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from kiosk.core import attendee_cache, lookup_log, outbox, print_jobs
+from kiosk.core import attendee_cache, checkin_lists, lookup_log, outbox, print_jobs
 from kiosk.core.cache import connect, get_meta, set_meta, write_transaction
 from kiosk.core.device import CACHE_FILE, DeviceCredentials, load_credentials
 from kiosk.core.health import device_health
@@ -268,6 +268,7 @@ class SyncEngine:
                 pending = fetcher.submit(self._fetch_page, page.next_cursor) if page.has_more else None
                 with write_transaction(self.connection):
                     attendees.store(self.connection, page.products, index_by_page=first_sync)
+                    checkin_lists.store(self.connection, page.checkin_lists, page.conference)
                     if page.conference is not None:  # keys follow a rotation on the server
                         set_meta(self.connection, "badge_public_key", page.conference.badge_public_key)
                         set_meta(self.connection, "badge_previous_public_key",

@@ -93,6 +93,8 @@ def _headline(verdict: Verdict, kind: ScanKind, product_name: str, timezone: str
         at = local_time(attendee.last_check_in_at, timezone)
         where = f", {attendee.last_check_in_station}" if attendee.last_check_in_station else ""
         return f"Already checked in at {at}{where}"
+    if reason is Reason.CHECKIN_RULE:  # the station's check-in list, in the words the console shows its rules in
+        return verdict.explanation or "Not admitted by this station's list"
     if reason is Reason.PRODUCT_NOT_PURCHASED:
         return f"{product} not purchased"
     if reason is Reason.FULLY_REDEEMED:

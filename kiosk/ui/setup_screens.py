@@ -164,6 +164,8 @@ class StationScreen(QWidget):
             self.mode.addItem(mode.label, mode)
         self.product = QComboBox()
         self.products: list[Product] = []
+        self.checkin_list = QComboBox()  # which check-in list decides this station's check-ins
+        self.checkin_list.addItem("No list: admit as before", None)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setPlaceholderText("4 to 12 digits, to leave kiosk mode")
@@ -195,6 +197,7 @@ class StationScreen(QWidget):
         self.form.addRow("Station name", self.name)
         self.form.addRow("Mode", self.mode)
         self.form.addRow("Product", self.product)
+        self.form.addRow("Check-in list", self.checkin_list)
         self.form.addRow("Operator PIN", self.pin)
         camera_row = QWidget()
         camera_layout = QHBoxLayout(camera_row)
@@ -248,6 +251,14 @@ class StationScreen(QWidget):
         self._mode_changed()
         self._select_product()
 
+    def set_checkin_lists(self, lists: list[tuple[int, str]]) -> None:
+        self.checkin_list.clear()
+        self.checkin_list.addItem("No list: admit as before", None)
+        for list_id, name in lists:
+            self.checkin_list.addItem(name, list_id)
+        if self.previous is not None and self.previous.checkin_list_id is not None:
+            self.checkin_list.setCurrentIndex(max(0, self.checkin_list.findData(self.previous.checkin_list_id)))
+
     def _select_product(self) -> None:
         if self.previous is None or self.previous.product_id is None:
             return
@@ -286,6 +297,8 @@ class StationScreen(QWidget):
                 printer=self.printer.currentData() or "", badge_size=self.badge_size.currentData(),
                 badge_landscape=self.badge_landscape.isChecked(),
                 dismiss_seconds=self.previous.dismiss_seconds if self.previous else 3.0,
+                checkin_list_id=self.checkin_list.currentData(),
+                checkin_list_name=self.checkin_list.currentText() if self.checkin_list.currentData() else "",
             )
             new_pin = self.pin.text() if self.pin.text() or not settings.pin_hash else None
             if new_pin is not None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal, Slot
 
-from kiosk.core import attendee_cache, lookup_log, outbox, print_jobs
+from kiosk.core import attendee_cache, checkin_lists, lookup_log, outbox, print_jobs
 from kiosk.core.cache import connect, get_meta
 from kiosk.core.device import DeviceCredentials
 from kiosk.core.products import Product, cached_products
@@ -63,6 +63,7 @@ class CacheWorker(QObject):
     undone = Signal(object)  # UndoResult
     statistics = Signal(object)  # StationStatistics
     products = Signal(list)  # [Product]
+    checkinLists = Signal(list)  # [(id, name)]: the check-in lists a station may pick
     failed = Signal(str)
     configured = Signal()  # the station's scan pipeline is ready: scans are answered from now on
     outbox = Signal(int, list)  # scans waiting to upload; the ones set aside, as (when, who, reason)
@@ -183,6 +184,7 @@ class CacheWorker(QObject):
     def list_products(self) -> None:
         connection = self.pipeline.connection if self.pipeline else connect(self.cache_path)
         self.products.emit(cached_products(connection))
+        self.checkinLists.emit(sorted(checkin_lists.names(connection).items()))
 
 
 class CacheWorkerHandle(QObject):

@@ -28,6 +28,7 @@ from server.checkin.repository import (
     take_back_check_in, write_states,
 )
 from server.checkin.service import fully_redeemed_message, order_status_message
+from server.checkin_lists.service import lists_by_station
 from server.db.base import utcnow
 from server.db.bulk import insert_rows, one_of
 from server.devices.models import Device
@@ -126,9 +127,14 @@ class _Batch:
     def __init__(self, session: Session, device: Device, events: list[ScanEvent]) -> None:
         self.session, self.device, self.conference_id = session, device, device.conference_id
         self.received_at = utcnow()
+        # Each station's check-in list, by the shared rules (none: the conference's doors admit as before).
+        self.lists = lists_by_station(session, device.conference_id) if any(
+            e.kind is EventKind.CHECK_IN for e in events) else {}
+        # A list's rules read the ticket and add-ons held: then a check-in needs the holdings too.
         self.records = load_door_records(
             session, self.conference_id, {e.access_code for e in events},
-            with_holdings={e.access_code for e in events if e.kind in NEEDS_PRODUCT or e.kind is EventKind.UNDO})
+            with_holdings={e.access_code for e in events if e.kind in NEEDS_PRODUCT or e.kind is EventKind.UNDO
+                           or self.lists and e.kind is EventKind.CHECK_IN})
         undone = {str(e.undoes) for e in events if e.kind is EventKind.UNDO and e.undoes}
         self.originals: dict[str, _Original] = {
             row.uuid: _Original(row.uuid, _scan_of(row), row.attendee_id, row.status, row.id)
@@ -152,7 +158,7 @@ class _Batch:
             status, reason, message = EventStatus.REJECTED, "no_product", ""
         else:
             scan = Scan(event.kind.value, event.occurred_at, station, event.product_type, event.product_id)
-            step = apply_scan(record.state if record else None, scan)
+            step = apply_scan(record.state if record else None, scan, self.lists.get(station))
             if step.crossed_a_limit:
                 status, reason, message = EventStatus.CONFLICT, step.verdict.reason.value, _conflict_message(
                     record, event, station, step)
@@ -270,6 +276,8 @@ def _conflict_message(record: DoorRecord | None, event: ScanEvent, station: str,
     reason = step.verdict.reason
     if record is None:
         return f"{what} for unknown code {event.access_code}"
+    if reason is Reason.CHECKIN_RULE:  # "check_in at Door B admitted Ada (…) against the list 'Main days': …"
+        return f"{what} admitted {record.who} against the list '{_list_name(step)}': {step.verdict.explanation}"
     if reason is Reason.PRODUCT_NOT_PURCHASED:
         return f"{what} admitted {record.who} without the product"
     if reason is Reason.FULLY_REDEEMED:
@@ -279,3 +287,7 @@ def _conflict_message(record: DoorRecord | None, event: ScanEvent, station: str,
             holding.name, holding.redeemed, holding.quantity)
     return (f"{what} admitted {record.who}, whose order is {record.order_status or 'missing'}: "
             + (order_status_message(record.order_status) or ""))
+
+
+def _list_name(step: Step) -> str:
+    return step.checkin_list.checkin_list.name if step.checkin_list is not None else ""

@@ -14,6 +14,9 @@ from sqlalchemy.orm import Session
 
 from server.attendees.models import Attendee
 from server.checkin.models import CheckIn, ProductRedemption
+from server.checkin.repository import load_passages
+from server.checkin_lists.repository import changed_after, has_lists
+from server.checkin_lists.service import record_of
 from server.conferences.models import AddOn, Conference, TicketType
 from server.orders.models import Order, OrderLineItem
 from server.sync import feed_rows
@@ -27,14 +30,15 @@ def conference_info(conference: Conference) -> ConferenceInfo:
     return ConferenceInfo(slug=conference.slug, name=conference.name, timezone=conference.timezone,
                           badge_public_key=base64.b64encode(conference.badge_public_key).decode(),
                           previous_badge_public_key=base64.b64encode(previous).decode() if previous else "",
+                          first_day=conference.first_day, last_day=conference.last_day,
                           wipe_kiosks_at=kiosks_wiped_at(conference))
 
 
 def kiosks_wiped_at(conference: Conference) -> dt.datetime | None:
     """Midnight at the venue after the conference's last day, plus the days its organisers set."""
-    if conference.ends_on is None:
+    if conference.last_day is None:
         return None
-    day = conference.ends_on + dt.timedelta(days=1 + conference.wipe_kiosks_after_days)
+    day = conference.last_day + dt.timedelta(days=1 + conference.wipe_kiosks_after_days)
     return dt.datetime.combine(day, dt.time(0), tzinfo=ZoneInfo(conference.timezone)).astimezone(dt.UTC)
 
 
@@ -61,8 +65,8 @@ def feed_page(session: Session, conference_id: int, after: int, limit: int,
     info = conference_info(conference).model_dump(mode="json")
     if last_version <= after:  # nothing new: most polls of a fleet (500 kiosks poll 250 times a second)
         # (``last_version`` below ``after``: the kiosk holds what this database no longer has, a backup restored)
-        return {"next_cursor": after, "has_more": False, "attendees": [], "products": [], "conference": info,
-                "last_version": last_version}
+        return {"next_cursor": after, "has_more": False, "attendees": [], "products": [], "checkin_lists": [],
+                "conference": info, "last_version": last_version}
     rows = session.execute(
         select(Attendee.id, Attendee.access_code, Attendee.first_name, Attendee.last_name, Attendee.email,
                Attendee.company, Attendee.ticket_type_id, Attendee.order_id, Attendee.checked_in_at,
@@ -75,6 +79,7 @@ def feed_page(session: Session, conference_id: int, after: int, limit: int,
     has_more = len(rows) > limit
     rows = rows[:limit]
     products = _products(session, conference_id, after)
+    checkin_lists = [record_of(row) for row in changed_after(session, conference_id, after)]
     # The page is exactly the versions (after, last]: its related rows are selected by that range
     # rather than by a list of 5,000 ids (binding and compiling such lists cost more than the queries).
     page = (Attendee.conference_id == conference_id, Attendee.sync_version > after,
@@ -83,9 +88,10 @@ def feed_page(session: Session, conference_id: int, after: int, limit: int,
     if has_more:
         next_cursor = rows[-1].sync_version
     else:
-        next_cursor = max([after, *(a["version"] for a in records), *(p["version"] for p in products)])
+        next_cursor = max([after, *(a["version"] for a in records), *(p["version"] for p in products),
+                           *(c["version"] for c in checkin_lists)])
     return {"next_cursor": next_cursor, "has_more": has_more, "attendees": records, "products": products,
-            "conference": info, "last_version": last_version}
+            "checkin_lists": checkin_lists, "conference": info, "last_version": last_version}
 
 
 def held_columns(scope: DataScope) -> tuple[str, ...]:
@@ -101,23 +107,28 @@ def feed_page_rows(session: Session, conference_id: int, after: int, limit: int,
     last_version, conference = session.execute(
         select(FeedPosition.last_version, Conference).join(Conference, Conference.id == FeedPosition.conference_id)
         .where(FeedPosition.conference_id == conference_id)).one()
+    changed = last_version > after  # (most polls of a fleet find nothing new: no attendee query)
+    if changed and "passages" not in columns and has_lists(session, conference_id):
+        columns = (*columns, "passages")  # check-in lists count entries: the kiosks need every passage
     writer = feed_rows.PageWriter(gzip)
     writer.write(b'{"format":"rows","columns":' + json.dumps(list(columns), separators=(",", ":")).encode() + b',"attendees":[')
     last_row, has_more = None, False
-    if last_version > after:  # (most polls of a fleet find nothing new: no attendee query)
+    if changed:
         rows = feed_rows.attendee_rows(session, conference_id, after, limit + 1, columns)
         try:
             last_row, has_more = feed_rows.write_rows(writer, rows, limit, columns.index("version"))
         finally:
             rows.close()  # (on PostgreSQL a server-side cursor, left with the row that said "more")
-    products = _products(session, conference_id, after) if last_version > after else []
+    products = _products(session, conference_id, after) if changed else []
+    checkin_lists = [record_of(row) for row in changed_after(session, conference_id, after)] if changed else []
     if has_more:
         next_cursor = last_row
     else:
-        next_cursor = max([after, *([last_row] if last_row is not None else []), *(p["version"] for p in products)])
+        next_cursor = max([after, *([last_row] if last_row is not None else []), *(p["version"] for p in products),
+                           *(c["version"] for c in checkin_lists)])
     envelope = {"next_cursor": next_cursor, "has_more": has_more, "products": products,
-                "conference": conference_info(conference).model_dump(), "server_id": server_id,
-                "last_version": last_version}
+                "checkin_lists": checkin_lists, "conference": conference_info(conference).model_dump(mode="json"),
+                "server_id": server_id, "last_version": last_version}
     writer.write(b"]," + json.dumps(envelope, separators=(",", ":"))[1:].encode())
     return writer.body()
 
@@ -169,6 +180,12 @@ def _attendee_records(session: Session, conference_id: int, rows, page) -> list[
         .where(CheckIn.attendee_id.in_(ids)).order_by(CheckIn.checked_in_at)
     ):
         last_check_in[attendee_id] = (at, station)
+    # Check-in lists count entries: then a kiosk needs every passage (one more statement, only then).
+    passages: dict[int, list[dict]] = defaultdict(list)
+    if has_lists(session, conference_id):
+        for attendee_id, moments in load_passages(session, [r.id for r in rows])[0].items():
+            passages[attendee_id] = [{"at": p.at.isoformat(), "entering": p.entering, "station": p.station}
+                                     for p in sorted(moments)]
 
     records = []
     for r in rows:
@@ -191,5 +208,6 @@ def _attendee_records(session: Session, conference_id: int, rows, page) -> list[
             "checked_in_at": _iso(r.checked_in_at), "last_check_in_at": _iso(at), "last_check_in_station": station,
             "inside": r.inside, "holdings": holdings, "version": r.sync_version,
             "badge_printed_at": _iso(printed_at), "badge_printed_station": printed_station,
+            "passages": passages.get(r.id, []),
         })
     return records

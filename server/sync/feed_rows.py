@@ -55,6 +55,22 @@ def _holdings(dialect: str) -> str:
             f"ELSE '[' || {ticket} || coalesce(',' || {addons}, '') || ']' END")
 
 
+def _passages(dialect: str) -> str:
+    """Every check-in and exit not taken back, as the JSON text of ``PassageRecord`` objects in time order
+    (server.checkin.repository.load_passages reads the same rows: check-ins are rows of their own, an
+    exit's record is its applied event). Sent only when the conference has check-in lists."""
+    postgres = dialect == "postgresql"
+    passages = (f"SELECT c.checked_in_at AS at, {'true' if postgres else '1'} AS entering, c.station AS station "
+                "FROM check_ins c WHERE c.attendee_id = a.id UNION ALL "
+                f"SELECT e.occurred_at, {'false' if postgres else '0'}, e.station FROM sync_events e "
+                "WHERE e.attendee_id = a.id AND e.kind = 'exit' AND e.status = 'applied'")
+    if postgres:
+        item = f"json_build_object('at', {_iso(dialect, 'p.at')}, 'entering', p.entering, 'station', p.station)"
+        return f"(SELECT coalesce(json_agg({item} ORDER BY p.at)::text, '[]') FROM ({passages}) p)"
+    item = f"json_object('at', {_iso(dialect, 'p.at')}, 'entering', json(CASE p.entering WHEN 1 THEN 'true' ELSE 'false' END), 'station', p.station)"
+    return f"(SELECT coalesce(json_group_array({item}), '[]') FROM ({passages} ORDER BY 1) p)"
+
+
 def _column_sql(dialect: str) -> dict[str, str]:
     # A subquery an attendee, each an index lookup. Measured against one set-wise statement (the page's
     # attendees, then their add-on lines, check-ins and prints gathered by joins): on PostgreSQL that
@@ -72,6 +88,7 @@ def _column_sql(dialect: str) -> dict[str, str]:
         "inside": "a.inside", "holdings": _holdings(dialect), "version": "a.sync_version",
         "badge_printed_at": f"(SELECT {_iso(dialect, 'e.occurred_at')} {last_print})",
         "badge_printed_station": f"coalesce((SELECT e.station {last_print}), '')",
+        "passages": _passages(dialect),
     }
 
 

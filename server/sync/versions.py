@@ -21,11 +21,12 @@ from sqlalchemy.orm import Session
 
 from server.attendees.models import Attendee
 from server.checkin.models import CheckIn, DoorCheck, ProductRedemption
+from server.checkin_lists.models import CheckinList
 from server.conferences.models import AddOn, TicketType
 from server.orders.models import Order
 from server.sync.models import FeedPosition
 
-VERSIONED = (Attendee, TicketType, AddOn)
+VERSIONED = (Attendee, TicketType, AddOn, CheckinList)
 TOUCHES_ATTENDEE = (CheckIn, DoorCheck, ProductRedemption)
 
 

@@ -19,6 +19,7 @@ refused here, with words, on both databases alike.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import unicodedata
 from decimal import Decimal
@@ -164,6 +165,52 @@ def venue_time(text: str, timezone: str, what: str, *, field: str = "") -> dt.da
         raise
     except InvalidInput as error:
         raise FieldRefused(field or what, error.message) from None
+
+
+def time_of_day(text: str, what: str, *, field: str = "") -> dt.time | None:
+    """A ``time`` field ("09:30") on the venue's clock, to the minute; ``None`` when empty."""
+    field = field or what
+    text = _no_control_characters(text, field, what).strip()
+    if not text:
+        return None
+    if not re.fullmatch(r"[0-9]{1,2}:[0-9]{2}", text):
+        raise FieldRefused(field, f"The {what} '{_shown(text)}' is not a time of day (for example 09:30).")
+    hour, minute = (int(part) for part in text.split(":"))
+    if hour > 23 or minute > 59:
+        raise FieldRefused(field, f"The {what} '{_shown(text)}' is not a time of day: hours 0-23, minutes 0-59.")
+    return dt.time(hour, minute)
+
+
+def day(text: str, what: str, *, field: str = "") -> dt.date | None:
+    """A ``date`` field ("2026-05-12"), in the years a conference happens; ``None`` when empty."""
+    field = field or what
+    text = _no_control_characters(text, field, what).strip()
+    if not text:
+        return None
+    try:
+        value = dt.date.fromisoformat(text)
+    except ValueError:
+        raise FieldRefused(field, f"The {what} '{_shown(text)}' is not a date (for example 2026-05-12).") from None
+    if not 2000 <= value.year <= 2099:
+        raise FieldRefused(field, f"The {what} {value} is not between the years 2000 and 2099: check the year.")
+    return value
+
+
+def json_object(text: str, what: str, *, field: str = "", max_length: int = 20_000) -> dict | None:
+    """A JSON object typed into a text area (a rule for those who write them); ``None`` when empty."""
+    field = field or what
+    text = _no_control_characters(text, field, what, multiline=True).strip()
+    if not text:
+        return None
+    if len(text) > max_length:
+        raise FieldRefused(field, f"The {what} is longer than {max_length:,} characters.")
+    try:
+        value = json.loads(text)
+    except ValueError as error:
+        raise FieldRefused(field, f"The {what} is not JSON: {error}.") from None
+    if not isinstance(value, dict):
+        raise FieldRefused(field, f"The {what} is a JSON object ({{…}}), not {type(value).__name__}.")
+    return value
 
 
 # Text -----------------------------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("orders", N_("Orders"), Role.VIEWER),
     Section("walk-ins", N_("Walk-ins"), Role.DOOR_LEAD),
     Section("products", N_("Tickets & add-ons"), Role.VIEWER),
+    Section("checkin-lists", N_("Check-in lists"), Role.VIEWER),  # issue 23
     Section("vouchers", N_("Vouchers"), Role.VIEWER),
     Section("sponsors", N_("Sponsors"), Role.VIEWER),
     Section("import", N_("Import"), Role.ORGANIZER),

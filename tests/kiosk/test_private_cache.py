@@ -212,7 +212,7 @@ def test_a_kiosk_forgets_the_conference_the_set_days_after_its_last_day(qtbot, d
     window = open_window(qtbot, door)
     with unit_of_work(door.session_factory) as session:  # the last day was 8 days ago; kiosks forget after 7
         conference = get_conference(session, "pycon")
-        set_kiosk_data_lifetime(conference, ends_on=dt.date.today() - dt.timedelta(days=8), wipe_after_days=7)
+        set_kiosk_data_lifetime(conference, last_day=dt.date.today() - dt.timedelta(days=8), wipe_after_days=7)
     qtbot.waitUntil(lambda: "The conference is over" in window.pairing.message.text(), timeout=10_000)
     assert kiosk_files(door) == []
     assert people_found(door.data_dir) == {}

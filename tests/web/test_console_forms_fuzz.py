@@ -32,6 +32,7 @@ from sqlalchemy import BigInteger, DateTime, Integer, Numeric, String, Text, cre
 
 from server.app import create_app
 from server.checkin.service import CheckInService
+from server.checkin_lists.service import ListFields, save_list
 from server.conferences.models import Conference, TicketType
 from server.db.base import Base
 from server.db.engine import unit_of_work
@@ -113,10 +114,14 @@ class World:
                                     payload={}, attempts=1, last_error="seed"))
             station, _ = create_device(session, conference, name="Printer kiosk", station="Desk")
             to_revoke, _ = create_device(session, conference, name="Old kiosk", station="Side door")
+            checkin_list = save_list(session, conference, ListFields(
+                name="Main doors", ticket_type_ids=[ticket_type.id], addon_ids=[], allow_multiple_entries=True,
+                allow_entry_after_exit=True, days=[], opens=None, closes=None, stations=["Door"], rules=None))
             self.path = {"slug": CONFERENCE_A, "ticket_type_id": ticket_type.id, "addon_id": addon.id,
                          "attendee_id": paid.id, "check_in_id": check_in.id, "voucher_id": voucher.id,
                          "reference": paid.order.reference, "level_id": level.id, "sponsor_id": sponsor.id,
-                         "purchase_id": purchase.id, "event_id": "evt_seed", "device_id": to_revoke.id}
+                         "purchase_id": purchase.id, "event_id": "evt_seed", "device_id": to_revoke.id,
+                         "list_id": checkin_list.id}
             self.plausible = {
                 "name": ["Gold", "Ada", "Kiosk 9"], "first_name": ["Walk"], "last_name": ["In"],
                 "company": ["Acme"], "description": ["Soup"], "note": ["Let in."],
@@ -142,7 +147,11 @@ class World:
                 "next": ["/"], "done": ["added", "saved", "created"], "show": ["all", "resolved"],
                 "revoked": [str(to_revoke.id)], "resolved": ["1"], "created": ["1", "true"], "signed_out": ["1"],
                 "generated": ["3"], "deactivated": ["SEEDAAAA"], "retried": ["evt_seed"], "imported": ["2"],
-                "skipped": ["1"],
+                "skipped": ["1"], "first_day": ["2026-05-11"], "last_day": ["2026-05-14"], "opens": ["08:00", ""],
+                "closes": ["18:00", ""], "stations": ["Main door, Side door"], "combine": ["and", "or"],
+                "rules_json": ['{"version": 1, "rule": {"<": [{"var": "entries_today"}, 1]}}', ""],
+                "var_1": ["entries_today", ""], "op_1": ["<"], "value_1": ["1"], "days": [["1"]],
+                "checkin_list": [str(checkin_list.id)], "moment": ["2026-05-12T09:00"],
             }
         conflict_kiosk = PairedKiosk(console_server, name="Door kiosk", station="Door")
         assert conflict_kiosk.upload("check_in", pending.access_code, dt.datetime.now(dt.UTC)) == "conflict"

@@ -18,7 +18,6 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table('conferences', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('ends_on', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('wipe_kiosks_after_days', sa.Integer(), server_default='7', nullable=False))
     op.create_table('kiosk_lookups',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -50,4 +49,3 @@ def downgrade() -> None:
     op.drop_table('kiosk_lookups')
     with op.batch_alter_table('conferences', schema=None) as batch_op:
         batch_op.drop_column('wipe_kiosks_after_days')
-        batch_op.drop_column('ends_on')

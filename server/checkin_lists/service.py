@@ -1,0 +1,115 @@
+"""Check-in lists: saved validated, sent to kiosks, and applied to uploads by the shared rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from server.checkin_lists import repository
+from server.checkin_lists.models import CheckinList
+from server.conferences.models import Conference
+from server.errors import InvalidInput
+from shared import checkin_lists as shared_lists
+from shared.checkin_lists import CompiledList
+from shared.checkin_rules import RuleError, Venue
+
+
+def conference_days(conference: Conference) -> tuple[dt.date, ...]:
+    if conference.first_day is None or conference.last_day is None:
+        return ()
+    count = (conference.last_day - conference.first_day).days + 1
+    return tuple(conference.first_day + dt.timedelta(days=n) for n in range(max(count, 0)))
+
+
+def venue_of(session: Session, conference: Conference) -> Venue:
+    return Venue(conference.timezone, conference_days(conference), *repository.product_names(session, conference.id))
+
+
+def shared_list(row: CheckinList) -> shared_lists.CheckinList:
+    return shared_lists.CheckinList(
+        id=row.id, name=row.name, ticket_type_ids=frozenset(row.ticket_type_ids), addon_ids=frozenset(row.addon_ids),
+        allow_multiple_entries=row.allow_multiple_entries, allow_entry_after_exit=row.allow_entry_after_exit,
+        days=frozenset(row.days), opens=row.opens, closes=row.closes, stations=frozenset(row.stations),
+        rules=row.rules)
+
+
+def record_of(row: CheckinList) -> dict[str, Any]:
+    """The list as the change feed carries it (``shared.protocol.CheckinListRecord``)."""
+    return {"id": row.id, "name": row.name, "ticket_type_ids": sorted(row.ticket_type_ids),
+            "addon_ids": sorted(row.addon_ids), "allow_multiple_entries": row.allow_multiple_entries,
+            "allow_entry_after_exit": row.allow_entry_after_exit, "days": sorted(row.days),
+            "opens": row.opens.strftime("%H:%M") if row.opens else None,
+            "closes": row.closes.strftime("%H:%M") if row.closes else None,
+            "stations": sorted(row.stations), "rules": row.rules, "version": row.sync_version}
+
+
+def lists_by_station(session: Session, conference_id: int) -> dict[str, CompiledList]:
+    """Each station's list, ready to decide with (empty when the conference has none: doors admit as before)."""
+    rows = repository.lists_of(session, conference_id)
+    if not rows:
+        return {}
+    conference = session.get(Conference, conference_id)
+    assert conference is not None  # its lists exist
+    venue = venue_of(session, conference)
+    by_station: dict[str, CompiledList] = {}
+    for row in rows:
+        try:
+            compiled = CompiledList(shared_list(row), venue)
+        except RuleError:
+            continue  # saved valid; a product renamed or days changed since cannot make it unreadable, but be safe
+        for station in row.stations:
+            by_station.setdefault(station, compiled)
+    return by_station
+
+
+@dataclass(frozen=True)
+class ListFields:
+    """A list as the console's form parsed it (server.web.forms' typed fields)."""
+
+    name: str
+    ticket_type_ids: list[int]
+    addon_ids: list[int]
+    allow_multiple_entries: bool
+    allow_entry_after_exit: bool
+    days: list[int]
+    opens: dt.time | None
+    closes: dt.time | None
+    stations: list[str]
+    rules: dict[str, Any] | None
+
+
+def save_list(session: Session, conference: Conference, fields: ListFields, *,
+              row: CheckinList | None = None) -> CheckinList:
+    """Create (``row`` None) or change a list; the whole list is checked by the shared rules first, and a
+    refusal (InvalidInput, in words) writes nothing."""
+    days = conference_days(conference)
+    if any(not 1 <= day <= len(days) for day in fields.days):
+        raise InvalidInput(f"Day {max(fields.days)} is not a day of this conference (it has {len(days)})."
+                           if days else "Set the conference's first and last day before choosing days.")
+    others = [other for other in repository.lists_of(session, conference.id) if other is not row]
+    if any(other.name == fields.name for other in others):
+        raise InvalidInput(f"There is a list named '{fields.name}' already: give this one another name.")
+    taken = {s: other.name for other in others for s in other.stations}
+    if clash := [s for s in fields.stations if s in taken]:
+        raise InvalidInput(f"Station '{clash[0]}' already uses the list '{taken[clash[0]]}': a station uses one list.")
+    candidate = shared_lists.CheckinList(
+        id=0, name=fields.name, ticket_type_ids=frozenset(fields.ticket_type_ids), addon_ids=frozenset(fields.addon_ids),
+        allow_multiple_entries=fields.allow_multiple_entries, allow_entry_after_exit=fields.allow_entry_after_exit,
+        days=frozenset(fields.days), opens=fields.opens, closes=fields.closes, stations=frozenset(fields.stations),
+        rules=fields.rules)
+    try:
+        candidate.rule(venue_of(session, conference))
+    except RuleError as error:
+        raise InvalidInput(f"The rule cannot be used: {error.message}") from None
+    if row is None:
+        row = CheckinList(conference_id=conference.id, name=fields.name)
+        session.add(row)
+    row.name, row.ticket_type_ids, row.addon_ids = fields.name, fields.ticket_type_ids, fields.addon_ids
+    row.allow_multiple_entries, row.allow_entry_after_exit = fields.allow_multiple_entries, fields.allow_entry_after_exit
+    row.days, row.opens, row.closes, row.stations, row.rules = (fields.days, fields.opens, fields.closes,
+                                                                fields.stations, fields.rules)
+    session.flush()
+    return row
