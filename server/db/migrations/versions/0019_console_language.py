@@ -1,7 +1,7 @@
 """the console's language, chosen per user (else the browser's Accept-Language)
 
 Revision ID: 0019
-Revises: 0014
+Revises: 0017
 """
 
 from alembic import op
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 
 revision = '0019'
-down_revision = '0014'
+down_revision = '0017'
 branch_labels = None
 depends_on = None
 
