@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 
 import server.db.models  # noqa: F401  (every table, for create_all)
 from server.db.base import Base
+from server.zones import counting as zone_counting
 
 SQLITE = [
     """CREATE TRIGGER attendance_count_insert AFTER INSERT ON attendees
@@ -147,5 +148,5 @@ def create_schema(engine: Engine) -> None:
     depend on which modules a process happened to import."""
     Base.metadata.create_all(engine)
     with engine.begin() as connection:
-        for statement in statements(engine.dialect.name):
+        for statement in statements(engine.dialect.name) + zone_counting.statements(engine.dialect.name):
             connection.exec_driver_sql(statement)

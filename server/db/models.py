@@ -19,6 +19,7 @@ from server.sponsors.models import (
 from server.sync.models import FeedPosition, SyncConflict, SyncEvent
 from server.users.models import ConsoleSession, Membership, SignInAttempt, User
 from server.vouchers.models import Voucher, VoucherType
+from server.zones.models import Zone, ZoneCount, ZonePresence
 
 __all__ = [
     "AddOn", "AttendanceCount", "Attendee", "Base", "BulkPurchase", "BulkPurchaseStatus", "BulkPurchaseVoucher",
@@ -26,5 +27,5 @@ __all__ = [
     "Order", "OrderLineItem", "OrderStatus", "ProductRedemption", "RedemptionCount",
     "Sponsor", "SponsorLevel", "StripeEvent", "TicketType", "Voucher", "VoucherType",
     "ServerIdentity", "User", "Membership", "ConsoleSession", "SignInAttempt", "DeskPayment", "PendingImport",
-    "PrintJob",
+    "PrintJob", "Zone", "ZoneCount", "ZonePresence",
 ]

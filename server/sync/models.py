@@ -46,6 +46,10 @@ class SyncEvent(Base):
     status: Mapped[str] = mapped_column(String(20))  # applied | conflict | rejected | undone
     reason: Mapped[str] = mapped_column(String(40), default="ok")
     undoes: Mapped[str | None] = mapped_column(Uuid(as_uuid=False))  # for kind "undo"
+    # The station's zone role when it has one (shared.zone_moves.ZoneDoor): where the scan took someone.
+    zone_role: Mapped[str | None] = mapped_column(String(10))
+    zone_id: Mapped[int | None] = mapped_column(Integer)
+    to_zone_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class SyncConflict(Base):

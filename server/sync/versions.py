@@ -24,8 +24,9 @@ from server.checkin.models import CheckIn, DoorCheck, ProductRedemption
 from server.conferences.models import AddOn, TicketType
 from server.orders.models import Order
 from server.sync.models import FeedPosition
+from server.zones.models import Zone
 
-VERSIONED = (Attendee, TicketType, AddOn)
+VERSIONED = (Attendee, TicketType, AddOn, Zone)  # a zone's change (or its nightly reset) reaches kiosks
 TOUCHES_ATTENDEE = (CheckIn, DoorCheck, ProductRedemption)
 
 
