@@ -28,6 +28,7 @@ class Reason(enum.StrEnum):
     REVOKED_DEVICE = "revoked_device"
     INVALID_SIGNATURE = "invalid_signature"
     NOT_YET_SYNCED = "not_yet_synced"
+    ZONE_FULL = "zone_full"  # the zone a door leads into holds its capacity (shared.zone_moves)
 
 
 class Outcome(enum.StrEnum):

@@ -163,6 +163,21 @@ def full_zone(zones: ZoneMap, inside: Mapping[int, int], where: Whereabouts, doo
     return next((f for f in full if f.refuses), full[0] if full else None)
 
 
+def came_from(zones: ZoneMap, door: ZoneDoor) -> Whereabouts:
+    """Where someone passing ``door`` comes from, as a door sees it: an entry's zone's parent, an exit's
+    zone, a transfer's first zone. A kiosk knows no one's whereabouts but its own door's."""
+    if door.role is ZoneRole.ENTRY:
+        zone = zones.zones.get(door.zone_id)
+        return Whereabouts(None, zone.parent_id if zone is not None else None)
+    return Whereabouts(None, door.zone_id)
+
+
+def door_changes(zones: ZoneMap, door: ZoneDoor) -> dict[int, int]:
+    """How a pass through ``door`` changes the counts, for someone who came from the door's other side:
+    what a kiosk adds to the last figure it synced for each scan of its own since."""
+    return count_changes(zones, came_from(zones, door), Whereabouts(None, zones.destination(door)))
+
+
 def count_changes(zones: ZoneMap, before: Whereabouts, after: Whereabouts) -> dict[int, int]:
     """How each zone's count of people inside changes when someone moves from ``before`` to ``after``."""
     left, now = set(zones.path(before.zone_id)), set(zones.path(after.zone_id))

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -118,6 +118,22 @@ CREATE TABLE print_jobs (
 );
 """
 
+# The conference's zones with the server's count of each at the last sync (meta 'zones_as_of' says
+# when), and the zone role each waiting scan was made with (shared.zone_moves.ZoneDoor).
+ZONES = """
+CREATE TABLE zones (
+    id INTEGER PRIMARY KEY,               -- the server's id
+    name TEXT NOT NULL,
+    capacity INTEGER NOT NULL,
+    parent_id INTEGER,
+    at_full TEXT NOT NULL,                -- warn | refuse
+    inside INTEGER NOT NULL               -- its rooms' people included, as the server counted
+);
+ALTER TABLE outbox ADD COLUMN zone_role TEXT;
+ALTER TABLE outbox ADD COLUMN zone_id INTEGER;
+ALTER TABLE outbox ADD COLUMN to_zone_id INTEGER;
+"""
+
 # Upgrades from each older schema version to the next, run in order under one write lock.
 UPGRADES = {
     1: "ALTER TABLE outbox ADD COLUMN undoes TEXT;" + SCAN_LOG,
@@ -129,6 +145,7 @@ ALTER TABLE attendees ADD COLUMN badge_printed_station TEXT NOT NULL DEFAULT '';
     4: """ALTER TABLE products RENAME COLUMN kind TO product_type;
 ALTER TABLE outbox RENAME COLUMN product_kind TO product_type;""",  # 'kind' means a scan's kind only
     5: PRINT_JOBS,
+    6: ZONES,
 }
 
 
@@ -145,7 +162,7 @@ def connect(path: Path | str) -> sqlite3.Connection:
         with write_transaction(connection):
             current = connection.execute("PRAGMA user_version").fetchone()[0]  # re-check under the lock
             if current == 0:
-                for statement in _statements(SCHEMA + SEARCH_TRIGGERS + SCAN_LOG + PRINT_JOBS):
+                for statement in _statements(SCHEMA + SEARCH_TRIGGERS + SCAN_LOG + PRINT_JOBS + ZONES):
                     connection.execute(statement)
             else:
                 for step in range(current, SCHEMA_VERSION):

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kiosk.core.station import Station
 from shared.decisions import ScanKind
+from shared.zone_moves import ZoneDoor, ZoneRole
 
 SETTINGS_FILE = "station.json"
 
@@ -76,12 +77,27 @@ class KioskSettings:
     badge_size: str = "102x152mm"  # 102x152mm | 4x3in | a6
     badge_landscape: bool = False
     dismiss_seconds: float = 3.0
+    # The station's zone role, chosen at set-up from the zones the server sent: "" (none) | entry | exit |
+    # transfer (from ``zone_id`` into ``to_zone_id``).
+    zone_role: str = ""
+    zone_id: int | None = None
+    to_zone_id: int | None = None
 
     def __post_init__(self) -> None:
         if not self.station_name.strip():
             raise ValueError("Give the station a name, e.g. 'Door B'.")
         if self.mode.needs_product and self.product_id is None:
             raise ValueError(f"Choose the product for {self.mode.label.lower()}.")
+        if self.zone_role and self.zone_id is None:
+            raise ValueError("Choose the zone this station is the door of.")
+        if self.zone_role == ZoneRole.TRANSFER and self.to_zone_id is None:
+            raise ValueError("Choose the zone a transfer leads into.")
+
+    def zone_door(self) -> ZoneDoor | None:
+        if not self.zone_role or self.zone_id is None:
+            return None
+        role = ZoneRole(self.zone_role)
+        return ZoneDoor(role, self.zone_id, self.to_zone_id if role is ZoneRole.TRANSFER else None)
 
     def station(self) -> Station:
         """The scan rules of this station (a print station checks in when it is set to)."""
@@ -89,7 +105,7 @@ class KioskSettings:
         product_type = "addon" if self.mode is StationMode.REDEMPTION else self.product_type
         return Station(name=self.station_name, kind=kind, product_type=product_type,
                        product_id=self.product_id if self.mode.needs_product else None,
-                       admit_unsynced=self.admit_unsynced)
+                       admit_unsynced=self.admit_unsynced, zone_door=self.zone_door())
 
     def with_pin(self, pin: str) -> KioskSettings:
         if not (pin.isdigit() and 4 <= len(pin) <= 12):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from shared.decisions import ScanKind
+from shared.zone_moves import ZoneDoor
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,7 @@ class Station:
     product_id: int | None = None
     # Admit a validly signed badge that is not in the cache yet (registered after the last sync).
     admit_unsynced: bool = True
+    zone_door: ZoneDoor | None = None  # the entry or exit of a zone, or a transfer between two (its count, its alarms)
 
     def __post_init__(self) -> None:
         if self.kind in (ScanKind.DOOR_CHECK, ScanKind.REDEMPTION) and self.product_id is None:

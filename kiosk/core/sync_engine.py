@@ -33,6 +33,7 @@ from kiosk.core import attendee_cache, print_jobs
 from kiosk.core.cache import connect, get_meta, set_meta, write_transaction
 from kiosk.core.device import CACHE_FILE, DeviceCredentials, load_credentials
 from kiosk.core.health import device_health
+from kiosk.core.zone_figures import store_zones
 from shared.protocol import ChangesPage, EventStatus, ScanEvent, UploadRequest, UploadResponse
 
 logger = logging.getLogger(__name__)
@@ -241,6 +242,9 @@ class SyncEngine:
                                  page.conference.previous_badge_public_key)
                         set_meta(self.connection, "conference_timezone", page.conference.timezone)
                     set_meta(self.connection, "cursor", str(page.next_cursor))
+                    if not page.has_more:  # the last page: the zones' counts as of this sync
+                        store_zones(self.connection, None if page.zones is None else
+                                    [z.model_dump() for z in page.zones], dt.datetime.now(dt.UTC))
                 received += len(attendees)
                 if progress:
                     progress("download", received)
@@ -370,7 +374,8 @@ def _scan_event(row: sqlite3.Row) -> ScanEvent:
     return ScanEvent(uuid=row["uuid"], kind=row["kind"], access_code=row["access_code"],
                      occurred_at=dt.datetime.fromisoformat(row["occurred_at"]), station=row["station"],
                      product_type=row["product_type"], product_id=row["product_id"], reason=row["reason"],
-                     undoes=row["undoes"])
+                     undoes=row["undoes"], zone_role=row["zone_role"], zone_id=row["zone_id"],
+                     to_zone_id=row["to_zone_id"])
 
 
 def _first_problem(error: ValidationError) -> str:
