@@ -68,28 +68,27 @@ class Flow:
 
 
 def flow(session: Session, conference_id: int, to_come: int, now: dt.datetime) -> Flow:
-    """The doors' last 15 minutes as of ``now``, and ``to_come`` people at their current rate."""
-    start = now - WINDOW
+    """The doors' last 15 whole minutes as of ``now`` (the current minute the last), and ``to_come``
+    people at their current rate."""
+    start = dt.datetime.fromtimestamp((int(now.timestamp()) // 60 + 1) * 60, dt.UTC) - WINDOW
     minutes = int(WINDOW / dt.timedelta(minutes=1))
     admitted: dict[str, list[int]] = {}
     refused: dict[str, list[int]] = {}
-    recent: dict[str, int] = {}
-    for station, at, kind in repository.door_scans_since(session, conference_id, start):
-        if kind not in ADMITTED and kind != REFUSED or at >= now:
-            continue
-        minute = min(int((at - start) / dt.timedelta(minutes=1)), minutes - 1)
+    for station, at, kind in repository.door_scans(session, conference_id, start, (*sorted(ADMITTED), REFUSED)):
+        if at >= start + WINDOW:
+            continue  # a kiosk's clock ahead of the server's
+        minute = int((at - start) / dt.timedelta(minutes=1))
         admitted.setdefault(station, [0] * minutes)
         refused.setdefault(station, [0] * minutes)
-        if kind == REFUSED:
-            refused[station][minute] += 1
-        else:
-            admitted[station][minute] += 1
-            if at >= now - RATE_WINDOW:
-                recent[station] = recent.get(station, 0) + 1
-    doors = [DoorFlow(s, tuple(admitted[s]), tuple(refused[s]), recent.get(s, 0)) for s in sorted(admitted)]
+        (refused if kind == REFUSED else admitted)[station][minute] += 1
+    recent_minutes = int(RATE_WINDOW / dt.timedelta(minutes=1))
+    recent = {station: sum(counts[-recent_minutes:]) for station, counts in admitted.items()}
+    # A door is a station that let someone in within the window: a lunch counter (or a door that has been
+    # quiet for a quarter of an hour: its device's silence is the fleet's alert) is not listed.
+    doors = [DoorFlow(s, tuple(admitted[s]), tuple(refused[s]), recent[s]) for s in sorted(admitted) if any(admitted[s])]
     doors = [DoorFlow(d.station, d.admitted, d.refused, d.recent, door_flag(d, doors)) for d in doors]
-    per_minute = sum(recent.values()) / (RATE_WINDOW / dt.timedelta(minutes=1))
-    return Flow(tuple(doors), max(to_come, 0), per_minute, sum(1 for n in recent.values() if n))
+    per_minute = sum(d.recent for d in doors) / recent_minutes
+    return Flow(tuple(doors), max(to_come, 0), per_minute, sum(1 for d in doors if d.recent))
 
 
 def door_flag(door: DoorFlow, doors: list[DoorFlow]) -> str:

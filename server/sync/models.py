@@ -27,6 +27,8 @@ class SyncEvent(Base):
         Index("ix_sync_events_conference_occurred", "conference_id", "occurred_at"),
         # The dashboard walks a conference's stations through it, one seek each, and reads their recent scans from it alone.
         Index("ix_sync_events_conference_station_occurred", "conference_id", "station", "occurred_at", "kind"),
+        # The doors' flow reads the last minutes' entries and refusals alone, not the lunch hour's redemptions.
+        Index("ix_sync_events_conference_kind_occurred", "conference_id", "kind", "occurred_at", "station"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -58,6 +58,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('zone_role', sa.String(length=10), nullable=True))
         batch_op.add_column(sa.Column('zone_id', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('to_zone_id', sa.Integer(), nullable=True))
+        batch_op.create_index('ix_sync_events_conference_kind_occurred', ['conference_id', 'kind', 'occurred_at', 'station'], unique=False)
     for statement in counting.statements(op.get_bind().dialect.name):
         op.execute(statement)
 
@@ -66,6 +67,7 @@ def downgrade() -> None:
     for statement in counting.drop_statements(op.get_bind().dialect.name):
         op.execute(statement)
     with op.batch_alter_table('sync_events', schema=None) as batch_op:
+        batch_op.drop_index('ix_sync_events_conference_kind_occurred')
         batch_op.drop_column('to_zone_id')
         batch_op.drop_column('zone_id')
         batch_op.drop_column('zone_role')
