@@ -112,3 +112,27 @@ def door_figures(connection: sqlite3.Connection, door: ZoneDoor | None) -> list[
     shown = [door.to_zone_id] if door.role is ZoneRole.TRANSFER else []
     shown.append(door.zone_id)
     return [every[z] for z in shown if z is not None and z in every]
+
+
+@dataclass(frozen=True)
+class DoorChoice:
+    """A zone role a station can be set up with, in words ("Entry of Room A")."""
+
+    label: str
+    door: ZoneDoor
+
+
+def door_choices(connection: sqlite3.Connection) -> list[DoorChoice]:
+    """Entry and exit of every zone, and a transfer between any two zones of the same hall (or venue)."""
+    zones = zone_map(connection)
+    ordered = sorted(zones.zones.values(), key=lambda z: tuple(zones.zones[p].name for p in zones.path(z.id)))
+    choices = []
+    for zone in ordered:
+        choices.append(DoorChoice(f"Entry of {zone.name}", ZoneDoor(ZoneRole.ENTRY, zone.id)))
+        choices.append(DoorChoice(f"Exit of {zone.name}", ZoneDoor(ZoneRole.EXIT, zone.id)))
+    for zone in ordered:
+        for other in ordered:
+            if other.id != zone.id and other.parent_id == zone.parent_id:
+                choices.append(DoorChoice(f"Transfer from {zone.name} into {other.name}",
+                                          ZoneDoor(ZoneRole.TRANSFER, zone.id, other.id)))
+    return choices

@@ -248,6 +248,8 @@ class KioskWindow(QMainWindow):
             self.cache.worker.undone.connect(lambda result: self.panel.show_message(result.message))
             self.cache.worker.statistics.connect(self.panel.show_statistics)
             self.cache.worker.products.connect(self.station_screen.set_products)
+            self.cache.worker.doorChoices.connect(self.station_screen.set_door_choices)
+            self.cache.worker.zoneFigures.connect(self.scan_screen.show_zone_figures)
             self.cache.worker.failed.connect(self._worker_failed)
             self.cache.worker.outbox.connect(self._outbox_counted)
             self.cache.worker.configured.connect(self._ready)

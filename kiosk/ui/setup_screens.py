@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, Q
                                QVBoxLayout, QWidget)
 
 from kiosk.core.settings import KioskSettings, StationMode
+from kiosk.core.zone_figures import DoorChoice
 from kiosk.ui.workers import Product
 from shared.protocol import parse_pairing_payload
+from shared.zone_moves import ZoneDoor
 
 FORM_STYLE = "QLabel, QLineEdit, QComboBox, QPushButton, QCheckBox, QSpinBox { font-size: 15pt; }"
 
@@ -163,6 +165,8 @@ class StationScreen(QWidget):
             self.mode.addItem(mode.label, mode)
         self.product = QComboBox()
         self.products: list[Product] = []
+        self.zone = QComboBox()  # this station's zone role (kiosk.core.zone_figures.door_choices)
+        self.zone.addItem("No zone", None)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setPlaceholderText("4 to 12 digits, to leave kiosk mode")
@@ -194,6 +198,7 @@ class StationScreen(QWidget):
         self.form.addRow("Station name", self.name)
         self.form.addRow("Mode", self.mode)
         self.form.addRow("Product", self.product)
+        self.form.addRow("Zone", self.zone)
         self.form.addRow("Operator PIN", self.pin)
         camera_row = QWidget()
         camera_layout = QHBoxLayout(camera_row)
@@ -247,6 +252,15 @@ class StationScreen(QWidget):
         self._mode_changed()
         self._select_product()
 
+    def set_door_choices(self, choices: list[DoorChoice]) -> None:
+        self.zone.clear()
+        self.zone.addItem("No zone", None)
+        for choice in choices:
+            self.zone.addItem(choice.label, choice.door)
+        door = self.previous.zone_door() if self.previous else None
+        chosen = [n for n, choice in enumerate(choices, start=1) if choice.door == door]
+        self.zone.setCurrentIndex(chosen[0] if chosen else 0)
+
     def _select_product(self) -> None:
         if self.previous is None or self.previous.product_id is None:
             return
@@ -271,6 +285,7 @@ class StationScreen(QWidget):
     def _save(self) -> None:
         mode = StationMode(self.mode.currentData())  # Qt hands a StrEnum back as str
         product: Product | None = self.product.currentData() if mode.needs_product else None
+        door: ZoneDoor | None = self.zone.currentData()
         if mode is StationMode.REDEMPTION and product is not None and product.product_type != "addon":
             self.message.setText("Only add-ons (meals, T-shirts) can be redeemed; choose an add-on.")
             return
@@ -285,6 +300,8 @@ class StationScreen(QWidget):
                 printer=self.printer.currentData() or "", badge_size=self.badge_size.currentData(),
                 badge_landscape=self.badge_landscape.isChecked(),
                 dismiss_seconds=self.previous.dismiss_seconds if self.previous else 3.0,
+                zone_role=door.role.value if door else "", zone_id=door.zone_id if door else None,
+                to_zone_id=door.to_zone_id if door else None,
             )
             if self.pin.text() or not settings.pin_hash:
                 settings = settings.with_pin(self.pin.text())
