@@ -124,6 +124,23 @@ def zone_map(session: Session, conference_id: int) -> ZoneMap:
     return repository.zone_map(session, conference_id)
 
 
+def reset_moments(session: Session, conference_id: int, start: dt.datetime, end: dt.datetime
+                  ) -> list[tuple[dt.datetime, int]]:
+    """(moment, zone) of every nightly reset between ``start`` and ``end``, in time order (the exports replay them)."""
+    timezone = session.scalar(select(Conference.timezone).where(Conference.id == conference_id)) or "UTC"
+    zone_info = conference_zone(timezone)
+    moments = []
+    for zone in repository.zone_rows(session, conference_id):
+        if zone.reset_at is None:
+            continue
+        day = in_zone(start, zone_info).date() - dt.timedelta(days=1)
+        while (moment := dt.datetime.combine(day, zone.reset_at, zone_info).astimezone(dt.UTC)) <= end:
+            if moment >= start:
+                moments.append((moment, zone.id))
+            day += dt.timedelta(days=1)
+    return sorted(moments)
+
+
 def reset_due(session: Session, now: dt.datetime) -> int:
     """Each zone whose reset time has passed today on its venue's clock, and not reset since: everyone
     at it (or its rooms) is put at its parent (outside, for the venue). People leave without scanning

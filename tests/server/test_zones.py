@@ -264,3 +264,63 @@ def test_the_doors_flow_and_the_people_to_come(venue):
     assert flow["to_come"] == 40 - 25
     assert flow["busy_doors"] == 3 and flow["per_minute"] == pytest.approx(25 / 5)
     assert flow["summary"] == "15 to come; at 5 a minute over 3 doors: about 3 minutes"
+
+
+def signed_in_viewer(url: str, session_factory) -> httpx.Client:
+    import re
+
+    from server.users.models import Role
+    from server.users.service import add_user
+
+    with unit_of_work(session_factory) as session:
+        add_user(session, email="viewer@example.org", display_name="Viewer", password="viewer-password-1",
+                 conference=get_conference(session, "pycon"), role=Role.VIEWER)
+    client = httpx.Client(base_url=url, timeout=30)
+    form = client.get("/sign-in")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', form.text)
+    assert token
+    assert client.post("/sign-in", data={"email": "viewer@example.org", "password": "viewer-password-1",
+                                         "csrf_token": token.group(1)}).status_code == 303
+    return client
+
+
+def read_csv(response: httpx.Response) -> list[dict[str, str]]:
+    import csv
+    import io
+
+    assert response.status_code == 200, response.text[:300]
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_exports_of_occupancy_per_zone_and_throughput_per_door(venue, session_factory):
+    url, token, ticket = venue["url"], venue["tokens"][0], venue["ticket"]
+    z = make_venue(url)
+    ada, bob, cy = venue["codes"][:3]
+    t = (NOW - dt.timedelta(hours=2)).replace(minute=0, second=0)  # on a 5-minute boundary
+    upload(url, token, [
+        scan("check_in", ada, t + dt.timedelta(minutes=1), ZoneDoor(ZoneRole.ENTRY, z["Venue"]), station="Main door",
+             ticket=ticket),
+        scan("check_in", bob, t + dt.timedelta(minutes=2), ZoneDoor(ZoneRole.ENTRY, z["Venue"]), station="Main door",
+             ticket=ticket),
+        scan("door_check", ada, t + dt.timedelta(minutes=6), ZoneDoor(ZoneRole.ENTRY, z["Room A"]),
+             station="Room A door", ticket=ticket),
+        scan("exit", bob, t + dt.timedelta(minutes=12), ZoneDoor(ZoneRole.EXIT, z["Venue"]), station="Main door",
+             ticket=ticket),
+    ])
+    upload(url, token, [{"uuid": str(uuid.uuid4()), "kind": "failed_scan", "access_code": cy, "station": "Main door",
+                         "occurred_at": (t + dt.timedelta(minutes=3)).isoformat(), "reason": "zone_full"}])
+    client = signed_in_viewer(url, session_factory)
+    try:
+        occupancy = read_csv(client.get("/conferences/pycon/exports/zone-occupancy.csv"))
+        throughput = read_csv(client.get("/conferences/pycon/exports/door-throughput.csv"))
+    finally:
+        client.close()
+    inside = {(row["From (UTC)"], row["Zone"]): int(row["Inside at the end"]) for row in occupancy}
+    at = [(t + dt.timedelta(minutes=m)).isoformat() for m in (0, 5, 10)]
+    assert [inside[(at[0], zone)] for zone in ("Venue", "Hall", "Room A", "Room B")] == [2, 0, 0, 0]
+    assert [inside[(at[1], zone)] for zone in ("Venue", "Hall", "Room A", "Room B")] == [2, 1, 1, 0]
+    assert [inside[(at[2], zone)] for zone in ("Venue", "Hall", "Room A", "Room B")] == [1, 1, 1, 0]
+    assert next(r for r in occupancy if r["From (UTC)"] == at[1] and r["Zone"] == "Room A")["Share of capacity"] == "10 %"
+    doors = {(row["From (UTC)"], row["Door"]): (row["Admitted"], row["Exits"], row["Refused"]) for row in throughput}
+    assert doors == {(at[0], "Main door"): ("2", "0", "1"), (at[1], "Room A door"): ("1", "0", "0"),
+                     (at[2], "Main door"): ("0", "1", "0")}
