@@ -45,8 +45,10 @@ from doorstation.demo import start_server_process
 from server.attendees.access_codes import ALPHABET as CODE_ALPHABET
 from server.attendees.models import Attendee
 from server.checkin.models import CheckIn, ProductRedemption
+from server.conferences.models import Conference
 from server.conferences.service import add_addon, add_ticket_type, create_conference, get_conference
 from server.dashboard import repository
+from server.dashboard.flow import flow
 from server.dashboard.service import snapshot
 from server.db.engine import make_engine, unit_of_work
 from server.wiring import make_session_factory
@@ -57,6 +59,8 @@ from server.orders.models import Order, OrderLineItem
 from server.sync.models import SyncConflict, SyncEvent
 from server.users.models import Role
 from server.users.service import add_user
+from server.zones.models import ZonePresence
+from server.zones.service import create_zone, figures
 from shared.order_status import ADMITS_ENTRY
 
 ZONE = ZoneInfo("Europe/Berlin")  # the demo conference's
@@ -72,7 +76,8 @@ def start_the_scenario_now() -> None:
     NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
     SHIFT = NOW - SCENARIO_NOW
 STATIONS = {"check_in": ["Door A", "Door B", "Door C", "Door D", "Door E", "Door F"], "exit": ["Exit 1", "Exit 2"],
-            "redemption": ["Lunch 1", "Lunch 2"]}
+            "redemption": ["Lunch 1", "Lunch 2"], "door_check": [f"Room {n} door" for n in range(1, 13)]}
+ROOMS = 12  # six in each of two halls; a room's door is a door check of the ticket with the room's entry as zone role
 BATCH = 20_000
 
 
@@ -177,6 +182,15 @@ def seed(url: str, attendees: int, events: int) -> None:
                 session.add(device)
                 session.flush()
                 devices[name] = device.id
+        conference = session.get_one(Conference, conference_id)
+        venue = create_zone(session, conference, name="Venue", capacity=attendees, reset_at=dt.time(4, 0))
+        halls = [create_zone(session, conference, name=f"Hall {n}", capacity=attendees // 3, parent_id=venue.id)
+                 for n in (1, 2)]
+        rooms = [create_zone(session, conference, name=f"Room {n}", capacity=2_000, parent_id=halls[(n - 1) // 6].id,
+                             at_full="refuse" if n % 2 else "warn") for n in range(1, ROOMS + 1)]
+        venue_id, room_ids = venue.id, [room.id for room in rooms]
+        standard_id = session.scalar(text("SELECT id FROM ticket_types WHERE slug = 'standard' AND conference_id = :c"),
+                                     {"c": conference_id})
     print(f"  {attendees:,} attendees seeded in {time.perf_counter() - started:.0f} s")
     started = time.perf_counter()
     with factory() as session:
@@ -193,17 +207,21 @@ def seed(url: str, attendees: int, events: int) -> None:
     redemptions: list[dict[str, Any]] = []
     first_at: dict[int, Any] = {}
     inside: set[int] = set()
+    whereabouts: dict[int, tuple[dt.datetime, int | None]] = {}  # the latest move wins (shared.zone_moves)
 
-    def scan(kind, person, when, station, **extra):
+    def scan(kind, person, when, station, zone=None, **extra):
         if when > NOW:
             return
+        role, zone_id = zone or (None, None)
+        if role is not None and kind != "failed_scan" and when >= whereabouts.get(person.id, (when, None))[0]:
+            whereabouts[person.id] = (when, None if role == "exit" else zone_id)
         sync_rows.append({"id": len(sync_rows) + 1, "uuid": str(uuid.UUID(int=rng.getrandbits(128))),
                           "conference_id": conference_id,
                           "device_id": devices[station], "kind": kind, "access_code": person.access_code,
                           "attendee_id": person.id, "station": station, "product_kind": extra.get("product_kind"),
                           "product_id": extra.get("product_id"), "kiosk_reason": extra.get("reason", "ok"),
                           "occurred_at": when, "received_at": when, "status": "applied", "reason": "ok",
-                          "undoes": None})
+                          "undoes": None, "zone_role": role, "zone_id": zone_id, "to_zone_id": None})
 
     for person in people:
         if len(sync_rows) >= events:
@@ -220,14 +238,18 @@ def seed(url: str, attendees: int, events: int) -> None:
             station = rng.choice(STATIONS["check_in"])
             if rng.random() < 0.02:
                 scan("failed_scan", person, entry - dt.timedelta(seconds=20), station, reason="not_found")
-            scan("check_in", person, entry, station)
+            scan("check_in", person, entry, station, ("entry", venue_id))
             check_ins.append({"id": len(check_ins) + 1, "attendee_id": person.id, "conference_id": conference_id,
                               "station": station, "checked_in_at": entry})
             first_at.setdefault(person.id, entry)
             inside.add(person.id)
             if day == 0 and rng.random() < 0.65:
-                scan("exit", person, at(0, 17, rng, 1.0), rng.choice(STATIONS["exit"]))
+                scan("exit", person, at(0, 17, rng, 1.0), rng.choice(STATIONS["exit"]), ("exit", venue_id))
                 inside.discard(person.id)
+            if day == 1 and rng.random() < 0.4:  # a talk in a room on day 2
+                room = rng.randrange(ROOMS)
+                scan("door_check", person, at(1, 9.5, rng, 1.2), f"Room {room + 1} door", ("entry", room_ids[room]),
+                     product_kind="ticket_type", product_id=standard_id)
             line = lunch_lines.get(person[3])
             lunch_at = at(day, 12, rng, 0.7)
             if line and lunch_at <= NOW and rng.random() < 0.9:
@@ -245,6 +267,8 @@ def seed(url: str, attendees: int, events: int) -> None:
         for rows, model in ((check_ins, CheckIn), (redemptions, ProductRedemption)):
             bulk_insert(session, model, rows)
         session.execute(insert(SyncConflict), conflicts)
+        bulk_insert(session, ZonePresence, [{"attendee_id": a, "conference_id": conference_id, "zone_id": zone,
+                                             "since": since} for a, (since, zone) in sorted(whereabouts.items())])
         # First check-ins from the rows just written, in one statement (an UPDATE per attendee takes minutes).
         session.execute(update(Attendee).where(Attendee.conference_id == conference_id).values(
             checked_in_at=select(func.min(CheckIn.checked_in_at)).where(CheckIn.attendee_id == Attendee.id)
@@ -285,6 +309,8 @@ def measure(url: str, runs: int) -> tuple[list[float], dict[str, list[float]], i
         "devices": lambda s: fleet(s, conference, NOW),
         "redemptions": lambda s: repository.redemptions_per_product(s, conference.id),
         "open conflicts": lambda s: repository.open_conflicts(s, conference.id),
+        "zones": lambda s: figures(s, conference.id),
+        "flow at the doors": lambda s: flow(s, conference.id, 10_000, NOW),
     }
     for run in range(runs + 3):  # three to warm up, not counted
         with unit_of_work(factory) as session:
@@ -303,6 +329,8 @@ def measure(url: str, runs: int) -> tuple[list[float], dict[str, list[float]], i
     print(f"  snapshot: {a.checked_in:,} of {a.expected:,} checked in, {a.inside:,} inside, "
           f"{sum(b.entries for b in taken.entries):,} entries in the chart, {len(taken.stations)} stations, "
           + ", ".join(f"{r.name} {r.served:,} of {r.of:,}" for r in taken.redemptions[:2]))
+    print(f"  zones: " + ", ".join(f"{z.name} {z.inside:,}" for z in taken.zones[:4])
+          + (f"; flow: {taken.flow.summary}, {len(taken.flow.doors)} doors" if taken.flow else ""))
     engine.dispose()
     return totals, parts, a.checked_in
 

@@ -22,7 +22,9 @@ from server.conferences.endpoints import router as conferences_router
 from server.checkin_lists.pages import router as checkin_list_pages_router
 from server.conferences.pages import router as conference_pages_router
 from server.conflicts.pages import router as conflict_pages_router
+from server.dashboard.endpoints import router as flow_router
 from server.dashboard.pages import router as dashboard_router
+from server.db.base import utcnow
 from server.db.engine import make_engine, unit_of_work
 from server.wiring import make_session_factory
 from server.devices.pages import router as devices_router
@@ -47,6 +49,8 @@ from server.users.service import forget_old_sign_ins
 from server.vouchers.pages import router as voucher_pages_router
 from server.walk_ins.pages import router as walk_ins_router
 from server.web.console import install_console
+from server.zones.endpoints import router as zones_router
+from server.zones.service import reset_due
 
 logger = logging.getLogger(__name__)
 HOLD_RELEASE_INTERVAL_S = 30
@@ -71,11 +75,14 @@ def create_app(url: str | None = None, *, settings: ServerSettings | None = None
                 released = await asyncio.to_thread(_release_holds, session_factory)
                 if released:
                     logger.info("Released %d expired order holds", released)
+                reset = await asyncio.to_thread(_reset_zones, session_factory)
+                if reset:
+                    logger.info("Nightly zone reset: %d people no longer counted inside", reset)
                 retried = await asyncio.to_thread(retry_unprocessed, session_factory)
                 if retried:
                     logger.info("Applied %d Stripe events that had failed before", retried)
             except Exception:  # keep the job alive; the next round retries
-                logger.exception("A periodic job failed (hold release or Stripe retry)")
+                logger.exception("A periodic job failed (hold release, zone reset or Stripe retry)")
             await asyncio.sleep(HOLD_RELEASE_INTERVAL_S)
 
     @contextlib.asynccontextmanager
@@ -124,6 +131,8 @@ def create_app(url: str | None = None, *, settings: ServerSettings | None = None
     app.include_router(desk_router)
     app.include_router(sync_router)
     app.include_router(sync_admin_router)
+    app.include_router(zones_router)
+    app.include_router(flow_router)
     app.include_router(print_jobs_router)
     app.include_router(sponsors_router)
     install_console(app)
@@ -145,6 +154,11 @@ def create_app(url: str | None = None, *, settings: ServerSettings | None = None
     app.add_middleware(Admission, at_work=settings.max_requests_at_work, wait=settings.admission_wait_s,
                        retry_after=settings.busy_retry_after_s)
     return app
+
+
+def _reset_zones(session_factory) -> int:
+    with unit_of_work(session_factory) as session:
+        return reset_due(session, utcnow())
 
 
 def _release_holds(session_factory) -> int:

@@ -38,6 +38,8 @@ from server.sync.models import FeedPosition, KioskLookup, SyncConflict, SyncEven
 from server.sync.versions import forget_stamped, stamp_versions
 from server.users.models import ConsoleSession, Membership, SignInAttempt, User
 from server.vouchers.models import Voucher, VoucherType
+from server.zones import counting as zone_counting
+from server.zones.models import Zone, ZoneCount, ZonePresence
 
 __all__ = [
     "AddOn", "AttendanceCount", "Attendee", "Base", "BulkPurchase", "BulkPurchaseStatus", "BulkPurchaseVoucher",
@@ -45,7 +47,7 @@ __all__ = [
     "Order", "OrderLineItem", "OrderStatus", "ProductRedemption", "RedemptionCount",
     "Sponsor", "SponsorLevel", "StripeEvent", "TicketType", "Voucher", "VoucherType",
     "ServerIdentity", "User", "Membership", "ConsoleSession", "SignInAttempt", "DeskPayment", "PendingImport",
-    "PrintJob", "KioskLookup", "CheckinList", "create_schema", "make_session_factory",
+    "PrintJob", "KioskLookup", "CheckinList", "Zone", "ZoneCount", "ZonePresence", "create_schema", "make_session_factory",
 ]
 
 # Orders stand below capacity (capacity counts orders' lines); placing one asks capacity through this.
@@ -77,5 +79,5 @@ def create_schema(engine: Engine) -> None:
     not depend on which modules a process happened to import."""
     Base.metadata.create_all(engine)
     with engine.begin() as connection:
-        for statement in counting_triggers(engine.dialect.name):
+        for statement in counting_triggers(engine.dialect.name) + zone_counting.statements(engine.dialect.name):
             connection.exec_driver_sql(statement)

@@ -29,6 +29,7 @@ class Reason(enum.StrEnum):
     INVALID_SIGNATURE = "invalid_signature"
     NOT_YET_SYNCED = "not_yet_synced"
     CHECKIN_RULE = "checkin_rule"  # the station's check-in list refuses: ``Verdict.explanation`` says why
+    ZONE_FULL = "zone_full"  # the zone a door leads into holds its capacity (shared.zone_moves)
 
 
 class Outcome(enum.StrEnum):

@@ -160,6 +160,17 @@ class FeedFormat(enum.StrEnum):
     ROWS = "rows"
 
 
+class ZoneRecord(BaseModel):
+    """A zone and how many are inside it (its rooms' people included), as the server counted at ``ChangesPage.zones_as_of``."""
+
+    id: int
+    name: str
+    capacity: int
+    parent_id: int | None = None
+    at_full: str = "warn"  # shared.zone_moves.AtFull
+    inside: int = 0
+
+
 class ChangesPage(BaseModel):
     """Changes after ``after``; ask again with ``after=next_cursor`` while ``has_more``."""
 
@@ -173,6 +184,10 @@ class ChangesPage(BaseModel):
     # The conference's highest version on the server. A kiosk whose cursor is above it holds what the
     # server no longer has (its database was restored from a backup): it downloads everything again.
     last_version: int | None = None
+    # Every zone of the conference with its count, on every page that carries changes (a few dozen
+    # rows); None on an answer with nothing new: the kiosk's figures are still right, as of now.
+    zones: list[ZoneRecord] | None = None
+    zones_as_of: dt.datetime | None = None
 
 
 class EventKind(enum.StrEnum):
@@ -201,11 +216,23 @@ class ScanEvent(BaseModel):
     product_id: RowId | None = None
     reason: Text = Field(default="ok", max_length=40)  # the kiosk's verdict reason; for an undo, the undone kind
     undoes: UUID | None = None
+    # The station's zone role (shared.zone_moves.ZoneDoor), when it has one: where the scan takes someone.
+    zone_role: str | None = Field(default=None, pattern="^(entry|exit|transfer)$")
+    zone_id: RowId | None = None
+    to_zone_id: RowId | None = None
 
     @model_validator(mode="after")
     def _an_undo_names_what_it_undoes(self) -> Self:
         if self.kind is EventKind.UNDO and self.undoes is None:
             raise ValueError("an undo event needs 'undoes', the uuid of the scan it takes back")
+        return self
+
+    @model_validator(mode="after")
+    def _a_zone_role_names_its_zones(self) -> Self:
+        if (self.zone_role is None) != (self.zone_id is None):
+            raise ValueError("'zone_role' and 'zone_id' come together")
+        if (self.zone_role == "transfer") != (self.to_zone_id is not None):
+            raise ValueError("a transfer names 'to_zone_id', and only a transfer does")
         return self
 
 

@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 _opening = threading.Lock()
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"  # an unencrypted database's first 16 bytes; SQLCipher's look random
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -160,6 +160,22 @@ CREATE TABLE checkin_lists (
 ALTER TABLE attendees ADD COLUMN passages TEXT NOT NULL DEFAULT '[]';
 """
 
+# The conference's zones with the server's count of each at the last sync (meta 'zones_as_of' says
+# when), and the zone role each waiting scan was made with (shared.zone_moves.ZoneDoor).
+ZONES = """
+CREATE TABLE zones (
+    id INTEGER PRIMARY KEY,               -- the server's id
+    name TEXT NOT NULL,
+    capacity INTEGER NOT NULL,
+    parent_id INTEGER,
+    at_full TEXT NOT NULL,                -- warn | refuse
+    inside INTEGER NOT NULL               -- its rooms' people included, as the server counted
+);
+ALTER TABLE outbox ADD COLUMN zone_role TEXT;
+ALTER TABLE outbox ADD COLUMN zone_id INTEGER;
+ALTER TABLE outbox ADD COLUMN to_zone_id INTEGER;
+"""
+
 # Upgrades from each older schema version to the next, run in order under one write lock.
 UPGRADES = {
     1: "ALTER TABLE outbox ADD COLUMN undoes TEXT;" + SCAN_LOG,
@@ -173,6 +189,7 @@ ALTER TABLE outbox RENAME COLUMN product_kind TO product_type;""",  # 'kind' mea
     5: PRINT_JOBS,
     6: LOOKUP_LOG,
     7: CHECKIN_LISTS,
+    8: ZONES,
 }
 
 
@@ -208,7 +225,7 @@ def _prepared(connection: sqlite3.Connection, path: Path) -> sqlite3.Connection:
             current = connection.execute("PRAGMA user_version").fetchone()[0]  # re-check under the lock
             if current == 0:
                 for statement in _statements(SCHEMA + SEARCH_TRIGGERS + SCAN_LOG + PRINT_JOBS + LOOKUP_LOG
-                                             + CHECKIN_LISTS):
+                                             + CHECKIN_LISTS + ZONES):
                     connection.execute(statement)
             else:
                 for step in range(current, SCHEMA_VERSION):

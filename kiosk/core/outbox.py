@@ -26,6 +26,10 @@ class Scan:
     product_type: str | None
     product_id: int | None
     reason: str
+    # The station's zone role when the scan was made (shared.zone_moves.ZoneDoor): who is inside where.
+    zone_role: str | None = None
+    zone_id: int | None = None
+    to_zone_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -44,10 +48,10 @@ class SetAside(NamedTuple):
 
 def record(connection: sqlite3.Connection, scan: Scan) -> None:
     connection.execute(
-        "INSERT INTO outbox (uuid, kind, access_code, occurred_at, station, product_type, product_id, reason) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO outbox (uuid, kind, access_code, occurred_at, station, product_type, product_id, reason, "
+        "zone_role, zone_id, to_zone_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (scan.uuid, scan.kind, scan.access_code, scan.occurred_at, scan.station, scan.product_type, scan.product_id,
-         scan.reason),
+         scan.reason, scan.zone_role, scan.zone_id, scan.to_zone_id),
     )
 
 

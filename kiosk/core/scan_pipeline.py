@@ -13,13 +13,14 @@ import sqlite3
 import uuid
 from dataclasses import dataclass
 
-from kiosk.core import attendee_cache, checkin_lists, outbox
+from kiosk.core import attendee_cache, checkin_lists, outbox, zone_figures
 from kiosk.core.cache import get_meta, write_transaction
 from kiosk.core.station import Station
 from shared import badge_codes
 from shared.checkin_lists import CompiledList
 from shared.decisions import AttendeeState, Outcome, Passage, Reason, ScanKind, Verdict
 from shared.scan_effects import Scan, apply_scan
+from shared.zone_moves import came_from, full_zone
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,23 @@ class ScanPipeline:
                                                                             passages=checkin_list is not None)
             verdict = self._decide(attendee, signed=badge.signed, access_code=badge.access_code, now=now,
                                    checkin_list=checkin_list, passages=passages)
+            verdict, message = self._zone_capacity(verdict)
             event_uuid = self._write_outbox(verdict, badge.access_code, now) if record or not verdict.admitted else ""
-        return ScanResult(verdict=verdict, event_uuid=event_uuid, access_code=badge.access_code)
+        return ScanResult(verdict=verdict, event_uuid=event_uuid, access_code=badge.access_code, message=message)
+
+    def _zone_capacity(self, verdict: Verdict) -> tuple[Verdict, str]:
+        """A scan the rules admit, at a door into a zone that holds its capacity by this kiosk's figure:
+        refused until someone leaves, or let in with a warning, as the zone says (``shared.zone_moves``)."""
+        door = self.station.zone_door
+        if door is None or not verdict.admitted:
+            return verdict, ""
+        zones = zone_figures.zone_map(self.connection)
+        inside = {zone_id: figure.inside for zone_id, figure in zone_figures.figures(self.connection).items()}
+        full = full_zone(zones, inside, came_from(zones, door), door)
+        if full is None:
+            return verdict, ""
+        outcome = Outcome.REFUSE if full.refuses else Outcome.WARN
+        return Verdict(outcome, Reason.ZONE_FULL, verdict.attendee, verdict.holding), full.message
 
     def _decide(self, attendee: AttendeeState | None, *, signed: bool, access_code: str, now: dt.datetime,
                 checkin_list: CompiledList | None = None, passages: tuple[Passage, ...] = ()) -> Verdict:
@@ -118,11 +134,14 @@ class ScanPipeline:
     def _write_outbox(self, verdict: Verdict, access_code: str, now: dt.datetime, kind: str | None = None) -> str:
         event_uuid = str(uuid.uuid4())
         kind = kind or (self.station.kind.value if verdict.admitted else "failed_scan")
+        door = self.station.zone_door if kind != "badge_printed" else None
         outbox.record(self.connection, outbox.Scan(
             uuid=event_uuid, kind=kind, access_code=access_code[:16], occurred_at=now.isoformat(),
             station=self.station.name,
             product_type=self.station.product_type if self.station.product_id is not None else None,
-            product_id=self.station.product_id, reason=verdict.reason.value))
+            product_id=self.station.product_id, reason=verdict.reason.value,
+            zone_role=door.role.value if door else None, zone_id=door.zone_id if door else None,
+            to_zone_id=door.to_zone_id if door else None))
         self.connection.execute(
             "INSERT INTO scan_log (uuid, kind, outcome, reason, access_code, name, station, product_id, occurred_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kiosk.core.station import Station
 from shared.decisions import ScanKind
+from shared.zone_moves import ZoneDoor, ZoneRole
 
 SETTINGS_FILE = "station.json"
 
@@ -79,12 +80,27 @@ class KioskSettings:
     language: str = ""  # the station's language (shared.languages.SHIPPED_LANGUAGES); "" = the system's
     checkin_list_id: int | None = None  # the check-in list its check-ins are decided by; None: none
     checkin_list_name: str = ""
+    # The station's zone role, chosen at set-up from the zones the server sent: "" (none) | entry | exit |
+    # transfer (from ``zone_id`` into ``to_zone_id``).
+    zone_role: str = ""
+    zone_id: int | None = None
+    to_zone_id: int | None = None
 
     def __post_init__(self) -> None:
         if not self.station_name.strip():
             raise ValueError("Give the station a name, e.g. 'Door B'.")
         if self.mode.needs_product and self.product_id is None:
             raise ValueError(f"Choose the product for {self.mode.label.lower()}.")
+        if self.zone_role and self.zone_id is None:
+            raise ValueError("Choose the zone this station is the door of.")
+        if self.zone_role == ZoneRole.TRANSFER and self.to_zone_id is None:
+            raise ValueError("Choose the zone a transfer leads into.")
+
+    def zone_door(self) -> ZoneDoor | None:
+        if not self.zone_role or self.zone_id is None:
+            return None
+        role = ZoneRole(self.zone_role)
+        return ZoneDoor(role, self.zone_id, self.to_zone_id if role is ZoneRole.TRANSFER else None)
 
     def station(self) -> Station:
         """The scan rules of this station (a print station checks in when it is set to)."""
@@ -93,7 +109,8 @@ class KioskSettings:
         return Station(name=self.station_name, kind=kind, product_type=product_type,
                        product_id=self.product_id if self.mode.needs_product else None,
                        admit_unsynced=self.admit_unsynced,
-                       checkin_list_id=self.checkin_list_id if kind is ScanKind.CHECK_IN else None)
+                       checkin_list_id=self.checkin_list_id if kind is ScanKind.CHECK_IN else None,
+                       zone_door=self.zone_door())
 
     def with_pin(self, pin: str) -> KioskSettings:
         if not (pin.isdigit() and 4 <= len(pin) <= 12):

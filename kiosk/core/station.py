@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from shared.decisions import ScanKind
+from shared.zone_moves import ZoneDoor
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,7 @@ class Station:
     admit_unsynced: bool = True
     # The check-in list this station decides check-ins by (chosen at set-up); None: it admits as it always has.
     checkin_list_id: int | None = None
+    zone_door: ZoneDoor | None = None  # the entry or exit of a zone, or a transfer between two (its count, its alarms)
 
     def __post_init__(self) -> None:
         if self.kind in (ScanKind.DOOR_CHECK, ScanKind.REDEMPTION) and self.product_id is None:

@@ -44,6 +44,7 @@ from shared.protocol import (
     UploadResponse,
 )
 from shared.station_data import scope_for_mode
+from kiosk.core.zone_figures import store_zones
 
 logger = logging.getLogger(__name__)
 # Answers that are about the scans sent (a field the server will not take, a body too large), so
@@ -277,6 +278,9 @@ class SyncEngine:
                         wipe_at = page.conference.wipe_kiosks_at
                         set_meta(self.connection, "wipe_kiosks_at", wipe_at.isoformat() if wipe_at else "")
                     set_meta(self.connection, "cursor", str(page.next_cursor))
+                    if not page.has_more:  # the last page: the zones' counts as of this sync
+                        store_zones(self.connection, None if page.zones is None else
+                                    [z.model_dump() for z in page.zones], dt.datetime.now(dt.UTC))
                 received += len(attendees.items)
                 if progress:
                     progress("download", received)
@@ -416,7 +420,8 @@ def _scan_event(row: sqlite3.Row) -> ScanEvent:
     return ScanEvent(uuid=row["uuid"], kind=row["kind"], access_code=row["access_code"],
                      occurred_at=dt.datetime.fromisoformat(row["occurred_at"]), station=row["station"],
                      product_type=row["product_type"], product_id=row["product_id"], reason=row["reason"],
-                     undoes=row["undoes"])
+                     undoes=row["undoes"], zone_role=row["zone_role"], zone_id=row["zone_id"],
+                     to_zone_id=row["to_zone_id"])
 
 
 def _first_problem(error: ValidationError) -> str:

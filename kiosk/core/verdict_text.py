@@ -53,6 +53,10 @@ def describe(verdict: Verdict, *, kind: ScanKind, product_name: str = "", timezo
     detail = DETAILS.get(verdict.reason, "")
     if verdict.reason in (Reason.MALFORMED, Reason.WRONG_CONFERENCE, Reason.INVALID_SIGNATURE) and message:
         detail = _beyond(headline, message) or detail
+    if verdict.reason is Reason.ZONE_FULL:  # "Room A full: 300 of 300", with the door's figure
+        headline = message or headline
+        detail = ("Entry refused until someone leaves." if verdict.outcome is Outcome.REFUSE
+                  else "Let in: the room is at its capacity.")
     if attendee is None or not attendee.name:
         return VerdictText(COLOURS[verdict.outcome], headline, detail=detail)
     # A refused person is not told what they could use: the add-ons would read as if the badge were good.

@@ -296,6 +296,8 @@ class KioskWindow(QMainWindow):
             self.cache.worker.statistics.connect(self.panel.show_statistics)
             self.cache.worker.products.connect(self.station_screen.set_products)
             self.cache.worker.checkinLists.connect(self.station_screen.set_checkin_lists)
+            self.cache.worker.doorChoices.connect(self.station_screen.set_door_choices)
+            self.cache.worker.zoneFigures.connect(self.scan_screen.show_zone_figures)
             self.cache.worker.failed.connect(self._worker_failed)
             self.cache.worker.outbox.connect(self._outbox_counted)
             self.cache.worker.configured.connect(self._ready)

@@ -45,6 +45,14 @@ class ScanScreen(QWidget):
         header.addStretch(1)
         header.addWidget(self.operator)
 
+        # This station's zone: "Room A: ≈ 287 of 300, as of 10:42" and, near a limit, the alarm.
+        self.zone_figure = QLabel("")
+        self.zone_figure.setStyleSheet("font-size: 18pt; color: #1f2a44;")
+        self.zone_figure.hide()
+        self.zone_alarm = QLabel("")
+        self.zone_alarm.setWordWrap(True)
+        self.zone_alarm.hide()
+
         self.prompt = QLabel("Scan your badge")
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.prompt.setStyleSheet("font-size: 40pt; font-weight: 700; color: #1f2a44;")
@@ -94,6 +102,8 @@ class ScanScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 8)
         layout.addLayout(header)
+        layout.addWidget(self.zone_figure)
+        layout.addWidget(self.zone_alarm)
         layout.addLayout(body, 1)
 
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -143,6 +153,17 @@ class ScanScreen(QWidget):
             return  # Enter answered the question on screen ("print again?"), it picks no result
         if self.results.count() == 1:
             self._chosen(self.results.item(0))
+
+    def show_zone_figures(self, figures: list[tuple[str, str, int]]) -> None:
+        """(figure, alarm words, alarm level) of each zone of this door; amber from 80 %, red from 95 %."""
+        self.zone_figure.setText("   ·   ".join(figure for figure, _alarm, _level in figures))
+        self.zone_figure.setVisible(bool(figures))
+        alarms = [(alarm, level) for _figure, alarm, level in figures if alarm]
+        self.zone_alarm.setText("\n".join(alarm for alarm, _level in alarms))
+        worst = max((level for _alarm, level in alarms), default=0)
+        colour = "#b3261e" if worst >= 95 else "#8a5a00"
+        self.zone_alarm.setStyleSheet(f"font-size: 20pt; font-weight: 700; color: {colour};")
+        self.zone_alarm.setVisible(bool(alarms))
 
     def show_preview(self, image: QImage) -> None:
         self.preview.show()

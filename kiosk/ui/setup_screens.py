@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, Q
                                QVBoxLayout, QWidget)
 
 from kiosk.core.settings import KioskSettings, StationMode
+from kiosk.core.zone_figures import DoorChoice
 from kiosk.ui.workers import Product
 from shared.protocol import parse_pairing_payload
+from shared.zone_moves import ZoneDoor
 
 FORM_STYLE = "QLabel, QLineEdit, QComboBox, QPushButton, QCheckBox, QSpinBox { font-size: 15pt; }"
 
@@ -166,6 +168,8 @@ class StationScreen(QWidget):
         self.products: list[Product] = []
         self.checkin_list = QComboBox()  # which check-in list decides this station's check-ins
         self.checkin_list.addItem("No list: admit as before", None)
+        self.zone = QComboBox()  # this station's zone role (kiosk.core.zone_figures.door_choices)
+        self.zone.addItem("No zone", None)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setPlaceholderText("4 to 12 digits, to leave kiosk mode")
@@ -198,6 +202,7 @@ class StationScreen(QWidget):
         self.form.addRow("Mode", self.mode)
         self.form.addRow("Product", self.product)
         self.form.addRow("Check-in list", self.checkin_list)
+        self.form.addRow("Zone", self.zone)
         self.form.addRow("Operator PIN", self.pin)
         camera_row = QWidget()
         camera_layout = QHBoxLayout(camera_row)
@@ -259,6 +264,15 @@ class StationScreen(QWidget):
         if self.previous is not None and self.previous.checkin_list_id is not None:
             self.checkin_list.setCurrentIndex(max(0, self.checkin_list.findData(self.previous.checkin_list_id)))
 
+    def set_door_choices(self, choices: list[DoorChoice]) -> None:
+        self.zone.clear()
+        self.zone.addItem("No zone", None)
+        for choice in choices:
+            self.zone.addItem(choice.label, choice.door)
+        door = self.previous.zone_door() if self.previous else None
+        chosen = [n for n, choice in enumerate(choices, start=1) if choice.door == door]
+        self.zone.setCurrentIndex(chosen[0] if chosen else 0)
+
     def _select_product(self) -> None:
         if self.previous is None or self.previous.product_id is None:
             return
@@ -283,6 +297,7 @@ class StationScreen(QWidget):
     def _save(self) -> None:
         mode = StationMode(self.mode.currentData())  # Qt hands a StrEnum back as str
         product: Product | None = self.product.currentData() if mode.needs_product else None
+        door: ZoneDoor | None = self.zone.currentData()
         if mode is StationMode.REDEMPTION and product is not None and product.product_type != "addon":
             self.message.setText("Only add-ons (meals, T-shirts) can be redeemed; choose an add-on.")
             return
@@ -299,6 +314,8 @@ class StationScreen(QWidget):
                 dismiss_seconds=self.previous.dismiss_seconds if self.previous else 3.0,
                 checkin_list_id=self.checkin_list.currentData(),
                 checkin_list_name=self.checkin_list.currentText() if self.checkin_list.currentData() else "",
+                zone_role=door.role.value if door else "", zone_id=door.zone_id if door else None,
+                to_zone_id=door.to_zone_id if door else None,
             )
             new_pin = self.pin.text() if self.pin.text() or not settings.pin_hash else None
             if new_pin is not None:

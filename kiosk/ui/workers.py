@@ -27,6 +27,8 @@ from kiosk.core.scan_pipeline import ScanPipeline, ScanResult
 from kiosk.core.settings import KioskSettings, StationMode
 from kiosk.core.sync_engine import SyncEngine, SyncStatus
 from kiosk.core.verdict_text import VerdictText, describe
+from kiosk.core.zone_figures import door_choices, door_figures
+from shared.zones import conference_zone
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +70,8 @@ class CacheWorker(QObject):
     configured = Signal()  # the station's scan pipeline is ready: scans are answered from now on
     outbox = Signal(int, list)  # scans waiting to upload; the ones set aside, as (when, who, reason)
     printJobs = Signal(list)  # [PrintJobRecord]: badges sent from the console, for the window to print
+    zoneFigures = Signal(list)  # [(figure, alarm words, alarm level or 0)] of this station's door
+    doorChoices = Signal(list)  # [DoorChoice]: the zone roles a station can take, from the zones synced
 
     def __init__(self, cache_path: Path) -> None:
         super().__init__()
@@ -121,6 +125,17 @@ class CacheWorker(QObject):
         """Read in this worker, after its own writes: the count is exact the moment a scan is shown."""
         connection = self.pipeline.connection if self.pipeline else connect(self.cache_path)
         self.outbox.emit(outbox.counts(connection).waiting, outbox.set_aside_scans(connection))
+        self.show_zone_figures(connection)
+
+    def show_zone_figures(self, connection) -> None:
+        """The figures of this station's zones as of now: after a scan, an undo, and every sync round
+        (one that failed too: offline, the figure's age is what changes)."""
+        if self.pipeline is None:
+            return
+        now = dt.datetime.now(dt.UTC)
+        zone = conference_zone(get_meta(connection, "conference_timezone") or "UTC")
+        self.zoneFigures.emit([(figure.text(now, zone), figure.alarm_text(now), int(figure.alarm or 0))
+                               for figure in door_figures(connection, self.pipeline.station.zone_door)])
 
     @Slot(str, str)
     @reported("record the printed badge")
@@ -185,6 +200,7 @@ class CacheWorker(QObject):
         connection = self.pipeline.connection if self.pipeline else connect(self.cache_path)
         self.products.emit(cached_products(connection))
         self.checkinLists.emit(sorted(checkin_lists.names(connection).items()))
+        self.doorChoices.emit(door_choices(connection))
 
 
 class CacheWorkerHandle(QObject):

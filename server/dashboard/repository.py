@@ -149,3 +149,15 @@ def redemptions_per_product(session: Session, conference_id: int) -> list[Produc
 def open_conflicts(session: Session, conference_id: int) -> int:
     return session.scalar(select(func.count()).select_from(SyncConflict)
                           .where(SyncConflict.conference_id == conference_id, SyncConflict.resolved_at.is_(None))) or 0
+
+
+
+
+def door_scans(session: Session, conference_id: int, since: dt.datetime, kinds: tuple[str, ...]
+               ) -> list[tuple[str, dt.datetime, str]]:
+    """(station, moment, kind) of the scans of these kinds since ``since``: ranges of the (conference, kind,
+    occurred_at) index, so the lunch hour's redemptions are never read for the doors' flow (by station
+    and minute in one statement, the ranges read 20,000 redemptions at 200,000 attendees)."""
+    return [(station, at, kind) for station, at, kind in session.execute(
+        select(SyncEvent.station, SyncEvent.occurred_at, SyncEvent.kind)
+        .where(SyncEvent.conference_id == conference_id, SyncEvent.kind.in_(kinds), SyncEvent.occurred_at >= since))]

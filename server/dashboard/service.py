@@ -17,7 +17,9 @@ from server.conferences.models import Conference
 from server.dashboard import repository
 from server.dashboard.repository import Attendance, ProductRedemptions
 from server.db.base import utcnow
+from server.dashboard.flow import Flow, flow
 from server.devices.service import FleetDevice, fleet
+from server.zones.service import ZoneFigure, figures
 
 BUCKET = dt.timedelta(minutes=5)
 CHART_SPAN = dt.timedelta(hours=3)  # 36 bars: the morning rush fits, and a bar stays wide enough to read
@@ -53,6 +55,8 @@ class DashboardSnapshot:
     redemptions: tuple[ProductRedemptions, ...]
     open_conflicts: int
     devices: tuple[FleetDevice, ...]  # revoked ones left out
+    zones: tuple[ZoneFigure, ...] = ()  # parents first, each with who is inside and its alarm
+    flow: Flow | None = None  # the doors' last 15 minutes and the people still to come
 
     @property
     def devices_online(self) -> int:
@@ -81,8 +85,11 @@ def snapshot(session: Session, conference: Conference, now: dt.datetime | None =
         StationRow(row.station, row.scans, row.refused, in_zone(row.last_scan_at, zone) if row.last_scan_at else None)
         for row in repository.station_activity(session, conference.id, now - STATION_WINDOW))
     devices = tuple(d for d in fleet(session, conference, now) if d.state != "revoked")
+    attendance = repository.attendance(session, conference.id)
     return DashboardSnapshot(
         conference_name=conference.name, timezone=zone.key, taken_at=in_zone(now, zone),
-        attendance=repository.attendance(session, conference.id), entries=entries, stations=stations,
+        attendance=attendance, entries=entries, stations=stations,
+        zones=tuple(figures(session, conference.id)),
+        flow=flow(session, conference.id, attendance.expected - attendance.checked_in, now),
         redemptions=tuple(repository.redemptions_per_product(session, conference.id)),
         open_conflicts=repository.open_conflicts(session, conference.id), devices=devices)

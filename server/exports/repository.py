@@ -121,3 +121,21 @@ def product_names(session: Session, conference_id: int) -> dict[tuple[str, int],
     names |= {("addon", i): n for i, n in session.execute(
         select(AddOn.id, AddOn.name).where(AddOn.conference_id == conference_id))}
     return names
+
+
+def scans_in_time_order(session: Session, conference_id: int, after: tuple[dt.datetime, int] | None, limit: int,
+                        *, moved_zones: bool) -> list:
+    """Uploaded scans after the key (moment, id), in the order they happened: the ones that moved someone
+    between zones (``moved_zones``: applied or conflict, with a zone role), or every scan at a door."""
+    query = (select(SyncEvent.id, SyncEvent.occurred_at, SyncEvent.attendee_id, SyncEvent.station, SyncEvent.kind,
+                    SyncEvent.zone_role, SyncEvent.zone_id, SyncEvent.to_zone_id)
+             .where(SyncEvent.conference_id == conference_id))
+    if moved_zones:
+        query = query.where(SyncEvent.zone_role.is_not(None), SyncEvent.attendee_id.is_not(None),
+                            SyncEvent.status.in_(("applied", "conflict")))
+    else:
+        query = query.where(SyncEvent.kind.in_(("check_in", "door_check", "exit", "failed_scan")))
+    if after is not None:
+        at, event_id = after
+        query = query.where(or_(SyncEvent.occurred_at > at, and_(SyncEvent.occurred_at == at, SyncEvent.id > event_id)))
+    return list(session.execute(query.order_by(SyncEvent.occurred_at, SyncEvent.id).limit(limit)).all())

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from server.attendees.service import SCAN_KINDS, reason_in_words
 from server.conferences.local_time import in_conference_time
 from server.exports import repository
+from server.exports.zone_history import OCCUPANCY_HEADER, THROUGHPUT_HEADER, occupancy_page, throughput_page
 
 PAGE = 2000
 
@@ -140,4 +141,9 @@ EXPORTS = {export.slug: export for export in (
     Export("scan-log", "Scan log", "Every scan the kiosks uploaded and every check-in or undo made by hand in the "
            "console, in the order it happened: station, device, what the kiosk decided and what the server made "
            "of it.", SCAN_LOG_HEADER, scan_log_page),
+    Export("zone-occupancy", "Occupancy per zone", "How many were inside each zone at the end of every 5 minutes "
+           "(its rooms' people included), against its capacity, from the first scan at a zone's door.",
+           OCCUPANCY_HEADER, occupancy_page),
+    Export("door-throughput", "Throughput per door", "Each door's admissions, exits and refusals per 5 minutes.",
+           THROUGHPUT_HEADER, throughput_page),
 )}

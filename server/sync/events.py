@@ -35,10 +35,12 @@ from server.devices.models import Device
 from server.errors import InvalidInput
 from server.sync.models import SyncConflict, SyncEvent
 from server.sync.versions import give_back_versions
+from server.zones.service import BatchMoves, door_of, whereabouts_from_moves
 from shared.decisions import Passage, Reason
 from shared.protocol import EventKind, EventResult, EventStatus, ScanEvent
 from shared.reported_times import refusal
 from shared.scan_effects import RECORDS, Scan, Step, apply_scan, undo
+from shared.zone_moves import Whereabouts
 
 NEEDS_PRODUCT = frozenset({EventKind.DOOR_CHECK, EventKind.REDEMPTION})
 
@@ -148,6 +150,9 @@ class _Batch:
         self.check_ins_taken_back: list[int] = []
         self.undone_ids: list[int] = []
         self.touched: dict[int, DoorRecord] = {}
+        # Where the scans take people (shared.zone_moves), read only when a station of the batch has a zone role.
+        self.moves = BatchMoves(session, self.conference_id, {r.id for r in self.records.values()}) \
+            if any(e.zone_role for e in events) or undone else None
 
     def fold(self, key: str, event: ScanEvent) -> EventResult:
         record = self.records.get(event.access_code)
@@ -176,7 +181,13 @@ class _Batch:
             "product_type": event.product_type, "product_id": event.product_id, "kiosk_reason": event.reason,
             "occurred_at": event.occurred_at, "received_at": self.received_at, "status": status.value, "reason": reason,
             "undoes": str(event.undoes) if event.undoes else None,
+            "zone_role": event.zone_role, "zone_id": event.zone_id, "to_zone_id": event.to_zone_id,
         }
+        door = door_of(event.zone_role, event.zone_id, event.to_zone_id)
+        # A scan the kiosk let through moved its person, conflict or not: they walked in.
+        if door is not None and self.moves is not None and record is not None and event.kind not in RECORDS \
+                and status in (EventStatus.APPLIED, EventStatus.CONFLICT) and event.kind is not EventKind.UNDO:
+            self.moves.move(record.id, door, event.occurred_at)
         if status is EventStatus.CONFLICT:
             if record is not None:  # a new version: a kiosk that folded this scan by mistake is corrected
                 self.touched[record.id] = record
@@ -215,6 +226,8 @@ class _Batch:
         if original is None or record is None or original.attendee_id != record.id:
             return EventStatus.REJECTED, "nothing_to_undo", ""
         self.touched[record.id] = record  # the kiosk folds its undo: a new version brings it the server's word
+        if self.moves is not None and original.status in (EventStatus.APPLIED.value, EventStatus.CONFLICT.value):
+            self.moves.taken_back(record.id)
         if original.status != EventStatus.APPLIED.value:
             return EventStatus.APPLIED, "ok", ""  # a conflict or a refusal had no effect to reverse
         scan = original.scan
@@ -258,10 +271,26 @@ class _Batch:
         if self.undone_ids:
             session.execute(update(SyncEvent).where(SyncEvent.id.in_(self.undone_ids)).values(status="undone")
                             .execution_options(synchronize_session=False))
+        if self.moves is not None:  # after the events: a move taken back is found again from those left
+            self.moves.write(self._recounted(self.moves))
         assert len(self.touched) <= reserved  # every attendee touched was counted when the versions were reserved
         write_states(session, list(self.touched.values()), first_version)
         give_back_versions(session, self.conference_id, reserved - len(self.touched))
         session.expire_all()  # ORM copies of these rows are stale now
+
+
+    def _recounted(self, moves: BatchMoves) -> dict[int, Whereabouts]:
+        """Where the attendees whose move was taken back are, by their stored scans the kiosks let through."""
+        if not moves.to_recount:
+            return {}
+        rows = self.session.execute(
+            select(SyncEvent.attendee_id, SyncEvent.occurred_at, SyncEvent.zone_role, SyncEvent.zone_id,
+                   SyncEvent.to_zone_id)
+            .where(one_of(self.session, SyncEvent.attendee_id, moves.to_recount), SyncEvent.zone_role.is_not(None),
+                   SyncEvent.status.in_((EventStatus.APPLIED.value, EventStatus.CONFLICT.value))))
+        return whereabouts_from_moves(moves.zones, moves.to_recount, (
+            (attendee_id, at, door) for attendee_id, at, role, zone, to_zone in rows
+            if attendee_id is not None and (door := door_of(role, zone, to_zone)) is not None))
 
 
 def _scan_of(row: SyncEvent | dict[str, Any]) -> Scan:

@@ -27,6 +27,8 @@ class SyncEvent(Base):
         Index("ix_sync_events_conference_occurred", "conference_id", "occurred_at"),
         # The dashboard walks a conference's stations through it, one seek each, and reads their recent scans from it alone.
         Index("ix_sync_events_conference_station_occurred", "conference_id", "station", "occurred_at", "kind"),
+        # The doors' flow reads the last minutes' entries and refusals alone, not the lunch hour's redemptions.
+        Index("ix_sync_events_conference_kind_occurred", "conference_id", "kind", "occurred_at", "station"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -46,6 +48,10 @@ class SyncEvent(Base):
     status: Mapped[str] = mapped_column(String(20))  # applied | conflict | rejected | undone
     reason: Mapped[str] = mapped_column(String(40), default="ok")
     undoes: Mapped[str | None] = mapped_column(Uuid(as_uuid=False))  # for kind "undo"
+    # The station's zone role when it has one (shared.zone_moves.ZoneDoor): where the scan took someone.
+    zone_role: Mapped[str | None] = mapped_column(String(10))
+    zone_id: Mapped[int | None] = mapped_column(Integer)
+    to_zone_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class SyncConflict(Base):

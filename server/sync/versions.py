@@ -25,8 +25,9 @@ from server.checkin_lists.models import CheckinList
 from server.conferences.models import AddOn, TicketType
 from server.orders.models import Order
 from server.sync.models import FeedPosition
+from server.zones.models import Zone
 
-VERSIONED = (Attendee, TicketType, AddOn, CheckinList)
+VERSIONED = (Attendee, TicketType, AddOn, CheckinList, Zone)  # a zone's change (or its nightly reset) reaches kiosks
 TOUCHES_ATTENDEE = (CheckIn, DoorCheck, ProductRedemption)
 
 

@@ -37,6 +37,7 @@ def test_migrations_make_the_dashboard_count_triggers(empty_database_url):
     from sqlalchemy import text
 
     from server.dashboard.counting import TRIGGERS
+    from server.zones.counting import TRIGGERS as ZONE_TRIGGERS
 
     upgrade_to_head(empty_database_url)
     engine = create_engine(empty_database_url)
@@ -47,4 +48,5 @@ def test_migrations_make_the_dashboard_count_triggers(empty_database_url):
         else:
             rows = connection.execute(text("SELECT name, 0 FROM sqlite_master WHERE type = 'trigger'")).all()
     engine.dispose()
-    assert sorted(name for name, _ in rows) == sorted(name for names in TRIGGERS.values() for name in names)
+    assert sorted(name for name, _ in rows) == sorted([*(name for names in TRIGGERS.values() for name in names),
+                                                       *ZONE_TRIGGERS])

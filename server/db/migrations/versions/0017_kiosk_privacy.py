@@ -2,7 +2,7 @@
 looked up whom at a kiosk (searches and attendees opened, uploaded with the scans)
 
 Revision ID: 0017
-Revises: 0015
+Revises: 0016
 """
 
 from alembic import op
@@ -11,7 +11,7 @@ import server.db.base
 
 
 revision = '0017'
-down_revision = '0015'
+down_revision = '0016'
 branch_labels = None
 depends_on = None
 
