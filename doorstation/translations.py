@@ -1,14 +1,16 @@
 """Keep the catalogues in step with the code, compile the kiosk's, and check both (CI runs the check).
 
-    python -m doorstation.translations update    extract the marked texts, update every language's file
+    python -m doorstation.translations update    extract the marked texts, update every language's files
     python -m doorstation.translations compile   the kiosk's .ts → .qm (packaging/dev.sh setup runs it)
     python -m doorstation.translations check     what `update` would change, texts without translation,
                                                  placeholders that differ from the source; exit 1 if any
 
 Two tool chains, each the one its side is written for: Qt's (``pyside6-lupdate`` / ``pyside6-lrelease``,
 ``self.tr()`` with ``%n`` plurals) for the kiosk, Babel's (``_()`` / ``{% trans %}``, gettext ``.po``) for
-the console. A translator edits ``kiosk/translations/doorstation_<language>.ts`` with Qt Linguist and
-``server/web/locale/<language>/LC_MESSAGES/console.po`` with any gettext editor.
+the console and for what both sides say (``shared/``: a verdict's words). A translator edits
+``kiosk/translations/doorstation_<language>.ts`` with Qt Linguist, and
+``server/web/locale/<language>/LC_MESSAGES/console.po`` and ``shared/locale/<language>/LC_MESSAGES/doorstation.po``
+with any gettext editor.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from shared.languages import SHIPPED_LANGUAGES, SOURCE_LANGUAGE
+from shared.languages import SHARED_DOMAIN, SHIPPED_LANGUAGES, SOURCE_LANGUAGE
 
 ROOT = Path(__file__).resolve().parents[1]
 KIOSK_SOURCES = ROOT / "kiosk"
@@ -36,6 +38,8 @@ KIOSK_TRANSLATIONS = ROOT / "kiosk" / "translations"
 CONSOLE_SOURCES = ROOT / "server"
 CONSOLE_LOCALE = ROOT / "server" / "web" / "locale"
 CONSOLE_DOMAIN = "console"
+SHARED_SOURCES = ROOT / "shared"
+SHARED_LOCALE_FOLDER = ROOT / "shared" / "locale"
 # Babel's ways of reading each kind of file; Jinja's extractor knows {% trans %} and _().
 CONSOLE_METHODS = [("**/templates/**.html", "jinja2"), ("**.py", "python")]
 CONSOLE_OPTIONS = {"**/templates/**.html": {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
@@ -142,23 +146,45 @@ def check_kiosk() -> list[Finding]:
     return findings
 
 
-# --- the console: gettext catalogues -------------------------------------------------------------
+# --- the console and the words both sides say: gettext catalogues ------------------------------
+
+@dataclass(frozen=True)
+class GettextCatalogue:
+    sources: Path  # the folder whose files are searched for marked texts
+    methods: list[tuple[str, str]]  # Babel's way of reading each kind of file there
+    options: dict[str, dict[str, str]]
+    locale: Path  # <locale>/<language>/LC_MESSAGES/<domain>.po
+    domain: str
+
+    def po(self, language: str) -> Path:
+        return self.locale / language / "LC_MESSAGES" / f"{self.domain}.po"
+
+
+def gettext_catalogues() -> list[GettextCatalogue]:
+    """The console's own texts, and what both sides say (shared/: verdicts), each in its catalogue."""
+    return [GettextCatalogue(CONSOLE_SOURCES, CONSOLE_METHODS, CONSOLE_OPTIONS, CONSOLE_LOCALE, CONSOLE_DOMAIN),
+            GettextCatalogue(SHARED_SOURCES, [("**.py", "python")], {}, SHARED_LOCALE_FOLDER, SHARED_DOMAIN)]
+
 
 def console_po(language: str) -> Path:
-    return CONSOLE_LOCALE / language / "LC_MESSAGES" / f"{CONSOLE_DOMAIN}.po"
+    return gettext_catalogues()[0].po(language)
 
 
-def extract_console() -> Catalog:
-    template = Catalog(project="Doorstation", domain=CONSOLE_DOMAIN, fuzzy=False)
+def shared_po(language: str) -> Path:
+    return gettext_catalogues()[1].po(language)
+
+
+def extract(catalogue: GettextCatalogue) -> Catalog:
+    template = Catalog(project="Doorstation", domain=catalogue.domain, fuzzy=False)
     for filename, lineno, message, comments, context in extract_from_dir(
-            str(CONSOLE_SOURCES), CONSOLE_METHODS, CONSOLE_OPTIONS, strip_comment_tags=True):
+            str(catalogue.sources), catalogue.methods, catalogue.options, strip_comment_tags=True):
         template.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return template
 
 
-def _read(path: Path, language: str) -> Catalog:
+def _read(path: Path, language: str, domain: str) -> Catalog:
     with path.open("rb") as po:
-        return read_po(po, locale=language, domain=CONSOLE_DOMAIN)
+        return read_po(po, locale=language, domain=domain)
 
 
 def _written(catalog: Catalog) -> bytes:
@@ -168,22 +194,23 @@ def _written(catalog: Catalog) -> bytes:
     return out.getvalue()
 
 
-def update_console() -> None:
-    template = extract_console()
-    for language in SHIPPED_LANGUAGES:
-        if language == SOURCE_LANGUAGE:
-            continue
-        path = console_po(language)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        before = path.read_bytes() if path.exists() else b""
-        catalog = _read(path, language) if path.exists() else Catalog(
-            locale=language, domain=CONSOLE_DOMAIN, project="Doorstation", version="", copyright_holder="Doorstation",
-            msgid_bugs_address="", last_translator="", language_team="")
-        catalog.update(template, no_fuzzy_matching=True, update_creation_date=False)
-        catalog.fuzzy = False  # a fuzzy header would be left out when compiled, and its plural forms with it
-        after = _written(catalog)
-        if _entries(after) != _entries(before):  # only what the translator sees; not a new date each run
-            path.write_bytes(after)
+def update_gettext() -> None:
+    for catalogue in gettext_catalogues():
+        template = extract(catalogue)
+        for language in SHIPPED_LANGUAGES:
+            if language == SOURCE_LANGUAGE:
+                continue
+            path = catalogue.po(language)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            before = path.read_bytes() if path.exists() else b""
+            catalog = _read(path, language, catalogue.domain) if path.exists() else Catalog(
+                locale=language, domain=catalogue.domain, project="Doorstation", version="",
+                copyright_holder="Doorstation", msgid_bugs_address="", last_translator="", language_team="")
+            catalog.update(template, no_fuzzy_matching=True, update_creation_date=False)
+            catalog.fuzzy = False  # a fuzzy header would be left out when compiled, and its plural forms with it
+            after = _written(catalog)
+            if _entries(after) != _entries(before):  # only what the translator sees; not a new date each run
+                path.write_bytes(after)
 
 
 def _entries(po: bytes) -> list[bytes]:
@@ -197,36 +224,37 @@ def _texts(text: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
     return (text,) if isinstance(text, str) else tuple(text)
 
 
-def check_console() -> list[Finding]:
+def _ids(catalog: Catalog) -> set[tuple[str | None, str]]:
+    return {(message.context, _texts(message.id)[0]) for message in catalog if message.id}
+
+
+def check_gettext() -> list[Finding]:
     findings: list[Finding] = []
-    template = extract_console()
-    wanted = {(message.context, message.id if isinstance(message.id, str) else message.id[0])
-              for message in template if message.id}
-    for language in SHIPPED_LANGUAGES:
-        if language == SOURCE_LANGUAGE:
-            continue
-        path = console_po(language)
-        where = str(path.relative_to(ROOT))
-        if not path.exists():
-            findings.append(Finding(where, "missing: run python -m doorstation.translations update"))
-            continue
-        catalog = _read(path, language)
-        have = {(message.context, message.id if isinstance(message.id, str) else message.id[0])
-                for message in catalog if message.id}
-        for context, message_id in sorted(wanted - have, key=str):
-            findings.append(Finding(where, f"out of date with the code: {message_id!r} is new"))
-        for context, message_id in sorted(have - wanted, key=str):
-            findings.append(Finding(where, f"out of date with the code: {message_id!r} is gone"))
-        for message in catalog:
-            if not message.id:
+    for catalogue in gettext_catalogues():
+        wanted = _ids(extract(catalogue))
+        for language in SHIPPED_LANGUAGES:
+            if language == SOURCE_LANGUAGE:
                 continue
-            sources = _texts(message.id)
-            strings = _texts(message.string)
-            if message.fuzzy or not strings or not all(strings):
-                findings.append(Finding(where, f"not translated: {sources[0]!r}"))
+            path = catalogue.po(language)
+            where = str(path.relative_to(ROOT))
+            if not path.exists():
+                findings.append(Finding(where, "missing: run python -m doorstation.translations update"))
                 continue
-            for string in strings:
-                findings += _placeholders_differ(where, sources[-1], string)
+            catalog = _read(path, language, catalogue.domain)
+            have = _ids(catalog)
+            for _context, message_id in sorted(wanted - have, key=str):
+                findings.append(Finding(where, f"out of date with the code: {message_id!r} is new"))
+            for _context, message_id in sorted(have - wanted, key=str):
+                findings.append(Finding(where, f"out of date with the code: {message_id!r} is gone"))
+            for message in catalog:
+                if not message.id:
+                    continue
+                sources, strings = _texts(message.id), _texts(message.string)
+                if message.fuzzy or not strings or not all(strings):
+                    findings.append(Finding(where, f"not translated: {sources[0]!r}"))
+                    continue
+                for string in strings:
+                    findings += _placeholders_differ(where, sources[-1], string)
     return findings
 
 
@@ -241,7 +269,7 @@ def _placeholders_differ(where: str, source: str, translation: str) -> list[Find
 
 
 def check() -> list[Finding]:
-    return check_kiosk() + check_console()
+    return check_kiosk() + check_gettext()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -250,8 +278,8 @@ def main(argv: list[str] | None = None) -> int:
     command = parser.parse_args(argv).command
     if command == "update":
         update_kiosk()
-        update_console()
-        print("Updated the kiosk's .ts and the console's .po files; translate what is new, then compile.")
+        update_gettext()
+        print("Updated the kiosk's .ts and the console's and shared/'s .po files; translate what is new, then compile.")
     elif command == "compile":
         for path in compile_kiosk():
             print(f"compiled {path.relative_to(ROOT)}")

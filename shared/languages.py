@@ -6,7 +6,14 @@ One list for the kiosk and the console: a language is shipped when both sides ar
 
 from __future__ import annotations
 
+import functools
+import io
+from pathlib import Path
+
 from babel import Locale, UnknownLocaleError
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
 
 SOURCE_LANGUAGE = "en"
 # Tags as Babel and Qt name their catalogues (language, or language_TERRITORY where it matters).
@@ -64,3 +71,28 @@ def from_accept_language(header: str) -> str:
 def N_(message: str) -> str:  # noqa: N802 (gettext's own name for it, which the extractors know)
     """Marks ``message`` for the catalogues where it is defined; it is translated where it is shown."""
     return message
+
+
+def load_catalogue(folder: Path, language: str, domain: str) -> NullTranslations:
+    """The gettext catalogue ``folder/<language>/LC_MESSAGES/<domain>.po``, compiled in memory (so a checkout
+    speaks without a build step); the source language, or a language without the file, translates nothing."""
+    source = folder / language / "LC_MESSAGES" / f"{domain}.po"
+    if language == SOURCE_LANGUAGE or not source.exists():
+        return NullTranslations()
+    with source.open("rb") as po:
+        catalog = read_po(po, locale=language, domain=domain)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)  # fuzzy entries are left out, as msgfmt does
+    compiled.seek(0)
+    return Translations(compiled, domain=domain)
+
+
+SHARED_LOCALE = Path(__file__).resolve().parent / "locale"
+SHARED_DOMAIN = "doorstation"
+
+
+@functools.cache
+def shared_words(language: str) -> NullTranslations:
+    """What both sides say, once (verdicts, their details; shared/locale/<language>/LC_MESSAGES/doorstation.po):
+    a refusal reads the same on the kiosk, in the console and in an export."""
+    return load_catalogue(SHARED_LOCALE, best_language([language]), SHARED_DOMAIN)

@@ -18,13 +18,15 @@ def test_every_shipped_catalogue_is_current_complete_and_keeps_its_placeholders(
 
 def test_the_check_finds_a_new_text_a_missing_translation_and_a_lost_placeholder(tmp_path, monkeypatch):
     # A copy of the project's sources and catalogues, changed as a hurried commit would change them.
-    for folder in ("kiosk", "server"):
+    for folder in ("kiosk", "server", "shared"):
         shutil.copytree(translations.ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("*.qm", "__pycache__"))
     monkeypatch.setattr(translations, "ROOT", tmp_path)
     monkeypatch.setattr(translations, "KIOSK_SOURCES", tmp_path / "kiosk")
     monkeypatch.setattr(translations, "KIOSK_TRANSLATIONS", tmp_path / "kiosk" / "translations")
     monkeypatch.setattr(translations, "CONSOLE_SOURCES", tmp_path / "server")
     monkeypatch.setattr(translations, "CONSOLE_LOCALE", tmp_path / "server" / "web" / "locale")
+    monkeypatch.setattr(translations, "SHARED_SOURCES", tmp_path / "shared")
+    monkeypatch.setattr(translations, "SHARED_LOCALE_FOLDER", tmp_path / "shared" / "locale")
     assert translations.check() == []
 
     base = tmp_path / "server" / "web" / "templates" / "base.html"
@@ -40,7 +42,7 @@ def test_the_check_finds_a_new_text_a_missing_translation_and_a_lost_placeholder
     assert any("de/LC_MESSAGES" in line and "placeholders differ" in line and "Ihre Rolle" in line for line in found)
 
     translations.update_kiosk()
-    translations.update_console()
+    translations.update_gettext()
     found = [str(finding) for finding in translations.check()]
     assert any("doorstation_nl.ts" in line and "not translated" in line and "Never synced" in line for line in found)
     assert any("ar/LC_MESSAGES" in line and "not translated: 'Skip to the content'" in line for line in found)

@@ -47,7 +47,7 @@ CREATE TABLE attendees (
     last_check_in_at TEXT,
     last_check_in_station TEXT NOT NULL DEFAULT '',
     inside INTEGER NOT NULL DEFAULT 0,
-    holdings TEXT NOT NULL,               -- JSON as the feed sends it: [{kind (the product type), product_id, …}] or [[product_type, product_id, …]]
+    holdings TEXT NOT NULL,               -- JSON as the feed sends it: [{kind (the product type), product_id, …}], or arrays in that order
     version INTEGER NOT NULL,
     badge_printed_at TEXT,                -- the last print at any station, as the feed says
     badge_printed_station TEXT NOT NULL DEFAULT ''

@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from shared.decisions import Outcome, Reason, ScanKind, Verdict
+from shared.verdict_words import VerdictWords
 from shared.zones import conference_zone, in_zone
 
 
@@ -25,45 +26,26 @@ class VerdictText:
 
 COLOURS = {Outcome.ACCEPT: "green", Outcome.WARN: "amber", Outcome.REFUSE: "red"}
 
-FIXED_HEADLINES = {
-    Reason.NOT_FOUND: "Unknown badge",
-    Reason.WRONG_CONFERENCE: "Badge for another conference",
-    Reason.MALFORMED: "Not a badge",
-    Reason.INVALID_SIGNATURE: "Forged or damaged badge",
-    Reason.UNPAID: "Not paid",
-    Reason.CANCELLED: "Order cancelled",
-    Reason.REFUNDED: "Refunded: badge no longer valid",
-    Reason.NOT_CHECKED_IN: "Was not checked in",
-    Reason.NOT_YET_SYNCED: "Valid badge, not yet synced: let in",
-    Reason.REVOKED_DEVICE: "This kiosk has been revoked",
-}
-
-DETAILS = {
-    Reason.NOT_FOUND: "Search by name, or send them to the registration desk.",
-    Reason.UNPAID: "Send them to the registration desk to pay.",
-    Reason.NOT_YET_SYNCED: "Registered after this kiosk's last sync; the signature is genuine.",
-    Reason.MALFORMED: "Scan the QR code on the badge.",
-}
-
 
 def describe(verdict: Verdict, *, kind: ScanKind, product_name: str = "", timezone: str = "UTC",
-             message: str = "") -> VerdictText:
+             message: str = "", language: str = "en") -> VerdictText:
+    """The verdict in the station's ``language``, in words defined once in shared.verdict_words."""
+    words = VerdictWords(language)
     attendee = verdict.attendee
-    headline = _headline(verdict, kind, product_name, timezone)
-    detail = DETAILS.get(verdict.reason, "")
+    headline = _headline(verdict, kind, product_name, timezone, words)
+    detail = words.detail(verdict.reason)
     if verdict.reason in (Reason.MALFORMED, Reason.WRONG_CONFERENCE, Reason.INVALID_SIGNATURE) and message:
         detail = _beyond(headline, message) or detail
     if verdict.reason is Reason.ZONE_FULL:  # "Room A full: 300 of 300", with the door's figure
         headline = message or headline
-        detail = ("Entry refused until someone leaves." if verdict.outcome is Outcome.REFUSE
-                  else "Let in: the room is at its capacity.")
+        detail = words.zone_full(refused=verdict.outcome is Outcome.REFUSE)
     if attendee is None or not attendee.name:
         return VerdictText(COLOURS[verdict.outcome], headline, detail=detail)
     # A refused person is not told what they could use: the add-ons would read as if the badge were good.
     # A redemption's verdict holds the state before it: the line of the product redeemed counts it already.
     redeemed = verdict.holding if kind is ScanKind.REDEMPTION and verdict.reason is Reason.OK else None
     addons = () if verdict.outcome is Outcome.REFUSE else tuple(
-        f"{h.name}: {h.remaining - 1 if h == redeemed else h.remaining} of {h.quantity} left"
+        words.left(h.name, h.remaining - 1 if h == redeemed else h.remaining, h.quantity)
         if h.quantity > 1 or kind is ScanKind.REDEMPTION else h.name
         for h in attendee.holdings if h.product_type == "addon"
     )
@@ -81,30 +63,24 @@ def _beyond(headline: str, message: str) -> str:
     return rest[:1].upper() + rest[1:] if colon else ""
 
 
-def _headline(verdict: Verdict, kind: ScanKind, product_name: str, timezone: str) -> str:
+def _headline(verdict: Verdict, kind: ScanKind, product_name: str, timezone: str, words: VerdictWords) -> str:
     reason, attendee, holding = verdict.reason, verdict.attendee, verdict.holding
-    product = holding.name if holding else product_name or "Product"
+    product = holding.name if holding else product_name or words.product()
     if reason is Reason.OK:
-        if kind is ScanKind.CHECK_IN:
-            return "Welcome"
-        if kind is ScanKind.EXIT:
-            return "Checked out"
         if kind is ScanKind.REDEMPTION and holding:
             # The verdict holds the state before this redemption.
-            return f"{product} redeemed: {holding.remaining - 1} of {holding.quantity} left"
-        return f"{product}: admitted"
+            return words.redeemed(product, holding.remaining - 1, holding.quantity)
+        return words.admitted(kind, product)
     if reason is Reason.ALREADY_CHECKED_IN and attendee and attendee.last_check_in_at:
-        at = local_time(attendee.last_check_in_at, timezone)
-        where = f", {attendee.last_check_in_station}" if attendee.last_check_in_station else ""
-        return f"Already checked in at {at}{where}"
+        return words.already_checked_in(local_time(attendee.last_check_in_at, timezone),
+                                        attendee.last_check_in_station)
     if reason is Reason.CHECKIN_RULE:  # the station's check-in list, in the words the console shows its rules in
-        return verdict.explanation or "Not admitted by this station's list"
+        return verdict.explanation or words.headline(reason)
     if reason is Reason.PRODUCT_NOT_PURCHASED:
-        return f"{product} not purchased"
+        return words.not_purchased(product)
     if reason is Reason.FULLY_REDEEMED:
-        quantity = holding.quantity if holding else 0
-        return f"{product} already used: all {quantity} redeemed" if quantity > 1 else f"{product} already used"
-    return FIXED_HEADLINES.get(reason, reason.value.replace("_", " ").capitalize())
+        return words.already_used(product, holding.quantity if holding else 0)
+    return words.headline(reason)
 
 
 def local_time(moment: dt.datetime, timezone: str, *, today: dt.date | None = None, seconds: bool = False) -> str:

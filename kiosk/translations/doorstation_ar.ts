@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
     <context>
+        <name>ScanScreen</name>
+        <message>
+            <source>Operator</source>
+            <translation>المشغّل</translation>
+        </message>
+        <message>
+            <source>Scan your badge</source>
+            <translation>امسح شارتك</translation>
+        </message>
+        <message>
+            <source>Hold the QR code on your badge to the scanner or the camera.</source>
+            <translation>قرّب رمز QR على شارتك من الماسح أو الكاميرا.</translation>
+        </message>
+        <message>
+            <source>No badge? Search by name, email or code</source>
+            <translation>لا شارة؟ ابحث بالاسم أو البريد أو الرمز</translation>
+        </message>
+        <message>
+            <source>Checked in at %1</source>
+            <translation>سُجّل دخوله الساعة %1</translation>
+        </message>
+        <message>
+            <source>No one found. Check the spelling, or try the email.</source>
+            <translation>لم يُعثر على أحد. تحقق من الكتابة أو جرّب البريد الإلكتروني.</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncStatusBar</name>
         <message>
             <source>● Connecting…</source>

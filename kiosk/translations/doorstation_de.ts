@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
     <context>
+        <name>ScanScreen</name>
+        <message>
+            <source>Operator</source>
+            <translation>Bedienung</translation>
+        </message>
+        <message>
+            <source>Scan your badge</source>
+            <translation>Badge scannen</translation>
+        </message>
+        <message>
+            <source>Hold the QR code on your badge to the scanner or the camera.</source>
+            <translation>Halten Sie den QR-Code Ihres Badges an den Scanner oder die Kamera.</translation>
+        </message>
+        <message>
+            <source>No badge? Search by name, email or code</source>
+            <translation>Kein Badge? Nach Name, E-Mail oder Code suchen</translation>
+        </message>
+        <message>
+            <source>Checked in at %1</source>
+            <translation>Eingecheckt um %1</translation>
+        </message>
+        <message>
+            <source>No one found. Check the spelling, or try the email.</source>
+            <translation>Niemand gefunden. Schreibweise prüfen oder mit der E-Mail versuchen.</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncStatusBar</name>
         <message>
             <source>● Connecting…</source>

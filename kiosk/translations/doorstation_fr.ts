@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
     <context>
+        <name>ScanScreen</name>
+        <message>
+            <source>Operator</source>
+            <translation>Opérateur</translation>
+        </message>
+        <message>
+            <source>Scan your badge</source>
+            <translation>Scannez votre badge</translation>
+        </message>
+        <message>
+            <source>Hold the QR code on your badge to the scanner or the camera.</source>
+            <translation>Présentez le QR code de votre badge au lecteur ou à la caméra.</translation>
+        </message>
+        <message>
+            <source>No badge? Search by name, email or code</source>
+            <translation>Pas de badge ? Cherchez par nom, e-mail ou code</translation>
+        </message>
+        <message>
+            <source>Checked in at %1</source>
+            <translation>Enregistré à %1</translation>
+        </message>
+        <message>
+            <source>No one found. Check the spelling, or try the email.</source>
+            <translation>Personne trouvé. Vérifiez l’orthographe, ou essayez l’e-mail.</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncStatusBar</name>
         <message>
             <source>● Connecting…</source>

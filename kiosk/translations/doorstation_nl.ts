@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="en">
     <context>
+        <name>ScanScreen</name>
+        <message>
+            <source>Operator</source>
+            <translation>Beheer</translation>
+        </message>
+        <message>
+            <source>Scan your badge</source>
+            <translation>Scan je badge</translation>
+        </message>
+        <message>
+            <source>Hold the QR code on your badge to the scanner or the camera.</source>
+            <translation>Houd de QR-code op je badge voor de scanner of de camera.</translation>
+        </message>
+        <message>
+            <source>No badge? Search by name, email or code</source>
+            <translation>Geen badge? Zoek op naam, e-mail of code</translation>
+        </message>
+        <message>
+            <source>Checked in at %1</source>
+            <translation>Ingecheckt om %1</translation>
+        </message>
+        <message>
+            <source>No one found. Check the spelling, or try the email.</source>
+            <translation>Niemand gevonden. Controleer de spelling of probeer het e-mailadres.</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncStatusBar</name>
         <message>
             <source>● Connecting…</source>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR" sourcelanguage="en">
     <context>
+        <name>ScanScreen</name>
+        <message>
+            <source>Operator</source>
+            <translation>Operador</translation>
+        </message>
+        <message>
+            <source>Scan your badge</source>
+            <translation>Leia seu crachá</translation>
+        </message>
+        <message>
+            <source>Hold the QR code on your badge to the scanner or the camera.</source>
+            <translation>Aproxime o QR code do seu crachá do leitor ou da câmera.</translation>
+        </message>
+        <message>
+            <source>No badge? Search by name, email or code</source>
+            <translation>Sem crachá? Busque por nome, e-mail ou código</translation>
+        </message>
+        <message>
+            <source>Checked in at %1</source>
+            <translation>Check-in às %1</translation>
+        </message>
+        <message>
+            <source>No one found. Check the spelling, or try the email.</source>
+            <translation>Ninguém encontrado. Confira a grafia ou tente o e-mail.</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncStatusBar</name>
         <message>
             <source>● Connecting…</source>

@@ -289,7 +289,7 @@ class KioskWindow(QMainWindow):
         self.wedge.is_badge = functools.partial(badge_codes.is_well_formed, conference_slug=credentials.conference_slug)
         cache_path = self.options.data_dir / CACHE_FILE
         if self.cache is None:
-            self.cache = CacheWorkerHandle(cache_path, self)
+            self.cache = CacheWorkerHandle(cache_path, self, language=self.language)
             self.cache.worker.scanned.connect(self._show_verdict)
             self.cache.worker.found.connect(self._show_results)
             self.cache.worker.undone.connect(lambda result: self.panel.show_message(result.message))

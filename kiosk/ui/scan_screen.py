@@ -35,7 +35,7 @@ class ScanScreen(QWidget):
         self.title.setStyleSheet("font-size: 20pt; font-weight: 700;")
         self.station = QLabel("")
         self.station.setStyleSheet("font-size: 16pt; color: #555;")
-        self.operator = QPushButton("Operator")
+        self.operator = QPushButton(self.tr("Operator"))
         self.operator.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.operator.clicked.connect(self.operatorRequested)
         header = QHBoxLayout()
@@ -53,10 +53,10 @@ class ScanScreen(QWidget):
         self.zone_alarm.setWordWrap(True)
         self.zone_alarm.hide()
 
-        self.prompt = QLabel("Scan your badge")
+        self.prompt = QLabel(self.tr("Scan your badge"))
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.prompt.setStyleSheet("font-size: 40pt; font-weight: 700; color: #1f2a44;")
-        self.hint = QLabel("Hold the QR code on your badge to the scanner or the camera.")
+        self.hint = QLabel(self.tr("Hold the QR code on your badge to the scanner or the camera."))
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setStyleSheet("font-size: 16pt; color: #555;")
         self.preview = QLabel()
@@ -77,7 +77,7 @@ class ScanScreen(QWidget):
         left.addStretch(1)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("No badge? Search by name, email or code")
+        self.search.setPlaceholderText(self.tr("No badge? Search by name, email or code"))
         self.search.setClearButtonEnabled(True)
         self.search.setStyleSheet("font-size: 16pt; padding: 8px;")
         self.results = QListWidget()
@@ -134,14 +134,16 @@ class ScanScreen(QWidget):
             checked_in = ""
             if row.get("last_check_in_at"):
                 where = f", {row['last_check_in_station']}" if row.get("last_check_in_station") else ""
-                checked_in = f"\n✓ Checked in at {local_time(row['last_check_in_at'], timezone)}{where}"
+                checked_in = "\n✓ " + self.tr("Checked in at %1").replace(
+                    "%1", local_time(row["last_check_in_at"], timezone)) + where
             email = f"{row['email']} · " if row["email"] else ""  # a door station holds no emails
             item = QListWidgetItem(f"{row['full_name']}{company}\n{email}{row['access_code']} · "
                                    f"{row['ticket_type']}{status}{checked_in}")
             item.setData(Qt.ItemDataRole.UserRole, row["access_code"])
             self.results.addItem(item)
         searched = bool(self.search.text().strip())
-        self.no_results.setText("No one found. Check the spelling, or try the email." if searched and not rows else "")
+        self.no_results.setText(self.tr("No one found. Check the spelling, or try the email.") if searched and not rows
+                                else "")
 
     def _chosen(self, item: QListWidgetItem) -> None:
         self.attendeeChosen.emit(item.data(Qt.ItemDataRole.UserRole))

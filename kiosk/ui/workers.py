@@ -73,9 +73,10 @@ class CacheWorker(QObject):
     zoneFigures = Signal(list)  # [(figure, alarm words, alarm level or 0)] of this station's door
     doorChoices = Signal(list)  # [DoorChoice]: the zone roles a station can take, from the zones synced
 
-    def __init__(self, cache_path: Path) -> None:
+    def __init__(self, cache_path: Path, language: str = "en") -> None:
         super().__init__()
         self.cache_path = cache_path
+        self.language = language  # the station's, for the verdict's words (shared.verdict_words)
         self.pipeline: ScanPipeline | None = None
         self.settings: KioskSettings | None = None
         self._jobs_printing: set[int] = set()  # handed to the window and not finished: never handed out twice
@@ -110,7 +111,7 @@ class CacheWorker(QObject):
         # Re-read on every scan: a sync may have brought the conference's timezone since.
         timezone = get_meta(self.pipeline.connection, "conference_timezone") or "UTC"
         text = describe(result.verdict, kind=self.pipeline.station.kind, product_name=self.settings.product_name,
-                        timezone=timezone, message=result.message)
+                        timezone=timezone, message=result.message, language=self.language)
         printed_before = None
         if self.settings.mode is StationMode.BADGE_PRINTING and result.access_code:
             printed_before = attendee_cache.last_badge_print(self.pipeline.connection, result.access_code)
@@ -217,11 +218,11 @@ class CacheWorkerHandle(QObject):
     requestPrintJobs = Signal()
     requestFinishPrintJob = Signal(int, str, str, str, bool, str)  # job id, code, name, payload, printed, detail
 
-    def __init__(self, cache_path: Path, parent: QObject | None = None) -> None:
+    def __init__(self, cache_path: Path, parent: QObject | None = None, *, language: str = "en") -> None:
         super().__init__(parent)
         self.worker_thread = QThread()  # (not ``thread``: that is QObject.thread())
         self.worker_thread.setObjectName("cache")
-        self.worker = CacheWorker(cache_path)
+        self.worker = CacheWorker(cache_path, language)
         self.worker.moveToThread(self.worker_thread)
         self.requestScan.connect(self.worker.scan)
         self.requestSearch.connect(self.worker.search)

@@ -15,16 +15,13 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
-import io
 from collections.abc import Iterator
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import NullTranslations, Translations
+from babel.support import NullTranslations
 from fastapi import Request
 
-from shared.languages import SHIPPED_LANGUAGES, SOURCE_LANGUAGE, from_accept_language
+from shared.languages import SHIPPED_LANGUAGES, SOURCE_LANGUAGE, from_accept_language, load_catalogue
 
 LOCALE_FOLDER = Path(__file__).resolve().parent / "locale"
 DOMAIN = "console"
@@ -35,15 +32,7 @@ _active: contextvars.ContextVar[str] = contextvars.ContextVar("console_language"
 @functools.cache
 def translations(language: str) -> NullTranslations:
     """The console's catalogue in ``language``; the source language (or a missing file) translates nothing."""
-    source = LOCALE_FOLDER / language / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if language == SOURCE_LANGUAGE or not source.exists():
-        return NullTranslations()
-    with source.open("rb") as po:
-        catalog = read_po(po, locale=language, domain=DOMAIN)
-    compiled = io.BytesIO()
-    write_mo(compiled, catalog)  # fuzzy entries are left out, as msgfmt does
-    compiled.seek(0)
-    return Translations(compiled, domain=DOMAIN)
+    return load_catalogue(LOCALE_FOLDER, language, DOMAIN)
 
 
 def request_language(request: Request) -> str:

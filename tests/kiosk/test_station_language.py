@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.core.settings import load_settings, save_settings
 from kiosk.ui.language import speak
-from tests.kiosk.door import open_window
+from tests.kiosk.door import open_window, shown, wedge_scan
 
 
 @pytest.fixture(autouse=True)
@@ -64,3 +64,28 @@ def test_a_language_without_a_catalogue_falls_back_to_english(qtbot, door):
     window = open_window(qtbot, door, windowed=True)
     assert window.language == "en"
     assert window.status_bar.cached.text() == "2 attendees cached"
+
+
+def test_a_german_door_welcomes_and_refuses_in_german(qtbot, door):
+    _speaking(door, "de")
+    window = open_window(qtbot, door, windowed=True)
+    assert window.scan_screen.prompt.text() == "Badge scannen"
+    assert window.scan_screen.search.placeholderText() == "Kein Badge? Nach Name, E-Mail oder Code suchen"
+    wedge_scan(qtbot, window, door.paid)
+    assert shown(window)[:2] == ("green", "Willkommen")
+    wedge_scan(qtbot, window, door.paid)
+    colour, headline, _name = shown(window)
+    assert colour == "amber" and headline.startswith("Bereits eingecheckt um ") and headline.endswith(", Door A")
+    wedge_scan(qtbot, window, door.unpaid)
+    assert shown(window)[:2] == ("red", "Nicht bezahlt")
+    assert window.verdict.detail.text() == "Zum Bezahlen zur Registrierung schicken."
+
+
+def test_an_arabic_door_says_its_verdict_in_arabic(qtbot, door, screenshots):
+    _speaking(door, "ar")
+    window = open_window(qtbot, door, windowed=True)
+    window.resize(1280, 800)
+    wedge_scan(qtbot, window, door.unpaid)
+    assert shown(window)[:2] == ("red", "غير مدفوع")
+    qtbot.wait(100)
+    window.grab().save(str(screenshots / "kiosk-ar-refused-1280x800.png"))

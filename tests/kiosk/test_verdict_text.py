@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kiosk.core.verdict_text import describe, local_time
-from shared.decisions import AttendeeState, Outcome, Reason, ScanKind, Verdict
+from shared.decisions import AttendeeState, Holding, Outcome, Reason, ScanKind, Verdict
 
 # As the change feed hands them out (UTC), the calendar's first and last days as often as the rest: there a
 # zone's clock runs off the calendar.
@@ -41,3 +41,16 @@ def test_the_calendars_edges_read_in_utc_with_their_year():
         "Mon 01 Jan 0001 00:00 UTC"
     assert describe(already_in(dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=dt.UTC)), kind=ScanKind.CHECK_IN,
                     timezone="Europe/Berlin").headline == "Already checked in at Fri 31 Dec 9999 23:59 UTC, Door B"
+
+
+def test_the_words_come_from_the_one_catalogue_in_the_stations_language():
+    lunch = Holding("addon", 7, "Mittagessen", quantity=2, redeemed=0, line_item_id=3)
+    ada = AttendeeState(access_code="ADA12345", name="Ada Lovelace", company="", ticket_type="Standard",
+                        order_status="paid", holdings=(lunch,))
+    redeemed = describe(Verdict(Outcome.ACCEPT, Reason.OK, ada, lunch), kind=ScanKind.REDEMPTION, language="de")
+    assert redeemed.headline == "Mittagessen eingelöst: 1 von 2 übrig"
+    assert redeemed.addons == ("Mittagessen: 1 von 2 übrig",)
+    refused = describe(Verdict(Outcome.REFUSE, Reason.NOT_FOUND), kind=ScanKind.CHECK_IN, language="fr")
+    assert (refused.headline, refused.detail) == ("Badge inconnu", "Cherchez par nom, ou envoyez la personne à l’accueil.")
+    # A language not shipped falls back to English; English reads as the source.
+    assert describe(Verdict(Outcome.REFUSE, Reason.UNPAID), kind=ScanKind.CHECK_IN, language="ja").headline == "Not paid"
