@@ -147,14 +147,3 @@ def empty_database_url(request, tmp_path):
     with admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
-
-
-@pytest.fixture(autouse=True)
-def settings_read_afresh():
-    """The server reads its settings once per process; a test that sets the environment (an admin
-    token, a fake Stripe) gets them read again when its app or command first asks."""
-    from server.settings import get_settings
-
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
