@@ -144,7 +144,8 @@ def bulk_purchase_checkout_link(factory: sessionmaker[Session], purchase_id: int
 
 
 class BulkPurchaseCheckout:
-    """Stripe Checkout for bulk purchases, as the reference does it (split out to keep Stripe in one place)."""
+    """Stripe Checkout for bulk purchases: an approved purchase is paid through a Checkout Session, and its
+    completion fulfils it (here rather than in sponsors: Stripe is called from payments only)."""
 
     @staticmethod
     def create_checkout_session(session: Session, bulk_purchase: BulkPurchase, success_url: str, cancel_url: str) -> str:
@@ -190,7 +191,8 @@ class BulkPurchaseCheckout:
         """``checkout.session.completed`` for a bulk purchase: fulfil it. None if no purchase has this session.
 
         A purchase that cannot be fulfilled (say it was marked failed when its session expired) is
-        set to FAILED, as the reference does; the caller records that on the event for a person to act on.
+        set to FAILED (the money arrived for codes that will not be handed out: a refund is due); the caller
+        records that on the event for a person to act on.
         """
         bp = bulk_purchase_by_checkout_session(session, session_id)
         if bp is None:

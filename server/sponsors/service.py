@@ -70,7 +70,7 @@ def create_sponsor(
     session: Session, conference: Conference, *, name: str, slug: str | None = None,
     level: SponsorLevel | None = None, contact_email: str = "",
 ) -> Sponsor:
-    """A sponsor of the conference; without a slug, one is made from the name (as the reference does)."""
+    """A sponsor of the conference; without a slug, one is made from the name (lowercase, words joined by hyphens)."""
     name = name.strip()
     if not name:
         raise InvalidInput("A sponsor needs a name.")
@@ -176,7 +176,7 @@ def list_sponsor_levels(session: Session, conference: Conference) -> list[Sponso
 
 def get_sponsor_level(session: Session, conference: Conference, name_or_id: str | int) -> SponsorLevel:
     """A level by name within the conference, or by id (which may be another conference's: the sponsor
-    rule then refuses it with the reference's message)."""
+    rule then refuses it: a sponsor's level must be one of its own conference's)."""
     level = None
     if isinstance(name_or_id, int) or str(name_or_id).isdigit():
         level = session.get(SponsorLevel, int(name_or_id))
@@ -383,8 +383,8 @@ class BulkPurchaseService:
 
     @staticmethod
     def mark_failed_by_hand(session: Session, bulk_purchase: BulkPurchase) -> BulkPurchase:
-        """The console's "mark failed": the reference's rule (only a pending or processing purchase fails; a
-        paid or refunded one is never overwritten), but a refusal is said rather than skipped quietly."""
+        """The console's "mark failed": only a pending or processing purchase fails (a paid or refunded one is
+        never overwritten, whatever Stripe says late), and a refusal is said rather than skipped quietly."""
         purchase = BulkPurchaseService.lock(session, bulk_purchase.id)
         if not BulkPurchaseService.mark_failed(session, purchase):
             raise BulkPurchaseError(f"Cannot mark purchase in '{purchase.payment_status.label}' state as failed; "

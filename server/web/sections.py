@@ -21,7 +21,7 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    # the door (issue 17), then the sales (issue 18)
+    # the door first (what a volunteer lead needs on the day), then the sales
     Section("dashboard", "Dashboard", Role.VIEWER),
     Section("devices", "Devices", Role.DOOR_LEAD),
     Section("attendees", "Attendees", Role.VIEWER),
