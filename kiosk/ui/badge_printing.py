@@ -9,7 +9,8 @@ kiosk.badges'; the signed payload comes from kiosk.core.sync_engine.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
@@ -32,13 +33,16 @@ if TYPE_CHECKING:
     from kiosk.ui.workers import CacheWorkerHandle, SyncService
 
 
+class _Options(Protocol):  # kiosk.ui.main_window.KioskOptions, as far as printing reads it
+    @property
+    def data_dir(self) -> Path: ...
+
+
 class PrintStation(QMainWindow):
     """The kiosk window's printing, as a base of KioskWindow."""
 
     if TYPE_CHECKING:  # KioskWindow's, which this prints for
-        from kiosk.ui.main_window import KioskOptions
-
-        options: KioskOptions
+        options: _Options
         settings: KioskSettings | None
         credentials: DeviceCredentials | None
         cache: CacheWorkerHandle | None

@@ -57,6 +57,7 @@ class KioskOptions:
 
 
 class KioskWindow(PrintStation):
+    options: KioskOptions
     verdictShown = Signal(object)  # ScanReport, once painted on screen
     badgePrinted = Signal(str)  # where it went; "" when it failed (and was kept)
     readyToScan = Signal()
