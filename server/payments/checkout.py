@@ -19,7 +19,8 @@ from server.orders.service import get_order, lock_order
 from server.payments.gateway import PaymentProviderError, StripeGateway, to_minor_units
 from server.sponsors.models import BulkPurchase, BulkPurchaseStatus
 from server.sponsors.repository import bulk_purchase_by_checkout_session, bulk_purchase_for_checkout
-from server.sponsors.service import BulkPurchaseError, BulkPurchaseService
+from server.sponsors import bulk_purchases
+from server.sponsors.bulk_purchases import BulkPurchaseError
 
 logger = logging.getLogger(__name__)
 
@@ -178,7 +179,7 @@ class BulkPurchaseCheckout:
             "success_url": success_url,
             "cancel_url": cancel_url,
         }, idempotency_key=f"bulk-purchase-{bulk_purchase.id}")
-        bp = BulkPurchaseService.lock(session, bulk_purchase.id)
+        bp = bulk_purchases.lock(session, bulk_purchase.id)
         bp.stripe_checkout_session_id = checkout.id
         bp.payment_status = BulkPurchaseStatus.PROCESSING
         session.flush()
@@ -205,7 +206,7 @@ class BulkPurchaseCheckout:
             return bp
         try:
             with session.begin_nested():
-                BulkPurchaseService.fulfill_bulk_purchase(session, bp)
+                bulk_purchases.fulfill_bulk_purchase(session, bp)
         except BulkPurchaseError:
             logger.exception("Failed to fulfill BulkPurchase #%s from webhook (session=%s)", bp.id, session_id)
             session.execute(update(BulkPurchase).where(BulkPurchase.id == bp.id)
