@@ -1,4 +1,4 @@
-"""500 voucher codes generated in one transaction (the reference's upper limit), SQLite and PostgreSQL.
+"""500 voucher codes generated in one transaction (the most one batch may hold), SQLite and PostgreSQL.
 
     .venv/bin/python bench/vouchers.py [--postgres URL]
 """

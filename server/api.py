@@ -1,4 +1,4 @@
-"""Request-scoped plumbing shared by every router: the unit of work and admin authentication."""
+"""Request-scoped plumbing shared by every router: the unit of work, the app's settings and admin authentication."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Path, Request
 from sqlalchemy.orm import Session
+
+from server.settings import ServerSettings
 
 from shared.protocol import MAX_ID, Text
 
@@ -41,6 +43,15 @@ def unit_of_work_dependency(request: Request) -> Iterator[Session]:
 # acknowledged, so that scan would be lost everywhere. Every route takes its session through this
 # one alias (one scope per request: FastAPI caches the dependency, the first scope seen wins).
 DbSession = Annotated[Session, Depends(unit_of_work_dependency, scope="function")]
+
+
+def app_settings(request: Request) -> ServerSettings:
+    """The settings the app was created with (create_app reads them once): a route never reads the environment."""
+    settings: ServerSettings = request.app.state.settings
+    return settings
+
+
+Settings = Annotated[ServerSettings, Depends(app_settings)]
 
 
 def require_admin(request: Request, authorization: str = Header(default="")) -> None:

@@ -35,15 +35,18 @@ from server.orders.holds import release_expired_holds
 from server.orders.pages import router as order_pages_router
 from server.orders.rate_limit import forget_old_windows
 from server.payments.endpoints import router as payments_router
+from server.payments.endpoints import webhook_router as stripe_webhook_router
+from server.payments.gateway import use_stripe_api
 from server.payments.pages import router as stripe_event_pages_router
 from server.payments.webhooks import retry_unprocessed
 from server.print_jobs.endpoints import router as print_jobs_router
-from server.settings import ServerSettings, get_settings
+from server.settings import ServerSettings
 from server.sponsors.endpoints import router as sponsors_router
 from server.sponsors.pages import router as sponsor_pages_router
 from server.sync.endpoints import admin_router as sync_admin_router
 from server.sync.endpoints import router as sync_router
 from server.sync.lookup_pages import router as lookup_pages_router
+from server.sync.endpoints import upload_router as sync_upload_router
 from server.users.pages import router as users_router
 from server.users.service import forget_old_sign_ins
 from server.vouchers.pages import router as voucher_pages_router
@@ -58,11 +61,13 @@ HOLD_RELEASE_INTERVAL_S = 30
 
 def create_app(url: str | None = None, *, settings: ServerSettings | None = None,
                badge_renderer: BadgePdfRenderer | None = None) -> FastAPI:
-    """The server on ``url`` (default: the settings' database). Settings are read here, once.
+    """The server on ``url`` (default: the settings' database). Settings are read from the environment
+    here, once, unless handed in; routes take them through server.api's ``Settings`` dependency.
 
     ``badge_renderer`` draws the console's badge PDFs; the server cannot draw one itself (badges are
     drawn with Qt, which it does not load): the composition layer (doorstation.server_app) passes it."""
-    settings = settings or get_settings()
+    settings = settings or ServerSettings()
+    use_stripe_api(settings.stripe_api_base)
     engine = make_engine(url or settings.database_url, pool_size=settings.db_pool_size,
                          max_overflow=settings.db_max_overflow, pool_timeout=10)
     session_factory = make_session_factory(engine)
@@ -127,9 +132,11 @@ def create_app(url: str | None = None, *, settings: ServerSettings | None = None
 
     app.include_router(orders_router)
     app.include_router(payments_router)
+    app.include_router(stripe_webhook_router, max_body_size=settings.max_webhook_bytes)
     app.include_router(conferences_router)
     app.include_router(desk_router)
     app.include_router(sync_router)
+    app.include_router(sync_upload_router, max_body_size=settings.max_upload_bytes)
     app.include_router(sync_admin_router)
     app.include_router(zones_router)
     app.include_router(flow_router)

@@ -1,9 +1,9 @@
 """Typed domain errors: a stable machine ``code`` plus a human message.
 
 HTTP maps them in one place (server.app): NotFound → 404, InvalidInput → 422, Conflict → 409.
-InvalidInput and Conflict are also ValueErrors, as the reference services raise ValueError for the
-same cases (a bad argument, and a rule that refuses: "Product 'Lunch' is fully redeemed (2/2).");
-code written against the reference (``except ValueError``) keeps working.
+InvalidInput and Conflict are also ValueErrors: a bad argument and a rule that refuses ("Product
+'Lunch' is fully redeemed (2/2).") are both a wrong value to the caller, so code that only tells
+success from a refusal (``except ValueError``: the CLI, the import) needs no list of our classes.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Three payloads are accepted:
 
 - a bare access code, ``A3K9M2X1`` (the Code128 barcode, or a person typing it);
-- ``{conference_slug}:{access_code}``, as printed by the reference system;
+- ``{conference_slug}:{access_code}``, unsigned (badges printed by earlier systems, and a kiosk offline);
 - our signed payload ``DS1.{conference_slug}.{access_code}.{signature}``, the signature being
   Ed25519 over ``DS1.{conference_slug}.{access_code}`` (base64url, no padding), so that a kiosk
   can tell a real badge from a forged one even for an attendee registered after its last sync.

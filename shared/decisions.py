@@ -98,7 +98,7 @@ class AttendeeState:
     last_check_in_at: dt.datetime | None = None
     last_check_in_station: str = ""
     holdings: tuple[Holding, ...] = field(default_factory=tuple)
-    checked_in_at: dt.datetime | None = None  # the first check-in (the reference's ``checked_in_at``)
+    checked_in_at: dt.datetime | None = None  # the first check-in (kept: reports count arrivals by it)
     passages: tuple[Passage, ...] | None = None
 
 

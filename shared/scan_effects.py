@@ -119,7 +119,7 @@ def effect(state: AttendeeState, scan: Scan) -> AttendeeState:
             return with_passages(state, [*state.passages, passage])
         if scan.kind == EXIT:
             return replace(state, inside=False)
-        # The reference keeps the first check-in time; re-entry moves the last one.
+        # The first check-in time stays (the arrival); re-entry moves the last one.
         first = scan.at if state.checked_in_at is None else min(state.checked_in_at, scan.at)
         if state.last_check_in_at is not None and scan.at < state.last_check_in_at:
             return replace(state, checked_in_at=first)

@@ -160,17 +160,6 @@ def empty_database_url(request, tmp_path):
     admin.dispose()
 
 
-@pytest.fixture(autouse=True)
-def settings_read_afresh():
-    """The server reads its settings once per process; a test that sets the environment (an admin
-    token, a fake Stripe) gets them read again when its app or command first asks."""
-    from server.settings import get_settings
-
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
-
-
 @pytest.fixture(scope="session", autouse=True)
 def key_store(tmp_path_factory):
     """Kiosks keep their cache key in the OS key store; the tests' is a file (tests/key_store.py), found

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from server.db.engine import make_engine
 from server.wiring import make_session_factory
+from server.payments.gateway import use_stripe_api
 from server.settings import get_settings
 
 console = Console(soft_wrap=True)  # never break a token or a path across lines
@@ -27,7 +28,9 @@ def session_factory() -> sessionmaker[Session]:
     """Migrate the database to the current schema, then hand out sessions on it (until the command ends)."""
     from server.db.migrate import upgrade_to_head
 
-    url = get_settings().database_url
+    settings = get_settings()
+    use_stripe_api(settings.stripe_api_base)  # a refund from the command line calls Stripe too
+    url = settings.database_url
     upgrade_to_head(url)
     engine = make_engine(url)
     _engines.append(engine)

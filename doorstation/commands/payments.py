@@ -33,7 +33,8 @@ def bulk_create(
 ) -> None:
     """Record a bulk purchase of voucher codes (PENDING), for a sponsor or for the conference itself."""
     from server.conferences.service import get_addon, get_conference, get_ticket_type, parse_money
-    from server.sponsors.service import BulkPurchaseService, get_sponsor
+    from server.sponsors import bulk_purchases
+    from server.sponsors.service import get_sponsor
 
     with unit_of_work(session_factory()) as session:
         conf = get_conference(session, conference)
@@ -41,7 +42,7 @@ def bulk_create(
         config = {"voucher_type": voucher_type, "discount_value": discount, "max_uses": max_uses}
         if prefix:
             config["prefix"] = prefix
-        purchase = BulkPurchaseService.create_bulk_purchase(
+        purchase = bulk_purchases.create_bulk_purchase(
             session, owner, quantity, get_ticket_type(session, conf, ticket_type) if ticket_type else None,
             parse_money(unit_price), voucher_config=config, addon=get_addon(session, conf, addon) if addon else None,
             conference=conf)
@@ -65,21 +66,21 @@ def bulk_checkout_link(
 @bulk_app.command("approve")
 def bulk_approve(purchase_id: PurchaseArg) -> None:
     """Approve a pending purchase (comp deals can then be fulfilled without payment)."""
-    from server.sponsors.service import BulkPurchaseService
+    from server.sponsors import bulk_purchases
 
     with unit_of_work(session_factory()) as session:
-        purchase = BulkPurchaseService.approve(session, BulkPurchaseService.lock(session, purchase_id))
+        purchase = bulk_purchases.approve(session, bulk_purchases.lock(session, purchase_id))
         console.print(f"Bulk purchase #{purchase.id} approved.")
 
 
 @bulk_app.command("fulfil")
 def bulk_fulfil(purchase_id: PurchaseArg) -> None:
     """Generate the purchase's voucher codes (once; a fulfilled purchase is left as it is) and print them."""
-    from server.sponsors.service import BulkPurchaseService
+    from server.sponsors import bulk_purchases
 
     with unit_of_work(session_factory()) as session:
-        purchase = BulkPurchaseService.lock(session, purchase_id)
-        vouchers = BulkPurchaseService.fulfill_bulk_purchase(session, purchase)
+        purchase = bulk_purchases.lock(session, purchase_id)
+        vouchers = bulk_purchases.fulfill_bulk_purchase(session, purchase)
         codes = [v.code for v in vouchers]
     if not codes:
         console.print(f"Bulk purchase #{purchase_id} was already fulfilled.")

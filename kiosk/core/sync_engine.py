@@ -510,7 +510,7 @@ def fetch_conflicts(credentials: DeviceCredentials, *, timeout: float = 5) -> li
 
 
 def fetch_badge_payload(credentials: DeviceCredentials, access_code: str, *, timeout: float = 3) -> str:
-    """The signed payload for a badge, from the server; offline, the reference format ``slug:code``
+    """The signed payload for a badge, from the server; offline, the unsigned ``slug:code``
     (door kiosks accept both; only the signed one also proves itself without a sync)."""
     try:
         response = httpx.get(f"{credentials.server_url}/api/v1/sync/badges/{access_code}", timeout=timeout,

@@ -1,6 +1,6 @@
 """Barcode decoders for camera frames (no Qt): zxing-cpp first, pyzbar and OpenCV as fallbacks.
 
-Measured here (issue 5) on noisy 640×480 / 1280×720 frames, median ms: zxing-cpp with its formats
+Measured on noisy 640×480 / 1280×720 frames, median ms: zxing-cpp with its formats
 restricted 2.5 / 6.9, pyzbar restricted to QR 13.6 / 38.3, OpenCV's QRCodeDetector 13.0 / 42.9
 (and 53 / 353 on frames with no code at all). So zxing-cpp is the default, pyzbar stays a
 supported backend, and OpenCV is the last resort when neither library loads.

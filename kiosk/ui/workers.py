@@ -1,6 +1,6 @@
 """The two background workers: one owns the cache database, one talks to the server.
 
-The UI thread never waits for either (STYLE.md): it sends requests by signal and gets frozen
+The UI thread never waits for either (a frozen screen at the door reads as a broken kiosk): it sends requests by signal and gets frozen
 dataclasses back by signal. The cache worker is the only thread that scans, so two scans never
 race for the same attendee on this kiosk. A slot that fails logs its traceback and says so by the
 ``failed`` signal, which the window shows: nothing fails silently, and the worker goes on.

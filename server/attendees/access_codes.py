@@ -1,4 +1,4 @@
-"""Access codes: the 8-character A-Z0-9 identifier printed on a badge (reference format)."""
+"""Access codes: the 8-character A-Z0-9 identifier printed on a badge."""
 
 from __future__ import annotations
 

@@ -5,8 +5,8 @@ bulk import (no statistics yet) the planner even picked a nested loop that took 
 conference, ticket type and add-on carries ``seats_taken`` / ``quantity_taken``: the seats of its
 orders that are PAID, PARTIALLY_REFUNDED or PENDING with a hold (a pending order's hold counts
 until it is released; capacity validation releases expired holds first, so an expired hold never
-blocks a sale). A PENDING order without a hold expiry holds nothing, as in the reference's sold
-count; counting it here would block its seats for ever, since no hold release ever reaches it.
+blocks a sale). A PENDING order without a hold expiry holds nothing (shared.order_status.holds_seat);
+counting it here would block its seats for ever, since no hold release ever reaches it.
 The counters change in one place, a ``before_flush`` hook that sees every order created, deleted
 or moved in or out of holding seats (its status or its hold changed), plus ``add_orders`` for Core
 bulk inserts; they are updated with ``SET x = x + n`` so concurrent transactions cannot lose an update.

@@ -96,14 +96,6 @@ def release_expired_holds_of(session: Session, conference_id: int) -> int:
     return release_expired_holds(session, conference_id=conference_id)  # flushes: the counters move
 
 
-def get_ticket_type_sold_count(session: Session, ticket_type: TicketType) -> int:
-    return _sold_quantity(session, ticket_type.conference_id, OrderLineItem.ticket_type_id == ticket_type.id)
-
-
-def get_addon_sold_count(session: Session, addon: AddOn) -> int:
-    return _sold_quantity(session, addon.conference_id, OrderLineItem.addon_id == addon.id)
-
-
 def validate_product_quantity(session: Session, product: TicketType | AddOn, desired: int) -> None:
     """Per-ticket-type / per-add-on limit. Call with the conference lock held (validate_global_capacity)."""
     if product.total_quantity == 0:

@@ -1,7 +1,7 @@
 """Admin routes for the help desk: look an attendee up, check them in, admit them to a room, redeem a product.
 
-For people whose badge is lost or does not scan. The rules are a kiosk's (``shared.decisions``), with
-the reference services' names and messages; what the desk does reaches every kiosk by the change feed.
+For people whose badge is lost or does not scan. The rules are a kiosk's (``shared.decisions``), through
+server.checkin.service; what the desk does reaches every kiosk by the change feed.
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def _attendee(session: Session, slug: str, access_code: str) -> Attendee:
 
 
 def _admitted(attendee: Attendee) -> Attendee:
-    """The reference's order status gate, with its words."""
+    """Only an order that admits entry (paid, partially refunded) lets the desk go on; 409 otherwise, saying why."""
     if (problem := CheckInService.validate_order_status(attendee)) is not None:
         raise Conflict(problem, code="order_not_admitted")
     return attendee

@@ -1,8 +1,8 @@
-"""Check-in, per-product door checks and product redemption (reference behaviour).
+"""Check-in, per-product door checks and product redemption at the server (the desk, the console).
 
 The rules are the shared ones (``shared.order_status``, ``shared.decisions``,
-``shared.scan_effects``) that kiosks decide by; these services keep the reference's names,
-arguments and messages around them. Scans uploaded by kiosks reach the same rules through
+``shared.scan_effects``) that kiosks decide by; these services word a refusal as a kiosk's screen
+does (an order that does not admit entry, a product fully redeemed). Scans uploaded by kiosks reach the same rules through
 ``server.sync.events``, which folds a whole batch at once.
 """
 
@@ -46,7 +46,7 @@ class AttendeeNotFound(NotFound):
 
 
 def order_status_message(status: OrderStatus | str | None) -> str | None:
-    """The reference's words for an order status that does not admit entry (None: it does)."""
+    """Why an order's status does not admit entry, in the words the desk and the console show (None: it does)."""
     if status is None:
         return "Attendee has no associated order."
     if not admits_entry(status):
@@ -104,7 +104,7 @@ class CheckInService:
     def check_in_by_hand(session: Session, *, attendee: Attendee, by: str, station: str = "Console") -> CheckIn:
         """A check-in made in the console for someone at the door without a badge that scans.
 
-        Refused (409) when the order does not admit entry, with the reference's words, as at a kiosk.
+        Refused (409) when the order does not admit entry, in order_status_message's words, as at a kiosk.
         Recorded twice: the check-in row names ``by`` (as a desk check-in does), and a correction row
         keeps it on the record even after an undo. Kiosks learn of it through the change feed.
         """

@@ -15,13 +15,6 @@ def conference_devices(session: Session, conference_id: int) -> list[Device]:
     return list(session.scalars(select(Device).where(Device.conference_id == conference_id).order_by(Device.id)))
 
 
-def active_devices(session: Session, conference_id: int) -> list[Device]:
-    """The conference's devices that are paired and not revoked: the fleet at the doors."""
-    return list(session.scalars(select(Device).where(Device.conference_id == conference_id,
-                                                     Device.paired_at.is_not(None), Device.revoked_at.is_(None))
-                                .order_by(Device.name, Device.id)))
-
-
 def conference_device(session: Session, conference_id: int, device_id: int) -> Device | None:
     """One device of this conference (None for another conference's: nobody sees those)."""
     return session.scalar(select(Device).where(Device.id == device_id, Device.conference_id == conference_id))

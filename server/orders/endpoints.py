@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from server.api import DbSession, ReferencePath, SlugPath
+from server.api import DbSession, ReferencePath, Settings, SlugPath
 from server.conferences.service import get_addon, get_conference, get_ticket_type
 from server.orders.rate_limit import count_order_from
 from server.orders.schemas import OrderCreate, OrderRead
@@ -14,7 +14,8 @@ router = APIRouter(prefix="/api/v1", tags=["orders"])
 
 
 @router.post("/conferences/{slug}/orders", status_code=201, response_model=OrderRead)
-def create_order(slug: SlugPath, body: OrderCreate, request: Request, session: DbSession) -> OrderRead:
+def create_order(slug: SlugPath, body: OrderCreate, request: Request, session: DbSession,
+                 settings: Settings) -> OrderRead:
     """Place an order: seats are held for 15 minutes while it is PENDING (a zero total is PAID at once).
 
     At most the conference's tickets per order, and a few orders per client address every 15
@@ -22,7 +23,7 @@ def create_order(slug: SlugPath, body: OrderCreate, request: Request, session: D
     """
     # The client's address as uvicorn reports it: behind a proxy, from X-Forwarded-For when the proxy
     # is trusted (127.0.0.1 by default; FORWARDED_ALLOW_IPS for another), else the proxy's own.
-    count_order_from(session, request.client.host if request.client else "unknown")
+    count_order_from(session, request.client.host if request.client else "unknown", limit=settings.orders_per_window)
     conference = get_conference(session, slug)
     cart = Cart(
         buyer=AttendeeDetails(**body.buyer.model_dump()),

@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 from server.db.base import utcnow
 from server.errors import DomainError
 from server.orders.models import OrderRateWindow
-from server.settings import get_settings
 
 WINDOW = dt.timedelta(minutes=15)  # a hold's lifetime: at most this many holds alive per client
 
@@ -31,8 +30,9 @@ class TooManyOrders(DomainError):
     http_status = 429
 
 
-def count_order_from(session: Session, client: str, *, now: dt.datetime | None = None) -> None:
-    """Count one more order from ``client`` in the current window; raises TooManyOrders past the limit."""
+def count_order_from(session: Session, client: str, *, limit: int, now: dt.datetime | None = None) -> None:
+    """Count one more order from ``client`` in the current window; raises TooManyOrders past ``limit``
+    (the settings' orders_per_window)."""
     now = now or utcnow()
     epoch = int(now.timestamp()) // int(WINDOW.total_seconds()) * int(WINDOW.total_seconds())
     window_start = dt.datetime.fromtimestamp(epoch, dt.UTC)
@@ -44,9 +44,9 @@ def count_order_from(session: Session, client: str, *, now: dt.datetime | None =
                                         set_={"orders": OrderRateWindow.orders + 1})
         .returning(OrderRateWindow.orders)
     ).scalar_one()
-    if orders > get_settings().orders_per_window:
+    if orders > limit:
         retry = window_start + WINDOW - now
-        raise TooManyOrders(f"Too many orders from your address: at most {get_settings().orders_per_window} every "
+        raise TooManyOrders(f"Too many orders from your address: at most {limit} every "
                             f"{int(WINDOW.total_seconds() // 60)} minutes. Try again in "
                             f"{max(1, round(retry.total_seconds() / 60))} minutes.")
 

@@ -19,7 +19,8 @@ from server.orders.service import get_order, lock_order
 from server.payments.gateway import PaymentProviderError, StripeGateway, to_minor_units
 from server.sponsors.models import BulkPurchase, BulkPurchaseStatus
 from server.sponsors.repository import bulk_purchase_by_checkout_session, bulk_purchase_for_checkout
-from server.sponsors.service import BulkPurchaseError, BulkPurchaseService
+from server.sponsors import bulk_purchases
+from server.sponsors.bulk_purchases import BulkPurchaseError
 
 logger = logging.getLogger(__name__)
 
@@ -144,7 +145,8 @@ def bulk_purchase_checkout_link(factory: sessionmaker[Session], purchase_id: int
 
 
 class BulkPurchaseCheckout:
-    """Stripe Checkout for bulk purchases, as the reference does it (split out to keep Stripe in one place)."""
+    """Stripe Checkout for bulk purchases: an approved purchase is paid through a Checkout Session, and its
+    completion fulfils it (here rather than in sponsors: Stripe is called from payments only)."""
 
     @staticmethod
     def create_checkout_session(session: Session, bulk_purchase: BulkPurchase, success_url: str, cancel_url: str) -> str:
@@ -177,7 +179,7 @@ class BulkPurchaseCheckout:
             "success_url": success_url,
             "cancel_url": cancel_url,
         }, idempotency_key=f"bulk-purchase-{bulk_purchase.id}")
-        bp = BulkPurchaseService.lock(session, bulk_purchase.id)
+        bp = bulk_purchases.lock(session, bulk_purchase.id)
         bp.stripe_checkout_session_id = checkout.id
         bp.payment_status = BulkPurchaseStatus.PROCESSING
         session.flush()
@@ -190,7 +192,8 @@ class BulkPurchaseCheckout:
         """``checkout.session.completed`` for a bulk purchase: fulfil it. None if no purchase has this session.
 
         A purchase that cannot be fulfilled (say it was marked failed when its session expired) is
-        set to FAILED, as the reference does; the caller records that on the event for a person to act on.
+        set to FAILED (the money arrived for codes that will not be handed out: a refund is due); the caller
+        records that on the event for a person to act on.
         """
         bp = bulk_purchase_by_checkout_session(session, session_id)
         if bp is None:
@@ -203,7 +206,7 @@ class BulkPurchaseCheckout:
             return bp
         try:
             with session.begin_nested():
-                BulkPurchaseService.fulfill_bulk_purchase(session, bp)
+                bulk_purchases.fulfill_bulk_purchase(session, bp)
         except BulkPurchaseError:
             logger.exception("Failed to fulfill BulkPurchase #%s from webhook (session=%s)", bp.id, session_id)
             session.execute(update(BulkPurchase).where(BulkPurchase.id == bp.id)

@@ -11,9 +11,10 @@ from pydantic import BaseModel, Field
 from server.api import ReferencePath, SlugPath
 from server.payments.checkout import start_order_checkout
 from server.payments.webhooks import receive
-from server.settings import get_settings
 
 router = APIRouter(prefix="/api/v1", tags=["payments"])
+# Stripe's webhook alone: the app includes it with the settings' max_webhook_bytes as its body limit.
+webhook_router = APIRouter(prefix="/api/v1", tags=["payments"])
 
 class CheckoutCreate(BaseModel):
     success_url: str = Field(min_length=8, max_length=2000, pattern="^https?://")
@@ -42,9 +43,10 @@ def start_checkout(reference: ReferencePath, body: CheckoutCreate, request: Requ
     return CheckoutRead(checkout_url=started.url, session_id=started.session_id, expires_at=started.expires_at)
 
 
-# The limit is enforced while the body streams in (413 at once from Content-Length, or as soon as
-# the bytes pass it), before the signature check: a large body is not a Stripe event.
-@router.post("/stripe/webhook/{conference_slug}", response_model=WebhookAnswer, max_body_size=get_settings().max_webhook_bytes)
+# The limit (settings: max_webhook_bytes, given where server.app includes webhook_router) is enforced
+# while the body streams in (413 at once from Content-Length, or as soon as the bytes pass it), before
+# the signature check: a large body is not a Stripe event.
+@webhook_router.post("/stripe/webhook/{conference_slug}", response_model=WebhookAnswer)
 async def stripe_webhook(conference_slug: SlugPath, request: Request,
                          stripe_signature: str | None = Header(default=None)) -> WebhookAnswer:
     """Stripe's webhook for one conference: signature checked with its secret, each event applied once."""

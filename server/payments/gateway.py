@@ -15,7 +15,6 @@ from stripe.params.checkout import SessionCreateParams
 
 from server.conferences.models import Conference
 from server.errors import DomainError, InvalidInput
-from server.settings import get_settings
 
 # Stripe's currencies without a minor unit: amounts are sent as they are (¥5000 is 5000).
 ZERO_DECIMAL = frozenset("bif clp djf gnf jpy kmf krw mga pyg rwf ugx vnd vuv xaf xof xpf".split())
@@ -54,12 +53,22 @@ def from_minor_units(amount: int, currency: str) -> Decimal:
     return Decimal(amount) / 100
 
 
+# Where Stripe is: its own API unless the settings say otherwise (a local test double, stripe-mock).
+# Handed in once by whoever read the settings (server.app's create_app, the CLI); never read per call.
+_api_base: str | None = None
+
+
+def use_stripe_api(api_base: str | None) -> None:
+    global _api_base
+    _api_base = api_base
+
+
 class StripeGateway:
     def __init__(self, conference: Conference) -> None:
         if not conference.stripe_secret_key:
             raise InvalidInput(f"Conference {conference.slug} has no Stripe secret key; set it with "
                                f"`doorstation conference stripe {conference.slug} --secret-key sk_…`.")
-        api_base = get_settings().stripe_api_base
+        api_base = _api_base
         self.currency = conference.currency.lower()
         self.client = stripe.StripeClient(
             conference.stripe_secret_key,

@@ -19,7 +19,8 @@ from server.orders.models import Order, OrderStatus
 from server.orders.service import get_order, lock_order, refund_order
 from server.payments.gateway import PaymentProviderError, StripeGateway
 from server.sponsors.models import BulkPurchase, BulkPurchaseStatus
-from server.sponsors.service import BulkPurchaseError, BulkPurchaseService
+from server.sponsors import bulk_purchases
+from server.sponsors.bulk_purchases import BulkPurchaseError
 
 REFUNDABLE = (OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED)
 
@@ -113,5 +114,5 @@ def refund_bulk_purchase_through_stripe(factory: sessionmaker[Session], purchase
     if gateway is not None and payment_intent:
         gateway.refund(payment_intent, None, idempotency_key=f"refund-bulk-purchase-{purchase_id}")
     with unit_of_work(factory) as session:
-        deactivated = BulkPurchaseService.refund_bulk_purchase(session, BulkPurchaseService.lock(session, purchase_id))
+        deactivated = bulk_purchases.refund_bulk_purchase(session, bulk_purchases.lock(session, purchase_id))
     return BulkRefund(purchase_id, bool(payment_intent), deactivated)

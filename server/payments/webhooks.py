@@ -37,7 +37,7 @@ from server.payments.checkout import BulkPurchaseCheckout
 from server.payments.gateway import from_minor_units, to_minor_units
 from server.payments.models import StripeEvent
 from server.sponsors.models import BulkPurchase, BulkPurchaseStatus
-from server.sponsors.service import BulkPurchaseService
+from server.sponsors import bulk_purchases
 
 logger = logging.getLogger(__name__)
 
@@ -230,7 +230,7 @@ def checkout_expired(session: Session, conference: Conference, checkout: dict) -
         purchase = session.scalar(select(BulkPurchase).where(BulkPurchase.stripe_checkout_session_id == checkout["id"],
                                                              BulkPurchase.conference_id == conference.id))
         if purchase is not None:
-            BulkPurchaseService.mark_failed(session, purchase)
+            bulk_purchases.mark_failed(session, purchase)
         return ""
     order = _order_for_session(session, conference, checkout)
     if order is not None and order.status is OrderStatus.PENDING:
@@ -259,7 +259,7 @@ def charge_refunded(session: Session, conference: Conference, charge: dict) -> s
                                                          BulkPurchase.stripe_payment_intent_id == payment_intent))
     if purchase is not None:
         if fully and purchase.payment_status is not BulkPurchaseStatus.REFUNDED:
-            BulkPurchaseService.refund_bulk_purchase(session, purchase)
+            bulk_purchases.refund_bulk_purchase(session, purchase)
         elif not fully:
             return f"Bulk purchase #{purchase.id} was partly refunded ({refunded}); its vouchers stay active."
     return ""

@@ -15,8 +15,8 @@ from server.conferences.service import get_addon, get_conference, get_ticket_typ
 from server.errors import NotFound
 from server.sponsors.models import BulkPurchase, SponsorLevel
 from server.sponsors.repository import bulk_purchases as bulk_purchases_of
+from server.sponsors import bulk_purchases as purchases
 from server.sponsors.service import (
-    BulkPurchaseService,
     create_sponsor,
     create_sponsor_level,
     get_sponsor,
@@ -202,7 +202,7 @@ def add_bulk_purchase(slug: SlugPath, body: BulkPurchaseCreate,
                       session: DbSession) -> BulkPurchaseRead:
     """Record a bulk purchase (PENDING) for a sponsor, or for the conference itself without one."""
     conference = get_conference(session, slug)
-    purchase = BulkPurchaseService.create_bulk_purchase(
+    purchase = purchases.create_bulk_purchase(
         session, get_sponsor(session, conference, body.sponsor) if body.sponsor else None, body.quantity,
         get_ticket_type(session, conference, body.ticket_type) if body.ticket_type else None,
         body.unit_price.quantize(Decimal("0.01")),

@@ -31,8 +31,8 @@ from server.sponsors.repository import (
     sponsor_in,
     sponsor_level_in,
 )
+from server.sponsors import bulk_purchases as purchases
 from server.sponsors.service import (
-    BulkPurchaseService,
     create_sponsor,
     create_sponsor_level,
     list_sponsor_levels,
@@ -207,7 +207,7 @@ def add_purchase(request: Request, db: DbSession, user: SignedIn, slug: str, spo
             "max_uses": forms.whole_number(max_uses, "uses per code", minimum=1, maximum=MAX_USES)}
         if prefix.strip():
             config["prefix"] = forms.text(prefix, "code prefix", max_length=20)
-        purchase = BulkPurchaseService.create_bulk_purchase(
+        purchase = purchases.create_bulk_purchase(
             db, sponsor, forms.whole_number(quantity, "quantity", minimum=1, maximum=500, required=True), ticket_type,
             _money(unit_price, "unit price", conference), requested_by=_by(user), voucher_config=config, addon=addon,
             conference=conference)
@@ -332,7 +332,7 @@ def approve(request: Request, db: DbSession, user: SignedIn, slug: str, purchase
     """Approve a pending purchase (a comp deal can then be fulfilled without payment)."""
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     try:
-        BulkPurchaseService.approve(db, _purchase(db, conference, purchase_id))
+        purchases.approve(db, _purchase(db, conference, purchase_id))
     except DomainError as error:
         return _purchase_refused(request, db, conference, purchase_id, error)
     return _done(slug, purchase_id, "approved")
@@ -343,7 +343,7 @@ def fulfil(request: Request, db: DbSession, user: SignedIn, slug: str, purchase_
     """Generate the purchase's voucher codes (once: a fulfilled purchase is left as it is)."""
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     try:
-        made = BulkPurchaseService.fulfill_bulk_purchase(db, _purchase(db, conference, purchase_id))
+        made = purchases.fulfill_bulk_purchase(db, _purchase(db, conference, purchase_id))
     except DomainError as error:
         return _purchase_refused(request, db, conference, purchase_id, error)
     return _done(slug, purchase_id, "fulfilled" if made else "already")
@@ -375,7 +375,7 @@ def mark_failed(request: Request, db: DbSession, user: SignedIn, slug: str, purc
     """Mark a pending or processing purchase failed (the sponsor will not pay)."""
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     try:
-        BulkPurchaseService.mark_failed_by_hand(db, _purchase(db, conference, purchase_id))
+        purchases.mark_failed_by_hand(db, _purchase(db, conference, purchase_id))
     except DomainError as error:
         return _purchase_refused(request, db, conference, purchase_id, error)
     return _done(slug, purchase_id, "failed")

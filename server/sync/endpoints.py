@@ -27,7 +27,6 @@ from server.devices.service import (
 )
 from server.devices.repository import server_identity
 from server.errors import NotFound
-from server.settings import get_settings
 from server.sync.events import apply_events
 from server.sync.feed import conference_info, feed_page, feed_page_rows, held_columns
 from server.sync.lookups import record_lookups
@@ -49,6 +48,8 @@ from shared.protocol import (
 from shared.station_data import DataScope, scope_for_mode
 
 router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
+# The scan uploads alone: the app includes it with the settings' max_upload_bytes as its body limit.
+upload_router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 admin_router = APIRouter(prefix="/api/v1/admin", tags=["admin"], dependencies=[AdminOnly])
 
 
@@ -117,9 +118,10 @@ def badge(access_code: AccessCodePath, device: CurrentDevice,
     return BadgeRead(access_code=access_code, payload=sign(conference.slug, access_code, conference.badge_private_key))
 
 
-# The limit (settings: max_upload_bytes) is enforced while the body streams in (a 413 as soon as
-# it is passed, or at once from Content-Length), before anything parses it.
-@router.post("/events", response_model=UploadResponse, max_body_size=get_settings().max_upload_bytes)
+# The limit (settings: max_upload_bytes, given where server.app includes upload_router) is enforced
+# while the body streams in (a 413 as soon as it is passed, or at once from Content-Length), before
+# anything parses it.
+@upload_router.post("/events", response_model=UploadResponse)
 def upload_events(body: UploadRequest, device: CurrentDevice,
                   session: DbSession) -> UploadResponse:
     """Upload scan events; idempotent by each event's UUID. One result per event."""

@@ -1,4 +1,4 @@
-"""Console pages for vouchers: generate a batch (the reference's rules), the list with uses, deactivate, CSV."""
+"""Console pages for vouchers: generate a batch (vouchers.service's rules), the list with uses, deactivate, CSV."""
 
 from __future__ import annotations
 
@@ -86,7 +86,8 @@ def vouchers(request: Request, db: DbSession, user: SignedIn, slug: str, prefix:
 
 
 def _bulk_config(db: DbSession, conference: Conference, form: dict) -> VoucherBulkConfig:
-    """The batch the form asks for; what the reference refuses, generate_voucher_codes refuses."""
+    """The batch the form asks for; generate_voucher_codes refuses what its rules refuse (a count over 500, a prefix
+    with spaces, a window that ends before it starts)."""
     zone = conference.timezone
     ticket_ids = forms.ids(form["ticket_types"], "ticket types", field="ticket_types")
     addon_ids = forms.ids(form["addons"], "add-ons")

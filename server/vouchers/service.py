@@ -63,8 +63,8 @@ def check_voucher_config(config: VoucherBulkConfig) -> VoucherType:
         raise InvalidInput("max_uses must be at least 1.")
     if len(config.prefix) > _MAX_PREFIX_LENGTH or any(c.isspace() or not c.isprintable() for c in config.prefix):
         raise InvalidInput(f"The prefix must be at most {_MAX_PREFIX_LENGTH} printable characters without spaces.")
-    # A window that starts and ends at the same moment is allowed, as in the reference; one that
-    # ends before it starts is a typo.
+    # A window that starts and ends at the same moment is allowed (a voucher for one instant, which
+    # nothing can use: harmless); one that ends before it starts is a typo.
     if config.valid_from and config.valid_until and config.valid_until < config.valid_from:
         raise InvalidInput("valid_until cannot be before valid_from.")
     products: list[TicketType | AddOn] = [*(config.applicable_ticket_types or []), *(config.applicable_addons or [])]
@@ -155,11 +155,6 @@ def voucher_applies_to(voucher: Voucher, *, ticket_type: TicketType | None = Non
     if ticket_type is not None:
         return ticket_type in voucher.applicable_ticket_types
     return addon is not None and addon in voucher.applicable_addons
-
-
-def ensure_no_duplicate(session: Session, conference: Conference, code: str) -> None:
-    if session.scalar(select(Voucher.id).where(Voucher.conference_id == conference.id, Voucher.code == code)):
-        raise Conflict(f"Voucher code '{code}' already exists.", code="duplicate_voucher")
 
 
 def deactivate_voucher(session: Session, voucher: Voucher) -> None:

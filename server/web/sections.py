@@ -22,7 +22,7 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    # the door (issue 17), then the sales (issue 18)
+    # the door first (what a volunteer lead needs on the day), then the sales
     Section("dashboard", N_("Dashboard"), Role.VIEWER),
     Section("devices", N_("Devices"), Role.DOOR_LEAD),
     Section("attendees", N_("Attendees"), Role.VIEWER),
@@ -31,12 +31,12 @@ SECTIONS: tuple[Section, ...] = (
     Section("orders", N_("Orders"), Role.VIEWER),
     Section("walk-ins", N_("Walk-ins"), Role.DOOR_LEAD),
     Section("products", N_("Tickets & add-ons"), Role.VIEWER),
-    Section("checkin-lists", N_("Check-in lists"), Role.VIEWER),  # issue 23
+    Section("checkin-lists", N_("Check-in lists"), Role.VIEWER),
     Section("vouchers", N_("Vouchers"), Role.VIEWER),
     Section("sponsors", N_("Sponsors"), Role.VIEWER),
     Section("import", N_("Import"), Role.ORGANIZER),
     Section("settings", N_("Settings"), Role.ORGANIZER),
-    Section("lookups", N_("Lookups"), Role.OWNER),  # who searched for whom at the kiosks (issue 25)
+    Section("lookups", N_("Lookups"), Role.OWNER),  # who searched for whom at the kiosks
 )
 
 # Voucher and bulk purchase codes are free tickets: only those who hand them out see them (pages and

@@ -214,7 +214,7 @@ def test_codes_of_4_and_300_characters_are_one_scan_each(qtbot, door, keyboard, 
     assert window.scan_screen.search.text() == ""
 
 
-# A scanner's keys with gaps inside one code (issue 29) ---------------------------------------------
+# A scanner's keys with gaps inside one code ------------------------------------------------------
 
 BURSTS = {  # cuts, gap between bursts (ms), whether the first piece looks typed (reaches the search field a moment)
     "first-3-then-the-rest": ((3,), 200, False),  # 'D0G' + 'LB9X4': the issue's first split

@@ -126,7 +126,7 @@ def server(database_url):
 @settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
           phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(history=histories)
-# Issue 13: a check-in uploaded, taken back, the badge scanned again, undo and re-scan in one upload.
+# A check-in uploaded, taken back, the badge scanned again, undo and re-scan in one upload.
 @example(history=(2, [("scan", 0, "door", "ada"), ("sync", 0), ("undo", 0, "door"), ("scan", 0, "door", "ada"),
                       ("scan", 1, "door", "ada"), ("sync", 0)]))
 def test_kiosks_and_server_agree_on_every_history(server, session_factory, history):

@@ -6,7 +6,9 @@ from sqlalchemy import select
 
 from server.errors import InvalidInput
 from server.sponsors.models import BulkPurchase, BulkPurchaseStatus
-from server.sponsors.service import BulkPurchaseError, BulkPurchaseService, create_sponsor, validate_bulk_purchase
+from server.sponsors import bulk_purchases
+from server.sponsors.bulk_purchases import BulkPurchaseError, validate_bulk_purchase
+from server.sponsors.service import create_sponsor
 from server.vouchers.models import Voucher
 from tests.factories import make_addon, make_conference, make_ticket_type
 
@@ -17,7 +19,7 @@ def make_purchase(session, *, quantity=5, unit_price="0.00", voucher_config=COMP
     conference = make_conference(session)
     sponsor = create_sponsor(session, conference, name="Acme", slug=sponsor_slug)
     ticket = make_ticket_type(session, conference, name="Standard", bulk_enabled=True)
-    purchase = BulkPurchaseService.create_bulk_purchase(
+    purchase = bulk_purchases.create_bulk_purchase(
         session, sponsor, quantity, ticket, Decimal(unit_price), voucher_config=voucher_config)
     if status is not None:
         purchase.payment_status = status
@@ -43,7 +45,7 @@ def test_ticket_type_must_be_bulk_enabled(session):
     conference = make_conference(session)
     sponsor = create_sponsor(session, conference, name="Acme", slug="acme")
     with pytest.raises(InvalidInput, match=r"^This ticket type does not have bulk purchasing enabled\.$"):
-        BulkPurchaseService.create_bulk_purchase(session, sponsor, 2, make_ticket_type(session, conference), Decimal(1))
+        bulk_purchases.create_bulk_purchase(session, sponsor, 2, make_ticket_type(session, conference), Decimal(1))
     assert session.scalars(select(BulkPurchase)).all() == []
 
 
@@ -53,12 +55,12 @@ def test_an_addon_is_not_bought_in_bulk_unless_enabled(session):
     dinner = make_addon(session, conference, name="Dinner", bulk_enabled=True)
     assert lunch.bulk_enabled is False  # off by default
     with pytest.raises(InvalidInput, match=r"^This add-on does not have bulk purchasing enabled\.$"):
-        BulkPurchaseService.create_bulk_purchase(session, None, 2, None, Decimal(0), voucher_config=COMP, addon=lunch,
+        bulk_purchases.create_bulk_purchase(session, None, 2, None, Decimal(0), voucher_config=COMP, addon=lunch,
                                                  conference=conference)
-    purchase = BulkPurchaseService.create_bulk_purchase(session, None, 2, None, Decimal(0), voucher_config=COMP,
+    purchase = bulk_purchases.create_bulk_purchase(session, None, 2, None, Decimal(0), voucher_config=COMP,
                                                         addon=dinner, conference=conference)
-    BulkPurchaseService.approve(session, purchase)
-    vouchers = BulkPurchaseService.fulfill_bulk_purchase(session, purchase)
+    bulk_purchases.approve(session, purchase)
+    vouchers = bulk_purchases.fulfill_bulk_purchase(session, purchase)
     assert all([a.id for a in v.applicable_addons] == [dinner.id] for v in vouchers)
 
 
@@ -74,7 +76,7 @@ def test_everything_in_a_bulk_purchase_belongs_to_its_conference(session, foreig
                       "ticket_type": lambda: make_ticket_type(session, other, bulk_enabled=True),
                       "addon": lambda: make_addon(session, other, bulk_enabled=True)}[foreign]()
     with pytest.raises(InvalidInput, match=f"^{re.escape(message)}$"):
-        BulkPurchaseService.create_bulk_purchase(session, parts["sponsor"], 2, parts["ticket_type"], Decimal(0),
+        bulk_purchases.create_bulk_purchase(session, parts["sponsor"], 2, parts["ticket_type"], Decimal(0),
                                                  addon=parts["addon"], conference=conference)
     assert session.scalars(select(BulkPurchase)).all() == []
 
@@ -96,11 +98,11 @@ def test_the_rule_runs_on_its_own_and_names_every_problem(session):
 def test_without_a_sponsor_the_codes_start_with_bulk(session):
     conference = make_conference(session)
     ticket = make_ticket_type(session, conference, bulk_enabled=True)
-    purchase = BulkPurchaseService.create_bulk_purchase(session, None, 3, ticket, Decimal(0), voucher_config=COMP,
+    purchase = bulk_purchases.create_bulk_purchase(session, None, 3, ticket, Decimal(0), voucher_config=COMP,
                                                         conference=conference)
     assert purchase.conference_id == conference.id and purchase.sponsor is None
-    BulkPurchaseService.approve(session, purchase)
-    codes = [v.code for v in BulkPurchaseService.fulfill_bulk_purchase(session, purchase)]
+    bulk_purchases.approve(session, purchase)
+    codes = [v.code for v in bulk_purchases.fulfill_bulk_purchase(session, purchase)]
     assert len(codes) == 3 and all(re.fullmatch(r"BULK-[A-Z0-9]{8}", code) for code in codes)
 
 
@@ -109,16 +111,16 @@ def test_a_sponsor_without_a_slug_gets_one_from_its_name_and_its_codes_carry_it(
     sponsor = create_sponsor(session, conference, name="Widget Works")
     assert sponsor.slug == "widget-works"
     ticket = make_ticket_type(session, conference, bulk_enabled=True)
-    purchase = BulkPurchaseService.create_bulk_purchase(session, sponsor, 1, ticket, Decimal(0), voucher_config=COMP)
-    BulkPurchaseService.approve(session, purchase)
-    [voucher] = BulkPurchaseService.fulfill_bulk_purchase(session, purchase)
+    purchase = bulk_purchases.create_bulk_purchase(session, sponsor, 1, ticket, Decimal(0), voucher_config=COMP)
+    bulk_purchases.approve(session, purchase)
+    [voucher] = bulk_purchases.fulfill_bulk_purchase(session, purchase)
     assert re.fullmatch(r"BULK-WIDGET-WORKS-[A-Z0-9]{8}", voucher.code)
 
 
 def test_comp_deal_fulfils_from_approved_with_default_sponsor_prefix(session):
     purchase = make_purchase(session, quantity=5)
-    BulkPurchaseService.approve(session, purchase)
-    vouchers = BulkPurchaseService.fulfill_bulk_purchase(session, purchase)
+    bulk_purchases.approve(session, purchase)
+    vouchers = bulk_purchases.fulfill_bulk_purchase(session, purchase)
     assert len(vouchers) == 5
     assert all(re.fullmatch(r"BULK-ACME-[A-Z0-9]{8}", v.code) for v in vouchers)
     assert all([t.id for t in v.applicable_ticket_types] == [purchase.ticket_type_id] for v in vouchers)
@@ -127,8 +129,8 @@ def test_comp_deal_fulfils_from_approved_with_default_sponsor_prefix(session):
 
 def test_fulfilment_is_idempotent(session):
     purchase = make_purchase(session, quantity=3, status=BulkPurchaseStatus.PROCESSING)
-    assert len(BulkPurchaseService.fulfill_bulk_purchase(session, purchase)) == 3
-    assert BulkPurchaseService.fulfill_bulk_purchase(session, purchase) == []
+    assert len(bulk_purchases.fulfill_bulk_purchase(session, purchase)) == 3
+    assert bulk_purchases.fulfill_bulk_purchase(session, purchase) == []
     assert len(session.scalars(select(Voucher)).all()) == 3
 
 
@@ -137,34 +139,34 @@ def test_paid_deal_cannot_be_fulfilled_from_approved(session):
     with pytest.raises(BulkPurchaseError, match=(
             rf"^Cannot fulfill BulkPurchase #{purchase.id}: payment must be completed first\. "
             r"Only comp deals \(total_amount=0\) can be fulfilled from APPROVED state\.$")):
-        BulkPurchaseService.fulfill_bulk_purchase(session, purchase)
+        bulk_purchases.fulfill_bulk_purchase(session, purchase)
 
 
 @pytest.mark.parametrize("status", [BulkPurchaseStatus.PENDING, BulkPurchaseStatus.FAILED, BulkPurchaseStatus.REFUNDED])
 def test_cannot_fulfil_from_pending_failed_or_refunded(session, status):
     purchase = make_purchase(session, status=status)
     with pytest.raises(BulkPurchaseError, match=rf"^Cannot fulfill BulkPurchase #{purchase.id} in '{status.label}' state\.$"):
-        BulkPurchaseService.fulfill_bulk_purchase(session, purchase)
+        bulk_purchases.fulfill_bulk_purchase(session, purchase)
 
 
 def test_missing_voucher_config_is_refused_before_anything_is_written(session):
     purchase = make_purchase(session, voucher_config={"max_uses": 2}, status=BulkPurchaseStatus.PROCESSING)
     with pytest.raises(BulkPurchaseError, match="voucher_config is missing required fields"):
-        BulkPurchaseService.fulfill_bulk_purchase(session, purchase)
+        bulk_purchases.fulfill_bulk_purchase(session, purchase)
     assert session.scalars(select(Voucher)).all() == []
 
 
 def test_configured_prefix_and_uses_are_honoured(session):
     purchase = make_purchase(session, quantity=2, voucher_config=COMP | {"prefix": "GLX-", "max_uses": 3},
                              status=BulkPurchaseStatus.PROCESSING)
-    vouchers = BulkPurchaseService.fulfill_bulk_purchase(session, purchase)
+    vouchers = bulk_purchases.fulfill_bulk_purchase(session, purchase)
     assert all(v.code.startswith("GLX-") and v.max_uses == 3 for v in vouchers)
 
 
 def test_refund_deactivates_every_generated_voucher(session):
     purchase = make_purchase(session, quantity=4, status=BulkPurchaseStatus.PROCESSING)
-    BulkPurchaseService.fulfill_bulk_purchase(session, purchase)
-    assert BulkPurchaseService.refund_bulk_purchase(session, purchase) == 4
+    bulk_purchases.fulfill_bulk_purchase(session, purchase)
+    assert bulk_purchases.refund_bulk_purchase(session, purchase) == 4
     session.expire_all()
     assert purchase.payment_status is BulkPurchaseStatus.REFUNDED
     assert {v.is_active for v in session.scalars(select(Voucher))} == {False}
@@ -175,7 +177,7 @@ def test_refund_deactivates_every_generated_voucher(session):
     (BulkPurchaseStatus.PAID, False), (BulkPurchaseStatus.REFUNDED, False)])
 def test_mark_failed_only_from_pending_or_processing(session, status, changes):
     purchase = make_purchase(session, status=status)
-    assert BulkPurchaseService.mark_failed(session, purchase) is changes
+    assert bulk_purchases.mark_failed(session, purchase) is changes
     session.expire_all()
     assert purchase.payment_status is (BulkPurchaseStatus.FAILED if changes else status)
 
@@ -192,7 +194,7 @@ def test_a_voucher_configuration_that_could_never_be_fulfilled_is_refused_before
     conference = make_conference(session)
     ticket = make_ticket_type(session, conference, bulk_enabled=True)
     with pytest.raises(InvalidInput) as refused:
-        BulkPurchaseService.create_bulk_purchase(session, None, quantity, ticket, Decimal("10.00"),
+        bulk_purchases.create_bulk_purchase(session, None, quantity, ticket, Decimal("10.00"),
                                                  voucher_config=config, conference=conference)
     assert refused.value.message == f"The voucher codes of this purchase could not be generated: {reason}"
     assert session.scalars(select(BulkPurchase)).all() == []
@@ -201,5 +203,5 @@ def test_a_voucher_configuration_that_could_never_be_fulfilled_is_refused_before
 def test_a_window_that_starts_when_it_ends_is_a_valid_bulk_configuration(session):
     purchase = make_purchase(session, quantity=1, status=BulkPurchaseStatus.PROCESSING, voucher_config=COMP | {
         "valid_from": "2027-05-01T09:00Z", "valid_until": "2027-05-01T09:00Z"})
-    [voucher] = BulkPurchaseService.fulfill_bulk_purchase(session, purchase)
+    [voucher] = bulk_purchases.fulfill_bulk_purchase(session, purchase)
     assert voucher.valid_from == voucher.valid_until

@@ -1,4 +1,4 @@
-"""The CLI reads a time without an offset on the conference's clock, as the organizer means it (issue 18)."""
+"""The CLI reads a time without an offset on the conference's clock, as the organizer means it."""
 
 import datetime as dt
 

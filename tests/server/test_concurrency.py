@@ -14,7 +14,8 @@ from server.errors import Conflict
 from server.orders.models import Order, OrderLineItem, OrderStatus
 from server.orders.service import AttendeeDetails, Cart, place_order
 from server.sponsors.models import BulkPurchase, BulkPurchaseStatus
-from server.sponsors.service import BulkPurchaseService, create_sponsor
+from server.sponsors import bulk_purchases
+from server.sponsors.service import create_sponsor
 from server.vouchers.models import Voucher
 from tests.factories import make_addon, make_attendee, make_conference, make_order, make_ticket_type
 
@@ -79,7 +80,7 @@ def test_concurrent_fulfilment_generates_the_vouchers_once(session_factory):
     with unit_of_work(session_factory) as session:
         conference = make_conference(session)
         sponsor = create_sponsor(session, conference, name="Acme", slug="acme")
-        purchase = BulkPurchaseService.create_bulk_purchase(
+        purchase = bulk_purchases.create_bulk_purchase(
             session, sponsor, 20, None, Decimal("10.00"), voucher_config={"voucher_type": "comp", "discount_value": 100})
         purchase.payment_status = BulkPurchaseStatus.PROCESSING
         purchase_id = purchase.id
@@ -88,7 +89,7 @@ def test_concurrent_fulfilment_generates_the_vouchers_once(session_factory):
 
     def fulfil():
         with unit_of_work(session_factory) as session:
-            generated.append(len(BulkPurchaseService.fulfill_bulk_purchase(session, session.get(BulkPurchase, purchase_id))))
+            generated.append(len(bulk_purchases.fulfill_bulk_purchase(session, session.get(BulkPurchase, purchase_id))))
 
     assert race(8, fulfil) == ["ok"] * 8
     assert sorted(generated) == [0] * 7 + [20]

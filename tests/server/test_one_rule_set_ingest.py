@@ -87,7 +87,7 @@ def ada_on_the_feed(client: PairedDevice) -> dict:
 
 
 def test_one_upload_with_an_undo_and_a_re_scan_leaves_checked_in_at_right(door, session_factory):
-    """Issue 13: the wrong badge checked in, taken back, the right one scanned, all in one upload."""
+    """The wrong badge checked in, taken back, the right one scanned, all in one upload."""
     kiosk = door["clients"][0]
     wrong = event("check_in", door["ada"], minutes(0))
     assert upload(kiosk, wrong)[0]["status"] == "applied"

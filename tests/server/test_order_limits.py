@@ -103,3 +103,20 @@ def test_an_organiser_sets_the_limit_with_the_cli(base_url, database_url, engine
     assert "Orders for pycon may now hold at most 3 tickets." in result.stdout
     assert place(base_url, 4).json()["detail"]["message"] == "At most 3 tickets per order for PyCon (4 asked)."
     assert place(base_url, 3).status_code == 201
+
+
+def test_the_limits_are_the_apps_settings_not_the_environment(database_url, session_factory, monkeypatch):
+    """create_app(settings=) is what the routes obey: the orders per client and the size of a kiosk's
+    upload come from the settings handed in, whatever the environment says when a request arrives."""
+    with unit_of_work(session_factory) as session:
+        conference = make_conference(session, slug="pycon", name="PyCon", total_capacity=500)
+        make_ticket_type(session, conference, slug="standard")
+    settings = ServerSettings(database_url=database_url, orders_per_window=2, max_upload_bytes=1024)
+    with live_server(database_url, settings=settings) as url:
+        monkeypatch.setenv("DOORSTATION_ORDERS_PER_WINDOW", "100")
+        monkeypatch.setenv("DOORSTATION_MAX_UPLOAD_BYTES", str(16 * 1024 * 1024))
+        assert [place(url, 1).status_code for _ in range(3)] == [201, 201, 429]
+        upload = httpx.post(f"{url}/api/v1/sync/events", content=b"{" + b" " * 4096 + b"}",
+                            headers={"Content-Type": "application/json", "Authorization": "Bearer nobody"}, timeout=10)
+        assert upload.status_code == 413
+    assert seats_left(session_factory) == 498

@@ -1,4 +1,4 @@
-"""The pairing route is rate-limited (issue 30): wrong codes from one address are counted, in the database,
+"""The pairing route is rate-limited: wrong codes from one address are counted, in the database,
 and past the limit even the right code waits, told for how long. Over real HTTP, SQLite and PostgreSQL."""
 
 from __future__ import annotations

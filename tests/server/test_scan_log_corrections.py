@@ -1,5 +1,5 @@
 """The scan log holds check-ins and undos made by hand in the console among the kiosks' scans, in the order
-they happened, however the export pages it (issue 30). SQLite and PostgreSQL."""
+they happened, however the export pages it. SQLite and PostgreSQL."""
 
 from __future__ import annotations
 

@@ -371,14 +371,14 @@ def test_a_yen_conference_sends_whole_yen(shop):
 
 def _other_conference_purchase(shop, *, session_id: str) -> int:
     """Conference B with its own Stripe secret and a bulk purchase of 20 codes waiting for payment."""
-    from server.sponsors.service import BulkPurchaseService
+    from server.sponsors import bulk_purchases
 
     with unit_of_work(shop.factory) as session:
         other = make_conference(session, slug="otherconf", currency="usd")
         other.stripe_secret_key, other.stripe_webhook_secret = "sk_test_other", "whsec_test_other"
         ticket = make_ticket_type(session, other, name="Other standard", slug="standard", bulk_enabled=True)
         sponsor = create_sponsor(session, other, name="Globex", slug="globex")
-        purchase = BulkPurchaseService.create_bulk_purchase(
+        purchase = bulk_purchases.create_bulk_purchase(
             session, sponsor, 20, ticket, Decimal("100.00"),
             voucher_config={"voucher_type": "comp", "discount_value": "100"})
         purchase.stripe_checkout_session_id = session_id

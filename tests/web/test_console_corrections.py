@@ -1,4 +1,4 @@
-"""The smaller things issue 30 found, each where a person meets it: a reload after "Add device" makes no second
+"""The smaller things a review found, each where a person meets it: a reload after "Add device" makes no second
 device and shows the code once; a ticket type whose sale opens next week says so; orders name their buyer;
 check-ins and undos made by hand are in the scan log; a dashboard that cannot reach the server says its
 figures are old; the fleet and the stations read whole at a tablet's 768 px; the sign-in form's CSRF

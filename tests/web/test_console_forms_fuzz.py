@@ -39,7 +39,8 @@ from server.db.engine import unit_of_work
 from server.devices.service import create_device
 from server.orders.models import Order
 from server.payments.models import StripeEvent
-from server.sponsors.service import BulkPurchaseService, create_sponsor, create_sponsor_level
+from server.sponsors import bulk_purchases
+from server.sponsors.service import create_sponsor, create_sponsor_level
 from server.sync.models import SyncConflict
 from server.users.models import Role
 from server.vouchers.models import VoucherType
@@ -107,7 +108,7 @@ class World:
                 discount_value=Decimal(0), max_uses=1))
             level = create_sponsor_level(session, conference, name="Gold", cost=Decimal("1000.00"), comp_badges=2)
             sponsor = create_sponsor(session, conference, name="Acme", level=level)
-            purchase = BulkPurchaseService.create_bulk_purchase(
+            purchase = bulk_purchases.create_bulk_purchase(
                 session, sponsor, 2, ticket_type, Decimal("10.00"), requested_by="Seed",
                 voucher_config={"voucher_type": "comp", "discount_value": "0", "max_uses": 1}, conference=conference)
             session.add(StripeEvent(id="evt_seed", conference_id=conference.id, type="checkout.session.completed",

@@ -1,4 +1,4 @@
-"""A bounded import preview (issue 30): a file of a million bad lines gets a page of the first 100 problems
+"""A bounded import preview: a file of a million bad lines gets a page of the first 100 problems
 and their total, and the server's memory does not grow with the number of problems. Over HTTP to a live
 uvicorn (in this process, so its peak memory is this process's: /proc/self/status, VmHWM)."""
 

@@ -1,4 +1,4 @@
-"""Times no kiosk can break (issue 30), over HTTP to a real server on SQLite and PostgreSQL.
+"""Times no kiosk can break, over HTTP to a real server on SQLite and PostgreSQL.
 
 A kiosk stamps its scans and health reports with its own clock. A time outside the window around
 the server's clock (``shared/reported_times.py``) is refused with its reason, and a kiosk core sets
@@ -255,7 +255,7 @@ class _Filled(dict):
         return "1"  # an object this test did not make: the page answers "not found", never a 500
 
 
-# The pages that show the odd time, and who may open them (vouchers: organizers and up, as issue 30 asks
+# The pages that show the odd time, and who may open them (vouchers: organizers and up, as the console's roles ask
 # of the codes; a viewer's vouchers page may answer either way here).
 SHOWS_THE_TIME = ((r"/dashboard(/live)?", Role.VIEWER), (r"/attendees/\d+", Role.VIEWER),
                   (r"/conflicts", Role.DOOR_LEAD), (r"/devices(/live)?", Role.DOOR_LEAD),

@@ -19,7 +19,8 @@ from server.conferences.service import get_conference, get_ticket_type
 from server.db.engine import unit_of_work
 from server.orders.models import Order
 from server.sponsors.models import BulkPurchaseVoucher
-from server.sponsors.service import BulkPurchaseService, create_sponsor
+from server.sponsors import bulk_purchases
+from server.sponsors.service import create_sponsor
 from server.users.models import Role
 from server.vouchers.models import Voucher, VoucherType
 from server.web.sections import SECTIONS, sections_for
@@ -68,10 +69,10 @@ def seeded(console_server):
         ticket_type = get_ticket_type(session, conference, "standard")
         ticket_type.bulk_enabled = True
         sponsor = create_sponsor(session, conference, name="Acme")
-        purchase = BulkPurchaseService.create_bulk_purchase(session, sponsor, 2, ticket_type, Decimal(0),
+        purchase = bulk_purchases.create_bulk_purchase(session, sponsor, 2, ticket_type, Decimal(0),
                                                             voucher_config={"voucher_type": "comp", "discount_value": "100"}, conference=conference)
-        BulkPurchaseService.approve(session, purchase)
-        BulkPurchaseService.fulfill_bulk_purchase(session, purchase)
+        bulk_purchases.approve(session, purchase)
+        bulk_purchases.fulfill_bulk_purchase(session, purchase)
         bulk_codes = list(session.scalars(select(Voucher.code).join(BulkPurchaseVoucher).where(
             BulkPurchaseVoucher.bulk_purchase_id == purchase.id)))
         attendee_id = session.scalar(select(Attendee.id).where(Attendee.conference_id == conference.id)

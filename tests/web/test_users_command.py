@@ -11,6 +11,7 @@ from doorstation.commands.users import users_app
 from server.db.engine import make_engine, unit_of_work
 from server.wiring import make_session_factory
 from server.db.migrate import upgrade_to_head
+from server.settings import get_settings
 from server.users.models import Membership, Role, User
 from server.users.service import seed_demo_admin
 from tests.factories import make_conference
@@ -37,6 +38,7 @@ def database(empty_database_url, monkeypatch):
 
 
 def users(*args: str, input: str | None = None, expect: int = 0):
+    get_settings.cache_clear()  # a command reads the settings once per process: here, once per command
     result = runner.invoke(users_app, list(args), input=input, env={"COLUMNS": "200"})
     assert result.exit_code == expect, result.output
     return result

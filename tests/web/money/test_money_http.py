@@ -19,7 +19,8 @@ from server.db.engine import unit_of_work
 from server.orders.models import Order, OrderStatus
 from server.payments.models import StripeEvent
 from server.sponsors.models import BulkPurchase, BulkPurchaseStatus, Sponsor, SponsorLevel
-from server.sponsors.service import BulkPurchaseService, create_sponsor
+from server.sponsors import bulk_purchases
+from server.sponsors.service import create_sponsor
 from server.users.models import Role
 from server.vouchers.models import Voucher
 from tests.factories import make_order, make_ticket_type
@@ -68,7 +69,7 @@ def purchase(factory, *, quantity=3, unit_price="80.00", prefix=None, conference
         conf = get_conference(session, conference)
         sponsor = create_sponsor(session, conf, name=f"Acme {conference}")
         ticket = make_ticket_type(session, conf, name="Bulk", slug="bulk", bulk_enabled=True)
-        return BulkPurchaseService.create_bulk_purchase(session, sponsor, quantity, ticket, Decimal(unit_price),
+        return bulk_purchases.create_bulk_purchase(session, sponsor, quantity, ticket, Decimal(unit_price),
                                                         voucher_config=config, conference=conf).id
 
 
@@ -279,8 +280,8 @@ def test_the_codes_csv_is_safe_in_a_spreadsheet_and_only_this_purchases(money_sh
     assert again.status_code == 303 and again.headers["location"].endswith("done=already")
     with unit_of_work(factory) as session:
         theirs = session.get(BulkPurchase, other)
-        BulkPurchaseService.approve(session, theirs)
-        BulkPurchaseService.fulfill_bulk_purchase(session, theirs)
+        bulk_purchases.approve(session, theirs)
+        bulk_purchases.fulfill_bulk_purchase(session, theirs)
     download = organizer.get(f"{page}/codes.csv")
     assert download.status_code == 200 and "attachment" in download.headers["content-disposition"]
     rows = list(csv.reader(io.StringIO(download.content.decode("utf-8-sig"))))

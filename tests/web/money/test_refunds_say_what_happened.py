@@ -1,4 +1,4 @@
-"""Money that says what happened (issue 30): "Refunded … through Stripe" only once Stripe has answered; an
+"""Money that says what happened: "Refunded … through Stripe" only once Stripe has answered; an
 order not paid through Stripe gets "Record a refund paid outside Stripe" (how, how much, who) or a refusal
 that says why; a comp bulk deal reads "Comp (no payment)". Over HTTP to a live server, the real ``stripe``
 library talking to the local fake Stripe; SQLite and PostgreSQL."""
