@@ -92,6 +92,18 @@ class KioskConnection:
         self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
 
     async def request(self, method: str, path: str, body: bytes = b"") -> Answer:
+        """Sent again once on a new connection if the kept-alive one turns out closed by the server
+        (uvicorn closes one idle for 5 s: a kiosk that waited out a 503), as SyncEngine._send does;
+        every route the fleet calls is safe to repeat (events are applied once by UUID)."""
+        reused = self.streams is not None
+        try:
+            return await self._exchange(method, path, body)
+        except (ConnectionResetError, BrokenPipeError, asyncio.IncompleteReadError):
+            if not reused:
+                raise
+        return await self._exchange(method, path, body)
+
+    async def _exchange(self, method: str, path: str, body: bytes) -> Answer:
         if self.streams is None:
             self.streams = await asyncio.open_connection(self.host, self.port)
         reader, writer = self.streams
