@@ -10,6 +10,8 @@ export QT_QPA_PLATFORM=offscreen
 .venv/bin/python bench/keys_through_x.py --scans 200  # its own Xvfb; load 0/4/8; --scans 1000 (the default): about an hour
 .venv/bin/python bench/decode.py
 .venv/bin/python bench/sync.py
+.venv/bin/python bench/full_download.py --runs 3
+.venv/bin/python bench/full_download.py --runs 3 --postgres "$PG"
 .venv/bin/python bench/capacity.py --postgres "$PG"
 .venv/bin/python bench/vouchers.py --postgres "$PG"
 .venv/bin/python bench/dashboard.py --postgres "$PG"

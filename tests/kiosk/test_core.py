@@ -2,6 +2,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from kiosk.core import attendee_cache
 from kiosk.core.cache import connect
 
@@ -69,3 +71,22 @@ def test_a_station_saved_by_the_earlier_release_still_door_checks_its_product(tm
     assert settings is not None and settings.mode is StationMode.DOOR_CHECK
     station = settings.station()
     assert (station.kind, station.product_type, station.product_id) == (ScanKind.DOOR_CHECK, "ticket_type", 3)
+
+
+def test_a_rows_page_with_a_malformed_row_stores_nothing_of_the_page(tmp_path):
+    """Feed format "rows": a row shorter than its columns, or an id that is not a number, fails the
+    page in words and leaves the cache as it was (the sync round retries it)."""
+    from kiosk.core.cache import write_transaction
+
+    connection = connect(tmp_path / "cache.sqlite3")
+    columns = ["id", "access_code", "first_name", "last_name", "holdings", "version"]
+    good = [1, "A0000001", "Ada", "Lovelace", '[["ticket_type", 1, "Standard", 1, 0, null]]', 5]
+    for bad in ([2, "A0000002", "Bob"], ["two", "A0000002", "Bob", "Byron", "[]", 6]):
+        with pytest.raises(ValueError, match="malformed"), write_transaction(connection):
+            attendee_cache.store_rows(connection, columns, [good, bad], [], index_by_page=True)
+        assert attendee_cache.count(connection) == 0
+    with write_transaction(connection):
+        attendee_cache.store_rows(connection, columns, [good], [], index_by_page=True)
+    state = attendee_cache.attendee_state(connection, "A0000001")
+    assert state is not None and (state.name, state.holdings[0].name) == ("Ada Lovelace", "Standard")
+    assert [r["access_code"] for r in attendee_cache.search(connection, "lovelace")] == ["A0000001"]
