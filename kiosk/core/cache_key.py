@@ -52,6 +52,14 @@ class CacheLocked(Exception):
                          "operator's PIN opens it after each start.")
 
 
+class KeyStoreUnavailable(Exception):
+    """The key store is there but would not give the key (locked, or its service not running)."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(f"The key store would not give this kiosk's key ({error.__class__.__name__}: {error}); "
+                         "unlock the desktop session's keyring, or start its service, and restart the kiosk.")
+
+
 def key_source() -> KeySource:
     """The key store when ``keyring`` has a working backend here; the operator's PIN otherwise."""
     backend = keyring.get_keyring()
@@ -73,10 +81,13 @@ def cache_key(data_dir: Path) -> bytes:
         if account in _unlocked:
             return _unlocked[account]
         if key_source() is KeySource.KEY_STORE:
-            stored = keyring.get_password(KEY_STORE_SERVICE, account)
-            if stored is None:
-                stored = secrets.token_hex(32)
-                keyring.set_password(KEY_STORE_SERVICE, account, stored)
+            try:
+                stored = keyring.get_password(KEY_STORE_SERVICE, account)
+                if stored is None:
+                    stored = secrets.token_hex(32)
+                    keyring.set_password(KEY_STORE_SERVICE, account, stored)
+            except keyring.errors.KeyringError as error:  # locked (no session unlocked it), or not answering
+                raise KeyStoreUnavailable(error) from error
             key = bytes.fromhex(stored)
         elif (Path(data_dir) / KEY_FILE).exists():
             raise CacheLocked()

@@ -40,7 +40,25 @@ def people_found(folder: Path) -> dict[str, list[str]]:
     return found
 
 
-def test_a_synced_kiosks_data_folder_shows_no_name_or_email(qtbot, door):
+@pytest.fixture
+def kiosk_log(door):
+    """The kiosk's log in its data folder, at INFO, as `doorstation kiosk` writes it."""
+    import logging
+
+    from kiosk.ui.app import log_to_data_folder
+
+    root = logging.getLogger()
+    level = root.level
+    path = log_to_data_folder(door.data_dir)
+    root.setLevel(logging.INFO)
+    yield path
+    root.setLevel(level)
+    for handler in [h for h in root.handlers if getattr(h, "baseFilename", None) == str(path)]:
+        root.removeHandler(handler)
+        handler.close()
+
+
+def test_a_synced_kiosks_data_folder_shows_no_name_or_email(qtbot, door, kiosk_log):
     window = open_window(qtbot, door)
     report = wedge_scan(qtbot, window, door.paid)  # the scan log and outbox now hold Ada's scan too
     assert report.result.verdict.outcome.value == "accept"
@@ -48,7 +66,8 @@ def test_a_synced_kiosks_data_folder_shows_no_name_or_email(qtbot, door):
         names = {row[0] for row in cache.execute("SELECT full_name FROM attendees")}
     assert "Ada Lovelace" in names
     files = {p.name for p in door.data_dir.iterdir()}
-    assert {CACHE_FILE, CACHE_FILE + "-wal"} <= files  # the running kiosk's WAL is read too
+    assert {CACHE_FILE, CACHE_FILE + "-wal", "kiosk.log"} <= files  # the running kiosk's WAL and log are read too
+    assert "Ready to scan" in kiosk_log.read_text()
     assert people_found(door.data_dir) == {}
     window.shutdown()
     assert people_found(door.data_dir) == {}
@@ -216,3 +235,27 @@ def test_a_kiosk_forgets_the_conference_the_set_days_after_its_last_day(qtbot, d
     qtbot.waitUntil(lambda: "The conference is over" in window.pairing.message.text(), timeout=10_000)
     assert kiosk_files(door) == []
     assert people_found(door.data_dir) == {}
+
+
+def test_a_search_and_the_attendee_opened_reach_the_server_as_who_looked_up_whom(qtbot, door):
+    from sqlalchemy import select
+
+    from kiosk.core import lookup_log
+    from server.sync.models import KioskLookup
+
+    window = open_window(qtbot, door, windowed=True)
+    search = window.scan_screen.search
+    qtbot.keyClicks(search, "ada lov", delay=70)  # a person typing
+    qtbot.waitUntil(lambda: window.scan_screen.results.count() == 1, timeout=3000)
+    with qtbot.waitSignal(window.verdictShown, timeout=5000):
+        qtbot.keyClick(search, Qt.Key.Key_Return)  # opened from the results
+
+    def on_server() -> list[tuple[str, str, str, str]]:
+        with door.session_factory() as session:
+            return [(row.kind, row.query, row.access_code, row.station)
+                    for row in session.scalars(select(KioskLookup).order_by(KioskLookup.occurred_at))]
+
+    qtbot.waitUntil(lambda: len(on_server()) == 2, timeout=10_000)  # the next sync round took them
+    assert on_server() == [("search", "ada lov", "", "Door A"), ("lookup", "", door.paid, "Door A")]
+    with connect_cache(door.data_dir) as cache:
+        assert lookup_log.waiting(cache) == 0  # the receipt came back: forgotten on the kiosk
