@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/checkin_rules.py [--attendees 200000] [--scans 4000]
 
-Two figures. The engine alone: ``shared.checkin_lists.admit`` on a conference's main-days list (ticket
+Three figures. The engine alone: ``shared.checkin_lists.admit`` on a conference's main-days list (ticket
 types, two days of four, a daily window, "once a day") over an attendee with three passages, CPU time per
 decision. The pipeline: the same cache scanned at a station without a list and at one with it, in turns
 (one scan each, so the machine's load falls on both alike); the difference of their CPU time per scan is
@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import summary, table  # noqa: E402
 from bench.scan_pipeline import fill_cache  # noqa: E402
 from kiosk.core import checkin_lists as kiosk_lists  # noqa: E402
+from kiosk.core.attendee_cache import attendee_state_and_passages  # noqa: E402
 from kiosk.core.cache import connect, set_meta, write_transaction  # noqa: E402
 from kiosk.core.scan_pipeline import ScanPipeline  # noqa: E402
 from kiosk.core.station import Station  # noqa: E402
@@ -108,6 +109,28 @@ def in_turns(path: Path, codes: list[str], scans: int) -> list[tuple[str, str, s
         connection.close()
 
 
+def decision_only(path: Path, codes: list[str], decisions: int) -> tuple[str, str, str]:
+    """The scan's read and decision without its write (the commit's fsync is most of a scan's time and
+    all of its noise): the same attendees decided at both stations, CPU time each."""
+    now = dt.datetime(2026, 5, 12, 10, 0, tzinfo=dt.UTC)
+    connection = connect(path)
+    try:
+        costs = {}
+        for checkin_list_id in (None, 1):
+            pipeline = ScanPipeline(connection, Station(name="Door A", checkin_list_id=checkin_list_id))
+            started = time.process_time()
+            for code in codes[:decisions]:
+                listed = pipeline._checkin_list()
+                attendee, passages = attendee_state_and_passages(connection, code, passages=listed is not None)
+                pipeline._decide(attendee, signed=False, access_code=code, now=now, checkin_list=listed,
+                                 passages=passages)
+            costs[checkin_list_id] = (time.process_time() - started) / decisions * 1e6
+        return ("read and decide (no write)", f"{costs[None]:.0f} µs → {costs[1]:.0f} µs CPU",
+                f"the list adds {costs[1] - costs[None]:+.0f} µs CPU a scan (n={decisions:,})")
+    finally:
+        connection.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--attendees", type=int, default=200_000)
@@ -117,6 +140,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="doorstation-bench-") as folder:
         path = Path(folder) / "cache.sqlite3"
         codes = prepare(path, args.attendees)
+        rows.append(decision_only(path, codes[1::2], 20_000))
         rows += in_turns(path, codes, args.scans)
     table(f"Check-in rules at a kiosk ({args.attendees:,} cached, SQLite WAL, synchronous=FULL)", rows,
           ("what", "latency", "cost"))

@@ -16,13 +16,15 @@ from sqlalchemy.orm import Session
 
 from server.attendees.bulk import TicketHolder, write_ticket_holders
 from server.attendees.models import Attendee
-from server.conferences.models import Conference
+from server.checkin_lists.service import ListFields, save_list
+from server.conferences.models import AddOn, Conference, TicketType
 from server.conferences.service import add_addon, add_ticket_type, create_conference, get_conference
 from server.db.base import utcnow
 from server.orders.models import Order, OrderStatus
 from server.sponsors.service import create_sponsor
 from server.vouchers.models import VoucherType
 from server.vouchers.service import VoucherBulkConfig, generate_voucher_codes
+from shared.zones import conference_zone, in_zone
 
 FIRST_NAMES = (
     "Ada Grace Alan Linus Guido Barbara Ken Dennis Margaret Katherine Tim Radia Frances Donald Edsger John "
@@ -50,6 +52,13 @@ def seed_demo(session: Session, *, slug: str = "demo", attendees: int = 200, see
     student = add_ticket_type(session, conference, name="Student", slug="student", price="90.00")
     vip = add_ticket_type(session, conference, name="VIP", slug="vip", price="900.00", total_quantity=max(20, attendees // 20))
     speaker = add_ticket_type(session, conference, name="Speaker", slug="speaker", price="0.00", requires_voucher=True)
+    # Four days on the venue's calendar, from today (so the rules are at work whenever the demo runs):
+    # tutorials, two main days, sprints.
+    today = in_zone(utcnow(), conference_zone(conference.timezone)).date()
+    conference.first_day, conference.last_day = today, today + dt.timedelta(days=3)
+    day_ticket = add_ticket_type(session, conference, name=f"Day ticket ({today + dt.timedelta(days=1):%A})",
+                                 slug="day-ticket", price="150.00")
+    staff = add_ticket_type(session, conference, name="Staff", slug="staff", price="0.00", requires_voucher=True)
     lunch = add_addon(session, conference, name="Lunch", slug="lunch", price="25.00", description="Lunch, per day")
     dinner = add_addon(session, conference, name="Conference Dinner", slug="dinner", price="80.00")
     tshirt = add_addon(session, conference, name="T-shirt", slug="t-shirt", price="20.00")
@@ -66,9 +75,11 @@ def seed_demo(session: Session, *, slug: str = "demo", attendees: int = 200, see
         conference=conference, prefix="EARLY-", count=50, voucher_type=VoucherType.PERCENTAGE,
         discount_value=Decimal(15), max_uses=3))
     del acme
+    seed_checkin_lists(session, conference, everyone=[standard, student, vip, speaker, day_ticket], day_ticket=day_ticket,
+                       staff=[staff, speaker], tutorials=[tutorial_rust, tutorial_sql], lunch=lunch)
 
     now = utcnow()
-    ticket_choices = [standard] * 70 + [student] * 18 + [vip] * 4 + [speaker] * 3
+    ticket_choices = [standard] * 70 + [student] * 18 + [vip] * 4 + [speaker] * 3 + [day_ticket] * 6 + [staff] * 4
     statuses = [OrderStatus.PAID] * 88 + [OrderStatus.PARTIALLY_REFUNDED] * 3 + [OrderStatus.REFUNDED] * 3 + \
         [OrderStatus.CANCELLED] * 3 + [OrderStatus.PENDING] * 3
     vip_left = vip.total_quantity
@@ -101,6 +112,32 @@ def seed_demo(session: Session, *, slug: str = "demo", attendees: int = 200, see
         ))
     write_ticket_holders(session, conference, holders)
     return conference
+
+
+def seed_checkin_lists(session: Session, conference: Conference, *, everyone: list[TicketType], day_ticket: TicketType,
+                       staff: list[TicketType], tutorials: list[AddOn], lunch: AddOn) -> None:
+    """The doors of a four-day conference, so a newcomer sees the rules at work: the main entrance (the day
+    ticket on its day only), the tutorial rooms on day 1 for tutorial holders, a staff entrance, and the
+    lunch hall once a day for those who bought lunch. Kiosk stations pick one at set-up."""
+    day = {"var": "conference_day"}
+    lists = [
+        ListFields(name="Main entrance", ticket_type_ids=[t.id for t in everyone], addon_ids=[],
+                   allow_multiple_entries=True, allow_entry_after_exit=True, days=[], opens=None, closes=None,
+                   stations=["Door A", "Main entrance"],
+                   rules={"version": 1, "rule": {"or": [{"!=": [{"var": "product"}, day_ticket.id]},
+                                                        {"==": [day, 2]}]}}),
+        ListFields(name="Tutorials", ticket_type_ids=[], addon_ids=[a.id for a in tutorials],
+                   allow_multiple_entries=True, allow_entry_after_exit=True, days=[1], opens=None, closes=None,
+                   stations=["Tutorial room"], rules=None),
+        ListFields(name="Staff entrance", ticket_type_ids=[t.id for t in staff], addon_ids=[],
+                   allow_multiple_entries=True, allow_entry_after_exit=True, days=[], opens=None, closes=None,
+                   stations=["Staff entrance"], rules=None),
+        ListFields(name="Lunch, once a day", ticket_type_ids=[], addon_ids=[lunch.id], allow_multiple_entries=True,
+                   allow_entry_after_exit=True, days=[2, 3], opens=dt.time(11, 30), closes=dt.time(14, 30),
+                   stations=["Lunch hall"], rules={"version": 1, "rule": {"<": [{"var": "entries_today"}, 1]}}),
+    ]
+    for fields in lists:
+        save_list(session, conference, fields)
 
 
 def check_in_someone(session: Session, slug: str) -> None:

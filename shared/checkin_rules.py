@@ -36,6 +36,7 @@ rigid way wins: the words say what the attendee could most easily change ("Only 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -79,8 +80,8 @@ class Venue:
     product_names: dict[int, str] = field(default_factory=dict)  # ticket types by id
     addon_names: dict[int, str] = field(default_factory=dict)  # add-ons by id (a table of their own)
 
-    @property
-    def zone(self) -> dt.tzinfo:
+    @functools.cached_property
+    def zone(self) -> dt.tzinfo:  # once per venue: every decision reads it
         return conference_zone(self.timezone)
 
     def name(self, product_id: object, *, addon: bool = False) -> str:

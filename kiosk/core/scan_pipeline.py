@@ -53,7 +53,8 @@ class ScanPipeline:
         self.connection = connection
         self.station = station
         self.conference_slug = get_meta(connection, "conference_slug") or ""
-        self._compiled: tuple[tuple[object, ...], CompiledList | None] | None = None  # (versions, the station's list)
+        # (the cache's commit count, the list's and the feed's versions, the station's list parsed)
+        self._compiled: tuple[int, tuple[object, ...] | None, CompiledList | None] | None = None
         self._load_keys()
 
     def _load_keys(self) -> None:
@@ -111,13 +112,20 @@ class ScanPipeline:
         or change the conference's days); None without one, or while this kiosk has not synced it."""
         if self.station.checkin_list_id is None or self.station.kind is not ScanKind.CHECK_IN:
             return None
+        # Only another connection (the sync's) changes what the list is read from, and SQLite counts its
+        # commits for us: while it has not committed, the list parsed last still holds (no table read a scan).
+        changes = self.connection.execute("PRAGMA data_version").fetchone()[0]
+        if self._compiled is not None and self._compiled[0] == changes:
+            return self._compiled[2]
         row = self.connection.execute("SELECT version, (SELECT value FROM meta WHERE key = 'cursor') FROM checkin_lists "
                                       "WHERE id = ?", (self.station.checkin_list_id,)).fetchone()
-        if row is None:
-            return None
-        if self._compiled is None or self._compiled[0] != tuple(row):
-            self._compiled = (tuple(row), checkin_lists.compiled(self.connection, self.station.checkin_list_id))
-        return self._compiled[1]
+        versions = tuple(row) if row is not None else None
+        if self._compiled is None or self._compiled[1] != versions:
+            compiled = checkin_lists.compiled(self.connection, self.station.checkin_list_id) if row is not None else None
+        else:
+            compiled = self._compiled[2]
+        self._compiled = (changes, versions, compiled)
+        return compiled
 
     def _record(self, verdict: Verdict, *, access_code: str | None, now: dt.datetime, message: str) -> ScanResult:
         with write_transaction(self.connection):
