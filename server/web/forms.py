@@ -166,6 +166,21 @@ def venue_time(text: str, timezone: str, what: str, *, field: str = "") -> dt.da
         raise FieldRefused(field or what, error.message) from None
 
 
+_TIME_OF_DAY = re.compile(r"^(?P<hour>[0-9]{2}):(?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2}))?$")
+
+
+def time_of_day(text: str, what: str, *, field: str = "") -> dt.time | None:
+    """A ``time`` field ("04:00", or "04:00:00" as some browsers send it) on the venue's clock; ``None`` when empty."""
+    field = field or what
+    text = text.strip()
+    if not text:
+        return None
+    match = _TIME_OF_DAY.match(text)
+    if match is None or int(match["hour"]) > 23 or int(match["minute"]) > 59 or int(match["second"] or 0) > 59:
+        raise FieldRefused(field, f"The {what} '{_shown(text)}' is not a time of day such as 04:00.")
+    return dt.time(int(match["hour"]), int(match["minute"]))
+
+
 # Text -----------------------------------------------------------------------------------------------------
 
 def column_length(column: InstrumentedAttribute[str] | InstrumentedAttribute[str | None]) -> int:

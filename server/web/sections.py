@@ -23,6 +23,7 @@ class Section:
 SECTIONS: tuple[Section, ...] = (
     # the door (issue 17), then the sales (issue 18)
     Section("dashboard", "Dashboard", Role.VIEWER),
+    Section("zones", "Zones", Role.VIEWER),
     Section("devices", "Devices", Role.DOOR_LEAD),
     Section("attendees", "Attendees", Role.VIEWER),
     Section("conflicts", "Conflicts", Role.DOOR_LEAD),
