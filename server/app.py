@@ -53,6 +53,7 @@ from server.vouchers.pages import router as voucher_pages_router
 from server.walk_ins.pages import router as walk_ins_router
 from server.web.console import install_console
 from server.zones.endpoints import router as zones_router
+from server.zones.pages import router as zone_pages_router
 from server.zones.service import reset_due
 
 logger = logging.getLogger(__name__)
@@ -145,6 +146,7 @@ def create_app(url: str | None = None, *, settings: ServerSettings | None = None
     install_console(app)
     app.include_router(users_router)
     app.include_router(dashboard_router)
+    app.include_router(zone_pages_router)
     app.include_router(devices_router)
     app.include_router(attendee_pages_router)
     app.include_router(conflict_pages_router)

@@ -106,8 +106,15 @@ class ZoneMap:
             return zone.parent_id if zone is not None else None
         return door.to_zone_id
 
+    def knows(self, door: ZoneDoor) -> bool:
+        """Whether the door's zones are these (a scan naming another conference's zone moves no one)."""
+        return door.zone_id in self.zones and (door.to_zone_id is None or door.to_zone_id in self.zones)
+
     def moved(self, where: Whereabouts, door: ZoneDoor, at: dt.datetime) -> Whereabouts:
-        """Where someone is after passing ``door`` at ``at``: the later of the two moves."""
+        """Where someone is after passing ``door`` at ``at``: the later of the two moves (no move through
+        a door of zones not these)."""
+        if not self.knows(door):
+            return where
         return latest(where, Whereabouts(at, self.destination(door)))
 
     def occupancy(self, at_zone: Mapping[int, int]) -> dict[int, int]:

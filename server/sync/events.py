@@ -138,12 +138,11 @@ class _Batch:
             with_holdings={e.access_code for e in events if e.kind in NEEDS_PRODUCT or e.kind is EventKind.UNDO
                            or self.lists and e.kind is EventKind.CHECK_IN})
         undone = {str(e.undoes) for e in events if e.kind is EventKind.UNDO and e.undoes}
+        stored = session.scalars(select(SyncEvent).where(
+            SyncEvent.uuid.in_(undone), SyncEvent.conference_id == self.conference_id,
+            SyncEvent.kind != EventKind.UNDO.value)).all() if undone else []
         self.originals: dict[str, _Original] = {
-            row.uuid: _Original(row.uuid, _scan_of(row), row.attendee_id, row.status, row.id)
-            for row in session.scalars(select(SyncEvent).where(
-                SyncEvent.uuid.in_(undone), SyncEvent.conference_id == self.conference_id,
-                SyncEvent.kind != EventKind.UNDO.value))
-        } if undone else {}
+            row.uuid: _Original(row.uuid, _scan_of(row), row.attendee_id, row.status, row.id) for row in stored}
         self.rows: dict[str, dict] = {}  # SyncEvent rows by uuid
         self.conflicts: dict[str, dict] = {}  # SyncConflict rows by event uuid
         self.effects: dict[str, tuple[type, dict]] = {}  # the row an applied event adds, by event uuid
@@ -151,8 +150,8 @@ class _Batch:
         self.undone_ids: list[int] = []
         self.touched: dict[int, DoorRecord] = {}
         # Where the scans take people (shared.zone_moves), read only when a station of the batch has a zone role.
-        self.moves = BatchMoves(session, self.conference_id, {r.id for r in self.records.values()}) \
-            if any(e.zone_role for e in events) or undone else None
+        zoned = any(e.zone_role for e in events) or any(row.zone_role for row in stored)
+        self.moves = BatchMoves(session, self.conference_id, {r.id for r in self.records.values()}) if zoned else None
 
     def fold(self, key: str, event: ScanEvent) -> EventResult:
         record = self.records.get(event.access_code)

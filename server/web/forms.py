@@ -167,18 +167,22 @@ def venue_time(text: str, timezone: str, what: str, *, field: str = "") -> dt.da
         raise FieldRefused(field or what, error.message) from None
 
 
+_TIME_OF_DAY = re.compile(r"(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2}))?")
+
+
 def time_of_day(text: str, what: str, *, field: str = "") -> dt.time | None:
-    """A ``time`` field ("09:30") on the venue's clock, to the minute; ``None`` when empty."""
+    """A ``time`` field ("09:30", or "09:30:00" as some browsers send it) on the venue's clock, to the minute;
+    ``None`` when empty."""
     field = field or what
     text = _no_control_characters(text, field, what).strip()
     if not text:
         return None
-    if not re.fullmatch(r"[0-9]{1,2}:[0-9]{2}", text):
+    match = _TIME_OF_DAY.fullmatch(text)
+    if match is None:
         raise FieldRefused(field, f"The {what} '{_shown(text)}' is not a time of day (for example 09:30).")
-    hour, minute = (int(part) for part in text.split(":"))
-    if hour > 23 or minute > 59:
+    if int(match["hour"]) > 23 or int(match["minute"]) > 59 or int(match["second"] or 0) > 59:
         raise FieldRefused(field, f"The {what} '{_shown(text)}' is not a time of day: hours 0-23, minutes 0-59.")
-    return dt.time(hour, minute)
+    return dt.time(int(match["hour"]), int(match["minute"]))
 
 
 def day(text: str, what: str, *, field: str = "") -> dt.date | None:

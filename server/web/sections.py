@@ -24,6 +24,7 @@ class Section:
 SECTIONS: tuple[Section, ...] = (
     # the door first (what a volunteer lead needs on the day), then the sales
     Section("dashboard", N_("Dashboard"), Role.VIEWER),
+    Section("zones", N_("Zones"), Role.VIEWER),
     Section("devices", N_("Devices"), Role.DOOR_LEAD),
     Section("attendees", N_("Attendees"), Role.VIEWER),
     Section("conflicts", N_("Conflicts"), Role.DOOR_LEAD),

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from shared.protocol import RowId, Text
+
+
+def _on_the_venue_clock(value: dt.time) -> dt.time:
+    if value.tzinfo is not None:
+        raise ValueError("a time of day on the venue's clock, without an offset (04:00)")
+    return value.replace(second=0, microsecond=0)
 
 
 class ZoneCreate(BaseModel):
@@ -14,7 +21,8 @@ class ZoneCreate(BaseModel):
     capacity: int = Field(default=0, ge=0, le=1_000_000)  # 0: counted, never full
     parent_id: RowId | None = None  # the zone that holds it (the venue holds halls, a hall rooms)
     at_full: str = Field(default="warn", pattern="^(warn|refuse)$")
-    reset_at: dt.time | None = None  # every night at this time on the venue's clock, nobody is inside any more
+    # Every night at this time on the venue's clock, nobody is inside any more.
+    reset_at: Annotated[dt.time, AfterValidator(_on_the_venue_clock)] | None = None
 
 
 class ZoneRead(BaseModel):

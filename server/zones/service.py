@@ -120,6 +120,11 @@ def figures(session: Session, conference_id: int) -> list[ZoneFigure]:
     return sorted(rows, key=lambda f: tuple(zones.zones[z].name for z in zones.path(f.id)))
 
 
+def reset_times(session: Session, conference_id: int) -> dict[int, dt.time | None]:
+    """Each zone's nightly reset time on the venue's clock (None: never)."""
+    return {zone.id: zone.reset_at for zone in repository.zone_rows(session, conference_id)}
+
+
 def zone_map(session: Session, conference_id: int) -> ZoneMap:
     return repository.zone_map(session, conference_id)
 

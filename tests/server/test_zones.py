@@ -324,3 +324,25 @@ def test_exports_of_occupancy_per_zone_and_throughput_per_door(venue, session_fa
     doors = {(row["From (UTC)"], row["Door"]): (row["Admitted"], row["Exits"], row["Refused"]) for row in throughput}
     assert doors == {(at[0], "Main door"): ("2", "0", "1"), (at[1], "Room A door"): ("1", "0", "0"),
                      (at[2], "Main door"): ("0", "1", "0")}
+
+
+def test_a_scan_naming_another_conferences_zone_moves_no_one(venue, session_factory):
+    url, token, ticket = venue["url"], venue["tokens"][0], venue["ticket"]
+    z = make_venue(url)
+    with unit_of_work(session_factory) as session:
+        foreign = Zone(conference_id=venue["other_id"], name="Their hall", capacity=10)
+        session.add(foreign)
+        session.flush()
+        foreign_id = foreign.id
+    t = NOW - dt.timedelta(minutes=5)
+    results = upload(url, token, [
+        scan("check_in", venue["codes"][0], t, ZoneDoor(ZoneRole.ENTRY, foreign_id), station="Main door", ticket=ticket),
+        scan("door_check", venue["codes"][1], t, ZoneDoor(ZoneRole.TRANSFER, z["Room A"], foreign_id),
+             station="Room A door", ticket=ticket)])
+    assert [r["status"] for r in results] == ["applied", "applied"]  # the check-in counts, the move does not
+    assert zones_now(url) == {"Venue": (0, None), "Hall": (0, None), "Room A": (0, None), "Room B": (0, None)}
+    with session_factory() as session:
+        assert repository.people_at(session, venue["other_id"]) == {}
+        assert session.scalar(select(func.count()).select_from(ZonePresence)
+                              .where(ZonePresence.zone_id.is_not(None))) == 0
+    assert add_zone(url, name="Late room", reset_at="04:00+02:00").status_code == 422

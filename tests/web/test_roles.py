@@ -120,5 +120,5 @@ def test_the_menu_shows_a_role_only_what_it_may_open(console_server, signed_in_c
         answer = client.get(f"{A}/{section.path}")
         assert answer.status_code == (200 if section.path in shown else 404), (role, section.path)
     if role is Role.VIEWER:
-        assert shown == ["dashboard", "attendees", "exports", "orders", "products", "checkin-lists", "vouchers",
-                         "sponsors"]
+        assert shown == ["dashboard", "zones", "attendees", "exports", "orders", "products", "checkin-lists",
+                         "vouchers", "sponsors"]

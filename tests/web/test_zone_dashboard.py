@@ -59,3 +59,34 @@ def test_a_room_fills_up_on_the_dashboard_with_its_alarm_and_the_doors_flow(sign
     finally:
         engine.close()
         pipeline.connection.close()
+
+
+def test_an_organizer_sets_up_the_venue_and_a_room_and_a_bad_capacity_is_refused(signed_in_page, console_server):
+    page = signed_in_page(Role.ORGANIZER)
+    page.goto(f"/conferences/{CONFERENCE_A}/zones")
+    expect(page.get_by_text("No zones yet.")).to_be_visible()
+    page.get_by_label("Name").fill("Venue")
+    page.get_by_label("Capacity").fill("500")
+    page.get_by_label("Nightly reset").fill("04:00")
+    page.get_by_role("button", name="Add zone").click()
+    expect(page.locator('tr[data-zone="Venue"]')).to_contain_text("04:00")
+
+    page.get_by_label("Name").fill("Room A")
+    page.get_by_label("Capacity").fill("three hundred")
+    page.get_by_label("Inside").select_option(label="Venue")
+    page.get_by_role("button", name="Add zone").click()
+    expect(page.get_by_text("The capacity 'three hundred' is not a whole number.")).to_be_visible()
+    expect(page.get_by_label("Name")).to_have_value("Room A")  # what was typed comes back
+    expect(page.locator('tr[data-zone="Room A"]')).to_have_count(0)  # nothing written
+
+    page.get_by_label("Capacity").fill("300")
+    page.get_by_label("At full").select_option(label="Refuse entry until someone leaves")
+    page.get_by_role("button", name="Add zone").click()
+    room = page.locator('tr[data-zone="Room A"]')
+    expect(room).to_contain_text("300")
+    expect(room).to_contain_text("Refuse entry until someone leaves")
+
+    viewer = signed_in_page(Role.VIEWER)
+    viewer.goto(f"/conferences/{CONFERENCE_A}/zones")
+    expect(viewer.locator('tr[data-zone="Room A"]')).to_be_visible()
+    expect(viewer.get_by_role("button", name="Add zone")).to_have_count(0)
