@@ -38,10 +38,11 @@ from bench.fleet import cpu_seconds  # noqa: E402
 from bench.sync import peak_rss_mb  # noqa: E402
 from doorstation.demo import start_server_process  # noqa: E402
 from server.conferences.service import get_conference  # noqa: E402
-from server.db.engine import make_engine, make_session_factory, unit_of_work  # noqa: E402
+from server.db.engine import make_engine, unit_of_work  # noqa: E402
 from server.db.migrate import upgrade_to_head  # noqa: E402
 from server.demo_data import seed_demo  # noqa: E402
 from server.devices.service import create_device  # noqa: E402
+from server.wiring import make_session_factory  # noqa: E402
 
 PAGE = 5000
 

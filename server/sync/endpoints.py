@@ -48,7 +48,7 @@ from shared.protocol import (
 from shared.station_data import DataScope, scope_for_mode
 
 router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
-# The scan uploads alone: the app includes it with the settings' max_upload_bytes as its body limit.
+# The uploads (scans, lookups): the app includes them with the settings' max_upload_bytes as their body limit.
 upload_router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 admin_router = APIRouter(prefix="/api/v1/admin", tags=["admin"], dependencies=[AdminOnly])
 
@@ -128,7 +128,7 @@ def upload_events(body: UploadRequest, device: CurrentDevice,
     return UploadResponse(results=apply_events(session, device, body.events))
 
 
-@router.post("/lookups", response_model=LookupReceipt, max_body_size=get_settings().max_upload_bytes)
+@upload_router.post("/lookups", response_model=LookupReceipt)
 def upload_lookups(body: LookupUpload, device: CurrentDevice, session: DbSession) -> LookupReceipt:
     """Who looked up whom at this kiosk (searches, attendees opened); stored once by each lookup's UUID."""
     record_lookups(session, device, body.lookups)
