@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from kiosk.core import checkin_lists
+from kiosk.core import cache, checkin_lists
 from kiosk.core.cache import get_meta, set_meta, write_transaction
 from shared import scan_effects
 from shared.decisions import AttendeeState, Holding, Passage
@@ -225,7 +225,7 @@ def store_rows(connection: sqlite3.Connection, columns: list[str], rows: list[li
     try:
         _upsert(connection, _UPSERT.format(values=", ".join(values)), map(pick, rows), [row[id_at] for row in rows],
                 products, index_by_page=index_by_page)
-    except (IndexError, TypeError, sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError) as error:
+    except (IndexError, TypeError, *cache.MALFORMED_VALUE_ERRORS) as error:
         # ("datatype mismatch", an id that is not an integer, is an IntegrityError)
         raise ValueError(f"A change-feed row is malformed ({error!r}).") from None
 

@@ -28,6 +28,9 @@ from kiosk.core.cache_key import cache_key
 
 logger = logging.getLogger(__name__)
 _opening = threading.Lock()
+# What the cache's driver (sqlcipher3, the sqlite3 module over SQLCipher: its own exception classes)
+# raises for a value that does not fit its column or statement: "datatype mismatch" is an IntegrityError.
+MALFORMED_VALUE_ERRORS = (sqlcipher3.IntegrityError, sqlcipher3.InterfaceError, sqlcipher3.ProgrammingError)
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"  # an unencrypted database's first 16 bytes; SQLCipher's look random
 
 SCHEMA_VERSION = 9

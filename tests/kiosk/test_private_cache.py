@@ -257,5 +257,10 @@ def test_a_search_and_the_attendee_opened_reach_the_server_as_who_looked_up_whom
 
     qtbot.waitUntil(lambda: len(on_server()) == 2, timeout=10_000)  # the next sync round took them
     assert on_server() == [("search", "ada lov", "", "Door A"), ("lookup", "", door.paid, "Door A")]
-    with connect_cache(door.data_dir) as cache:
-        assert lookup_log.waiting(cache) == 0  # the receipt came back: forgotten on the kiosk
+
+    def waiting_on_the_kiosk() -> int:
+        with connect_cache(door.data_dir) as cache:
+            return lookup_log.waiting(cache)
+
+    # The server commits, then answers; the kiosk forgets them once the receipt is back.
+    qtbot.waitUntil(lambda: waiting_on_the_kiosk() == 0, timeout=10_000)
