@@ -7,7 +7,6 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Sequence
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -17,13 +16,13 @@ from server.checkin.models import CheckIn, ProductRedemption
 from server.checkin.repository import load_passages
 from server.checkin_lists.repository import changed_after, has_lists
 from server.checkin_lists.service import record_of
+from server.conferences.local_time import conference_zone
 from server.conferences.models import AddOn, Conference, TicketType
 from server.db.base import utcnow
 from server.orders.models import Order, OrderLineItem
-from server.db.base import utcnow
 from server.sync import feed_rows
 from server.sync.models import FeedPosition, SyncEvent
-from server.zones.service import figures
+from server.zones.models import Zone
 from server.zones.service import figures
 from shared.protocol import ChangesPage, ConferenceInfo
 from shared.station_data import WITHHELD, DataScope, project
@@ -43,7 +42,7 @@ def kiosks_wiped_at(conference: Conference) -> dt.datetime | None:
     if conference.last_day is None:
         return None
     day = conference.last_day + dt.timedelta(days=1 + conference.wipe_kiosks_after_days)
-    return dt.datetime.combine(day, dt.time(0), tzinfo=ZoneInfo(conference.timezone)).astimezone(dt.UTC)
+    return dt.datetime.combine(day, dt.time(0), tzinfo=conference_zone(conference.timezone)).astimezone(dt.UTC)
 
 
 def changes_after(session: Session, conference_id: int, after: int, limit: int,
@@ -93,10 +92,18 @@ def feed_page(session: Session, conference_id: int, after: int, limit: int,
         next_cursor = rows[-1].sync_version
     else:
         next_cursor = max([after, *(a["version"] for a in records), *(p["version"] for p in products),
-                           *(c["version"] for c in checkin_lists)])
+                           *(c["version"] for c in checkin_lists), *_zone_versions(session, conference_id, after)])
     return {"next_cursor": next_cursor, "has_more": has_more, "attendees": records, "products": products,
             "checkin_lists": checkin_lists, "conference": info, "last_version": last_version,
             **zone_figures(session, conference_id)}
+
+
+def _zone_versions(session: Session, conference_id: int, after: int) -> list[int]:
+    """The newest version a zone took above ``after`` (a new zone, a nightly reset), for the cursor: else
+    the next poll would find "something new" below its cursor and take the slow path, every poll."""
+    newest = session.scalar(select(func.max(Zone.sync_version))
+                            .where(Zone.conference_id == conference_id, Zone.sync_version > after))
+    return [newest] if newest is not None else []
 
 
 def zone_figures(session: Session, conference_id: int) -> dict:
@@ -138,7 +145,8 @@ def feed_page_rows(session: Session, conference_id: int, after: int, limit: int,
         next_cursor = last_row
     else:
         next_cursor = max([after, *([last_row] if last_row is not None else []), *(p["version"] for p in products),
-                           *(c["version"] for c in checkin_lists)])
+                           *(c["version"] for c in checkin_lists),
+                           *(_zone_versions(session, conference_id, after) if changed else [])])
     envelope = {"next_cursor": next_cursor, "has_more": has_more, "products": products,
                 "checkin_lists": checkin_lists, "conference": conference_info(conference).model_dump(mode="json"),
                 "server_id": server_id, "last_version": last_version,

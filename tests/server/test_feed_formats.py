@@ -155,3 +155,26 @@ def test_a_rows_poll_with_nothing_new_is_two_reads_and_no_write(session_factory,
 
     assert (page["next_cursor"], page["attendees"], page["products"]) == (cursor, [], [])
     assert [words[0] for words in statements] == ["SELECT", "SELECT"], statements
+
+
+@pytest.mark.parametrize("format", ["rows", "objects"])
+def test_a_kiosk_caught_up_after_a_new_zone_polls_on_the_fast_path(session_factory, base_url, statements, format):
+    """A zone's version (a new zone, a nightly reset) moves the cursor too: the kiosk that has it is caught
+    up, and its next poll is again the two reads a fleet's polls cost, not an attendee query each time."""
+    from server.zones.service import create_zone
+
+    with unit_of_work(session_factory) as session:
+        conference = make_conference(session, slug="pycon")
+        make_attendee(session, conference, ticket_type=make_ticket_type(session, conference))
+    token = device_token(session_factory, base_url)
+    cursor = get_page(base_url, token, 0, 100, format=format).json()["next_cursor"]
+    with unit_of_work(session_factory) as session:
+        create_zone(session, session.merge(conference), name="Room A", capacity=300)
+    page = get_page(base_url, token, cursor, 100, format=format).json()
+    assert [zone["name"] for zone in page["zones"]] == ["Room A"]
+    assert page["next_cursor"] == page["last_version"] > cursor
+    statements.clear()
+
+    again = get_page(base_url, token, page["next_cursor"], 100, format=format).json()
+    assert (again["next_cursor"], again["attendees"]) == (page["next_cursor"], [])
+    assert [words[0] for words in statements] == ["SELECT", "SELECT"], statements
