@@ -275,13 +275,15 @@ _PAGE_ROWS = "FROM attendees WHERE id IN (SELECT value FROM json_each(?))"  # a 
 
 
 def forget_conference(connection: sqlite3.Connection) -> None:
-    """Forget every attendee and product, and the feed position, so the next download brings all again.
-    The outbox (scans waiting to upload) stays. The caller holds the transaction."""
+    """Forget every attendee, product, check-in list and zone, and the feed position, so the next download
+    brings all again (a server restored from a backup may have older versions of each: kept, they would
+    win over what it sends). The outbox (scans waiting to upload) stays. The caller holds the transaction."""
     connection.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('search_bulk_load', '1')")
-    connection.execute("DELETE FROM attendees")
-    connection.execute("DELETE FROM products")
+    for table in ("attendees", "products", "checkin_lists", "zones"):
+        connection.execute(f"DELETE FROM {table}")
     connection.execute("INSERT INTO attendee_search(attendee_search) VALUES ('delete-all')")
-    connection.execute("DELETE FROM meta WHERE key IN ('search_bulk_load', 'search_stale', 'cursor')")
+    connection.execute("DELETE FROM meta WHERE key IN ('search_bulk_load', 'search_stale', 'cursor', 'conference_days', "
+                       "'zones_as_of', 'wipe_kiosks_at')")
 
 
 def rebuild_search_if_stale(connection: sqlite3.Connection) -> bool:

@@ -14,7 +14,7 @@ import httpx
 
 from kiosk.core import attendee_cache, outbox
 from kiosk.core.cache import connect, get_meta, set_meta, write_transaction
-from shared.protocol import PairRequest, PairResponse, ScanEvent
+from shared.protocol import PairRequest, PairResponse
 
 logger = logging.getLogger(__name__)
 CREDENTIALS_FILE = "device.json"
@@ -151,9 +151,10 @@ def finish_pairing(data_dir: Path, pairing: Pairing) -> DeviceCredentials:
                     raise PairingError("Scans for the previous server are still waiting: upload, export or "
                                        "discard them first.")
                 # Nothing of the old server may remain visible: its people, its feed position, this
-                # station's history of scans there, its print jobs.
+                # station's history of scans there, its print jobs; nor reach the new one: who was
+                # looked up there is the old conference's to know, not the new one's owners'.
                 attendee_cache.forget_conference(connection)
-                for table in ("meta", "scan_log", "print_jobs"):
+                for table in ("meta", "scan_log", "print_jobs", "lookup_log"):
                     connection.execute(f"DELETE FROM {table}")
             set_meta(connection, "server_id", pairing.server_id)
             set_meta(connection, "server_url", pairing.credentials.server_url)
@@ -212,10 +213,7 @@ def export_waiting_scans(data_dir: Path, folder: Path | None = None) -> tuple[Pa
         with write_transaction(connection):
             rows = outbox.every_scan(connection)
             slug = get_meta(connection, "conference_slug") or "conference"
-            events = [ScanEvent(uuid=row["uuid"], kind=row["kind"], access_code=row["access_code"],
-                                occurred_at=dt.datetime.fromisoformat(row["occurred_at"]), station=row["station"],
-                                product_type=row["product_type"], product_id=row["product_id"], reason=row["reason"],
-                                undoes=row["undoes"]).model_dump(mode="json") for row in rows]
+            events = [outbox.scan_event(row).model_dump(mode="json") for row in rows]
             stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
             path = folder / f"scans-{slug}-{stamp}.json"
             with open(path, "w", encoding="utf-8") as file:

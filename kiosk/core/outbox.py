@@ -9,9 +9,12 @@ here commits. The table is cache.SCHEMA's ``outbox``.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from typing import NamedTuple
+
+from shared.protocol import ScanEvent
 
 
 @dataclass(frozen=True)
@@ -116,3 +119,12 @@ def empty(connection: sqlite3.Connection, up_to_seq: int | None = None) -> None:
         connection.execute("DELETE FROM outbox")
     else:
         connection.execute("DELETE FROM outbox WHERE seq <= ?", (up_to_seq,))
+
+
+def scan_event(row: sqlite3.Row) -> ScanEvent:
+    """An outbox row as the server's upload takes it: what an upload sends and an export writes, alike."""
+    return ScanEvent(uuid=row["uuid"], kind=row["kind"], access_code=row["access_code"],
+                     occurred_at=dt.datetime.fromisoformat(row["occurred_at"]), station=row["station"],
+                     product_type=row["product_type"], product_id=row["product_id"], reason=row["reason"],
+                     undoes=row["undoes"], zone_role=row["zone_role"], zone_id=row["zone_id"],
+                     to_zone_id=row["to_zone_id"])

@@ -165,9 +165,18 @@ class SyncEngine:
 
     def _conference_over(self) -> bool:
         """Past the moment the server gave for kiosks to forget the conference; told even offline, by the
-        kiosk's own clock, once a download brought the moment."""
+        kiosk's own clock, once a download brought the moment. Not while scans still wait to upload: an
+        accepted scan is never lost, so the kiosk forgets only once the server has them all."""
         moment = get_meta(self.connection, "wipe_kiosks_at")
-        return bool(moment) and dt.datetime.now(dt.UTC) >= dt.datetime.fromisoformat(str(moment))
+        if not moment or dt.datetime.now(dt.UTC) < dt.datetime.fromisoformat(str(moment)):
+            return False
+        waiting = outbox.size(self.connection)
+        if waiting:
+            self.status = replace(self.status, notice=(
+                f"The conference is over: this kiosk forgets it once its {waiting} waiting "
+                f"scan{'s' if waiting != 1 else ''} reach the server."))
+            return False
+        return True
 
     def report_health(self) -> None:
         """Tell the server how this kiosk is doing (the admin's devices page). Best effort: a report
@@ -207,7 +216,7 @@ class SyncEngine:
         events: dict[str, ScanEvent] = {}
         for row in rows:
             try:
-                events[row["uuid"]] = _scan_event(row)
+                events[row["uuid"]] = outbox.scan_event(row)
             except ValidationError as error:  # the server would refuse it too (a station name over 100 characters)
                 self._set_aside(row, f"Not a valid scan for the server: {_first_problem(error)}")
         rows = [row for row in rows if row["uuid"] in events]
@@ -414,14 +423,6 @@ def _describe(error: Exception) -> str:
     if isinstance(error, httpx.HTTPStatusError):
         return f"Server error {error.response.status_code}; retrying."
     return f"Server unreachable ({error.__class__.__name__}); retrying."
-
-
-def _scan_event(row: sqlite3.Row) -> ScanEvent:
-    return ScanEvent(uuid=row["uuid"], kind=row["kind"], access_code=row["access_code"],
-                     occurred_at=dt.datetime.fromisoformat(row["occurred_at"]), station=row["station"],
-                     product_type=row["product_type"], product_id=row["product_id"], reason=row["reason"],
-                     undoes=row["undoes"], zone_role=row["zone_role"], zone_id=row["zone_id"],
-                     to_zone_id=row["to_zone_id"])
 
 
 def _first_problem(error: ValidationError) -> str:

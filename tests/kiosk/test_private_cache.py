@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from kiosk.core import cache_key
 from kiosk.core.cache import PLAIN_SQLITE_HEADER, PRINT_JOBS, SCAN_LOG, SCHEMA, SCHEMA_VERSION, connect
 from kiosk.core.device import CACHE_FILE
-from tests.kiosk.door import PIN, connect_cache, open_window, wedge_scan
+from tests.kiosk.door import PIN, check_ins, connect_cache, open_window, wedge_scan
 
 PEOPLE = ("Ada Lovelace", "Lovelace", "ada@example.org", "Bob Unpaid", "Unpaid", "bob@example.org")
 
@@ -235,6 +235,35 @@ def test_a_kiosk_forgets_the_conference_the_set_days_after_its_last_day(qtbot, d
     qtbot.waitUntil(lambda: "The conference is over" in window.pairing.message.text(), timeout=10_000)
     assert kiosk_files(door) == []
     assert people_found(door.data_dir) == {}
+
+
+def test_a_kiosk_whose_conference_is_over_keeps_it_until_its_waiting_scans_are_uploaded(qtbot, door):
+    import datetime as dt
+
+    from kiosk.core.cache import set_meta
+    from server.conferences.service import get_conference, set_kiosk_data_lifetime
+    from server.db.engine import unit_of_work
+    from tests.live_server import live_server
+
+    window = open_window(qtbot, door, windowed=True)
+    door.stack.close()  # the venue's Wi-Fi is off for the night
+    wedge_scan(qtbot, window, door.paid)  # the last check-in of the last day, waiting to upload
+    with unit_of_work(door.session_factory) as session:  # the last day was 8 days ago; kiosks forget after 7
+        set_kiosk_data_lifetime(get_conference(session, "pycon"), last_day=dt.date.today() - dt.timedelta(days=8),
+                                wipe_after_days=7)
+    with connect_cache(door.data_dir) as cache:  # as an earlier download brought it: the moment is past
+        set_meta(cache, "wipe_kiosks_at", (dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)).isoformat())
+        cache.commit()
+    qtbot.wait(2_000)  # several sync rounds, all offline: the kiosk keeps the conference and its scan
+    assert window.pages.currentWidget() is window.scan_screen
+    assert door.data_dir.joinpath(CACHE_FILE).exists()
+    assert check_ins(door) == 0
+
+    database_url = str(door.session_factory.kw["bind"].url)
+    with live_server(database_url, door.port):  # back the next morning
+        qtbot.waitUntil(lambda: "The conference is over" in window.pairing.message.text(), timeout=15_000)
+        assert check_ins(door) == 1  # uploaded first, then forgotten
+    assert kiosk_files(door) == []
 
 
 def test_a_search_and_the_attendee_opened_reach_the_server_as_who_looked_up_whom(qtbot, door):
