@@ -3,34 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 
 from fastapi import APIRouter, Header, Request
-from pydantic import BaseModel, Field
 
 from server.api import ReferencePath, SlugPath
 from server.payments.checkout import start_order_checkout
+from server.payments.schemas import CheckoutCreate, CheckoutRead, WebhookAnswer
 from server.payments.webhooks import receive
 
 router = APIRouter(prefix="/api/v1", tags=["payments"])
 # Stripe's webhook alone: the app includes it with the settings' max_webhook_bytes as its body limit.
 webhook_router = APIRouter(prefix="/api/v1", tags=["payments"])
-
-class CheckoutCreate(BaseModel):
-    success_url: str = Field(min_length=8, max_length=2000, pattern="^https?://")
-    cancel_url: str = Field(min_length=8, max_length=2000, pattern="^https?://")
-
-
-class CheckoutRead(BaseModel):
-    checkout_url: str
-    session_id: str
-    expires_at: dt.datetime
-
-
-class WebhookAnswer(BaseModel):
-    event_id: str
-    outcome: str
-    note: str = ""
 
 
 @router.post("/orders/{reference}/checkout", response_model=CheckoutRead)
