@@ -6,10 +6,10 @@ from fastapi import APIRouter
 
 from server.api import AdminOnly, DbSession, SlugPath
 from server.conferences.service import get_conference
-from server.dashboard.repository import attendance
-from server.db.base import utcnow
 from server.dashboard.flow import flow
+from server.dashboard.repository import attendance
 from server.dashboard.schemas import DoorFlowRead, FlowRead
+from server.db.base import utcnow
 
 router = APIRouter(prefix="/api/v1/admin", tags=["admin"], dependencies=[AdminOnly])
 

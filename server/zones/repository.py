@@ -12,6 +12,7 @@ from server.zones.models import Zone, ZoneCount, ZonePresence
 from shared.zone_moves import AtFull, Whereabouts, ZoneMap
 from shared.zone_moves import Zone as ZoneRule
 
+
 def zone_rows(session: Session, conference_id: int) -> list[Zone]:
     return list(session.scalars(select(Zone).where(Zone.conference_id == conference_id).order_by(Zone.id)))
 

@@ -158,9 +158,12 @@ def reset_due(session: Session, now: dt.datetime) -> int:
         assert zone.reset_at is not None
         if local.time() < zone.reset_at or zone.reset_on == local.date():
             continue
+        # A new version of the zone (kiosks fetch the figures again), stamped at this flush: it takes the
+        # conference's feed lock before the presence rows are touched, the order an upload takes them in
+        # (feed lock, then whereabouts); the other order could deadlock with an upload on PostgreSQL.
+        zone.reset_on = local.date()
+        session.flush()
         zones = repository.zone_map(session, zone.conference_id)
         subtree = {z for z in zones.zones if zone.id in zones.path(z)}
         moved += repository.move_everyone(session, subtree, zone.parent_id, now)
-        zone.reset_on = local.date()  # a new version of the zone: kiosks fetch the figures again
-    session.flush()
     return moved

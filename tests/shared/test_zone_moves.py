@@ -8,8 +8,19 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from shared.zone_moves import (NOWHERE, Alarm, AtFull, Whereabouts, Zone, ZoneDoor, ZoneMap, ZoneRole, alarm,
-                               count_changes, full_zone)
+from shared.zone_moves import (
+    NOWHERE,
+    Alarm,
+    AtFull,
+    Whereabouts,
+    Zone,
+    ZoneDoor,
+    ZoneMap,
+    ZoneRole,
+    alarm,
+    count_changes,
+    full_zone,
+)
 
 T0 = dt.datetime(2026, 6, 10, 8, 0, tzinfo=dt.UTC)
 # The venue (1) holds halls 2 and 3; hall 2 holds rooms 4 and 5, hall 3 room 6.
