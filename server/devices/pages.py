@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import segno
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
@@ -86,6 +85,8 @@ def pairing(request: Request, db: DbSession, user: SignedIn, slug: SlugPath, dev
     code = request.cookies.get(PAIRING_COOKIE, "")[:40]
     server_url = str(request.base_url).rstrip("/")
     shown = shows_pairing_code(device, code)
+    import segno  # here, not at the top: a QR is drawn once per kiosk paired, segno is ~2 MB in every worker
+
     qr = (Markup(segno.make(pairing_payload(code, server_url), error="m").svg_inline(
         scale=6, border=4, title=f"Pairing QR of {device.name}")) if shown else None)
     response = render(request, "device_added.html", conference=conference, device=device,

@@ -6,10 +6,10 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session, sessionmaker
-from stripe.params.checkout import SessionCreateParams, SessionCreateParamsLineItem
 
 from server.db.base import utcnow
 from server.db.engine import unit_of_work
@@ -21,6 +21,9 @@ from server.sponsors.models import BulkPurchase, BulkPurchaseStatus
 from server.sponsors.repository import bulk_purchase_by_checkout_session, bulk_purchase_for_checkout
 from server.sponsors import bulk_purchases
 from server.sponsors.bulk_purchases import BulkPurchaseError
+
+if TYPE_CHECKING:  # types only: the stripe library is loaded when a session is made (server/payments/gateway.py)
+    from stripe.params.checkout import SessionCreateParams, SessionCreateParamsLineItem
 
 logger = logging.getLogger(__name__)
 

@@ -8,13 +8,17 @@ after a timeout (ours or Stripe's) can never create a second Checkout Session or
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-
-import stripe
-from stripe.params import RefundCreateParams
-from stripe.params.checkout import SessionCreateParams
+from typing import TYPE_CHECKING
 
 from server.conferences.models import Conference
 from server.errors import DomainError, InvalidInput
+
+if TYPE_CHECKING:
+    # The library itself is imported where a call is made: with its HTTP clients (requests, httpx and
+    # what they pull in) it is ~10 MB in every server worker, most of which never speaks to Stripe.
+    import stripe
+    from stripe.params import RefundCreateParams
+    from stripe.params.checkout import SessionCreateParams
 
 # Stripe's currencies without a minor unit: amounts are sent as they are (¥5000 is 5000).
 ZERO_DECIMAL = frozenset("bif clp djf gnf jpy kmf krw mga pyg rwf ugx vnd vuv xaf xof xpf".split())
@@ -65,6 +69,8 @@ def use_stripe_api(api_base: str | None) -> None:
 
 class StripeGateway:
     def __init__(self, conference: Conference) -> None:
+        import stripe  # lazily: see the note on the imports above
+
         if not conference.stripe_secret_key:
             raise InvalidInput(f"Conference {conference.slug} has no Stripe secret key; set it with "
                                f"`doorstation conference stripe {conference.slug} --secret-key sk_…`.")
@@ -77,6 +83,8 @@ class StripeGateway:
         )
 
     def create_checkout_session(self, params: SessionCreateParams, *, idempotency_key: str) -> stripe.checkout.Session:
+        import stripe  # loaded by __init__ already; the name is needed for the except clause
+
         try:
             return self.client.v1.checkout.sessions.create(params=params,
                                                             options={"idempotency_key": idempotency_key})
@@ -84,6 +92,8 @@ class StripeGateway:
             raise PaymentProviderError(f"Stripe did not create the Checkout Session: {_message(error)}") from error
 
     def retrieve_checkout_session(self, session_id: str) -> stripe.checkout.Session:
+        import stripe  # loaded by __init__ already; the name is needed for the except clause
+
         try:
             return self.client.v1.checkout.sessions.retrieve(session_id)
         except stripe.StripeError as error:
@@ -93,6 +103,8 @@ class StripeGateway:
         params: RefundCreateParams = {"payment_intent": payment_intent_id}
         if amount is not None:
             params["amount"] = to_minor_units(amount, self.currency)
+        import stripe  # loaded by __init__ already; the name is needed for the except clause
+
         try:
             return self.client.v1.refunds.create(params=params, options={"idempotency_key": idempotency_key})
         except stripe.StripeError as error:

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-import stripe
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -68,6 +67,8 @@ def verify(conference: Conference, payload: bytes, signature: str | None) -> dic
         raise WebhookRejected(f"Conference {conference.slug} has no Stripe webhook secret configured.")
     if not signature:
         raise WebhookRejected("Missing Stripe-Signature header.")
+    import stripe  # here, not at the top: ~10 MB in every server worker, for the few requests Stripe sends
+
     try:
         stripe.Webhook.construct_event(payload, signature, conference.stripe_webhook_secret,
                                        tolerance=SIGNATURE_TOLERANCE_SECONDS)

@@ -90,3 +90,18 @@ def test_a_rows_page_with_a_malformed_row_stores_nothing_of_the_page(tmp_path):
     state = attendee_cache.attendee_state(connection, "A0000001")
     assert state is not None and (state.name, state.holdings[0].name) == ("Ada Lovelace", "Standard")
     assert [r["access_code"] for r in attendee_cache.search(connection, "lovelace")] == ["A0000001"]
+
+
+def test_a_rows_page_without_some_columns_stores_their_defaults(tmp_path):
+    """A server may send fewer columns (a door station is sent no emails): the kiosk stores what came,
+    each value by its column's name in whatever order, and the cache's default for the rest."""
+    from kiosk.core.cache import write_transaction
+
+    connection = connect(tmp_path / "cache.sqlite3")
+    columns = ["version", "last_name", "access_code", "id", "first_name", "holdings", "order_status"]
+    with write_transaction(connection):
+        attendee_cache.store_rows(connection, columns, [[3, "Hopper", "A0000009", 9, "Grace", "[]", "paid"]], [],
+                                  index_by_page=True)
+    row = connection.execute("SELECT * FROM attendees").fetchone()
+    assert (row["id"], row["full_name"], row["email"], row["company"], row["order_status"], row["version"]) == (
+        9, "Grace Hopper", "", "", "paid", 3)

@@ -178,3 +178,20 @@ def test_a_kiosk_caught_up_after_a_new_zone_polls_on_the_fast_path(session_facto
     again = get_page(base_url, token, page["next_cursor"], 100, format=format).json()
     assert (again["next_cursor"], again["attendees"]) == (page["next_cursor"], [])
     assert [words[0] for words in statements] == ["SELECT", "SELECT"], statements
+
+
+def test_a_page_of_fewer_columns_carries_just_those(session_factory):
+    """Which columns travel is the caller's choice (a projection by kiosk mode): the encoding writes
+    those, in that order, and names them."""
+    from server.sync.feed import feed_page_rows
+
+    with unit_of_work(session_factory) as session:
+        pycon = make_conference(session, slug="pycon")
+        make_attendee(session, pycon, ticket_type=make_ticket_type(session, pycon), first_name="Ada")
+        conference_id = pycon.id
+    with session_factory() as session:
+        page = json.loads(feed_page_rows(session, conference_id, 0, 10, server_id="s", gzip=False,
+                                         columns=("version", "first_name", "id")))
+
+    assert page["columns"] == ["version", "first_name", "id"]
+    assert [row[1] for row in page["attendees"]] == ["Ada"] and page["has_more"] is False
