@@ -4,7 +4,8 @@ Kept in the (encrypted) cache until the server has them, then forgotten: uploade
 after the scans, each with its own UUID, and deleted only for the UUIDs the server's receipt names,
 so a lost answer sends them again and the server stores each once. A search is typed one key at a
 time: keys that extend (or shorten) the last search within ``TYPING_SECONDS`` update that one line
-instead of adding one per key.
+instead of adding one per key, and that line is sent only once typing has paused that long (a round
+in the middle of the typing would otherwise split one search in two).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from kiosk.core.cache import write_transaction
 from shared.protocol import KioskLookup, LookupKind, LookupReceipt, LookupUpload
 
 ROUTE = "/api/v1/sync/lookups"
-TYPING_SECONDS = 30
+TYPING_SECONDS = 5
 BATCH = 500
 
 
@@ -61,7 +62,11 @@ def upload(connection: sqlite3.Connection, send: Send, checked: Callable[[httpx.
     """Send what waits, a batch at a time; how many the server took. A server without the route
     (older than the log) keeps them waiting here."""
     sent = 0
-    while rows := connection.execute("SELECT * FROM lookup_log ORDER BY seq LIMIT ?", (BATCH,)).fetchall():
+    typing_since = (_now() - dt.timedelta(seconds=TYPING_SECONDS)).isoformat()
+    while rows := connection.execute(
+            "SELECT * FROM lookup_log WHERE NOT (kind = 'search' AND occurred_at > ? AND seq = "
+            "(SELECT max(seq) FROM lookup_log WHERE kind = 'search')) ORDER BY seq LIMIT ?",
+            (typing_since, BATCH)).fetchall():
         body = LookupUpload(lookups=[KioskLookup(uuid=row["uuid"], kind=row["kind"], query=row["query"],
                                                  access_code=row["access_code"], station=row["station"],
                                                  occurred_at=row["occurred_at"]) for row in rows])

@@ -275,7 +275,8 @@ def test_a_search_and_the_attendee_opened_reach_the_server_as_who_looked_up_whom
     window = open_window(qtbot, door, windowed=True)
     search = window.scan_screen.search
     qtbot.keyClicks(search, "ada lov", delay=70)  # a person typing
-    qtbot.waitUntil(lambda: window.scan_screen.results.count() == 1, timeout=3000)
+    # (the window searches once the typing pauses: wait for the search of the whole words)
+    qtbot.waitUntil(lambda: window._searched == "ada lov" and window.scan_screen.results.count() == 1, timeout=3000)
     with qtbot.waitSignal(window.verdictShown, timeout=5000):
         qtbot.keyClick(search, Qt.Key.Key_Return)  # opened from the results
 
@@ -286,10 +287,8 @@ def test_a_search_and_the_attendee_opened_reach_the_server_as_who_looked_up_whom
 
     qtbot.waitUntil(lambda: len(on_server()) == 2, timeout=10_000)  # the next sync round took them
     assert on_server() == [("search", "ada lov", "", "Door A"), ("lookup", "", door.paid, "Door A")]
-
-    def waiting_on_the_kiosk() -> int:
+    def waiting_on_kiosk() -> int:
         with connect_cache(door.data_dir) as cache:
             return lookup_log.waiting(cache)
 
-    # The server commits, then answers; the kiosk forgets them once the receipt is back.
-    qtbot.waitUntil(lambda: waiting_on_the_kiosk() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: waiting_on_kiosk() == 0, timeout=10_000)  # the receipt came back: forgotten on the kiosk

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from contextlib import closing
 
 import httpx
@@ -37,8 +38,9 @@ def kiosk_lookups(console_server, tmp_path):
     engine = SyncEngine(data_dir / CACHE_FILE, credentials)
     try:
         with closing(connect(data_dir / CACHE_FILE)) as cache:
-            lookup_log.record_search(cache, "Help desk", "ada")
-            lookup_log.record_search(cache, "Help desk", "ada lov")  # typing on: the same search, one line
+            typed = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1)  # the typing paused a while ago
+            lookup_log.record_search(cache, "Help desk", "ada", now=typed)
+            lookup_log.record_search(cache, "Help desk", "ada lov", now=typed)  # typing on: the same search, one line
             lookup_log.record_lookup(cache, "Help desk", ada)
             sent = [dict(row) for row in cache.execute("SELECT uuid, kind, query, access_code, station, occurred_at "
                                                         "FROM lookup_log")]
