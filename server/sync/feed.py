@@ -45,7 +45,7 @@ def feed_page(session: Session, conference_id: int, after: int, limit: int) -> d
     last_version, conference = session.execute(
         select(FeedPosition.last_version, Conference).join(Conference, Conference.id == FeedPosition.conference_id)
         .where(FeedPosition.conference_id == conference_id)).one()
-    info = conference_info(conference).model_dump()
+    info = conference_info(conference).model_dump(mode="json")  # as sent: the days are ISO dates
     if last_version <= after:  # nothing new: most polls of a fleet (500 kiosks poll 250 times a second)
         # (``last_version`` below ``after``: the kiosk holds what this database no longer has, a backup restored)
         return {"next_cursor": after, "has_more": False, "attendees": [], "products": [], "checkin_lists": [],
