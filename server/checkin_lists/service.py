@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from server.checkin_lists import repository
-from server.checkin_lists.models import CheckinList
+from server.checkin_lists.models import CheckinList, ConferenceDays
 from server.conferences.models import Conference
 from server.errors import InvalidInput
 from shared import checkin_lists as shared_lists
@@ -17,15 +17,34 @@ from shared.checkin_lists import CompiledList
 from shared.checkin_rules import RuleError, Venue
 
 
-def conference_days(conference: Conference) -> tuple[dt.date, ...]:
-    if conference.first_day is None or conference.last_day is None:
+def days_between(first: dt.date | None, last: dt.date | None) -> tuple[dt.date, ...]:
+    if first is None or last is None:
         return ()
-    count = (conference.last_day - conference.first_day).days + 1
-    return tuple(conference.first_day + dt.timedelta(days=n) for n in range(max(count, 0)))
+    return tuple(first + dt.timedelta(days=n) for n in range(max((last - first).days + 1, 0)))
+
+
+def conference_days(session: Session, conference_id: int) -> tuple[dt.date, ...]:
+    """The conference's days in order (day 1 first); none when they are not set."""
+    row = session.get(ConferenceDays, conference_id)
+    return days_between(row.first_day, row.last_day) if row is not None else ()
+
+
+def set_days(session: Session, conference: Conference, first: dt.date | None, last: dt.date | None) -> None:
+    """Set (or, with None, clear) the conference's first and last day; checked by the page that asks."""
+    row = session.get(ConferenceDays, conference.id)
+    if first is None or last is None:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(ConferenceDays(conference_id=conference.id, first_day=first, last_day=last))
+    else:
+        row.first_day, row.last_day = first, last
+    session.flush()
 
 
 def venue_of(session: Session, conference: Conference) -> Venue:
-    return Venue(conference.timezone, conference_days(conference), *repository.product_names(session, conference.id))
+    return Venue(conference.timezone, conference_days(session, conference.id),
+                 *repository.product_names(session, conference.id))
 
 
 def shared_list(row: CheckinList) -> shared_lists.CheckinList:
@@ -85,7 +104,7 @@ def save_list(session: Session, conference: Conference, fields: ListFields, *,
               row: CheckinList | None = None) -> CheckinList:
     """Create (``row`` None) or change a list; the whole list is checked by the shared rules first, and a
     refusal (InvalidInput, in words) writes nothing."""
-    days = conference_days(conference)
+    days = conference_days(session, conference.id)
     if any(not 1 <= day <= len(days) for day in fields.days):
         raise InvalidInput(f"Day {max(fields.days)} is not a day of this conference (it has {len(days)})."
                            if days else "Set the conference's first and last day before choosing days.")

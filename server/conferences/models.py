@@ -40,9 +40,6 @@ class Conference(Base):
     # The key before the last rotation: kiosks still accept badges it signed until they are reprinted.
     badge_previous_public_key: Mapped[bytes | None] = mapped_column(LargeBinary(32))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    # The conference's days on the venue's calendar (check-in rules' "conference day" 1…n); unset: none.
-    first_day: Mapped[dt.date | None]
-    last_day: Mapped[dt.date | None]
 
     ticket_types: Mapped[list[TicketType]] = relationship(back_populates="conference", order_by="TicketType.id")
     addons: Mapped[list[AddOn]] = relationship(back_populates="conference", order_by="AddOn.id")

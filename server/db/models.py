@@ -1,7 +1,7 @@
 """Imports every model module, so the metadata (and Alembic) sees the whole schema."""
 
 from server.attendees.models import Attendee, PendingImport
-from server.checkin_lists.models import CheckinList
+from server.checkin_lists.models import CheckinList, ConferenceDays
 from server.checkin.models import CheckIn, CheckInCorrection, DoorCheck, ProductRedemption
 from server.conferences.models import AddOn, Conference, TicketType
 from server.dashboard.models import AttendanceCount, RedemptionCount
@@ -27,5 +27,5 @@ __all__ = [
     "Order", "OrderLineItem", "OrderStatus", "ProductRedemption", "RedemptionCount",
     "Sponsor", "SponsorLevel", "StripeEvent", "TicketType", "Voucher", "VoucherType",
     "ServerIdentity", "User", "Membership", "ConsoleSession", "SignInAttempt", "DeskPayment", "PendingImport",
-    "PrintJob", "CheckinList",
+    "PrintJob", "CheckinList", "ConferenceDays",
 ]

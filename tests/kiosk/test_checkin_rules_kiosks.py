@@ -30,7 +30,7 @@ from kiosk.core.device import CACHE_FILE, pair
 from kiosk.core.scan_pipeline import ScanPipeline
 from kiosk.core.station import Station
 from kiosk.core.sync_engine import SyncEngine
-from server.checkin_lists.service import ListFields, conference_days, save_list, shared_list, venue_of
+from server.checkin_lists.service import ListFields, conference_days, save_list, set_days, shared_list, venue_of
 from server.db.engine import unit_of_work
 from server.devices.service import create_device
 from server.sync.models import SyncEvent
@@ -77,7 +77,7 @@ def run(url, session_factory, folder: Path, rule, steps) -> None:
     stations = [f"K{n} {what}" for n in range(2) for what in ("door", "exit")]
     with unit_of_work(session_factory) as session:
         conference = make_conference(session)
-        conference.first_day, conference.last_day = T0.date(), T0.date() + dt.timedelta(days=3)
+        set_days(session, conference, T0.date(), T0.date() + dt.timedelta(days=3))
         ticket = make_ticket_type(session, conference, name="Conference")
         people = {name: make_attendee(session, conference, ticket_type=ticket, first_name=name.title())
                   for name in PEOPLE}
@@ -87,7 +87,7 @@ def run(url, session_factory, folder: Path, rule, steps) -> None:
             days=[], opens=None, closes=None, stations=stations, rules={"version": 1, "rule": rule}))
         compiled = CompiledList(shared_list(row), venue_of(session, conference))
         list_id, ticket_id = row.id, ticket.id
-        assert conference_days(conference)
+        assert conference_days(session, conference.id)
         pairing = [create_device(session, conference, name=f"kiosk {n}", station=f"K{n}")[1] for n in range(2)]
     log: list = []
     kiosks = []
