@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from server.attendees.bulk import TicketHolder, write_ticket_holders
 from server.attendees.models import Attendee
-from server.checkin_lists.service import ListFields, save_list
+from server.checkin_lists.service import ListFields, save_list, set_days
 from server.conferences.models import AddOn, Conference, TicketType
 from server.conferences.service import add_addon, add_ticket_type, create_conference, get_conference
 from server.db.base import utcnow
@@ -55,7 +55,7 @@ def seed_demo(session: Session, *, slug: str = "demo", attendees: int = 200, see
     # Four days on the venue's calendar, from today (so the rules are at work whenever the demo runs):
     # tutorials, two main days, sprints.
     today = in_zone(utcnow(), conference_zone(conference.timezone)).date()
-    conference.first_day, conference.last_day = today, today + dt.timedelta(days=3)
+    set_days(session, conference, today, today + dt.timedelta(days=3))
     day_ticket = add_ticket_type(session, conference, name=f"Day ticket ({today + dt.timedelta(days=1):%A})",
                                  slug="day-ticket", price="150.00")
     staff = add_ticket_type(session, conference, name="Staff", slug="staff", price="0.00", requires_voucher=True)

@@ -111,27 +111,37 @@ def addons_add(
 @conference_app.command("kiosk-data")
 def conference_kiosk_data(
     slug: Annotated[str, typer.Argument(help="Conference slug.")],
+    first_day: Annotated[Optional[str], typer.Option(help="The conference's first day, YYYY-MM-DD (on its clock); "
+                                                     "give it with --last-day.")] = None,
     last_day: Annotated[Optional[str], typer.Option(help="The conference's last day, YYYY-MM-DD (on its clock).")] = None,
     wipe_after_days: Annotated[Optional[int], typer.Option(min=0, max=365, help="Days after the last day at whose "
                                                            "end kiosks delete what they hold (default 7).")] = None,
 ) -> None:
-    """When kiosks forget the conference: at midnight on its clock, the set number of days after its last day."""
+    """When kiosks forget the conference: at midnight on its clock, the set number of days after its last day.
+    The days are the check-in rules' "conference day" 1 … n too (the console's check-in lists page sets them)."""
     import datetime as dt
 
+    from server.checkin_lists.models import ConferenceDays
+    from server.checkin_lists.service import set_days
     from server.conferences.service import get_conference, set_kiosk_data_lifetime
     from server.sync.feed import kiosks_wiped_at
 
-    try:
-        day = dt.date.fromisoformat(last_day) if last_day else None
-    except ValueError:
-        raise typer.BadParameter(f"{last_day!r} is not a day (YYYY-MM-DD).", param_hint="--last-day") from None
+    def day(text: str | None, option: str) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(text) if text else None
+        except ValueError:
+            raise typer.BadParameter(f"{text!r} is not a day (YYYY-MM-DD).", param_hint=option) from None
+
+    first, last = day(first_day, "--first-day"), day(last_day, "--last-day")
     with unit_of_work(session_factory()) as session:
         conference = get_conference(session, slug)
-        set_kiosk_data_lifetime(conference, last_day=day if last_day else conference.last_day,
-                                wipe_after_days=wipe_after_days)
-        moment = kiosks_wiped_at(conference)
+        if first_day or last_day:
+            set_days(session, conference, first, last)
+        if wipe_after_days is not None:
+            set_kiosk_data_lifetime(conference, wipe_after_days=wipe_after_days)
+        moment = kiosks_wiped_at(conference, session.get(ConferenceDays, conference.id))
     console.print(f"Kiosks of {slug} delete what they hold at {moment.isoformat()} (UTC)." if moment else
-                  f"{slug} has no last day: its kiosks keep their data until revoked or told to forget it.")
+                  f"{slug} has no days set: its kiosks keep their data until revoked or told to forget it.")
 
 
 @conference_app.command("stripe")

@@ -20,7 +20,14 @@ from server.api import DbSession
 from server.checkin.repository import load_door_records
 from server.checkin_lists import repository
 from server.checkin_lists.models import CheckinList
-from server.checkin_lists.service import ListFields, conference_days, save_list, shared_list, venue_of
+from server.checkin_lists.service import (
+    ListFields,
+    conference_days,
+    save_list,
+    set_days,
+    shared_list,
+    venue_of,
+)
 from server.conferences.models import Conference
 from server.conferences.repository import addons_of, ticket_types_of
 from server.conferences.time_entry import to_venue_input
@@ -90,12 +97,13 @@ def _page(request: Request, db: DbSession, conference: Conference, *, status_cod
           error_for: str = "", notice: str = "", form: dict[str, Any] | None = None, editing: CheckinList | None = None,
           simulation: dict[str, Any] | None = None) -> HTMLResponse:
     rows = repository.lists_of(db, conference.id)
-    days = conference_days(conference)
+    days = conference_days(db, conference.id)
     return render(
         request, "checkin_lists.html", status_code=status_code, conference=conference, error=error,
         error_for=error_for, notice=notice, lists=rows, words=_words(db, conference, rows),
         ticket_types=ticket_types_of(db, conference.id), addons=addons_of(db, conference.id),
         days=[(n + 1, f"{day:%a %d %b}") for n, day in enumerate(days)], form=form or _empty_form(),
+        first_day=days[0] if days else "", last_day=days[-1] if days else "",
         editing=editing, conditions=CONDITIONS, operators=OPERATORS, rows=CONDITION_ROWS,
         simulation=simulation or {}, weekdays=WEEKDAYS)
 
@@ -118,15 +126,7 @@ def days_submit(request: Request, db: DbSession, user: SignedIn, slug: str, firs
     try:
         first = forms.day(first_day, "first day", field="first_day")
         last = forms.day(last_day, "last day", field="last_day")
-        if (first is None) != (last is None):
-            raise InvalidInput("Give both the first and the last day, or neither.")
-        if first is not None and last is not None and not first <= last <= first + dt.timedelta(days=60):
-            raise InvalidInput("The last day is on or after the first, and at most 60 days later.")
-        used = max((max(row.days, default=0) for row in repository.lists_of(db, conference.id)), default=0)
-        if used and (first is None or last is None or (last - first).days + 1 < used):
-            raise InvalidInput(f"A check-in list is valid on conference day {used}: keep at least {used} days.")
-        conference.first_day, conference.last_day = first, last
-        db.flush()
+        set_days(db, conference, first, last)
     except DomainError as error:
         refused(request, db, error)
         return _page(request, db, conference, status_code=422, error=error.message, error_for="days")

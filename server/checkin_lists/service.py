@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from server.checkin_lists import repository
-from server.checkin_lists.models import CheckinList
+from server.checkin_lists.models import CheckinList, ConferenceDays
 from server.conferences.models import Conference
 from server.errors import InvalidInput
 from shared import checkin_lists as shared_lists
@@ -17,15 +17,45 @@ from shared.checkin_lists import CompiledList
 from shared.checkin_rules import RuleError, Venue
 
 
-def conference_days(conference: Conference) -> tuple[dt.date, ...]:
-    if conference.first_day is None or conference.last_day is None:
+def days_between(first: dt.date | None, last: dt.date | None) -> tuple[dt.date, ...]:
+    if first is None or last is None:
         return ()
-    count = (conference.last_day - conference.first_day).days + 1
-    return tuple(conference.first_day + dt.timedelta(days=n) for n in range(max(count, 0)))
+    return tuple(first + dt.timedelta(days=n) for n in range(max((last - first).days + 1, 0)))
+
+
+def conference_days(session: Session, conference_id: int) -> tuple[dt.date, ...]:
+    """The conference's days in order (day 1 first); none when they are not set."""
+    row = session.get(ConferenceDays, conference_id)
+    return days_between(row.first_day, row.last_day) if row is not None else ()
+
+
+def set_days(session: Session, conference: Conference, first: dt.date | None, last: dt.date | None) -> None:
+    """Set (or, with None, clear) the conference's first and last day: the rules' "conference day" 1 … n,
+    and the day after which its kiosks forget it. The one writer (the console's page and the CLI)."""
+    if (first is None) != (last is None):
+        raise InvalidInput("Give both the first and the last day, or neither.")
+    for day in (first, last):
+        if day is not None and not 2000 <= day.year <= 2099:
+            raise InvalidInput(f"The day {day} is not between the years 2000 and 2099: check the year.")
+    if first is not None and last is not None and not first <= last <= first + dt.timedelta(days=60):
+        raise InvalidInput("The last day is on or after the first, and at most 60 days later.")
+    used = max((max(row.days, default=0) for row in repository.lists_of(session, conference.id)), default=0)
+    if used and (first is None or last is None or (last - first).days + 1 < used):
+        raise InvalidInput(f"A check-in list is valid on conference day {used}: keep at least {used} days.")
+    row = session.get(ConferenceDays, conference.id)
+    if first is None or last is None:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(ConferenceDays(conference_id=conference.id, first_day=first, last_day=last))
+    else:
+        row.first_day, row.last_day = first, last
+    session.flush()
 
 
 def venue_of(session: Session, conference: Conference) -> Venue:
-    return Venue(conference.timezone, conference_days(conference), *repository.product_names(session, conference.id))
+    return Venue(conference.timezone, conference_days(session, conference.id),
+                 *repository.product_names(session, conference.id))
 
 
 def shared_list(row: CheckinList) -> shared_lists.CheckinList:
@@ -85,7 +115,7 @@ def save_list(session: Session, conference: Conference, fields: ListFields, *,
               row: CheckinList | None = None) -> CheckinList:
     """Create (``row`` None) or change a list; the whole list is checked by the shared rules first, and a
     refusal (InvalidInput, in words) writes nothing."""
-    days = conference_days(conference)
+    days = conference_days(session, conference.id)
     if any(not 1 <= day <= len(days) for day in fields.days):
         raise InvalidInput(f"Day {max(fields.days)} is not a day of this conference (it has {len(days)})."
                            if days else "Set the conference's first and last day before choosing days.")

@@ -113,18 +113,12 @@ def _check_conference_fields(*, name: str, timezone: str, total_capacity: int) -
         raise InvalidInput("Total capacity must be zero (unlimited) or more.")
 
 
-def set_kiosk_data_lifetime(conference: Conference, *, last_day: dt.date | None,
-                            wipe_after_days: int | None = None) -> None:
-    """The conference's last day and how many days after it its kiosks delete what they hold (0 to 365)."""
-    if wipe_after_days is not None:
-        if not 0 <= wipe_after_days <= 365:
-            raise InvalidInput("Kiosks delete their data 0 to 365 days after the conference.")
-        conference.wipe_kiosks_after_days = wipe_after_days
-    if last_day is not None and not dt.date(2000, 1, 1) <= last_day <= dt.date(2099, 12, 31):
-        raise InvalidInput("The last day is in the years 2000-2099.")
-    if last_day is not None and conference.first_day is not None and last_day < conference.first_day:
-        raise InvalidInput(f"The last day comes before the first ({conference.first_day.isoformat()}).")
-    conference.last_day = last_day
+def set_kiosk_data_lifetime(conference: Conference, *, wipe_after_days: int) -> None:
+    """How many days after its last day (server.checkin_lists.service.set_days) its kiosks delete what
+    they hold (0 to 365)."""
+    if not 0 <= wipe_after_days <= 365:
+        raise InvalidInput("Kiosks delete their data 0 to 365 days after the conference.")
+    conference.wipe_kiosks_after_days = wipe_after_days
 
 
 def update_conference(session: Session, conference: Conference, *, name: str, timezone: str,

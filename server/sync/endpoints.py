@@ -27,6 +27,7 @@ from server.devices.service import (
 )
 from server.devices.repository import server_identity
 from server.errors import NotFound
+from server.checkin_lists.models import ConferenceDays
 from server.sync.events import apply_events
 from server.sync.feed import conference_info, feed_page, feed_page_rows, held_columns
 from server.sync.lookups import record_lookups
@@ -74,7 +75,8 @@ def pair(body: PairRequest, session: DbSession, request: Request) -> PairRespons
         raise HTTPException(status_code=429, detail={"code": refused.code, "message": refused.message},
                             headers={"Retry-After": str(int(refused.retry_after.total_seconds()) + 1)}) from None
     return PairResponse(device_id=device.id, device_token=token, station=device.station,
-                        conference=conference_info(device.conference), server_id=server_identity(session))
+                        conference=conference_info(device.conference, session.get(ConferenceDays, device.conference_id)),
+                        server_id=server_identity(session))
 
 
 StationModeName = Literal["check_in", "exit", "door_check", "redemption", "badge_printing"]  # shared.station_data

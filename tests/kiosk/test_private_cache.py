@@ -225,13 +225,16 @@ def test_forget_this_conference_behind_the_pin(qtbot, door):
 def test_a_kiosk_forgets_the_conference_the_set_days_after_its_last_day(qtbot, door):
     import datetime as dt
 
+    from server.checkin_lists.service import set_days
     from server.conferences.service import get_conference, set_kiosk_data_lifetime
     from server.db.engine import unit_of_work
 
     window = open_window(qtbot, door)
     with unit_of_work(door.session_factory) as session:  # the last day was 8 days ago; kiosks forget after 7
         conference = get_conference(session, "pycon")
-        set_kiosk_data_lifetime(conference, last_day=dt.date.today() - dt.timedelta(days=8), wipe_after_days=7)
+        last_day = dt.date.today() - dt.timedelta(days=8)
+        set_days(session, conference, last_day - dt.timedelta(days=2), last_day)
+        set_kiosk_data_lifetime(conference, wipe_after_days=7)
     qtbot.waitUntil(lambda: "The conference is over" in window.pairing.message.text(), timeout=10_000)
     assert kiosk_files(door) == []
     assert people_found(door.data_dir) == {}
@@ -241,6 +244,7 @@ def test_a_kiosk_whose_conference_is_over_keeps_it_until_its_waiting_scans_are_u
     import datetime as dt
 
     from kiosk.core.cache import set_meta
+    from server.checkin_lists.service import set_days
     from server.conferences.service import get_conference, set_kiosk_data_lifetime
     from server.db.engine import unit_of_work
     from tests.live_server import live_server
@@ -249,8 +253,9 @@ def test_a_kiosk_whose_conference_is_over_keeps_it_until_its_waiting_scans_are_u
     door.stack.close()  # the venue's Wi-Fi is off for the night
     wedge_scan(qtbot, window, door.paid)  # the last check-in of the last day, waiting to upload
     with unit_of_work(door.session_factory) as session:  # the last day was 8 days ago; kiosks forget after 7
-        set_kiosk_data_lifetime(get_conference(session, "pycon"), last_day=dt.date.today() - dt.timedelta(days=8),
-                                wipe_after_days=7)
+        conference, last_day = get_conference(session, "pycon"), dt.date.today() - dt.timedelta(days=8)
+        set_days(session, conference, last_day - dt.timedelta(days=2), last_day)
+        set_kiosk_data_lifetime(conference, wipe_after_days=7)
     with connect_cache(door.data_dir) as cache:  # as an earlier download brought it: the moment is past
         set_meta(cache, "wipe_kiosks_at", (dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)).isoformat())
         cache.commit()

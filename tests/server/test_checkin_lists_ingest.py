@@ -16,7 +16,7 @@ import httpx
 from sqlalchemy import select
 
 from server.checkin_lists.models import CheckinList
-from server.checkin_lists.service import ListFields, save_list
+from server.checkin_lists.service import ListFields, save_list, set_days
 from server.db.engine import unit_of_work
 from server.devices.service import create_device
 from server.sync.events import apply_events
@@ -45,7 +45,7 @@ def scan(kind: str, code: str, at: dt.datetime, station: str) -> ScanEvent:
 def test_every_corpus_case_at_the_server(session_factory):
     with unit_of_work(session_factory) as session:
         conference = make_conference(session, slug="pycon", timezone=CORPUS["venue"]["timezone"])
-        conference.first_day, conference.last_day = VENUE.days[0], VENUE.days[-1]
+        set_days(session, conference, VENUE.days[0], VENUE.days[-1])
         products = {i: (make_ticket_type(session, conference, name=name) if i < 10
                         else make_addon(session, conference, name=name)) for i, name in NAMES.items()}
         tickets = {i: p.id for i, p in products.items() if i < 10}

@@ -9,6 +9,7 @@ import re
 
 from sqlalchemy import func, select
 
+from server.attendees.models import Attendee
 from server.checkin_lists.models import CheckinList
 from server.conferences.models import TicketType
 from server.users.models import Role
@@ -70,6 +71,15 @@ def test_an_organizer_builds_a_list_from_the_form_and_reads_its_rule_in_the_kios
     assert "Admitted at Main door (Main days): Welcome" in admitted
     too_early = words(organizer.get(f"{A}-simulator", params={**query, "moment": "2026-05-12T07:30"}).text)
     assert "Refused at Main door (Main days): Only after 08:00 UTC" in too_early
+    # An attendee, by code: their ticket and passages, as the ingestion loads them; another conference's is unknown.
+    with console_server.session_factory() as session:
+        codes = {name: code for name, code in session.execute(select(Attendee.first_name, Attendee.access_code))}
+    by_code = {**query, "ticket_type": "", "moment": "2026-05-12T09:00"}
+    assert "Admitted at Main door (Main days): Welcome" in words(
+        organizer.get(f"{A}-simulator", params={**by_code, "access_code": codes["Ada"]}).text)
+    stranger = organizer.get(f"{A}-simulator", params={**by_code, "access_code": codes["Alan"]})
+    assert stranger.status_code == 422
+    assert f"No attendee of this conference has the code {codes['Alan']}." in words(stranger.text)
 
 
 def test_a_list_that_cannot_mean_anything_is_refused_in_words_and_nothing_is_written(console_server,

@@ -1,5 +1,5 @@
 """check-in lists and rules: which tickets a door admits, when, how often, by which rules (issue 23);
-a conference's first and last day (the rules' "conference day")
+a conference's first and last day (the rules' "conference day"), in a table of its own
 
 Revision ID: 0015
 Revises: 0014
@@ -17,9 +17,15 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('conferences') as batch:
-        batch.add_column(sa.Column('first_day', sa.Date(), nullable=True))
-        batch.add_column(sa.Column('last_day', sa.Date(), nullable=True))
+    op.create_table(
+        'conference_days',
+        sa.Column('conference_id', sa.Integer(), nullable=False),
+        sa.Column('first_day', sa.Date(), nullable=False),
+        sa.Column('last_day', sa.Date(), nullable=False),
+        sa.ForeignKeyConstraint(['conference_id'], ['conferences.id'],
+                                name=op.f('fk_conference_days_conference_id_conferences'), ondelete='CASCADE'),
+        sa.PrimaryKeyConstraint('conference_id', name=op.f('pk_conference_days')),
+    )
     op.create_table(
         'checkin_lists',
         sa.Column('id', sa.Integer(), nullable=False),
@@ -47,6 +53,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index(op.f('ix_checkin_lists_conference_id'), table_name='checkin_lists')
     op.drop_table('checkin_lists')
-    with op.batch_alter_table('conferences') as batch:
-        batch.drop_column('last_day')
-        batch.drop_column('first_day')
+    op.drop_table('conference_days')
