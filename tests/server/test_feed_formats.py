@@ -43,6 +43,12 @@ def as_objects(page: dict) -> dict:
     return {**page, "attendees": records}
 
 
+def as_said(page: dict) -> dict:
+    """A page without the moment it was said at (the zones' "as of"): two answers compare by content."""
+    page.pop("zones_as_of", None)
+    return page
+
+
 def upload(base_url: str, token: str, events: list[dict]) -> None:
     response = httpx.post(f"{base_url}/api/v1/sync/events", json={"events": events},
                           headers={"Authorization": f"Bearer {token}"})
@@ -89,7 +95,7 @@ def test_a_kiosk_reading_rows_learns_exactly_what_a_kiosk_reading_objects_learns
         after = 0
         for _ in range(20):
             page = get_page(base_url, token, after, 2, **({"format": "rows"} if form == "rows" else {})).json()
-            pages[form].append(as_objects(page) if form == "rows" else page)
+            pages[form].append(as_said(as_objects(page) if form == "rows" else page))
             after = page["next_cursor"]
             if not page["has_more"]:
                 break
@@ -124,7 +130,7 @@ def test_rows_come_gzip_compressed_and_an_old_kiosk_still_gets_objects(session_f
     assert "content-encoding" not in rows.headers and rows.json()["format"] == "rows"
     assert packed.headers["content-encoding"] == "gzip"
     on_the_wire = int(packed.headers["content-length"])  # (httpx has decompressed .content)
-    assert packed.json() == rows.json()
+    assert as_said(packed.json()) == as_said(rows.json())
     # The bytes a kiosk receives: a tenth of format 1's JSON (here ~1/20; 100,000 attendees: 4.1 MB, not 58 MB)
     assert on_the_wire * 10 < len(old.content), (on_the_wire, len(old.content))
 
