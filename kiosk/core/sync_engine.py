@@ -128,9 +128,9 @@ class SyncEngine:
         reached = True  # the server answered (whatever it said): worth telling it how this kiosk is doing
         try:
             uploaded = self.upload(progress)
-            lookup_log.upload(self.connection, self._send, self._checked)  # who looked up whom, after the scans
             downloaded = self.download(progress)
             print_jobs.exchange(self.connection, self._send, self._checked)  # badges sent to this station
+            self._upload_lookups()
         except DeviceRevokedError as error:
             self.status = replace(self.status, online=True, revoked=True, last_error=str(error))
         except (httpx.TransportError, httpx.HTTPStatusError) as error:
@@ -162,6 +162,18 @@ class SyncEngine:
             self.report_health()
         self.status = replace(self.status, conference_over=self._conference_over())
         return self.status
+
+    def _upload_lookups(self) -> None:
+        """Who looked up whom, after the scans and the download: the log is an audit trail, and a lookup
+        the server will not take (or a server without the route) must never keep this kiosk from its
+        scans, its attendees or its keys. What was not taken waits for the next round."""
+        try:
+            lookup_log.upload(self.connection, self._send, self._checked)
+        except DeviceRevokedError:
+            raise
+        except Exception as error:
+            logger.warning("sync: the lookups log stays on this kiosk for now (%s: %s)", error.__class__.__name__,
+                           str(error)[:200])
 
     def _conference_over(self) -> bool:
         """Past the moment the server gave for kiosks to forget the conference; told even offline, by the

@@ -297,3 +297,22 @@ def test_a_search_and_the_attendee_opened_reach_the_server_as_who_looked_up_whom
             return lookup_log.waiting(cache)
 
     qtbot.waitUntil(lambda: waiting_on_kiosk() == 0, timeout=10_000)  # the receipt came back: forgotten on the kiosk
+
+
+def test_a_lookup_the_server_will_not_take_never_keeps_a_kiosk_from_its_attendees(qtbot, door):
+    from server.conferences.service import get_conference
+    from server.db.engine import unit_of_work
+    from tests.factories import make_attendee
+
+    window = open_window(qtbot, door, windowed=True)
+    with connect_cache(door.data_dir) as cache:  # a station name no server takes (station.json edited by hand)
+        cache.execute("INSERT INTO lookup_log (uuid, kind, query, station, occurred_at) VALUES "
+                      "('6b1d2a4e-0000-4000-8000-000000000001', 'search', 'ada', ?, '2026-05-04T08:00:00+00:00')",
+                      ("Door " * 40,))
+        cache.commit()
+    with unit_of_work(door.session_factory) as session:
+        make_attendee(session, get_conference(session, "pycon"), first_name="Carol")
+    qtbot.waitUntil(lambda: "3 attendees cached" in window.status_bar.cached.text(), timeout=10_000)
+    assert window.status_bar.online
+    wedge_scan(qtbot, window, door.paid)  # and its scans still reach the server
+    qtbot.waitUntil(lambda: check_ins(door) == 1, timeout=10_000)
