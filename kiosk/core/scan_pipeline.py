@@ -19,7 +19,7 @@ from kiosk.core.station import Station
 from shared import badge_codes
 from shared.checkin_lists import CompiledList
 from shared.decisions import AttendeeState, Outcome, Passage, Reason, ScanKind, Verdict
-from shared.scan_effects import Scan, apply_scan
+from shared.scan_effects import RECORDS, Scan, apply_scan
 from shared.zone_moves import came_from, full_zone
 
 
@@ -142,7 +142,9 @@ class ScanPipeline:
     def _write_outbox(self, verdict: Verdict, access_code: str, now: dt.datetime, kind: str | None = None) -> str:
         event_uuid = str(uuid.uuid4())
         kind = kind or (self.station.kind.value if verdict.admitted else "failed_scan")
-        door = self.station.zone_door if kind != "badge_printed" else None
+        # Only a scan that let someone through moves them (shared.scan_effects.RECORDS move no one): a refusal
+        # at a full room's door must not count its person in.
+        door = self.station.zone_door if kind not in RECORDS else None
         outbox.record(self.connection, outbox.Scan(
             uuid=event_uuid, kind=kind, access_code=access_code[:16], occurred_at=now.isoformat(),
             station=self.station.name,

@@ -15,6 +15,7 @@ from server.checkin.models import CheckIn, CheckInCorrection, ProductRedemption
 from server.conferences.models import AddOn, TicketType
 from server.devices.models import Device
 from server.orders.models import Order, OrderLineItem
+from server.sync.events import moved_someone
 from server.sync.models import SyncEvent
 from shared.order_status import ADMITS_ENTRY
 
@@ -131,8 +132,7 @@ def scans_in_time_order(session: Session, conference_id: int, after: tuple[dt.da
                     SyncEvent.zone_role, SyncEvent.zone_id, SyncEvent.to_zone_id)
              .where(SyncEvent.conference_id == conference_id))
     if moved_zones:
-        query = query.where(SyncEvent.zone_role.is_not(None), SyncEvent.attendee_id.is_not(None),
-                            SyncEvent.status.in_(("applied", "conflict")))
+        query = query.where(SyncEvent.attendee_id.is_not(None), *moved_someone())
     else:
         query = query.where(SyncEvent.kind.in_(("check_in", "door_check", "exit", "failed_scan")))
     if after is not None:

@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import ColumnElement, delete, select, update
 from sqlalchemy.orm import Session
 
 from server.checkin.models import CheckIn, DoorCheck, ProductRedemption
@@ -285,11 +285,19 @@ class _Batch:
         rows = self.session.execute(
             select(SyncEvent.attendee_id, SyncEvent.occurred_at, SyncEvent.zone_role, SyncEvent.zone_id,
                    SyncEvent.to_zone_id)
-            .where(one_of(self.session, SyncEvent.attendee_id, moves.to_recount), SyncEvent.zone_role.is_not(None),
-                   SyncEvent.status.in_((EventStatus.APPLIED.value, EventStatus.CONFLICT.value))))
+            .where(one_of(self.session, SyncEvent.attendee_id, moves.to_recount), *moved_someone()))
         return whereabouts_from_moves(moves.zones, moves.to_recount, (
             (attendee_id, at, door) for attendee_id, at, role, zone, to_zone in rows
             if attendee_id is not None and (door := door_of(role, zone, to_zone)) is not None))
+
+
+def moved_someone() -> tuple[ColumnElement[bool], ...]:
+    """The stored scans that moved their person between zones, as ``fold`` decides it: made at a zone's
+    door, let through by the kiosk (applied, or a conflict: they walked in), and not a record of a refusal
+    or a print (shared.scan_effects.RECORDS) nor an undo. The recount and the occupancy export read these."""
+    return (SyncEvent.zone_role.is_not(None),
+            SyncEvent.status.in_((EventStatus.APPLIED.value, EventStatus.CONFLICT.value)),
+            SyncEvent.kind.not_in((*RECORDS, EventKind.UNDO.value)))
 
 
 def _scan_of(row: SyncEvent | dict[str, Any]) -> Scan:
