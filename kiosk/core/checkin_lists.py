@@ -34,6 +34,10 @@ def store(connection: sqlite3.Connection, records: list[CheckinListRecord], conf
             if conference.first_day and conference.last_day else []))
 
 
+def any_held(connection: sqlite3.Connection) -> bool:
+    return connection.execute("SELECT 1 FROM checkin_lists LIMIT 1").fetchone() is not None
+
+
 def names(connection: sqlite3.Connection) -> dict[int, str]:
     """The lists this kiosk knows, by id (a station's set-up offers them)."""
     return {row[0]: json.loads(row[1])["name"]

@@ -285,6 +285,7 @@ class SyncEngine:
             cursor = 0
             page, attendees = self._fetch_page(cursor)
         first_sync = cursor == 0  # the whole conference is coming: index it for search a page at a time
+        had_lists = checkin_lists.any_held(self.connection)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher:
             while True:
                 pending = fetcher.submit(self._fetch_page, page.next_cursor) if page.has_more else None
@@ -309,6 +310,15 @@ class SyncEngine:
                     break
                 page, attendees = pending.result()
         attendee_cache.rebuild_search_if_stale(self.connection)
+        if not first_sync and not had_lists and checkin_lists.any_held(self.connection):
+            # The conference's first check-in list: from now on the server sends each attendee's passages
+            # (the rules count entries), but the attendees this kiosk already holds came without them.
+            # Download them all again, answering scans from what is held meanwhile.
+            with write_transaction(self.connection):
+                self.connection.execute("UPDATE attendees SET version = 0")
+                self.connection.execute("DELETE FROM meta WHERE key = 'cursor'")
+            logger.info("sync: the conference's first check-in list: downloading its attendees' passages")
+            received += self.download(progress)
         return received
 
     def _server_went_back(self, page: ChangesPage, cursor: int) -> bool:

@@ -24,7 +24,7 @@ from server.db.engine import unit_of_work
 from shared.decisions import Outcome, Reason, ScanKind
 from shared.protocol import CheckinListRecord, ConferenceInfo, ProductRecord
 from tests.checkin_rules.corpus import NAMES, VENUE, Case, cases, checkin_list, with_ids
-from tests.kiosk.door import open_window, shown, wedge_scan
+from tests.kiosk.door import connect_cache, open_window, shown, wedge_scan
 
 # The kiosk's ids differ from the corpus's, as any server's would: every id plus 100.
 TICKETS = {i: i + 100 for i in NAMES if i < 10}
@@ -127,5 +127,39 @@ def test_a_station_picks_its_list_at_set_up_and_refuses_in_its_words(qtbot, door
     door.stack.close()  # the server goes away: what follows is decided offline
     wedge_scan(qtbot, window, door.paid)
     assert shown(window) == ("green", "Welcome", "Ada Lovelace")
+    wedge_scan(qtbot, window, door.paid)
+    assert shown(window)[:2] == ("red", "Already entered today")
+
+
+def test_a_kiosk_synced_before_the_first_list_gets_the_passages_it_counts(qtbot, door):
+    """Ada came in at Door A before the organisers made any list; then "once a day" is made for Door A.
+    The kiosk, synced long before, must learn her entry, or offline it would let her in a second time."""
+    from server.attendees.models import Attendee
+    from server.checkin.service import CheckInService
+
+    window = open_window(qtbot, door, windowed=True)
+    with unit_of_work(door.session_factory) as session:  # in this morning, before any list
+        ada = session.scalar(select(Attendee).where(Attendee.access_code == door.paid))
+        CheckInService.check_in(session, attendee=ada, station="Door A")  # another kiosk at the door
+    qtbot.waitUntil(lambda: window.status_bar.online, timeout=10_000)
+    qtbot.wait(1000)  # a sync round or more: the kiosk holds her check-in, without passages (no list yet)
+    with unit_of_work(door.session_factory) as session:
+        conference = session.scalar(select(Conference).where(Conference.slug == "pycon"))
+        save_list(session, conference, ListFields(
+            name="Once a day", ticket_type_ids=[], addon_ids=[], allow_multiple_entries=True,
+            allow_entry_after_exit=True, days=[], opens=None, closes=None, stations=["Door A"],
+            rules={"version": 1, "rule": {"<": [{"var": "entries_today"}, 1]}}))
+
+    def passages_held() -> str:
+        with connect_cache(door.data_dir) as cache:
+            return cache.execute("SELECT passages FROM attendees WHERE access_code = ?", (door.paid,)).fetchone()[0]
+
+    qtbot.waitUntil(lambda: passages_held() != "[]", timeout=10_000)
+    window._change_station()
+    screen = window.station_screen
+    qtbot.waitUntil(lambda: screen.checkin_list.count() == 2, timeout=10_000)
+    screen.checkin_list.setCurrentIndex(screen.checkin_list.findText("Once a day"))
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    door.stack.close()  # offline: the kiosk decides alone
     wedge_scan(qtbot, window, door.paid)
     assert shown(window)[:2] == ("red", "Already entered today")
