@@ -12,6 +12,8 @@ export QT_QPA_PLATFORM=offscreen
 .venv/bin/python bench/sync.py
 .venv/bin/python bench/full_download.py --runs 3
 .venv/bin/python bench/full_download.py --runs 3 --postgres "$PG"
+.venv/bin/python bench/idle_poll.py
+.venv/bin/python bench/idle_poll.py --postgres "$PG"
 .venv/bin/python bench/capacity.py --postgres "$PG"
 .venv/bin/python bench/vouchers.py --postgres "$PG"
 .venv/bin/python bench/dashboard.py --postgres "$PG"

@@ -7,29 +7,29 @@ One list for the kiosk and the console: a language is shipped when both sides ar
 from __future__ import annotations
 
 import functools
+import gettext
 import io
 from pathlib import Path
-
-from babel import Locale, UnknownLocaleError
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import NullTranslations, Translations
 
 SOURCE_LANGUAGE = "en"
 # Tags as Babel and Qt name their catalogues (language, or language_TERRITORY where it matters).
 SHIPPED_LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "nl", "pt_BR", "ar")
 
 
+# Each language's name in itself, for a chooser; written out rather than read from Babel's locale data at
+# start (that data, loaded in every server worker, cost more memory than the console's catalogues).
+LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français", "es": "Español", "nl": "Nederlands",
+                  "pt_BR": "Português (Brasil)", "ar": "العربية"}
+RIGHT_TO_LEFT = frozenset({"ar"})
+
+
 def language_name(tag: str) -> str:
     """The language's name in itself ("Deutsch", "Português (Brasil)", "العربية"), for a chooser."""
-    return Locale.parse(tag).get_display_name(tag) or tag
+    return LANGUAGE_NAMES.get(tag, tag)
 
 
 def is_right_to_left(tag: str) -> bool:
-    try:
-        return Locale.parse(tag).character_order == "right-to-left"
-    except (UnknownLocaleError, ValueError):
-        return False
+    return tag.split("_")[0] in RIGHT_TO_LEFT
 
 
 def html_lang(tag: str) -> str:
@@ -73,18 +73,23 @@ def N_(message: str) -> str:  # noqa: N802 (gettext's own name for it, which the
     return message
 
 
-def load_catalogue(folder: Path, language: str, domain: str) -> NullTranslations:
-    """The gettext catalogue ``folder/<language>/LC_MESSAGES/<domain>.po``, compiled in memory (so a checkout
-    speaks without a build step); the source language, or a language without the file, translates nothing."""
+def load_catalogue(folder: Path, language: str, domain: str) -> gettext.NullTranslations:
+    """The gettext catalogue ``folder/<language>/LC_MESSAGES/<domain>.po``, compiled in memory by Babel (so a
+    checkout speaks without a build step) and read by the standard library's gettext; the source language,
+    or a language without the file, translates nothing."""
     source = folder / language / "LC_MESSAGES" / f"{domain}.po"
     if language == SOURCE_LANGUAGE or not source.exists():
-        return NullTranslations()
+        return gettext.NullTranslations()
+    # Babel is imported here, at the first page or verdict in another language: not in every process at start.
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     with source.open("rb") as po:
         catalog = read_po(po, locale=language, domain=domain)
     compiled = io.BytesIO()
     write_mo(compiled, catalog)  # fuzzy entries are left out, as msgfmt does
     compiled.seek(0)
-    return Translations(compiled, domain=domain)
+    return gettext.GNUTranslations(compiled)
 
 
 SHARED_LOCALE = Path(__file__).resolve().parent / "locale"
@@ -92,7 +97,7 @@ SHARED_DOMAIN = "doorstation"
 
 
 @functools.cache
-def shared_words(language: str) -> NullTranslations:
+def shared_words(language: str) -> gettext.NullTranslations:
     """What both sides say, once (verdicts, their details; shared/locale/<language>/LC_MESSAGES/doorstation.po):
     a refusal reads the same on the kiosk, in the console and in an export."""
     return load_catalogue(SHARED_LOCALE, best_language([language]), SHARED_DOMAIN)

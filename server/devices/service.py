@@ -12,7 +12,7 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from server.conferences.models import Conference
@@ -76,8 +76,13 @@ def pair_device(session: Session, pairing_code: str) -> tuple[Device, str]:
     return device, token
 
 
+# Every kiosk request looks its device up by token (a fleet's polls: 250 a second): the statement is
+# built once. Never cached beyond the request: a revoked kiosk is refused at its next contact.
+_BY_TOKEN = select(Device).where(Device.token_hash == bindparam("token_hash"))
+
+
 def authenticate_device(session: Session, token: str) -> Device:
-    device = session.scalar(select(Device).where(Device.token_hash == _hash(token))) if token else None
+    device = session.scalar(_BY_TOKEN, {"token_hash": _hash(token)}) if token else None
     if device is None:
         raise DeviceUnauthorized("Unknown device token.")
     if device.revoked_at is not None:

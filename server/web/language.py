@@ -16,9 +16,9 @@ import contextlib
 import contextvars
 import functools
 from collections.abc import Iterator
+from gettext import NullTranslations
 from pathlib import Path
 
-from babel.support import NullTranslations
 from fastapi import Request
 
 from shared.languages import SHIPPED_LANGUAGES, SOURCE_LANGUAGE, from_accept_language, load_catalogue

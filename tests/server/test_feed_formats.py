@@ -9,8 +9,12 @@ import uuid
 
 import httpx
 import pytest
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
+from server.conferences.service import get_conference, rotate_badge_key
 from server.db.engine import unit_of_work
+from server.sync.feed import conference_info
 from tests.factories import make_addon, make_attendee, make_conference, make_ticket_type, past_scan_time
 from tests.live_server import live_server
 from tests.server.test_sync_http import device_token
@@ -206,3 +210,33 @@ def test_a_page_of_fewer_columns_carries_just_those(session_factory):
 
     assert page["columns"] == ["version", "first_name", "id"]
     assert [row[1] for row in page["attendees"]] == ["Ada"] and page["has_more"] is False
+
+
+@pytest.mark.parametrize("feed_format", ["objects", "rows"])
+def test_a_poll_reads_the_conference_a_kiosk_is_sent_and_not_its_secrets(session_factory, base_url, feed_format):
+    """A fleet's poll reads the columns its page carries in one SELECT, not the whole conference as an
+    object: its signing key and Stripe secrets never leave the database for a poll (and loading them
+    was a third of a poll's CPU). A rotated key still reaches the kiosk on its next poll."""
+    with unit_of_work(session_factory) as session:
+        conference = make_conference(session, slug="pycon")
+        make_attendee(session, conference, ticket_type=make_ticket_type(session, conference))
+    token = device_token(session_factory, base_url)
+    cursor = get_page(base_url, token, 0, 100, format=feed_format).json()["next_cursor"]
+    with unit_of_work(session_factory) as session:
+        rotate_badge_key(session, get_conference(session, "pycon"))
+    with unit_of_work(session_factory) as session:
+        conference = get_conference(session, "pycon")
+        expected = conference_info(conference, None).model_dump(mode="json")
+    sent: list[str] = []
+
+    def record(_connection, _cursor, statement, *_):
+        sent.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        page = get_page(base_url, token, cursor, 100, format=feed_format).json()
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
+
+    assert page["conference"] == expected and expected["previous_badge_public_key"]
+    assert not [s for s in sent if "private_key" in s or "stripe" in s], sent
