@@ -85,8 +85,8 @@ def in_turns(path: Path, codes: list[str], scans: int) -> list[tuple[str, str, s
     now = dt.datetime(2026, 5, 12, 10, 0, tzinfo=dt.UTC)  # conference day 2, inside the window
     connection = connect(path)
     try:
-        plain = ScanPipeline(connection, Station(name="Door A"))
-        ruled = ScanPipeline(connection, Station(name="Door A", checkin_list_id=1))
+        plain = ScanPipeline(connection, Station(name="Door B"))  # no list names it
+        ruled = ScanPipeline(connection, Station(name="Door A"))  # the list names it
         walls: dict[str, list[float]] = {"plain": [], "ruled": []}
         cpu = {"plain": 0.0, "ruled": 0.0}
         admitted = {"plain": 0, "ruled": 0}
@@ -116,8 +116,8 @@ def decision_only(path: Path, codes: list[str], decisions: int) -> tuple[str, st
     connection = connect(path)
     try:
         costs = {}
-        for checkin_list_id in (None, 1):
-            pipeline = ScanPipeline(connection, Station(name="Door A", checkin_list_id=checkin_list_id))
+        for checkin_list_id, station in ((None, "Door B"), (1, "Door A")):  # no list names Door B
+            pipeline = ScanPipeline(connection, Station(name=station))
             started = time.process_time()
             for code in codes[:decisions]:
                 listed = pipeline._checkin_list()

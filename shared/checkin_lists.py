@@ -9,6 +9,7 @@ an exit is the list's own check. The kiosk and the server both call ``admit``. P
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,6 +68,13 @@ class CheckinList:
         """The passages that count on this list: those through its stations."""
         return tuple(p for p in passages if p.station in self.stations)
 
+
+
+def list_for_station(lists: Iterable[CheckinList], station: str) -> CheckinList | None:
+    """The list a station's check-ins are decided by: the first (by id) that names the station. The one rule
+    for the server's ingestion and the kiosk's scan, so both decide a door's scans by the same list."""
+    return next((listed for listed in sorted(lists, key=lambda listed: listed.id) if station in listed.stations),
+                None)
 
 @dataclass
 class CompiledList:

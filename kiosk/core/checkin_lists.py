@@ -1,7 +1,7 @@
 """The kiosk's check-in lists: kept as the feed sends them, decided with offline by the shared rules.
 
-A station that picked a list at set-up (``Station.checkin_list_id``) decides a check-in with that list
-over every passage the kiosk knows of the attendee: the server's (synced with the attendee's record)
+A station that a list names (the server's rule too: shared.checkin_lists.list_for_station) decides a
+check-in with that list over every passage the kiosk knows of the attendee: the server's (synced with the attendee's record)
 plus this kiosk's own scans still waiting to upload. No list: nothing here is read.
 """
 
@@ -38,10 +38,16 @@ def any_held(connection: sqlite3.Connection) -> bool:
     return connection.execute("SELECT 1 FROM checkin_lists LIMIT 1").fetchone() is not None
 
 
-def names(connection: sqlite3.Connection) -> dict[int, str]:
-    """The lists this kiosk knows, by id (a station's set-up offers them)."""
-    return {row[0]: json.loads(row[1])["name"]
-            for row in connection.execute("SELECT id, record FROM checkin_lists ORDER BY id")}
+def id_for_station(connection: sqlite3.Connection, station: str) -> int | None:
+    """The id of the list that decides this station's check-ins, by the shared rule (the server's too)."""
+    found = checkin_lists.list_for_station(held(connection), station)
+    return found.id if found is not None else None
+
+
+def held(connection: sqlite3.Connection) -> list[checkin_lists.CheckinList]:
+    """The lists this kiosk knows (a station's set-up shows the one that names it)."""
+    return [of_record(CheckinListRecord.model_validate_json(row[0]))
+            for row in connection.execute("SELECT record FROM checkin_lists ORDER BY id")]
 
 
 def venue(connection: sqlite3.Connection) -> Venue:

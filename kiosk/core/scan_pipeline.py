@@ -110,18 +110,21 @@ class ScanPipeline:
     def _checkin_list(self) -> CompiledList | None:
         """The station's list, parsed once per version of it and of the synced data (a sync may rename a product
         or change the conference's days); None without one, or while this kiosk has not synced it."""
-        if self.station.checkin_list_id is None or self.station.kind is not ScanKind.CHECK_IN:
+        if self.station.kind is not ScanKind.CHECK_IN:
             return None
         # Only another connection (the sync's) changes what the list is read from, and SQLite counts its
         # commits for us: while it has not committed, the list parsed last still holds (no table read a scan).
         changes = self.connection.execute("PRAGMA data_version").fetchone()[0]
         if self._compiled is not None and self._compiled[0] == changes:
             return self._compiled[2]
+        # The list that names this station, as the server picks it for this station's uploads (one rule:
+        # shared.checkin_lists.list_for_station); a station no list names admits as it always has.
+        list_id = checkin_lists.id_for_station(self.connection, self.station.name)
         row = self.connection.execute("SELECT version, (SELECT value FROM meta WHERE key = 'cursor') FROM checkin_lists "
-                                      "WHERE id = ?", (self.station.checkin_list_id,)).fetchone()
-        versions = tuple(row) if row is not None else None
+                                      "WHERE id = ?", (list_id,)).fetchone() if list_id is not None else None
+        versions = (list_id, *row) if row is not None else None
         if self._compiled is None or self._compiled[1] != versions:
-            compiled = checkin_lists.compiled(self.connection, self.station.checkin_list_id) if row is not None else None
+            compiled = checkin_lists.compiled(self.connection, list_id) if list_id is not None else None
         else:
             compiled = self._compiled[2]
         self._compiled = (changes, versions, compiled)

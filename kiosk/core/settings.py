@@ -78,7 +78,9 @@ class KioskSettings:
     badge_landscape: bool = False
     dismiss_seconds: float = 3.0
     language: str = ""  # the station's language (shared.languages.SHIPPED_LANGUAGES); "" = the system's
-    checkin_list_id: int | None = None  # the check-in list its check-ins are decided by; None: none
+    # The check-in list its set-up showed (the one naming the station: shared.checkin_lists.list_for_station
+    # decides, at each scan, as the server does); kept for the operator panel and the health report.
+    checkin_list_id: int | None = None
     checkin_list_name: str = ""
     # The station's zone role, chosen at set-up from the zones the server sent: "" (none) | entry | exit |
     # transfer (from ``zone_id`` into ``to_zone_id``).
@@ -109,7 +111,6 @@ class KioskSettings:
         return Station(name=self.station_name, kind=kind, product_type=product_type,
                        product_id=self.product_id if self.mode.needs_product else None,
                        admit_unsynced=self.admit_unsynced,
-                       checkin_list_id=self.checkin_list_id if kind is ScanKind.CHECK_IN else None,
                        zone_door=self.zone_door())
 
     def with_pin(self, pin: str) -> KioskSettings:

@@ -16,8 +16,6 @@ class Station:
     product_id: int | None = None
     # Admit a validly signed badge that is not in the cache yet (registered after the last sync).
     admit_unsynced: bool = True
-    # The check-in list this station decides check-ins by (chosen at set-up); None: it admits as it always has.
-    checkin_list_id: int | None = None
     zone_door: ZoneDoor | None = None  # the entry or exit of a zone, or a transfer between two (its count, its alarms)
 
     def __post_init__(self) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, Q
 from kiosk.core.settings import KioskSettings, StationMode
 from kiosk.core.zone_figures import DoorChoice
 from kiosk.ui.workers import Product
+from shared.checkin_lists import CheckinList, list_for_station
 from shared.protocol import parse_pairing_payload
 from shared.zone_moves import ZoneDoor
 
@@ -166,8 +167,12 @@ class StationScreen(QWidget):
             self.mode.addItem(mode.label, mode)
         self.product = QComboBox()
         self.products: list[Product] = []
-        self.checkin_list = QComboBox()  # which check-in list decides this station's check-ins
-        self.checkin_list.addItem("No list: admit as before", None)
+        # The check-in list that decides this station's check-ins: the one naming the station in the console, as
+        # the server decides it (shared.checkin_lists.list_for_station); shown, not chosen here.
+        self.checkin_list = QComboBox()
+        self.checkin_list.setEnabled(False)
+        self.checkin_lists: list[CheckinList] = []
+        self.name.textChanged.connect(self._show_checkin_list)
         self.zone = QComboBox()  # this station's zone role (kiosk.core.zone_figures.door_choices)
         self.zone.addItem("No zone", None)
         self.pin = QLineEdit()
@@ -256,13 +261,17 @@ class StationScreen(QWidget):
         self._mode_changed()
         self._select_product()
 
-    def set_checkin_lists(self, lists: list[tuple[int, str]]) -> None:
+    def set_checkin_lists(self, lists: list[CheckinList]) -> None:
+        self.checkin_lists = lists
+        self._show_checkin_list()
+
+    def _show_checkin_list(self) -> None:
         self.checkin_list.clear()
-        self.checkin_list.addItem("No list: admit as before", None)
-        for list_id, name in lists:
-            self.checkin_list.addItem(name, list_id)
-        if self.previous is not None and self.previous.checkin_list_id is not None:
-            self.checkin_list.setCurrentIndex(max(0, self.checkin_list.findData(self.previous.checkin_list_id)))
+        found = list_for_station(self.checkin_lists, self.name.text().strip())
+        if found is None:
+            self.checkin_list.addItem("No list names this station: admit as before", None)
+        else:
+            self.checkin_list.addItem(found.name, found.id)
 
     def set_door_choices(self, choices: list[DoorChoice]) -> None:
         self.zone.clear()

@@ -200,7 +200,7 @@ class CacheWorker(QObject):
     def list_products(self) -> None:
         connection = self.pipeline.connection if self.pipeline else connect(self.cache_path)
         self.products.emit(cached_products(connection))
-        self.checkinLists.emit(sorted(checkin_lists.names(connection).items()))
+        self.checkinLists.emit(checkin_lists.held(connection))
         self.doorChoices.emit(door_choices(connection))
 
 

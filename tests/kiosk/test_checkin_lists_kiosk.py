@@ -70,7 +70,7 @@ def cache_with(tmp_path, case: Case):
 def test_every_corpus_case_at_a_kiosk_station_offline(tmp_path, case: Case):
     connection = cache_with(tmp_path, case)
     try:
-        station = Station(case.station, checkin_list_id=7)
+        station = Station(case.station)
         verdict = ScanPipeline(connection, station).scan(CODE, now=case.at).verdict
         if case.allowed:
             assert verdict.admitted, verdict
@@ -87,7 +87,7 @@ def test_a_station_counts_its_own_waiting_scans_once_a_day(tmp_path):
     [case] = [c for c in cases() if c.name == "once a day, in yesterday only"]
     connection = cache_with(tmp_path, case)
     try:
-        pipeline = ScanPipeline(connection, Station("Main door", checkin_list_id=7))
+        pipeline = ScanPipeline(connection, Station("Main door"))
         morning = dt.datetime(2026, 5, 12, 9, 0, tzinfo=dt.UTC)
         assert pipeline.scan(CODE, now=morning).verdict.admitted
         later = pipeline.scan(CODE, now=morning + dt.timedelta(hours=3)).verdict
@@ -97,19 +97,19 @@ def test_a_station_counts_its_own_waiting_scans_once_a_day(tmp_path):
         connection.close()
 
 
-def test_a_station_without_a_list_admits_as_it_always_has(tmp_path):
+def test_a_station_no_list_names_admits_as_it_always_has(tmp_path):
     [case] = [c for c in cases() if c.name == "once a day, already in this morning"]
     connection = cache_with(tmp_path, case)
     try:
-        verdict = ScanPipeline(connection, Station("Main door")).scan(CODE, now=case.at).verdict
+        verdict = ScanPipeline(connection, Station("Side door")).scan(CODE, now=case.at).verdict
         assert (verdict.outcome, verdict.reason) == (Outcome.WARN, Reason.ALREADY_CHECKED_IN)
     finally:
         connection.close()
 
 
-def test_a_station_picks_its_list_at_set_up_and_refuses_in_its_words(qtbot, door):
-    """The console made a list "once a day" for Door A; the kiosk syncs it, the volunteer picks it at
-    set-up, and Ada's second entry that day is red with the rule's words, decided by the kiosk alone."""
+def test_a_station_decides_by_the_list_that_names_it_and_refuses_in_its_words(qtbot, door):
+    """The console made a list "once a day" for Door A; the kiosk syncs it, its set-up shows it as the
+    station's list, and Ada's second entry that day is red with the rule's words, decided by the kiosk alone."""
     with unit_of_work(door.session_factory) as session:
         conference = session.scalar(select(Conference).where(Conference.slug == "pycon"))
         save_list(session, conference, ListFields(
@@ -119,8 +119,7 @@ def test_a_station_picks_its_list_at_set_up_and_refuses_in_its_words(qtbot, door
     window = open_window(qtbot, door, windowed=True)
     window._change_station()
     screen = window.station_screen
-    qtbot.waitUntil(lambda: screen.checkin_list.count() == 2, timeout=10_000)
-    screen.checkin_list.setCurrentIndex(screen.checkin_list.findText("Once a day"))
+    qtbot.waitUntil(lambda: screen.checkin_list.currentText() == "Once a day", timeout=10_000)  # it names Door A
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.scan_screen
     assert window.settings.checkin_list_id is not None
@@ -157,9 +156,33 @@ def test_a_kiosk_synced_before_the_first_list_gets_the_passages_it_counts(qtbot,
     qtbot.waitUntil(lambda: passages_held() != "[]", timeout=10_000)
     window._change_station()
     screen = window.station_screen
-    qtbot.waitUntil(lambda: screen.checkin_list.count() == 2, timeout=10_000)
-    screen.checkin_list.setCurrentIndex(screen.checkin_list.findText("Once a day"))
+    qtbot.waitUntil(lambda: screen.checkin_list.currentText() == "Once a day", timeout=10_000)  # it names Door A
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
     door.stack.close()  # offline: the kiosk decides alone
     wedge_scan(qtbot, window, door.paid)
     assert shown(window)[:2] == ("red", "Already entered today")
+
+
+def test_a_station_no_list_names_admits_as_before_at_the_kiosk_and_at_the_server(qtbot, door):
+    """The list names Door B only: Door A's kiosk admits Ada twice, and the server, deciding Door A's uploads by
+    the same rule, has no conflict to report (a kiosk that picked a list by hand once disagreed with it)."""
+    from server.sync.models import SyncEvent
+
+    with unit_of_work(door.session_factory) as session:
+        conference = session.scalar(select(Conference).where(Conference.slug == "pycon"))
+        save_list(session, conference, ListFields(
+            name="Once a day at B", ticket_type_ids=[], addon_ids=[], allow_multiple_entries=False,
+            allow_entry_after_exit=True, days=[], opens=None, closes=None, stations=["Door B"], rules=None))
+    window = open_window(qtbot, door, windowed=True)
+    window._change_station()
+    screen = window.station_screen
+    qtbot.waitUntil(lambda: screen.checkin_list.currentText().startswith("No list names this station"),
+                    timeout=10_000)
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    for _ in range(2):
+        wedge_scan(qtbot, window, door.paid)
+    assert shown(window)[:2] == ("amber", shown(window)[1]) and shown(window)[1].startswith("Already checked in")
+    qtbot.waitUntil(lambda: window.status_bar.waiting.text() == "0 scans waiting to upload", timeout=10_000)
+    with door.session_factory() as session:
+        statuses = set(session.scalars(select(SyncEvent.status).where(SyncEvent.kind == "check_in")))
+    assert statuses == {"applied"}

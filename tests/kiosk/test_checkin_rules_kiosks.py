@@ -95,7 +95,7 @@ def run(url, session_factory, folder: Path, rule, steps) -> None:
         credentials = pair(url, code, folder / f"k{n}")
         engine = SyncEngine(folder / f"k{n}" / CACHE_FILE, credentials, transport=RecordingTransport(log, session_factory))
         connection = connect(folder / f"k{n}" / CACHE_FILE)
-        pipelines = {"door": ScanPipeline(connection, Station(f"K{n} door", checkin_list_id=list_id)),
+        pipelines = {"door": ScanPipeline(connection, Station(f"K{n} door")),
                      "exit": ScanPipeline(connection, Station(f"K{n} exit", kind=ScanKind.EXIT))}
         kiosks.append((engine, connection, pipelines))
         assert engine.sync_once().online
