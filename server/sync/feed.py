@@ -88,9 +88,11 @@ def changes_after(session: Session, conference_id: int, after: int, limit: int,
 
 def feed_page(session: Session, conference_id: int, after: int, limit: int,
               scope: DataScope = DataScope.DESK) -> dict:
-    """Up to ``limit`` attendees whose version is above ``after``, in version order, plus changed products,
-    as the JSON-ready dict of a ``ChangesPage``, each record as a station of ``scope`` may hold it
-    (shared.station_data: a door's records carry no email).
+    """Up to ``limit`` attendees whose version is above ``after``, in version order, plus changed products
+    and check-in lists, every zone with its count, and the conference (keys, days, the moment kiosks
+    forget it), as the JSON-ready dict of a ``ChangesPage``; each record as a station of ``scope`` may
+    hold it (shared.station_data: a door's records carry no email), with its passages when the
+    conference has check-in lists.
 
     Safe against out-of-order commits because versions are handed out under a lock held to
     commit (server.sync.versions): nothing can later appear below a version already seen.

@@ -8,8 +8,8 @@ conference waits at that row, so versions become visible in the order they were 
 a reader's cursor can never pass a version that is still to commit.
 
 Stamping happens in a ``before_flush`` hook, so no service has to remember it: a new or changed
-attendee, ticket type or add-on; an attendee whose order changed status; an attendee with a new (or
-undone) check-in, door check or redemption.
+attendee, ticket type, add-on, check-in list or zone (a zone's nightly reset too); an attendee whose
+order changed status; an attendee with a new (or undone) check-in, door check or redemption.
 """
 
 from __future__ import annotations
