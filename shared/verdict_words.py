@@ -86,3 +86,38 @@ class VerdictWords:
         if refused:
             return self._words.gettext("Entry refused until someone leaves.")
         return self._words.gettext("Let in: the room is at its capacity.")
+
+    # A zone's figure and its alarms, at its doors (the kiosk) and on the dashboard.
+
+    def zone_full_at(self, zone: str, inside: int, capacity: int) -> str:
+        """"Room A full: 300 of 300"."""
+        return self._words.gettext("%(zone)s full: %(inside)s of %(capacity)s") % {
+            "zone": zone, "inside": inside, "capacity": capacity}
+
+    def zone_refusing(self, full_at: str) -> str:
+        return self._words.gettext("%(full)s; entry refused until someone leaves") % {"full": full_at}
+
+    def zone_filling(self, zone: str, percent: int) -> str:
+        return self._words.gettext("%(zone)s at %(percent)s %%") % {"zone": zone, "percent": percent}
+
+    def zone_figure(self, zone: str, inside: int, capacity: int, *, estimate: bool = False,
+                    as_of: str | None = None) -> str:
+        """"Room A: 287 of 300" (no capacity: "Room A: 287 inside"); an ``estimate`` (the last synced figure and
+        this kiosk's scans since) reads "Room A: ≈ 287 of 300, as of 10:42"."""
+        count = f"≈ {inside}" if estimate else str(inside)
+        if capacity:
+            figure = self._words.gettext("%(zone)s: %(count)s of %(capacity)s") % {
+                "zone": zone, "count": count, "capacity": capacity}
+        else:
+            figure = self._words.gettext("%(zone)s: %(count)s inside") % {"zone": zone, "count": count}
+        if not estimate:
+            return figure
+        if as_of is None:
+            return self._words.gettext("%(figure)s, never synced") % {"figure": figure}
+        return self._words.gettext("%(figure)s, as of %(time)s") % {"figure": figure, "time": as_of}
+
+    def figure_age(self, minutes: int | None) -> str:
+        if minutes is None:
+            return self._words.gettext("(no figure from the server yet)")
+        return self._words.ngettext("(figure %(minutes)s minute old)", "(figure %(minutes)s minutes old)",
+                                    minutes) % {"minutes": minutes}

@@ -23,6 +23,8 @@ import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from shared.verdict_words import VerdictWords
+
 
 class ZoneRole(enum.StrEnum):
     """What a station is to its zone (chosen at the kiosk's set-up)."""
@@ -157,9 +159,8 @@ class Fullness:
     def refuses(self) -> bool:
         return self.zone.at_full is AtFull.REFUSE
 
-    @property
-    def message(self) -> str:
-        return f"{self.zone.name} full: {self.inside} of {self.zone.capacity}"
+    def message(self, language: str = "en") -> str:
+        return VerdictWords(language).zone_full_at(self.zone.name, self.inside, self.zone.capacity)
 
 
 def full_zone(zones: ZoneMap, inside: Mapping[int, int], where: Whereabouts, door: ZoneDoor) -> Fullness | None:

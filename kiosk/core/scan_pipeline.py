@@ -49,9 +49,10 @@ class StationStatistics:
 class ScanPipeline:
     """Owns one cache connection; use it from one thread (the kiosk's cache worker)."""
 
-    def __init__(self, connection: sqlite3.Connection, station: Station) -> None:
+    def __init__(self, connection: sqlite3.Connection, station: Station, *, language: str = "en") -> None:
         self.connection = connection
         self.station = station
+        self.language = language  # the station's, for the words a refusal carries (a full room's figure)
         self.conference_slug = get_meta(connection, "conference_slug") or ""
         # (the cache's commit count, the list's and the feed's versions, the station's list parsed)
         self._compiled: tuple[int, tuple[object, ...] | None, CompiledList | None] | None = None
@@ -95,7 +96,7 @@ class ScanPipeline:
         if full is None:
             return verdict, ""
         outcome = Outcome.REFUSE if full.refuses else Outcome.WARN
-        return Verdict(outcome, Reason.ZONE_FULL, verdict.attendee, verdict.holding), full.message
+        return Verdict(outcome, Reason.ZONE_FULL, verdict.attendee, verdict.holding), full.message(self.language)
 
     def _decide(self, attendee: AttendeeState | None, *, signed: bool, access_code: str, now: dt.datetime,
                 checkin_list: CompiledList | None = None, passages: tuple[Passage, ...] = ()) -> Verdict:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.core.cache import get_meta, set_meta
+from shared.verdict_words import VerdictWords
 from shared.zone_moves import Alarm, AtFull, Zone, ZoneDoor, ZoneMap, ZoneRole, alarm, door_changes
 from shared.zones import in_zone
 
@@ -36,36 +37,32 @@ class ZoneFigure:
     def age(self, now: dt.datetime) -> dt.timedelta | None:
         return now - self.as_of if self.as_of is not None else None
 
-    def text(self, now: dt.datetime, zone_info: dt.tzinfo) -> str:
+    def text(self, now: dt.datetime, zone_info: dt.tzinfo, words: VerdictWords | None = None) -> str:
         """"Room A: 287 of 300", or "Room A: ≈ 287 of 300, as of 10:42" when it is not the server's last
-        word (scans since, or a figure gone stale)."""
-        of = f" of {self.zone.capacity:,}" if self.zone.capacity else " inside"
+        word (scans since, or a figure gone stale); in the station's language (shared.verdict_words)."""
+        words = words or VerdictWords()
         age = self.age(now)
         if self.own_scans == 0 and age is not None and age <= STALE_AFTER:
-            return f"{self.zone.name}: {self.inside:,}{of}"
-        when = in_zone(self.as_of, zone_info).strftime("%H:%M") if self.as_of else "never synced"
-        return f"{self.zone.name}: ≈ {self.inside:,}{of}, as of {when}"
+            return words.zone_figure(self.zone.name, self.inside, self.zone.capacity)
+        return words.zone_figure(self.zone.name, self.inside, self.zone.capacity, estimate=True,
+                                 as_of=in_zone(self.as_of, zone_info).strftime("%H:%M") if self.as_of else None)
 
-    def alarm_text(self, now: dt.datetime) -> str:
+    def alarm_text(self, now: dt.datetime, words: VerdictWords | None = None) -> str:
         """What the door shows at 80, 95 and 100 %; near a limit with an old figure, how old it is."""
+        words = words or VerdictWords()
         level = self.alarm
         if level is None:
             return ""
         if level is Alarm.FULL:
-            words = f"{self.zone.name} full: {self.inside:,} of {self.zone.capacity:,}"
+            said = words.zone_full_at(self.zone.name, self.inside, self.zone.capacity)
             if self.zone.at_full is AtFull.REFUSE:
-                words += "; entry refused until someone leaves"
+                said = words.zone_refusing(said)
         else:
-            words = f"{self.zone.name} at {int(level)} %"
+            said = words.zone_filling(self.zone.name, int(level))
         age = self.age(now)
         if age is None or age > STALE_AFTER or self.own_scans:
-            words += f" (figure {_minutes(age)} old)" if age is not None else " (no figure from the server yet)"
-        return words
-
-
-def _minutes(age: dt.timedelta) -> str:
-    minutes = max(int(age.total_seconds() // 60), 0)
-    return "1 minute" if minutes == 1 else f"{minutes} minutes"
+            said += " " + words.figure_age(max(int(age.total_seconds() // 60), 0) if age is not None else None)
+        return said
 
 
 def store_zones(connection: sqlite3.Connection, zones: Iterable[Mapping[str, Any]] | None, as_of: dt.datetime) -> None:

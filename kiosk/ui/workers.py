@@ -28,6 +28,7 @@ from kiosk.core.settings import KioskSettings, StationMode
 from kiosk.core.sync_engine import SyncEngine, SyncStatus
 from kiosk.core.verdict_text import VerdictText, describe
 from kiosk.core.zone_figures import door_choices, door_figures
+from shared.verdict_words import VerdictWords
 from shared.zones import conference_zone
 
 logger = logging.getLogger(__name__)
@@ -85,9 +86,9 @@ class CacheWorker(QObject):
     @reported("set up the station")
     def configure(self, settings: KioskSettings) -> None:
         if self.pipeline is None:
-            self.pipeline = ScanPipeline(connect(self.cache_path), settings.station())
+            self.pipeline = ScanPipeline(connect(self.cache_path), settings.station(), language=self.language)
         else:
-            self.pipeline = ScanPipeline(self.pipeline.connection, settings.station())
+            self.pipeline = ScanPipeline(self.pipeline.connection, settings.station(), language=self.language)
         self.settings = settings
         self.configured.emit()
 
@@ -135,7 +136,8 @@ class CacheWorker(QObject):
             return
         now = dt.datetime.now(dt.UTC)
         zone = conference_zone(get_meta(connection, "conference_timezone") or "UTC")
-        self.zoneFigures.emit([(figure.text(now, zone), figure.alarm_text(now), int(figure.alarm or 0))
+        words = VerdictWords(self.language)
+        self.zoneFigures.emit([(figure.text(now, zone, words), figure.alarm_text(now, words), int(figure.alarm or 0))
                                for figure in door_figures(connection, self.pipeline.station.zone_door)])
 
     @Slot(str, str)

@@ -54,3 +54,14 @@ def test_the_words_come_from_the_one_catalogue_in_the_stations_language():
     assert (refused.headline, refused.detail) == ("Badge inconnu", "Cherchez par nom, ou envoyez la personne à l’accueil.")
     # A language not shipped falls back to English; English reads as the source.
     assert describe(Verdict(Outcome.REFUSE, Reason.UNPAID), kind=ScanKind.CHECK_IN, language="ja").headline == "Not paid"
+
+
+def test_a_zones_figure_and_alarms_read_in_the_stations_language():
+    from shared.verdict_words import VerdictWords
+
+    german = VerdictWords("de")
+    assert german.zone_figure("Raum A", 287, 300, estimate=True, as_of="10:42") == "Raum A: ≈ 287 von 300, Stand 10:42"
+    assert german.zone_refusing(german.zone_full_at("Raum A", 300, 300)) == \
+        "Raum A voll: 300 von 300; kein Einlass, bis jemand geht"
+    assert [german.figure_age(n) for n in (1, 12)] == ["(Zahl 1 Minute alt)", "(Zahl 12 Minuten alt)"]
+    assert VerdictWords("en").zone_figure("Room A", 287, 0) == "Room A: 287 inside"

@@ -80,7 +80,7 @@ def test_alarms_and_the_door_of_a_full_room():
     assert alarm(5, 0) is None  # no capacity: counted, never full
     inside = ZONES.occupancy({4: 2, 5: 2})
     refused = full_zone(ZONES, inside, Whereabouts(None, 2), ZoneDoor(ZoneRole.ENTRY, 4))
-    assert refused is not None and refused.refuses and refused.message == "Room A full: 2 of 2"
+    assert refused is not None and refused.refuses and refused.message() == "Room A full: 2 of 2"
     warned = full_zone(ZONES, inside, Whereabouts(None, 2), ZoneDoor(ZoneRole.ENTRY, 5))
     assert warned is not None and not warned.refuses
     assert full_zone(ZONES, inside, Whereabouts(None, 4), ZoneDoor(ZoneRole.ENTRY, 4)) is None  # already inside
