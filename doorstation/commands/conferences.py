@@ -122,8 +122,8 @@ def conference_kiosk_data(
     import datetime as dt
 
     from server.checkin_lists.models import ConferenceDays
-    from server.checkin_lists.service import set_days
-    from server.conferences.service import get_conference, set_kiosk_data_lifetime
+    from server.checkin_lists.service import set_days, set_kiosk_data_lifetime
+    from server.conferences.service import get_conference
     from server.sync.feed import kiosks_wiped_at
 
     def day(text: str | None, option: str) -> dt.date | None:
@@ -138,7 +138,7 @@ def conference_kiosk_data(
         if first_day or last_day:
             set_days(session, conference, first, last)
         if wipe_after_days is not None:
-            set_kiosk_data_lifetime(conference, wipe_after_days=wipe_after_days)
+            set_kiosk_data_lifetime(session, conference, wipe_after_days=wipe_after_days)
         moment = kiosks_wiped_at(conference, session.get(ConferenceDays, conference.id))
     console.print(f"Kiosks of {slug} delete what they hold at {moment.isoformat()} (UTC)." if moment else
                   f"{slug} has no days set: its kiosks keep their data until revoked or told to forget it.")

@@ -24,6 +24,9 @@ class ConferenceDays(Base):
     conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"), primary_key=True)
     first_day: Mapped[dt.date] = mapped_column(Date)
     last_day: Mapped[dt.date] = mapped_column(Date)
+    # Kiosks delete what they hold of the conference this many days after its last day (on its clock);
+    # a conference without days set is kept until its kiosks are revoked or told to forget it.
+    wipe_kiosks_after_days: Mapped[int] = mapped_column(default=7, server_default="7")
 
 
 class CheckinList(Base):

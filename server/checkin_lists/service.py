@@ -53,6 +53,18 @@ def set_days(session: Session, conference: Conference, first: dt.date | None, la
     session.flush()
 
 
+def set_kiosk_data_lifetime(session: Session, conference: Conference, *, wipe_after_days: int) -> None:
+    """How many days after its last day the conference's kiosks delete what they hold (0 to 365); its days
+    first: without them kiosks keep the conference until revoked or told to forget it."""
+    if not 0 <= wipe_after_days <= 365:
+        raise InvalidInput("Kiosks delete their data 0 to 365 days after the conference.")
+    row = session.get(ConferenceDays, conference.id)
+    if row is None:
+        raise InvalidInput("Set the conference's first and last day first: kiosks forget it the set days after.")
+    row.wipe_kiosks_after_days = wipe_after_days
+    session.flush()
+
+
 def venue_of(session: Session, conference: Conference) -> Venue:
     return Venue(conference.timezone, conference_days(session, conference.id),
                  *repository.product_names(session, conference.id))

@@ -40,9 +40,6 @@ class Conference(Base):
     # The key before the last rotation: kiosks still accept badges it signed until they are reprinted.
     badge_previous_public_key: Mapped[bytes | None] = mapped_column(LargeBinary(32))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    # Kiosks delete what they hold of the conference this many days after its last day (on its clock);
-    # without a last day set they keep it until revoked or told to forget it.
-    wipe_kiosks_after_days: Mapped[int] = mapped_column(default=7, server_default="7")
 
     ticket_types: Mapped[list[TicketType]] = relationship(back_populates="conference", order_by="TicketType.id")
     addons: Mapped[list[AddOn]] = relationship(back_populates="conference", order_by="AddOn.id")

@@ -113,14 +113,6 @@ def _check_conference_fields(*, name: str, timezone: str, total_capacity: int) -
         raise InvalidInput("Total capacity must be zero (unlimited) or more.")
 
 
-def set_kiosk_data_lifetime(conference: Conference, *, wipe_after_days: int) -> None:
-    """How many days after its last day (server.checkin_lists.service.set_days) its kiosks delete what
-    they hold (0 to 365)."""
-    if not 0 <= wipe_after_days <= 365:
-        raise InvalidInput("Kiosks delete their data 0 to 365 days after the conference.")
-    conference.wipe_kiosks_after_days = wipe_after_days
-
-
 def update_conference(session: Session, conference: Conference, *, name: str, timezone: str,
                       total_capacity: int) -> None:
     """Rename, move to another time zone, resize the venue.

@@ -33,11 +33,11 @@ def conference_info(conference: Conference, days: ConferenceDays | None) -> Conf
     return ConferenceInfo(**_conference_record(
         conference.slug, conference.name, conference.timezone, conference.badge_public_key,
         conference.badge_previous_public_key, days.first_day if days else None, days.last_day if days else None,
-        conference.wipe_kiosks_after_days))
+        days.wipe_kiosks_after_days if days else None))
 
 
 def _conference_record(slug: str, name: str, timezone: str, public_key: bytes, previous: bytes | None,
-                       first_day: dt.date | None, last_day: dt.date | None, wipe_after_days: int) -> dict:
+                       first_day: dt.date | None, last_day: dt.date | None, wipe_after_days: int | None) -> dict:
     """A ConferenceInfo as the JSON-ready dict every feed page carries (a key rotation reaches the kiosk; the
     days are ISO dates, the moment kiosks forget the conference ISO text)."""
     wipe_at = _wipe_moment(timezone, last_day, wipe_after_days)
@@ -54,7 +54,7 @@ def _conference_record(slug: str, name: str, timezone: str, public_key: bytes, p
 # the statement cost as much as loading the Conference as an ORM object, and the page's pydantic model.
 _POSITION = (select(FeedPosition.last_version, Conference.slug, Conference.name, Conference.timezone,
                     Conference.badge_public_key, Conference.badge_previous_public_key,
-                    ConferenceDays.first_day, ConferenceDays.last_day, Conference.wipe_kiosks_after_days)
+                    ConferenceDays.first_day, ConferenceDays.last_day, ConferenceDays.wipe_kiosks_after_days)
              .join(Conference, Conference.id == FeedPosition.conference_id)
              .outerjoin(ConferenceDays, ConferenceDays.conference_id == FeedPosition.conference_id)
              .where(FeedPosition.conference_id == bindparam("conference_id")))
@@ -70,11 +70,13 @@ def _position(session: Session, conference_id: int) -> tuple[int, dict]:
 def kiosks_wiped_at(conference: Conference, days: ConferenceDays | None) -> dt.datetime | None:
     """Midnight at the venue after the conference's last day, plus the days its organisers set; None while
     its days are not set."""
-    return _wipe_moment(conference.timezone, days.last_day if days else None, conference.wipe_kiosks_after_days)
+    if days is None:
+        return None
+    return _wipe_moment(conference.timezone, days.last_day, days.wipe_kiosks_after_days)
 
 
-def _wipe_moment(timezone: str, last_day: dt.date | None, wipe_after_days: int) -> dt.datetime | None:
-    if last_day is None:
+def _wipe_moment(timezone: str, last_day: dt.date | None, wipe_after_days: int | None) -> dt.datetime | None:
+    if last_day is None or wipe_after_days is None:
         return None
     day = last_day + dt.timedelta(days=1 + wipe_after_days)
     return dt.datetime.combine(day, dt.time(0), tzinfo=conference_zone(timezone)).astimezone(dt.UTC)

@@ -278,17 +278,17 @@ def test_a_print_finishing_after_the_next_scan_never_covers_its_verdict(qtbot, d
     must not replace the "Not paid" of Bob, who scanned meanwhile."""
     import threading
 
-    from kiosk.ui import main_window
+    from kiosk.ui import badge_printing
 
     save_settings(door.data_dir, KioskSettings(station_name="Desk 2", mode=StationMode.BADGE_PRINTING,
                                                dismiss_seconds=60).with_pin(PIN))
     printer_warm = threading.Event()
-    real_print_badge = main_window.print_badge
+    real_print_badge = badge_printing.print_badge
 
     def slow_printer(*args, **kwargs):
         printer_warm.wait(20)  # a printer warming up
         return real_print_badge(*args, **kwargs)
-    monkeypatch.setattr(main_window, "print_badge", slow_printer)
+    monkeypatch.setattr(badge_printing, "print_badge", slow_printer)
     window = open_window(qtbot, door, windowed=True)
     wait_for_x_focus(qtbot, window)
     printed = []

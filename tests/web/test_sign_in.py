@@ -36,8 +36,8 @@ def test_signing_in_lands_on_the_list_of_ones_conferences(page, make_console_use
     assert nav.get_by_role("link", name="Dashboard").get_attribute("aria-current") == "page"
     assert [link.get_attribute("href") for link in nav.get_by_role("link").all()] == [
         f"/conferences/{CONFERENCE_A}/{page_name}"
-        for page_name in ("dashboard", "devices", "attendees", "conflicts", "exports", "orders", "walk-ins",
-                          "products", "vouchers", "sponsors", "import", "settings")]
+        for page_name in ("dashboard", "zones", "devices", "attendees", "conflicts", "exports", "orders", "walk-ins",
+                          "products", "checkin-lists", "vouchers", "sponsors", "import", "settings")]
 
 
 def test_a_page_asked_for_while_signed_out_comes_back_after_signing_in(page, make_console_user):

@@ -17,7 +17,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('conferences', schema=None) as batch_op:
+    # On the conference's days (migration 0015), not on conferences: the older migrations' tests insert
+    # conferences through today's model.
+    with op.batch_alter_table('conference_days', schema=None) as batch_op:
         batch_op.add_column(sa.Column('wipe_kiosks_after_days', sa.Integer(), server_default='7', nullable=False))
     op.create_table('kiosk_lookups',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -47,5 +49,5 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_kiosk_lookups_device_id'))
         batch_op.drop_index('ix_kiosk_lookups_conference_occurred')
     op.drop_table('kiosk_lookups')
-    with op.batch_alter_table('conferences', schema=None) as batch_op:
+    with op.batch_alter_table('conference_days', schema=None) as batch_op:
         batch_op.drop_column('wipe_kiosks_after_days')
