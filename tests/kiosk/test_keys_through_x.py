@@ -26,6 +26,30 @@ def test_a_scanner_through_x_checks_in_and_types_nothing_into_search(qtbot, door
     qtbot.waitUntil(lambda: check_ins(door) == 1, timeout=5000)
 
 
+
+def test_a_german_station_answers_a_scanner_through_x_in_german(qtbot, door, keyboard):
+    """The station's language changes the words, not the keys: a scanner's burst (capitals through Shift)
+    is one scan, the verdict is German, the search field stays empty."""
+    from dataclasses import replace
+
+    from kiosk.core.settings import load_settings
+    from kiosk.ui.language import speak
+
+    save_settings(door.data_dir, replace(load_settings(door.data_dir), language="de"))
+    try:
+        window = open_window(qtbot, door, windowed=True)
+        wait_for_x_focus(qtbot, window)
+        with qtbot.waitSignal(window.verdictShown, timeout=5000):
+            keyboard.scan(door.signed_paid)
+        assert shown(window) == ("green", "Willkommen", "Ada Lovelace")
+        assert window.scan_screen.search.text() == ""
+        with qtbot.waitSignal(window.verdictShown, timeout=5000):
+            keyboard.scan(door.unpaid)
+        assert shown(window)[:2] == ("red", "Nicht bezahlt")
+        qtbot.waitUntil(lambda: check_ins(door) == 1, timeout=5000)
+    finally:
+        speak("en")
+
 @pytest.mark.parametrize("with_window_manager", [True, False], ids=["openbox", "no-window-manager"])
 def test_kiosk_mode_turned_on_at_station_set_up_keeps_the_keyboard(qtbot, door, keyboard, request,
                                                                   with_window_manager):
