@@ -166,14 +166,6 @@ def gettext_catalogues() -> list[GettextCatalogue]:
             GettextCatalogue(SHARED_SOURCES, [("**.py", "python")], {}, SHARED_LOCALE_FOLDER, SHARED_DOMAIN)]
 
 
-def console_po(language: str) -> Path:
-    return gettext_catalogues()[0].po(language)
-
-
-def shared_po(language: str) -> Path:
-    return gettext_catalogues()[1].po(language)
-
-
 def extract(catalogue: GettextCatalogue) -> Catalog:
     template = Catalog(project="Doorstation", domain=catalogue.domain, fuzzy=False)
     for filename, lineno, message, comments, context in extract_from_dir(

@@ -78,8 +78,8 @@ class KioskSettings:
     badge_landscape: bool = False
     dismiss_seconds: float = 3.0
     language: str = ""  # the station's language (shared.languages.SHIPPED_LANGUAGES); "" = the system's
-    # The check-in list its set-up showed (the one naming the station: shared.checkin_lists.list_for_station
-    # decides, at each scan, as the server does); kept for the operator panel and the health report.
+    # The check-in list its set-up showed, as saved with the station. Nothing decides by it: each scan asks
+    # shared.checkin_lists.list_for_station for the list naming the station, as the server does.
     checkin_list_id: int | None = None
     checkin_list_name: str = ""
     # The station's zone role, chosen at set-up from the zones the server sent: "" (none) | entry | exit |

@@ -54,10 +54,6 @@ def speaking(language: str) -> Iterator[None]:
         _active.reset(token)
 
 
-def active_language() -> str:
-    return _active.get()
-
-
 def gettext(message: str) -> str:
     return translations(_active.get()).gettext(message)
 
