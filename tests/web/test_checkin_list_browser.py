@@ -7,7 +7,7 @@ from server.users.models import Role
 from tests.web.conftest import CONFERENCE_A
 
 
-def test_a_list_built_by_picking_conditions_and_simulated(signed_in_page):
+def test_a_list_built_by_picking_conditions_and_simulated(signed_in_page, screenshots):
     page = signed_in_page(Role.ORGANIZER)
     page.goto(f"/conferences/{CONFERENCE_A}/checkin-lists")
     page.get_by_label("First day").fill("2026-05-11")
@@ -32,3 +32,4 @@ def test_a_list_built_by_picking_conditions_and_simulated(signed_in_page):
     page.get_by_role("button", name="Decide").click()
     said = page.locator("#simulation-result").inner_text()
     assert "Refused" in said and "Not valid today: Tue 12 May or Wed 13 May only" in said
+    page.screenshot(path=str(screenshots / "console-checkin-lists.png"), full_page=True)

@@ -22,7 +22,8 @@ from tests.web.test_dashboard_and_devices import access_codes
 pytestmark = pytest.mark.browser
 
 
-def test_a_room_fills_up_on_the_dashboard_with_its_alarm_and_the_doors_flow(signed_in_page, console_server, tmp_path):
+def test_a_room_fills_up_on_the_dashboard_with_its_alarm_and_the_doors_flow(signed_in_page, console_server, tmp_path,
+                                                                            screenshots):
     with unit_of_work(console_server.session_factory) as session:
         conference = console_server.conference(session)
         venue = create_zone(session, conference, name="Venue", capacity=100)
@@ -56,6 +57,7 @@ def test_a_room_fills_up_on_the_dashboard_with_its_alarm_and_the_doors_flow(sign
         expect(door.get_by_test_id("door-admitted")).to_have_text("2")
         expect(page.get_by_test_id("flow-summary")).to_contain_text("Everyone expected is in.")
         assert page.evaluate("window.notReloaded") is True
+        page.screenshot(path=str(screenshots / "console-dashboard-zones.png"), full_page=True)
     finally:
         engine.close()
         pipeline.connection.close()
