@@ -6,15 +6,13 @@ server.checkin.service; what the desk does reaches every kiosk by the change fee
 
 from __future__ import annotations
 
-import datetime as dt
-
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from server.api import AccessCodePath, AdminOnly, DbSession, SlugPath
 from server.attendees.models import Attendee
 from server.checkin.repository import desk_attendee, door_state, order_lines
+from server.checkin.schemas import AttendeeAtTheDesk, DeskAction, DeskDoorCheck, DeskRedemption, Redeemable
 from server.checkin.service import (
     AttendeeNotFound,
     CheckInService,
@@ -26,47 +24,11 @@ from server.checkin.service import (
 )
 from server.conferences.service import get_conference
 from server.errors import Conflict, InvalidInput
-from shared.protocol import RowId, Text
 
 router = APIRouter(prefix="/api/v1/admin/conferences/{slug}/attendees", tags=["desk"], dependencies=[AdminOnly])
 
 # Committed before the answer leaves ("function" scope): the desk is told "checked in" only for a
 # check-in that is stored (a request-scoped unit of work would commit after the response).
-
-
-class Redeemable(BaseModel):
-    line_item_id: int
-    description: str
-    quantity: int
-    redeemed_count: int
-    remaining: int
-    addon_id: int | None
-
-
-class AttendeeAtTheDesk(BaseModel):
-    name: str
-    email: str
-    company: str
-    access_code: str
-    ticket_type: str
-    checked_in: bool
-    first_check_in_at: dt.datetime | None
-    check_in_count: int
-    redeemable: list[Redeemable]
-
-
-class DeskAction(BaseModel):
-    station: Text = Field(default="Desk", max_length=100)
-    by: Text = Field(default="", max_length=100)  # who at the desk did it (the audit trail)
-
-
-class DeskDoorCheck(DeskAction):
-    ticket_type: Text = Field(default="", max_length=100)  # slug or name; exactly one of the two
-    addon: Text = Field(default="", max_length=100)
-
-
-class DeskRedemption(DeskAction):
-    line_item_id: RowId  # a row id: one beyond a 32-bit INTEGER is a 422, not a failed query
 
 
 def _attendee(session: Session, slug: str, access_code: str) -> Attendee:

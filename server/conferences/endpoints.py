@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from pydantic import BaseModel
 
 from server.api import AdminOnly, DbSession, SlugPath
 from server.attendees.repository import attendance
 from server.capacity.service import get_global_remaining, get_global_sold_count
+from server.conferences.schemas import ConferenceStats
 from server.conferences.service import get_conference
 
 router = APIRouter(prefix="/api/v1/admin", tags=["admin"], dependencies=[AdminOnly])
-
-
-class ConferenceStats(BaseModel):
-    slug: str
-    name: str
-    total_capacity: int
-    sold: int
-    remaining: int | None
-    attendees: int
-    checked_in: int
 
 
 @router.get("/conferences/{slug}/stats", response_model=ConferenceStats)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response
-from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from server.api import AccessCodePath, AdminOnly, DbSession, IdPath, SlugPath
@@ -29,6 +27,7 @@ from server.devices.repository import server_identity
 from server.errors import NotFound
 from server.checkin_lists.models import ConferenceDays
 from server.sync.events import apply_events
+from server.sync.schemas import BadgeRead, ConflictRead, DeviceCreate, DeviceRead
 from server.sync.feed import conference_info, feed_page, feed_page_rows, held_columns
 from server.sync.lookups import record_lookups
 from shared.badge_codes import sign
@@ -42,7 +41,6 @@ from shared.protocol import (
     LookupUpload,
     PairRequest,
     PairResponse,
-    Text,
     UploadRequest,
     UploadResponse,
 )
@@ -105,11 +103,6 @@ def changes(
     return Response(content=json.dumps(page, separators=(",", ":")), media_type="application/json")
 
 
-class BadgeRead(BaseModel):
-    access_code: str
-    payload: str  # the signed QR payload
-
-
 @router.get("/badges/{access_code}", response_model=BadgeRead)
 def badge(access_code: AccessCodePath, device: CurrentDevice,
           session: DbSession) -> BadgeRead:
@@ -144,21 +137,6 @@ def report_health(body: DeviceHealth, device: CurrentDevice, session: DbSession)
     return Response(status_code=204)
 
 
-class ConflictRead(BaseModel):
-    id: int
-    reason: str
-    message: str
-    kind: str
-    access_code: str
-    station: str
-    occurred_at: dt.datetime
-    device_id: int
-    # Set once someone resolved it in the console (the kiosk's operator panel shows it).
-    resolved_at: dt.datetime | None = None
-    resolved_by: str = ""
-    resolution_note: str = ""
-
-
 def _conflicts(session: Session, conference_id: int) -> list[ConflictRead]:
     return [ConflictRead(id=c.id, reason=c.reason, message=c.message, kind=e.kind, access_code=e.access_code,
                          station=e.station, occurred_at=e.occurred_at, device_id=e.device_id,
@@ -177,21 +155,6 @@ def device_conflicts(device: CurrentDevice,
 def admin_conflicts(slug: SlugPath, session: DbSession) -> list[ConflictRead]:
     """Scans kiosks allowed offline that the server could not honour, newest first."""
     return _conflicts(session, get_conference(session, slug).id)
-
-
-class DeviceCreate(BaseModel):
-    name: Text = Field(min_length=1, max_length=100)
-    station: Text = Field(default="", max_length=100)
-
-
-class DeviceRead(BaseModel):
-    id: int
-    name: str
-    station: str
-    paired: bool
-    revoked: bool
-    last_seen_at: dt.datetime | None
-    pairing_code: str | None = None
 
 
 def _device_read(device: Device, pairing_code: str | None = None) -> DeviceRead:
