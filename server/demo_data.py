@@ -142,7 +142,7 @@ def seed_checkin_lists(session: Session, conference: Conference, *, everyone: li
 
 def check_in_someone(session: Session, slug: str) -> None:
     """Check one paid attendee in at the registration desk (once), so "Already checked in" has a badge to show."""
-    from server.checkin.service import CheckInService
+    from server.checkin.service import check_in
 
     conference = get_conference(session, slug)
     anyone_in = select(Attendee.id).where(Attendee.conference_id == conference.id, Attendee.checked_in_at.is_not(None))
@@ -151,8 +151,8 @@ def check_in_someone(session: Session, slug: str) -> None:
     attendee = session.scalar(select(Attendee).join(Order).where(
         Attendee.conference_id == conference.id, Order.status == OrderStatus.PAID).order_by(Attendee.id.desc()))
     if attendee is not None:
-        CheckInService.check_in(session, attendee=attendee, checked_in_by="demo", station="Registration desk",
-                                at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=40))
+        check_in(session, attendee=attendee, checked_in_by="demo", station="Registration desk",
+                 at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=40))
 
 
 def badge_examples(session: Session, conference_id: int) -> Sequence[Row[str, str, str, OrderStatus, dt.datetime | None]]:

@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from server.api import DbSession, IdPath
 from server.attendees.badge_pdf import printable_badge
 from server.attendees.service import SearchPage, attendee_detail, get_attendee, search
-from server.checkin.service import CheckInService
+from server.checkin import service as checkin_service
 from server.conferences.models import Conference
 from server.errors import Conflict, InvalidInput, NotFound
 from server.users.models import Role
@@ -85,7 +85,7 @@ def check_in(request: Request, db: DbSession, user: SignedIn, slug: str, attende
     conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
     attendee = _attendee_of(db, conference, attendee_id)
     try:
-        CheckInService.check_in_by_hand(db, attendee=attendee, by=_by(user))
+        checkin_service.check_in_by_hand(db, attendee=attendee, by=_by(user))
     except Conflict as refused:
         return _detail_page(request, db, user, conference, attendee_id, error=refused.message, status_code=409)
     return RedirectResponse(f"/conferences/{slug}/attendees/{attendee_id}?done=checked-in", status_code=303)
@@ -98,7 +98,7 @@ def undo_check_in(request: Request, db: DbSession, user: SignedIn, slug: str, at
     conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
     attendee = _attendee_of(db, conference, attendee_id)
     try:
-        CheckInService.undo_check_in(db, attendee=attendee, check_in_id=check_in_id, by=_by(user))
+        checkin_service.undo_check_in(db, attendee=attendee, check_in_id=check_in_id, by=_by(user))
     except NotFound:
         return _detail_page(request, db, user, conference, attendee_id, status_code=404,
                             error="That check-in is not there any more (someone took it back already?).")

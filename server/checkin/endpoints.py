@@ -15,12 +15,12 @@ from server.checkin.repository import desk_attendee, door_state, order_lines
 from server.checkin.schemas import AttendeeAtTheDesk, DeskAction, DeskDoorCheck, DeskRedemption, Redeemable
 from server.checkin.service import (
     AttendeeNotFound,
-    CheckInService,
     DeskView,
     check_ins_of,
     desk_check_in,
     desk_door_check,
     desk_redeem,
+    validate_order_status,
 )
 from server.conferences.service import get_conference
 from server.errors import Conflict, InvalidInput
@@ -41,7 +41,7 @@ def _attendee(session: Session, slug: str, access_code: str) -> Attendee:
 
 def _admitted(attendee: Attendee) -> Attendee:
     """Only an order that admits entry (paid, partially refunded) lets the desk go on; 409 otherwise, saying why."""
-    if (problem := CheckInService.validate_order_status(attendee)) is not None:
+    if (problem := validate_order_status(attendee)) is not None:
         raise Conflict(problem, code="order_not_admitted")
     return attendee
 

@@ -213,8 +213,8 @@ def lock_door_states(session: Session, conference_id: int, versions: int = 0) ->
 
 def lock_redeemed_lines(session: Session, conference_id: int, redemptions: set[tuple[str, int]]) -> None:
     """Lock the add-on lines a batch redeems ((access code, add-on id) pairs), in id order, before
-    their redemptions are counted, as ``RedemptionService.redeem_product`` does: a redemption there
-    and one here must not both count "0 of 1 used" and both insert."""
+    their redemptions are counted, as ``server.checkin.service.redeem_product`` does: a redemption
+    there and one here must not both count "0 of 1 used" and both insert."""
     if not redemptions:
         return
     session.execute(

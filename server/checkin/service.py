@@ -2,8 +2,9 @@
 
 The rules are the shared ones (``shared.order_status``, ``shared.decisions``,
 ``shared.scan_effects``) that kiosks decide by; these services word a refusal as a kiosk's screen
-does (an order that does not admit entry, a product fully redeemed). Scans uploaded by kiosks reach the same rules through
-``server.sync.events``, which folds a whole batch at once.
+does (an order that does not admit entry, a product fully redeemed). Scans uploaded by kiosks
+reach the same rules through ``server.sync.events``, which folds a whole batch at once. Plain
+functions, as in every domain.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from server.errors import Conflict, InvalidInput, NotFound
 from server.orders.models import OrderLineItem, OrderStatus
 from server.sync.versions import stamp_up_front
 from shared.decisions import AttendeeState, Holding, Reason, ScanKind, decide_door_check
-from shared.order_status import ADMITS_ENTRY, admits_entry
+from shared.order_status import admits_entry
 from shared.scan_effects import Scan, effect, undo
 
 logger = logging.getLogger(__name__)
@@ -74,196 +75,189 @@ def _check_in(session: Session, attendee: Attendee, *, checked_in_by: str, stati
     return checkin, state
 
 
-class CheckInService:
-    """Attendee operations at the venue."""
+def validate_order_status(attendee: Attendee) -> str | None:
+    """None if the attendee's order allows check-in, else the reason in words."""
+    return order_status_message(attendee.order.status if attendee.order is not None else None)
 
-    ACTIVE_ORDER_STATUSES = frozenset(OrderStatus(status) for status in ADMITS_ENTRY)
 
-    @staticmethod
-    def validate_order_status(attendee: Attendee) -> str | None:
-        """None if the attendee's order allows check-in, else the reason in words."""
-        return order_status_message(attendee.order.status if attendee.order is not None else None)
+def lookup_attendee(session: Session, *, conference: Conference, access_code: str) -> Attendee:
+    """The attendee with this access code in this conference (never another conference's)."""
+    attendee = attendee_by_code(session, conference.id, access_code, with_order=True)
+    if attendee is None:
+        raise AttendeeNotFound(f"No attendee with access code '{access_code}' in {conference.slug}.")
+    return attendee
 
-    @staticmethod
-    def lookup_attendee(session: Session, *, conference: Conference, access_code: str) -> Attendee:
-        """The attendee with this access code in this conference (never another conference's)."""
-        attendee = attendee_by_code(session, conference.id, access_code, with_order=True)
-        if attendee is None:
-            raise AttendeeNotFound(f"No attendee with access code '{access_code}' in {conference.slug}.")
-        return attendee
 
-    @staticmethod
-    def check_in(
-        session: Session, *, attendee: Attendee, checked_in_by: str = "", station: str = "",
-        at: dt.datetime | None = None,
-    ) -> CheckIn:
-        """Record a check-in. Re-entry is allowed: every scan is a row; the first one sets ``checked_in_at``."""
-        return _check_in(session, attendee, checked_in_by=checked_in_by, station=station, at=at or utcnow())[0]
+def check_in(
+    session: Session, *, attendee: Attendee, checked_in_by: str = "", station: str = "",
+    at: dt.datetime | None = None,
+) -> CheckIn:
+    """Record a check-in. Re-entry is allowed: every scan is a row; the first one sets ``checked_in_at``."""
+    return _check_in(session, attendee, checked_in_by=checked_in_by, station=station, at=at or utcnow())[0]
 
-    @staticmethod
-    def check_in_by_hand(session: Session, *, attendee: Attendee, by: str, station: str = "Console") -> CheckIn:
-        """A check-in made in the console for someone at the door without a badge that scans.
 
-        Refused (409) when the order does not admit entry, in order_status_message's words, as at a kiosk.
-        Recorded twice: the check-in row names ``by`` (as a desk check-in does), and a correction row
-        keeps it on the record even after an undo. Kiosks learn of it through the change feed.
-        """
-        if (problem := CheckInService.validate_order_status(attendee)) is not None:
-            raise Conflict(problem, code="order_not_admitted")
-        checkin = CheckInService.check_in(session, attendee=attendee, checked_in_by=by, station=station)
-        session.add(CheckInCorrection(conference_id=attendee.conference_id, attendee_id=attendee.id, action="check_in",
-                                      station=station, check_in_at=checkin.checked_in_at, made_by=by))
-        session.flush()
-        return checkin
+def check_in_by_hand(session: Session, *, attendee: Attendee, by: str, station: str = "Console") -> CheckIn:
+    """A check-in made in the console for someone at the door without a badge that scans.
 
-    @staticmethod
-    def undo_check_in(session: Session, *, attendee: Attendee, check_in_id: int, by: str) -> CheckInCorrection:
-        """Take back one check-in of this attendee (a wrong badge scanned, a check-in made by mistake).
+    Refused (409) when the order does not admit entry, in order_status_message's words, as at a kiosk.
+    Recorded twice: the check-in row names ``by`` (as a desk check-in does), and a correction row
+    keeps it on the record even after an undo. Kiosks learn of it through the change feed.
+    """
+    if (problem := validate_order_status(attendee)) is not None:
+        raise Conflict(problem, code="order_not_admitted")
+    checkin = check_in(session, attendee=attendee, checked_in_by=by, station=station)
+    session.add(CheckInCorrection(conference_id=attendee.conference_id, attendee_id=attendee.id, action="check_in",
+                                  station=station, check_in_at=checkin.checked_in_at, made_by=by))
+    session.flush()
+    return checkin
 
-        The row goes, as a kiosk's undo removes it, and the attendee's first check-in and "inside" are
-        folded again by the shared rule; the kiosk scan it came from is marked undone, so a later undo
-        from that kiosk finds nothing left to take back. Kiosks learn of it through the change feed.
-        """
-        lock_door_states(session, attendee.conference_id)
-        checkin = get_check_in(session, attendee.id, check_in_id)
-        if checkin is None:
-            raise NotFound(f"{attendee.full_name} has no check-in {check_in_id}.", code="no_such_check_in")
-        record = load_door_records(session, attendee.conference_id, {attendee.access_code})[attendee.access_code]
-        state = undo(record.state, Scan(ScanKind.CHECK_IN, checkin.checked_in_at, checkin.station))
-        if (scan := applied_scan_of_check_in(session, checkin)) is not None:
-            scan.status = "undone"
-        correction = CheckInCorrection(conference_id=attendee.conference_id, attendee_id=attendee.id, action="undo",
-                                       station=checkin.station, check_in_at=checkin.checked_in_at, made_by=by)
-        session.add(correction)
-        session.delete(checkin)
-        attendee.checked_in_at, attendee.inside = state.checked_in_at, state.inside
-        session.flush()
-        logger.info("Check-in %s of attendee %s taken back by %s", check_in_id, attendee.id, by)
-        return correction
 
-    @staticmethod
-    def get_badge_data(session: Session, attendee: Attendee) -> dict[str, Any]:
-        """What a badge and a verdict screen show about an attendee."""
-        ticket_type_name = attendee.ticket_type.name if attendee.ticket_type is not None else "General Admission"
-        products: list[dict[str, Any]] = []
-        if attendee.order is not None:
-            for line_item in attendee.order.line_items:
-                if attendee.ticket_type is None and line_item.ticket_type is not None:
-                    ticket_type_name = line_item.ticket_type.name
-                if line_item.addon_id is not None:
-                    products.append(
-                        {"id": line_item.addon_id, "name": line_item.addon.name if line_item.addon else line_item.description,
-                         "description": line_item.description, "quantity": line_item.quantity}
-                    )
-        check_in_count = session.scalar(select(func.count(CheckIn.id)).where(CheckIn.attendee_id == attendee.id))
-        return {
-            "name": attendee.full_name or attendee.email,
-            "email": attendee.email,
-            "company": attendee.company,
-            "access_code": attendee.access_code,
-            "ticket_type": ticket_type_name,
-            "checked_in": attendee.checked_in_at is not None,
-            "first_check_in_at": attendee.checked_in_at,
-            "check_in_count": check_in_count,
-            "products": products,
+def undo_check_in(session: Session, *, attendee: Attendee, check_in_id: int, by: str) -> CheckInCorrection:
+    """Take back one check-in of this attendee (a wrong badge scanned, a check-in made by mistake).
+
+    The row goes, as a kiosk's undo removes it, and the attendee's first check-in and "inside" are
+    folded again by the shared rule; the kiosk scan it came from is marked undone, so a later undo
+    from that kiosk finds nothing left to take back. Kiosks learn of it through the change feed.
+    """
+    lock_door_states(session, attendee.conference_id)
+    checkin = get_check_in(session, attendee.id, check_in_id)
+    if checkin is None:
+        raise NotFound(f"{attendee.full_name} has no check-in {check_in_id}.", code="no_such_check_in")
+    record = load_door_records(session, attendee.conference_id, {attendee.access_code})[attendee.access_code]
+    state = undo(record.state, Scan(ScanKind.CHECK_IN, checkin.checked_in_at, checkin.station))
+    if (scan := applied_scan_of_check_in(session, checkin)) is not None:
+        scan.status = "undone"
+    correction = CheckInCorrection(conference_id=attendee.conference_id, attendee_id=attendee.id, action="undo",
+                                   station=checkin.station, check_in_at=checkin.checked_in_at, made_by=by)
+    session.add(correction)
+    session.delete(checkin)
+    attendee.checked_in_at, attendee.inside = state.checked_in_at, state.inside
+    session.flush()
+    logger.info("Check-in %s of attendee %s taken back by %s", check_in_id, attendee.id, by)
+    return correction
+
+
+def get_badge_data(session: Session, attendee: Attendee) -> dict[str, Any]:
+    """What a badge and a verdict screen show about an attendee."""
+    ticket_type_name = attendee.ticket_type.name if attendee.ticket_type is not None else "General Admission"
+    products: list[dict[str, Any]] = []
+    if attendee.order is not None:
+        for line_item in attendee.order.line_items:
+            if attendee.ticket_type is None and line_item.ticket_type is not None:
+                ticket_type_name = line_item.ticket_type.name
+            if line_item.addon_id is not None:
+                products.append(
+                    {"id": line_item.addon_id, "name": line_item.addon.name if line_item.addon else line_item.description,
+                     "description": line_item.description, "quantity": line_item.quantity}
+                )
+    check_in_count = session.scalar(select(func.count(CheckIn.id)).where(CheckIn.attendee_id == attendee.id))
+    return {
+        "name": attendee.full_name or attendee.email,
+        "email": attendee.email,
+        "company": attendee.company,
+        "access_code": attendee.access_code,
+        "ticket_type": ticket_type_name,
+        "checked_in": attendee.checked_in_at is not None,
+        "first_check_in_at": attendee.checked_in_at,
+        "check_in_count": check_in_count,
+        "products": products,
+    }
+
+
+def record_door_check(
+    session: Session, *, attendee: Attendee, ticket_type: TicketType | None = None, addon: AddOn | None = None,
+    checked_by: str = "", station: str = "", at: dt.datetime | None = None,
+) -> DoorCheck:
+    """Record admission to a sub-event for exactly one product of the attendee's conference."""
+    if (ticket_type is None) == (addon is None):
+        raise InvalidInput("Exactly one of ticket_type or addon must be provided.")
+    if ticket_type is not None and ticket_type.conference_id != attendee.conference_id:
+        raise InvalidInput("Ticket type does not belong to the attendee's conference.")
+    if addon is not None and addon.conference_id != attendee.conference_id:
+        raise InvalidInput("Add-on does not belong to the attendee's conference.")
+    door_check = DoorCheck(
+        attendee_id=attendee.id,
+        conference_id=attendee.conference_id,
+        ticket_type_id=ticket_type.id if ticket_type else None,
+        addon_id=addon.id if addon else None,
+        checked_by=checked_by,
+        station=station,
+        checked_at=at or utcnow(),
+    )
+    session.add(door_check)
+    session.flush()
+    label = ticket_type.name if ticket_type else addon.name  # type: ignore[union-attr]
+    logger.info("Door check for attendee %s — %s at station '%s'", attendee.id, label, station)
+    return door_check
+
+
+# Redemption of purchased products (meals, tutorials), each up to its purchased quantity ----------
+
+
+def get_redeemable_products(session: Session, attendee: Attendee) -> list[dict[str, Any]]:
+    """The attendee's add-on line items that still have redemptions left."""
+    if attendee.order_id is None:
+        return []
+    redeemed = (
+        select(func.count(ProductRedemption.id))
+        .where(ProductRedemption.order_line_item_id == OrderLineItem.id, ProductRedemption.attendee_id == attendee.id)
+        .correlate(OrderLineItem)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(OrderLineItem, redeemed)
+        .where(OrderLineItem.order_id == attendee.order_id, OrderLineItem.addon_id.is_not(None))
+        .order_by(OrderLineItem.id)
+    ).all()
+    return [
+        {
+            "line_item_id": item.id,
+            "description": item.description,
+            "quantity": item.quantity,
+            "redeemed_count": count,
+            "remaining": item.quantity - count,
+            "ticket_type_id": item.ticket_type_id,
+            "addon_id": item.addon_id,
         }
+        for item, count in rows
+        if item.quantity - count > 0
+    ]
 
-    @staticmethod
-    def record_door_check(
-        session: Session, *, attendee: Attendee, ticket_type: TicketType | None = None, addon: AddOn | None = None,
-        checked_by: str = "", station: str = "", at: dt.datetime | None = None,
-    ) -> DoorCheck:
-        """Record admission to a sub-event for exactly one product of the attendee's conference."""
-        if (ticket_type is None) == (addon is None):
-            raise InvalidInput("Exactly one of ticket_type or addon must be provided.")
-        if ticket_type is not None and ticket_type.conference_id != attendee.conference_id:
-            raise InvalidInput("Ticket type does not belong to the attendee's conference.")
-        if addon is not None and addon.conference_id != attendee.conference_id:
-            raise InvalidInput("Add-on does not belong to the attendee's conference.")
-        door_check = DoorCheck(
-            attendee_id=attendee.id,
-            conference_id=attendee.conference_id,
-            ticket_type_id=ticket_type.id if ticket_type else None,
-            addon_id=addon.id if addon else None,
-            checked_by=checked_by,
-            station=station,
-            checked_at=at or utcnow(),
+
+def redeem_product(
+    session: Session, *, attendee: Attendee, order_line_item: OrderLineItem, redeemed_by: str = "",
+    station: str = "", at: dt.datetime | None = None,
+) -> ProductRedemption:
+    """Redeem one unit of a line item; refuses past the purchased quantity."""
+    if attendee.order_id != order_line_item.order_id:
+        raise InvalidInput("Line item does not belong to the attendee's order.")
+    # Lock the line item: two kiosks redeeming the last lunch at the same moment must not both
+    # count "0 of 1 used" and both insert.
+    locked_item = session.execute(
+        select(OrderLineItem).where(OrderLineItem.id == order_line_item.id).with_for_update()
+    ).scalar_one()
+    redeemed_count = session.execute(
+        select(func.count(ProductRedemption.id)).where(
+            ProductRedemption.attendee_id == attendee.id, ProductRedemption.order_line_item_id == locked_item.id
         )
-        session.add(door_check)
-        session.flush()
-        label = ticket_type.name if ticket_type else addon.name  # type: ignore[union-attr]
-        logger.info("Door check for attendee %s — %s at station '%s'", attendee.id, label, station)
-        return door_check
-
-
-class RedemptionService:
-    """Redemption of purchased products (meals, tutorials), each up to its purchased quantity."""
-
-    @staticmethod
-    def get_redeemable_products(session: Session, attendee: Attendee) -> list[dict[str, Any]]:
-        """The attendee's add-on line items that still have redemptions left."""
-        if attendee.order_id is None:
-            return []
-        redeemed = (
-            select(func.count(ProductRedemption.id))
-            .where(ProductRedemption.order_line_item_id == OrderLineItem.id, ProductRedemption.attendee_id == attendee.id)
-            .correlate(OrderLineItem)
-            .scalar_subquery()
-        )
-        rows = session.execute(
-            select(OrderLineItem, redeemed)
-            .where(OrderLineItem.order_id == attendee.order_id, OrderLineItem.addon_id.is_not(None))
-            .order_by(OrderLineItem.id)
-        ).all()
-        return [
-            {
-                "line_item_id": item.id,
-                "description": item.description,
-                "quantity": item.quantity,
-                "redeemed_count": count,
-                "remaining": item.quantity - count,
-                "ticket_type_id": item.ticket_type_id,
-                "addon_id": item.addon_id,
-            }
-            for item, count in rows
-            if item.quantity - count > 0
-        ]
-
-    @staticmethod
-    def redeem_product(
-        session: Session, *, attendee: Attendee, order_line_item: OrderLineItem, redeemed_by: str = "",
-        station: str = "", at: dt.datetime | None = None,
-    ) -> ProductRedemption:
-        """Redeem one unit of a line item; refuses past the purchased quantity."""
-        if attendee.order_id != order_line_item.order_id:
-            raise InvalidInput("Line item does not belong to the attendee's order.")
-        # Lock the line item: two kiosks redeeming the last lunch at the same moment must not both
-        # count "0 of 1 used" and both insert.
-        locked_item = session.execute(
-            select(OrderLineItem).where(OrderLineItem.id == order_line_item.id).with_for_update()
-        ).scalar_one()
-        redeemed_count = session.execute(
-            select(func.count(ProductRedemption.id)).where(
-                ProductRedemption.attendee_id == attendee.id, ProductRedemption.order_line_item_id == locked_item.id
-            )
-        ).scalar_one()
-        holding = Holding("addon", locked_item.addon_id or 0, locked_item.description, locked_item.quantity,
-                          redeemed_count, locked_item.id)
-        if holding.remaining <= 0:  # the kiosks' rule (shared.decisions.decide_redemption)
-            raise Conflict(fully_redeemed_message(locked_item.description, redeemed_count, locked_item.quantity),
-                           code=Reason.FULLY_REDEEMED.value)
-        redemption = ProductRedemption(
-            attendee_id=attendee.id,
-            order_line_item_id=locked_item.id,
-            conference_id=attendee.conference_id,
-            redeemed_by=redeemed_by,
-            station=station,
-            redeemed_at=at or utcnow(),
-        )
-        session.add(redemption)
-        session.flush()
-        logger.info("Redeemed line item %s ('%s') for attendee %s", locked_item.id, locked_item.description, attendee.id)
-        return redemption
+    ).scalar_one()
+    holding = Holding("addon", locked_item.addon_id or 0, locked_item.description, locked_item.quantity,
+                      redeemed_count, locked_item.id)
+    if holding.remaining <= 0:  # the kiosks' rule (shared.decisions.decide_redemption)
+        raise Conflict(fully_redeemed_message(locked_item.description, redeemed_count, locked_item.quantity),
+                       code=Reason.FULLY_REDEEMED.value)
+    redemption = ProductRedemption(
+        attendee_id=attendee.id,
+        order_line_item_id=locked_item.id,
+        conference_id=attendee.conference_id,
+        redeemed_by=redeemed_by,
+        station=station,
+        redeemed_at=at or utcnow(),
+    )
+    session.add(redemption)
+    session.flush()
+    logger.info("Redeemed line item %s ('%s') for attendee %s", locked_item.id, locked_item.description, attendee.id)
+    return redemption
 
 
 # The help desk's scans (server/checkin/endpoints.py) --------------------------------------------

@@ -134,12 +134,12 @@ def test_a_kiosk_synced_before_the_first_list_gets_the_passages_it_counts(qtbot,
     """Ada came in at Door A before the organisers made any list; then "once a day" is made for Door A.
     The kiosk, synced long before, must learn her entry, or offline it would let her in a second time."""
     from server.attendees.models import Attendee
-    from server.checkin.service import CheckInService
+    from server.checkin.service import check_in
 
     window = open_window(qtbot, door, windowed=True)
     with unit_of_work(door.session_factory) as session:  # in this morning, before any list
         ada = session.scalar(select(Attendee).where(Attendee.access_code == door.paid))
-        CheckInService.check_in(session, attendee=ada, station="Door A")  # another kiosk at the door
+        check_in(session, attendee=ada, station="Door A")  # another kiosk at the door
     qtbot.waitUntil(lambda: window.status_bar.online, timeout=10_000)
     qtbot.wait(1000)  # a sync round or more: the kiosk holds her check-in, without passages (no list yet)
     with unit_of_work(door.session_factory) as session:

@@ -5,11 +5,11 @@ import time
 
 import pytest
 
-from server.checkin.service import CheckInService
-from server.db.engine import make_engine, unit_of_work
-from server.wiring import make_session_factory
-from server.sync.feed import changes_after
 from server.attendees.models import Attendee
+from server.checkin.service import check_in
+from server.db.engine import make_engine, unit_of_work
+from server.sync.feed import changes_after
+from server.wiring import make_session_factory
 from tests.factories import make_attendee, make_conference
 
 
@@ -42,14 +42,14 @@ def test_interleaved_writers_are_never_skipped(postgres_session_factory, first_t
     # Writer A opens first and stamps X; writer B starts while A is still open and stamps Y.
     a = session_factory()
     a.begin()
-    CheckInService.check_in(a, attendee=a.get(Attendee, x_id), station="A")
+    check_in(a, attendee=a.get(Attendee, x_id), station="A")
     a.flush()
     b_done = threading.Event()
     b_may_commit = threading.Event()
 
     def writer_b():
         with session_factory() as b, b.begin():
-            CheckInService.check_in(b, attendee=b.get(Attendee, y_id), station="B")
+            check_in(b, attendee=b.get(Attendee, y_id), station="B")
             b.flush()  # waits here while A holds the conference's feed row
             b_done.set()
             b_may_commit.wait(10)

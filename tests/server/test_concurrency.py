@@ -6,15 +6,15 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from server.checkin.models import ProductRedemption
-from server.checkin.service import RedemptionService
 from server.attendees.models import Attendee
+from server.checkin.models import ProductRedemption
+from server.checkin.service import redeem_product
 from server.db.engine import unit_of_work
 from server.errors import Conflict
 from server.orders.models import Order, OrderLineItem, OrderStatus
 from server.orders.service import AttendeeDetails, Cart, place_order
-from server.sponsors.models import BulkPurchase, BulkPurchaseStatus
 from server.sponsors import bulk_purchases
+from server.sponsors.models import BulkPurchase, BulkPurchaseStatus
 from server.sponsors.service import create_sponsor
 from server.vouchers.models import Voucher
 from tests.factories import make_addon, make_attendee, make_conference, make_order, make_ticket_type
@@ -67,8 +67,8 @@ def test_concurrent_redemptions_of_a_single_lunch_redeem_it_once(session_factory
 
     def redeem():
         with unit_of_work(session_factory) as session:
-            RedemptionService.redeem_product(session, attendee=session.get(Attendee, attendee_id),
-                                             order_line_item=session.get(OrderLineItem, item_id))
+            redeem_product(session, attendee=session.get(Attendee, attendee_id),
+                           order_line_item=session.get(OrderLineItem, item_id))
 
     outcomes = race(12, redeem)
     assert sorted(outcomes) == ["fully_redeemed"] * 11 + ["ok"]

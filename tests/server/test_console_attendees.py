@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from server.attendees.service import PAGE_SIZE, attendee_detail, search
 from server.checkin.models import CheckIn, CheckInCorrection
-from server.checkin.service import CheckInService
+from server.checkin.service import check_in_by_hand, undo_check_in
 from server.db.engine import unit_of_work
 from server.devices.service import create_device
 from server.errors import Conflict, NotFound
@@ -88,7 +88,7 @@ def test_a_check_in_by_hand_names_who_did_it_and_reaches_the_kiosks(session_fact
     with unit_of_work(session_factory) as session:
         from server.attendees.models import Attendee
         ada = session.get(Attendee, people["ada"])
-        CheckInService.check_in_by_hand(session, attendee=ada, by="Dana Door-Lead")
+        check_in_by_hand(session, attendee=ada, by="Dana Door-Lead")
     with unit_of_work(session_factory) as session:
         [record] = changes_after(session, people["conference_id"], version_before, 1000).attendees
         assert record.access_code == people["ada_code"] and record.checked_in_at is not None
@@ -110,7 +110,7 @@ def test_an_undo_by_hand_takes_the_check_in_back_everywhere_and_stays_on_record(
         ada = session.get(Attendee, people["ada"])
         version_before = ada.sync_version
         [check_in] = session.scalars(select(CheckIn)).all()
-        CheckInService.undo_check_in(session, attendee=ada, check_in_id=check_in.id, by="Dana")
+        undo_check_in(session, attendee=ada, check_in_id=check_in.id, by="Dana")
     with unit_of_work(session_factory) as session:
         ada = session.get(Attendee, people["ada"])
         assert ada.checked_in_at is None and not ada.inside and ada.sync_version > version_before
@@ -131,7 +131,7 @@ def test_an_unpaid_attendee_is_not_checked_in_by_hand_and_nothing_is_written(ses
         bob = make_attendee(session, conference, order_status="pending", first_name="Bob")
     with pytest.raises(Conflict, match="Order status is 'Pending'"):
         with unit_of_work(session_factory) as session:
-            CheckInService.check_in_by_hand(session, attendee=session.get(type(bob), bob.id), by="Dana")
+            check_in_by_hand(session, attendee=session.get(type(bob), bob.id), by="Dana")
     with session_factory() as session:
         assert session.scalar(select(func.count(CheckIn.id))) == 0
         assert session.scalar(select(func.count(CheckInCorrection.id))) == 0
@@ -143,11 +143,11 @@ def test_another_attendees_check_in_cannot_be_undone_through_this_one(session_fa
         from server.conferences.models import Conference
         conference = session.scalar(select(Conference).where(Conference.slug == "pycon"))
         grace = make_attendee(session, conference, first_name="Grace", last_name="B")
-        check_in = CheckInService.check_in_by_hand(session, attendee=grace, by="Dana")
+        check_in = check_in_by_hand(session, attendee=grace, by="Dana")
     with pytest.raises(NotFound):
         with unit_of_work(session_factory) as session:
-            CheckInService.undo_check_in(session, attendee=session.get(Attendee, people["ada"]),
-                                         check_in_id=check_in.id, by="Dana")
+            undo_check_in(session, attendee=session.get(Attendee, people["ada"]),
+                          check_in_id=check_in.id, by="Dana")
     with session_factory() as session:
         assert session.scalar(select(func.count(CheckIn.id))) == 1
 
@@ -188,7 +188,6 @@ def test_a_search_asked_again_and_again_is_planned_for_its_own_words(postgres_da
 
     from server.conferences.service import get_conference
     from server.db.engine import make_engine
-
     from server.wiring import make_session_factory
 
     engine = make_engine(postgres_database_url)  # the run's database, shared: a conference of its own

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from server.attendees.csv_import import ImportRejected, import_attendees
 from server.attendees.models import Attendee
-from server.checkin.service import CheckInService, RedemptionService
+from server.checkin.service import get_redeemable_products, lookup_attendee, validate_order_status
 from server.errors import Conflict
 from server.orders.models import Order
 from tests.factories import make_addon, make_attendee, make_conference, make_ticket_type
@@ -36,10 +36,10 @@ def test_good_file_imports_paid_attendees_with_addons(session, conference, tmp_p
     path = write(tmp_path, HEADER + "Ada,Lovelace,ada@example.org,Analytical,standard,ADA00001,lunch*2\n"
                                     "Alan,Turing,alan@example.org,,Standard,,\n")
     assert import_attendees(session, conference, path).imported == 2
-    ada = CheckInService.lookup_attendee(session, conference=conference, access_code="ADA00001")
+    ada = lookup_attendee(session, conference=conference, access_code="ADA00001")
     assert (ada.full_name, ada.company) == ("Ada Lovelace", "Analytical")
-    assert CheckInService.validate_order_status(ada) is None
-    assert RedemptionService.get_redeemable_products(session, ada)[0]["remaining"] == 2
+    assert validate_order_status(ada) is None
+    assert get_redeemable_products(session, ada)[0]["remaining"] == 2
     alan = session.scalar(select(Attendee).where(Attendee.first_name == "Alan"))
     assert len(alan.access_code) == 8
 

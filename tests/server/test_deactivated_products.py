@@ -2,7 +2,7 @@
 
 import pytest
 
-from server.checkin.service import CheckInService
+from server.checkin.service import check_in
 from server.conferences.service import set_product_active
 from server.errors import Conflict
 from server.orders.service import AttendeeDetails, Cart, place_order
@@ -33,5 +33,5 @@ def test_a_ticket_sold_before_deactivation_still_checks_in(session):
     standard = make_ticket_type(session, conference, name="Standard")
     attendee = make_attendee(session, conference, ticket_type=standard)
     set_product_active(session, standard, False)
-    CheckInService.check_in(session, attendee=attendee, station="Door A")
+    check_in(session, attendee=attendee, station="Door A")
     assert attendee.checked_in_at is not None

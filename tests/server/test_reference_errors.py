@@ -4,7 +4,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from server.checkin.service import RedemptionService
+from server.checkin.service import redeem_product
 from server.db.engine import unit_of_work
 from server.orders.models import OrderLineItem
 from tests.factories import make_addon, make_attendee, make_conference, make_ticket_type
@@ -17,9 +17,9 @@ def test_a_fully_redeemed_product_raises_the_reference_value_error(session):
     attendee = make_attendee(session, conference, addons={lunch: 2})
     line = session.scalar(select(OrderLineItem).where(OrderLineItem.addon_id == lunch.id))
     for _ in range(2):
-        RedemptionService.redeem_product(session, attendee=attendee, order_line_item=line)
+        redeem_product(session, attendee=attendee, order_line_item=line)
     with pytest.raises(ValueError, match=r"^Product 'Lunch' is fully redeemed \(2/2\)\.$") as refused:
-        RedemptionService.redeem_product(session, attendee=attendee, order_line_item=line)
+        redeem_product(session, attendee=attendee, order_line_item=line)
     assert (refused.value.http_status, refused.value.code) == (409, "fully_redeemed")
 
 

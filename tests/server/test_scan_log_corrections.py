@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 
 from server.attendees.models import Attendee
 from server.checkin.models import CheckInCorrection
-from server.checkin.service import CheckInService
+from server.checkin.service import check_in_by_hand, undo_check_in
 from server.db.engine import unit_of_work
 from server.exports import service as exports
 from tests.server.test_console_exports_and_conflicts import T0, export, venue  # noqa: F401 (a fixture)
@@ -18,8 +18,8 @@ from tests.server.test_console_exports_and_conflicts import T0, export, venue  #
 def test_corrections_by_hand_are_merged_into_the_scan_log_in_time_order_across_pages(venue, monkeypatch):  # noqa: F811
     with unit_of_work(venue) as session:
         grace = session.scalar(select(Attendee).where(Attendee.last_name == "Hopper"))
-        check_in = CheckInService.check_in_by_hand(session, attendee=grace, by="Dana Door")
-        CheckInService.undo_check_in(session, attendee=grace, check_in_id=check_in.id, by="Dana Door")
+        check_in = check_in_by_hand(session, attendee=grace, by="Dana Door")
+        undo_check_in(session, attendee=grace, check_in_id=check_in.id, by="Dana Door")
         by_hand, undo = session.scalars(select(CheckInCorrection).order_by(CheckInCorrection.id)).all()
         # Made at 09:44 and at 10:14, the very moment of a kiosk's exit scan (which then comes first).
         session.execute(update(CheckInCorrection).where(CheckInCorrection.id == by_hand.id)

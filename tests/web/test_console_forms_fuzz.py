@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from sqlalchemy import BigInteger, DateTime, Integer, Numeric, String, Text, create_engine, func, select
 
 from server.app import create_app
-from server.checkin.service import CheckInService
+from server.checkin.service import check_in_by_hand
 from server.checkin_lists.service import ListFields, save_list
 from server.conferences.models import Conference, TicketType
 from server.db.base import Base
@@ -102,7 +102,7 @@ class World:
             paid = make_attendee(session, conference, first_name="Paid", ticket_type=ticket_type)
             pending = make_attendee(session, conference, first_name="Owing", ticket_type=ticket_type,
                                     order_status="pending")
-            check_in = CheckInService.check_in_by_hand(session, attendee=paid, by="Seed")
+            check_in = check_in_by_hand(session, attendee=paid, by="Seed")
             [voucher] = generate_voucher_codes(session, VoucherBulkConfig(
                 conference=conference, prefix="SEED", count=1, voucher_type=VoucherType.COMP,
                 discount_value=Decimal(0), max_uses=1))
