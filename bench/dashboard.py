@@ -44,21 +44,21 @@ from bench.common import summary, table
 from doorstation.demo import start_server_process
 from server.attendees.access_codes import ALPHABET as CODE_ALPHABET
 from server.attendees.models import Attendee
-from server.checkin.models import CheckIn, ProductRedemption
+from server.checkin.models import CheckIn, ProductRedemption, SyncEvent
 from server.conferences.models import Conference
 from server.conferences.service import add_addon, add_ticket_type, create_conference, get_conference
 from server.dashboard import repository
 from server.dashboard.flow import flow
 from server.dashboard.service import snapshot
 from server.db.engine import make_engine, unit_of_work
-from server.wiring import make_session_factory
 from server.db.migrate import upgrade_to_head
 from server.devices.models import Device
 from server.devices.service import fleet
 from server.orders.models import Order, OrderLineItem
-from server.sync.models import SyncConflict, SyncEvent
+from server.sync.models import SyncConflict
 from server.users.models import Role
 from server.users.service import add_user
+from server.wiring import make_session_factory
 from server.zones.models import ZonePresence
 from server.zones.service import create_zone, figures
 from shared.order_status import ADMITS_ENTRY

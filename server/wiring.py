@@ -16,13 +16,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from server.attendees.models import Attendee, PendingImport
 from server.capacity.counters import count_seats
 from server.capacity.service import lock_conference, validate_global_capacity, validate_product_quantity
+from server.checkin.models import CheckIn, CheckInCorrection, DoorCheck, ProductRedemption, SyncEvent
 from server.checkin_lists.models import CheckinList
-from server.checkin.models import CheckIn, CheckInCorrection, DoorCheck, ProductRedemption
 from server.conferences.models import AddOn, Conference, TicketType
 from server.dashboard.counting import statements as counting_triggers
 from server.dashboard.models import AttendanceCount, RedemptionCount
 from server.db.base import Base
 from server.devices.models import Device, ServerIdentity
+from server.feed_versions import FeedPosition, forget_stamped
 from server.orders.models import Order, OrderLineItem, OrderStatus
 from server.orders.seats import SeatKeeper, keep_seats_with
 from server.payments.models import DeskPayment, StripeEvent
@@ -34,8 +35,8 @@ from server.sponsors.models import (
     Sponsor,
     SponsorLevel,
 )
-from server.sync.models import FeedPosition, KioskLookup, SyncConflict, SyncEvent
-from server.sync.versions import forget_stamped, stamp_versions
+from server.sync.models import KioskLookup, SyncConflict
+from server.sync.versions import stamp_versions
 from server.users.models import ConsoleSession, Membership, SignInAttempt, User
 from server.vouchers.models import Voucher, VoucherType
 from server.zones import counting as zone_counting

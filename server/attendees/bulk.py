@@ -21,8 +21,8 @@ from server.attendees.models import Attendee
 from server.capacity.counters import add_orders
 from server.conferences.models import AddOn, Conference, TicketType
 from server.db.base import utcnow
+from server.feed_versions import allocate_versions
 from server.orders.models import Order, OrderLineItem, OrderStatus
-from server.sync.versions import allocate_versions
 from shared.order_status import holds_seat
 
 BATCH = 5000

@@ -13,8 +13,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from server.api import DbSession, IdPath
 from server.attendees.badge_pdf import printable_badge
-from server.attendees.service import SearchPage, attendee_detail, get_attendee, search
+from server.attendees.service import SearchPage, get_attendee, search
 from server.checkin import service as checkin_service
+from server.checkin.attendee_story import attendee_detail
 from server.conferences.models import Conference
 from server.errors import Conflict, InvalidInput, NotFound
 from server.users.models import Role

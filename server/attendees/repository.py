@@ -16,11 +16,8 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, selectinload
 
 from server.attendees.models import SEARCHABLE, Attendee
-from server.checkin.models import CheckIn, CheckInCorrection, DoorCheck, ProductRedemption
-from server.conferences.models import AddOn, TicketType
-from server.devices.models import Device
+from server.conferences.models import TicketType
 from server.orders.models import Order, OrderLineItem, OrderStatus
-from server.sync.models import SyncEvent
 from shared.order_status import ADMITS_ENTRY
 
 # Above every character a name can hold: ``'ada' <= x < 'ada' || TOP`` is "x starts with ada" in a
@@ -130,51 +127,6 @@ def get_attendee(session: Session, conference_id: int, attendee_id: int) -> Atte
         .options(selectinload(Attendee.order).selectinload(Order.line_items).selectinload(OrderLineItem.addon),
                  selectinload(Attendee.ticket_type))
     )
-
-
-def redemption_counts(session: Session, attendee_id: int) -> dict[int, int]:
-    """Units redeemed per order line of this attendee."""
-    return dict(session.execute(
-        select(ProductRedemption.order_line_item_id, func.count())
-        .where(ProductRedemption.attendee_id == attendee_id)
-        .group_by(ProductRedemption.order_line_item_id)).all())
-
-
-def scan_events(session: Session, attendee_id: int) -> list[tuple[SyncEvent, str]]:
-    """Every scan kiosks uploaded for this attendee, with the device's name, in the order they happened."""
-    return [(event, name) for event, name in session.execute(
-        select(SyncEvent, Device.name).join(Device, SyncEvent.device_id == Device.id)
-        .where(SyncEvent.attendee_id == attendee_id)
-        .order_by(SyncEvent.occurred_at, SyncEvent.id)).all()]
-
-
-def check_ins(session: Session, attendee_id: int) -> list[CheckIn]:
-    return list(session.scalars(select(CheckIn).where(CheckIn.attendee_id == attendee_id)
-                                .order_by(CheckIn.checked_in_at, CheckIn.id)))
-
-
-def door_checks(session: Session, attendee_id: int) -> list[tuple[DoorCheck, str]]:
-    """Door checks with the product's name."""
-    return [(check, ticket or addon or "") for check, ticket, addon in session.execute(
-        select(DoorCheck, TicketType.name, AddOn.name)
-        .outerjoin(TicketType, DoorCheck.ticket_type_id == TicketType.id)
-        .outerjoin(AddOn, DoorCheck.addon_id == AddOn.id)
-        .where(DoorCheck.attendee_id == attendee_id)
-        .order_by(DoorCheck.checked_at, DoorCheck.id)).all()]
-
-
-def redemptions(session: Session, attendee_id: int) -> list[tuple[ProductRedemption, str]]:
-    """Redemptions with the product line's description ("Lunch")."""
-    return [(redemption, description) for redemption, description in session.execute(
-        select(ProductRedemption, OrderLineItem.description)
-        .join(OrderLineItem, ProductRedemption.order_line_item_id == OrderLineItem.id)
-        .where(ProductRedemption.attendee_id == attendee_id)
-        .order_by(ProductRedemption.redeemed_at, ProductRedemption.id)).all()]
-
-
-def corrections(session: Session, attendee_id: int) -> list[CheckInCorrection]:
-    return list(session.scalars(select(CheckInCorrection).where(CheckInCorrection.attendee_id == attendee_id)
-                                .order_by(CheckInCorrection.made_at, CheckInCorrection.id)))
 
 
 def attendee_by_code(session: Session, conference_id: int, access_code: str, *,

@@ -1,34 +1,22 @@
-"""The console's attendee pages: a search that stays fast at 200,000, and one attendee's whole story.
+"""The console's attendee pages: a search that stays fast at 200,000, and one attendee of a conference.
 
-``attendee_detail`` gathers an attendee's order, holdings, redemptions and every scan across
-stations (kiosk uploads, the desk's and the console's check-ins, corrections by hand) into one
-timeline in occurrence order, with times in the conference's zone.
+One attendee's whole story at the venue (every scan, check-in and redemption) is the check-in
+domain's, a floor above: ``server.checkin.attendee_story``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
 from server.attendees import repository
 from server.attendees.models import Attendee
 from server.attendees.repository import MAX_MATCHES, AttendeeRow
-from server.conferences.local_time import in_conference_time
 from server.conferences.models import Conference
 from server.errors import NotFound
 
 PAGE_SIZE = 50
-
-SCAN_KINDS = {"check_in": "Check-in", "exit": "Exit", "door_check": "Door check", "redemption": "Redemption",
-              "undo": "Undo", "badge_printed": "Badge printed", "failed_scan": "Refused scan"}
-
-
-def reason_in_words(reason: str) -> str:
-    """``fully_redeemed`` → "fully redeemed"."""
-    return reason.replace("_", " ")
-
 
 @dataclass(frozen=True)
 class SearchPage:
@@ -47,133 +35,9 @@ def search(session: Session, conference: Conference, query: str, page: int = 1) 
     return SearchPage(query=query, rows=rows[:PAGE_SIZE], page=page, has_next=len(rows) > PAGE_SIZE, capped=capped)
 
 
-@dataclass(frozen=True)
-class Holding:
-    kind: str  # ticket_type | addon
-    name: str
-    quantity: int
-    redeemed: int = 0
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    """One thing that happened to an attendee at the venue."""
-
-    at: dt.datetime
-    when: str  # in the conference's zone
-    what: str  # "Redemption: Lunch"
-    station: str
-    source: str  # the kiosk's name, "Console", "Help desk"
-    by: str  # the console user or desk person, when a person did it by hand
-    outcome: str  # "" when it took effect; else what became of it ("Undone", "Conflict: fully redeemed")
-
-
-@dataclass(frozen=True)
-class CheckInLine:
-    """A check-in that stands (one an undo can take back)."""
-
-    id: int
-    when: str
-    station: str
-    by: str
-
-
-@dataclass
-class AttendeeDetail:
-    attendee: Attendee
-    ticket_type: str
-    order_reference: str
-    order_status: str  # "Paid", "Refunded", "No order"
-    order_total: str
-    first_check_in: str
-    holdings: list[Holding] = field(default_factory=list)
-    redemptions: list[TimelineEntry] = field(default_factory=list)
-    check_ins: list[CheckInLine] = field(default_factory=list)
-    timeline: list[TimelineEntry] = field(default_factory=list)
-
-
 def get_attendee(session: Session, conference: Conference, attendee_id: int) -> Attendee:
     """An attendee of this conference; 404 for an id of another conference's attendee, as for none."""
     attendee = repository.get_attendee(session, conference.id, attendee_id)
     if attendee is None:
         raise NotFound(f"No attendee {attendee_id} in {conference.name}.")
     return attendee
-
-
-def attendee_detail(session: Session, conference: Conference, attendee_id: int) -> AttendeeDetail:
-    attendee = get_attendee(session, conference, attendee_id)
-    zone = conference.timezone
-
-    def entry(at, what, station="", source="", by="", outcome="") -> TimelineEntry:
-        return TimelineEntry(at, in_conference_time(at, zone), what, station, source, by, outcome)
-
-    order = attendee.order
-    lines = order.line_items if order is not None else []
-    redeemed = repository.redemption_counts(session, attendee.id)
-    ticket_type = attendee.ticket_type.name if attendee.ticket_type is not None else "General Admission"
-    holdings = [Holding("ticket_type", ticket_type, 1)] + [
-        Holding("addon", line.description, line.quantity, redeemed.get(line.id, 0))
-        for line in lines if line.addon_id is not None]
-    product_names = {("ticket_type", line.ticket_type_id): line.description for line in lines if line.ticket_type_id}
-    product_names |= {("addon", line.addon_id): line.description for line in lines if line.addon_id}
-    if attendee.ticket_type is not None:
-        product_names[("ticket_type", attendee.ticket_type.id)] = attendee.ticket_type.name
-
-    timeline: list[TimelineEntry] = []
-    from_kiosks: set[tuple[str, dt.datetime, str]] = set()  # (kind, moment, station) of applied kiosk scans
-    for event, device_name in repository.scan_events(session, attendee.id):
-        what = SCAN_KINDS.get(event.kind, event.kind)
-        if event.product_id is not None:
-            what += ": " + product_names.get((event.product_type or "addon", event.product_id),
-                                             f"product {event.product_id}")
-        outcome = {"applied": "", "undone": "Undone",
-                   "conflict": f"Conflict: {reason_in_words(event.reason)}",
-                   "rejected": f"Refused by the server: {reason_in_words(event.reason)}"}.get(event.status, event.status)
-        if event.kind == "failed_scan":
-            outcome = f"Refused at the kiosk: {reason_in_words(event.kiosk_reason)}"
-        timeline.append(entry(event.occurred_at, what, event.station, device_name, outcome=outcome))
-        if event.status in ("applied", "undone"):
-            from_kiosks.add((event.kind, event.occurred_at, event.station))
-
-    by_hand: set[tuple[dt.datetime, str]] = set()
-    for correction in repository.corrections(session, attendee.id):
-        if correction.action == "check_in":
-            by_hand.add((correction.check_in_at, correction.station))
-            timeline.append(entry(correction.check_in_at, "Check-in by hand", correction.station, "Console",
-                                  correction.made_by))
-        else:
-            taken_back = in_conference_time(correction.check_in_at, zone)
-            where = f" at {correction.station}" if correction.station else ""
-            timeline.append(entry(correction.made_at, f"Check-in of {taken_back}{where} undone by hand", "",
-                                  "Console", correction.made_by))
-
-    check_ins = repository.check_ins(session, attendee.id)
-    for checkin in check_ins:  # made at the server without a kiosk: the help desk
-        if ("check_in", checkin.checked_in_at, checkin.station) not in from_kiosks \
-                and (checkin.checked_in_at, checkin.station) not in by_hand:
-            timeline.append(entry(checkin.checked_in_at, "Check-in", checkin.station, "Help desk",
-                                  checkin.checked_in_by))
-    for check, product in repository.door_checks(session, attendee.id):
-        if ("door_check", check.checked_at, check.station) not in from_kiosks:
-            timeline.append(entry(check.checked_at, f"Door check: {product}", check.station, "Help desk",
-                                  check.checked_by))
-    redemptions = []
-    for redemption, product in repository.redemptions(session, attendee.id):
-        at_a_kiosk = ("redemption", redemption.redeemed_at, redemption.station) in from_kiosks
-        line = entry(redemption.redeemed_at, f"Redemption: {product}", redemption.station,
-                     "Kiosk" if at_a_kiosk else "Help desk", redemption.redeemed_by)
-        redemptions.append(line)
-        if not at_a_kiosk:  # a kiosk's redemption is on the timeline already, as its scan
-            timeline.append(line)
-    timeline.sort(key=lambda e: e.at)
-
-    return AttendeeDetail(
-        attendee=attendee, ticket_type=ticket_type,
-        order_reference=order.reference if order is not None else "",
-        order_status=order.status.label if order is not None else "No order",
-        order_total=f"{order.total} {conference.currency.upper()}" if order is not None else "",
-        first_check_in=in_conference_time(attendee.checked_in_at, zone),
-        holdings=holdings, redemptions=redemptions, timeline=timeline,
-        check_ins=[CheckInLine(c.id, in_conference_time(c.checked_in_at, zone), c.station, c.checked_in_by)
-                   for c in check_ins],
-    )

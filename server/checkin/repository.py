@@ -17,13 +17,13 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from server.attendees.models import Attendee
-from server.checkin.models import CheckIn, DoorCheck, ProductRedemption
+from server.checkin.models import CheckIn, CheckInCorrection, DoorCheck, ProductRedemption, SyncEvent
 from server.conferences.models import AddOn, Conference, TicketType
 from server.db.base import UTCDateTime, utcnow
 from server.db.bulk import one_of
+from server.devices.models import Device
+from server.feed_versions import allocate_versions
 from server.orders.models import Order, OrderLineItem
-from server.sync.models import SyncEvent
-from server.sync.versions import allocate_versions
 from shared.decisions import AttendeeState, Holding, Passage
 from shared.scan_effects import with_passages
 
@@ -202,7 +202,7 @@ def _holdings(session: Session, conference_id: int, rows) -> dict[int, tuple[Hol
 def lock_door_states(session: Session, conference_id: int, versions: int = 0) -> int:
     """The lock every writer of a conference's door state takes before it reads the state it folds.
 
-    It is the change-feed row (server.sync.versions), which those writes take anyway to stamp
+    It is the change-feed row (server.feed_versions), which those writes take anyway to stamp
     versions, taken up front: two writers folding the same attendee side by side would each miss
     the other's scans. (On SQLite the transaction already holds the write lock.) The same statement
     reserves ``versions`` versions for the states the writer will store (``write_states``), so a
@@ -300,3 +300,51 @@ def applied_scan_of_check_in(session: Session, check_in: CheckIn) -> SyncEvent |
                                 SyncEvent.status == "applied", SyncEvent.occurred_at == check_in.checked_in_at,
                                 SyncEvent.station == check_in.station)
         .order_by(SyncEvent.id).limit(1))
+
+
+# One attendee's story (server.checkin.attendee_story) ------------------------------------------
+
+
+def redemption_counts(session: Session, attendee_id: int) -> dict[int, int]:
+    """Units redeemed per order line of this attendee."""
+    return dict(session.execute(
+        select(ProductRedemption.order_line_item_id, func.count())
+        .where(ProductRedemption.attendee_id == attendee_id)
+        .group_by(ProductRedemption.order_line_item_id)).all())
+
+
+def scan_events(session: Session, attendee_id: int) -> list[tuple[SyncEvent, str]]:
+    """Every scan kiosks uploaded for this attendee, with the device's name, in the order they happened."""
+    return [(event, name) for event, name in session.execute(
+        select(SyncEvent, Device.name).join(Device, SyncEvent.device_id == Device.id)
+        .where(SyncEvent.attendee_id == attendee_id)
+        .order_by(SyncEvent.occurred_at, SyncEvent.id)).all()]
+
+
+def check_ins(session: Session, attendee_id: int) -> list[CheckIn]:
+    return list(session.scalars(select(CheckIn).where(CheckIn.attendee_id == attendee_id)
+                                .order_by(CheckIn.checked_in_at, CheckIn.id)))
+
+
+def door_checks(session: Session, attendee_id: int) -> list[tuple[DoorCheck, str]]:
+    """Door checks with the product's name."""
+    return [(check, ticket or addon or "") for check, ticket, addon in session.execute(
+        select(DoorCheck, TicketType.name, AddOn.name)
+        .outerjoin(TicketType, DoorCheck.ticket_type_id == TicketType.id)
+        .outerjoin(AddOn, DoorCheck.addon_id == AddOn.id)
+        .where(DoorCheck.attendee_id == attendee_id)
+        .order_by(DoorCheck.checked_at, DoorCheck.id)).all()]
+
+
+def redemptions(session: Session, attendee_id: int) -> list[tuple[ProductRedemption, str]]:
+    """Redemptions with the product line's description ("Lunch")."""
+    return [(redemption, description) for redemption, description in session.execute(
+        select(ProductRedemption, OrderLineItem.description)
+        .join(OrderLineItem, ProductRedemption.order_line_item_id == OrderLineItem.id)
+        .where(ProductRedemption.attendee_id == attendee_id)
+        .order_by(ProductRedemption.redeemed_at, ProductRedemption.id)).all()]
+
+
+def corrections(session: Session, attendee_id: int) -> list[CheckInCorrection]:
+    return list(session.scalars(select(CheckInCorrection).where(CheckInCorrection.attendee_id == attendee_id)
+                                .order_by(CheckInCorrection.made_at, CheckInCorrection.id)))

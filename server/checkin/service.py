@@ -33,8 +33,8 @@ from server.conferences.models import AddOn, Conference, TicketType
 from server.conferences.service import get_addon, get_ticket_type
 from server.db.base import utcnow
 from server.errors import Conflict, InvalidInput, NotFound
+from server.feed_versions import stamp_up_front
 from server.orders.models import OrderLineItem, OrderStatus
-from server.sync.versions import stamp_up_front
 from shared.decisions import AttendeeState, Holding, Reason, ScanKind, decide_door_check
 from shared.order_status import admits_entry
 from shared.scan_effects import Scan, effect, undo

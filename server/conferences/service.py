@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from server.conferences.models import AddOn, Conference, TicketType
 from server.conferences.repository import conference_by_slug
 from server.errors import Conflict, InvalidInput, NotFound
-from server.sync.models import FeedPosition
+from server.feed_versions import FeedPosition
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 # Stripe's zero-decimal currencies plus the common three-letter codes are all we accept: a typo

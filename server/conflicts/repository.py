@@ -8,8 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.attendees.models import Attendee
+from server.checkin.models import SyncEvent
 from server.devices.models import Device
-from server.sync.models import SyncConflict, SyncEvent
+from server.sync.models import SyncConflict
 
 LIMIT = 500  # newest first; a conference with more open conflicts has a bigger problem than a long page
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from server.attendees.service import SCAN_KINDS, reason_in_words
+from server.checkin.attendee_story import SCAN_KINDS, reason_in_words
 from server.conferences.local_time import in_conference_time
 from server.conferences.models import Conference
 from server.conflicts import repository

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
-from server.checkin.models import CheckIn
+from server.checkin.models import CheckIn, SyncEvent
 from server.conferences.models import AddOn, Conference
 from server.dashboard.models import AttendanceCount, RedemptionCount
 from server.orders.models import Order, OrderLineItem
-from server.sync.models import SyncConflict, SyncEvent
+from server.sync.models import SyncConflict
 from shared.order_status import ADMITS_ENTRY, HOLDS_SEAT, PENDING
 
 # Uploaded events that are scans at a door (not an operator's undo, not a badge coming out of a printer).

@@ -11,12 +11,11 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from server.attendees.models import Attendee
-from server.checkin.models import CheckIn, CheckInCorrection, ProductRedemption
+from server.checkin.models import CheckIn, CheckInCorrection, ProductRedemption, SyncEvent
 from server.conferences.models import AddOn, TicketType
 from server.devices.models import Device
 from server.orders.models import Order, OrderLineItem
 from server.sync.events import moved_someone
-from server.sync.models import SyncEvent
 from shared.order_status import ADMITS_ENTRY
 
 _ATTENDEE_COLUMNS = (Attendee.id, Attendee.first_name, Attendee.last_name, Attendee.email, Attendee.company,

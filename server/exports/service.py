@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from server.attendees.service import SCAN_KINDS, reason_in_words
+from server.checkin.attendee_story import SCAN_KINDS, reason_in_words
 from server.conferences.local_time import in_conference_time
 from server.exports import repository
 from server.exports.zone_history import OCCUPANCY_HEADER, THROUGHPUT_HEADER, occupancy_page, throughput_page

@@ -22,10 +22,16 @@ from typing import Any
 from sqlalchemy import ColumnElement, delete, select, update
 from sqlalchemy.orm import Session
 
-from server.checkin.models import CheckIn, DoorCheck, ProductRedemption
+from server.checkin.models import CheckIn, DoorCheck, ProductRedemption, SyncEvent
 from server.checkin.repository import (
-    DoorRecord, delete_door_check, delete_redemption, load_door_records, lock_door_states, lock_redeemed_lines,
-    take_back_check_in, write_states,
+    DoorRecord,
+    delete_door_check,
+    delete_redemption,
+    load_door_records,
+    lock_door_states,
+    lock_redeemed_lines,
+    take_back_check_in,
+    write_states,
 )
 from server.checkin.service import fully_redeemed_message, order_status_message
 from server.checkin_lists.service import lists_by_station
@@ -33,8 +39,8 @@ from server.db.base import utcnow
 from server.db.bulk import insert_rows, one_of
 from server.devices.models import Device
 from server.errors import InvalidInput
-from server.sync.models import SyncConflict, SyncEvent
-from server.sync.versions import give_back_versions
+from server.feed_versions import give_back_versions
+from server.sync.models import SyncConflict
 from server.zones.service import BatchMoves, door_of, whereabouts_from_moves
 from shared.decisions import Passage, Reason
 from shared.protocol import EventKind, EventResult, EventStatus, ScanEvent

@@ -12,7 +12,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from server.attendees.models import Attendee
-from server.checkin.models import CheckIn, ProductRedemption
+from server.checkin.models import CheckIn, ProductRedemption, SyncEvent
 from server.checkin.repository import load_passages
 from server.checkin_lists.models import ConferenceDays
 from server.checkin_lists.repository import changed_after, has_lists
@@ -20,9 +20,9 @@ from server.checkin_lists.service import record_of
 from server.conferences.local_time import conference_zone
 from server.conferences.models import AddOn, Conference, TicketType
 from server.db.base import utcnow
+from server.feed_versions import FeedPosition
 from server.orders.models import Order, OrderLineItem
 from server.sync import feed_rows
-from server.sync.models import FeedPosition, SyncEvent
 from server.zones.models import Zone
 from server.zones.service import figures
 from shared.protocol import ChangesPage, ConferenceInfo

@@ -1,57 +1,18 @@
-"""Sync state on the server: the change-feed counter, every event a kiosk uploaded, and conflicts."""
+"""Sync state on the server: conflicts, and kiosks' lookups.
+
+Two pieces of sync's state stand on lower floors, for the domains under sync read or write them:
+every scan a kiosk uploaded (``server.checkin.models.SyncEvent``: check-ins read exits from it, an
+undo marks it) and the change feed's counter (``server.feed_versions``: conferences make it,
+attendees and check-ins take versions from it)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Uuid
+from sqlalchemy import ForeignKey, Index, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.db.base import Base, utcnow
-
-
-class FeedPosition(Base):
-    """The last change-feed version handed out in a conference (see server.sync.versions)."""
-
-    __tablename__ = "feed_positions"
-
-    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"), primary_key=True)
-    last_version: Mapped[int] = mapped_column(BigInteger, default=0)
-
-
-class SyncEvent(Base):
-    """One uploaded scan event, kept forever: the idempotency record and the audit trail."""
-
-    __tablename__ = "sync_events"
-    __table_args__ = (
-        Index("ix_sync_events_conference_occurred", "conference_id", "occurred_at"),
-        # The dashboard walks a conference's stations through it, one seek each, and reads their recent scans from it alone.
-        Index("ix_sync_events_conference_station_occurred", "conference_id", "station", "occurred_at", "kind"),
-        # The doors' flow reads the last minutes' entries and refusals alone, not the lunch hour's redemptions.
-        Index("ix_sync_events_conference_kind_occurred", "conference_id", "kind", "occurred_at", "station"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    uuid: Mapped[str] = mapped_column(Uuid(as_uuid=False), unique=True)
-    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"))
-    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))  # shared.protocol.EventKind
-    access_code: Mapped[str] = mapped_column(String(16))
-    attendee_id: Mapped[int | None] = mapped_column(ForeignKey("attendees.id", ondelete="SET NULL"), index=True)
-    station: Mapped[str] = mapped_column(String(100), default="")
-    # ticket_type | addon; the column keeps its first name (renaming it would need a migration for a word)
-    product_type: Mapped[str | None] = mapped_column("product_kind", String(20))
-    product_id: Mapped[int | None] = mapped_column(Integer)
-    kiosk_reason: Mapped[str] = mapped_column(String(40), default="ok")
-    occurred_at: Mapped[dt.datetime]
-    received_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    status: Mapped[str] = mapped_column(String(20))  # applied | conflict | rejected | undone
-    reason: Mapped[str] = mapped_column(String(40), default="ok")
-    undoes: Mapped[str | None] = mapped_column(Uuid(as_uuid=False))  # for kind "undo"
-    # The station's zone role when it has one (shared.zone_moves.ZoneDoor): where the scan took someone.
-    zone_role: Mapped[str | None] = mapped_column(String(10))
-    zone_id: Mapped[int | None] = mapped_column(Integer)
-    to_zone_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class SyncConflict(Base):

@@ -166,7 +166,7 @@ def test_a_kiosk_synced_before_the_first_list_gets_the_passages_it_counts(qtbot,
 def test_a_station_no_list_names_admits_as_before_at_the_kiosk_and_at_the_server(qtbot, door):
     """The list names Door B only: Door A's kiosk admits Ada twice, and the server, deciding Door A's uploads by
     the same rule, has no conflict to report (a kiosk that picked a list by hand once disagreed with it)."""
-    from server.sync.models import SyncEvent
+    from server.checkin.models import SyncEvent
 
     with unit_of_work(door.session_factory) as session:
         conference = session.scalar(select(Conference).where(Conference.slug == "pycon"))

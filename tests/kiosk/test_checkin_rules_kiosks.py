@@ -30,10 +30,17 @@ from kiosk.core.device import CACHE_FILE, pair
 from kiosk.core.scan_pipeline import ScanPipeline
 from kiosk.core.station import Station
 from kiosk.core.sync_engine import SyncEngine
-from server.checkin_lists.service import ListFields, conference_days, save_list, set_days, shared_list, venue_of
+from server.checkin.models import SyncEvent
+from server.checkin_lists.service import (
+    ListFields,
+    conference_days,
+    save_list,
+    set_days,
+    shared_list,
+    venue_of,
+)
 from server.db.engine import unit_of_work
 from server.devices.service import create_device
-from server.sync.models import SyncEvent
 from shared.checkin_lists import CompiledList
 from shared.decisions import AttendeeState, Holding, ScanKind
 from shared.scan_effects import apply_scan, with_passages

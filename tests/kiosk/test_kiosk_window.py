@@ -219,7 +219,7 @@ def test_a_print_station_prints_the_signed_badge_and_keeps_a_failed_job(qtbot, d
     window.apply_settings(KioskSettings(station_name="Door A").with_pin(PIN))
     wedge_scan(qtbot, window, codes["QRCode"])
     assert shown(window)[:3] == ("green", "Welcome", "Ada Lovelace")
-    from server.sync.models import SyncEvent
+    from server.checkin.models import SyncEvent
 
     def printed_events():
         with door.session_factory() as session:

@@ -35,10 +35,10 @@ from kiosk.core.device import CACHE_FILE, pair
 from kiosk.core.scan_pipeline import ScanPipeline
 from kiosk.core.station import Station
 from kiosk.core.sync_engine import SyncEngine
+from server.checkin.models import SyncEvent
 from server.db.engine import unit_of_work
 from server.devices.service import create_device
 from server.orders.models import Order, OrderStatus
-from server.sync.models import SyncEvent
 from shared.decisions import AttendeeState, Holding, ScanKind
 from shared.scan_effects import RECORDS, Scan, apply_scan, undo, with_passages
 from tests.factories import make_addon, make_attendee, make_conference, make_ticket_type, past_scan_time

@@ -14,10 +14,10 @@ from doorstation.demo import start_server_process
 from kiosk.core.device import load_credentials
 from kiosk.ui.main_window import KioskOptions, KioskWindow
 from server.db.engine import make_engine, unit_of_work
-from server.wiring import make_session_factory
 from server.db.migrate import upgrade_to_head
 from server.devices.service import create_device
-from server.sync.models import FeedPosition
+from server.feed_versions import FeedPosition
+from server.wiring import make_session_factory
 from tests.factories import make_attendee, make_conference, make_ticket_type
 from tests.kiosk.door import PIN, check_ins, connect_cache, open_window, shown, wedge_scan
 from tests.live_server import live_server

@@ -16,10 +16,10 @@ from kiosk.core.device import CACHE_FILE, PairingError, pair
 from kiosk.core.scan_pipeline import ScanPipeline
 from kiosk.core.station import Station
 from kiosk.core.sync_engine import SyncEngine
-from server.checkin.models import CheckIn, ProductRedemption
+from server.checkin.models import CheckIn, ProductRedemption, SyncEvent
 from server.db.engine import unit_of_work
 from server.devices.service import create_device
-from server.sync.models import SyncConflict, SyncEvent
+from server.sync.models import SyncConflict
 from shared.badge_codes import sign
 from shared.decisions import Outcome, Reason, ScanKind
 from tests.factories import make_addon, make_attendee, make_conference, make_ticket_type, past_scan_time

@@ -9,12 +9,11 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from server.checkin.models import CheckIn
+from server.checkin.models import CheckIn, SyncEvent
 from server.db.engine import unit_of_work
 from server.devices.models import Device
 from server.orders.models import Order
 from server.settings import ServerSettings
-from server.sync.models import SyncEvent
 from tests.factories import make_attendee, make_conference, make_ticket_type
 from tests.live_server import live_server
 from tests.server.test_sync_http import device_token

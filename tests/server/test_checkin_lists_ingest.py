@@ -15,12 +15,13 @@ import uuid
 import httpx
 from sqlalchemy import select
 
+from server.checkin.models import SyncEvent
 from server.checkin_lists.models import CheckinList
 from server.checkin_lists.service import ListFields, save_list, set_days
 from server.db.engine import unit_of_work
 from server.devices.service import create_device
 from server.sync.events import apply_events
-from server.sync.models import SyncConflict, SyncEvent
+from server.sync.models import SyncConflict
 from shared.protocol import EventKind, EventStatus, ScanEvent
 from tests.checkin_rules.corpus import CORPUS, NAMES, VENUE, cases, with_ids
 from tests.factories import make_addon, make_attendee, make_conference, make_ticket_type, past_scan_time

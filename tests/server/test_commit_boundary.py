@@ -24,10 +24,10 @@ from kiosk.core.device import CACHE_FILE, pair
 from kiosk.core.scan_pipeline import ScanPipeline
 from kiosk.core.station import Station
 from kiosk.core.sync_engine import SyncEngine
+from server.checkin.models import SyncEvent
 from server.db.engine import make_engine, unit_of_work
-from server.wiring import make_session_factory
 from server.devices.service import create_device
-from server.sync.models import SyncEvent
+from server.wiring import make_session_factory
 from tests.factories import make_attendee, make_conference
 from tests.live_server import live_server
 

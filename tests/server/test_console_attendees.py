@@ -10,15 +10,15 @@ import uuid
 import pytest
 from sqlalchemy import func, select
 
-from server.attendees.service import PAGE_SIZE, attendee_detail, search
-from server.checkin.models import CheckIn, CheckInCorrection
+from server.attendees.service import PAGE_SIZE, search
+from server.checkin.attendee_story import attendee_detail
+from server.checkin.models import CheckIn, CheckInCorrection, SyncEvent
 from server.checkin.service import check_in_by_hand, undo_check_in
 from server.db.engine import unit_of_work
 from server.devices.service import create_device
 from server.errors import Conflict, NotFound
 from server.sync.events import apply_events
 from server.sync.feed import changes_after
-from server.sync.models import SyncEvent
 from shared.protocol import ScanEvent
 from tests.factories import make_addon, make_attendee, make_conference, make_ticket_type, past_scan_time
 

@@ -11,10 +11,10 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from server.checkin.models import CheckIn, ProductRedemption
+from server.checkin.models import CheckIn, ProductRedemption, SyncEvent
 from server.db.engine import unit_of_work
 from server.devices.service import create_device
-from server.sync.models import SyncConflict, SyncEvent
+from server.sync.models import SyncConflict
 from tests.factories import make_addon, make_attendee, make_conference, make_ticket_type, past_scan_time
 from tests.live_server import live_server
 

@@ -11,11 +11,12 @@ import pytest
 from sqlalchemy import func, select
 
 from server.attendees.models import Attendee
-from server.checkin.models import CheckIn, DoorCheck, ProductRedemption
+from server.checkin.models import CheckIn, DoorCheck, ProductRedemption, SyncEvent
 from server.conferences.models import AddOn, TicketType
 from server.db.engine import unit_of_work
 from server.devices.service import create_device
-from server.sync.models import FeedPosition, SyncConflict, SyncEvent
+from server.feed_versions import FeedPosition
+from server.sync.models import SyncConflict
 from tests.factories import make_addon, make_attendee, make_conference, make_ticket_type, past_scan_time
 from tests.live_server import live_server
 

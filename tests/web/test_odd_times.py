@@ -32,10 +32,10 @@ from kiosk.core.sync_engine import SyncEngine, fetch_conflicts
 from kiosk.core.verdict_text import describe, local_time
 from server.app import create_app
 from server.attendees.models import Attendee
+from server.checkin.models import SyncEvent
 from server.conferences.models import TicketType
 from server.db.engine import unit_of_work
 from server.devices.service import create_device
-from server.sync.models import SyncEvent
 from server.users.models import Role
 from server.vouchers.models import Voucher, VoucherType
 from shared.decisions import Reason, ScanKind
