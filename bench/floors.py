@@ -1,14 +1,15 @@
 """The server drawn as a house: its floors, the import arrows that run back up, and a walk-in sale's climbs.
 
 The floors are the layers of pyproject.toml's contract "The server's domains import in one order"
-(top first); each domain's HTTP modules (pages.py, endpoints.py, import_pages.py) are a floor of
-their own just under server.app. An arrow is one module importing another on a different floor
+(top first); each domain's HTTP modules (pages.py, endpoints.py, import_pages.py, lookup_pages.py)
+are a floor of their own just under server.app. An arrow is one module importing another on a different floor
 (imports inside functions included: grimp reads every import statement); it runs up when the
 importer stands on a lower floor than what it imports.
 
 A climb is a call, during one walk-in sale at the desk (orders, capacity, vouchers, payment, its
 attendee), from a function on a lower floor straight into a function on a higher one whose module
-it imports. A hook the wiring registered (SQLAlchemy's flush hooks, orders' seat keeper) runs code
+it imports. A hook the wiring registered (SQLAlchemy's flush hooks, orders' seat keeper and ticket
+issuer) runs code
 of a higher floor too, but no lower module names it: those calls are counted apart.
 
     .venv/bin/python bench/floors.py [--arrows]   (--arrows: list every upward arrow)
@@ -32,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 CONTRACT = "The server's domains import in one order"
-HTTP_MODULES = ("pages", "endpoints", "import_pages")
+HTTP_MODULES = ("pages", "endpoints", "import_pages", "lookup_pages")
 
 
 def declared_floors() -> list[list[str]]:
@@ -134,7 +135,7 @@ def main() -> None:
     house = House(floors)
     print("Floors, top first:")
     print("   0 server.app")
-    print("     HTTP: every domain's pages.py, endpoints.py, import_pages.py")
+    print("     HTTP: every domain's pages.py, endpoints.py, import_pages.py, lookup_pages.py")
     for index, layer in enumerate(floors[1:], start=1):
         print(f"  {index:2} {' | '.join(layer)}")
     graph = grimp.build_graph("server", cache_dir=None)

@@ -3,7 +3,8 @@
 ``server/db/`` is the ground floor and knows no domain; the domains' models and the hooks that keep
 their counters and feed versions meet here, once, and the app, the CLI, the migrations and the tests
 all take their sessions from ``make_session_factory`` below. Where a lower domain needs a higher one
-(orders asks capacity for seats), the lower one names what it needs and this module hands it in.
+(orders asks capacity for seats, and the attendees domain to issue a paid order's tickets), the lower
+one names what it needs and this module hands it in.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 # Every mapped class: relationships between domains resolve by name, and the metadata (create_all,
 # Alembic) sees the whole schema only once all of them are imported.
 from server.attendees.models import Attendee, PendingImport
+from server.attendees.service import issue_tickets
 from server.capacity.counters import count_seats
 from server.capacity.service import lock_conference, validate_global_capacity, validate_product_quantity
 from server.checkin.models import CheckIn, CheckInCorrection, DoorCheck, ProductRedemption, SyncEvent
@@ -26,6 +28,7 @@ from server.devices.models import Device, ServerIdentity
 from server.feed_versions import FeedPosition, forget_stamped
 from server.orders.models import Order, OrderLineItem, OrderStatus
 from server.orders.seats import SeatKeeper, keep_seats_with
+from server.orders.tickets import issue_tickets_with
 from server.payments.models import DeskPayment, StripeEvent
 from server.print_jobs.models import PrintJob
 from server.sponsors.models import (
@@ -54,6 +57,8 @@ __all__ = [
 # Orders stand below capacity (capacity counts orders' lines); placing one asks capacity through this.
 keep_seats_with(SeatKeeper(lock_conference=lock_conference, check_venue=validate_global_capacity,
                            check_product=validate_product_quantity))
+# Attendees stand above orders (each belongs to one); paying an order issues its tickets through this.
+issue_tickets_with(issue_tickets)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import grimp
@@ -67,7 +68,7 @@ def test_a_circle_is_found(tmp_path, monkeypatch):
     assert circles(grimp.build_graph("circular", cache_dir=None)) == [["circular.a", "circular.b"]]
 
 
-HTTP_MODULES = ("pages", "endpoints", "import_pages")
+HTTP_MODULES = ("pages", "endpoints", "import_pages", "lookup_pages")
 
 
 def is_http(module: str) -> bool:
@@ -88,19 +89,30 @@ def test_only_the_app_and_other_pages_import_a_page():
     assert reaching_up == []
 
 
-def test_a_walk_in_sale_climbs_at_most_twice():
-    """bench/floors.py's figures, held: at most 15 import arrows run up the server's floors, and a sale at
-    the desk calls up into a module it imports at most twice."""
+def test_no_arrow_runs_up_the_floors():
+    """bench/floors.py's figures, held: no import arrow runs up the server's floors (46 did, the issue
+    allowed 15), and a sale at the desk never calls up into a module it imports (7 did, the issue
+    allowed 2); it reaches capacity and attendees only through the hooks the wiring hands in."""
     from bench import floors
 
     graph = grimp.build_graph("server", cache_dir=None)
     house = floors.House(floors.declared_floors())
     _total, upward = house.arrows(graph)
-    assert len(upward) <= 15, upward
+    assert upward == []
     climbs = [(a, b) for a, _, b, _ in floors.walk_in_sale_calls()
               if house.floor_of(a) is not None and house.floor_of(b) is not None
               and house.floor_of(a) > house.floor_of(b) and graph.direct_import_exists(importer=a, imported=b)]
-    assert len(climbs) <= 2, climbs
+    assert climbs == []
+
+
+def test_the_floors_contract_excuses_only_the_http_floor():
+    """The contract's ignore_imports name the HTTP modules and nothing else: a domain that climbs is
+    inverted (a hook the wiring registers) or its shared piece moved down, not excused here."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    [contract] = [c for c in config["tool"]["importlinter"]["contracts"]
+                  if c["name"].startswith("The server's domains import in one order")]
+    importers = {rule.split(" -> ")[0] for rule in contract["ignore_imports"]}
+    assert all(importer.rsplit(".", 1)[-1] in HTTP_MODULES for importer in importers), importers
 
 
 SQL = re.compile(r"\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+TABLE)\b", re.IGNORECASE)

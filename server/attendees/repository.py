@@ -138,6 +138,16 @@ def attendee_by_code(session: Session, conference_id: int, access_code: str, *,
     return session.scalar(query)
 
 
+def order_attendees(session: Session, order_id: int) -> list[Attendee]:
+    """The attendees an order made, with their ticket types, in the order they were made."""
+    return list(session.scalars(select(Attendee).where(Attendee.order_id == order_id)
+                                .options(selectinload(Attendee.ticket_type)).order_by(Attendee.id)))
+
+
+def count_order_attendees(session: Session, order_id: int) -> int:
+    return session.scalar(select(func.count(Attendee.id)).where(Attendee.order_id == order_id)) or 0
+
+
 def count_attendees(session: Session, conference_id: int) -> int:
     return session.scalar(select(func.count(Attendee.id)).where(Attendee.conference_id == conference_id)) or 0
 

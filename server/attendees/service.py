@@ -1,4 +1,5 @@
-"""The console's attendee pages: a search that stays fast at 200,000, and one attendee of a conference.
+"""Attendees: the people a paid order's tickets are issued to, and the console's search that stays
+fast at 200,000.
 
 One attendee's whole story at the venue (every scan, check-in and redemption) is the check-in
 domain's, a floor above: ``server.checkin.attendee_story``.
@@ -11,10 +12,13 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from server.attendees import repository
+from server.attendees.access_codes import new_access_codes
 from server.attendees.models import Attendee
 from server.attendees.repository import MAX_MATCHES, AttendeeRow
 from server.conferences.models import Conference
 from server.errors import NotFound
+from server.orders.models import Order
+from server.orders.service import AttendeeDetails
 
 PAGE_SIZE = 50
 
@@ -41,3 +45,33 @@ def get_attendee(session: Session, conference: Conference, attendee_id: int) -> 
     if attendee is None:
         raise NotFound(f"No attendee {attendee_id} in {conference.name}.")
     return attendee
+
+
+def issue_tickets(session: Session, order: Order) -> None:
+    """One attendee, with a fresh access code, for each ticket of ``order`` that has no holder yet.
+
+    Called as the order becomes paid (``server.orders.service.mark_paid``, through the hook the wiring
+    registers: orders stand a floor below attendees). The people are the ones named at checkout, in
+    ticket order; a ticket without a name goes to the buyer's email.
+    """
+    tickets = [item for item in order.line_items if item.addon_id is None for _ in range(item.quantity)]
+    details = [AttendeeDetails(**d) for d in order.attendee_details]
+    details += [AttendeeDetails(first_name="", email=order.email)] * (len(tickets) - len(details))
+    # An order that already has its attendees (one written pending, now paid at the desk) keeps
+    # them and their access codes: only tickets without a holder get a new one.
+    existing = repository.count_order_attendees(session, order.id)
+    tickets, details = tickets[existing:], details[existing:]
+    codes = new_access_codes(session, order.conference_id, len(tickets))
+    session.add_all(
+        Attendee(
+            conference_id=order.conference_id,
+            order_id=order.id,
+            ticket_type_id=item.ticket_type_id,
+            first_name=person.first_name.strip(),
+            last_name=person.last_name.strip(),
+            email=(person.email or order.email).strip(),
+            company=person.company.strip(),
+            access_code=code,
+        )
+        for item, person, code in zip(tickets, details, codes, strict=True)
+    )

@@ -18,11 +18,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from server.api import DbSession, ReferencePath
+from server.attendees.order_search import buyer_names, search_orders
+from server.attendees.repository import order_attendees
 from server.conferences.models import Conference
 from server.db.engine import unit_of_work
 from server.errors import DomainError, InvalidInput, NotFound
 from server.orders.models import OrderStatus
-from server.orders.repository import buyer_names, order_attendees, order_in, search_orders
+from server.orders.repository import order_in
 from server.orders.service import cancel_order
 from server.payments.desk import record_refund_outside_stripe
 from server.payments.models import RefundMethod

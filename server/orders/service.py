@@ -8,20 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+import string
 from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
-from server.attendees.access_codes import ALPHABET, new_access_codes
-from server.attendees.models import Attendee
 from server.conferences.models import AddOn, Conference, TicketType
 from server.db.base import utcnow
 from server.errors import Conflict, InvalidInput, NotFound
 from server.orders.holds import release_voucher_use
 from server.orders.models import Order, OrderLineItem, OrderStatus
 from server.orders.seats import seat_keeper
+from server.orders.tickets import ticket_issuer
 from server.vouchers.models import Voucher, VoucherType
 from server.vouchers.service import check_voucher_usable, lock_voucher, voucher_applies_to
 
@@ -29,6 +29,7 @@ HOLD_DURATION = dt.timedelta(minutes=15)
 # Said to a buyer of a ticket type or add-on the organizer has switched off (those already sold stay valid).
 _DEACTIVATED = "'{}' is no longer on sale: the organizer has withdrawn it."
 CENT = Decimal("0.01")
+REFERENCE_ALPHABET = string.ascii_uppercase + string.digits  # ORD-7K2Q9XWA, as access codes read
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class Cart:
 
 def _new_reference(session: Session) -> str:
     while True:
-        reference = "ORD-" + "".join(secrets.choice(ALPHABET) for _ in range(8))
+        reference = "ORD-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
         if session.scalar(select(Order.id).where(Order.reference == reference)) is None:
             return reference
 
@@ -201,7 +202,7 @@ def place_order(session: Session, conference: Conference, cart: Cart, *, now: dt
 
 def mark_paid(
     session: Session, order: Order, *, now: dt.datetime | None = None, payment_intent_id: str | None = None
-) -> list[Attendee]:
+) -> None:
     """PENDING → PAID, creating one attendee (with a fresh access code) per ticket that has none yet."""
     now = now or utcnow()
     order = lock_order(session, order.id)
@@ -215,30 +216,8 @@ def mark_paid(
     order.hold_expires_at = None
     if payment_intent_id:
         order.stripe_payment_intent_id = payment_intent_id
-    tickets = [item for item in order.line_items if item.addon_id is None for _ in range(item.quantity)]
-    details = [AttendeeDetails(**d) for d in order.attendee_details]
-    details += [AttendeeDetails(first_name="", email=order.email)] * (len(tickets) - len(details))
-    # An order that already has its attendees (one written pending, now paid at the desk) keeps
-    # them and their access codes: only tickets without a holder get a new one.
-    existing = len(session.scalars(select(Attendee.id).where(Attendee.order_id == order.id)).all())
-    tickets, details = tickets[existing:], details[existing:]
-    codes = new_access_codes(session, order.conference_id, len(tickets))
-    attendees = [
-        Attendee(
-            conference_id=order.conference_id,
-            order_id=order.id,
-            ticket_type_id=item.ticket_type_id,
-            first_name=person.first_name.strip(),
-            last_name=person.last_name.strip(),
-            email=(person.email or order.email).strip(),
-            company=person.company.strip(),
-            access_code=code,
-        )
-        for item, person, code in zip(tickets, details, codes, strict=True)
-    ]
-    session.add_all(attendees)
+    ticket_issuer()(session, order)  # the attendees domain's, handed in by the wiring (server/orders/tickets.py)
     session.flush()
-    return attendees
 
 
 def _revive_for_late_payment(session: Session, order: Order) -> None:
