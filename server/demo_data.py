@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from server.attendees.bulk import TicketHolder, write_ticket_holders
 from server.attendees.models import Attendee
+from server.checkin.service import check_in
 from server.checkin_lists.service import ListFields, save_list, set_days
 from server.conferences.models import AddOn, Conference, TicketType
 from server.conferences.service import add_addon, add_ticket_type, create_conference, get_conference
@@ -142,8 +143,6 @@ def seed_checkin_lists(session: Session, conference: Conference, *, everyone: li
 
 def check_in_someone(session: Session, slug: str) -> None:
     """Check one paid attendee in at the registration desk (once), so "Already checked in" has a badge to show."""
-    from server.checkin.service import check_in
-
     conference = get_conference(session, slug)
     anyone_in = select(Attendee.id).where(Attendee.conference_id == conference.id, Attendee.checked_in_at.is_not(None))
     if session.scalar(anyone_in.limit(1)) is not None:
