@@ -21,7 +21,6 @@ from server.api import DbSession, ReferencePath
 from server.attendees.order_search import buyer_names, search_orders
 from server.attendees.repository import order_attendees
 from server.conferences.models import Conference
-from server.db.engine import unit_of_work
 from server.errors import DomainError, InvalidInput, NotFound
 from server.orders.models import OrderStatus
 from server.orders.repository import order_in
@@ -105,21 +104,19 @@ def refund(request: Request, db: DbSession, user: SignedIn, slug: str, reference
         before = forms.money(refunded_before, "amount refunded before", currency=conference.currency)
         if confirm != "yes":
             raise InvalidInput("Tick the box to confirm the refund: nothing was refunded.")
-    except DomainError as error:
-        return _order_page(request, db, conference, reference, status_code=error.http_status, error=error.message,
-                           values=values)
-    # The request's transaction only read; on SQLite it holds the one write lock, so it ends before
-    # Stripe is asked (the service's own short units of work do the rest) and is not used again.
-    db.commit()
-    try:
+        # The request's transaction only read (who is signed in, the order). On SQLite it holds the
+        # one write lock, which the service's short units of work before and after Stripe's answer
+        # need, and no transaction may stay open while Stripe answers: it ends here. The session goes
+        # on in a fresh transaction if the refund is refused (the page is drawn from what is stored).
+        db.commit()
         refunded = refund_order_through_stripe(request.app.state.session_factory, reference, value,
                                                conference_id=conference.id, refunded_before=before)
     except NotFound:
         raise page_not_found() from None
-    except DomainError as error:
-        with unit_of_work(request.app.state.session_factory) as session:
-            return _order_page(request, session, conference, reference, status_code=error.http_status,
-                               error=error.message, values=values)
+    except DomainError as error:  # refused, by the form or by the service: nothing was refunded or recorded
+        refused(request, db, error)
+        return _order_page(request, db, conference, reference, status_code=error.http_status, error=error.message,
+                           values=values)
     done = "refund_pending" if refunded.stripe_status == "pending" else "refunded"
     return RedirectResponse(f"/conferences/{slug}/orders/{reference}?{urlencode({'done': done, 'amount': refunded.amount})}",
                             status_code=303)

@@ -8,18 +8,20 @@ from __future__ import annotations
 from decimal import Decimal
 from html import unescape
 
+import pytest
 from sqlalchemy import func, select
 
 from server.conferences.service import get_conference
 from server.db.engine import unit_of_work
 from server.orders.models import Order, OrderStatus
 from server.payments.desk import take_desk_payment
+from server.payments.models import RefundOutsideStripe, StripeEvent
 from server.sponsors.models import BulkPurchase
 from server.users.models import Role
 from server.vouchers.models import Voucher
 from tests.factories import make_order, make_ticket_type
 from tests.web.conftest import CONFERENCE_A, form_token
-from tests.web.money.test_money_http import purchase
+from tests.web.money.test_money_http import count, purchase
 
 A = f"/conferences/{CONFERENCE_A}"
 
@@ -167,3 +169,45 @@ def test_a_comp_bulk_deal_reads_comp_and_is_withdrawn_without_stripe(money_shop,
     with factory() as session:
         assert session.scalar(select(func.count(Voucher.id)).where(Voucher.is_active.is_(True))) == 0
         assert session.get(BulkPurchase, purchase_id).payment_status.value == "refunded"
+
+
+def refused_at(money_shop, reference: str, moment: str) -> None:
+    """Arrange a refund of 50 of a 200.00 Stripe order to be refused at ``moment``."""
+    if moment == "by_stripe":  # after the request's read has ended: Stripe itself says no
+        money_shop.fake.fail_next = (402, {"error": {"type": "card_error", "message": "The bank said no."}})
+    elif moment == "meanwhile":  # by the service, before Stripe is asked: someone refunded 10 since
+        with unit_of_work(money_shop.server.session_factory) as session:
+            order = session.scalar(select(Order).where(Order.reference == reference))
+            order.amount_refunded, order.status = Decimal("10.00"), OrderStatus.PARTIALLY_REFUNDED
+
+
+@pytest.mark.parametrize(("moment", "status", "said"), [
+    ("unconfirmed", 422, "Tick the box to confirm the refund: nothing was refunded."),
+    ("meanwhile", 409, "has had 10.00 refunded since this page was loaded"),
+    ("by_stripe", 502, "Stripe did not make the refund: The bank said no."),
+])
+def test_a_refused_refund_writes_nothing_and_shows_why_on_the_order(money_shop, signed_in_client, moment, status,
+                                                                     said):
+    """Refused by the form, by the service or by Stripe, the refund page answers in its one request: the
+    order drawn again from what is stored, the reason in the alert, the amount typed still there, and
+    nothing refunded, recorded or written."""
+    reference = money_shop.paid_order(tickets=2)  # 2 × 100.00
+    organizer = signed_in_client(Role.ORGANIZER)
+    form = refund_form(organizer, reference, "50", confirm="" if moment == "unconfirmed" else "yes")
+    before = order_row(money_shop.server.session_factory, reference)
+    events_before = count(money_shop.server.session_factory, StripeEvent)
+    refused_at(money_shop, reference, moment)
+    answer = organizer.post(f"{A}/orders/{reference}/refund", data=form)
+    assert answer.status_code == status
+    alert = unescape(answer.text.split('role="alert"', 1)[1].split("</", 1)[0])
+    assert said in alert
+    assert reference in main(answer.text) and 'value="50"' in answer.text  # the order, and what was typed
+    assert money_shop.refunds() == ([5000] if moment == "by_stripe" else [])  # asked (it said no), or never
+    after = order_row(money_shop.server.session_factory, reference)
+    if moment == "meanwhile":  # what the other refund left, and no more
+        assert (after.status, after.amount_refunded) == (OrderStatus.PARTIALLY_REFUNDED, Decimal("10.00"))
+    else:
+        assert (after.status, after.amount_refunded, after.updated_at) == (OrderStatus.PAID, Decimal("0.00"),
+                                                                           before.updated_at)
+    assert count(money_shop.server.session_factory, RefundOutsideStripe) == 0
+    assert count(money_shop.server.session_factory, StripeEvent) == events_before
