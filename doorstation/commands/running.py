@@ -35,7 +35,7 @@ def server(
     console.print(f"Database: {settings.database_url.split('@')[-1]}")
     # The server runs in a fresh interpreter in this same process (same pid, for systemd and the demo):
     # this one holds the command line's own modules (typer, rich, every command group, alembic and the
-    # migrations), ~25 MB that a worker never uses (issue 28: a worker's peak ≤ 120 MB).
+    # migrations), ~25 MB that a worker never uses (a worker's peak is held to 120 MB).
     serve = (f"import uvicorn; uvicorn.run('doorstation.server_app:create_app', factory=True, host={host!r}, "
              f"port={port!r}, workers={workers!r}, log_level='info', proxy_headers=True)")
     sys.stdout.flush()

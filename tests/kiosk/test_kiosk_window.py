@@ -29,7 +29,7 @@ def test_wedge_scans_show_ok_already_checked_in_unpaid_and_unknown(qtbot, door):
     assert window.verdict.addons.text() == "Lunch: 2 of 2 left"
     assert window.sounds.last_played == "ok"
 
-    wedge_scan(qtbot, window, f"pycon:{door.paid}")  # the reference system's badge format
+    wedge_scan(qtbot, window, f"pycon:{door.paid}")  # a `{slug}:{code}` badge (as django-program prints them)
     colour, headline, _ = shown(window)
     local = dt.datetime.now().astimezone(dt.UTC).strftime("%H:")  # the conference is in UTC
     assert colour == "amber" and headline.startswith(f"Already checked in at {local}") and headline.endswith(", Door A")

@@ -92,7 +92,7 @@ def test_remaining_reflects_statuses(session):
 
 
 def test_seat_counters_agree_with_the_orders_through_every_transition(session):
-    """The counters validation reads must always equal the reference count over the orders."""
+    """The counters validation reads must always equal a count made afresh over the orders."""
     from decimal import Decimal
 
     from server.attendees.bulk import TicketHolder, write_ticket_holders

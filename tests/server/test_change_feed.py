@@ -8,8 +8,9 @@ import pytest
 from server.attendees.models import Attendee
 from server.checkin.service import check_in
 from server.db.engine import make_engine, unit_of_work
-from server.sync.feed import changes_after
+from server.sync.feed import feed_page
 from server.wiring import make_session_factory
+from shared.protocol import ChangesPage
 from tests.factories import make_attendee, make_conference
 
 
@@ -98,3 +99,8 @@ def test_paged_download_returns_every_attendee_once(session_factory):
             if not page.has_more:
                 break
     assert sorted(seen) == sorted(codes)
+
+
+def changes_after(session, conference_id: int, after: int, limit: int) -> ChangesPage:
+    """The feed's page as a kiosk reads it (the protocol's model of what GET /sync/changes sends)."""
+    return ChangesPage.model_validate(feed_page(session, conference_id, after, limit))

@@ -1,4 +1,4 @@
-"""The help desk's routes through a real uvicorn: the reference services, by the kiosks' rules."""
+"""The help desk's routes through a real uvicorn: check-in, door check and redemption, by the kiosks' rules."""
 
 from __future__ import annotations
 

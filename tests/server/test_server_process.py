@@ -147,7 +147,7 @@ def test_the_server_will_not_start_without_an_admin_token(tmp_path, monkeypatch)
     assert not (tmp_path / "db.sqlite3").exists()  # refused before touching the database
 
 
-# What a worker leaves out at start (issue 28: a worker's peak ≤ 120 MB during a full download): the
+# What a worker leaves out at start (a worker's peak is held to 120 MB during a full download): the
 # Stripe library and its HTTP clients, the pairing QR's segno, and the command line's own modules.
 NOT_IN_AN_IDLE_WORKER = ("stripe", "requests", "httpx", "segno", "typer", "rich", "click", "alembic", "babel")
 # The bound on the server's peak through a kiosk's first download, by database (the issue's bound for a

@@ -1,4 +1,5 @@
-"""Where the reference raises ValueError, so do we (our errors are ValueErrors), and HTTP still says 409."""
+"""A business refusal is a ValueError too (server.errors: code that catches ValueError for a refused
+redemption or sale still works), with its stable code, and HTTP still says 409."""
 
 import httpx
 import pytest
@@ -11,7 +12,7 @@ from tests.factories import make_addon, make_attendee, make_conference, make_tic
 from tests.live_server import live_server
 
 
-def test_a_fully_redeemed_product_raises_the_reference_value_error(session):
+def test_a_fully_redeemed_product_raises_a_value_error_with_its_code(session):
     conference = make_conference(session)
     lunch = make_addon(session, conference, name="Lunch")
     attendee = make_attendee(session, conference, addons={lunch: 2})
