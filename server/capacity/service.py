@@ -1,4 +1,4 @@
-"""Global venue capacity and per-product quantities (reference behaviour).
+"""Global venue capacity and per-product quantities: what is left to sell, checked under the conference lock.
 
 A seat is taken by a ticket line item in an order that is PAID, PARTIALLY_REFUNDED, or PENDING
 with a live hold. Add-ons do not take venue seats. Line items whose ticket type was deleted

@@ -26,7 +26,7 @@ class Conference(Base):
     name: Mapped[str] = mapped_column(String(200))
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     currency: Mapped[str] = mapped_column(String(3), default="usd")
-    # Venue seats across all ticket types; 0 means unlimited (reference behaviour).
+    # Venue seats across all ticket types; 0 means unlimited (a conference with no venue limit).
     total_capacity: Mapped[int] = mapped_column(default=0)
     stripe_secret_key: Mapped[str] = mapped_column(String(200), default="")
     stripe_publishable_key: Mapped[str] = mapped_column(String(200), default="")

@@ -278,7 +278,7 @@ def refund_order(session: Session, order: Order, amount: Decimal | None = None) 
     """Record a refund: the whole remaining amount (→ REFUNDED) or part of it (→ PARTIALLY_REFUNDED).
 
     A fully refunded order frees its seats and its badges stop working at the door; a partially
-    refunded one keeps both (reference: PARTIALLY_REFUNDED still counts as sold and may check in).
+    refunded one keeps both (PARTIALLY_REFUNDED still counts as sold and admits entry: shared.order_status).
     """
     order = lock_order(session, order.id)
     if order.status not in (OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED):

@@ -93,7 +93,7 @@ class BulkPurchase(Base):
     addon: Mapped[AddOn | None] = relationship()
     voucher_links: Mapped[list[BulkPurchaseVoucher]] = relationship(cascade="all, delete-orphan")
 
-    # Reference: "fulfilled when it has at least `quantity` linked vouchers".
+    # A purchase is fulfilled once it has at least `quantity` linked vouchers: counted, never stored.
     linked_voucher_count: Mapped[int] = column_property(
         select(func.count(BulkPurchaseVoucher.id))
         .where(BulkPurchaseVoucher.bulk_purchase_id == id)

@@ -30,7 +30,7 @@ def slug_from_name(name: str) -> str:
 
 
 def validate_sponsor(sponsor: Sponsor) -> None:
-    """The sponsor rule, run on create and on every edit (reference: the model's clean())."""
+    """The sponsor rule, run on create and on every edit, so a sponsor is never stored half-valid."""
     if not sponsor.name:
         raise InvalidInput("A sponsor needs a name.")
     if len(sponsor.name) > 200:

@@ -1,4 +1,4 @@
-"""Voucher bulk generation (reference behaviour) and voucher checks at order time."""
+"""Voucher bulk generation (a batch of unique codes sharing one configuration) and voucher checks at order time."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ _MAX_PREFIX_LENGTH = 100 - _CODE_LENGTH
 
 @dataclass
 class VoucherBulkConfig:
-    """Everything a batch of vouchers shares (reference: ``VoucherBulkConfig``)."""
+    """Everything a batch of vouchers shares: its type and discount, uses, window and restrictions."""
 
     conference: Conference
     prefix: str
@@ -132,7 +132,7 @@ def lock_voucher(session: Session, conference: Conference, code: str) -> Voucher
 
 
 def check_voucher_usable(voucher: Voucher, now: dt.datetime) -> None:
-    """Reference validity: active, ``times_used < max_uses``, inside the validity window."""
+    """A voucher is usable while active, ``times_used < max_uses``, and inside its validity window."""
     if not voucher.is_active:
         raise Conflict(f"Voucher code '{voucher.code}' is no longer active.", code="voucher_inactive")
     if voucher.times_used >= voucher.max_uses:
