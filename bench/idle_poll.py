@@ -93,7 +93,9 @@ def profile(url: str, code: str, n: int) -> None:
             for _ in range(n):
                 await client.get("/api/v1/sync/changes", params={"after": cursor, "format": "rows"})
             profiler.disable()
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+            if os.environ.get("PROFILE_OUT"):
+                profiler.dump_stats(os.environ["PROFILE_OUT"])
+            pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(int(os.environ.get("TOP", "40")))
 
     asyncio.run(run())
 
