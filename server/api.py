@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated
 
-from fastapi import Depends, Header, HTTPException, Path, Request
+from fastapi import Depends, Header, HTTPException, Path, Request, Response
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from server.settings import ServerSettings
@@ -44,6 +45,13 @@ def request_unit_of_work(request: Request) -> Iterator[Session]:
             session.commit()
 
 
+def json_answer(model: BaseModel, status_code: int = 200) -> Response:
+    """``model`` as the JSON bytes of the answer, built in the route (so inside its unit of work, before the
+    commit): returned as a model, FastAPI would validate it again against the ``response_model``."""
+    return Response(content=model.__pydantic_serializer__.to_json(model), status_code=status_code,
+                    media_type="application/json")
+
+
 def unit_of_work_dependency(request: Request) -> Iterator[Session]:
     """``request_unit_of_work`` as a dependency (``DbSession``)."""
     with request_unit_of_work(request) as session:
@@ -59,7 +67,7 @@ def unit_of_work_dependency(request: Request) -> Iterator[Session]:
 DbSession = Annotated[Session, Depends(unit_of_work_dependency, scope="function")]
 
 
-def app_settings(request: Request) -> ServerSettings:
+async def app_settings(request: Request) -> ServerSettings:  # (async: no trip to a worker thread)
     """The settings the app was created with (create_app reads them once): a route never reads the environment."""
     settings: ServerSettings = request.app.state.settings
     return settings
@@ -68,8 +76,10 @@ def app_settings(request: Request) -> ServerSettings:
 Settings = Annotated[ServerSettings, Depends(app_settings)]
 
 
-def require_admin(request: Request, authorization: str = Header(default="")) -> None:
+async def require_admin(request: Request, authorization: str = Header(default="")) -> None:
     """The bearer token of ``DOORSTATION_ADMIN_TOKEN`` (for automation; people use the console).
+
+    ``async``, though it awaits nothing: a sync dependency costs a trip to a worker thread and back.
 
     A server started without one refuses every admin call rather than inventing a token.
     """

@@ -8,10 +8,9 @@ from contextlib import contextmanager
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response
-from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
-from server.api import AccessCodePath, AdminOnly, DbSession, IdPath, SlugPath, request_unit_of_work
+from server.api import AccessCodePath, AdminOnly, DbSession, IdPath, SlugPath, json_answer, request_unit_of_work
 from server.attendees.repository import attendee_by_code
 from server.conferences.models import Conference
 from server.conferences.service import get_conference
@@ -77,13 +76,6 @@ def kiosk_unit_of_work(request: Request, authorization: str) -> Iterator[tuple[S
     device is looked up in this transaction, every request: a revoked kiosk is refused at its next contact."""
     with request_unit_of_work(request) as session:
         yield session, current_device(session, authorization)
-
-
-def json_answer(model: BaseModel, status_code: int = 200) -> Response:
-    """``model`` as the JSON bytes of the answer, built in the route (so before its unit of work commits):
-    FastAPI would otherwise validate the model again against its ``response_model`` on the way out."""
-    return Response(content=model.__pydantic_serializer__.to_json(model), status_code=status_code,
-                    media_type="application/json")
 
 
 @router.post("/pair", response_model=PairResponse)
