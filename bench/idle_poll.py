@@ -17,6 +17,7 @@ import cProfile
 import os
 import pstats
 import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -88,7 +89,7 @@ def profile(url: str, code: str, n: int) -> None:
                 cursor = page["next_cursor"]
                 if not page["has_more"]:
                     break
-            profiler = cProfile.Profile()
+            profiler = cProfile.Profile(time.process_time)
             profiler.enable()
             for _ in range(n):
                 await client.get("/api/v1/sync/changes", params={"after": cursor, "format": "rows"})
