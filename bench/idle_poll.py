@@ -17,6 +17,7 @@ import cProfile
 import os
 import pstats
 import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -88,12 +89,14 @@ def profile(url: str, code: str, n: int) -> None:
                 cursor = page["next_cursor"]
                 if not page["has_more"]:
                     break
-            profiler = cProfile.Profile()
+            profiler = cProfile.Profile(time.process_time)
             profiler.enable()
             for _ in range(n):
                 await client.get("/api/v1/sync/changes", params={"after": cursor, "format": "rows"})
             profiler.disable()
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+            if os.environ.get("PROFILE_OUT"):
+                profiler.dump_stats(os.environ["PROFILE_OUT"])
+            pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(int(os.environ.get("TOP", "40")))
 
     asyncio.run(run())
 

@@ -131,13 +131,15 @@ def create_app(url: str | None = None, *, settings: ServerSettings | None = None
         """Liveness: the process answers."""
         return {"status": "ok"}
 
+    # Routers are tried in the order included: the fleet's routes (a kiosk's poll, upload, health)
+    # and the help desk's first, so that their requests are not matched against every other route first.
+    app.include_router(sync_router)
+    app.include_router(sync_upload_router, max_body_size=settings.max_upload_bytes)
+    app.include_router(desk_router)
     app.include_router(orders_router)
     app.include_router(payments_router)
     app.include_router(stripe_webhook_router, max_body_size=settings.max_webhook_bytes)
     app.include_router(conferences_router)
-    app.include_router(desk_router)
-    app.include_router(sync_router)
-    app.include_router(sync_upload_router, max_body_size=settings.max_upload_bytes)
     app.include_router(sync_admin_router)
     app.include_router(zones_router)
     app.include_router(flow_router)

@@ -6,10 +6,10 @@ server.checkin.service; what the desk does reaches every kiosk by the change fee
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request, Response
 from sqlalchemy.orm import Session
 
-from server.api import AccessCodePath, AdminOnly, DbSession, SlugPath
+from server.api import AccessCodePath, AdminOnly, SlugPath, json_answer, request_unit_of_work
 from server.attendees.models import Attendee
 from server.checkin.repository import desk_attendee, door_state, order_lines
 from server.checkin.schemas import AttendeeAtTheDesk, DeskAction, DeskDoorCheck, DeskRedemption, Redeemable
@@ -27,8 +27,9 @@ from server.errors import Conflict, InvalidInput
 
 router = APIRouter(prefix="/api/v1/admin/conferences/{slug}/attendees", tags=["desk"], dependencies=[AdminOnly])
 
-# Committed before the answer leaves ("function" scope): the desk is told "checked in" only for a
-# check-in that is stored (a request-scoped unit of work would commit after the response).
+# Each route opens its unit of work itself and builds its answer's bytes inside it (server.api): the
+# desk's request runs in one worker thread, and the desk is told "checked in" only for a check-in that
+# is committed, before a byte of the answer leaves.
 
 
 def _attendee(session: Session, slug: str, access_code: str) -> Attendee:
@@ -60,35 +61,39 @@ def _answer(view: DeskView) -> AttendeeAtTheDesk:
 
 
 @router.get("/{access_code}", response_model=AttendeeAtTheDesk)
-def attendee_at_the_desk(slug: SlugPath, access_code: AccessCodePath,
-                         session: DbSession) -> AttendeeAtTheDesk:
+def attendee_at_the_desk(slug: SlugPath, access_code: AccessCodePath, request: Request) -> Response:
     """An attendee's badge data, check-ins and the products they can still redeem."""
-    attendee = _attendee(session, slug, access_code)
-    return _answer(DeskView(attendee, order_lines(session, attendee), check_ins_of(door_state(session, attendee))))
+    with request_unit_of_work(request) as session:
+        attendee = _attendee(session, slug, access_code)
+        return json_answer(_answer(DeskView(attendee, order_lines(session, attendee),
+                                            check_ins_of(door_state(session, attendee)))))
 
 
 @router.post("/{access_code}/check-ins", status_code=201, response_model=AttendeeAtTheDesk)
-def check_in_at_the_desk(slug: SlugPath, access_code: AccessCodePath, body: DeskAction,
-                         session: DbSession) -> AttendeeAtTheDesk:
+def check_in_at_the_desk(slug: SlugPath, access_code: AccessCodePath, body: DeskAction, request: Request) -> Response:
     """Check an attendee in at the desk (re-entry allowed); 409 if their order does not admit entry."""
-    attendee = _admitted(_attendee(session, slug, access_code))
-    return _answer(desk_check_in(session, attendee, by=body.by, station=body.station))
+    with request_unit_of_work(request) as session:
+        attendee = _admitted(_attendee(session, slug, access_code))
+        return json_answer(_answer(desk_check_in(session, attendee, by=body.by, station=body.station)), 201)
 
 
 @router.post("/{access_code}/door-checks", status_code=201, response_model=AttendeeAtTheDesk)
 def door_check_at_the_desk(slug: SlugPath, access_code: AccessCodePath, body: DeskDoorCheck,
-                           session: DbSession) -> AttendeeAtTheDesk:
+                           request: Request) -> Response:
     """Admit an attendee to a room for one product they hold (a tutorial, the VIP lounge); 409 if they do not."""
     if bool(body.ticket_type) == bool(body.addon):
         raise InvalidInput("Exactly one of ticket_type or addon must be provided.")
-    attendee = _admitted(_attendee(session, slug, access_code))
-    return _answer(desk_door_check(session, attendee, ticket_type=body.ticket_type, addon=body.addon, by=body.by,
-                                   station=body.station))
+    with request_unit_of_work(request) as session:
+        attendee = _admitted(_attendee(session, slug, access_code))
+        return json_answer(_answer(desk_door_check(session, attendee, ticket_type=body.ticket_type, addon=body.addon,
+                                                   by=body.by, station=body.station)), 201)
 
 
 @router.post("/{access_code}/redemptions", status_code=201, response_model=AttendeeAtTheDesk)
 def redeem_at_the_desk(slug: SlugPath, access_code: AccessCodePath, body: DeskRedemption,
-                       session: DbSession) -> AttendeeAtTheDesk:
+                       request: Request) -> Response:
     """Redeem one unit of a product line of the attendee's order; 404 for a line not theirs, 409 once it is used up."""
-    attendee = _admitted(_attendee(session, slug, access_code))
-    return _answer(desk_redeem(session, attendee, line_item_id=body.line_item_id, by=body.by, station=body.station))
+    with request_unit_of_work(request) as session:
+        attendee = _admitted(_attendee(session, slug, access_code))
+        return json_answer(_answer(desk_redeem(session, attendee, line_item_id=body.line_item_id, by=body.by,
+                                               station=body.station)), 201)

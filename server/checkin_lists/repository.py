@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import exists, select
+from typing import Any
+
+from sqlalchemy import bindparam, exists, func, select
 from sqlalchemy.orm import Session
 
-from server.checkin_lists.models import CheckinList
-from server.conferences.models import AddOn, TicketType
+from server.checkin_lists.models import CheckinList, ConferenceDays
+from server.conferences.models import AddOn, Conference, TicketType
 
 
 def lists_of(session: Session, conference_id: int) -> list[CheckinList]:
@@ -35,3 +37,26 @@ def product_names(session: Session, conference_id: int) -> tuple[dict[int, str],
                                    .where(TicketType.conference_id == conference_id)).all())
     addons = dict(session.execute(select(AddOn.id, AddOn.name).where(AddOn.conference_id == conference_id)).all())
     return tickets, addons
+
+
+def _newest_and_count(model: Any) -> tuple:
+    where = model.conference_id == bindparam("conference_id")
+    return (select(func.max(model.sync_version)).where(where).scalar_subquery(),
+            select(func.count()).select_from(model).where(where).scalar_subquery())
+
+
+# What a conference's compiled lists are made of, in one row: every list's and product's newest version
+# and their count (any change to one stamps a new version; a deletion changes the count), the
+# conference's zone and days, and when the conference was made (another database's conference of the
+# same id, as in tests, is another conference). Built once: every upload with check-ins reads it.
+_LISTS_MADE_OF = (select(*_newest_and_count(CheckinList), *_newest_and_count(TicketType), *_newest_and_count(AddOn),
+                         Conference.timezone, ConferenceDays.first_day, ConferenceDays.last_day, Conference.created_at)
+                  .select_from(Conference)
+                  .outerjoin(ConferenceDays, ConferenceDays.conference_id == Conference.id)
+                  .where(Conference.id == bindparam("conference_id")))
+
+
+def lists_made_of(session: Session, conference_id: int) -> tuple:
+    """A key that changes whenever the conference's lists, products, zone or days do; its first two items
+    are the newest list's version and the number of lists."""
+    return tuple(session.execute(_LISTS_MADE_OF, {"conference_id": conference_id}).one())

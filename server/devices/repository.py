@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Row, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from server.devices.models import Device, ServerIdentity
@@ -18,6 +19,24 @@ def conference_devices(session: Session, conference_id: int) -> list[Device]:
 def conference_device(session: Session, conference_id: int, device_id: int) -> Device | None:
     """One device of this conference (None for another conference's: nobody sees those)."""
     return session.scalar(select(Device).where(Device.id == device_id, Device.conference_id == conference_id))
+
+
+# Every kiosk request looks its device up by token (a fleet's polls: 250 a second): built once, the
+# columns the kiosk routes need, no ORM object (loading the whole Device cost half of an idle poll's
+# server time). Never cached beyond the request: a revoked kiosk is refused at its next contact.
+_BY_TOKEN = (select(Device.id, Device.conference_id, Device.name, Device.station, Device.revoked_at,
+                    Device.last_seen_at)
+             .where(Device.token_hash == bindparam("token_hash")))
+_SEEN = update(Device).where(Device.id == bindparam("device_id")).values(last_seen_at=bindparam("seen_at"))
+
+
+def device_by_token(session: Session, token_hash: str) -> Row | None:
+    """The device holding this token (its id, conference, name, station, revoked_at, last_seen_at), or None."""
+    return session.connection().execute(_BY_TOKEN, {"token_hash": token_hash}).first()
+
+
+def note_seen(session: Session, device_id: int, seen_at: dt.datetime) -> None:
+    session.connection().execute(_SEEN, {"device_id": device_id, "seen_at": seen_at})
 
 
 # The id never changes for a database, and every poll of every kiosk sends it: read once per process

@@ -11,14 +11,15 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
+from typing import Protocol
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.conferences.models import Conference
 from server.db.base import utcnow
 from server.devices.models import Device
-from server.devices.repository import conference_devices
+from server.devices.repository import conference_devices, device_by_token, note_seen
 from server.errors import DomainError, InvalidInput, NotFound
 from shared.protocol import DeviceHealth
 from shared.reported_times import refusal
@@ -76,18 +77,41 @@ def pair_device(session: Session, pairing_code: str) -> tuple[Device, str]:
     return device, token
 
 
-# Every kiosk request looks its device up by token (a fleet's polls: 250 a second): the statement is
-# built once. Never cached beyond the request: a revoked kiosk is refused at its next contact.
-_BY_TOKEN = select(Device).where(Device.token_hash == bindparam("token_hash"))
+class DeviceRef(Protocol):
+    """What the kiosk routes' services read of the device a request comes from: an ``AuthenticatedDevice``,
+    or a ``Device`` where one is at hand (the console, tests)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def conference_id(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def station(self) -> str: ...
 
 
-def authenticate_device(session: Session, token: str) -> Device:
-    device = session.scalar(_BY_TOKEN, {"token_hash": _hash(token)}) if token else None
-    if device is None:
+@dataclass(frozen=True, slots=True)
+class AuthenticatedDevice:
+    """The paired, unrevoked device a kiosk request's token names, as read for this request."""
+
+    id: int
+    conference_id: int
+    name: str
+    station: str
+    last_seen_at: dt.datetime | None
+
+
+def authenticate_device(session: Session, token: str) -> AuthenticatedDevice:
+    """The device of ``token``, read in this request's transaction, every request: a revoked kiosk is refused
+    at its next contact."""
+    row = device_by_token(session, _hash(token)) if token else None
+    if row is None:
         raise DeviceUnauthorized("Unknown device token.")
-    if device.revoked_at is not None:
-        raise DeviceRevoked(f"Device '{device.name}' has been revoked; pair it again.")
-    return device
+    if row.revoked_at is not None:
+        raise DeviceRevoked(f"Device '{row.name}' has been revoked; pair it again.")
+    return AuthenticatedDevice(id=row.id, conference_id=row.conference_id, name=row.name, station=row.station,
+                               last_seen_at=row.last_seen_at)
 
 
 def revoke_device(session: Session, conference: Conference, device_id: int) -> Device:
@@ -139,11 +163,11 @@ WAITING_TOO_LONG = dt.timedelta(minutes=5)
 LAST_SEEN_RESOLUTION = dt.timedelta(seconds=30)
 
 
-def mark_seen(device: Device) -> None:
+def mark_seen(session: Session, device: AuthenticatedDevice) -> None:
     """The device was just heard from (to LAST_SEEN_RESOLUTION, well under SILENT_AFTER)."""
     now = utcnow()
     if device.last_seen_at is None or now - device.last_seen_at >= LAST_SEEN_RESOLUTION:
-        device.last_seen_at = now
+        note_seen(session, device.id, now)
 
 
 @dataclass(frozen=True)

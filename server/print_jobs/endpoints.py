@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from server.api import DbSession, IdPath
+from server.conferences.models import Conference
 from server.print_jobs.service import acknowledge, jobs_for_device
 from server.sync.endpoints import CurrentDevice
 from shared.badge_codes import sign
@@ -16,7 +17,7 @@ router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 @router.get("/print-jobs", response_model=PrintJobsPage)
 def print_jobs(device: CurrentDevice, session: DbSession) -> PrintJobsPage:
     """Badges sent to this device from the console and not acknowledged yet, oldest first."""
-    conference = device.conference
+    conference = session.get_one(Conference, device.conference_id)
     records = []
     for job in jobs_for_device(session, device):
         attendee = job.attendee

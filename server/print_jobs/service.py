@@ -16,6 +16,7 @@ from server.attendees.models import Attendee
 from server.conferences.models import Conference
 from server.db.base import utcnow
 from server.devices.models import Device
+from server.devices.service import DeviceRef
 from server.errors import Conflict, InvalidInput, NotFound
 from server.print_jobs.models import PrintJob
 from server.print_jobs.repository import open_jobs
@@ -46,7 +47,7 @@ def send_badge(session: Session, conference: Conference, attendee: Attendee, dev
     return job
 
 
-def jobs_for_device(session: Session, device: Device) -> list[PrintJob]:
+def jobs_for_device(session: Session, device: DeviceRef) -> list[PrintJob]:
     """The device's open jobs (oldest first); the first hand-out is noted for the console."""
     jobs = open_jobs(session, device.id, MAX_JOBS_PER_SYNC)
     now = utcnow()
@@ -56,7 +57,7 @@ def jobs_for_device(session: Session, device: Device) -> list[PrintJob]:
     return jobs
 
 
-def acknowledge(session: Session, device: Device, job_id: int, ack: PrintJobAck) -> PrintJob:
+def acknowledge(session: Session, device: DeviceRef, job_id: int, ack: PrintJobAck) -> PrintJob:
     """Close a job with the station's outcome. The first acknowledgement counts, and a repeated one
     changes nothing, but for one upgrade: failed, then printed (the badge kept at the station after a
     printer error was reprinted from its operator panel). Its time becomes the reprint's, for the desk."""

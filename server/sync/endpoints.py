@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response
 from sqlalchemy.orm import Session
 
-from server.api import AccessCodePath, AdminOnly, DbSession, IdPath, SlugPath
+from server.api import AccessCodePath, AdminOnly, DbSession, IdPath, SlugPath, json_answer, request_unit_of_work
 from server.attendees.repository import attendee_by_code
 from server.conferences.models import Conference
 from server.conferences.service import get_conference
@@ -16,6 +18,7 @@ from server.conflicts.repository import list_conflicts
 from server.devices.models import Device
 from server.devices.pairing_limit import TooManyPairingAttempts, pair_within_limit
 from server.devices.service import (
+    AuthenticatedDevice,
     authenticate_device,
     create_device,
     list_devices,
@@ -52,14 +55,27 @@ upload_router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 admin_router = APIRouter(prefix="/api/v1/admin", tags=["admin"], dependencies=[AdminOnly])
 
 
-def current_device(session: DbSession, authorization: str = Header(default="")) -> Device:
+def current_device(session: DbSession, authorization: str = Header(default="")) -> AuthenticatedDevice:
     scheme, _, token = authorization.partition(" ")
     device = authenticate_device(session, token if scheme.lower() == "bearer" else "")
-    mark_seen(device)
+    mark_seen(session, device)
     return device
 
 
-CurrentDevice = Annotated[Device, Depends(current_device)]
+CurrentDevice = Annotated[AuthenticatedDevice, Depends(current_device)]
+# The bearer token, for the routes that look their device up themselves (``kiosk_unit_of_work``): named
+# here so that the API's description still shows it.
+Authorization = Annotated[str, Header(description="Bearer <device token>")]
+
+
+@contextmanager
+def kiosk_unit_of_work(request: Request, authorization: str) -> Iterator[tuple[Session, AuthenticatedDevice]]:
+    """The request's unit of work and the kiosk it is from (``current_device``), opened inside a sync route:
+    the routes every kiosk calls every few seconds (the feed, uploads, health) then run in one worker
+    thread, where ``DbSession`` + ``CurrentDevice`` cost four hops to it and back (server.api). The
+    device is looked up in this transaction, every request: a revoked kiosk is refused at its next contact."""
+    with request_unit_of_work(request) as session:
+        yield session, current_device(session, authorization)
 
 
 @router.post("/pair", response_model=PairResponse)
@@ -82,8 +98,8 @@ StationModeName = Literal["check_in", "exit", "door_check", "redemption", "badge
 
 @router.get("/changes", response_model=ChangesPage)
 def changes(
-    device: CurrentDevice, session: DbSession,
-    request: Request, after: int = Query(0, ge=0, le=MAX_CURSOR), limit: int = Query(1000, ge=1, le=MAX_PAGE_SIZE),
+    request: Request, authorization: Authorization = "",
+    after: int = Query(0, ge=0, le=MAX_CURSOR), limit: int = Query(1000, ge=1, le=MAX_PAGE_SIZE),
     format: FeedFormat = FeedFormat.OBJECTS,
     mode: StationModeName | None = Query(None, description="the station's mode: what it holds of each attendee "
                                                               "follows from it (a door station gets no emails)"),
@@ -92,15 +108,16 @@ def changes(
     (``format=rows``: the attendees as rows, see FeedFormat; gzip-compressed when the kiosk accepts it)."""
     # A kiosk from before modes were sent gets the whole record, as it always did.
     scope = scope_for_mode(mode) if mode is not None else DataScope.DESK
-    if format is FeedFormat.ROWS:
-        gzip = "gzip" in request.headers.get("accept-encoding", "")
-        body = feed_page_rows(session, device.conference_id, after, limit, server_id=server_identity(session),
-                              gzip=gzip, columns=held_columns(scope))
-        return Response(content=body, media_type="application/json",
-                        headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"} if gzip else None)
-    # Serialised as built (plain dicts from the database): re-validating 5,000 records only costs time.
-    page = feed_page(session, device.conference_id, after, limit, scope) | {"server_id": server_identity(session)}
-    return Response(content=json.dumps(page, separators=(",", ":")), media_type="application/json")
+    with kiosk_unit_of_work(request, authorization) as (session, device):
+        if format is FeedFormat.ROWS:
+            gzip = "gzip" in request.headers.get("accept-encoding", "")
+            body = feed_page_rows(session, device.conference_id, after, limit, server_id=server_identity(session),
+                                  gzip=gzip, columns=held_columns(scope))
+            return Response(content=body, media_type="application/json",
+                            headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"} if gzip else None)
+        # Serialised as built (plain dicts from the database): re-validating 5,000 records only costs time.
+        page = feed_page(session, device.conference_id, after, limit, scope) | {"server_id": server_identity(session)}
+        return Response(content=json.dumps(page, separators=(",", ":")), media_type="application/json")
 
 
 @router.get("/badges/{access_code}", response_model=BadgeRead)
@@ -117,10 +134,10 @@ def badge(access_code: AccessCodePath, device: CurrentDevice,
 # while the body streams in (a 413 as soon as it is passed, or at once from Content-Length), before
 # anything parses it.
 @upload_router.post("/events", response_model=UploadResponse)
-def upload_events(body: UploadRequest, device: CurrentDevice,
-                  session: DbSession) -> UploadResponse:
+def upload_events(body: UploadRequest, request: Request, authorization: Authorization = "") -> Response:
     """Upload scan events; idempotent by each event's UUID. One result per event."""
-    return UploadResponse(results=apply_events(session, device, body.events))
+    with kiosk_unit_of_work(request, authorization) as (session, device):
+        return json_answer(UploadResponse(results=apply_events(session, device, body.events)))
 
 
 @upload_router.post("/lookups", response_model=LookupReceipt)
@@ -131,9 +148,10 @@ def upload_lookups(body: LookupUpload, device: CurrentDevice, session: DbSession
 
 
 @router.post("/health", status_code=204)
-def report_health(body: DeviceHealth, device: CurrentDevice, session: DbSession) -> Response:
+def report_health(body: DeviceHealth, request: Request, authorization: Authorization = "") -> Response:
     """This kiosk's health after a sync round (app version, scans waiting, last error, printer, station, mode)."""
-    record_health(device, body)
+    with kiosk_unit_of_work(request, authorization) as (session, device):
+        record_health(session.get_one(Device, device.id), body)  # (a report every 30 s: the whole row)
     return Response(status_code=204)
 
 

@@ -37,7 +37,7 @@ from server.checkin.service import fully_redeemed_message, order_status_message
 from server.checkin_lists.service import lists_by_station
 from server.db.base import utcnow
 from server.db.bulk import insert_rows, one_of
-from server.devices.models import Device
+from server.devices.service import DeviceRef
 from server.errors import InvalidInput
 from server.feed_versions import give_back_versions
 from server.sync.models import SyncConflict
@@ -71,7 +71,7 @@ def refuse_times_outside_window(events: list[ScanEvent], now: dt.datetime) -> No
         raise TimesRefused("; ".join(refused[:MAX_NAMED]) + more)
 
 
-def apply_events(session: Session, device: Device, events: list[ScanEvent],
+def apply_events(session: Session, device: DeviceRef, events: list[ScanEvent],
                  now: dt.datetime | None = None) -> list[EventResult]:
     """Apply a batch; one result per event, in the order given.
 
@@ -132,7 +132,7 @@ class _Original:
 class _Batch:
     """The new events of one upload: folded one by one in memory, written set-wise at the end."""
 
-    def __init__(self, session: Session, device: Device, events: list[ScanEvent]) -> None:
+    def __init__(self, session: Session, device: DeviceRef, events: list[ScanEvent]) -> None:
         self.session, self.device, self.conference_id = session, device, device.conference_id
         self.received_at = utcnow()
         # Each station's check-in list, by the shared rules (none: the conference's doors admit as before).

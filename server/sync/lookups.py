@@ -18,13 +18,14 @@ from server.attendees.models import Attendee
 from server.db.base import utcnow
 from server.db.bulk import one_of
 from server.devices.models import Device
+from server.devices.service import DeviceRef
 from server.sync.models import KioskLookup
 from shared.protocol import KioskLookup as KioskLookupRecord
 
 PAGE_SIZE = 100
 
 
-def record_lookups(session: Session, device: Device, lookups: list[KioskLookupRecord]) -> None:
+def record_lookups(session: Session, device: DeviceRef, lookups: list[KioskLookupRecord]) -> None:
     if not lookups:
         return
     codes = {lookup.access_code for lookup in lookups if lookup.access_code}

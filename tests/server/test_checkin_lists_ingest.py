@@ -113,3 +113,38 @@ def test_two_offline_kiosks_once_a_day_the_late_upload_is_a_conflict_naming_the_
             [record] = page["attendees"]
             assert [(p["entering"], p["station"]) for p in record["passages"]] == [(True, "Door A")]
             assert upload(b, morning + dt.timedelta(days=1), "Door B")["status"] == "applied"  # the next day
+
+
+def test_a_list_changed_between_two_uploads_decides_the_second(database_url, session_factory):
+    """The server keeps the lists it compiled between uploads (a fleet uploads every few seconds): a list
+    changed at the console decides the very next upload, and a list deleted lets the door admit again."""
+    morning = past_scan_time(5, 12, 7, 0)
+    with unit_of_work(session_factory) as session:
+        conference = make_conference(session, slug="pycon")
+        ticket = make_ticket_type(session, conference, name="Conference")
+        ada, bob, eve = (make_attendee(session, conference, ticket_type=ticket).access_code for _ in range(3))
+        row = save_list(session, conference, fields({"ticket_types": [], "addons": [], "rules": {
+            "<": [{"var": "entries_today"}, 2]}}, name="Main days", stations=("Door A",)))
+        list_id, code = row.id, create_device(session, conference, name="kiosk", station="Door A")[1]
+    with live_server(database_url) as url:
+        token = httpx.post(f"{url}/api/v1/sync/pair", json={"pairing_code": code}).json()["device_token"]
+        with httpx.Client(base_url=url, timeout=30, headers={"Authorization": f"Bearer {token}"}) as kiosk:
+            def second_entry(code: str) -> tuple[str, str]:
+                events = [{"uuid": str(uuid.uuid4()), "kind": "check_in", "access_code": code,
+                           "occurred_at": (morning + dt.timedelta(minutes=n)).isoformat(), "station": "Door A"}
+                          for n in range(2)]
+                response = kiosk.post("/api/v1/sync/events", json={"events": events})
+                assert response.status_code == 200, response.text
+                last = response.json()["results"][-1]
+                return last["status"], last["reason"]
+
+            assert second_entry(ada) == ("applied", "ok")  # twice a day allowed
+            with unit_of_work(session_factory) as session:  # the door lead tightens it: once a day
+                conference_row = session.get_one(type(conference), conference.id)
+                save_list(session, conference_row, fields({"ticket_types": [], "addons": [], "rules": {
+                    "<": [{"var": "entries_today"}, 1]}}, name="Main days", stations=("Door A",)),
+                          row=session.get_one(CheckinList, list_id))
+            assert second_entry(bob) == ("conflict", "checkin_rule")
+            with unit_of_work(session_factory) as session:
+                session.delete(session.get_one(CheckinList, list_id))
+            assert second_entry(eve) == ("applied", "ok")
