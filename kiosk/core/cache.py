@@ -18,13 +18,14 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import cast
 
 import sqlcipher3
 
 from kiosk.core.cache_key import cache_key
+from kiosk.core.write_turns import WriteTurns, turns_for
 
 logger = logging.getLogger(__name__)
 _opening = threading.Lock()
@@ -230,7 +231,9 @@ def connect(path: Path | str) -> sqlite3.Connection:
                            "key file removed): starting a fresh cache, downloaded again from the server", path)
             _remove_cache_files(path)
             connection = _open(path, key)
-        return _prepared(connection, path)
+        connection = _prepared(connection, path)
+    cast(CacheConnection, connection).write_turns = turns_for(path)
+    return connection
 
 
 def _prepared(connection: sqlite3.Connection, path: Path) -> sqlite3.Connection:
@@ -256,8 +259,8 @@ def _prepared(connection: sqlite3.Connection, path: Path) -> sqlite3.Connection:
 
 def _open(path: Path, key: str) -> sqlite3.Connection:
     # sqlcipher3 is the sqlite3 module built on SQLCipher: same API, same Row; typed as sqlite3 for mypy.
-    connection = cast(sqlite3.Connection, sqlcipher3.connect(str(path), isolation_level=None,
-                                                             check_same_thread=False, timeout=10))
+    connection = cast(sqlite3.Connection, sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False,
+                                                             timeout=10, factory=CacheConnection))
     connection.execute(f"PRAGMA key = \"x'{key}'\"")
     connection.row_factory = cast(type[sqlite3.Row], sqlcipher3.Row)
     return connection
@@ -305,17 +308,28 @@ def _remove_cache_files(path: Path) -> None:
         path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
+class CacheConnection(sqlcipher3.Connection):  # type: ignore[misc]  # (sqlcipher3 has no type hints)
+    """A connection to the cache, with the turns its file's writers take in this process."""
+
+    write_turns: WriteTurns | None = None
+
+
 @contextmanager
-def write_transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+def write_transaction(connection: sqlite3.Connection, *, give_way: bool = False) -> Iterator[sqlite3.Connection]:
     """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any error. The write lock is taken before the
-    first read, so nothing another thread writes can slip in between what was read and what is written."""
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        yield connection
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
-    connection.execute("COMMIT")
+    first read, so nothing another thread writes can slip in between what was read and what is written.
+
+    Writers of this process take turns (kiosk.core.write_turns); ``give_way``: wait while another
+    writer waits (a download's next page lets a scan go first)."""
+    turns = getattr(connection, "write_turns", None)
+    with turns.turn(give_way=give_way) if turns is not None else nullcontext():
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield connection
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
 
 
 @contextmanager

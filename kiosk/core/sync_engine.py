@@ -290,7 +290,7 @@ class SyncEngine:
                 commits_not_waiting_for_disk(self.connection):
             while True:
                 pending = fetcher.submit(self._fetch_page, page.next_cursor) if page.has_more else None
-                with write_transaction(self.connection):
+                with write_transaction(self.connection, give_way=True):  # a scan waiting goes first
                     attendees.store(self.connection, page.products, index_by_page=first_sync)
                     checkin_lists.store(self.connection, page.checkin_lists, page.conference)
                     if page.conference is not None:  # keys follow a rotation on the server
