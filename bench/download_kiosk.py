@@ -1,6 +1,7 @@
 """The kiosk's side of bench/full_download.py, in a process of its own with the kiosk core only (no
-server code, no Qt), so its peak RSS is the kiosk's: pair a fresh kiosk, download everything, print
-one JSON line of figures.
+server code, no Qt), so its peak RSS is the kiosk's: pair a fresh kiosk, download everything while
+a door scans every 20 ms on its own connection (as the kiosk's scan thread does), print one JSON line
+of figures: the download's, and how long the scans took (a scan waits for the page being stored).
 
     .venv/bin/python -m bench.download_kiosk SERVER_URL PAIRING_CODE
 """
@@ -11,28 +12,59 @@ import json
 import resource
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
+from kiosk.core.cache import connect
 from kiosk.core.device import CACHE_FILE, pair
+from kiosk.core.scan_pipeline import ScanPipeline
+from kiosk.core.station import Station
 from kiosk.core.sync_engine import SyncEngine
+
+SCAN_EVERY = 0.02  # seconds
+
+
+def scan_meanwhile(cache: Path, stop: threading.Event, took: list[float], cpu: list[float]) -> None:
+    """Scan the first attendee stored (or a code nobody has, before the first page) until ``stop``; the
+    thread's CPU time goes to ``cpu`` (not the download's)."""
+    pipeline = ScanPipeline(connect(cache), Station(name="Door A"))
+    started_cpu = time.thread_time()
+    try:
+        while not stop.wait(SCAN_EVERY):
+            row = pipeline.connection.execute("SELECT access_code FROM attendees LIMIT 1").fetchone()
+            started = time.perf_counter()
+            pipeline.scan(row[0] if row else "NOBODY00")
+            took.append(time.perf_counter() - started)
+    finally:
+        pipeline.connection.close()
+        cpu.append(time.thread_time() - started_cpu)
 
 
 def main(server_url: str, pairing_code: str) -> None:
     with tempfile.TemporaryDirectory(prefix="doorstation-download-") as folder:
         credentials = pair(server_url, pairing_code, Path(folder))
         engine = SyncEngine(Path(folder) / CACHE_FILE, credentials, page_size=5000, timeout=120)
+        stop, scans, scanning_cpu = threading.Event(), list[float](), list[float]()
+        scanner = threading.Thread(target=scan_meanwhile, args=(Path(folder) / CACHE_FILE, stop, scans, scanning_cpu))
         try:
+            scanner.start()
             before, started = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
             rows = engine.download()
             seconds, after = time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF)
+            stop.set()
+            scanner.join()
             searchable = len(engine.connection.execute(  # the search index is built as the pages come
                 "SELECT rowid FROM attendee_search WHERE attendee_search MATCH 'a*' LIMIT 10").fetchall())
         finally:
+            stop.set()
             engine.close()
+    scans.sort()
     print(json.dumps({"rows": rows, "seconds": seconds, "searchable": searchable,
-                      "cpu": after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime,
-                      "peak_rss_mb": after.ru_maxrss / 1024}), flush=True)
+                      "cpu": after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime - sum(scanning_cpu),
+                      "peak_rss_mb": after.ru_maxrss / 1024, "scans": len(scans),
+                      "scan_p50_ms": 1000 * scans[len(scans) // 2] if scans else 0,
+                      "scan_max_ms": 1000 * scans[-1] if scans else 0}), flush=True)
 
 
 if __name__ == "__main__":

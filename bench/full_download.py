@@ -4,8 +4,10 @@ Seeds a conference (or takes one seeded already with ``--seeded URL``, slug "ben
 ``doorstation server`` on it, then:
 
 1. ``--runs`` fresh kiosks (each in a process of its own, bench/download_kiosk.py: the kiosk core,
-   no Qt) downloading everything: wall time, the kiosk's CPU and peak RSS, the server's CPU and
-   peak RSS (the server's before anything else asks it: format "objects" costs more memory);
+   no Qt) downloading everything while a door scans every 20 ms: wall time, how long the scans took
+   (the longest waited for a page being stored), the kiosk's CPU (without the scans') and peak RSS,
+   the server's CPU and peak RSS (the server's before anything else asks it: format "objects" costs
+   more memory);
 2. the pages of the whole conference fetched once in each format, 5,000 a page, as a kiosk asks for
    them: the bytes on the wire (format "objects" as JSON, the same gzip'd at level 6 as a gzip
    proxy would send it, and format "rows" gzip'd as the server sends it) and the server's CPU;
@@ -101,7 +103,9 @@ def run(url: str, attendees: int, runs: int, port: int, seed: bool) -> list[tupl
                 raise RuntimeError(f"the kiosk process failed: {child.stderr[-2000:]}")
             cpu = cpu_seconds(server.pid) - cpu
             figures = json.loads(child.stdout.splitlines()[-1])
-            rows.append((f"fresh kiosk {n + 1}", f"{figures['rows']:,} attendees", f"{figures['seconds']:.2f} s",
+            rows.append((f"fresh kiosk {n + 1}", f"{figures['rows']:,} attendees",
+                         f"{figures['seconds']:.2f} s; {figures['scans']} scans meanwhile, median "
+                         f"{figures['scan_p50_ms']:.0f} ms, longest {figures['scan_max_ms']:.0f} ms",
                          f"CPU kiosk {figures['cpu']:.2f} s, server {cpu:.2f} s (load {os.getloadavg()[0]:.1f})",
                          f"peak RSS kiosk {figures['peak_rss_mb']:.0f} MB, server {peak_rss_mb(server.pid):.0f} MB"))
         for form, code in (("objects", codes[0]), ("rows", codes[1])):

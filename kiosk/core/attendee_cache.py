@@ -232,17 +232,17 @@ def store_rows(connection: sqlite3.Connection, columns: list[str], rows: list[li
 
 def _upsert(connection: sqlite3.Connection, statement: str, rows: Iterable[Sequence[Any]], ids: list[Any],
             products: list[ProductRecord], *, index_by_page: bool) -> None:
-    by_page = index_by_page and bool(ids)
-    if by_page:  # out of the index as they were (the rows a first sync already holds: few or none)
+    if index_by_page and ids:
         page = json.dumps(ids)
+        # out of the index as they were (the rows a first sync already holds: few or none)
         connection.execute(f"INSERT INTO attendee_search(attendee_search, rowid, full_name, email, access_code) "
                            f"SELECT 'delete', id, full_name, email, access_code {_PAGE_ROWS}", (page,))
-        connection.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('search_bulk_load', '1')")
-    connection.executemany(statement, rows)
-    if by_page:
-        connection.execute("DELETE FROM meta WHERE key = 'search_bulk_load'")
+        with cache.search_triggers_off(connection):
+            connection.executemany(statement, rows)
         connection.execute(f"INSERT INTO attendee_search(rowid, full_name, email, access_code) "
                            f"SELECT id, full_name, email, access_code {_PAGE_ROWS}", (page,))
+    else:
+        connection.executemany(statement, rows)
     connection.executemany(
         "INSERT INTO products (product_type, id, name) VALUES (?, ?, ?) "
         "ON CONFLICT(product_type, id) DO UPDATE SET name = excluded.name",

@@ -30,7 +30,7 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from kiosk.core import attendee_cache, checkin_lists, lookup_log, outbox, print_jobs
-from kiosk.core.cache import connect, get_meta, set_meta, write_transaction
+from kiosk.core.cache import commits_not_waiting_for_disk, connect, get_meta, set_meta, write_transaction
 from kiosk.core.device import CACHE_FILE, DeviceCredentials, load_credentials
 from kiosk.core.health import device_health
 from kiosk.core.settings import StationMode, load_settings
@@ -286,10 +286,11 @@ class SyncEngine:
             page, attendees = self._fetch_page(cursor)
         first_sync = cursor == 0  # the whole conference is coming: index it for search a page at a time
         had_lists = checkin_lists.any_held(self.connection)
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher, \
+                commits_not_waiting_for_disk(self.connection):
             while True:
                 pending = fetcher.submit(self._fetch_page, page.next_cursor) if page.has_more else None
-                with write_transaction(self.connection):
+                with write_transaction(self.connection, give_way=True):  # a scan waiting goes first
                     attendees.store(self.connection, page.products, index_by_page=first_sync)
                     checkin_lists.store(self.connection, page.checkin_lists, page.conference)
                     if page.conference is not None:  # keys follow a rotation on the server

@@ -164,7 +164,7 @@ def feed_page_rows(session: Session, conference_id: int, after: int, limit: int,
     if changed:
         rows = feed_rows.attendee_rows(session, conference_id, after, limit + 1, columns)
         try:
-            last_row, has_more = feed_rows.write_rows(writer, rows, limit, columns.index("version"))
+            last_row, has_more = feed_rows.write_rows(writer, rows, limit)
         finally:
             rows.close()  # (on PostgreSQL a server-side cursor, left with the row that said "more")
     products = _products(session, conference_id, after) if changed else []

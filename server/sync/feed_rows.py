@@ -3,8 +3,8 @@
 Why: a fresh kiosk downloads the whole conference (100,000 attendees in 20 pages). Built as a dict
 an attendee, with its holdings, last check-in and last badge print gathered by Python from four
 more queries, a page cost the server ~0.16 s of CPU and 2.9 KB a record before gzip; the rows come
-from the database already in their final form (holdings as JSON text, times as ISO text), so the
-server only writes the cursor's tuples into JSON and compresses them as they come.
+from the database already as JSON text (holdings as JSON text within, times as ISO text), so the
+server only joins them and compresses them as they come.
 
 Which columns are sent is the caller's choice (``columns``, a subset of ``COLUMNS`` in any order):
 the encoding does not care, and the kiosk stores by the column names the page lists.
@@ -12,7 +12,6 @@ the encoding does not care, and the kiosk stores by the column names the page li
 
 from __future__ import annotations
 
-import json
 import zlib
 from collections.abc import Sequence
 from typing import Any
@@ -71,6 +70,15 @@ def _passages(dialect: str) -> str:
     return f"(SELECT coalesce(json_group_array({item}), '[]') FROM ({passages} ORDER BY 1) p)"
 
 
+def _as_json_value(dialect: str, name: str, sql: str) -> str:
+    """A column as its row's JSON array takes it. Holdings and passages are JSON text sent as strings
+    (the form the kiosk stores them in): SQLite would embed a value its JSON functions made as JSON,
+    so there it is made plain text first."""
+    if dialect != "postgresql" and name in ("holdings", "passages"):
+        return f"('' || {sql})"
+    return sql
+
+
 def _column_sql(dialect: str) -> dict[str, str]:
     # A subquery an attendee, each an index lookup. Measured against one set-wise statement (the page's
     # attendees, then their add-on lines, check-ins and prints gathered by joins): on PostgreSQL that
@@ -94,13 +102,17 @@ def _column_sql(dialect: str) -> dict[str, str]:
 
 def attendee_rows(session: Session, conference_id: int, after: int, limit: int,
                   columns: Sequence[str] = COLUMNS) -> Result[Any]:
-    """Up to ``limit`` attendees of the conference above version ``after``, in version order, as rows of
-    ``columns`` (which must name "version"), read from the cursor as they are consumed."""
+    """Up to ``limit`` attendees of the conference above version ``after``, in version order, each as
+    (the JSON array of its ``columns``, as text; its version), read from the cursor as they are consumed.
+
+    The database writes each row's JSON: a tuple a row built by Python and encoded by ``json.dumps``
+    cost a third of the server's CPU for a full download (0.84 → 0.57 s at 100,000 on SQLite)."""
     dialect = session.get_bind().dialect.name
     known = _column_sql(dialect)
-    select_list = ", ".join(known[name] for name in columns)  # names come from COLUMNS, never from a request
+    select_list = ", ".join(_as_json_value(dialect, name, known[name]) for name in columns)  # names from COLUMNS only
+    row = f"json_build_array({select_list})::text" if dialect == "postgresql" else f"json_array({select_list})"
     return session.execute(text(
-        f"SELECT {select_list} FROM attendees a "
+        f"SELECT {row}, a.sync_version FROM attendees a "
         "LEFT JOIN orders o ON o.id = a.order_id "
         "LEFT JOIN ticket_types t ON t.id = a.ticket_type_id AND t.conference_id = a.conference_id "
         "WHERE a.conference_id = :conference AND a.sync_version > :after ORDER BY a.sync_version LIMIT :limit"
@@ -125,19 +137,18 @@ class PageWriter:
         return b"".join(self._parts)
 
 
-def write_rows(writer: PageWriter, rows: Any, limit: int, version_at: int) -> tuple[int | None, bool]:
+def write_rows(writer: PageWriter, rows: Any, limit: int) -> tuple[int | None, bool]:
     """Write up to ``limit`` rows of a result (``attendee_rows``) as the items of a JSON array,
-    ``ROWS_AT_A_TIME`` at a time; a row past ``limit`` only says there are more. ``version_at``: the
-    index of "version" in a row. Returns the version of the last row written (None when there was
-    none) and whether more rows followed."""
+    ``ROWS_AT_A_TIME`` at a time; a row past ``limit`` only says there are more. Returns the version
+    of the last row written (None when there was none) and whether more rows followed."""
     written, last_version = 0, None
     for partition in rows.partitions(ROWS_AT_A_TIME):
-        chunk = [tuple(row) for row in partition[:limit - written]]
+        chunk = partition[:limit - written]
         if chunk:
-            items = json.dumps(chunk, separators=(",", ":"), ensure_ascii=False)[1:-1].encode()
+            items = ",".join([row_json for row_json, _version in chunk]).encode()
             writer.write(b"," + items if written else items)
             written += len(chunk)
-            last_version = chunk[-1][version_at]
+            last_version = chunk[-1][1]
         if len(partition) > len(chunk):
             return last_version, True
     return last_version, False

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from server.checkin_lists.service import ListFields, save_list
 from server.conferences.service import get_conference, rotate_badge_key
 from server.db.engine import unit_of_work
 from server.sync.feed import conference_info
@@ -67,12 +68,19 @@ def scan(kind: str, code: str, station: str, at: dt.datetime, **more) -> dict:
             "occurred_at": at.isoformat(), **more}
 
 
-def test_a_kiosk_reading_rows_learns_exactly_what_a_kiosk_reading_objects_learns(session_factory, base_url):
+@pytest.mark.parametrize("with_lists", [False, True], ids=["no check-in lists", "a check-in list"])
+def test_a_kiosk_reading_rows_learns_exactly_what_a_kiosk_reading_objects_learns(session_factory, base_url,
+                                                                                 with_lists):
     """Every page, paged two at a time, says the same in both formats: names with accents, an attendee
     without a ticket, an unpaid order, add-ons with redemptions, the last of two check-ins, the last
-    badge print, a time with microseconds."""
+    badge print, a time with microseconds; with a check-in list, every passage."""
     with unit_of_work(session_factory) as session:
         pycon = make_conference(session, slug="pycon")
+        if with_lists:
+            save_list(session, pycon, ListFields(
+                name="Main doors", ticket_type_ids=[], addon_ids=[], allow_multiple_entries=True,
+                allow_entry_after_exit=True, days=[], opens=None, closes=None, stations=["Door A", "Door B"],
+                rules=None))
         standard = make_ticket_type(session, pycon, name="Standard")
         lunch, dinner = make_addon(session, pycon, name="Lunch"), make_addon(session, pycon, name="Dîner")
         ada = make_attendee(session, pycon, ticket_type=standard, addons={lunch: 2, dinner: 1}, first_name="Ada")
@@ -118,6 +126,9 @@ def test_a_kiosk_reading_rows_learns_exactly_what_a_kiosk_reading_objects_learns
     assert dt.datetime.fromisoformat(attendees["Ada"]["last_check_in_at"]) == at + dt.timedelta(minutes=2)
     assert attendees["Zoë"]["badge_printed_station"] == "Print 2"
     assert (attendees["Cy"]["holdings"], attendees["Cy"]["order_status"]) == ([], None)
+    if with_lists:  # sent as JSON text, as the kiosk stores it
+        assert [(p["entering"], p["station"]) for p in attendees["Ada"]["passages"]] == [
+            (True, "Door A"), (False, "Door A"), (True, "Door B")]
 
 
 def test_rows_come_gzip_compressed_and_an_old_kiosk_still_gets_objects(session_factory, base_url):

@@ -1,0 +1,87 @@
+"""A kiosk process killed with SIGKILL in the middle of its first download keeps whole pages only, answers
+scans from them and finds them by search, and the next download goes on from there to the end.
+
+The download stores each page in one transaction whose commit does not wait for the disk, with the
+search triggers taken out while the page is indexed in bulk (kiosk.core.cache): a kill at any moment
+must leave neither half a page, nor a page unsearchable, nor a table without its triggers."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+from sqlalchemy import func, select
+
+from kiosk.core import attendee_cache
+from kiosk.core.cache import connect, get_meta
+from kiosk.core.device import CACHE_FILE, load_credentials, pair
+from kiosk.core.sync_engine import SyncEngine
+from server.attendees.models import Attendee
+from server.db.engine import unit_of_work
+from server.demo_data import seed_demo
+from server.devices.service import create_device
+from tests.live_server import live_server
+
+PAGE = 200
+
+DOWNLOADER = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from kiosk.core.device import CACHE_FILE, load_credentials
+    from kiosk.core.sync_engine import SyncEngine
+    folder = Path(sys.argv[1])
+    engine = SyncEngine(folder / CACHE_FILE, load_credentials(folder), page_size=int(sys.argv[2]), timeout=30)
+    engine.download(lambda stage, received: print(received, flush=True))
+    print("done", flush=True)
+""")
+
+
+def test_a_download_killed_midway_leaves_whole_pages_and_resumes(session_factory, database_url, tmp_path):
+    with unit_of_work(session_factory) as session:
+        conference = seed_demo(session, slug="pycon", attendees=3000)
+        code = create_device(session, conference, name="door", station="Door")[1]
+        conference_id = conference.id
+    with live_server(database_url) as url:
+        pair(url, code, tmp_path)
+        process = subprocess.Popen([sys.executable, "-c", DOWNLOADER, str(tmp_path), str(PAGE)],
+                                   stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        reported = []
+        deadline = time.monotonic() + 60
+        while len(reported) < 3 and time.monotonic() < deadline:
+            reported.append(process.stdout.readline().strip())
+        os.kill(process.pid, signal.SIGKILL)  # pages go on arriving: most likely mid-page
+        process.wait()
+        process.stdout.close()
+        assert "done" not in reported, "the download ended before it could be killed: give it more pages"
+
+        connection = connect(tmp_path / CACHE_FILE)
+        cursor = int(get_meta(connection, "cursor") or "0")
+        held = attendee_cache.count(connection)
+        with session_factory() as session:
+            total, up_to_cursor = session.execute(
+                select(func.count(), func.count().filter(Attendee.sync_version <= cursor))
+                .where(Attendee.conference_id == conference_id)).one()
+        # Whole pages: exactly the server's attendees up to the stored feed position, and at least what was reported.
+        assert held == up_to_cursor and held >= int(reported[-1]) and held % PAGE == 0 and 0 < held < total
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        connection.execute("INSERT INTO attendee_search(attendee_search) VALUES ('integrity-check')")
+        assert {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")} >= {
+            "attendees_ai", "attendees_ad", "attendees_au"}
+        someone = connection.execute("SELECT access_code, full_name FROM attendees ORDER BY version DESC").fetchone()
+        assert attendee_cache.attendee_state(connection, someone["access_code"]) is not None  # a scan is answered
+        assert someone["access_code"] in [r["access_code"] for r in attendee_cache.search(connection, someone["access_code"])]
+        connection.close()
+
+        engine = SyncEngine(tmp_path / CACHE_FILE, load_credentials(tmp_path), page_size=PAGE, timeout=30)
+        try:
+            assert engine.download() == total - held  # goes on from the last whole page, not from the start
+            assert attendee_cache.count(engine.connection) == total
+            engine.connection.execute("INSERT INTO attendee_search(attendee_search) VALUES ('integrity-check')")
+            last = engine.connection.execute("SELECT full_name FROM attendees ORDER BY version DESC").fetchone()[0]
+            assert attendee_cache.search(engine.connection, last.split()[-1])
+        finally:
+            engine.close()
