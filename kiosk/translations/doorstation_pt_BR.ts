@@ -5,322 +5,322 @@
     <name>CacheWorker</name>
     <message>
         <source>Could not set up the station</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível configurar a estação</translation>
     </message>
     <message>
         <source>Could not record this scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível registrar esta leitura</translation>
     </message>
     <message>
         <source>Could not count the scans waiting to upload</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível contar as leituras aguardando envio</translation>
     </message>
     <message>
         <source>Could not record the printed badge</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível registrar o crachá impresso</translation>
     </message>
     <message>
         <source>Could not read the badges sent from the console</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível ler os crachás enviados pelo console</translation>
     </message>
     <message>
         <source>Could not search</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível buscar</translation>
     </message>
     <message>
         <source>Could not undo the last scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível desfazer a última leitura</translation>
     </message>
     <message>
         <source>Could not count this station&apos;s scans</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível contar as leituras desta estação</translation>
     </message>
     <message>
         <source>Could not list the products</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível listar os produtos</translation>
     </message>
 </context>
 <context>
     <name>KioskWindow</name>
     <message>
         <source>Could not protect the data with the new PIN: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível proteger os dados com o novo PIN: %1</translation>
     </message>
     <message>
         <source>Uploading to the previous server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando ao servidor anterior…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln scan(s) the previous server refused remain: export or discard them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Resta %Ln leitura recusada pelo servidor anterior: exporte-a ou descarte-a.</numerusform>
+            <numerusform>Restam %Ln leituras recusadas pelo servidor anterior: exporte-as ou descarte-as.</numerusform>
         </translation>
     </message>
     <message>
         <source>Uploaded to the previous server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado ao servidor anterior.</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportando…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln scan(s) exported to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln leitura exportada para %1.</numerusform>
+            <numerusform>%Ln leituras exportadas para %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Could not export them: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível exportá-las: %1</translation>
     </message>
     <message>
         <source>Wrong PIN: the scans are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN errado: as leituras foram mantidas.</translation>
     </message>
     <message>
         <source>Discarding…</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartando…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln scan(s) discarded.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln leitura descartada.</numerusform>
+            <numerusform>%Ln leituras descartadas.</numerusform>
         </translation>
     </message>
     <message>
         <source>Kiosk error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erro do quiosque</translation>
     </message>
     <message>
         <source>%1. Call the organisers if it happens again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. Chame a organização se acontecer de novo.</translation>
     </message>
     <message>
         <source>Not scanning yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ainda sem leitura</translation>
     </message>
     <message>
         <source>Finish the station set-up first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Termine primeiro a configuração da estação.</translation>
     </message>
     <message>
         <source>Printing badge…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimindo crachá…</translation>
     </message>
     <message>
         <source>Wrong PIN: nothing was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN errado: nada foi apagado.</translation>
     </message>
     <message>
         <source>Could not delete everything this kiosk holds (%1); call the organisers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível apagar tudo o que este quiosque guarda (%1); chame a organização.</translation>
     </message>
 </context>
 <context>
     <name>OperatorPanel</name>
     <message>
         <source>Operator panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Painel do operador</translation>
     </message>
     <message>
         <source>Admitted here</source>
-        <translation type="unfinished"></translation>
+        <translation>Admitidos aqui</translation>
     </message>
     <message>
         <source>Admitted with a warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Admitidos com aviso</translation>
     </message>
     <message>
         <source>Refused here</source>
-        <translation type="unfinished"></translation>
+        <translation>Recusados aqui</translation>
     </message>
     <message>
         <source>Checked in (conference)</source>
-        <translation type="unfinished"></translation>
+        <translation>Check-in feito (conferência)</translation>
     </message>
     <message>
         <source>Attendees cached</source>
-        <translation type="unfinished"></translation>
+        <translation>Participantes em cache</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>The system&apos;s (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>O do sistema (%1)</translation>
     </message>
     <message>
         <source>Undo last scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Desfazer a última leitura</translation>
     </message>
     <message>
         <source>Reprint last badge</source>
-        <translation type="unfinished"></translation>
+        <translation>Reimprimir o último crachá</translation>
     </message>
     <message>
         <source>Change station</source>
-        <translation type="unfinished"></translation>
+        <translation>Mudar estação</translation>
     </message>
     <message>
         <source>Pair with another server</source>
-        <translation type="unfinished"></translation>
+        <translation>Parear com outro servidor</translation>
     </message>
     <message>
         <source>Back to scanning</source>
-        <translation type="unfinished"></translation>
+        <translation>Voltar à leitura</translation>
     </message>
     <message>
         <source>Quit Doorstation</source>
-        <translation type="unfinished"></translation>
+        <translation>Sair do Doorstation</translation>
     </message>
     <message>
         <source>PIN, to forget the conference</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN, para esquecer a conferência</translation>
     </message>
     <message>
         <source>Forget this conference</source>
-        <translation type="unfinished"></translation>
+        <translation>Esquecer esta conferência</translation>
     </message>
     <message>
         <source>Conflicts (from the server)</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflitos (do servidor)</translation>
     </message>
     <message>
         <source>Conflicts: asking the server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflitos: consultando o servidor…</translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>offline</translation>
     </message>
     <message>
         <source>Conflicts: not available (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflitos: indisponíveis (%1)</translation>
     </message>
     <message>
         <source>Conflicts (from the server): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflitos (do servidor): %1</translation>
     </message>
     <message numerus="yes">
         <source>%1, %Ln resolved</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1, %Ln resolvido</numerusform>
+            <numerusform>%1, %Ln resolvidos</numerusform>
         </translation>
     </message>
     <message>
         <source>None. Every scan agreed with the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum. Todas as leituras conferiram com o servidor.</translation>
     </message>
     <message>
         <source>%1 at %2</source>
         <comment>a scan at a station</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 em %2</translation>
     </message>
     <message>
         <source>(code %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(código %1)</translation>
     </message>
     <message>
         <source>Resolved by %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolvido por %1 às %2</translation>
     </message>
     <message>
         <source>Resolved at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolvido às %2</translation>
     </message>
     <message>
         <source>%1 of %2 at %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2 às %3: %4</translation>
     </message>
     <message>
         <source>Scans the server refused, kept here: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Leituras recusadas pelo servidor, guardadas aqui: %1</translation>
     </message>
 </context>
 <context>
     <name>PairingScreen</name>
     <message>
         <source>from `doorstation devices add`</source>
-        <translation type="unfinished"></translation>
+        <translation>de `doorstation devices add`</translation>
     </message>
     <message>
         <source>Pair this kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>Parear este quiosque</translation>
     </message>
     <message>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Endereço do servidor</translation>
     </message>
     <message>
         <source>Pairing code</source>
-        <translation type="unfinished"></translation>
+        <translation>Código de pareamento</translation>
     </message>
     <message>
         <source>Pair this kiosk with the Doorstation server</source>
-        <translation type="unfinished"></translation>
+        <translation>Parear este quiosque com o servidor Doorstation</translation>
     </message>
     <message>
         <source>Type the pairing code the organisers gave you, or scan the pairing QR code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Digite o código de pareamento que a organização lhe deu, ou leia o QR code de pareamento.</translation>
     </message>
     <message>
         <source>Pairing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pareando…</translation>
     </message>
     <message>
         <source>The server address starts with http:// or https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>O endereço do servidor começa com http:// ou https://.</translation>
     </message>
     <message>
         <source>Type the pairing code (at least 4 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Digite o código de pareamento (pelo menos 4 caracteres).</translation>
     </message>
 </context>
 <context>
     <name>PinScreen</name>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>Back to scanning</source>
-        <translation type="unfinished"></translation>
+        <translation>Voltar à leitura</translation>
     </message>
     <message>
         <source>Conference data locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Dados da conferência bloqueados</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloquear</translation>
     </message>
     <message>
         <source>This computer has no key store (Secret Service, Windows Credential Manager, macOS Keychain), so the conference data on this kiosk stays locked after each start until the operator enters the PIN. With a key store, the kiosk opens by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este computador não tem cofre de chaves (Secret Service, Gerenciador de Credenciais do Windows, Chaves do macOS), então os dados da conferência ficam bloqueados após cada início até o operador digitar o PIN. Com um cofre de chaves, o quiosque abre sozinho.</translation>
     </message>
     <message>
         <source>Operator PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN do operador</translation>
     </message>
     <message>
         <source>Open operator panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir o painel do operador</translation>
     </message>
     <message>
         <source>Wrong PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN errado.</translation>
     </message>
     <message numerus="yes">
         <source>Wrong PIN %Ln time(s). Try again in %1 s.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>PIN errado %Ln vez. Tente de novo em %1 s.</numerusform>
+            <numerusform>PIN errado %Ln vezes. Tente de novo em %1 s.</numerusform>
         </translation>
     </message>
 </context>
@@ -328,39 +328,39 @@
     <name>PrintStation</name>
     <message>
         <source>Badge printed</source>
-        <translation type="unfinished"></translation>
+        <translation>Crachá impresso</translation>
     </message>
     <message>
         <source>Printing failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Falha na impressão: %1</translation>
     </message>
     <message>
         <source>Printer error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erro da impressora</translation>
     </message>
     <message>
         <source>%1 The badge is kept: reprint it from the operator panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 O crachá foi guardado: reimprima-o pelo painel do operador.</translation>
     </message>
     <message>
         <source>Already printed at %1, %2 — print again?</source>
-        <translation type="unfinished"></translation>
+        <translation>Já impresso às %1, %2 — imprimir de novo?</translation>
     </message>
     <message>
         <source>Already printed at %1 — print again?</source>
-        <translation type="unfinished"></translation>
+        <translation>Já impresso às %1 — imprimir de novo?</translation>
     </message>
     <message>
         <source>Enter: print again. Any other key, or wait: no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter: imprimir de novo. Outra tecla, ou esperar: não.</translation>
     </message>
     <message>
         <source>Printing badge…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimindo crachá…</translation>
     </message>
     <message>
         <source>Nothing to reprint yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada para reimprimir ainda.</translation>
     </message>
 </context>
 <context>
@@ -394,226 +394,226 @@
     <name>StationScreen</name>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>Station name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nome da estação</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Modo</translation>
     </message>
     <message>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>Produto</translation>
     </message>
     <message>
         <source>Check-in list</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista de check-in</translation>
     </message>
     <message>
         <source>Zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Zona</translation>
     </message>
     <message>
         <source>Operator PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN do operador</translation>
     </message>
     <message>
         <source>Camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Câmera</translation>
     </message>
     <message>
         <source>Printer</source>
-        <translation type="unfinished"></translation>
+        <translation>Impressora</translation>
     </message>
     <message>
         <source>Badge size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamanho do crachá</translation>
     </message>
     <message>
         <source>Set up this station</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurar esta estação</translation>
     </message>
     <message>
         <source>The system&apos;s (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>O do sistema (%1)</translation>
     </message>
     <message>
         <source>e.g. Door B</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Porta B</translation>
     </message>
     <message>
         <source>No zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhuma zona</translation>
     </message>
     <message>
         <source>leave empty to keep the current PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>deixe vazio para manter o PIN atual</translation>
     </message>
     <message>
         <source>4 to 12 digits, to leave kiosk mode</source>
-        <translation type="unfinished"></translation>
+        <translation>4 a 12 dígitos, para sair do modo quiosque</translation>
     </message>
     <message>
         <source>No camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem câmera</translation>
     </message>
     <message>
         <source>Kiosk mode: full screen, no way out without the PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Modo quiosque: tela cheia, sem saída sem o PIN</translation>
     </message>
     <message>
         <source>Printing a badge also checks the attendee in</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir um crachá também faz o check-in</translation>
     </message>
     <message>
         <source>PDF files in the kiosk&apos;s data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquivos PDF na pasta de dados do quiosque</translation>
     </message>
     <message>
         <source>Landscape badges</source>
-        <translation type="unfinished"></translation>
+        <translation>Crachás na horizontal</translation>
     </message>
     <message>
         <source>Start scanning</source>
-        <translation type="unfinished"></translation>
+        <translation>Começar a ler</translation>
     </message>
     <message>
         <source>Only add-ons (meals, T-shirts) can be redeemed; choose an add-on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Só adicionais (refeições, camisetas) podem ser resgatados; escolha um adicional.</translation>
     </message>
     <message>
         <source>Image files (--camera-file): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquivos de imagem (--camera-file): %1</translation>
     </message>
     <message>
         <source>%1 (ticket)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (ingresso)</translation>
     </message>
     <message>
         <source>%1 (add-on)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (adicional)</translation>
     </message>
     <message>
         <source>No list names this station: admit as before</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhuma lista nomeia esta estação: admitir como antes</translation>
     </message>
 </context>
 <context>
     <name>StationWords</name>
     <message>
         <source>Check-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Check-in</translation>
     </message>
     <message>
         <source>Exit</source>
-        <translation type="unfinished"></translation>
+        <translation>Saída</translation>
     </message>
     <message>
         <source>Door check for one product</source>
-        <translation type="unfinished"></translation>
+        <translation>Controle de porta de um produto</translation>
     </message>
     <message>
         <source>Redemption of one product</source>
-        <translation type="unfinished"></translation>
+        <translation>Resgate de um produto</translation>
     </message>
     <message>
         <source>Badge printing</source>
-        <translation type="unfinished"></translation>
+        <translation>Impressão de crachás</translation>
     </message>
     <message>
         <source>Door check</source>
-        <translation type="unfinished"></translation>
+        <translation>Controle de porta</translation>
     </message>
     <message>
         <source>Redemption</source>
-        <translation type="unfinished"></translation>
+        <translation>Resgate</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Desfazer</translation>
     </message>
     <message>
         <source>Badge print</source>
-        <translation type="unfinished"></translation>
+        <translation>Impressão de crachá</translation>
     </message>
     <message>
         <source>Refused scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Leitura recusada</translation>
     </message>
     <message>
         <source>Scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Leitura</translation>
     </message>
     <message>
         <source>The organisers revoked this kiosk: everything it held of the conference has been deleted from it. Pair it again to use it.</source>
-        <translation type="unfinished"></translation>
+        <translation>A organização revogou este quiosque: tudo o que ele tinha da conferência foi apagado. Pareie-o de novo para usá-lo.</translation>
     </message>
     <message>
         <source>The conference is over: as the organisers set, everything this kiosk held of it has been deleted. Pair it with another conference to use it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>A conferência terminou: como a organização definiu, tudo o que este quiosque tinha dela foi apagado. Pareie-o com outra conferência para usá-lo de novo.</translation>
     </message>
     <message>
         <source>This kiosk forgot the conference: everything it held of it has been deleted. Pair it again to use it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este quiosque esqueceu a conferência: tudo o que ele tinha dela foi apagado. Pareie-o de novo para usá-lo.</translation>
     </message>
     <message>
         <source>Give the station a name, e.g. &apos;Door B&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dê um nome à estação, p. ex. “Porta B”.</translation>
     </message>
     <message>
         <source>Choose the product for this mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolha o produto para este modo.</translation>
     </message>
     <message>
         <source>Choose the zone this station is the door of.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolha a zona da qual esta estação é a porta.</translation>
     </message>
     <message>
         <source>Choose the zone a transfer leads into.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolha a zona para a qual uma transferência leva.</translation>
     </message>
     <message>
         <source>The PIN is 4 to 12 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>O PIN tem de 4 a 12 dígitos.</translation>
     </message>
     <message>
         <source>Cannot reach the server at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível alcançar o servidor em %1.</translation>
     </message>
     <message>
         <source>The server answered %1; try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor respondeu %1; tente de novo em instantes.</translation>
     </message>
     <message>
         <source>Scans for the previous server are still waiting: upload, export or discard them first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ainda há leituras aguardando o servidor anterior: envie, exporte ou descarte-as primeiro.</translation>
     </message>
     <message>
         <source>Took back the check-in of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check-in de %1 desfeito.</translation>
     </message>
     <message>
         <source>Took back the exit of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saída de %1 desfeita.</translation>
     </message>
     <message>
         <source>Took back the door check of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Controle de porta de %1 desfeito.</translation>
     </message>
     <message>
         <source>Took back the redemption of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Resgate de %1 desfeito.</translation>
     </message>
     <message>
         <source>Took back the last scan of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Última leitura de %1 desfeita.</translation>
     </message>
     <message>
         <source>There is no admitted scan to undo at this station.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não há leitura admitida para desfazer nesta estação.</translation>
     </message>
 </context>
 <context>
@@ -669,47 +669,47 @@
     <name>WaitingScansScreen</name>
     <message>
         <source>Export them to a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportá-las para um arquivo</translation>
     </message>
     <message>
         <source>Operator PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN do operador</translation>
     </message>
     <message>
         <source>Scans waiting for the previous server</source>
-        <translation type="unfinished"></translation>
+        <translation>Leituras aguardando o servidor anterior</translation>
     </message>
     <message>
         <source>Upload them to the previous server first</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviá-las primeiro ao servidor anterior</translation>
     </message>
     <message>
         <source>Discard them</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartá-las</translation>
     </message>
     <message numerus="yes">
         <source>%Ln scan(s) waiting for the previous server</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln leitura aguardando o servidor anterior</numerusform>
+            <numerusform>%Ln leituras aguardando o servidor anterior</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>This kiosk still has %Ln scan(s) of %1 that %2 has not received. It is now paired with %3 (%4), which starts from a fresh cache. Choose what happens to the waiting scans first:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Este quiosque ainda tem %Ln leitura de %1 que %2 não recebeu. Agora ele está pareado com %3 (%4), que começa com um cache novo. Escolha primeiro o que acontece com a leitura pendente:</numerusform>
+            <numerusform>Este quiosque ainda tem %Ln leituras de %1 que %2 não recebeu. Agora ele está pareado com %3 (%4), que começa com um cache novo. Escolha primeiro o que acontece com as leituras pendentes:</numerusform>
         </translation>
     </message>
     <message>
         <source>Upload them to %1 first</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviá-las primeiro a %1</translation>
     </message>
     <message numerus="yes">
         <source>Discard the %Ln scan(s) (PIN)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Descartar a %Ln leitura (PIN)</numerusform>
+            <numerusform>Descartar as %Ln leituras (PIN)</numerusform>
         </translation>
     </message>
 </context>
