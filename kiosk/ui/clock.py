@@ -1,8 +1,9 @@
 """Times on the kiosk as the station's language writes them (its digits, its day names), in the conference's zone.
 
-The same shape as ``kiosk.core.verdict_text.local_time`` (the English one): "09:14 CEST" today, "Mon 4 09:14 CEST"
-on another day this year, with the year on another year's. The language is Qt's default locale, which
-``kiosk.ui.language.speak`` sets; the zone's abbreviation is the time zone database's.
+Shaped like ``kiosk.core.verdict_text.local_time`` (the English one): "09:14 CEST" today, "Mon 4 May 09:14 CEST"
+on another day this year (with the month, as the console's short form), the year added on another year's. The
+language is Qt's default locale, which ``kiosk.ui.language.speak`` sets; the zone's abbreviation is the time zone
+database's.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ def station_time(moment: dt.datetime, timezone: str, *, today: dt.date | None = 
     if local.date() == today:
         return clock
     day = QDate(local.year, local.month, local.day)
-    pattern = "ddd d" if local.year == today.year else "ddd d MMM yyyy"
+    pattern = "ddd d MMM" if local.year == today.year else "ddd d MMM yyyy"
     return f"{locale.toString(day, pattern)} {clock}"
 
 

@@ -195,7 +195,7 @@ class OperatorPanel(QWidget):
         self.language.addItem("", "")
         for tag in SHIPPED_LANGUAGES:
             self.language.addItem(language_name(tag), tag)
-        self.language.activated.connect(lambda: self.languageChosen.emit(self.language.currentData()))
+        self.language.currentIndexChanged.connect(lambda: self.languageChosen.emit(self.language.currentData()))
         buttons.addWidget(self.language_caption)
         buttons.addWidget(self.language)
         buttons.addSpacing(12)
@@ -265,8 +265,10 @@ class OperatorPanel(QWidget):
         super().changeEvent(event)
 
     def show_language(self, language: str) -> None:
-        """The station's saved language ("" = the system's), as the chooser shows it."""
+        """The station's saved language ("" = the system's), as the chooser shows it (no new choice)."""
+        self.language.blockSignals(True)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.language.blockSignals(False)
 
     def show_asking(self) -> None:
         """While the server is asked for conflicts."""
