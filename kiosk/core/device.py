@@ -110,7 +110,7 @@ def exchange_code(server_url: str, pairing_code: str, *, timeout: float = 10) ->
     if response.status_code in (401, 403, 422):
         detail = response.json().get("detail")
         message = detail.get("message") if isinstance(detail, dict) else "That pairing code is not valid."
-        raise PairingError(message)
+        raise PairingError(str(message))
     if response.status_code != 200:
         raise PairingError(f"The server answered {response.status_code}; try again in a moment.",
                            code="server_error", status=response.status_code)
