@@ -3,7 +3,7 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/render_language_screenshots.py [OUT] [--docs]
 
 One demo server, one paired kiosk whose language is switched live (as the operator panel does) between the
-shots: the station set-up, the scan screen with a search, a refused verdict, and the operator panel, each as
+shots: the station set-up, the scan screen with a search, a refused verdict, the PIN pad and the operator panel, each as
 ``<language>-<size>-<screen>.png`` in OUT (default /tmp/kiosk-language-screenshots). ``--docs`` also copies a
 representative set (German and Arabic at both sizes: the longest words and right to left) to docs/screenshots/.
 """
@@ -89,10 +89,12 @@ def main(argv: list[str]) -> None:
                 shot("3-verdict-refused")
                 window.verdict.dismiss()
                 window.open_operator_panel()
+                wait(app, 0.3)
+                shot("4-pin")
                 window.pin_screen.pin.setText("1234")
                 window.pin_screen._try()
                 wait(app, 1.5)
-                shot("4-operator-panel")
+                shot("5-operator-panel")
                 window.show_scanning()
         window._keep_language("")
         window.shutdown()

@@ -402,6 +402,10 @@
         <translation>لا شارة؟ ابحث بالاسم أو البريد أو الرمز</translation>
     </message>
     <message>
+        <source>Checked in at %1, %2</source>
+        <translation>سُجّل دخوله الساعة %1، %2</translation>
+    </message>
+    <message>
         <source>Checked in at %1</source>
         <translation>سُجّل دخوله الساعة %1</translation>
     </message>

@@ -382,6 +382,10 @@
         <translation>Kein Badge? Nach Name, E-Mail oder Code suchen</translation>
     </message>
     <message>
+        <source>Checked in at %1, %2</source>
+        <translation>Eingecheckt um %1, %2</translation>
+    </message>
+    <message>
         <source>Checked in at %1</source>
         <translation>Eingecheckt um %1</translation>
     </message>

@@ -382,6 +382,10 @@
         <translation>¿Sin acreditación? Busque por nombre, correo o código</translation>
     </message>
     <message>
+        <source>Checked in at %1, %2</source>
+        <translation>Acreditado a las %1, %2</translation>
+    </message>
+    <message>
         <source>Checked in at %1</source>
         <translation>Acreditado a las %1</translation>
     </message>

@@ -382,6 +382,10 @@
         <translation>Pas de badge ? Cherchez par nom, e-mail ou code</translation>
     </message>
     <message>
+        <source>Checked in at %1, %2</source>
+        <translation>Enregistré à %1, %2</translation>
+    </message>
+    <message>
         <source>Checked in at %1</source>
         <translation>Enregistré à %1</translation>
     </message>

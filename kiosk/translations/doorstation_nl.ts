@@ -382,6 +382,10 @@
         <translation>Geen badge? Zoek op naam, e-mail of code</translation>
     </message>
     <message>
+        <source>Checked in at %1, %2</source>
+        <translation>Ingecheckt om %1, %2</translation>
+    </message>
+    <message>
         <source>Checked in at %1</source>
         <translation>Ingecheckt om %1</translation>
     </message>

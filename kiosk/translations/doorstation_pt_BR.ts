@@ -382,6 +382,10 @@
         <translation>Sem crachá? Busque por nome, e-mail ou código</translation>
     </message>
     <message>
+        <source>Checked in at %1, %2</source>
+        <translation>Check-in às %1, %2</translation>
+    </message>
+    <message>
         <source>Checked in at %1</source>
         <translation>Check-in às %1</translation>
     </message>

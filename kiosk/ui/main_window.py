@@ -171,6 +171,7 @@ class KioskWindow(PrintStation):
         if self.settings is not None:
             self.settings = replace(self.settings, language=language)
             save_settings(self.options.data_dir, self.settings)
+        self.panel.show_language(language)
         self.speak_language(language)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -150,9 +150,12 @@ class ScanScreen(QWidget):
             company = f" · {row['company']}" if row["company"] else ""
             checked_in = ""
             if row.get("last_check_in_at"):
-                where = f", {row['last_check_in_station']}" if row.get("last_check_in_station") else ""
-                checked_in = "\n✓ " + self.tr("Checked in at %1").replace(
-                    "%1", station_time(row["last_check_in_at"], timezone)) + where
+                when = station_time(row["last_check_in_at"], timezone)
+                if row.get("last_check_in_station"):  # the language's own comma (Arabic's "،")
+                    said = self.tr("Checked in at %1, %2").replace("%2", row["last_check_in_station"])
+                else:
+                    said = self.tr("Checked in at %1")
+                checked_in = "\n✓ " + said.replace("%1", when)
             email = f"{row['email']} · " if row["email"] else ""  # a door station holds no emails
             item = QListWidgetItem(f"{row['full_name']}{company}\n{email}{row['access_code']} · "
                                    f"{row['ticket_type']}{status}{checked_in}")
