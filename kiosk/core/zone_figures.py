@@ -115,10 +115,13 @@ def door_figures(connection: sqlite3.Connection, door: ZoneDoor | None) -> list[
 
 @dataclass(frozen=True)
 class DoorChoice:
-    """A zone role a station can be set up with, in words ("Entry of Room A")."""
+    """A zone role a station can be set up with, in words ("Entry of Room A"; English, the set-up screen words
+    it in the station's language from ``door.role`` and the zones' names)."""
 
     label: str
     door: ZoneDoor
+    zone: str = ""
+    to_zone: str = ""  # a transfer's
 
 
 def door_choices(connection: sqlite3.Connection) -> list[DoorChoice]:
@@ -127,13 +130,13 @@ def door_choices(connection: sqlite3.Connection) -> list[DoorChoice]:
     ordered = sorted(zones.zones.values(), key=lambda z: tuple(zones.zones[p].name for p in zones.path(z.id)))
     choices = []
     for zone in ordered:
-        choices.append(DoorChoice(f"Entry of {zone.name}", ZoneDoor(ZoneRole.ENTRY, zone.id)))
-        choices.append(DoorChoice(f"Exit of {zone.name}", ZoneDoor(ZoneRole.EXIT, zone.id)))
+        choices.append(DoorChoice(f"Entry of {zone.name}", ZoneDoor(ZoneRole.ENTRY, zone.id), zone.name))
+        choices.append(DoorChoice(f"Exit of {zone.name}", ZoneDoor(ZoneRole.EXIT, zone.id), zone.name))
     for zone in ordered:
         for other in ordered:
             if other.id != zone.id and other.parent_id == zone.parent_id:
                 choices.append(DoorChoice(f"Transfer from {zone.name} into {other.name}",
-                                          ZoneDoor(ZoneRole.TRANSFER, zone.id, other.id)))
+                                          ZoneDoor(ZoneRole.TRANSFER, zone.id, other.id), zone.name, other.name))
     return choices
 
 

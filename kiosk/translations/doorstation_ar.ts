@@ -513,6 +513,18 @@
         <translation>ملفات صور (--camera-file): %1</translation>
     </message>
     <message>
+        <source>Entry of %1</source>
+        <translation>مدخل %1</translation>
+    </message>
+    <message>
+        <source>Exit of %1</source>
+        <translation>مخرج %1</translation>
+    </message>
+    <message>
+        <source>Transfer from %1 into %2</source>
+        <translation>انتقال من %1 إلى %2</translation>
+    </message>
+    <message>
         <source>%1 (ticket)</source>
         <translation>%1 (تذكرة)</translation>
     </message>

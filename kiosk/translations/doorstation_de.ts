@@ -493,6 +493,18 @@
         <translation>Bilddateien (--camera-file): %1</translation>
     </message>
     <message>
+        <source>Entry of %1</source>
+        <translation>Eingang von %1</translation>
+    </message>
+    <message>
+        <source>Exit of %1</source>
+        <translation>Ausgang von %1</translation>
+    </message>
+    <message>
+        <source>Transfer from %1 into %2</source>
+        <translation>Wechsel von %1 nach %2</translation>
+    </message>
+    <message>
         <source>%1 (ticket)</source>
         <translation>%1 (Ticket)</translation>
     </message>

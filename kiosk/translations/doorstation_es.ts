@@ -493,6 +493,18 @@
         <translation>Archivos de imagen (--camera-file): %1</translation>
     </message>
     <message>
+        <source>Entry of %1</source>
+        <translation>Entrada de %1</translation>
+    </message>
+    <message>
+        <source>Exit of %1</source>
+        <translation>Salida de %1</translation>
+    </message>
+    <message>
+        <source>Transfer from %1 into %2</source>
+        <translation>Traslado de %1 a %2</translation>
+    </message>
+    <message>
         <source>%1 (ticket)</source>
         <translation>%1 (entrada)</translation>
     </message>

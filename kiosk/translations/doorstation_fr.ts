@@ -493,6 +493,18 @@
         <translation>Fichiers image (--camera-file) : %1</translation>
     </message>
     <message>
+        <source>Entry of %1</source>
+        <translation>Entrée de %1</translation>
+    </message>
+    <message>
+        <source>Exit of %1</source>
+        <translation>Sortie de %1</translation>
+    </message>
+    <message>
+        <source>Transfer from %1 into %2</source>
+        <translation>Transfert de %1 vers %2</translation>
+    </message>
+    <message>
         <source>%1 (ticket)</source>
         <translation>%1 (billet)</translation>
     </message>

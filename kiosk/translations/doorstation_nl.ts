@@ -493,6 +493,18 @@
         <translation>Afbeeldingsbestanden (--camera-file): %1</translation>
     </message>
     <message>
+        <source>Entry of %1</source>
+        <translation>Ingang van %1</translation>
+    </message>
+    <message>
+        <source>Exit of %1</source>
+        <translation>Uitgang van %1</translation>
+    </message>
+    <message>
+        <source>Transfer from %1 into %2</source>
+        <translation>Overgang van %1 naar %2</translation>
+    </message>
+    <message>
         <source>%1 (ticket)</source>
         <translation>%1 (ticket)</translation>
     </message>

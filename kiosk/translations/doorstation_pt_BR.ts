@@ -493,6 +493,18 @@
         <translation>Arquivos de imagem (--camera-file): %1</translation>
     </message>
     <message>
+        <source>Entry of %1</source>
+        <translation>Entrada de %1</translation>
+    </message>
+    <message>
+        <source>Exit of %1</source>
+        <translation>Saída de %1</translation>
+    </message>
+    <message>
+        <source>Transfer from %1 into %2</source>
+        <translation>Transferência de %1 para %2</translation>
+    </message>
+    <message>
         <source>%1 (ticket)</source>
         <translation>%1 (ingresso)</translation>
     </message>

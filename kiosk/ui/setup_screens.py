@@ -21,7 +21,7 @@ from kiosk.ui.workers import Product
 from shared.checkin_lists import CheckinList, list_for_station
 from shared.languages import SHIPPED_LANGUAGES, language_name
 from shared.protocol import parse_pairing_payload
-from shared.zone_moves import ZoneDoor
+from shared.zone_moves import ZoneDoor, ZoneRole
 
 FORM_STYLE = "QLabel, QLineEdit, QComboBox, QPushButton, QCheckBox, QSpinBox { font-size: 15pt; }"
 
@@ -231,6 +231,7 @@ class StationScreen(_Translated):
         self.name.textChanged.connect(self._show_checkin_list)
         self.zone = QComboBox()  # this station's zone role (kiosk.core.zone_figures.door_choices)
         self.zone.addItem("", None)
+        self.door_choices: list[DoorChoice] = []
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.camera = QSpinBox()
@@ -313,6 +314,7 @@ class StationScreen(_Translated):
         self.save_button.setText(self.tr("Start scanning"))
         self._show_image_files()
         self._word_products()
+        self._word_door_choices()
         self._show_checkin_list()
         if self._problem is not None:
             self.message.setText(settings_problem(self._problem))
@@ -359,6 +361,16 @@ class StationScreen(_Translated):
         self._mode_changed()
         self._select_product()
 
+    def _word_door_choices(self) -> None:
+        for index, choice in enumerate(self.door_choices, start=1):
+            if choice.door.role is ZoneRole.ENTRY:
+                text = self.tr("Entry of %1")
+            elif choice.door.role is ZoneRole.EXIT:
+                text = self.tr("Exit of %1")
+            else:
+                text = self.tr("Transfer from %1 into %2").replace("%2", choice.to_zone)
+            self.zone.setItemText(index, text.replace("%1", choice.zone) if choice.zone else choice.label)
+
     def _word_products(self) -> None:
         for index, product in enumerate(self.products):
             text = (self.tr("%1 (ticket)") if product.product_type == "ticket_type" else self.tr("%1 (add-on)"))
@@ -377,10 +389,12 @@ class StationScreen(_Translated):
             self.checkin_list.addItem(found.name, found.id)
 
     def set_door_choices(self, choices: list[DoorChoice]) -> None:
+        self.door_choices = choices
         self.zone.clear()
         self.zone.addItem(self.tr("No zone"), None)
         for choice in choices:
-            self.zone.addItem(choice.label, choice.door)
+            self.zone.addItem("", choice.door)
+        self._word_door_choices()
         door = self.previous.zone_door() if self.previous else None
         chosen = [n for n, choice in enumerate(choices, start=1) if choice.door == door]
         self.zone.setCurrentIndex(chosen[0] if chosen else 0)
