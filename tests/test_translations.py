@@ -33,18 +33,28 @@ def test_the_check_finds_a_new_text_a_missing_translation_and_a_lost_placeholder
     base.write_text(base.read_text().replace("{{ _(\"Skip to content\") }}", "{{ _(\"Skip to the content\") }}"))
     bar = tmp_path / "kiosk" / "ui" / "status_bar.py"
     bar.write_text(bar.read_text().replace('self.tr("Not synced yet")', 'self.tr("Never synced")'))
+    # A set-up screen's new text, and a translation that lost the operator panel's placeholder.
+    setup = tmp_path / "kiosk" / "ui" / "setup_screens.py"
+    setup.write_text(setup.read_text().replace('self.tr("Landscape badges")', 'self.tr("Badges in landscape")'))
+    french = translations.KIOSK_TRANSLATIONS / "doorstation_fr.ts"
+    french.write_text(french.read_text().replace("Conflits : indisponibles (%1)", "Conflits : indisponibles"))
     german = translations.CONSOLE_LOCALE / "de" / "LC_MESSAGES" / "console.po"
     german.write_text(german.read_text().replace('msgstr "Ihre Rolle: %(role)s"', 'msgstr "Ihre Rolle"'))
 
     found = [str(finding) for finding in translations.check()]
     assert any("console.po" in line and "'Skip to the content' is new" in line for line in found)
     assert any("doorstation_fr.ts" in line and "'Never synced' is new" in line for line in found)
+    assert any("doorstation_ar.ts" in line and "StationScreen 'Badges in landscape' is new" in line for line in found)
+    assert any("doorstation_fr.ts" in line and "placeholders differ" in line and "indisponibles" in line
+               for line in found)
     assert any("de/LC_MESSAGES" in line and "placeholders differ" in line and "Ihre Rolle" in line for line in found)
 
     translations.update_kiosk()
     translations.update_gettext()
     found = [str(finding) for finding in translations.check()]
     assert any("doorstation_nl.ts" in line and "not translated" in line and "Never synced" in line for line in found)
+    assert any("doorstation_de.ts" in line and "not translated" in line and "Badges in landscape" in line
+               for line in found)
     assert any("ar/LC_MESSAGES" in line and "not translated: 'Skip to the content'" in line for line in found)
 
 

@@ -23,7 +23,14 @@ CACHE_FILE = "cache.sqlite3"
 
 
 class PairingError(Exception):
-    """Pairing failed; the message says why in words a volunteer can act on."""
+    """Pairing failed; the message says why in words a volunteer can act on (English, and the log's). ``code``
+    says which failure it is, so the kiosk words it in the station's language: ``unreachable`` (``server``
+    named), ``server_error`` (``status`` named), ``scans_waiting``; "" for the server's own refusal, whose
+    message is the server's."""
+
+    def __init__(self, message: str, *, code: str = "", server: str = "", status: int = 0) -> None:
+        super().__init__(message)
+        self.code, self.server, self.status = code, server, status
 
 
 @dataclass(frozen=True)
@@ -98,13 +105,15 @@ def exchange_code(server_url: str, pairing_code: str, *, timeout: float = 10) ->
         response = httpx.post(f"{server_url}/api/v1/sync/pair", json=PairRequest(pairing_code=pairing_code).model_dump(),
                               timeout=timeout)
     except httpx.HTTPError as error:
-        raise PairingError(f"Cannot reach the server at {server_url} ({error.__class__.__name__}).") from None
+        raise PairingError(f"Cannot reach the server at {server_url} ({error.__class__.__name__}).",
+                           code="unreachable", server=server_url) from None
     if response.status_code in (401, 403, 422):
         detail = response.json().get("detail")
         message = detail.get("message") if isinstance(detail, dict) else "That pairing code is not valid."
-        raise PairingError(message)
+        raise PairingError(str(message))
     if response.status_code != 200:
-        raise PairingError(f"The server answered {response.status_code}; try again in a moment.")
+        raise PairingError(f"The server answered {response.status_code}; try again in a moment.",
+                           code="server_error", status=response.status_code)
     paired = PairResponse.model_validate(response.json())
     credentials = DeviceCredentials(server_url=server_url, device_id=paired.device_id, token=paired.device_token,
                                     station=paired.station, conference_slug=paired.conference.slug,
@@ -149,7 +158,7 @@ def finish_pairing(data_dir: Path, pairing: Pairing) -> DeviceCredentials:
             if not _same_server(connection, load_credentials(data_dir), pairing):
                 if outbox.size(connection):
                     raise PairingError("Scans for the previous server are still waiting: upload, export or "
-                                       "discard them first.")
+                                       "discard them first.", code="scans_waiting")
                 # Nothing of the old server may remain visible: its people, its feed position, this
                 # station's history of scans there, its print jobs; nor reach the new one: who was
                 # looked up there is the old conference's to know, not the new one's owners'.

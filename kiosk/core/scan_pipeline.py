@@ -34,7 +34,9 @@ class ScanResult:
 @dataclass(frozen=True)
 class UndoResult:
     undone: bool
-    message: str  # "Took back the check-in of Ada Lovelace (09:14)."
+    message: str  # "Took back the check-in of Ada Lovelace." (English, for the log; the panel words it itself)
+    kind: str = ""  # the scan taken back (check_in, exit, door_check, redemption): the panel's words come from it
+    who: str = ""  # the attendee's name, else the badge's code
 
 
 @dataclass(frozen=True)
@@ -183,8 +185,8 @@ class ScanPipeline:
             if not outbox.take_back(self.connection, last["uuid"]):
                 outbox.record_undo(self.connection, str(uuid.uuid4()), now.isoformat(), last["uuid"])
             self.connection.execute("UPDATE scan_log SET undone = 1 WHERE uuid = ?", (last["uuid"],))
-        what = last["kind"].replace("_", "-")
-        return UndoResult(True, f"Took back the {what} of {last['name'] or last['access_code']}.")
+        what, who = last["kind"], last["name"] or last["access_code"]
+        return UndoResult(True, f"Took back the {what.replace('_', '-')} of {who}.", kind=what, who=who)
 
     def statistics(self) -> StationStatistics:
         by_outcome = dict(self.connection.execute(

@@ -47,6 +47,24 @@ MODE_LABELS = {
 }
 
 
+class SettingsProblem(enum.StrEnum):
+    """What a station's set-up lacks; the set-up screen words it in the station's language."""
+
+    NO_NAME = "no_name"
+    NO_PRODUCT = "no_product"
+    NO_ZONE = "no_zone"
+    NO_TRANSFER_ZONE = "no_transfer_zone"
+    BAD_PIN = "bad_pin"
+
+
+class InvalidSettings(ValueError):
+    """A set-up that cannot be saved: the English message (the log's), and its ``problem``."""
+
+    def __init__(self, problem: SettingsProblem, message: str) -> None:
+        super().__init__(message)
+        self.problem = problem
+
+
 def hash_pin(pin: str, salt: bytes | None = None) -> str:
     salt = salt or secrets.token_bytes(16)
     digest = hashlib.scrypt(pin.encode(), salt=salt, n=2**14, r=8, p=1)
@@ -90,13 +108,13 @@ class KioskSettings:
 
     def __post_init__(self) -> None:
         if not self.station_name.strip():
-            raise ValueError("Give the station a name, e.g. 'Door B'.")
+            raise InvalidSettings(SettingsProblem.NO_NAME, "Give the station a name, e.g. 'Door B'.")
         if self.mode.needs_product and self.product_id is None:
-            raise ValueError(f"Choose the product for {self.mode.label.lower()}.")
+            raise InvalidSettings(SettingsProblem.NO_PRODUCT, f"Choose the product for {self.mode.label.lower()}.")
         if self.zone_role and self.zone_id is None:
-            raise ValueError("Choose the zone this station is the door of.")
+            raise InvalidSettings(SettingsProblem.NO_ZONE, "Choose the zone this station is the door of.")
         if self.zone_role == ZoneRole.TRANSFER and self.to_zone_id is None:
-            raise ValueError("Choose the zone a transfer leads into.")
+            raise InvalidSettings(SettingsProblem.NO_TRANSFER_ZONE, "Choose the zone a transfer leads into.")
 
     def zone_door(self) -> ZoneDoor | None:
         if not self.zone_role or self.zone_id is None:
@@ -115,7 +133,7 @@ class KioskSettings:
 
     def with_pin(self, pin: str) -> KioskSettings:
         if not (pin.isdigit() and 4 <= len(pin) <= 12):
-            raise ValueError("The PIN is 4 to 12 digits.")
+            raise InvalidSettings(SettingsProblem.BAD_PIN, "The PIN is 4 to 12 digits.")
         return replace(self, pin_hash=hash_pin(pin))
 
 

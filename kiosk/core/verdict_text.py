@@ -6,6 +6,7 @@ Pure (no Qt) so the wording is tested without a window, and the verdict screen o
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from shared.decisions import Outcome, Reason, ScanKind, Verdict
@@ -24,15 +25,20 @@ class VerdictText:
     detail: str = ""  # one more line where it helps ("Scan the badge's QR code")
 
 
+# How a moment is written for the volunteer: (moment, the conference's time zone) → "09:14 CEST". The kiosk's UI
+# hands in one that writes it in the station's language (kiosk.ui.clock); this module's ``local_time`` otherwise.
+Clock = Callable[[dt.datetime, str], str]
+
 COLOURS = {Outcome.ACCEPT: "green", Outcome.WARN: "amber", Outcome.REFUSE: "red"}
 
 
 def describe(verdict: Verdict, *, kind: ScanKind, product_name: str = "", timezone: str = "UTC",
-             message: str = "", language: str = "en") -> VerdictText:
-    """The verdict in the station's ``language``, in words defined once in shared.verdict_words."""
+             message: str = "", language: str = "en", clock: Clock | None = None) -> VerdictText:
+    """The verdict in the station's ``language``, in words defined once in shared.verdict_words, its times
+    written by ``clock``."""
     words = VerdictWords(language)
     attendee = verdict.attendee
-    headline = _headline(verdict, kind, product_name, timezone, words)
+    headline = _headline(verdict, kind, product_name, timezone, words, clock or local_time)
     detail = words.detail(verdict.reason)
     if verdict.reason in (Reason.MALFORMED, Reason.WRONG_CONFERENCE, Reason.INVALID_SIGNATURE) and message:
         detail = _beyond(headline, message) or detail
@@ -63,7 +69,8 @@ def _beyond(headline: str, message: str) -> str:
     return rest[:1].upper() + rest[1:] if colon else ""
 
 
-def _headline(verdict: Verdict, kind: ScanKind, product_name: str, timezone: str, words: VerdictWords) -> str:
+def _headline(verdict: Verdict, kind: ScanKind, product_name: str, timezone: str, words: VerdictWords,
+              clock: Clock) -> str:
     reason, attendee, holding = verdict.reason, verdict.attendee, verdict.holding
     product = holding.name if holding else product_name or words.product()
     if reason is Reason.OK:
@@ -72,7 +79,7 @@ def _headline(verdict: Verdict, kind: ScanKind, product_name: str, timezone: str
             return words.redeemed(product, holding.remaining - 1, holding.quantity)
         return words.admitted(kind, product)
     if reason is Reason.ALREADY_CHECKED_IN and attendee and attendee.last_check_in_at:
-        return words.already_checked_in(local_time(attendee.last_check_in_at, timezone),
+        return words.already_checked_in(clock(attendee.last_check_in_at, timezone),
                                         attendee.last_check_in_station)
     if reason is Reason.CHECKIN_RULE:  # the station's check-in list, in the words the console shows its rules in
         return verdict.explanation or words.headline(reason)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,15 +37,17 @@ class ZoneFigure:
     def age(self, now: dt.datetime) -> dt.timedelta | None:
         return now - self.as_of if self.as_of is not None else None
 
-    def text(self, now: dt.datetime, zone_info: dt.tzinfo, words: VerdictWords | None = None) -> str:
+    def text(self, now: dt.datetime, zone_info: dt.tzinfo, words: VerdictWords | None = None,
+             clock: Callable[[dt.datetime], str] | None = None) -> str:
         """"Room A: 287 of 300", or "Room A: ≈ 287 of 300, as of 10:42" when it is not the server's last
-        word (scans since, or a figure gone stale); in the station's language (shared.verdict_words)."""
+        word (scans since, or a figure gone stale); in the station's language (shared.verdict_words), the time
+        written by ``clock`` (the station's language's digits), else as 24-hour digits."""
         words = words or VerdictWords()
         age = self.age(now)
         if self.own_scans == 0 and age is not None and age <= STALE_AFTER:
             return words.zone_figure(self.zone.name, self.inside, self.zone.capacity)
         return words.zone_figure(self.zone.name, self.inside, self.zone.capacity, estimate=True,
-                                 as_of=in_zone(self.as_of, zone_info).strftime("%H:%M") if self.as_of else None)
+                                 as_of=_clock_time(in_zone(self.as_of, zone_info), clock) if self.as_of else None)
 
     def alarm_text(self, now: dt.datetime, words: VerdictWords | None = None) -> str:
         """What the door shows at 80, 95 and 100 %; near a limit with an old figure, how old it is."""
@@ -113,10 +115,13 @@ def door_figures(connection: sqlite3.Connection, door: ZoneDoor | None) -> list[
 
 @dataclass(frozen=True)
 class DoorChoice:
-    """A zone role a station can be set up with, in words ("Entry of Room A")."""
+    """A zone role a station can be set up with, in words ("Entry of Room A"; English, the set-up screen words
+    it in the station's language from ``door.role`` and the zones' names)."""
 
     label: str
     door: ZoneDoor
+    zone: str = ""
+    to_zone: str = ""  # a transfer's
 
 
 def door_choices(connection: sqlite3.Connection) -> list[DoorChoice]:
@@ -125,11 +130,15 @@ def door_choices(connection: sqlite3.Connection) -> list[DoorChoice]:
     ordered = sorted(zones.zones.values(), key=lambda z: tuple(zones.zones[p].name for p in zones.path(z.id)))
     choices = []
     for zone in ordered:
-        choices.append(DoorChoice(f"Entry of {zone.name}", ZoneDoor(ZoneRole.ENTRY, zone.id)))
-        choices.append(DoorChoice(f"Exit of {zone.name}", ZoneDoor(ZoneRole.EXIT, zone.id)))
+        choices.append(DoorChoice(f"Entry of {zone.name}", ZoneDoor(ZoneRole.ENTRY, zone.id), zone.name))
+        choices.append(DoorChoice(f"Exit of {zone.name}", ZoneDoor(ZoneRole.EXIT, zone.id), zone.name))
     for zone in ordered:
         for other in ordered:
             if other.id != zone.id and other.parent_id == zone.parent_id:
                 choices.append(DoorChoice(f"Transfer from {zone.name} into {other.name}",
-                                          ZoneDoor(ZoneRole.TRANSFER, zone.id, other.id)))
+                                          ZoneDoor(ZoneRole.TRANSFER, zone.id, other.id), zone.name, other.name))
     return choices
+
+
+def _clock_time(local: dt.datetime, clock: Callable[[dt.datetime], str] | None) -> str:
+    return clock(local) if clock else local.strftime("%H:%M")

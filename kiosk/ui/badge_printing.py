@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QMainWindow
 from kiosk.badges.printing import KeptBadge, PrintError, PrintQueue, print_badge
 from kiosk.badges.render import BadgeData, BadgeLayout, BadgeSize
 from kiosk.core.sync_engine import fetch_badge_payload
-from kiosk.core.verdict_text import VerdictText, local_time
+from kiosk.core.verdict_text import VerdictText
+from kiosk.ui.clock import station_time
 from kiosk.ui.tasks import run_task
 from shared.protocol import PrintJobRecord
 
@@ -110,20 +111,24 @@ class PrintStation(QMainWindow):
                     self.sync.sync_soon()  # tell the desk it printed (a failed job: printed after all)
             elif self.cache is not None:  # None once the window shut down while the printer worked
                 self.cache.requestRecordPrinted.emit(printed.access_code, printed.full_name)
-            if self._show(turn, VerdictText("green", "Badge printed", name=printed.full_name,
+            if self._show(turn, VerdictText("green", self.tr("Badge printed"), name=printed.full_name,
                                             ticket_type=printed.ticket_type, detail=where)):
                 self.sounds.play("ok")
             self.badgePrinted.emit(where)
 
         def failed(error: Exception) -> None:
             self.print_queue.keep(badge, job_id)
-            message = str(error) if isinstance(error, PrintError) else f"Printing failed: {error}"
+            # The printer's own words (PrintError) as it said them; the console's fleet health reads them in English.
+            english = str(error) if isinstance(error, PrintError) else f"Printing failed: {error}"
+            message = str(error) if isinstance(error, PrintError) else self.tr("Printing failed: %1").replace(
+                "%1", str(error))
             if job_id is not None and self.cache is not None:  # the desk sees the printer's words; reprint here
                 self.cache.requestFinishPrintJob.emit(job_id, badge.access_code, badge.full_name, badge.payload,
-                                                      False, message)
-            self._last_print_error = message
-            text = VerdictText("red", "Printer error", name=badge.full_name,
-                               detail=f"{message} The badge is kept: reprint it from the operator panel.")
+                                                      False, english)
+            self._last_print_error = english
+            text = VerdictText("red", self.tr("Printer error"), name=badge.full_name,
+                               detail=self.tr("%1 The badge is kept: reprint it from the operator panel.").replace(
+                                   "%1", message))
             if self._show(turn, text):
                 self.sounds.play("refused")
             else:  # never silent: shown once the later verdict has gone
@@ -137,11 +142,12 @@ class PrintStation(QMainWindow):
         """A second badge for the same person is a question, not a surprise: Enter (or the same badge
         scanned again) prints it; anything else, or waiting, does not."""
         self._reprint_asked = badge
-        where = f", {station}" if station else ""
+        when = station_time(printed_at, self.conference_timezone())
+        question = (self.tr("Already printed at %1, %2 — print again?").replace("%2", station) if station
+                    else self.tr("Already printed at %1 — print again?"))
         self._show(turn, VerdictText(
-            "amber", f"Already printed at {local_time(printed_at, self.conference_timezone())}{where} — print again?",
-            name=badge.full_name, ticket_type=badge.ticket_type,
-            detail="Enter: print again. Any other key, or wait: no."))
+            "amber", question.replace("%1", when), name=badge.full_name, ticket_type=badge.ticket_type,
+            detail=self.tr("Enter: print again. Any other key, or wait: no.")))
         self.verdict.dismissed.connect(self._forget_reprint, Qt.ConnectionType.SingleShotConnection)
 
     def _forget_reprint(self) -> None:
@@ -153,7 +159,7 @@ class PrintStation(QMainWindow):
         if badge is None or not self.verdict.isVisible():
             return False
         self._reprint_asked = None
-        self._show(self._shown_turn, VerdictText("amber", "Printing badge…", name=badge.full_name,
+        self._show(self._shown_turn, VerdictText("amber", self.tr("Printing badge…"), name=badge.full_name,
                                                  ticket_type=badge.ticket_type))
         self._print(badge, turn=self._shown_turn)  # the answer to the question on screen
         return True
@@ -163,7 +169,7 @@ class PrintStation(QMainWindow):
         the last one printed, again (only a ``badge_printed`` more, whatever printed it)."""
         kept = self.print_queue.pending() or ([KeptBadge(self.last_badge)] if self.last_badge else [])
         if not kept:
-            self.panel.show_message("Nothing to reprint yet.")
+            self.panel.show_message(self.tr("Nothing to reprint yet."))
             return
         self.show_scanning()
         for badge in kept:

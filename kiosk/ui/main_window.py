@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from kiosk.scanning.decoders import load_decoder
 from kiosk.scanning.wedge import KeyboardWedge
 from kiosk.ui.badge_printing import PrintStation
 from kiosk.ui.language import speak
+from kiosk.ui.station_words import mode_name, nothing_to_undo, pairing_failed, undone, wipe_reason
 from kiosk.ui.operator_panel import OperatorPanel, PinScreen
 from kiosk.ui.scan_screen import ScanScreen
 from kiosk.ui.setup_screens import PairingScreen, StationScreen, WaitingScansScreen
@@ -99,11 +101,7 @@ class KioskWindow(PrintStation):
         self.station_screen = StationScreen()
         self.scan_screen = ScanScreen()
         self.pin_screen = PinScreen(self._pin_ok)
-        self.unlock_screen = PinScreen(
-            self._unlock_cache, title="Conference data locked", action="Unlock", can_cancel=False,
-            explanation="This computer has no key store (Secret Service, Windows Credential Manager, macOS "
-                        "Keychain), so the conference data on this kiosk stays locked after each start until the "
-                        "operator enters the PIN. With a key store, the kiosk opens by itself.")
+        self.unlock_screen = PinScreen(self._unlock_cache, unlocks_cache=True)
         self.panel = OperatorPanel()
         self.pages = QStackedWidget()
         for name, page in (("pairing", self.pairing), ("waiting scans", self.waiting_scans),
@@ -134,6 +132,8 @@ class KioskWindow(PrintStation):
         self.waiting_scans.exportRequested.connect(self._export_waiting_scans)
         self.waiting_scans.discardRequested.connect(self._discard_waiting_scans)
         self.station_screen.saved.connect(self.apply_settings)
+        self.station_screen.languageChosen.connect(self.speak_language)  # at once; saved with the station
+        self.panel.languageChosen.connect(self._keep_language)
         self.station_screen.pinChosen.connect(self._wrap_cache_key)
         self.unlock_screen.accepted.connect(self._unlocked)
         self.scan_screen.searchChanged.connect(self._search)
@@ -145,12 +145,49 @@ class KioskWindow(PrintStation):
         self.pin_screen.cancelled.connect(self.show_scanning)
         self.panel.closed.connect(self.show_scanning)
         self.panel.undoRequested.connect(lambda: self.cache and self.cache.requestUndo.emit())
+        self._undone_text: Callable[[], str] | None = None  # the panel's last undo, worded again when the language changes
         self.panel.changeStationRequested.connect(self._change_station)
         self.panel.pairAgainRequested.connect(self._pair_again)
         self.panel.quitRequested.connect(self.quit)
         self.panel.forgetRequested.connect(self._forget_conference)
         self.panel.reprintRequested.connect(self._reprint)
         self.panel.reprint.hide()  # shown by print stations
+
+    # The station's language ----------------------------------------------------------------------
+
+    def speak_language(self, language: str) -> None:
+        """Speak ``language`` ("" = the system's) from now on, on every open screen, without a restart: Qt tells
+        each widget (LanguageChange, and each screen words itself again), Arabic turns the layout right to left,
+        and the verdicts after this one are worded in it."""
+        self.language = speak(language)
+        if self.cache is not None:
+            # A plain str read by the worker's next slot; the requests are queued after this assignment.
+            self.cache.worker.language = self.language
+            self.cache.requestOutboxCount.emit()  # the zone figures, worded again
+        logger.info("The station speaks %s", self.language)
+
+    def _keep_language(self, language: str) -> None:
+        """Chosen in the operator panel: saved with the station, and spoken at once."""
+        if self.settings is not None:
+            self.settings = replace(self.settings, language=language)
+            save_settings(self.options.data_dir, self.settings)
+        self.panel.show_language(language)
+        self.speak_language(language)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show_station_line()
+            if self._undone_text is not None:
+                self.panel.show_message(self._undone_text())
+        super().changeEvent(event)
+
+    def _show_station_line(self) -> None:
+        if self.settings is None or self.credentials is None:
+            return
+        line = f"{self.settings.station_name} · {mode_name(self.settings.mode)}"
+        if self.settings.product_name:
+            line += f": {self.settings.product_name}"
+        self.scan_screen.set_station(self.credentials.conference_name, line)
 
     def _fit_to_screen(self) -> None:
         """1280×760 (a 1280×800 screen with the title bar and a panel), or less where the screen is smaller."""
@@ -209,7 +246,8 @@ class KioskWindow(PrintStation):
     def _wrap_cache_key(self, pin: str) -> None:
         data_dir = self.options.data_dir
         run_task(self, lambda: cache_key.protect_with_pin(data_dir, pin), lambda _: None,
-                 lambda error: self.panel.show_message(f"Could not protect the data with the new PIN: {error}"))
+                 lambda error: self.panel.show_message(self.tr("Could not protect the data with the new PIN: %1").replace(
+                     "%1", str(error))))
 
     def _pair(self, url: str, code: str) -> None:
         data_dir = self.options.data_dir
@@ -218,7 +256,7 @@ class KioskWindow(PrintStation):
             if isinstance(error, ScansWaitingError):
                 self._ask_about_waiting_scans(error.waiting)
             else:
-                self.pairing.show_error(str(error))
+                self.pairing.show_error(pairing_failed(error))
 
         run_task(self, lambda: pair(url, code, data_dir), self._paired, failed)
 
@@ -242,37 +280,38 @@ class KioskWindow(PrintStation):
 
     def _upload_waiting_scans(self) -> None:
         data_dir = self.options.data_dir
-        self.waiting_scans.set_busy(True, "Uploading to the previous server…")
+        self.waiting_scans.set_busy(True, self.tr("Uploading to the previous server…"))
 
         def done(left: int) -> None:
             if left:
                 self.waiting_scans.show_message(
-                    f"{left} scan{'s' if left != 1 else ''} the previous server refused remain: "
-                    "export or discard them.")
+                    self.tr("%Ln scan(s) the previous server refused remain: export or discard them.", "", left))
                 run_task(self, lambda: waiting_scans(data_dir), self._ask_about_waiting_scans)
             else:
-                self._finish_pairing("Uploaded to the previous server.")
+                self._finish_pairing(self.tr("Uploaded to the previous server."))
 
         run_task(self, lambda: upload_to_previous_server(data_dir), done,
                  lambda error: self.waiting_scans.show_message(str(error)))
 
     def _export_waiting_scans(self) -> None:
         data_dir = self.options.data_dir
-        self.waiting_scans.set_busy(True, "Exporting…")
+        self.waiting_scans.set_busy(True, self.tr("Exporting…"))
         run_task(self, lambda: export_waiting_scans(data_dir),
-                 lambda result: self._finish_pairing(f"{result[1]} scans exported to {result[0]}."),
-                 lambda error: self.waiting_scans.show_message(f"Could not export them: {error}"))
+                 lambda result: self._finish_pairing(
+                     self.tr("%Ln scan(s) exported to %1.", "", result[1]).replace("%1", str(result[0]))),
+                 lambda error: self.waiting_scans.show_message(
+                     self.tr("Could not export them: %1").replace("%1", str(error))))
 
     def _discard_waiting_scans(self, pin: str) -> None:
         settings = self.settings or load_settings(self.options.data_dir)
         if settings is None or not pin_matches(pin, settings.pin_hash):
             self.waiting_scans.pin.clear()
-            self.waiting_scans.show_message("Wrong PIN: the scans are kept.")
+            self.waiting_scans.show_message(self.tr("Wrong PIN: the scans are kept."))
             return
         data_dir = self.options.data_dir
-        self.waiting_scans.set_busy(True, "Discarding…")
+        self.waiting_scans.set_busy(True, self.tr("Discarding…"))
         run_task(self, lambda: discard_waiting_scans(data_dir),
-                 lambda count: self._finish_pairing(f"{count} scans discarded."),
+                 lambda count: self._finish_pairing(self.tr("%Ln scan(s) discarded.", "", count)),
                  lambda error: self.waiting_scans.show_message(str(error)))
 
     def _finish_pairing(self, done: str = "") -> None:
@@ -293,7 +332,7 @@ class KioskWindow(PrintStation):
             self.cache = CacheWorkerHandle(cache_path, self, language=self.language)
             self.cache.worker.scanned.connect(self._show_verdict)
             self.cache.worker.found.connect(self._show_results)
-            self.cache.worker.undone.connect(lambda result: self.panel.show_message(result.message))
+            self.cache.worker.undone.connect(self._show_undone)
             self.cache.worker.statistics.connect(self.panel.show_statistics)
             self.cache.worker.products.connect(self.station_screen.set_products)
             self.cache.worker.checkinLists.connect(self.station_screen.set_checkin_lists)
@@ -310,10 +349,15 @@ class KioskWindow(PrintStation):
         else:
             self.apply_settings(self.settings)
 
+    def _show_undone(self, result) -> None:
+        """The panel's undo, in the station's language (kiosk.core answers with the scan's kind and whose)."""
+        self._undone_text = (lambda: undone(result.kind, result.who)) if result.undone else nothing_to_undo
+        self.panel.show_message(self._undone_text())
+
     def _worker_failed(self, message: str) -> None:
         """A worker could not do what was asked (it logged why): the volunteer sees it at once."""
-        self.verdict.show_verdict(VerdictText("red", "Kiosk error", detail=f"{message}. Call the organisers if it "
-                                                                          "happens again."))
+        self.verdict.show_verdict(VerdictText("red", self.tr("Kiosk error"), detail=self.tr(
+            "%1. Call the organisers if it happens again.").replace("%1", message)))
         self.sounds.play("refused")
         self.panel.show_message(message)
 
@@ -364,9 +408,8 @@ class KioskWindow(PrintStation):
         previous, self.settings = self.settings, settings
         self.verdict.dismiss_seconds = settings.dismiss_seconds
         self.cache.requestConfigure.emit(settings)
-        product = f": {settings.product_name}" if settings.product_name else ""
-        self.scan_screen.set_station(self.credentials.conference_name,
-                                     f"{settings.station_name} · {settings.mode.label}{product}")
+        self._show_station_line()
+        self.panel.show_language(settings.language)
         if self.camera is None or previous is None or previous.camera_index != settings.camera_index:
             self._start_camera(settings)  # a camera that stays the same keeps running: no badge scanned twice
         self.panel.reprint.setVisible(settings.mode is StationMode.BADGE_PRINTING)
@@ -416,7 +459,8 @@ class KioskWindow(PrintStation):
             self.pairing.scanned(text)
             return
         if self.cache is None or self.settings is None:
-            self.verdict.show_verdict(VerdictText("red", "Not scanning yet", detail="Finish the station set-up first."))
+            self.verdict.show_verdict(VerdictText("red", self.tr("Not scanning yet"),
+                                                  detail=self.tr("Finish the station set-up first.")))
             return
         if page in (self.pin_screen, self.panel):
             self.pin_screen.pin.clear()
@@ -455,7 +499,7 @@ class KioskWindow(PrintStation):
             if report.printed_before and not confirmed:
                 self._ask_to_reprint(report.turn, badge, *report.printed_before)
             else:
-                self._show(report.turn, replace(report.text, colour="amber", headline="Printing badge…"))
+                self._show(report.turn, replace(report.text, colour="amber", headline=self.tr("Printing badge…")))
                 self._print(badge, turn=report.turn)
         else:
             self._show(report.turn, report.text)
@@ -498,12 +542,12 @@ class KioskWindow(PrintStation):
 
     def _show_panel(self) -> None:
         self.panel.show_message("")
+        self._undone_text = None
         self.pages.setCurrentWidget(self.panel)
         credentials, cache = self.credentials, self.cache
         assert credentials is not None and cache is not None  # the PIN is set at the station set-up
         cache.requestStatistics.emit()
-        self.panel.show_conflicts([], "")
-        self.panel.conflicts_caption.setText("Conflicts: asking the server…")
+        self.panel.show_asking()
         run_task(self.panel, lambda: fetch_conflicts(credentials), self.panel.show_conflicts,
                  lambda error: self.panel.show_conflicts(None, "offline" if "connect" in str(error).lower()
                                                          else str(error)[:80]))
@@ -516,7 +560,7 @@ class KioskWindow(PrintStation):
 
     def _forget_conference(self, pin: str) -> None:
         if not self._pin_ok(pin):
-            self.panel.show_message("Wrong PIN: nothing was deleted.")
+            self.panel.show_message(self.tr("Wrong PIN: nothing was deleted."))
             return
         self._wipe(WipeReason.OPERATOR)
 
@@ -545,11 +589,12 @@ class KioskWindow(PrintStation):
 
         def wiped(_count: int) -> None:
             self._wiping = False
-            self.pairing.show_error(reason.message)
+            self.pairing.show_error(wipe_reason(reason))
 
         def failed(error: Exception) -> None:
             self._wiping = False
-            self.pairing.show_error(f"Could not delete everything this kiosk holds ({error}); call the organisers.")
+            self.pairing.show_error(self.tr("Could not delete everything this kiosk holds (%1); call the organisers.")
+                                    .replace("%1", str(error)))
 
         self.pages.setCurrentWidget(self.pairing)
         run_task(self, lambda: wipe_data_folder(data_dir, reason), wiped, failed)

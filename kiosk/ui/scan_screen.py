@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.core.verdict_text import local_time
-
+from kiosk.ui.clock import station_time
 from shared.order_status import admits_entry
 
 SEARCH_DELAY_MS = 150  # wait for a pause in typing before asking the cache
@@ -35,7 +34,7 @@ class ScanScreen(QWidget):
         self.title.setStyleSheet("font-size: 20pt; font-weight: 700;")
         self.station = QLabel("")
         self.station.setStyleSheet("font-size: 16pt; color: #555;")
-        self.operator = QPushButton(self.tr("Operator"))
+        self.operator = QPushButton()
         self.operator.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.operator.clicked.connect(self.operatorRequested)
         header = QHBoxLayout()
@@ -53,10 +52,12 @@ class ScanScreen(QWidget):
         self.zone_alarm.setWordWrap(True)
         self.zone_alarm.hide()
 
-        self.prompt = QLabel(self.tr("Scan your badge"))
+        self.prompt = QLabel()
+        self.prompt.setWordWrap(True)  # "Escaneie seu crachá" at 40 pt on a 1024×600 screen
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.prompt.setStyleSheet("font-size: 40pt; font-weight: 700; color: #1f2a44;")
-        self.hint = QLabel(self.tr("Hold the QR code on your badge to the scanner or the camera."))
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setStyleSheet("font-size: 16pt; color: #555;")
         self.preview = QLabel()
@@ -77,7 +78,7 @@ class ScanScreen(QWidget):
         left.addStretch(1)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("No badge? Search by name, email or code"))
+
         self.search.setClearButtonEnabled(True)
         self.search.setStyleSheet("font-size: 16pt; padding: 8px;")
         self.results = QListWidget()
@@ -109,6 +110,21 @@ class ScanScreen(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(lambda: self.searchChanged.emit(self.search.text()))
         self.search.textChanged.connect(self._text_changed)
+        self._rows: tuple[list[dict], str] = ([], "UTC")  # the results on show, worded again on a language change
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.operator.setText(self.tr("Operator"))
+        self.prompt.setText(self.tr("Scan your badge"))
+        self.hint.setText(self.tr("Hold the QR code on your badge to the scanner or the camera."))
+        self.search.setPlaceholderText(self.tr("No badge? Search by name, email or code"))
+        if self.results.count() or self.no_results.text():
+            self.show_results(*self._rows)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _text_changed(self, text: str) -> None:
         if not text.strip():  # nothing asked: no answer stays on show, not even for the debounce's moment
@@ -127,15 +143,19 @@ class ScanScreen(QWidget):
     def show_results(self, rows: list[dict], timezone: str = "UTC") -> None:
         """One line who (name, company), one line which (email, code, ticket), so look-alikes differ; and
         whether they are already in."""
+        self._rows = (rows, timezone)
         self.results.clear()
         for row in rows:
             status = "" if admits_entry(row["order_status"]) else f"  [{row['order_status']}]"
             company = f" · {row['company']}" if row["company"] else ""
             checked_in = ""
             if row.get("last_check_in_at"):
-                where = f", {row['last_check_in_station']}" if row.get("last_check_in_station") else ""
-                checked_in = "\n✓ " + self.tr("Checked in at %1").replace(
-                    "%1", local_time(row["last_check_in_at"], timezone)) + where
+                when = station_time(row["last_check_in_at"], timezone)
+                if row.get("last_check_in_station"):  # the language's own comma (Arabic's "،")
+                    said = self.tr("Checked in at %1, %2").replace("%2", row["last_check_in_station"])
+                else:
+                    said = self.tr("Checked in at %1")
+                checked_in = "\n✓ " + said.replace("%1", when)
             email = f"{row['email']} · " if row["email"] else ""  # a door station holds no emails
             item = QListWidgetItem(f"{row['full_name']}{company}\n{email}{row['access_code']} · "
                                    f"{row['ticket_type']}{status}{checked_in}")

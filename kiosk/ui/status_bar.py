@@ -6,11 +6,11 @@ sign-in page, a server that does not know this kiosk and a revoked kiosk need di
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.core.sync_engine import SyncStatus
-from kiosk.core.verdict_text import local_time
+from kiosk.ui.clock import station_number, station_time
 
 GREEN, AMBER, RED = "#1e7d3a", "#9a5b00", "#b3261e"
 
@@ -44,8 +44,21 @@ class SyncStatusBar(QWidget):
         layout.addWidget(column)
         self.online = False
         self.timezone = "UTC"
+        self._status: SyncStatus | None = None  # what is on show, worded again when the language changes
+        self._outbox: tuple[int, int] | None = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            if self._status is None:
+                self.connection.setText(self.tr("● Connecting…"))
+            else:
+                self.show_status(self._status)
+            if self._outbox is not None:
+                self.show_outbox(*self._outbox)
+        super().changeEvent(event)
 
     def show_status(self, status: SyncStatus) -> None:
+        self._status = status
         self.online = status.online and not status.revoked and not status.last_error
         self.timezone = status.timezone
         if status.revoked:
@@ -62,16 +75,17 @@ class SyncStatusBar(QWidget):
         self.problem.setVisible(bool(status.last_error or status.notice))
         if status.last_success_at:
             self.last_sync.setText(self.tr("Last sync %1").replace(
-                "%1", local_time(status.last_success_at, self.timezone, seconds=True)))
+                "%1", station_time(status.last_success_at, self.timezone, seconds=True)))
         else:
             self.last_sync.setText(self.tr("Not synced yet"))
         self.cached.setText(self.tr("%Ln attendee(s) cached", "", status.attendees_cached))
 
     def show_outbox(self, waiting: int, set_aside: int) -> None:
         """Counted by the cache worker right after each scan and each sync round."""
+        self._outbox = (waiting, set_aside)
         text = self.tr("%Ln scan(s) waiting to upload", "", waiting)
         if set_aside:
             text = self.tr("%1, %2 set aside (see the operator panel)").replace("%1", text).replace(
-                "%2", QLocale().toString(set_aside))
+                "%2", station_number(set_aside))
         self.waiting.setText(text)
         self.waiting.setStyleSheet(f"font-size: 13pt; color: {RED if set_aside else '#333'};")

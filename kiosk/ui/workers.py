@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QThread, Signal, Slot
 
 from kiosk.core import attendee_cache, checkin_lists, lookup_log, outbox, print_jobs
 from kiosk.core.cache import connect, get_meta
@@ -28,22 +28,30 @@ from kiosk.core.settings import KioskSettings, StationMode
 from kiosk.core.sync_engine import SyncEngine, SyncStatus
 from kiosk.core.verdict_text import VerdictText, describe
 from kiosk.core.zone_figures import door_choices, door_figures
+from kiosk.ui.clock import clock_time, station_time
 from shared.verdict_words import VerdictWords
 from shared.zones import conference_zone
 
 logger = logging.getLogger(__name__)
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
+    """Marks ``text`` for the catalogues (context ``context``); translated where it is shown. Qt's own is typed
+    as returning ``object``."""
+    return text
+
+
 def reported(what: str):
-    """A worker slot whose failure is logged with its traceback and reaches the screen (``failed``)."""
+    """A worker slot whose failure is logged with its traceback and reaches the screen (``failed``), in the
+    station's language: ``what`` is marked with QT_TRANSLATE_NOOP("CacheWorker", …) and translated here."""
     def decorate(slot):
         @functools.wraps(slot)
         def run(self, *args):
             try:
                 return slot(self, *args)
             except Exception as error:  # a full disk, a corrupt cache: say so, keep running
-                logger.exception("The cache worker failed to %s", what)
-                self.failed.emit(f"Could not {what}: {error}")
+                logger.exception("The cache worker failed: %s", what)
+                self.failed.emit(f"{QCoreApplication.translate('CacheWorker', what)}: {error}")
         return run
     return decorate
 
@@ -83,7 +91,7 @@ class CacheWorker(QObject):
         self._jobs_printing: set[int] = set()  # handed to the window and not finished: never handed out twice
 
     @Slot(object)
-    @reported("set up the station")
+    @reported(QT_TRANSLATE_NOOP("CacheWorker", "Could not set up the station"))
     def configure(self, settings: KioskSettings) -> None:
         if self.pipeline is None:
             self.pipeline = ScanPipeline(connect(self.cache_path), settings.station(), language=self.language)
@@ -100,7 +108,7 @@ class CacheWorker(QObject):
             self.pipeline = None
 
     @Slot(str, str, int)
-    @reported("record this scan")
+    @reported(QT_TRANSLATE_NOOP("CacheWorker", "Could not record this scan"))
     def scan(self, payload: str, source: str, turn: int = 0) -> None:
         if self.pipeline is None or self.settings is None:
             return
@@ -112,7 +120,7 @@ class CacheWorker(QObject):
         # Re-read on every scan: a sync may have brought the conference's timezone since.
         timezone = get_meta(self.pipeline.connection, "conference_timezone") or "UTC"
         text = describe(result.verdict, kind=self.pipeline.station.kind, product_name=self.settings.product_name,
-                        timezone=timezone, message=result.message, language=self.language)
+                        timezone=timezone, message=result.message, language=self.language, clock=station_time)
         printed_before = None
         if self.settings.mode is StationMode.BADGE_PRINTING and result.access_code:
             printed_before = attendee_cache.last_badge_print(self.pipeline.connection, result.access_code)
@@ -122,7 +130,7 @@ class CacheWorker(QObject):
         self.count_outbox()
 
     @Slot()
-    @reported("count the scans waiting to upload")
+    @reported(QT_TRANSLATE_NOOP("CacheWorker", "Could not count the scans waiting to upload"))
     def count_outbox(self) -> None:
         """Read in this worker, after its own writes: the count is exact the moment a scan is shown."""
         connection = self.pipeline.connection if self.pipeline else connect(self.cache_path)
@@ -137,11 +145,12 @@ class CacheWorker(QObject):
         now = dt.datetime.now(dt.UTC)
         zone = conference_zone(get_meta(connection, "conference_timezone") or "UTC")
         words = VerdictWords(self.language)
-        self.zoneFigures.emit([(figure.text(now, zone, words), figure.alarm_text(now, words), int(figure.alarm or 0))
+        self.zoneFigures.emit([(figure.text(now, zone, words, clock_time), figure.alarm_text(now, words),
+                                int(figure.alarm or 0))
                                for figure in door_figures(connection, self.pipeline.station.zone_door)])
 
     @Slot(str, str)
-    @reported("record the printed badge")
+    @reported(QT_TRANSLATE_NOOP("CacheWorker", "Could not record the printed badge"))
     def record_printed(self, access_code: str, name: str) -> None:
         if self.pipeline is not None:
             self.pipeline.record_badge_printed(access_code, name)
@@ -149,7 +158,7 @@ class CacheWorker(QObject):
     # Print jobs from the console (kiosk.core.print_jobs) ------------------------------------------
 
     @Slot()
-    @reported("read the badges sent from the console")
+    @reported(QT_TRANSLATE_NOOP("CacheWorker", "Could not read the badges sent from the console"))
     def take_print_jobs(self) -> None:
         if self.pipeline is None or self.settings is None or self.settings.mode is not StationMode.BADGE_PRINTING:
             return  # a job waits until this kiosk prints badges
@@ -159,7 +168,7 @@ class CacheWorker(QObject):
             self.printJobs.emit(jobs)
 
     @Slot(int, str, str, str, bool, str)
-    @reported("record the printed badge")
+    @reported(QT_TRANSLATE_NOOP("CacheWorker", "Could not record the printed badge"))
     def finish_print_job(self, job_id: int, access_code: str, name: str, payload: str, printed: bool,
                          detail: str) -> None:
         if self.pipeline is not None and self.settings is not None:
@@ -169,7 +178,7 @@ class CacheWorker(QObject):
             self.count_outbox()
 
     @Slot(int, str)
-    @reported("search")
+    @reported(QT_TRANSLATE_NOOP("CacheWorker", "Could not search"))
     def search(self, request: int, text: str) -> None:
         """Results with who is already in (this kiosk's own scans included), for the person at the desk."""
         if self.pipeline is None:
@@ -184,7 +193,7 @@ class CacheWorker(QObject):
         lookup_log.record_search(connection, self.pipeline.station.name, text)  # after the answer: no wait for it
 
     @Slot()
-    @reported("undo the last scan")
+    @reported(QT_TRANSLATE_NOOP("CacheWorker", "Could not undo the last scan"))
     def undo(self) -> None:
         if self.pipeline is not None:
             self.undone.emit(self.pipeline.undo_last())
@@ -192,13 +201,13 @@ class CacheWorker(QObject):
             self.count_outbox()
 
     @Slot()
-    @reported("count this station's scans")
+    @reported(QT_TRANSLATE_NOOP("CacheWorker", "Could not count this station's scans"))
     def refresh_statistics(self) -> None:
         if self.pipeline is not None:
             self.statistics.emit(self.pipeline.statistics())
 
     @Slot()
-    @reported("list the products")
+    @reported(QT_TRANSLATE_NOOP("CacheWorker", "Could not list the products"))
     def list_products(self) -> None:
         connection = self.pipeline.connection if self.pipeline else connect(self.cache_path)
         self.products.emit(cached_products(connection))

@@ -1,0 +1,112 @@
+"""The kiosk in each shipped language, at 1280×800 and 1024×600, to review every screen a translation reaches.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/render_language_screenshots.py [OUT] [--docs]
+
+One demo server, one paired kiosk whose language is switched live (as the operator panel does) between the
+shots: the station set-up, the scan screen with a search, a refused verdict, the PIN pad and the operator panel, each as
+``<language>-<size>-<screen>.png`` in OUT (default /tmp/kiosk-language-screenshots). ``--docs`` also copies a
+representative set (German and Arabic at both sizes: the longest words and right to left) to docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from doorstation.demo import prepare_demo_kiosk, start_server_process, write_demo_badges  # noqa: E402
+from kiosk.ui.main_window import KioskOptions, KioskWindow  # noqa: E402
+from server.db.engine import make_engine, unit_of_work  # noqa: E402
+from server.db.migrate import upgrade_to_head  # noqa: E402
+from server.demo_data import seed_demo  # noqa: E402
+from server.wiring import make_session_factory  # noqa: E402
+from shared.languages import SHIPPED_LANGUAGES  # noqa: E402
+
+SIZES = {"1280x800": (1280, 800), "1024x600": (1024, 600)}
+DOCS = ROOT / "docs" / "screenshots"
+FOR_THE_DOCS = ("de", "ar")
+
+
+def wait(app: QApplication, seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def main(argv: list[str]) -> None:
+    out = Path(next((arg for arg in argv if not arg.startswith("--")), "/tmp/kiosk-language-screenshots"))
+    out.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="doorstation-language-shots-"))
+    url = f"sqlite:///{folder / 'server.sqlite3'}"
+    upgrade_to_head(url)
+    factory = make_session_factory(make_engine(url))
+    with unit_of_work(factory) as session:
+        seed_demo(session, attendees=300)
+    demo_badges = write_demo_badges(factory, folder / "badges")
+    badges = {status: code for code, _name, status, _path in demo_badges}
+    surname = next(name for _code, name, status, _path in demo_badges if status == "paid").split()[-1]
+    process = start_server_process(url, 8766)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    try:
+        prepare_demo_kiosk(factory, "http://127.0.0.1:8766", folder / "kiosk")
+        window = KioskWindow(KioskOptions(data_dir=folder / "kiosk", windowed=True, sync_interval=0.5))
+        window.start()
+        window.show()
+        wait(app, 3)
+        window.on_code(badges["paid"], "wedge")  # someone already in, for the search results
+        wait(app, 0.5)
+        window.verdict.dismiss()
+        shots = []
+        for language in SHIPPED_LANGUAGES:
+            window._keep_language(language)  # as the operator panel's chooser does: saved, and spoken at once
+            for size, (width, height) in SIZES.items():
+                window.resize(width, height)
+                wait(app, 0.4)
+
+                def shot(screen: str) -> None:
+                    path = out / f"{language}-{size}-{screen}.png"
+                    window.grab().save(str(path))
+                    shots.append(path)
+
+                window._change_station()
+                wait(app, 0.6)
+                shot("1-station-setup")
+                window.show_scanning()
+                window.scan_screen.search.setText(surname)
+                wait(app, 1)
+                shot("2-scan")
+                window.scan_screen.search.clear()
+                window.on_code(badges["cancelled"], "wedge")
+                wait(app, 0.6)
+                shot("3-verdict-refused")
+                window.verdict.dismiss()
+                window.open_operator_panel()
+                wait(app, 0.3)
+                shot("4-pin")
+                window.pin_screen.pin.setText("1234")
+                window.pin_screen._try()
+                wait(app, 1.5)
+                shot("5-operator-panel")
+                window.show_scanning()
+        window._keep_language("")
+        window.shutdown()
+        if "--docs" in argv:
+            for path in shots:
+                if path.name.split("-")[0] in FOR_THE_DOCS:
+                    shutil.copy(path, DOCS / f"kiosk-{path.name}")
+    finally:
+        process.terminate()
+        process.wait(10)
+    print(f"{len(shots)} screenshots in {out}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
