@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from shared.decisions import Outcome, Reason, ScanKind, Verdict
+from shared.languages import SOURCE_LANGUAGE
 from shared.verdict_words import VerdictWords
 from shared.zones import conference_zone, in_zone
 
@@ -40,7 +41,10 @@ def describe(verdict: Verdict, *, kind: ScanKind, product_name: str = "", timezo
     attendee = verdict.attendee
     headline = _headline(verdict, kind, product_name, timezone, words, clock or local_time)
     detail = words.detail(verdict.reason)
-    if verdict.reason in (Reason.MALFORMED, Reason.WRONG_CONFERENCE, Reason.INVALID_SIGNATURE) and message:
+    # The badge check's own sentence ("Not a badge: the scan was empty.") is English: another language keeps
+    # the catalogue's detail rather than mix the two on one screen.
+    if (verdict.reason in (Reason.MALFORMED, Reason.WRONG_CONFERENCE, Reason.INVALID_SIGNATURE) and message
+            and language == SOURCE_LANGUAGE):
         detail = _beyond(headline, message) or detail
     if verdict.reason is Reason.ZONE_FULL:  # "Room A full: 300 of 300", with the door's figure
         headline = message or headline

@@ -115,6 +115,7 @@ class CacheWorker(QObject):
         started = time.perf_counter()
         # A print station that does not check in only looks the badge up; the print is recorded after.
         record = not (self.settings.mode is StationMode.BADGE_PRINTING and not self.settings.check_in_on_print)
+        self.pipeline.language = self.language  # switched since the station was set up (a full room's words)
         result = self.pipeline.scan(payload, record=record)
         elapsed = (time.perf_counter() - started) * 1000
         # Re-read on every scan: a sync may have brought the conference's timezone since.

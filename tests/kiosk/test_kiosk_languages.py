@@ -15,7 +15,7 @@ from kiosk.core.settings import load_settings
 from kiosk.ui.clock import station_time
 from kiosk.ui.language import speak
 from kiosk.ui.setup_screens import WaitingScansScreen
-from tests.kiosk.door import PIN, open_window
+from tests.kiosk.door import PIN, open_window, shown, wedge_scan
 
 
 @pytest.fixture(autouse=True)
@@ -160,3 +160,15 @@ def test_qts_own_dialog_buttons_speak_the_stations_language(qtbot):
         buttons[language] = box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "")
     assert buttons == {"de": "Abbrechen", "fr": "Annuler", "es": "Cancelar", "nl": "Annuleren",
                        "pt_BR": "Cancelar", "ar": "ألغِ", "en": "Cancel"}
+
+
+def test_after_a_live_switch_the_next_verdicts_are_german_through_and_through(qtbot, door):
+    window = open_window(qtbot, door, windowed=True)
+    wedge_scan(qtbot, window, door.unpaid)
+    assert shown(window)[:2] == ("red", "Not paid")
+    window.speak_language("de")  # as the operator panel's chooser does
+    wedge_scan(qtbot, window, door.unpaid)
+    assert shown(window)[:2] == ("red", "Nicht bezahlt")
+    wedge_scan(qtbot, window, "HELLO-WORLD")
+    assert shown(window)[:2] == ("red", "Kein Badge")
+    assert window.verdict.detail.text() == "Scannen Sie den QR-Code auf dem Badge."  # not the check's English
