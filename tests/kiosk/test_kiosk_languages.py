@@ -57,6 +57,10 @@ def test_choosing_german_at_the_set_up_puts_the_set_up_screen_in_german_at_once_
     screen.name.clear()
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
     assert screen.message.text() == "Geben Sie der Station einen Namen, z. B. „Tür B“."
+    _choose(screen.language, "fr")  # a refusal on show is worded again too
+    qtbot.waitUntil(lambda: screen.message.text() == "Donnez un nom à la station, p. ex. « Porte B ».", timeout=2000)
+    _choose(screen.language, "de")
+    qtbot.waitUntil(lambda: screen.heading.text() == "Station einrichten", timeout=2000)
     qtbot.keyClicks(screen.name, "Tor A", delay=120)  # a person's pace (QTest types ASCII only)
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.scan_screen
