@@ -20,18 +20,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from doorstation.demo import prepare_demo_kiosk, start_server_process, write_demo_badges  # noqa: E402
-from kiosk.ui.language import speak  # noqa: E402
-from kiosk.ui.main_window import KioskOptions, KioskWindow  # noqa: E402
-from kiosk.ui.operator_panel import PinScreen  # noqa: E402
-from kiosk.ui.setup_screens import PairingScreen, WaitingScansScreen  # noqa: E402
-from server.db.engine import make_engine, unit_of_work  # noqa: E402
-from server.db.migrate import upgrade_to_head  # noqa: E402
-from server.demo_data import seed_demo  # noqa: E402
-from server.wiring import make_session_factory  # noqa: E402
-from shared.languages import SHIPPED_LANGUAGES  # noqa: E402
+from doorstation.demo import prepare_demo_kiosk, start_server_process, write_demo_badges
+from kiosk.ui.language import speak
+from kiosk.ui.main_window import KioskOptions, KioskWindow
+from kiosk.ui.operator_panel import PinScreen
+from kiosk.ui.setup_screens import PairingScreen, WaitingScansScreen
+from server.db.engine import make_engine, unit_of_work
+from server.db.migrate import upgrade_to_head
+from server.demo_data import seed_demo
+from server.wiring import make_session_factory
+from shared.languages import SHIPPED_LANGUAGES
 
 SIZES = {"1280x800": (1280, 800), "1024x600": (1024, 600)}
 DOCS = ROOT / "docs" / "screenshots"
@@ -52,7 +52,8 @@ def rare_screens(app: QApplication, out: Path) -> list[Path]:
     for language in SHIPPED_LANGUAGES:
         speak(language)
         waiting = WaitingScansScreen()
-        waiting.show_waiting(3, "https://checkin.example.org", "DoorCon 2026", "https://new.example.org", "DoorCon 2027")
+        waiting.show_waiting(3, "https://checkin.example.org", "DoorCon 2026", "https://new.example.org",
+                             "DoorCon 2027")
         screens = {"6-pairing": PairingScreen(), "7-scans-waiting": waiting,
                    "8-data-locked": PinScreen(lambda _pin: False, unlocks_cache=True)}
         for size, (width, height) in SIZES.items():
@@ -100,7 +101,7 @@ def main(argv: list[str]) -> None:
                 window.resize(width, height)
                 wait(app, 0.4)
 
-                def shot(screen: str) -> None:
+                def shot(screen: str, language: str = language, size: str = size) -> None:
                     path = out / f"{language}-{size}-{screen}.png"
                     window.grab().save(str(path))
                     shots.append(path)

@@ -35,7 +35,7 @@ from shared.zones import conference_zone
 logger = logging.getLogger(__name__)
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # (the name lupdate looks for)
     """Marks ``text`` for the catalogues (context ``context``); translated where it is shown. Qt's own is typed
     as returning ``object``."""
     return text
