@@ -28,7 +28,7 @@ from kiosk.core.settings import KioskSettings, StationMode
 from kiosk.core.sync_engine import SyncEngine, SyncStatus
 from kiosk.core.verdict_text import VerdictText, describe
 from kiosk.core.zone_figures import door_choices, door_figures
-from kiosk.ui.clock import clock_time, station_time
+from kiosk.ui.clock import clock_time, station_number, station_time
 from shared.verdict_words import VerdictWords
 from shared.zones import conference_zone
 
@@ -121,7 +121,8 @@ class CacheWorker(QObject):
         # Re-read on every scan: a sync may have brought the conference's timezone since.
         timezone = get_meta(self.pipeline.connection, "conference_timezone") or "UTC"
         text = describe(result.verdict, kind=self.pipeline.station.kind, product_name=self.settings.product_name,
-                        timezone=timezone, message=result.message, language=self.language, clock=station_time)
+                        timezone=timezone, message=result.message, language=self.language, clock=station_time,
+                        number=station_number)
         printed_before = None
         if self.settings.mode is StationMode.BADGE_PRINTING and result.access_code:
             printed_before = attendee_cache.last_badge_print(self.pipeline.connection, result.access_code)
@@ -146,7 +147,8 @@ class CacheWorker(QObject):
         now = dt.datetime.now(dt.UTC)
         zone = conference_zone(get_meta(connection, "conference_timezone") or "UTC")
         words = VerdictWords(self.language)
-        self.zoneFigures.emit([(figure.text(now, zone, words, clock_time), figure.alarm_text(now, words),
+        self.zoneFigures.emit([(figure.text(now, zone, words, clock_time, station_number),
+                                figure.alarm_text(now, words, station_number),
                                 int(figure.alarm or 0))
                                for figure in door_figures(connection, self.pipeline.station.zone_door)])
 

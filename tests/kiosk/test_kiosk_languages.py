@@ -9,12 +9,14 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from sqlalchemy import select
 
 from kiosk.core.scan_pipeline import StationStatistics
-from kiosk.core.settings import load_settings
+from kiosk.core.settings import KioskSettings, StationMode, load_settings, save_settings
 from kiosk.ui.clock import station_time
 from kiosk.ui.language import speak
 from kiosk.ui.setup_screens import WaitingScansScreen
+from server.conferences.models import AddOn
 from tests.kiosk.door import PIN, open_window, shown, wedge_scan
 
 
@@ -176,3 +178,15 @@ def test_after_a_live_switch_the_next_verdicts_are_german_through_and_through(qt
     wedge_scan(qtbot, window, "HELLO-WORLD")
     assert shown(window)[:2] == ("red", "Kein Badge")
     assert window.verdict.detail.text() == "Scannen Sie den QR-Code auf dem Badge."  # not the check's English
+
+
+def test_an_arabic_redemption_counts_in_the_digits_of_its_status_line(qtbot, door):
+    with door.session_factory() as session:
+        lunch = session.scalar(select(AddOn.id).where(AddOn.name == "Lunch"))
+    save_settings(door.data_dir, KioskSettings(station_name="Lunch hall", mode=StationMode.REDEMPTION,
+                                               product_id=lunch, product_name="Lunch", language="ar").with_pin(PIN))
+    window = open_window(qtbot, door, windowed=True)
+    wedge_scan(qtbot, window, door.paid)
+    assert shown(window)[:2] == ("green", "استُخدم Lunch: بقي ١ من ٢")
+    assert window.verdict.addons.text() == "Lunch: بقي ١ من ٢"
+    assert window.status_bar.cached.text() == "شخصان محفوظان (٢)"
