@@ -3,7 +3,8 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/render_language_screenshots.py [OUT] [--docs]
 
 One demo server, one paired kiosk whose language is switched live (as the operator panel does) between the
-shots: the station set-up, the scan screen with a search, a refused verdict, the PIN pad and the operator panel, each as
+shots: the station set-up, the scan screen with a search, a refused verdict, the PIN pad and the operator panel; then
+the seldom screens alone (pairing, scans left for a previous server, data locked); each as
 ``<language>-<size>-<screen>.png`` in OUT (default /tmp/kiosk-language-screenshots). ``--docs`` also copies a
 representative set (German and Arabic at both sizes: the longest words and right to left) to docs/screenshots/.
 """
@@ -19,15 +20,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from doorstation.demo import prepare_demo_kiosk, start_server_process, write_demo_badges  # noqa: E402
-from kiosk.ui.main_window import KioskOptions, KioskWindow  # noqa: E402
-from server.db.engine import make_engine, unit_of_work  # noqa: E402
-from server.db.migrate import upgrade_to_head  # noqa: E402
-from server.demo_data import seed_demo  # noqa: E402
-from server.wiring import make_session_factory  # noqa: E402
-from shared.languages import SHIPPED_LANGUAGES  # noqa: E402
+from doorstation.demo import prepare_demo_kiosk, start_server_process, write_demo_badges
+from kiosk.ui.language import speak
+from kiosk.ui.main_window import KioskOptions, KioskWindow
+from kiosk.ui.operator_panel import PinScreen
+from kiosk.ui.setup_screens import PairingScreen, WaitingScansScreen
+from server.db.engine import make_engine, unit_of_work
+from server.db.migrate import upgrade_to_head
+from server.demo_data import seed_demo
+from server.wiring import make_session_factory
+from shared.languages import SHIPPED_LANGUAGES
 
 SIZES = {"1280x800": (1280, 800), "1024x600": (1024, 600)}
 DOCS = ROOT / "docs" / "screenshots"
@@ -39,6 +43,32 @@ def wait(app: QApplication, seconds: float) -> None:
     while time.monotonic() < end:
         app.processEvents()
         time.sleep(0.01)
+
+
+def rare_screens(app: QApplication, out: Path) -> list[Path]:
+    """The screens a kiosk shows seldom, alone at the window's size less its status line: pairing, the scans
+    left for a previous server, the PIN that opens the conference data where there is no key store."""
+    shots = []
+    for language in SHIPPED_LANGUAGES:
+        speak(language)
+        waiting = WaitingScansScreen()
+        waiting.show_waiting(3, "https://checkin.example.org", "DoorCon 2026", "https://new.example.org",
+                             "DoorCon 2027")
+        screens = {"6-pairing": PairingScreen(), "7-scans-waiting": waiting,
+                   "8-data-locked": PinScreen(lambda _pin: False, unlocks_cache=True)}
+        for size, (width, height) in SIZES.items():
+            for name, screen in screens.items():
+                screen.resize(width, height - 40)
+                screen.show()
+                wait(app, 0.1)
+                path = out / f"{language}-{size}-{name}.png"
+                screen.grab().save(str(path))
+                shots.append(path)
+        for screen in screens.values():
+            screen.close()
+            screen.deleteLater()
+    speak("en")
+    return shots
 
 
 def main(argv: list[str]) -> None:
@@ -71,7 +101,7 @@ def main(argv: list[str]) -> None:
                 window.resize(width, height)
                 wait(app, 0.4)
 
-                def shot(screen: str) -> None:
+                def shot(screen: str, language: str = language, size: str = size) -> None:
                     path = out / f"{language}-{size}-{screen}.png"
                     window.grab().save(str(path))
                     shots.append(path)
@@ -98,6 +128,7 @@ def main(argv: list[str]) -> None:
                 window.show_scanning()
         window._keep_language("")
         window.shutdown()
+        shots += rare_screens(app, out)
         if "--docs" in argv:
             for path in shots:
                 if path.name.split("-")[0] in FOR_THE_DOCS:

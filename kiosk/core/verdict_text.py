@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from shared.decisions import Outcome, Reason, ScanKind, Verdict
+from shared.languages import SOURCE_LANGUAGE
 from shared.verdict_words import VerdictWords
 from shared.zones import conference_zone, in_zone
 
@@ -29,18 +30,50 @@ class VerdictText:
 # hands in one that writes it in the station's language (kiosk.ui.clock); this module's ``local_time`` otherwise.
 Clock = Callable[[dt.datetime, str], str]
 
+
+
+class StationNumber(int):
+    """A count that writes itself in the station's digits where a shared sentence puts it ("%(left)s of
+    %(quantity)s left"): those sentences (shared.verdict_words) are the console's too and take ints, while the
+    kiosk writes its numbers as its language does (١ / 1). Arithmetic and comparisons stay an int's."""
+
+    write: Callable[[int], str]
+
+    def __new__(cls, value: int, write: Callable[[int], str]) -> StationNumber:
+        number = super().__new__(cls, value)
+        number.write = write
+        return number
+
+    def __str__(self) -> str:
+        return self.write(int(self))
+
+    __repr__ = int.__repr__
+
+
+def numbered(write: Callable[[int], str] | None) -> Callable[[int], int]:
+    """Counts as ``write`` puts them (a StationNumber), or left as they are."""
+    if write is None:
+        return lambda value: value
+    return lambda value: StationNumber(value, write)
+
+
 COLOURS = {Outcome.ACCEPT: "green", Outcome.WARN: "amber", Outcome.REFUSE: "red"}
 
 
 def describe(verdict: Verdict, *, kind: ScanKind, product_name: str = "", timezone: str = "UTC",
-             message: str = "", language: str = "en", clock: Clock | None = None) -> VerdictText:
+             message: str = "", language: str = "en", clock: Clock | None = None,
+             number: Callable[[int], str] | None = None) -> VerdictText:
     """The verdict in the station's ``language``, in words defined once in shared.verdict_words, its times
-    written by ``clock``."""
+    written by ``clock`` and its counts by ``number``."""
     words = VerdictWords(language)
     attendee = verdict.attendee
-    headline = _headline(verdict, kind, product_name, timezone, words, clock or local_time)
+    count = numbered(number)
+    headline = _headline(verdict, kind, product_name, timezone, words, clock or local_time, count)
     detail = words.detail(verdict.reason)
-    if verdict.reason in (Reason.MALFORMED, Reason.WRONG_CONFERENCE, Reason.INVALID_SIGNATURE) and message:
+    # The badge check's own sentence ("Not a badge: the scan was empty.") is English: another language keeps
+    # the catalogue's detail rather than mix the two on one screen.
+    if (verdict.reason in (Reason.MALFORMED, Reason.WRONG_CONFERENCE, Reason.INVALID_SIGNATURE) and message
+            and language == SOURCE_LANGUAGE):
         detail = _beyond(headline, message) or detail
     if verdict.reason is Reason.ZONE_FULL:  # "Room A full: 300 of 300", with the door's figure
         headline = message or headline
@@ -51,7 +84,7 @@ def describe(verdict: Verdict, *, kind: ScanKind, product_name: str = "", timezo
     # A redemption's verdict holds the state before it: the line of the product redeemed counts it already.
     redeemed = verdict.holding if kind is ScanKind.REDEMPTION and verdict.reason is Reason.OK else None
     addons = () if verdict.outcome is Outcome.REFUSE else tuple(
-        words.left(h.name, h.remaining - 1 if h == redeemed else h.remaining, h.quantity)
+        words.left(h.name, count(h.remaining - 1 if h == redeemed else h.remaining), count(h.quantity))
         if h.quantity > 1 or kind is ScanKind.REDEMPTION else h.name
         for h in attendee.holdings if h.product_type == "addon"
     )
@@ -70,13 +103,13 @@ def _beyond(headline: str, message: str) -> str:
 
 
 def _headline(verdict: Verdict, kind: ScanKind, product_name: str, timezone: str, words: VerdictWords,
-              clock: Clock) -> str:
+              clock: Clock, count: Callable[[int], int]) -> str:
     reason, attendee, holding = verdict.reason, verdict.attendee, verdict.holding
     product = holding.name if holding else product_name or words.product()
     if reason is Reason.OK:
         if kind is ScanKind.REDEMPTION and holding:
             # The verdict holds the state before this redemption.
-            return words.redeemed(product, holding.remaining - 1, holding.quantity)
+            return words.redeemed(product, count(holding.remaining - 1), count(holding.quantity))
         return words.admitted(kind, product)
     if reason is Reason.ALREADY_CHECKED_IN and attendee and attendee.last_check_in_at:
         return words.already_checked_in(clock(attendee.last_check_in_at, timezone),
@@ -86,7 +119,7 @@ def _headline(verdict: Verdict, kind: ScanKind, product_name: str, timezone: str
     if reason is Reason.PRODUCT_NOT_PURCHASED:
         return words.not_purchased(product)
     if reason is Reason.FULLY_REDEEMED:
-        return words.already_used(product, holding.quantity if holding else 0)
+        return words.already_used(product, count(holding.quantity if holding else 0))
     return words.headline(reason)
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.core.cache import get_meta, set_meta
+from kiosk.core.verdict_text import numbered
 from shared.verdict_words import VerdictWords
 from shared.zone_moves import Alarm, AtFull, Zone, ZoneDoor, ZoneMap, ZoneRole, alarm, door_changes
 from shared.zones import in_zone
@@ -38,32 +39,37 @@ class ZoneFigure:
         return now - self.as_of if self.as_of is not None else None
 
     def text(self, now: dt.datetime, zone_info: dt.tzinfo, words: VerdictWords | None = None,
-             clock: Callable[[dt.datetime], str] | None = None) -> str:
+             clock: Callable[[dt.datetime], str] | None = None, number: Callable[[int], str] | None = None) -> str:
         """"Room A: 287 of 300", or "Room A: ≈ 287 of 300, as of 10:42" when it is not the server's last
         word (scans since, or a figure gone stale); in the station's language (shared.verdict_words), the time
-        written by ``clock`` (the station's language's digits), else as 24-hour digits."""
+        written by ``clock`` (the station's language's digits), else as 24-hour digits, the counts by ``number``."""
         words = words or VerdictWords()
+        count = numbered(number)
+        inside, capacity = count(self.inside), count(self.zone.capacity)
         age = self.age(now)
         if self.own_scans == 0 and age is not None and age <= STALE_AFTER:
-            return words.zone_figure(self.zone.name, self.inside, self.zone.capacity)
-        return words.zone_figure(self.zone.name, self.inside, self.zone.capacity, estimate=True,
+            return words.zone_figure(self.zone.name, inside, capacity)
+        return words.zone_figure(self.zone.name, inside, capacity, estimate=True,
                                  as_of=_clock_time(in_zone(self.as_of, zone_info), clock) if self.as_of else None)
 
-    def alarm_text(self, now: dt.datetime, words: VerdictWords | None = None) -> str:
-        """What the door shows at 80, 95 and 100 %; near a limit with an old figure, how old it is."""
+    def alarm_text(self, now: dt.datetime, words: VerdictWords | None = None,
+                   number: Callable[[int], str] | None = None) -> str:
+        """What the door shows at 80, 95 and 100 %; near a limit with an old figure, how old it is (counts
+        written by ``number``)."""
         words = words or VerdictWords()
+        count = numbered(number)
         level = self.alarm
         if level is None:
             return ""
         if level is Alarm.FULL:
-            said = words.zone_full_at(self.zone.name, self.inside, self.zone.capacity)
+            said = words.zone_full_at(self.zone.name, count(self.inside), count(self.zone.capacity))
             if self.zone.at_full is AtFull.REFUSE:
                 said = words.zone_refusing(said)
         else:
-            said = words.zone_filling(self.zone.name, int(level))
+            said = words.zone_filling(self.zone.name, count(int(level)))
         age = self.age(now)
         if age is None or age > STALE_AFTER or self.own_scans:
-            said += " " + words.figure_age(max(int(age.total_seconds() // 60), 0) if age is not None else None)
+            said += " " + words.figure_age(count(max(int(age.total_seconds() // 60), 0)) if age is not None else None)
         return said
 
 

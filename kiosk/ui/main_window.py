@@ -145,7 +145,7 @@ class KioskWindow(PrintStation):
         self.pin_screen.cancelled.connect(self.show_scanning)
         self.panel.closed.connect(self.show_scanning)
         self.panel.undoRequested.connect(lambda: self.cache and self.cache.requestUndo.emit())
-        self._undone_text: Callable[[], str] | None = None  # the panel's last undo, worded again when the language changes
+        self._undone_text: Callable[[], str] | None = None  # the panel's last undo, worded again on a switch
         self.panel.changeStationRequested.connect(self._change_station)
         self.panel.pairAgainRequested.connect(self._pair_again)
         self.panel.quitRequested.connect(self.quit)
@@ -246,8 +246,8 @@ class KioskWindow(PrintStation):
     def _wrap_cache_key(self, pin: str) -> None:
         data_dir = self.options.data_dir
         run_task(self, lambda: cache_key.protect_with_pin(data_dir, pin), lambda _: None,
-                 lambda error: self.panel.show_message(self.tr("Could not protect the data with the new PIN: %1").replace(
-                     "%1", str(error))))
+                 lambda error: self.panel.show_message(
+                     self.tr("Could not protect the data with the new PIN: %1").replace("%1", str(error))))
 
     def _pair(self, url: str, code: str) -> None:
         data_dir = self.options.data_dir
@@ -322,7 +322,7 @@ class KioskWindow(PrintStation):
         if done:
             self.waiting_scans.show_message(done, error=False)
         run_task(self, lambda: finish_pairing(data_dir, pairing), self._paired,
-                 lambda error: self.waiting_scans.show_message(str(error)))
+                 lambda error: self.waiting_scans.show_message(pairing_failed(error)))
 
     def _open_conference(self, credentials: DeviceCredentials, *, set_up: bool = False) -> None:
         self.credentials = credentials

@@ -6,6 +6,8 @@ to another language at its set-up speaks it at once, on the screens already open
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -287,7 +289,7 @@ class StationScreen(_Translated):
         layout.addStretch(1)
         self.previous: KioskSettings | None = None
         self.image_files: list[Path] = []
-        self._problem: InvalidSettings | None = None  # the set-up's refusal on show, worded again on a switch
+        self._refusal: Callable[[], str] | None = None  # words the set-up's refusal on show, again on a switch
         self.retranslate()
         self._mode_changed()
 
@@ -316,10 +318,7 @@ class StationScreen(_Translated):
         self._word_products()
         self._word_door_choices()
         self._show_checkin_list()
-        if self._problem is not None:
-            self.message.setText(settings_problem(self._problem))
-        elif self.message.text():
-            self.message.setText(self.tr("Only add-ons (meals, T-shirts) can be redeemed; choose an add-on."))
+        self.message.setText(self._refusal() if self._refusal else "")
 
     def show_image_files(self, files: list[Path]) -> None:
         """Image files given on the command line are the camera, whatever number is set: say so."""
@@ -335,7 +334,7 @@ class StationScreen(_Translated):
 
     def load(self, settings: KioskSettings | None, *, default_name: str = "") -> None:
         self.previous = settings
-        self._problem = None
+        self._refusal = None
         self.message.clear()
         self.name.setText(settings.station_name if settings else default_name)
         self.language.blockSignals(True)  # showing the saved language is no new choice
@@ -424,9 +423,9 @@ class StationScreen(_Translated):
         mode = StationMode(self.mode.currentData())  # Qt hands a StrEnum back as str
         product: Product | None = self.product.currentData() if mode.needs_product else None
         door: ZoneDoor | None = self.zone.currentData()
-        self._problem = None
+        self._refusal = None
         if mode is StationMode.REDEMPTION and product is not None and product.product_type != "addon":
-            self.message.setText(self.tr("Only add-ons (meals, T-shirts) can be redeemed; choose an add-on."))
+            self._refuse(lambda: self.tr("Only add-ons (meals, T-shirts) can be redeemed; choose an add-on."))
             return
         try:
             settings = KioskSettings(
@@ -448,11 +447,14 @@ class StationScreen(_Translated):
             if new_pin is not None:
                 settings = settings.with_pin(new_pin)
         except InvalidSettings as error:
-            self._problem = error
-            self.message.setText(settings_problem(error))
+            self._refuse(functools.partial(settings_problem, error))  # (`error` is unbound after the except)
             return
         self.message.setText("")
         self.pin.clear()
         if new_pin is not None:
             self.pinChosen.emit(new_pin)
         self.saved.emit(settings)
+
+    def _refuse(self, words: Callable[[], str]) -> None:
+        self._refusal = words
+        self.message.setText(words())

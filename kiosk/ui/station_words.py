@@ -12,7 +12,6 @@ from kiosk.core.settings import InvalidSettings, SettingsProblem, StationMode
 from kiosk.core.wipe import WipeReason
 
 
-
 def mode_name(mode: StationMode) -> str:
     names = {
         StationMode.CHECK_IN: QCoreApplication.translate("StationWords", "Check-in"),

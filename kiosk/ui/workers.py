@@ -28,14 +28,14 @@ from kiosk.core.settings import KioskSettings, StationMode
 from kiosk.core.sync_engine import SyncEngine, SyncStatus
 from kiosk.core.verdict_text import VerdictText, describe
 from kiosk.core.zone_figures import door_choices, door_figures
-from kiosk.ui.clock import clock_time, station_time
+from kiosk.ui.clock import clock_time, station_number, station_time
 from shared.verdict_words import VerdictWords
 from shared.zones import conference_zone
 
 logger = logging.getLogger(__name__)
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # (the name lupdate looks for)
     """Marks ``text`` for the catalogues (context ``context``); translated where it is shown. Qt's own is typed
     as returning ``object``."""
     return text
@@ -115,12 +115,14 @@ class CacheWorker(QObject):
         started = time.perf_counter()
         # A print station that does not check in only looks the badge up; the print is recorded after.
         record = not (self.settings.mode is StationMode.BADGE_PRINTING and not self.settings.check_in_on_print)
+        self.pipeline.language = self.language  # switched since the station was set up (a full room's words)
         result = self.pipeline.scan(payload, record=record)
         elapsed = (time.perf_counter() - started) * 1000
         # Re-read on every scan: a sync may have brought the conference's timezone since.
         timezone = get_meta(self.pipeline.connection, "conference_timezone") or "UTC"
         text = describe(result.verdict, kind=self.pipeline.station.kind, product_name=self.settings.product_name,
-                        timezone=timezone, message=result.message, language=self.language, clock=station_time)
+                        timezone=timezone, message=result.message, language=self.language, clock=station_time,
+                        number=station_number)
         printed_before = None
         if self.settings.mode is StationMode.BADGE_PRINTING and result.access_code:
             printed_before = attendee_cache.last_badge_print(self.pipeline.connection, result.access_code)
@@ -145,7 +147,8 @@ class CacheWorker(QObject):
         now = dt.datetime.now(dt.UTC)
         zone = conference_zone(get_meta(connection, "conference_timezone") or "UTC")
         words = VerdictWords(self.language)
-        self.zoneFigures.emit([(figure.text(now, zone, words, clock_time), figure.alarm_text(now, words),
+        self.zoneFigures.emit([(figure.text(now, zone, words, clock_time, station_number),
+                                figure.alarm_text(now, words, station_number),
                                 int(figure.alarm or 0))
                                for figure in door_figures(connection, self.pipeline.station.zone_door)])
 

@@ -9,13 +9,15 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from sqlalchemy import select
 
 from kiosk.core.scan_pipeline import StationStatistics
-from kiosk.core.settings import load_settings
+from kiosk.core.settings import KioskSettings, StationMode, load_settings, save_settings
 from kiosk.ui.clock import station_time
 from kiosk.ui.language import speak
 from kiosk.ui.setup_screens import WaitingScansScreen
-from tests.kiosk.door import PIN, open_window
+from server.conferences.models import AddOn
+from tests.kiosk.door import PIN, open_window, shown, wedge_scan
 
 
 @pytest.fixture(autouse=True)
@@ -57,6 +59,10 @@ def test_choosing_german_at_the_set_up_puts_the_set_up_screen_in_german_at_once_
     screen.name.clear()
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
     assert screen.message.text() == "Geben Sie der Station einen Namen, z. B. „Tür B“."
+    _choose(screen.language, "fr")  # a refusal on show is worded again too
+    qtbot.waitUntil(lambda: screen.message.text() == "Donnez un nom à la station, p. ex. « Porte B ».", timeout=2000)
+    _choose(screen.language, "de")
+    qtbot.waitUntil(lambda: screen.heading.text() == "Station einrichten", timeout=2000)
     qtbot.keyClicks(screen.name, "Tor A", delay=120)  # a person's pace (QTest types ASCII only)
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.scan_screen
@@ -160,3 +166,27 @@ def test_qts_own_dialog_buttons_speak_the_stations_language(qtbot):
         buttons[language] = box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "")
     assert buttons == {"de": "Abbrechen", "fr": "Annuler", "es": "Cancelar", "nl": "Annuleren",
                        "pt_BR": "Cancelar", "ar": "ألغِ", "en": "Cancel"}
+
+
+def test_after_a_live_switch_the_next_verdicts_are_german_through_and_through(qtbot, door):
+    window = open_window(qtbot, door, windowed=True)
+    wedge_scan(qtbot, window, door.unpaid)
+    assert shown(window)[:2] == ("red", "Not paid")
+    window.speak_language("de")  # as the operator panel's chooser does
+    wedge_scan(qtbot, window, door.unpaid)
+    assert shown(window)[:2] == ("red", "Nicht bezahlt")
+    wedge_scan(qtbot, window, "HELLO-WORLD")
+    assert shown(window)[:2] == ("red", "Kein Badge")
+    assert window.verdict.detail.text() == "Scannen Sie den QR-Code auf dem Badge."  # not the check's English
+
+
+def test_an_arabic_redemption_counts_in_the_digits_of_its_status_line(qtbot, door):
+    with door.session_factory() as session:
+        lunch = session.scalar(select(AddOn.id).where(AddOn.name == "Lunch"))
+    save_settings(door.data_dir, KioskSettings(station_name="Lunch hall", mode=StationMode.REDEMPTION,
+                                               product_id=lunch, product_name="Lunch", language="ar").with_pin(PIN))
+    window = open_window(qtbot, door, windowed=True)
+    wedge_scan(qtbot, window, door.paid)
+    assert shown(window)[:2] == ("green", "استُخدم Lunch: بقي ١ من ٢")
+    assert window.verdict.addons.text() == "Lunch: بقي ١ من ٢"
+    assert window.status_bar.cached.text() == "شخصان محفوظان (٢)"
