@@ -4,6 +4,7 @@ before any rule or query sees the values."""
 from __future__ import annotations
 
 from decimal import Decimal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from server.sponsors.bulk_purchases import BulkVoucherConfig
