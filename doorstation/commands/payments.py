@@ -39,9 +39,8 @@ def bulk_create(
     with unit_of_work(session_factory()) as session:
         conf = get_conference(session, conference)
         owner = get_sponsor(session, conf, sponsor) if sponsor else None
-        config = {"voucher_type": voucher_type, "discount_value": discount, "max_uses": max_uses}
-        if prefix:
-            config["prefix"] = prefix
+        config = bulk_purchases.BulkVoucherConfig.parse({
+            "voucher_type": voucher_type, "discount_value": discount, "max_uses": max_uses, "prefix": prefix or None})
         purchase = bulk_purchases.create_bulk_purchase(
             session, owner, quantity, get_ticket_type(session, conf, ticket_type) if ticket_type else None,
             parse_money(unit_price), voucher_config=config, addon=get_addon(session, conf, addon) if addon else None,

@@ -7,10 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, cast
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
@@ -29,51 +29,68 @@ class BulkPurchaseError(Conflict):
     code = "bulk_purchase"
 
 
-def _parse_datetime(value: object) -> dt.datetime | None:
-    """voucher_config is JSON, so datetimes arrive as ISO strings."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str):
-        parsed = dt.datetime.fromisoformat(value)
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
-    return None
+MAX_USES = 1_000_000  # uses per code: far beyond any event, well inside the Integer column
+_MAX_DISCOUNT = Decimal("99999999.99")  # the discount column is Numeric(12, 2)
 
 
-@dataclass(frozen=True)
-class BulkVoucherConfig:
-    """What the purchase's codes will be, as its ``voucher_config`` (JSON) says. The type and the discount
-    may be missing until an organiser sets them: such a purchase is taken, but not fulfilled."""
+class BulkVoucherConfig(BaseModel):
+    """What the purchase's codes will be: the admin API's ``voucher_config``, what the console's form and
+    the command line build, and (as JSON) the purchase's ``voucher_config`` column. The type and the
+    discount may be missing until an organiser sets them: such a purchase is taken, but not fulfilled.
+    Rules between fields (a percentage at most 100, a window that ends after it starts, the prefix's
+    characters) are check_voucher_config's, run when the purchase is created."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     voucher_type: VoucherType | None = None
-    discount_value: Decimal | None = None
-    max_uses: int = 1
-    prefix: str | None = None  # default: BULK-{SPONSOR}- or BULK-
-    valid_from: dt.datetime | None = None
-    valid_until: dt.datetime | None = None
+    discount_value: Decimal | None = Field(default=None, ge=0, le=_MAX_DISCOUNT)
+    max_uses: int = Field(default=1, ge=1, le=MAX_USES)
+    prefix: str | None = Field(default=None, description="Default: BULK-{SPONSOR}-, or BULK- without a sponsor.")
+    valid_from: dt.datetime | None = Field(default=None, description="Without an offset: UTC.")
+    valid_until: dt.datetime | None = Field(default=None, description="Without an offset: UTC.")
     unlocks_hidden_tickets: bool = False
 
+    @field_validator("voucher_type", mode="before")
     @classmethod
-    def from_json(cls, config: Mapping[str, Any] | None) -> BulkVoucherConfig:
-        """Read what the column (or a request) holds; an unknown voucher type is refused."""
-        config = config if isinstance(config, Mapping) else {}
-        voucher_type = None
-        if config.get("voucher_type"):
-            try:
-                voucher_type = VoucherType(config["voucher_type"])
-            except ValueError:
-                raise InvalidInput(f"Unknown voucher type '{config['voucher_type']}'.") from None
-        discount = config.get("discount_value")
-        return cls(
-            voucher_type=voucher_type,
-            discount_value=None if discount is None else Decimal(str(discount)),
-            max_uses=int(config.get("max_uses", 1)),
-            prefix=None if config.get("prefix") is None else str(config["prefix"]),
-            valid_from=_parse_datetime(config.get("valid_from")),
-            valid_until=_parse_datetime(config.get("valid_until")),
-            unlocks_hidden_tickets=bool(config.get("unlocks_hidden_tickets", False)),
-        )
+    def _known_voucher_type(cls, value: object) -> object:
+        # The refusal people have always read, rather than pydantic's "Input should be …".
+        if value is None or isinstance(value, VoucherType):
+            return value
+        try:
+            return VoucherType(str(value))
+        except ValueError:
+            raise ValueError(f"Unknown voucher type '{value}'.") from None
+
+    @field_validator("valid_from", "valid_until")
+    @classmethod
+    def _utc_unless_said(cls, value: dt.datetime | None) -> dt.datetime | None:
+        return value.replace(tzinfo=dt.UTC) if value is not None and value.tzinfo is None else value
+
+    @classmethod
+    def parse(cls, values: Mapping[str, object]) -> BulkVoucherConfig:
+        """A configuration from loose values (a form, the command line, the stored JSON); a refusal is an
+        InvalidInput that names the field."""
+        try:
+            return cls.model_validate(values)
+        except ValidationError as error:
+            first = error.errors()[0]
+            field = ".".join(str(part) for part in first["loc"])
+            cause = first.get("ctx", {}).get("error")
+            # This model's own refusals are written for people and name their field; pydantic's get it named.
+            message = str(cause) if first["type"] == "value_error" and cause is not None else f"{field}: {first['msg']}"
+            raise InvalidInput(message, code="invalid_voucher_config") from None
+
+    @classmethod
+    def from_json(cls, stored: Mapping[str, Any] | None) -> BulkVoucherConfig:
+        """Read what the column holds. Rows written before this type existed may carry keys it does not
+        know (ignored) or an empty type or date (unset, as they were always read)."""
+        stored = stored if isinstance(stored, Mapping) else {}
+        return cls.parse({key: value for key, value in stored.items() if key in cls.model_fields
+                          and value is not None and not (value == "" and key != "prefix")})
+
+    def to_json(self) -> dict[str, Any]:
+        """What the column stores: the fields set, as JSON (a Decimal and a datetime as strings)."""
+        return self.model_dump(mode="json", exclude_none=True)
 
     @property
     def complete(self) -> bool:
@@ -102,9 +119,8 @@ def validate_bulk_purchase(purchase: BulkPurchase) -> None:
         raise InvalidInput(" ".join(problems), code="invalid_bulk_purchase")
 
 
-def _voucher_bulk_config(bp: BulkPurchase, conference: Conference) -> VoucherBulkConfig:
-    """The batch of vouchers a purchase's voucher_config asks for; default prefix BULK-{SPONSOR}- or BULK-."""
-    config = BulkVoucherConfig.from_json(bp.voucher_config)
+def _voucher_bulk_config(config: BulkVoucherConfig, bp: BulkPurchase, conference: Conference) -> VoucherBulkConfig:
+    """The batch of vouchers ``config`` asks for, for purchase ``bp``; default prefix BULK-{SPONSOR}- or BULK-."""
     sponsor_slug = (bp.sponsor.slug or "").upper() if bp.sponsor else ""
     return VoucherBulkConfig(
         conference=conference,
@@ -128,7 +144,7 @@ def create_bulk_purchase(
     ticket_type: TicketType | None,
     unit_price: Decimal,
     requested_by: str = "",
-    voucher_config: dict[str, Any] | None = None,
+    voucher_config: BulkVoucherConfig | None = None,
     addon: AddOn | None = None,
     *,
     conference: Conference | None = None,
@@ -148,12 +164,7 @@ def create_bulk_purchase(
         conference_id = sponsor.conference_id
     else:
         raise InvalidInput("A bulk purchase needs a sponsor or a conference.")
-    config = dict(voucher_config or {})
-    if "voucher_type" in config:
-        try:
-            VoucherType(config["voucher_type"])
-        except ValueError:
-            raise InvalidInput(f"Unknown voucher type '{config['voucher_type']}'.") from None
+    config = voucher_config if voucher_config is not None else BulkVoucherConfig()
     product_description = f"{quantity}x {ticket_type.name} voucher codes" if ticket_type is not None else ""
     purchase = BulkPurchase(
         conference_id=conference_id,
@@ -166,19 +177,18 @@ def create_bulk_purchase(
         product_description=product_description,
         payment_status=BulkPurchaseStatus.PENDING,
         requested_by=requested_by,
-        voucher_config=config,
+        voucher_config=config.to_json(),
     )
     validate_bulk_purchase(purchase)
-    if config.get("voucher_type") and config.get("discount_value") is not None:
+    if config.complete:
         # Its codes are generated only once it is paid: a configuration they cannot be generated
         # with (more than 500 codes, a window ending before it starts) must be refused now, not
         # discovered after the sponsor's money has arrived.
         try:
             check_voucher_config(_voucher_bulk_config(
-                purchase, conference if conference is not None else session.get_one(Conference, conference_id)))
-        except (InvalidInput, ValueError, ArithmeticError, TypeError) as error:
-            reason = error.message if isinstance(error, InvalidInput) else str(error)
-            raise InvalidInput(f"The voucher codes of this purchase could not be generated: {reason}",
+                config, purchase, conference if conference is not None else session.get_one(Conference, conference_id)))
+        except InvalidInput as error:
+            raise InvalidInput(f"The voucher codes of this purchase could not be generated: {error.message}",
                                code="invalid_voucher_config") from None
     session.add(purchase)
     session.flush()
@@ -224,13 +234,14 @@ def fulfill_bulk_purchase(session: Session, bulk_purchase: BulkPurchase) -> list
             f"Cannot fulfill BulkPurchase #{bp.id}: payment must be completed first. "
             f"Only comp deals (total_amount=0) can be fulfilled from APPROVED state."
         )
-    if not BulkVoucherConfig.from_json(bp.voucher_config).complete:
+    config = BulkVoucherConfig.from_json(bp.voucher_config)
+    if not config.complete:
         raise BulkPurchaseError(
             f"Cannot fulfill BulkPurchase #{bp.id}: voucher_config is missing "
             f"required fields (voucher_type, discount_value). "
             f"Configure these via the manage dashboard before fulfillment."
         )
-    vouchers = generate_voucher_codes(session, _voucher_bulk_config(bp, bp.conference))
+    vouchers = generate_voucher_codes(session, _voucher_bulk_config(config, bp, bp.conference))
     session.add_all(BulkPurchaseVoucher(bulk_purchase_id=bp.id, voucher_id=v.id) for v in vouchers)
     bp.payment_status = BulkPurchaseStatus.PAID
     session.flush()

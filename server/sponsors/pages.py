@@ -49,7 +49,6 @@ from server.web.sections import SEES_CODES
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 
-MAX_USES = 1_000_000
 MAX_COMP_BADGES = 100_000
 FormText = Annotated[str, Form()]
 
@@ -201,12 +200,11 @@ def add_purchase(request: Request, db: DbSession, user: SignedIn, slug: str, spo
             if sponsor is None:
                 raise InvalidInput("Choose one of this conference's sponsors, or the conference itself.")
         ticket_type, addon = _product_from_form(db, product)
-        config: dict[str, Any] = {
+        config = purchases.BulkVoucherConfig.parse({
             "voucher_type": forms.text(voucher_type, "voucher type", max_length=20),
-            "discount_value": str(_money(discount, "discount", conference)),
-            "max_uses": forms.whole_number(max_uses, "uses per code", minimum=1, maximum=MAX_USES)}
-        if prefix.strip():
-            config["prefix"] = forms.text(prefix, "code prefix", max_length=20)
+            "discount_value": _money(discount, "discount", conference),
+            "max_uses": forms.whole_number(max_uses, "uses per code", minimum=1, maximum=purchases.MAX_USES),
+            "prefix": forms.text(prefix, "code prefix", max_length=20) if prefix.strip() else None})
         purchase = purchases.create_bulk_purchase(
             db, sponsor, forms.whole_number(quantity, "quantity", minimum=1, maximum=500, required=True), ticket_type,
             _money(unit_price, "unit price", conference), requested_by=_by(user), voucher_config=config, addon=addon,

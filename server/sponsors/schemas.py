@@ -4,10 +4,11 @@ before any rule or query sees the values."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from server.sponsors.bulk_purchases import BulkVoucherConfig
+from server.vouchers.models import VoucherType
 from shared.protocol import RowId, Text
 
 MAX_MONEY = Decimal("99999999.99")  # well within the Numeric(12, 2) money columns
@@ -79,7 +80,8 @@ class BulkPurchaseCreate(BaseModel):
     unit_price: Decimal = Field(ge=0, le=MAX_MONEY, decimal_places=2)
     ticket_type: Text | None = Field(default=None, description="Ticket type slug or name.")
     addon: Text | None = Field(default=None, description="Add-on slug or name.")
-    voucher_config: dict[str, Any] = Field(default_factory=lambda: {"voucher_type": "comp", "discount_value": "100"})
+    voucher_config: BulkVoucherConfig = Field(
+        default_factory=lambda: BulkVoucherConfig(voucher_type=VoucherType.COMP, discount_value=Decimal(100)))
 
 
 class BulkPurchaseRead(BaseModel):

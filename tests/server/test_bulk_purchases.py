@@ -1,3 +1,4 @@
+import datetime as dt
 import re
 from decimal import Decimal
 
@@ -7,12 +8,17 @@ from sqlalchemy import select
 from server.errors import InvalidInput
 from server.sponsors.models import BulkPurchase, BulkPurchaseStatus
 from server.sponsors import bulk_purchases
-from server.sponsors.bulk_purchases import BulkPurchaseError, validate_bulk_purchase
+from server.sponsors.bulk_purchases import BulkPurchaseError, BulkVoucherConfig, validate_bulk_purchase
 from server.sponsors.service import create_sponsor
-from server.vouchers.models import Voucher
+from server.vouchers.models import Voucher, VoucherType
 from tests.factories import make_addon, make_conference, make_ticket_type
 
-COMP = {"voucher_type": "comp", "discount_value": "100"}
+COMP = BulkVoucherConfig(voucher_type=VoucherType.COMP, discount_value=Decimal(100))
+
+
+def comp(**fields):
+    """The comp configuration with ``fields`` changed (validated, as a request's would be)."""
+    return BulkVoucherConfig.model_validate(COMP.model_dump() | fields)
 
 
 def make_purchase(session, *, quantity=5, unit_price="0.00", voucher_config=COMP, status=None, sponsor_slug="acme"):
@@ -150,14 +156,14 @@ def test_cannot_fulfil_from_pending_failed_or_refunded(session, status):
 
 
 def test_missing_voucher_config_is_refused_before_anything_is_written(session):
-    purchase = make_purchase(session, voucher_config={"max_uses": 2}, status=BulkPurchaseStatus.PROCESSING)
+    purchase = make_purchase(session, voucher_config=BulkVoucherConfig(max_uses=2), status=BulkPurchaseStatus.PROCESSING)
     with pytest.raises(BulkPurchaseError, match="voucher_config is missing required fields"):
         bulk_purchases.fulfill_bulk_purchase(session, purchase)
     assert session.scalars(select(Voucher)).all() == []
 
 
 def test_configured_prefix_and_uses_are_honoured(session):
-    purchase = make_purchase(session, quantity=2, voucher_config=COMP | {"prefix": "GLX-", "max_uses": 3},
+    purchase = make_purchase(session, quantity=2, voucher_config=comp(prefix="GLX-", max_uses=3),
                              status=BulkPurchaseStatus.PROCESSING)
     vouchers = bulk_purchases.fulfill_bulk_purchase(session, purchase)
     assert all(v.code.startswith("GLX-") and v.max_uses == 3 for v in vouchers)
@@ -184,10 +190,9 @@ def test_mark_failed_only_from_pending_or_processing(session, status, changes):
 
 @pytest.mark.parametrize(("quantity", "config", "reason"), [
     (501, COMP, "count must be between 1 and 500, got 501"),
-    (2, COMP | {"valid_from": "2027-05-02T00:00Z", "valid_until": "2027-05-01T00:00Z"},
-     "valid_until cannot be before valid_from."),
-    (2, COMP | {"max_uses": "lots"}, "invalid literal for int() with base 10: 'lots'"),
-    (2, {"voucher_type": "percentage", "discount_value": "150"}, "A percentage discount must be between 0 and 100."),
+    (2, comp(valid_from="2027-05-02T00:00Z", valid_until="2027-05-01T00:00Z"), "valid_until cannot be before valid_from."),
+    (2, comp(voucher_type="percentage", discount_value="150"), "A percentage discount must be between 0 and 100."),
+    (2, comp(prefix="HAS SPACE-"), "The prefix must be at most 92 printable characters without spaces."),
 ])
 def test_a_voucher_configuration_that_could_never_be_fulfilled_is_refused_before_payment(session, quantity, config,
                                                                                          reason):
@@ -201,7 +206,25 @@ def test_a_voucher_configuration_that_could_never_be_fulfilled_is_refused_before
 
 
 def test_a_window_that_starts_when_it_ends_is_a_valid_bulk_configuration(session):
-    purchase = make_purchase(session, quantity=1, status=BulkPurchaseStatus.PROCESSING, voucher_config=COMP | {
-        "valid_from": "2027-05-01T09:00Z", "valid_until": "2027-05-01T09:00Z"})
+    purchase = make_purchase(session, quantity=1, status=BulkPurchaseStatus.PROCESSING, voucher_config=comp(
+        valid_from="2027-05-01T09:00Z", valid_until="2027-05-01T09:00Z"))
     [voucher] = bulk_purchases.fulfill_bulk_purchase(session, purchase)
     assert voucher.valid_from == voucher.valid_until
+
+
+@pytest.mark.parametrize(("stored", "read"), [
+    ({"voucher_type": "comp", "discount_value": "100"}, COMP),
+    ({"voucher_type": "fixed_amount", "discount_value": 20, "max_uses": 2, "prefix": "",
+      "valid_from": "2027-05-01T09:00:00"},  # a number, an empty prefix, a time without an offset
+     BulkVoucherConfig(voucher_type=VoucherType.FIXED_AMOUNT, discount_value=Decimal(20), max_uses=2, prefix="",
+                       valid_from=dt.datetime(2027, 5, 1, 9, tzinfo=dt.UTC))),
+    ({"voucher_type": "", "discount_value": None, "valid_until": "", "note": "set by hand"}, BulkVoucherConfig()),
+    ({}, BulkVoucherConfig()),
+])
+def test_stored_configurations_written_before_the_type_existed_still_read(stored, read):
+    assert BulkVoucherConfig.from_json(stored) == read
+
+
+def test_a_stored_configuration_that_is_wrong_is_refused_naming_its_field():
+    with pytest.raises(InvalidInput, match=r"^max_uses: Input should be a valid integer"):
+        BulkVoucherConfig.from_json({"voucher_type": "comp", "discount_value": "100", "max_uses": "lots"})

@@ -107,6 +107,9 @@ def test_sponsors_levels_and_bulk_purchases_from_the_command_line(run):
     refused = run("bulk-purchases", "create", "-c", "conf", "--quantity", "2", "--unit-price", "0", "--addon", "lunch",
                   expect=1)
     assert refused.stderr.strip() == "error: This add-on does not have bulk purchasing enabled."
+    refused = run("bulk-purchases", "create", "-c", "conf", "--quantity", "2", "--unit-price", "0", "--addon", "dinner",
+                  "--voucher-type", "gift", expect=1)
+    assert refused.stderr.strip() == "error: Unknown voucher type 'gift'."
     run("bulk-purchases", "create", "-c", "conf", "--quantity", "2", "--unit-price", "0", "--addon", "dinner")
     run("bulk-purchases", "approve", "1")
     codes = run("bulk-purchases", "fulfil", "1").stdout.split()[-2:]

@@ -16,7 +16,7 @@ from server.orders.service import AttendeeDetails, Cart, place_order
 from server.sponsors import bulk_purchases
 from server.sponsors.models import BulkPurchase, BulkPurchaseStatus
 from server.sponsors.service import create_sponsor
-from server.vouchers.models import Voucher
+from server.vouchers.models import Voucher, VoucherType
 from tests.factories import make_addon, make_attendee, make_conference, make_order, make_ticket_type
 
 
@@ -81,7 +81,7 @@ def test_concurrent_fulfilment_generates_the_vouchers_once(session_factory):
         conference = make_conference(session)
         sponsor = create_sponsor(session, conference, name="Acme", slug="acme")
         purchase = bulk_purchases.create_bulk_purchase(
-            session, sponsor, 20, None, Decimal("10.00"), voucher_config={"voucher_type": "comp", "discount_value": 100})
+            session, sponsor, 20, None, Decimal("10.00"), voucher_config=bulk_purchases.BulkVoucherConfig(voucher_type=VoucherType.COMP, discount_value=Decimal(100)))
         purchase.payment_status = BulkPurchaseStatus.PROCESSING
         purchase_id = purchase.id
 

@@ -113,6 +113,49 @@ def test_a_bulk_purchase_without_a_sponsor_over_http(admin):
     assert listed(admin, "/pycon/bulk-purchases", "sponsor") == [None, "widget-works"]
 
 
+def test_a_typed_voucher_configuration_is_stored_as_the_json_it_always_was(admin, session_factory):
+    answer = admin.post("/pycon/bulk-purchases", json={
+        "quantity": 2, "unit_price": "10", "ticket_type": "standard", "voucher_config": {
+            "voucher_type": "percentage", "discount_value": 25, "max_uses": 3, "prefix": "PCT-",
+            "valid_until": "2027-05-01T09:00"}})
+    assert answer.status_code == 201, answer.text
+    with session_factory() as session:
+        stored = session.scalars(select(BulkPurchase.voucher_config)).one()
+    assert stored == {"voucher_type": "percentage", "discount_value": "25", "max_uses": 3, "prefix": "PCT-",
+                      "valid_until": "2027-05-01T09:00:00Z", "unlocks_hidden_tickets": False}
+
+
+@pytest.mark.parametrize(("config", "field", "message"), [
+    ({"voucher_type": "gift"}, "voucher_type", "Unknown voucher type 'gift'."),
+    ({"discount_value": "-5"}, "discount_value", "greater than or equal to 0"),
+    ({"discount_value": "ten"}, "discount_value", "valid decimal"),
+    ({"max_uses": 0}, "max_uses", "greater than or equal to 1"),
+    ({"max_uses": "lots"}, "max_uses", "valid integer"),
+    ({"valid_from": "next tuesday"}, "valid_from", "valid datetime"),
+    ({"unlocks_hidden": True}, "unlocks_hidden", "Extra inputs are not permitted"),
+])
+def test_a_bad_voucher_configuration_is_a_422_naming_its_field_and_writes_nothing(admin, session_factory, config,
+                                                                                  field, message):
+    answer = admin.post("/pycon/bulk-purchases", json={"quantity": 2, "unit_price": "10", "ticket_type": "standard",
+                                                       "voucher_config": {"voucher_type": "comp", "discount_value": 100}
+                                                       | config})
+    assert answer.status_code == 422, answer.text
+    [problem] = answer.json()["detail"]
+    assert problem["loc"] == ["body", "voucher_config", field] and message in problem["msg"]
+    with session_factory() as session:
+        assert session.scalar(select(func.count(BulkPurchase.id))) == 0
+
+
+def test_a_voucher_configuration_whose_codes_could_never_be_made_is_refused_over_http(admin, session_factory):
+    answer = admin.post("/pycon/bulk-purchases", json={"quantity": 2, "unit_price": "10", "voucher_config": {
+        "voucher_type": "percentage", "discount_value": 150}})
+    assert answer.status_code == 422
+    assert answer.json()["detail"]["message"] == ("The voucher codes of this purchase could not be generated: "
+                                                  "A percentage discount must be between 0 and 100.")
+    with session_factory() as session:
+        assert session.scalar(select(func.count(BulkPurchase.id))) == 0
+
+
 @pytest.mark.parametrize(("fields", "message"), [
     ({"name": "   "}, "A sponsor needs a name."),
     ({"name": "W" * 201, "slug": "w"}, "A sponsor's name is at most 200 characters."),

@@ -22,7 +22,7 @@ from server.payments.gateway import from_minor_units, to_minor_units
 from server.payments.models import StripeEvent
 from server.sponsors.models import BulkPurchase, BulkPurchaseStatus
 from server.sponsors.service import create_sponsor
-from server.vouchers.models import Voucher
+from server.vouchers.models import Voucher, VoucherType
 from tests.command_line import run_doorstation
 from tests.factories import make_addon, make_conference, make_ticket_type
 from tests.fake_stripe import FakeStripe, serve
@@ -380,7 +380,7 @@ def _other_conference_purchase(shop, *, session_id: str) -> int:
         sponsor = create_sponsor(session, other, name="Globex", slug="globex")
         purchase = bulk_purchases.create_bulk_purchase(
             session, sponsor, 20, ticket, Decimal("100.00"),
-            voucher_config={"voucher_type": "comp", "discount_value": "100"})
+            voucher_config=bulk_purchases.BulkVoucherConfig(voucher_type=VoucherType.COMP, discount_value=Decimal(100)))
         purchase.stripe_checkout_session_id = session_id
         purchase.payment_status = BulkPurchaseStatus.PROCESSING
         return purchase.id

@@ -110,7 +110,8 @@ class World:
             sponsor = create_sponsor(session, conference, name="Acme", level=level)
             purchase = bulk_purchases.create_bulk_purchase(
                 session, sponsor, 2, ticket_type, Decimal("10.00"), requested_by="Seed",
-                voucher_config={"voucher_type": "comp", "discount_value": "0", "max_uses": 1}, conference=conference)
+                voucher_config=bulk_purchases.BulkVoucherConfig(voucher_type=VoucherType.COMP, discount_value=Decimal(0)),
+                conference=conference)
             session.add(StripeEvent(id="evt_seed", conference_id=conference.id, type="checkout.session.completed",
                                     payload={}, attempts=1, last_error="seed"))
             station, _ = create_device(session, conference, name="Printer kiosk", station="Desk")

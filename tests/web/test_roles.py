@@ -70,7 +70,8 @@ def seeded(console_server):
         ticket_type.bulk_enabled = True
         sponsor = create_sponsor(session, conference, name="Acme")
         purchase = bulk_purchases.create_bulk_purchase(session, sponsor, 2, ticket_type, Decimal(0),
-                                                            voucher_config={"voucher_type": "comp", "discount_value": "100"}, conference=conference)
+                                                            voucher_config=bulk_purchases.BulkVoucherConfig(voucher_type=VoucherType.COMP, discount_value=Decimal(100)),
+                                                            conference=conference)
         bulk_purchases.approve(session, purchase)
         bulk_purchases.fulfill_bulk_purchase(session, purchase)
         bulk_codes = list(session.scalars(select(Voucher.code).join(BulkPurchaseVoucher).where(

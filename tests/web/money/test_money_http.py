@@ -22,7 +22,7 @@ from server.sponsors.models import BulkPurchase, BulkPurchaseStatus, Sponsor, Sp
 from server.sponsors import bulk_purchases
 from server.sponsors.service import create_sponsor
 from server.users.models import Role
-from server.vouchers.models import Voucher
+from server.vouchers.models import Voucher, VoucherType
 from tests.factories import make_order, make_ticket_type
 from tests.web.conftest import CONFERENCE_A, CONFERENCE_B
 from tests.web.money.shop import HandlerOutage, form_token, wait_for
@@ -62,9 +62,7 @@ def count(factory, model) -> int:
 
 
 def purchase(factory, *, quantity=3, unit_price="80.00", prefix=None, conference=CONFERENCE_A) -> int:
-    config = {"voucher_type": "comp", "discount_value": "100"}
-    if prefix:
-        config["prefix"] = prefix
+    config = bulk_purchases.BulkVoucherConfig(voucher_type=VoucherType.COMP, discount_value=Decimal(100), prefix=prefix)
     with unit_of_work(factory) as session:
         conf = get_conference(session, conference)
         sponsor = create_sponsor(session, conf, name=f"Acme {conference}")
@@ -187,6 +185,20 @@ def test_a_form_without_its_csrf_token_is_refused(money_shop, as_role):
     assert answer.status_code == 403 and money_shop.refunds() == []
     assert organizer.post(f"{A}/sponsors/new", data={"name": "Acme"}).status_code == 403
     assert count(money_shop.server.session_factory, Sponsor) == 0
+
+
+def test_the_form_records_a_bulk_purchase_with_its_voucher_configuration(money_shop, as_role):
+    organizer = as_role(Role.ORGANIZER)
+    answer = post(organizer, f"{A}/sponsors/purchases/new", {
+        "sponsor_id": "", "quantity": "3", "unit_price": "80", "product": "", "voucher_type": "percentage",
+        "discount": "25", "max_uses": "2", "prefix": "TEAM-"}, page=f"{A}/sponsors")
+    assert answer.status_code == 303, answer.text[:300]
+    page = organizer.get(answer.headers["location"])
+    assert "Bulk purchase recorded (pending)." in page.text and "<code>TEAM-</code>" in page.text
+    with money_shop.server.session_factory() as session:
+        stored = session.scalars(select(BulkPurchase.voucher_config)).one()
+    assert stored == {"voucher_type": "percentage", "discount_value": "25.00", "max_uses": 2, "prefix": "TEAM-",
+                      "unlocks_hidden_tickets": False}
 
 
 @pytest.mark.parametrize(("form", "message"), [
