@@ -36,7 +36,6 @@ from markupsafe import Markup, escape
 from sqlalchemy.orm import Session
 
 from server.api import DbSession
-from server.conferences.local_time import in_conference_time, short_local_time
 from server.conferences.models import Conference
 from server.conferences.service import SLUG_PATTERN, get_conference
 from server.db.base import utcnow
@@ -44,7 +43,7 @@ from server.errors import NotFound
 from server.users.models import Role
 from server.users.repository import UserRepository
 from server.users.service import SESSION_LIFETIME, SignedInSession, server_secret, session_for_token
-from server.web import language
+from server.web import formats, language
 from server.web.sections import sections_for, sees_codes
 from shared.languages import SHIPPED_LANGUAGES, html_lang, is_right_to_left, language_name
 
@@ -59,8 +58,8 @@ templates.env.globals["Role"] = Role
 templates.env.globals["sections_for"] = sections_for  # the menu: what the role may open
 templates.env.globals["sees_codes"] = sees_codes  # voucher and bulk codes: organizers and owners
 templates.env.globals["now"] = utcnow  # the server's clock, for what depends on it ("on sale from …")
-templates.env.filters["local_time"] = short_local_time  # {{ moment|local_time(conference.timezone) }}
-templates.env.filters["conference_time"] = in_conference_time  # the full date, time and zone
+# local_time, conference_time, number, money: in the page's language (server.web.formats).
+templates.env.filters.update(formats.FILTERS)
 
 SESSION_COOKIE = "doorstation_session"
 # The sign-in form has no session yet; its CSRF token is a cookie of its own, compared with the

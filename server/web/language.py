@@ -54,6 +54,11 @@ def speaking(language: str) -> Iterator[None]:
         _active.reset(token)
 
 
+def current() -> str:
+    """The language this page (or message) is rendered in."""
+    return _active.get()
+
+
 def gettext(message: str) -> str:
     return translations(_active.get()).gettext(message)
 
