@@ -12,12 +12,16 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from server.attendees.service import SCAN_KINDS, reason_in_words
+from server.attendees.service import SCAN_KINDS
 from server.conferences.local_time import in_conference_time
 from server.exports import repository
 from server.exports.zone_history import OCCUPANCY_HEADER, THROUGHPUT_HEADER, occupancy_page, throughput_page
+from shared.conflict_words import ConflictWords
 
 PAGE = 2000
+
+# The kiosk's and the server's reasons in the words the console's conflicts page uses (the CSV is English).
+REASON_WORDS = ConflictWords()
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,7 @@ def scan_log_page(session: Session, scope: ExportScope, after: Any) -> tuple[lis
                          _name(row.first_name, row.last_name),
                          products.get((row.product_type or "addon", row.product_id), "")
                          if row.product_id is not None else "",
-                         reason_in_words(row.kiosk_reason), row.status, reason_in_words(row.reason)))
+                         REASON_WORDS.reason(row.kiosk_reason), row.status, REASON_WORDS.reason(row.reason)))
         else:
             what = (f"by {row.made_by}" if row.action == "check_in" else
                     f"by {row.made_by}: the check-in of {in_conference_time(row.check_in_at, scope.timezone)} "

@@ -45,11 +45,14 @@ from server.users.repository import UserRepository
 from server.users.service import SESSION_LIFETIME, SignedInSession, server_secret, session_for_token
 from server.web import formats, language
 from server.web.sections import sections_for, sees_codes
-from shared.languages import SHIPPED_LANGUAGES, html_lang, is_right_to_left, language_name
+from shared.conflict_words import ConflictWords
+from shared.languages import N_, SHIPPED_LANGUAGES, html_lang, is_right_to_left, language_name, shared_words
+from shared.verdict_words import VerdictWords
 
 WEB = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=WEB / "templates")
 templates.env.add_extension("jinja2.ext.i18n")
+templates.env.policies["ext.i18n.trimmed"] = True  # {% trans %} over several lines: the msgid Babel extracts
 # Each page is rendered in its request's language (server.web.language.speaking, in render() below).
 templates.env.install_gettext_callables(language.gettext, language.ngettext, newstyle=True,  # type: ignore[attr-defined]
                                         pgettext=language.pgettext)
@@ -57,6 +60,9 @@ templates.env.globals["languages"] = [(tag, language_name(tag)) for tag in SHIPP
 templates.env.globals["Role"] = Role
 templates.env.globals["sections_for"] = sections_for  # the menu: what the role may open
 templates.env.globals["sees_codes"] = sees_codes  # voucher and bulk codes: organizers and owners
+templates.env.globals["verdict_words"] = lambda: VerdictWords(language.current())  # the kiosk's own words
+templates.env.globals["conflict_words"] = lambda: ConflictWords(language.current())
+templates.env.globals["shared_text"] = lambda message: shared_words(language.current()).gettext(message)  # shared/locale
 templates.env.globals["now"] = utcnow  # the server's clock, for what depends on it ("on sale from …")
 # local_time, conference_time, number, money: in the page's language (server.web.formats).
 templates.env.filters.update(formats.FILTERS)
@@ -112,7 +118,7 @@ class ConsolePageError(HTTPException):
 
 
 def page_not_found() -> ConsolePageError:
-    return ConsolePageError(404, "There is no such page, or you have no access to it.", "Not found")
+    return ConsolePageError(404, N_("There is no such page, or you have no access to it."), N_("Not found"))
 
 
 def signed_in_user(request: Request, db: DbSession) -> ConsoleUser:
@@ -157,9 +163,9 @@ async def check_csrf(request: Request, user: SignedIn) -> None:
         value = form.get(CSRF_FIELD)
         sent = value if isinstance(value, str) else ""
     if not tokens_match(sent, user.csrf_token):
-        raise ConsolePageError(403, "This form could not be accepted: it did not come from this console's own "
-                                    "page (or it is from before you signed in again). Nothing was changed. "
-                                    "Go back, reload the page and try again.", "Form refused")
+        raise ConsolePageError(403, N_("This form could not be accepted: it did not come from this console's own "
+                                       "page (or it is from before you signed in again). Nothing was changed. "
+                                       "Go back, reload the page and try again."), N_("Form refused"))
 
 
 CsrfProtected = Depends(check_csrf)

@@ -55,7 +55,15 @@ def local_time(moment: dt.datetime | None, timezone: str, now: dt.datetime | Non
     return f"{day} {clock}" + ("" if local.tzinfo is zone else f" {_zone_label(local)}")
 
 
-def number(value: int | float | Decimal | str | None) -> str:
+def day(date: dt.date) -> str:
+    """A conference day: "Tue 12 May", "Di., 12. Mai"."""
+    tag = language.current()
+    if tag == SOURCE_LANGUAGE:
+        return f"{date:%a %d %b}"
+    return format_skeleton("MMMEd", dt.datetime.combine(date, dt.time(12)), locale=tag)
+
+
+def number(value: float | Decimal | str | None) -> str:
     """A count or figure with the language's separators; "" for none, and text that is no number as it is."""
     if value is None or value == "":
         return ""
@@ -65,7 +73,7 @@ def number(value: int | float | Decimal | str | None) -> str:
         return str(value)
 
 
-def money(amount: int | float | Decimal | str | None, currency: str) -> str:
+def money(amount: float | Decimal | str | None, currency: str) -> str:
     """An amount in the conference's currency, as the language writes money ("1.234,50 €")."""
     if amount is None or amount == "":
         return ""
@@ -75,4 +83,4 @@ def money(amount: int | float | Decimal | str | None, currency: str) -> str:
         return f"{amount} {currency.upper()}"
 
 
-FILTERS = {"local_time": local_time, "conference_time": conference_time, "number": number, "money": money}
+FILTERS = {"local_time": local_time, "conference_time": conference_time, "day": day, "number": number, "money": money}
