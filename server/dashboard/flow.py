@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from server.dashboard import repository
+from shared.languages import N_
 
 WINDOW = dt.timedelta(minutes=15)  # the per-minute figures
 RATE_WINDOW = dt.timedelta(minutes=5)  # the current rate: long enough to smooth a pause, short enough to follow a rush
@@ -96,4 +97,4 @@ def door_flag(door: DoorFlow, doors: list[DoorFlow]) -> str:
     others = [d.recent for d in doors if d.station != door.station]
     if not others or (median := statistics.median(others)) < BUSY or door.recent >= SLOW_SHARE * median:
         return ""
-    return "quiet" if door.recent == 0 else "slow"
+    return N_("quiet") if door.recent == 0 else N_("slow")  # worded by the page (dashboard_live.html)

@@ -19,7 +19,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 
 from babel.dates import format_datetime, format_skeleton, format_time
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, format_percent
 
 from server.conferences.local_time import conference_zone, in_conference_time, in_zone, short_local_time
 from server.web import language
@@ -73,6 +73,11 @@ def number(value: float | Decimal | str | None) -> str:
         return str(value)
 
 
+def percent(share: float) -> str:
+    """A share (0.33) as the language writes a percentage: "33%", "33 %" (de, fr), "‎33‎%" (ar)."""
+    return format_percent(share, locale=language.current())
+
+
 def money(amount: float | Decimal | str | None, currency: str) -> str:
     """An amount in the conference's currency, as the language writes money ("1.234,50 €")."""
     if amount is None or amount == "":
@@ -83,4 +88,5 @@ def money(amount: float | Decimal | str | None, currency: str) -> str:
         return f"{amount} {currency.upper()}"
 
 
-FILTERS = {"local_time": local_time, "conference_time": conference_time, "day": day, "number": number, "money": money}
+FILTERS = {"local_time": local_time, "conference_time": conference_time, "day": day, "number": number, "percent": percent,
+           "money": money}

@@ -17,9 +17,10 @@ from server.web.console import CsrfProtected, SignedIn, conference_for, render
 from server.web.forms import refused
 from server.zones.models import Zone
 from server.zones.service import MAX_CAPACITY, create_zone, figures, reset_times
+from shared.languages import N_
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
-AT_FULL = {"warn": "Warn, and let in", "refuse": "Refuse entry until someone leaves"}
+AT_FULL = {"warn": N_("Warn, and let in"), "refuse": N_("Refuse entry until someone leaves")}
 EMPTY_FORM = {"name": "", "capacity": "", "parent": "", "at_full": "warn", "reset_at": ""}
 
 
