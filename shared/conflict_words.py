@@ -40,18 +40,23 @@ REASONS = {
 }
 
 
+def _kind(kind: str) -> Part:
+    """A scan's kind as the sentence names it: "Check-in" (a kind this list does not know: its code)."""
+    return phrase(SCAN_KINDS[kind]) if kind in SCAN_KINDS else kind
+
+
 def unknown_code(kind: str, station: str, code: str) -> Phrase:
-    return phrase(N_("%(kind)s at %(station)s for unknown code %(code)s"), kind=kind, station=station, code=code)
+    return phrase(N_("%(kind)s at %(station)s for unknown code %(code)s"), kind=_kind(kind), station=station, code=code)
 
 
 def refused_by_list(kind: str, station: str, who: str, checkin_list: str, why: Part) -> Phrase:
     """"check_in at Door B admitted Ada (…) against the list 'Main days': Only before 17:00 CEST"."""
     return phrase(N_("%(kind)s at %(station)s admitted %(who)s against the list '%(list)s': %(why)s"),
-                  kind=kind, station=station, who=who, list=checkin_list, why=why)
+                  kind=_kind(kind), station=station, who=who, list=checkin_list, why=why)
 
 
 def without_product(kind: str, station: str, who: str) -> Phrase:
-    return phrase(N_("%(kind)s at %(station)s admitted %(who)s without the product"), kind=kind, station=station,
+    return phrase(N_("%(kind)s at %(station)s admitted %(who)s without the product"), kind=_kind(kind), station=station,
                   who=who)
 
 
@@ -72,13 +77,13 @@ def order_not_valid(kind: str, station: str, who: str, status: str | None) -> Ph
     """"check_in at Door B admitted Ada, whose order is refunded: Order status is 'Refunded' — check-in not allowed."."""
     if status is None:
         return phrase(N_("%(kind)s at %(station)s admitted %(who)s, whose order is missing: Attendee has no "
-                         "associated order."), kind=kind, station=station, who=who)
+                         "associated order."), kind=_kind(kind), station=station, who=who)
     named = phrase(ORDER_STATUS_WORDS[status]) if status in ORDER_STATUS_WORDS else status
     if admits_entry(status):  # the conflict is about something else; its status says nothing against it
-        return phrase(N_("%(kind)s at %(station)s admitted %(who)s, whose order is %(status)s"), kind=kind,
+        return phrase(N_("%(kind)s at %(station)s admitted %(who)s, whose order is %(status)s"), kind=_kind(kind),
                       station=station, who=who, status=named)
     return phrase(N_("%(kind)s at %(station)s admitted %(who)s, whose order is %(status)s: Order status is "
-                     "'%(label)s' — check-in not allowed."), kind=kind, station=station, who=who,
+                     "'%(label)s' — check-in not allowed."), kind=_kind(kind), station=station, who=who,
                   status=named,
                   label=phrase(ORDER_STATUS_LABELS[status]) if status in ORDER_STATUS_LABELS else status)
 
