@@ -103,7 +103,7 @@ def test_the_simulator_explains_a_refusal_in_french(signed_in_client, console_se
     simulated = words(client.get(f"{BASE}/checkin-lists-simulator", params={
         "checkin_list": list_id, "ticket_type": str(standard_id(console_server)), "station": "Porte A",
         "moment": "2026-05-12T18:30"}).text)
-    assert "Refusés à Porte A (Journée): Seulement avant 17:00 UTC" in simulated
+    assert "Refusé à Porte A (Journée): Seulement avant 17:00 UTC" in simulated
 
 
 @pytest.mark.browser
