@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 from server.db.engine import unit_of_work
 from server.users.models import Role
 from server.zones.service import create_zone
+from shared.phrases import Phrase
 from tests.factories import make_attendee, past_scan_time
 from tests.web.conftest import CONFERENCE_A, form_token
 from tests.web.door_devices import PairedKiosk
@@ -69,8 +70,8 @@ def test_a_conflict_reads_the_same_on_its_page_and_in_the_scan_log(signed_in_cli
         code = make_attendee(session, conference, first_name="Bob", last_name="Pending",
                              order_status="pending").access_code
     scanned_at = past_scan_time(5, 4, 10, 31)
-    assert PairedKiosk(console_server, name="Kiosk B", station="Door B").upload("check_in", code, scanned_at) \
-        == "conflict"
+    kiosk = PairedKiosk(console_server, name="Kiosk B", station="Door B")
+    assert kiosk.upload("check_in", code, scanned_at) == "conflict"
     client = signed_in_client(Role.OWNER)
 
     page = words(client.get(f"{BASE}/conflicts").text)
@@ -86,6 +87,9 @@ def test_a_conflict_reads_the_same_on_its_page_and_in_the_scan_log(signed_in_cli
     assert (f"Check-in an Door B ließ Bob Pending ({code}) ein, deren Bestellung ausstehend ist: "
             "Bestellstatus ist „Ausstehend“ — Check-in nicht erlaubt.") in german
     assert "Server sagte unbezahlt" in german
+
+    [for_the_kiosk] = kiosk.conflicts()  # the operator panel's copy words it the same, in the station's language
+    assert Phrase.from_json(for_the_kiosk["words"]).text("de") in german
 
 
 def test_the_simulator_explains_a_refusal_in_french(signed_in_client, console_server):
