@@ -4,10 +4,11 @@ conference's time zone: the console's template filters.
     {{ moment|local_time(conference.timezone) }}       a live page's time: today's "09:14:05", else with its day
     {{ moment|conference_time(conference.timezone) }}  the full date, time and zone
     {{ count|number }}                                 1,234 · 1.234 (de) · 1 234 (fr)
-    {{ amount|money(conference.currency) }}            $1,234.50 · 1.234,50 € (de) · € 1.234,50 (nl)
+    {{ amount|money(conference.currency) }}            1234.50 EUR · 1.234,50 € (de) · € 1.234,50 (nl)
 
 English keeps the console's own writing of times (24-hour, "2026-05-01 09:14:05 CEST", as the exports
-and the kiosk's operator panel write them), so what a door lead reads on a page matches a CSV line; the
+and the kiosk's operator panel write them) and money ("1234.50 EUR", as its notices and the CLI do), so what
+a door lead reads on a page matches a CSV line and a message; the
 other languages get their locale's order, month names and separators. The zone stays its abbreviation
 ("CEST"), the kiosk's label too. Arabic is written with the digits Babel gives its locale (Latin digits,
 Arabic separators and marks).
@@ -79,9 +80,12 @@ def percent(share: float) -> str:
 
 
 def money(amount: float | Decimal | str | None, currency: str) -> str:
-    """An amount in the conference's currency, as the language writes money ("1.234,50 €")."""
+    """An amount in the conference's currency, as the language writes money ("1.234,50 €"); English keeps the
+    console's "1234.50 EUR", as its notices, its forms' labels and the CLI say it."""
     if amount is None or amount == "":
         return ""
+    if language.current() == SOURCE_LANGUAGE:
+        return f"{amount} {currency.upper()}"
     try:
         return format_currency(Decimal(str(amount)), currency.upper(), locale=language.current())
     except (InvalidOperation, ValueError):
