@@ -58,7 +58,12 @@ class Flow:
         return math.ceil(self.to_come / self.per_minute) if self.per_minute > 0 else None
 
     @property
-    def summary(self) -> str:
+    def rate_minutes(self) -> int:
+        """The window the rate is taken over, in minutes."""
+        return RATE_WINDOW.seconds // 60
+
+    @property
+    def summary(self) -> str:  # in English, for logs; the dashboard words it in its reader's language
         if self.to_come <= 0:
             return "Everyone expected is in."
         if self.minutes_to_admit is None:
