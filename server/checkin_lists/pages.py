@@ -151,9 +151,9 @@ def _read(db: DbSession, conference: Conference, form: dict[str, Any]) -> ListFi
     tickets = forms.ids(form["ticket_types"], "ticket types", field="ticket_types")
     addons = forms.ids(form["addons"], "add-ons", field="addons")
     if not set(tickets) <= {t.id for t in ticket_types_of(db, conference.id)}:
-        raise InvalidInput("A ticket type ticked is not one of this conference's.")
+        raise InvalidInput(N_("A ticket type ticked is not one of this conference's."))
     if not set(addons) <= {a.id for a in addons_of(db, conference.id)}:
-        raise InvalidInput("An add-on ticked is not one of this conference's.")
+        raise InvalidInput(N_("An add-on ticked is not one of this conference's."))
     days = sorted({forms.whole_number(d, "conference day", minimum=1, maximum=60, field="days") for d in form["days"]})
     stations = [forms.text(s, "station", max_length=100, field="stations").strip()
                 for s in form["stations"].replace("\n", ",").split(",") if s.strip()]
@@ -281,10 +281,10 @@ def simulator(request: Request, db: DbSession, user: SignedIn, slug: str, checki
         list_id = forms.record_id(checkin_list, "check-in lists", field="checkin_list")
         row = repository.list_of(db, conference.id, list_id or 0)
         if row is None:
-            raise forms.FieldRefused("checkin_list", "Choose one of this conference's check-in lists.")
+            raise forms.FieldRefused("checkin_list", N_("Choose one of this conference's check-in lists."))
         at = forms.venue_time(asked["moment"], conference.timezone, "moment", field="moment")
         if at is None:
-            raise forms.FieldRefused("moment", "Give the moment of the scan.")
+            raise forms.FieldRefused("moment", N_("Give the moment of the scan."))
         name = forms.text(station, "station", max_length=100, field="station").strip() or next(iter(row.stations), "")
         state = _attendee(db, conference, access_code, ticket_type)
         compiled = CompiledList(shared_list(row), venue_of(db, conference))
@@ -322,6 +322,6 @@ def _attendee(db: DbSession, conference: Conference, access_code: str, ticket_ty
     type_id = forms.record_id(ticket_type, "ticket types", field="ticket_type")
     chosen = next((t for t in ticket_types_of(db, conference.id) if t.id == type_id), None)
     if chosen is None:
-        raise forms.FieldRefused("ticket_type", "Choose a ticket type, or give an attendee's access code.")
+        raise forms.FieldRefused("ticket_type", N_("Choose a ticket type, or give an attendee's access code."))
     return AttendeeState("SIMULATE", "", "", chosen.name, "paid", holdings=(Holding("ticket_type", chosen.id,
                                                                                      chosen.name),), passages=())

@@ -61,6 +61,9 @@ templates.env.globals["Role"] = Role
 templates.env.globals["sections_for"] = sections_for  # the menu: what the role may open
 templates.env.globals["sees_codes"] = sees_codes  # voucher and bulk codes: organizers and owners
 templates.env.globals["verdict_words"] = lambda: VerdictWords(language.current())  # the kiosk's own words
+# A message decided in Python (a notice, a refused field's words) translated as it is: no %-formatting, so a
+# message that holds a "%" shows as written; one the catalogue does not know shows in English.
+templates.env.globals["translated"] = lambda message: language.gettext(message) if message else message
 templates.env.globals["conflict_words"] = lambda: ConflictWords(language.current())
 templates.env.globals["shared_text"] = lambda message: shared_words(language.current()).gettext(message)  # shared/locale
 templates.env.globals["now"] = utcnow  # the server's clock, for what depends on it ("on sale from …")

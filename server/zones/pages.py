@@ -56,7 +56,7 @@ def add_zone(request: Request, db: DbSession, user: SignedIn, slug: SlugPath,
             at_full=forms.choice(at_full, tuple(AT_FULL), "policy at full", field="at_full"),
             reset_at=forms.time_of_day(reset_at, "nightly reset time", field="reset_at"))
     except NotFound:  # another conference's zone, or none: refused beside the field
-        refused(request, db, forms.FieldRefused("parent", "Choose one of this conference's zones."))
+        refused(request, db, forms.FieldRefused("parent", N_("Choose one of this conference's zones.")))
         return _zones_page(request, db, conference, status_code=422, form=form)
     except InvalidInput as error:  # nothing written: the form comes back with what was typed
         refused(request, db, error)

@@ -109,6 +109,10 @@ def test_the_simulator_explains_a_refusal_in_french(signed_in_client, console_se
         "moment": "2026-05-12T18:30"}).text)
     assert "Refusé à Porte A (Journée): Seulement avant 17:00 UTC" in simulated
 
+    no_such_list = client.get(f"{BASE}/checkin-lists-simulator", params={"checkin_list": "999999"})
+    assert no_such_list.status_code == 422  # the refusal says why, in French too
+    assert "Choisissez une des listes d'enregistrement de cette conférence." in words(no_such_list.text)
+
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1280, 768])
