@@ -136,3 +136,18 @@ def test_the_devices_page_in_arabic_reads_from_the_right(new_page, make_console_
         headers = page.locator('[data-testid="fleet"] thead th')
         assert headers.first.bounding_box()["x"] > headers.nth(2).bounding_box()["x"]
     page.screenshot(path=str(screenshots / f"console-devices-ar-{width}.png"), full_page=True)
+
+
+ORGANIZER_PAGES = ("/dashboard", "/dashboard/live", "/devices", "/devices/live", "/checkin-lists", "/zones",
+                   "/conflicts?show=resolved", "/exports", "/settings", "/orders/stripe-events?show=all", "/lookups")
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "es", "nl", "pt-BR", "ar"])
+def test_every_organizer_page_renders_in_each_language(signed_in_client, big_room, language):
+    client = _speaking(signed_in_client(Role.OWNER), language)
+    for path in ORGANIZER_PAGES:
+        page = client.get(BASE + path)
+        assert page.status_code == 200, (path, words(page.text)[:300])
+    assert f'lang="{language}"' in client.get("/conferences/new").text
+    missing = client.get("/conferences/no-such-conference/dashboard")
+    assert missing.status_code == 404 and "There is no such page" not in missing.text  # worded in the language
