@@ -16,8 +16,10 @@ from typing import Any
 from shared import checkin_rules
 from shared.checkin_rules import Attempt, Rule, RuleVerdict, Venue
 from shared.decisions import AttendeeState, Passage
+from shared.languages import N_, SOURCE_LANGUAGE
+from shared.phrases import in_one_line, phrase
 
-NO_RE_ENTRY = "No re-entry after leaving"
+NO_RE_ENTRY = N_("No re-entry after leaving")
 
 
 @dataclass(frozen=True)
@@ -98,8 +100,8 @@ def admit(compiled: CompiledList, attendee: AttendeeState, *, at: dt.datetime, s
     attempt = Attempt(at=at, station=station, product=product, addons=addons, passages=entries)
     verdict = checkin_rules.evaluate(compiled.rule, attempt, compiled.venue)
     if not checkin_list.allow_entry_after_exit and _has_left(entries, at):
-        words = NO_RE_ENTRY if verdict.allowed else f"{NO_RE_ENTRY}, {verdict.explanation}"
-        return RuleVerdict(False, words)
+        reasons = (phrase(NO_RE_ENTRY),) + (() if verdict.allowed else verdict.reasons)
+        return RuleVerdict(False, in_one_line(reasons, SOURCE_LANGUAGE), reasons)
     return verdict
 
 

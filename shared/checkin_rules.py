@@ -43,6 +43,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from shared.decisions import Passage
+from shared.languages import N_, SOURCE_LANGUAGE
+from shared.phrases import Either, Moment, Part, Phrase, Weekday, in_one_line, ngettext, phrase
 from shared.zones import conference_zone, in_zone
 
 VERSION = 1
@@ -102,7 +104,7 @@ class Attempt:
 
 @dataclass(frozen=True)
 class Refusal:
-    words: str  # "Only before 10:00 CEST"
+    words: Phrase  # "Only before 10:00 CEST", in the shared catalogue's words
     rigidity: tuple[float, float]
 
 
@@ -112,7 +114,7 @@ class Atom:
 
     test: Callable[[Context], bool]
     explain: Callable[[Context], Refusal]
-    words: str  # what it asks for, for the console ("Only before 10:00")
+    words: Phrase  # what it asks for, for the console ("Only before 10:00 CEST")
 
 
 @dataclass(frozen=True)
@@ -122,9 +124,9 @@ class Rule:
     document: dict[str, Any]
     paths: tuple[tuple[Atom, ...], ...]  # allowed when every atom of some path holds
 
-    def describe(self) -> list[list[str]]:
+    def describe(self, language: str = SOURCE_LANGUAGE) -> list[list[str]]:
         """The rule in words, one list per way in: [["Staff entrance only"], ["Only before 10:00 CEST"]]."""
-        return [[atom.words for atom in path] for path in self.paths]
+        return [[atom.words.text(language) for atom in path] for path in self.paths]
 
 
 class Context:
@@ -245,7 +247,7 @@ def _atom(operator: str, operands: Any, venue: Venue, where: str) -> Atom:
     if not isinstance(operands, list) or len(operands) != 2:
         raise RuleError(f"{where}: '{operator}' compares two things: [{{\"var\": …}}, value].")
     left, right = operands
-    variable, read, kind, rigidity = _value(left, venue, where)
+    variable, read, kind, rigidity, counted_at = _value(left, venue, where)
     if operator == "inList":
         right = _list(right, kind, where)
     else:
@@ -254,7 +256,7 @@ def _atom(operator: str, operands: Any, venue: Venue, where: str) -> Atom:
                 and operator not in ("==", "!="):
             raise RuleError(f"{where}: '{variable}' is compared with == or != (or inList), not '{operator}'.")
     test = _test(operator, read, right, kind)
-    words = _words(variable, operator, right, venue)
+    words = _words(variable, operator, right, venue, counted_at)
     rigidity += OPERATOR_RIGIDITY[operator]
     if variable.startswith("minutes_since") and _technical(operator, right):
         rigidity += 1000  # "no entry yet" spelled as a comparison with −1: never the reason to show
@@ -267,8 +269,8 @@ def _atom(operator: str, operands: Any, venue: Venue, where: str) -> Atom:
     return Atom(test, explain, words)
 
 
-def _value(node: object, venue: Venue, where: str) -> tuple[str, Callable[[Context], Any], type, int]:
-    """The left side: a variable, or a count of entries since / before a moment."""
+def _value(node: object, venue: Venue, where: str) -> tuple[str, Callable[[Context], Any], type, int, Moment | None]:
+    """The left side: a variable, or a count of entries since / before a moment (and that moment, for words)."""
     operator, operands = _operator(node, f"{where} (left side)")
     if operator == "var":
         name = operands[0] if isinstance(operands, list) and operands else operands
@@ -281,7 +283,7 @@ def _value(node: object, venue: Venue, where: str) -> tuple[str, Callable[[Conte
         if name == "conference_day" and not venue.days:
             raise RuleError(f"{where}: 'conference_day' needs the conference's days, and none are set.")
         kind, rigidity = VARIABLES[name]
-        return name, (lambda context: context[name]), kind, rigidity
+        return name, (lambda context: context[name]), kind, rigidity, None
     if operator in COUNTS_AT:
         if not isinstance(operands, list) or len(operands) != 1:
             raise RuleError(f"{where}: '{operator}' takes one moment: [{{\"buildTime\": […]}}].")
@@ -294,8 +296,8 @@ def _value(node: object, venue: Venue, where: str) -> tuple[str, Callable[[Conte
             return context.days_of(chosen) if days else len(chosen)
 
         word = "since" if since else "before"
-        label = f" {word} {_spec_words(operands[0]['buildTime'], venue, dt.timedelta())}"
-        return ("days" if days else "entries") + label, count, int, COUNT_RIGIDITY
+        at = _spec_moment(operands[0]["buildTime"], venue, dt.timedelta())
+        return f"{'days' if days else 'entries'} {word}", count, int, COUNT_RIGIDITY, at
     raise RuleError(f"{where}: the left side is a {{\"var\": …}} or an entries_since/before count, not '{operator}'.")
 
 
@@ -360,13 +362,13 @@ def _time_atom(operator: str, operands: Any, venue: Venue, where: str) -> Atom:
 
     before = operator == "isBefore"
     test = (lambda c: c.attempt.at < limit(c)) if before else (lambda c: c.attempt.at > limit(c))
-    word = "before" if before else "after"
-    words = f"Only {word} {_spec_words(spec, venue, shift)}"
+    only = N_("Only before %(moment)s") if before else N_("Only after %(moment)s")
+    words = phrase(only, moment=_spec_moment(spec, venue, shift))
 
     def explain(context: Context) -> Refusal:
         moment_then = limit(context)
         distance = abs((context.attempt.at - moment_then).total_seconds())
-        return Refusal(f"Only {word} {_moment_words(moment_then, context, distance)}", (200 + 1, distance))
+        return Refusal(phrase(only, moment=_moment_words(moment_then, context, distance)), (200 + 1, distance))
 
     return Atom(test, explain, words)
 
@@ -414,85 +416,113 @@ def _venue_moment(wall: dt.datetime, venue: Venue, where: str) -> dt.datetime:
 
 # Words ----------------------------------------------------------------------------------------------------
 
-def _spec_words(spec: list[Any], venue: Venue, shift: dt.timedelta) -> str:
+def _spec_moment(spec: list[Any], venue: Venue, shift: dt.timedelta) -> Moment:
     """A moment as the console states a rule (no attempt: "10:00" means any day's)."""
     zone = venue.zone
     if spec[0] == "customtime":
         clock = dt.datetime.combine(venue.days[0] if venue.days else dt.date(2026, 1, 1), dt.time.fromisoformat(spec[1]))
-        local = in_zone(clock.replace(tzinfo=zone) + shift, zone)
-        return f"{local:%H:%M %Z}"
+        return Moment(in_zone(clock.replace(tzinfo=zone) + shift, zone), "time")
     if spec[0] in ("date_from", "date_to"):
         day = venue.days[0] if spec[0] == "date_from" else venue.days[-1] + dt.timedelta(days=1)
         local = in_zone(_venue_moment(dt.datetime.combine(day, dt.time()), venue, "") + shift, zone)
     else:
         parsed = dt.datetime.fromisoformat(spec[1])
         local = in_zone((parsed.astimezone(dt.UTC) if parsed.tzinfo else _venue_moment(parsed, venue, "")) + shift, zone)
-    return f"{local:%a %d %b %H:%M %Z}"
+    return Moment(local, "day_time")
 
 
-def _moment_words(moment: dt.datetime, context: Context, distance: float) -> str:
+def _moment_words(moment: dt.datetime, context: Context, distance: float) -> Moment:
     """"10:00 CEST" when it is within half a day of the scan (pretix's choice), else with its date."""
-    local = in_zone(moment, context.venue.zone)
-    return f"{local:%H:%M %Z}" if distance < 12 * 3600 else f"{local:%a %d %b %H:%M %Z}"
+    return Moment(in_zone(moment, context.venue.zone), "time" if distance < 12 * 3600 else "day_time")
 
 
-def _day_words(day: int, venue: Venue) -> str:
+def _day_words(day: int, venue: Venue) -> Part:
     """Conference day 2 as a volunteer reads it: "Tue 12 May" (or "day 9" when the conference has no such day)."""
-    return f"{venue.days[day - 1]:%a %d %b}" if 1 <= day <= len(venue.days) else f"day {day}"
+    if 1 <= day <= len(venue.days):
+        return Moment(dt.datetime.combine(venue.days[day - 1], dt.time(12), tzinfo=venue.zone), "day")
+    return phrase(N_("day %(number)s"), number=day)
 
 
-def _either(values: Sequence[str]) -> str:
-    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " or " + values[-1]
+def _either(values: Sequence[Part]) -> Either:
+    return Either(tuple(values))
 
 
-def _times(n: int) -> str:
-    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+def _times(n: int) -> Phrase:
+    if n == 1:
+        return phrase(N_("once"))
+    if n == 2:
+        return phrase(N_("twice"))
+    return ngettext("%(count)s time", "%(count)s times", n)
 
 
-def _words(variable: str, operator: str, right: Any, venue: Venue) -> str:
+def _counted(variable: str, at: Moment | None) -> Phrase | None:
+    """Which entries a count counts, as words after it: "today", "since Tue 12 May 12:00 CEST"; None: all."""
+    if at is not None:
+        return phrase(N_("since %(moment)s") if variable.endswith("since") else N_("before %(moment)s"), moment=at)
+    return {"entries_today": phrase(N_("today")), "entries_days": phrase(N_("(days)"))}.get(variable)
+
+
+def _with(words: Phrase, counted: Phrase | None) -> Phrase:
+    """"Already entered twice" and "today": "Already entered twice today"."""
+    return words if counted is None else phrase(N_("%(refusal)s %(which)s"), refusal=words, which=counted)
+
+
+def _words(variable: str, operator: str, right: Any, venue: Venue, at: Moment | None = None) -> Phrase:
     """What the condition asks for, in the words the kiosk shows when it fails."""
     values = sorted(right, key=str) if isinstance(right, frozenset) else [right]
     if operator == "inList":
         operator = "=="
     if variable == "product":
         names = _either([venue.name(v) for v in values])
-        return f"{names} only" if operator == "==" else f"Not valid with {names}"
+        return phrase(N_("%(tickets)s only") if operator == "==" else N_("Not valid with %(tickets)s"), tickets=names)
     if variable == "addons":
-        return f"Needs {_either([venue.name(v, addon=True) for v in values])}"
+        return phrase(N_("Needs %(addons)s"), addons=_either([venue.name(v, addon=True) for v in values]))
     if variable == "station":
-        return f"{_either(values)} only" if operator == "==" else f"Not at {_either(values)}"
+        return phrase(N_("%(stations)s only") if operator == "==" else N_("Not at %(stations)s"),
+                      stations=_either(values))
     if variable in ("now_isoweekday", "conference_day"):
-        named = [WEEKDAYS[v - 1] if variable == "now_isoweekday" and 1 <= v <= 7 else _day_words(v, venue)
+        named = [Weekday(v) if variable == "now_isoweekday" and 1 <= v <= 7 else _day_words(v, venue)
                  for v in values]
-        allowed = {"==": _either(named) + " only", "!=": "not on " + _either(named)}.get(operator)
-        if allowed is None:
-            allowed = f"{'weekday' if variable == 'now_isoweekday' else 'conference day'} {operator} {values[0]}"
-        return f"Not valid today: {allowed}"
+        if operator in ("==", "!="):
+            allowed = phrase(N_("%(days)s only") if operator == "==" else N_("not on %(days)s"), days=_either(named))
+        elif variable == "now_isoweekday":
+            allowed = phrase(N_("weekday %(operator)s %(value)s"), operator=operator, value=values[0])
+        else:
+            allowed = phrase(N_("conference day %(operator)s %(value)s"), operator=operator, value=values[0])
+        return phrase(N_("Not valid today: %(allowed)s"), allowed=allowed)
     if variable == "entry_status":
         inside = (right == "present") == (operator == "==")
-        return "Not inside" if inside else "Already inside"
+        return phrase(N_("Not inside") if inside else N_("Already inside"))
     if variable.startswith("minutes_since"):
-        which = "last" if "last" in variable else "first"
+        last = "last" in variable
         if operator in (">", ">="):
-            return f"Only {right + (operator == '>')} minutes after the {which} entry"
+            minutes = right + (operator == ">")
+            return (ngettext("Only %(count)s minute after the last entry", "Only %(count)s minutes after the last entry",
+                           minutes) if last else
+                    ngettext("Only %(count)s minute after the first entry", "Only %(count)s minutes after the first entry",
+                           minutes))
         if operator in ("<", "<="):
-            return f"Only within {right - (operator == '<')} minutes of the {which} entry"
-        return f"Minutes since the {which} entry {operator} {right}"
-    counted = {"entries_number": "", "entries_today": " today", "entries_days": " (days)"}.get(
-        variable, variable.removeprefix("entries").removeprefix("days"))  # " since Tue 12 May 12:00 CEST"
+            minutes = right - (operator == "<")
+            return (ngettext("Only within %(count)s minute of the last entry",
+                           "Only within %(count)s minutes of the last entry", minutes) if last else
+                    ngettext("Only within %(count)s minute of the first entry",
+                           "Only within %(count)s minutes of the first entry", minutes))
+        return phrase(N_("Minutes since the last entry %(operator)s %(value)s") if last else
+                      N_("Minutes since the first entry %(operator)s %(value)s"), operator=operator, value=right)
+    counted = _counted(variable, at)
     if operator in ("<", "<="):
         allowed = right - (operator == "<")
         if allowed <= 0:
-            return "Already entered" + counted
+            return _with(phrase(N_("Already entered")), counted)
         if variable == "entries_days" or variable.startswith("days "):
-            return f"Already entered on {allowed} {'day' if allowed == 1 else 'days'}"
-        return f"Already entered {_times(allowed)}{counted}"
+            return ngettext("Already entered on %(count)s day", "Already entered on %(count)s days", allowed)
+        return _with(phrase(N_("Already entered %(times)s"), times=_times(allowed)), counted)
     if operator == "==" and right == 0:
-        return "Already entered" + counted
+        return _with(phrase(N_("Already entered")), counted)
     if operator in (">", ">="):
         needed = right + (operator == ">")
-        return f"Needs {'an earlier entry' if needed == 1 else f'{needed} earlier entries'}{counted}"
-    return f"Entries{counted} {operator} {right}"
+        return _with(ngettext("Needs an earlier entry", "Needs %(count)s earlier entries", needed), counted)
+    return _with(phrase(N_("Entries %(operator)s %(value)s"), operator=operator, value=right), counted)
 
 
 def json_text(value: object) -> str:
@@ -504,7 +534,12 @@ def json_text(value: object) -> str:
 @dataclass(frozen=True)
 class RuleVerdict:
     allowed: bool
-    explanation: str = ""  # the words of the least rigid way in, when refused
+    explanation: str = ""  # the words of the least rigid way in, when refused (English)
+    reasons: tuple[Phrase, ...] = ()  # the same, to word in any language (``explanation_in``)
+
+    def explanation_in(self, language: str) -> str:
+        """The refusal in ``language``: "Nur vor 17:00 CEST"."""
+        return in_one_line(self.reasons, language) if self.reasons else self.explanation
 
 
 def evaluate(rule: Rule, attempt: Attempt, venue: Venue) -> RuleVerdict:
@@ -516,13 +551,14 @@ def evaluate(rule: Rule, attempt: Attempt, venue: Venue) -> RuleVerdict:
         if not failing:
             return RuleVerdict(True)
         failing_by_path.append(failing)
-    return RuleVerdict(False, explain(failing_by_path, context))
+    reasons = explain(failing_by_path, context)
+    return RuleVerdict(False, in_one_line(reasons, SOURCE_LANGUAGE), reasons)
 
 
-def explain(failing_by_path: list[list[Atom]], context: Context) -> str:
+def explain(failing_by_path: list[list[Atom]], context: Context) -> tuple[Phrase, ...]:
     if not failing_by_path:
-        return "No entry on this list"
+        return (phrase(N_("No entry on this list")),)
     refusals = [[atom.explain(context) for atom in failing] for failing in failing_by_path]
     # The least rigid way in (weighed by its most rigid failure), then the one with fewest failures.
     best = min(refusals, key=lambda path: (max(r.rigidity for r in path), len(path)))
-    return ", ".join(dict.fromkeys(r.words for r in best))
+    return tuple(dict.fromkeys(r.words for r in best))

@@ -11,6 +11,7 @@ import enum
 from dataclasses import dataclass, field
 
 from shared.order_status import admits_entry
+from shared.phrases import Phrase, in_one_line
 
 
 class Reason(enum.StrEnum):
@@ -109,6 +110,11 @@ class Verdict:
     attendee: AttendeeState | None = None
     holding: Holding | None = None  # the product a door check or redemption was about
     explanation: str = ""  # a check-in list's refusal in words: "Only before 10:00 CEST"
+    reasons: tuple[Phrase, ...] = ()  # the same, to word in any language (shared/locale's catalogue)
+
+    def explanation_in(self, language: str) -> str:
+        """The check-in list's refusal in ``language`` ("Nur vor 17:00 CEST"); "" when no list refused."""
+        return in_one_line(self.reasons, language) if self.reasons else self.explanation
 
     @property
     def admitted(self) -> bool:

@@ -70,7 +70,8 @@ def apply_scan(state: AttendeeState | None, scan: Scan, checkin: CompiledList | 
         known = passages if passages is not None else state.passages or ()
         ruled = admit(checkin, state, at=scan.at, station=scan.station, passages=known)
         if not ruled.allowed:
-            return Step(state, Verdict(Outcome.REFUSE, Reason.CHECKIN_RULE, state, explanation=ruled.explanation),
+            return Step(state, Verdict(Outcome.REFUSE, Reason.CHECKIN_RULE, state, explanation=ruled.explanation,
+                                       reasons=ruled.reasons),
                         checkin)
     return Step(effect(state, scan), verdict)
 

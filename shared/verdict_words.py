@@ -38,6 +38,7 @@ class VerdictWords:
     """The words of one language; ``VerdictWords("de").headline(Reason.UNPAID)`` → "Nicht bezahlt"."""
 
     def __init__(self, language: str = "en") -> None:
+        self.language = language
         self._words = shared_words(language)
 
     def headline(self, reason: Reason) -> str:

@@ -115,7 +115,7 @@ def _headline(verdict: Verdict, kind: ScanKind, product_name: str, timezone: str
         return words.already_checked_in(clock(attendee.last_check_in_at, timezone),
                                         attendee.last_check_in_station)
     if reason is Reason.CHECKIN_RULE:  # the station's check-in list, in the words the console shows its rules in
-        return verdict.explanation or words.headline(reason)
+        return verdict.explanation_in(words.language) or words.headline(reason)
     if reason is Reason.PRODUCT_NOT_PURCHASED:
         return words.not_purchased(product)
     if reason is Reason.FULLY_REDEEMED:

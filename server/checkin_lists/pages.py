@@ -33,13 +33,15 @@ from server.conferences.repository import addons_of, ticket_types_of
 from server.conferences.time_entry import to_venue_input
 from server.errors import DomainError, InvalidInput
 from server.users.models import Role
-from server.web import forms
+from server.web import forms, language
 from server.web.console import CsrfProtected, SignedIn, conference_for, page_not_found, render
 from server.web.forms import checked, refused
 from shared.checkin_lists import CompiledList
 from shared.checkin_rules import VERSION, WEEKDAYS, RuleError
-from shared.decisions import AttendeeState, Holding, Outcome
+from shared.decisions import AttendeeState, Holding, Outcome, ScanKind
+from shared.languages import N_
 from shared.scan_effects import Scan, apply_scan
+from shared.verdict_words import VerdictWords
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 
@@ -50,17 +52,17 @@ CONDITION_ROWS = 3
 # What a condition row offers: the variable (or a time of day) and the comparisons that make sense for it.
 CONDITIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "": ("—", ()),
-    "time_before": ("Time of day is before (HH:MM)", ()),
-    "time_after": ("Time of day is after (HH:MM)", ()),
-    "now_isoweekday": ("Weekday (1 = Monday … 7 = Sunday)", ("==", "!=")),
-    "conference_day": ("Conference day (1 … n)", ("==", "!=", "<", "<=", ">", ">=")),
-    "station": ("Station", ("==", "!=")),
-    "entries_today": ("Entries today", ("<", "<=", "==", ">", ">=")),
-    "entries_number": ("Entries in all", ("<", "<=", "==", ">", ">=")),
-    "entries_days": ("Days with an entry", ("<", "<=", "==", ">", ">=")),
-    "minutes_since_last_entry": ("Minutes since the last entry (-1: none yet)", ("<", "<=", ">", ">=", "==", "!=")),
-    "minutes_since_first_entry": ("Minutes since the first entry (-1: none yet)", ("<", "<=", ">", ">=", "==", "!=")),
-    "entry_status": ("Entry status (present / absent)", ("==", "!=")),
+    "time_before": (N_("Time of day is before (HH:MM)"), ()),
+    "time_after": (N_("Time of day is after (HH:MM)"), ()),
+    "now_isoweekday": (N_("Weekday (1 = Monday … 7 = Sunday)"), ("==", "!=")),
+    "conference_day": (N_("Conference day (1 … n)"), ("==", "!=", "<", "<=", ">", ">=")),
+    "station": (N_("Station"), ("==", "!=")),
+    "entries_today": (N_("Entries today"), ("<", "<=", "==", ">", ">=")),
+    "entries_number": (N_("Entries in all"), ("<", "<=", "==", ">", ">=")),
+    "entries_days": (N_("Days with an entry"), ("<", "<=", "==", ">", ">=")),
+    "minutes_since_last_entry": (N_("Minutes since the last entry (-1: none yet)"), ("<", "<=", ">", ">=", "==", "!=")),
+    "minutes_since_first_entry": (N_("Minutes since the first entry (-1: none yet)"), ("<", "<=", ">", ">=", "==", "!=")),
+    "entry_status": (N_("Entry status (present / absent)"), ("==", "!=")),
 }
 OPERATORS = ("==", "!=", "<", "<=", ">", ">=")
 
@@ -81,15 +83,16 @@ def _form_of(row: CheckinList) -> dict[str, Any]:
     return form
 
 
-def _words(db: DbSession, conference: Conference, rows: list[CheckinList]) -> dict[int, list[list[str]]]:
-    """Each list's ways in, in the kiosk's words ("Staff entrance only", "Only before 10:00 CEST")."""
+def _words(db: DbSession, conference: Conference, rows: list[CheckinList], tag: str) -> dict[int, list[list[str]]]:
+    """Each list's ways in, in the kiosk's words ("Staff entrance only", "Only before 10:00 CEST"), in ``tag``."""
     venue = venue_of(db, conference)
     words = {}
     for row in rows:
         try:
-            words[row.id] = CompiledList(shared_list(row), venue).rule.describe()
+            words[row.id] = CompiledList(shared_list(row), venue).rule.describe(tag)
         except RuleError as error:  # the conference's days changed under a list that names a day
-            words[row.id] = [[f"Cannot be used now: {error.message}"]]
+            with language.speaking(tag):
+                words[row.id] = [[language.gettext("Cannot be used now: %(why)s") % {"why": error.message}]]
     return words
 
 
@@ -100,9 +103,10 @@ def _page(request: Request, db: DbSession, conference: Conference, *, status_cod
     days = conference_days(db, conference.id)
     return render(
         request, "checkin_lists.html", status_code=status_code, conference=conference, error=error,
-        error_for=error_for, notice=notice, lists=rows, words=_words(db, conference, rows),
+        error_for=error_for, notice=notice, lists=rows,
+        words=_words(db, conference, rows, language.request_language(request)),
         ticket_types=ticket_types_of(db, conference.id), addons=addons_of(db, conference.id),
-        days=[(n + 1, f"{day:%a %d %b}") for n, day in enumerate(days)], form=form or _empty_form(),
+        days=[(n + 1, day) for n, day in enumerate(days)], form=form or _empty_form(),
         first_day=days[0] if days else "", last_day=days[-1] if days else "",
         editing=editing, conditions=CONDITIONS, operators=OPERATORS, rows=CONDITION_ROWS,
         simulation=simulation or {}, weekdays=WEEKDAYS)
@@ -113,8 +117,8 @@ def checkin_lists_page(request: Request, db: DbSession, user: SignedIn, slug: st
                        done: Annotated[str, Query(max_length=20)] = "") -> HTMLResponse:
     """The conference's check-in lists, each rule in words; organizers add and change them."""
     conference = conference_for(db, user, slug, at_least=Role.VIEWER)
-    notice = {"saved": "The list is saved: kiosks get it with their next sync.",
-              "days": "The conference's days are saved."}.get(done, "")
+    notice = {"saved": N_("The list is saved: kiosks get it with their next sync."),
+              "days": N_("The conference's days are saved.")}.get(done, "")
     return _page(request, db, conference, notice=notice)
 
 
@@ -147,9 +151,9 @@ def _read(db: DbSession, conference: Conference, form: dict[str, Any]) -> ListFi
     tickets = forms.ids(form["ticket_types"], "ticket types", field="ticket_types")
     addons = forms.ids(form["addons"], "add-ons", field="addons")
     if not set(tickets) <= {t.id for t in ticket_types_of(db, conference.id)}:
-        raise InvalidInput("A ticket type ticked is not one of this conference's.")
+        raise InvalidInput(N_("A ticket type ticked is not one of this conference's."))
     if not set(addons) <= {a.id for a in addons_of(db, conference.id)}:
-        raise InvalidInput("An add-on ticked is not one of this conference's.")
+        raise InvalidInput(N_("An add-on ticked is not one of this conference's."))
     days = sorted({forms.whole_number(d, "conference day", minimum=1, maximum=60, field="days") for d in form["days"]})
     stations = [forms.text(s, "station", max_length=100, field="stations").strip()
                 for s in form["stations"].replace("\n", ",").split(",") if s.strip()]
@@ -277,10 +281,10 @@ def simulator(request: Request, db: DbSession, user: SignedIn, slug: str, checki
         list_id = forms.record_id(checkin_list, "check-in lists", field="checkin_list")
         row = repository.list_of(db, conference.id, list_id or 0)
         if row is None:
-            raise forms.FieldRefused("checkin_list", "Choose one of this conference's check-in lists.")
+            raise forms.FieldRefused("checkin_list", N_("Choose one of this conference's check-in lists."))
         at = forms.venue_time(asked["moment"], conference.timezone, "moment", field="moment")
         if at is None:
-            raise forms.FieldRefused("moment", "Give the moment of the scan.")
+            raise forms.FieldRefused("moment", N_("Give the moment of the scan."))
         name = forms.text(station, "station", max_length=100, field="station").strip() or next(iter(row.stations), "")
         state = _attendee(db, conference, access_code, ticket_type)
         compiled = CompiledList(shared_list(row), venue_of(db, conference))
@@ -291,8 +295,16 @@ def simulator(request: Request, db: DbSession, user: SignedIn, slug: str, checki
         return _page(request, db, conference, status_code=422, error=message, error_for="simulator",
                      simulation={"asked": asked})
     verdict = step.verdict
-    words = verdict.explanation or {"ok": "Welcome", "already_checked_in": "Welcome back (already checked in)"}.get(
-        verdict.reason.value, verdict.reason.value.replace("_", " ").capitalize())
+    tag = language.request_language(request)
+    # The kiosk's own words, in the reader's language: the rule's refusal, else the verdict's headline.
+    words = verdict.explanation_in(tag)
+    if not words and verdict.reason.value == "ok":
+        words = VerdictWords(tag).admitted(ScanKind.CHECK_IN, "")
+    elif not words and verdict.reason.value == "already_checked_in":
+        with language.speaking(tag):
+            words = language.gettext("Welcome back (already checked in)")
+    elif not words:
+        words = VerdictWords(tag).headline(verdict.reason)
     result = {"admitted": verdict.outcome is not Outcome.REFUSE, "outcome": verdict.outcome.value, "words": words,
               "list": row.name, "station": name}
     return _page(request, db, conference, simulation={"asked": asked, "result": result})
@@ -310,6 +322,6 @@ def _attendee(db: DbSession, conference: Conference, access_code: str, ticket_ty
     type_id = forms.record_id(ticket_type, "ticket types", field="ticket_type")
     chosen = next((t for t in ticket_types_of(db, conference.id) if t.id == type_id), None)
     if chosen is None:
-        raise forms.FieldRefused("ticket_type", "Choose a ticket type, or give an attendee's access code.")
+        raise forms.FieldRefused("ticket_type", N_("Choose a ticket type, or give an attendee's access code."))
     return AttendeeState("SIMULATE", "", "", chosen.name, "paid", holdings=(Holding("ticket_type", chosen.id,
                                                                                      chosen.name),), passages=())

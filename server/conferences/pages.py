@@ -37,9 +37,10 @@ from server.payments.webhooks import HANDLERS as WEBHOOK_EVENTS
 from server.users.models import Role
 from server.users.repository import UserRepository
 from server.users.service import set_role
-from server.web import forms
+from server.web import forms, language
 from server.web.console import CsrfProtected, SignedIn, conference_for, page_not_found, render
 from server.web.forms import checked, refused
+from shared.languages import N_
 from shared.protocol import MAX_ID
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
@@ -111,8 +112,9 @@ def _settings_page(request: Request, conference: Conference, *, status_code: int
 def settings_page(request: Request, db: DbSession, user: SignedIn, slug: str, created: bool = False) -> HTMLResponse:
     """Name, time zone, venue capacity, Stripe keys (never shown in full), the webhook address, the badge key."""
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
-    notice = (f"{conference.name} is created and you are its owner. Add its Stripe keys here, then its ticket "
-              "types under Tickets & add-ons.") if created else ""
+    notice = language.for_request(request).gettext(
+        "%(conference)s is created and you are its owner. Add its Stripe keys here, then its ticket types under "
+        "Tickets & add-ons.") % {"conference": conference.name} if created else ""
     return _settings_page(request, conference, notice=notice)
 
 
@@ -130,7 +132,7 @@ def settings_submit(request: Request, db: DbSession, user: SignedIn, slug: str, 
         refused(request, db, error)
         return _settings_page(request, conference, status_code=422, error=error.message, error_for="general",
                               form=form)
-    return _settings_page(request, conference, notice="Settings saved.")
+    return _settings_page(request, conference, notice=language.for_request(request).gettext("Settings saved."))
 
 
 @router.post("/conferences/{slug}/settings/stripe", dependencies=[CsrfProtected])
@@ -149,9 +151,12 @@ def stripe_keys_submit(request: Request, db: DbSession, user: SignedIn, slug: st
     except DomainError as error:
         refused(request, db, error)
         return _settings_page(request, conference, status_code=422, error=error.message, error_for="stripe")
-    changed = [label for label, value in (("secret key", secret_key), ("publishable key", publishable_key),
-                                          ("webhook signing secret", webhook_secret)) if value.strip()]
-    notice = f"Stripe {', '.join(changed)} saved." if changed else "No key was typed in: nothing changed."
+    words = language.for_request(request)
+    changed = [words.gettext(label) for label, value in (
+        (N_("secret key"), secret_key), (N_("publishable key"), publishable_key),
+        (N_("webhook signing secret"), webhook_secret)) if value.strip()]
+    notice = (words.gettext("Stripe %(keys)s saved.") % {"keys": ", ".join(changed)} if changed
+              else words.gettext("No key was typed in: nothing changed."))
     return _settings_page(request, conference, notice=notice)
 
 
@@ -162,10 +167,11 @@ def badge_key_submit(request: Request, db: DbSession, user: SignedIn, slug: str,
     conference = conference_for(db, user, slug, at_least=Role.OWNER)
     if not checked(confirm):
         return _settings_page(request, conference, status_code=422, error_for="badge-key",
-                              error="Tick the box to confirm: the key was not changed.")
+                              error=language.for_request(request).gettext(
+                                  "Tick the box to confirm: the key was not changed."))
     rotate_badge_key(db, conference)
-    return _settings_page(request, conference, notice="New badge signing key made. Kiosks learn it on their next "
-                                                      "sync; reprint badges before the next rotation.")
+    return _settings_page(request, conference, notice=language.for_request(request).gettext(
+        "New badge signing key made. Kiosks learn it on their next sync; reprint badges before the next rotation."))
 
 
 # Ticket types and add-ons -----------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from server.conferences.models import Conference
 from server.conflicts.service import MAX_NOTE, conflict_views, resolve_conflict
 from server.errors import DomainError, NotFound
 from server.users.models import Role
-from server.web import forms
+from server.web import forms, language
 from server.web.console import ConsoleUser, CsrfProtected, SignedIn, conference_for, page_not_found, render
 from server.web.forms import refused
 
@@ -33,7 +33,8 @@ def conflicts(request: Request, db: DbSession, user: SignedIn, slug: str,
     """Scans kiosks allowed offline that the server could not honour; resolved ones only with ``show=resolved``."""
     conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
     return _page(request, db, conference, show_resolved=show == "resolved",
-                 notice="Conflict resolved. Kiosks show the note in their operator panel." if resolved else "")
+                 notice=language.for_request(request).gettext(
+                     "Conflict resolved. Kiosks show the note in their operator panel.") if resolved else "")
 
 
 @router.post("/conferences/{slug}/conflicts/{conflict_id}/resolve", dependencies=[CsrfProtected])

@@ -7,18 +7,21 @@ the same way.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
 from server.checkin.attendee_story import SCAN_KINDS, reason_in_words
-from server.conferences.local_time import in_conference_time
+from server.conferences.local_time import conference_zone, in_conference_time, in_zone
 from server.conferences.models import Conference
 from server.conflicts import repository
 from server.conflicts.repository import ConflictRow
 from server.db.base import utcnow
 from server.errors import Conflict, InvalidInput, NotFound
 from server.sync.models import SyncConflict
+from shared import conflict_words
+from shared.phrases import Moment, Part, Phrase
 
 MAX_NOTE = 1000
 
@@ -26,7 +29,8 @@ MAX_NOTE = 1000
 @dataclass(frozen=True)
 class ConflictView:
     id: int
-    in_words: str
+    in_words: str  # in English, as the exports and the API word it
+    words: Phrase  # the same, to word in the reader's language (shared.conflict_words)
     reason: str  # in words: "fully redeemed"
     attendee_id: int | None
     attendee_name: str
@@ -42,6 +46,11 @@ class ConflictView:
     resolved_by: str
     resolved_when: str
     resolution_note: str
+    occurred_at: dt.datetime | None = None
+    resolved_at: dt.datetime | None = None
+    kind_code: str = ""  # check_in, redemption, …
+    reason_code: str = ""  # the server's: fully_redeemed, refunded, …
+    kiosk_reason_code: str = ""
 
 
 def in_words(row: ConflictRow, timezone: str) -> str:
@@ -52,16 +61,29 @@ def in_words(row: ConflictRow, timezone: str) -> str:
             f"{row.conflict.message}")
 
 
+def words_of(row: ConflictRow, timezone: str) -> Phrase:
+    """The conflict as ``in_words`` says it, in the shared catalogue's words: "Check-in at Door B, 2026-05-01
+    09:14:05 CEST (code Z2F7LHEC): …" (a conflict stored before its words were kept: its English message)."""
+    event = row.event
+    stored = row.conflict.words
+    message: Part = Phrase.from_json(stored) if stored else row.conflict.message
+    return conflict_words.in_words(event.kind, event.station, Moment(in_zone(event.occurred_at, conference_zone(timezone)),
+                                                                       "full"), event.access_code, message)
+
+
 def conflict_views(session: Session, conference: Conference, *, include_resolved: bool) -> list[ConflictView]:
     zone = conference.timezone
     return [ConflictView(
-        id=row.conflict.id, in_words=in_words(row, zone), reason=reason_in_words(row.conflict.reason),
+        id=row.conflict.id, in_words=in_words(row, zone), words=words_of(row, zone),
+        reason=reason_in_words(row.conflict.reason),
         attendee_id=row.conflict.attendee_id, attendee_name=row.attendee_name,
         kind=SCAN_KINDS.get(row.event.kind, row.event.kind), station=row.event.station, device=row.device_name,
         when=in_conference_time(row.event.occurred_at, zone), access_code=row.event.access_code,
         kiosk_reason=reason_in_words(row.event.kiosk_reason),
         resolved=row.conflict.resolved_at is not None, resolved_by=row.conflict.resolved_by,
         resolved_when=in_conference_time(row.conflict.resolved_at, zone), resolution_note=row.conflict.resolution_note,
+        occurred_at=row.event.occurred_at, resolved_at=row.conflict.resolved_at, kind_code=row.event.kind,
+        reason_code=row.conflict.reason, kiosk_reason_code=row.event.kiosk_reason,
     ) for row in repository.list_conflicts(session, conference.id, include_resolved=include_resolved)]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from gettext import NullTranslations
 
 from server.dashboard.service import EntriesBucket
 
@@ -38,7 +39,9 @@ class EntriesChart:
     top: int = TOP
 
 
-def entries_chart(buckets: tuple[EntriesBucket, ...]) -> EntriesChart:
+def entries_chart(buckets: tuple[EntriesBucket, ...], words: NullTranslations | None = None) -> EntriesChart:
+    """The chart's geometry, its tooltips and summary worded by ``words`` (the page's catalogue; English by default)."""
+    words = words or NullTranslations()
     peak = max((b.entries for b in buckets), default=0)
     slot = (WIDTH - LEFT) / max(len(buckets), 1)
     usable = HEIGHT - BOTTOM - TOP
@@ -47,16 +50,21 @@ def entries_chart(buckets: tuple[EntriesBucket, ...]) -> EntriesChart:
         height = usable * bucket.entries / peak if peak else 0
         x = LEFT + n * slot
         end = buckets[n + 1].starts_at if n + 1 < len(buckets) else None
-        span = f"{bucket.starts_at:%H:%M}–{end:%H:%M}" if end else f"from {bucket.starts_at:%H:%M}"
+        parts = {"start": f"{bucket.starts_at:%H:%M}", "end": f"{end:%H:%M}" if end else "", "count": bucket.entries}
+        label = (words.ngettext("%(start)s–%(end)s: %(count)s entry", "%(start)s–%(end)s: %(count)s entries",
+                                bucket.entries) if end else
+                 words.ngettext("from %(start)s: %(count)s entry", "from %(start)s: %(count)s entries", bucket.entries))
         bars.append(Bar(round(x + 1, 1), round(HEIGHT - BOTTOM - height, 1), round(slot - 2, 1), round(height, 1),
-                        f"{span}: {bucket.entries} entr{'y' if bucket.entries == 1 else 'ies'}"))
+                        label % parts))
         if bucket.starts_at.minute == 0:
             hours.append(Tick(round(x, 1), f"{bucket.starts_at:%H:%M}"))
     if buckets:
         busiest = max(buckets, key=lambda b: b.entries)
-        summary = (f"Entries per 5 minutes from {buckets[0].starts_at:%H:%M} to now: "
-                   + (f"{sum(b.entries for b in buckets)} in all, the most ({peak}) from {busiest.starts_at:%H:%M}."
-                      if peak else "none."))
+        start = f"{buckets[0].starts_at:%H:%M}"
+        summary = (words.gettext("Entries per 5 minutes from %(start)s to now: %(total)s in all, the most (%(peak)s) "
+                                 "from %(busiest)s.") % {"start": start, "total": sum(b.entries for b in buckets),
+                                                         "peak": peak, "busiest": f"{busiest.starts_at:%H:%M}"}
+                   if peak else words.gettext("Entries per 5 minutes from %(start)s to now: none.") % {"start": start})
     else:
-        summary = "No entries."
+        summary = words.gettext("No entries.")
     return EntriesChart(tuple(bars), tuple(hours), peak, summary)

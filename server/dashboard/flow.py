@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from server.dashboard import repository
+from shared.languages import N_
 
 WINDOW = dt.timedelta(minutes=15)  # the per-minute figures
 RATE_WINDOW = dt.timedelta(minutes=5)  # the current rate: long enough to smooth a pause, short enough to follow a rush
@@ -57,7 +58,12 @@ class Flow:
         return math.ceil(self.to_come / self.per_minute) if self.per_minute > 0 else None
 
     @property
-    def summary(self) -> str:
+    def rate_minutes(self) -> int:
+        """The window the rate is taken over, in minutes."""
+        return RATE_WINDOW.seconds // 60
+
+    @property
+    def summary(self) -> str:  # in English, for logs; the dashboard words it in its reader's language
         if self.to_come <= 0:
             return "Everyone expected is in."
         if self.minutes_to_admit is None:
@@ -96,4 +102,4 @@ def door_flag(door: DoorFlow, doors: list[DoorFlow]) -> str:
     others = [d.recent for d in doors if d.station != door.station]
     if not others or (median := statistics.median(others)) < BUSY or door.recent >= SLOW_SHARE * median:
         return ""
-    return "quiet" if door.recent == 0 else "slow"
+    return N_("quiet") if door.recent == 0 else N_("slow")  # worded by the page (dashboard_live.html)

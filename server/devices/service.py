@@ -11,7 +11,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, Self
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,6 +21,8 @@ from server.db.base import utcnow
 from server.devices.models import Device
 from server.devices.repository import conference_devices, device_by_token, note_seen
 from server.errors import DomainError, InvalidInput, NotFound
+from shared import device_words
+from shared.phrases import Phrase
 from shared.protocol import DeviceHealth
 from shared.reported_times import refusal
 
@@ -194,37 +196,41 @@ class FleetDevice:
         return self.state == "online"
 
 
+class DeviceAlert(str):
+    """An alert as English text (what the API and the logs say), keeping its phrase so a page words it in its
+    reader's language: ``alert.phrase.text("de")``."""
+
+    phrase: Phrase
+
+    def __new__(cls, words: Phrase) -> Self:
+        alert = super().__new__(cls, words.text())
+        alert.phrase = words
+        return alert
+
+
 def judge(device: Device, now: dt.datetime) -> FleetDevice:
     """What the devices page and the dashboard say of a device at ``now``."""
-    alerts: list[str] = []
+    alerts: list[DeviceAlert] = []
     if device.revoked_at is not None:
         state = "revoked"
     elif device.paired_at is None:
         state = "waiting_for_pairing"
     elif device.last_seen_at is None or now - device.last_seen_at > SILENT_AFTER:
         state = "silent"
-        since = "never heard from" if device.last_seen_at is None else \
-            f"silent for {_minutes(now - device.last_seen_at)}"
-        alerts.append(f"{since.capitalize()}.")
+        alerts.append(DeviceAlert(device_words.never_heard_from() if device.last_seen_at is None else
+                                  device_words.silent_for(now - device.last_seen_at)))
     else:
         state = "online"
     if state in ("online", "silent") and device.events_waiting and device.oldest_waiting_at is not None \
             and now - device.oldest_waiting_at > WAITING_TOO_LONG:
-        alerts.append(f"{device.events_waiting} scan{'s' if device.events_waiting != 1 else ''} waiting to upload, "
-                      f"the oldest for {_minutes(now - device.oldest_waiting_at)}.")
+        alerts.append(DeviceAlert(device_words.scans_waiting(device.events_waiting,
+                                                             now - device.oldest_waiting_at)))
     return FleetDevice(
         id=device.id, name=device.name, station=device.reported_station or device.station, mode=device.station_mode,
         state=state, last_seen_at=device.last_seen_at, last_sync_at=device.kiosk_last_sync_at,
         app_version=device.app_version, events_waiting=device.events_waiting,
         oldest_waiting_at=device.oldest_waiting_at, events_set_aside=device.events_set_aside,
         last_error=device.last_error, printer=device.printer_state, alerts=tuple(alerts))
-
-
-def _minutes(span: dt.timedelta) -> str:
-    minutes = int(span.total_seconds() // 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
 
 
 def fleet(session: Session, conference: Conference, now: dt.datetime | None = None) -> list[FleetDevice]:

@@ -12,12 +12,17 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from server.checkin.attendee_story import SCAN_KINDS, reason_in_words
+from server.checkin.attendee_story import SCAN_KINDS
 from server.conferences.local_time import in_conference_time
 from server.exports import repository
 from server.exports.zone_history import OCCUPANCY_HEADER, THROUGHPUT_HEADER, occupancy_page, throughput_page
+from shared.conflict_words import ConflictWords
+from shared.languages import N_
 
 PAGE = 2000
+
+# The kiosk's and the server's reasons in the words the console's conflicts page uses (the CSV is English).
+REASON_WORDS = ConflictWords()
 
 
 @dataclass(frozen=True)
@@ -109,7 +114,7 @@ def scan_log_page(session: Session, scope: ExportScope, after: Any) -> tuple[lis
                          _name(row.first_name, row.last_name),
                          products.get((row.product_type or "addon", row.product_id), "")
                          if row.product_id is not None else "",
-                         reason_in_words(row.kiosk_reason), row.status, reason_in_words(row.reason)))
+                         REASON_WORDS.reason(row.kiosk_reason), row.status, REASON_WORDS.reason(row.reason)))
         else:
             what = (f"by {row.made_by}" if row.action == "check_in" else
                     f"by {row.made_by}: the check-in of {in_conference_time(row.check_in_at, scope.timezone)} "
@@ -124,7 +129,7 @@ def scan_log_page(session: Session, scope: ExportScope, after: Any) -> tuple[lis
 @dataclass(frozen=True)
 class Export:
     slug: str  # in the address and the file name
-    title: str
+    title: str  # marked for the console (exports.html translates it); the file itself is English
     description: str
     header: tuple[str, ...]
     page: Callable[[Session, ExportScope, Any], tuple[list[tuple], Any]]
@@ -134,16 +139,16 @@ class Export:
 
 
 EXPORTS = {export.slug: export for export in (
-    Export("check-ins", "Check-ins", "Everyone checked in: first check-in time and station, check-ins, exits, "
-           "whether they are inside now, and their redemptions.", CHECK_IN_HEADER, check_in_page),
-    Export("no-shows", "No-shows", "Everyone whose order is paid (or partially refunded) and who never checked in.",
+    Export("check-ins", N_("Check-ins"), N_("Everyone checked in: first check-in time and station, check-ins, exits, "
+           "whether they are inside now, and their redemptions."), CHECK_IN_HEADER, check_in_page),
+    Export("no-shows", N_("No-shows"), N_("Everyone whose order is paid (or partially refunded) and who never checked in."),
            NO_SHOW_HEADER, no_show_page),
-    Export("scan-log", "Scan log", "Every scan the kiosks uploaded and every check-in or undo made by hand in the "
+    Export("scan-log", N_("Scan log"), N_("Every scan the kiosks uploaded and every check-in or undo made by hand in the "
            "console, in the order it happened: station, device, what the kiosk decided and what the server made "
-           "of it.", SCAN_LOG_HEADER, scan_log_page),
-    Export("zone-occupancy", "Occupancy per zone", "How many were inside each zone at the end of every 5 minutes "
-           "(its rooms' people included), against its capacity, from the first scan at a zone's door.",
+           "of it."), SCAN_LOG_HEADER, scan_log_page),
+    Export("zone-occupancy", N_("Occupancy per zone"), N_("How many were inside each zone at the end of every 5 minutes "
+           "(its rooms' people included), against its capacity, from the first scan at a zone's door."),
            OCCUPANCY_HEADER, occupancy_page),
-    Export("door-throughput", "Throughput per door", "Each door's admissions, exits and refusals per 5 minutes.",
+    Export("door-throughput", N_("Throughput per door"), N_("Each door's admissions, exits and refusals per 5 minutes."),
            THROUGHPUT_HEADER, throughput_page),
 )}

@@ -156,7 +156,7 @@ def report_health(body: DeviceHealth, request: Request, authorization: Authoriza
 
 
 def _conflicts(session: Session, conference_id: int) -> list[ConflictRead]:
-    return [ConflictRead(id=c.id, reason=c.reason, message=c.message, kind=e.kind, access_code=e.access_code,
+    return [ConflictRead(id=c.id, reason=c.reason, message=c.message, words=c.words, kind=e.kind, access_code=e.access_code,
                          station=e.station, occurred_at=e.occurred_at, device_id=e.device_id,
                          resolved_at=c.resolved_at, resolved_by=c.resolved_by, resolution_note=c.resolution_note)
             for c, e in ((row.conflict, row.event) for row in list_conflicts(session, conference_id))]

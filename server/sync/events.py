@@ -33,7 +33,6 @@ from server.checkin.repository import (
     take_back_check_in,
     write_states,
 )
-from server.checkin.service import fully_redeemed_message, order_status_message
 from server.checkin_lists.service import lists_by_station
 from server.db.base import utcnow
 from server.db.bulk import insert_rows, one_of
@@ -42,7 +41,9 @@ from server.errors import InvalidInput
 from server.feed_versions import give_back_versions
 from server.sync.models import SyncConflict
 from server.zones.service import BatchMoves, door_of, whereabouts_from_moves
+from shared import conflict_words
 from shared.decisions import Passage, Reason
+from shared.phrases import Joined, Phrase
 from shared.protocol import EventKind, EventResult, EventStatus, ScanEvent
 from shared.reported_times import refusal
 from shared.scan_effects import RECORDS, Scan, Step, apply_scan, undo
@@ -162,6 +163,7 @@ class _Batch:
     def fold(self, key: str, event: ScanEvent) -> EventResult:
         record = self.records.get(event.access_code)
         station = event.station or self.device.station
+        words: Phrase | None = None  # a conflict's description, to word in its reader's language
         if event.kind is EventKind.UNDO:
             status, reason, message = self._undo(record, event)
         elif event.kind in NEEDS_PRODUCT and event.product_id is None:
@@ -170,8 +172,8 @@ class _Batch:
             scan = Scan(event.kind.value, event.occurred_at, station, event.product_type, event.product_id)
             step = apply_scan(record.state if record else None, scan, self.lists.get(station))
             if step.crossed_a_limit:
-                status, reason, message = EventStatus.CONFLICT, step.verdict.reason.value, _conflict_message(
-                    record, event, station, step)
+                words = _conflict_words(record, event, station, step)
+                status, reason, message = EventStatus.CONFLICT, step.verdict.reason.value, words.text()
             else:
                 status, reason, message = EventStatus.APPLIED, "ok", ""
                 if record is not None and event.kind not in RECORDS:
@@ -197,7 +199,8 @@ class _Batch:
             if record is not None:  # a new version: a kiosk that folded this scan by mistake is corrected
                 self.touched[record.id] = record
             self.conflicts[key] = {"conference_id": self.conference_id, "attendee_id": record.id if record else None,
-                                   "reason": reason, "message": message[:300], "created_at": self.received_at}
+                                   "reason": reason, "message": message[:300], "created_at": self.received_at,
+                                   "words": words.to_json() if words is not None else None}
         return EventResult(uuid=event.uuid, status=status, reason=reason)
 
     def _add_effect(self, key: str, record: DoorRecord, event: ScanEvent, station: str, step: Step) -> None:
@@ -313,22 +316,21 @@ def _scan_of(row: SyncEvent | dict[str, Any]) -> Scan:
     return Scan(row["kind"], row["occurred_at"], row["station"], row["product_type"], row["product_id"])
 
 
-def _conflict_message(record: DoorRecord | None, event: ScanEvent, station: str, step: Step) -> str:
-    what = f"{event.kind.value} at {station}"
-    reason = step.verdict.reason
+def _conflict_words(record: DoorRecord | None, event: ScanEvent, station: str, step: Step) -> Phrase:
+    """The conflict in the shared catalogue's words (shared.conflict_words), kept as data beside its English."""
+    kind, reason = event.kind.value, step.verdict.reason
     if record is None:
-        return f"{what} for unknown code {event.access_code}"
+        return conflict_words.unknown_code(kind, station, event.access_code)
     if reason is Reason.CHECKIN_RULE:  # "check_in at Door B admitted Ada (…) against the list 'Main days': …"
-        return f"{what} admitted {record.who} against the list '{_list_name(step)}': {step.verdict.explanation}"
+        why = Joined(step.verdict.reasons) if step.verdict.reasons else step.verdict.explanation
+        return conflict_words.refused_by_list(kind, station, record.who, _list_name(step), why)
     if reason is Reason.PRODUCT_NOT_PURCHASED:
-        return f"{what} admitted {record.who} without the product"
+        return conflict_words.without_product(kind, station, record.who)
     if reason is Reason.FULLY_REDEEMED:
         holding = step.verdict.holding
         assert holding is not None  # the rules name the line that is used up
-        return f"{holding.name} at {station} for {record.who}: " + fully_redeemed_message(
-            holding.name, holding.redeemed, holding.quantity)
-    return (f"{what} admitted {record.who}, whose order is {record.order_status or 'missing'}: "
-            + (order_status_message(record.order_status) or ""))
+        return conflict_words.fully_redeemed(holding.name, station, record.who, holding.redeemed, holding.quantity)
+    return conflict_words.order_not_valid(kind, station, record.who, record.order_status or None)
 
 
 def _list_name(step: Step) -> str:

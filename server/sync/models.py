@@ -8,8 +8,9 @@ attendees and check-ins take versions from it)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Uuid
+from sqlalchemy import JSON, ForeignKey, Index, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.db.base import Base, utcnow
@@ -25,7 +26,10 @@ class SyncConflict(Base):
     event_id: Mapped[int] = mapped_column(ForeignKey("sync_events.id", ondelete="CASCADE"), unique=True)
     attendee_id: Mapped[int | None] = mapped_column(ForeignKey("attendees.id", ondelete="SET NULL"))
     reason: Mapped[str] = mapped_column(String(40))
-    message: Mapped[str] = mapped_column(String(300))
+    message: Mapped[str] = mapped_column(String(300))  # in English, as the API has always given it
+    # The same as a shared.phrases.Phrase's data (shared.conflict_words): each reader's language words it.
+    # None for a conflict recorded before the words were kept: its English message is shown.
+    words: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     resolved_at: Mapped[dt.datetime | None]
     # Who settled it in the console (their name or email, kept as text: an audit line outlives the

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -17,7 +18,10 @@ class BadgeRead(BaseModel):
 class ConflictRead(BaseModel):
     id: int
     reason: str
-    message: str
+    message: str  # in English
+    # The same as data (shared.phrases.Phrase.to_json): ``Phrase.from_json(words).text("de")`` words it in the
+    # station's language, as the console does. None for a conflict recorded before the words were kept.
+    words: dict[str, Any] | None = None
     kind: str
     access_code: str
     station: str

@@ -36,7 +36,6 @@ from markupsafe import Markup, escape
 from sqlalchemy.orm import Session
 
 from server.api import DbSession
-from server.conferences.local_time import in_conference_time, short_local_time
 from server.conferences.models import Conference
 from server.conferences.service import SLUG_PATTERN, get_conference
 from server.db.base import utcnow
@@ -44,13 +43,16 @@ from server.errors import NotFound
 from server.users.models import Role
 from server.users.repository import UserRepository
 from server.users.service import SESSION_LIFETIME, SignedInSession, server_secret, session_for_token
-from server.web import language
+from server.web import formats, language
 from server.web.sections import sections_for, sees_codes
-from shared.languages import SHIPPED_LANGUAGES, html_lang, is_right_to_left, language_name
+from shared.conflict_words import ConflictWords
+from shared.languages import N_, SHIPPED_LANGUAGES, html_lang, is_right_to_left, language_name, shared_words
+from shared.verdict_words import VerdictWords
 
 WEB = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=WEB / "templates")
 templates.env.add_extension("jinja2.ext.i18n")
+templates.env.policies["ext.i18n.trimmed"] = True  # {% trans %} over several lines: the msgid Babel extracts
 # Each page is rendered in its request's language (server.web.language.speaking, in render() below).
 templates.env.install_gettext_callables(language.gettext, language.ngettext, newstyle=True,  # type: ignore[attr-defined]
                                         pgettext=language.pgettext)
@@ -58,9 +60,15 @@ templates.env.globals["languages"] = [(tag, language_name(tag)) for tag in SHIPP
 templates.env.globals["Role"] = Role
 templates.env.globals["sections_for"] = sections_for  # the menu: what the role may open
 templates.env.globals["sees_codes"] = sees_codes  # voucher and bulk codes: organizers and owners
+templates.env.globals["verdict_words"] = lambda: VerdictWords(language.current())  # the kiosk's own words
+# A message decided in Python (a notice, a refused field's words) translated as it is: no %-formatting, so a
+# message that holds a "%" shows as written; one the catalogue does not know shows in English.
+templates.env.globals["translated"] = lambda message: language.gettext(message) if message else message
+templates.env.globals["conflict_words"] = lambda: ConflictWords(language.current())
+templates.env.globals["shared_text"] = lambda message: shared_words(language.current()).gettext(message)  # shared/locale
 templates.env.globals["now"] = utcnow  # the server's clock, for what depends on it ("on sale from …")
-templates.env.filters["local_time"] = short_local_time  # {{ moment|local_time(conference.timezone) }}
-templates.env.filters["conference_time"] = in_conference_time  # the full date, time and zone
+# local_time, conference_time, number, money: in the page's language (server.web.formats).
+templates.env.filters.update(formats.FILTERS)
 
 SESSION_COOKIE = "doorstation_session"
 # The sign-in form has no session yet; its CSRF token is a cookie of its own, compared with the
@@ -113,7 +121,7 @@ class ConsolePageError(HTTPException):
 
 
 def page_not_found() -> ConsolePageError:
-    return ConsolePageError(404, "There is no such page, or you have no access to it.", "Not found")
+    return ConsolePageError(404, N_("There is no such page, or you have no access to it."), N_("Not found"))
 
 
 def signed_in_user(request: Request, db: DbSession) -> ConsoleUser:
@@ -158,9 +166,9 @@ async def check_csrf(request: Request, user: SignedIn) -> None:
         value = form.get(CSRF_FIELD)
         sent = value if isinstance(value, str) else ""
     if not tokens_match(sent, user.csrf_token):
-        raise ConsolePageError(403, "This form could not be accepted: it did not come from this console's own "
-                                    "page (or it is from before you signed in again). Nothing was changed. "
-                                    "Go back, reload the page and try again.", "Form refused")
+        raise ConsolePageError(403, N_("This form could not be accepted: it did not come from this console's own "
+                                       "page (or it is from before you signed in again). Nothing was changed. "
+                                       "Go back, reload the page and try again."), N_("Form refused"))
 
 
 CsrfProtected = Depends(check_csrf)

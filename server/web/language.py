@@ -54,6 +54,17 @@ def speaking(language: str) -> Iterator[None]:
         _active.reset(token)
 
 
+def for_request(request: Request) -> NullTranslations:
+    """The console's catalogue in the request's language, for a message a page words in Python (a notice, a
+    heading): ``for_request(request).gettext("Settings saved.")``."""
+    return translations(request_language(request))
+
+
+def current() -> str:
+    """The language this page (or message) is rendered in."""
+    return _active.get()
+
+
 def gettext(message: str) -> str:
     return translations(_active.get()).gettext(message)
 

@@ -17,9 +17,10 @@ from server.web.console import CsrfProtected, SignedIn, conference_for, render
 from server.web.forms import refused
 from server.zones.models import Zone
 from server.zones.service import MAX_CAPACITY, create_zone, figures, reset_times
+from shared.languages import N_
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
-AT_FULL = {"warn": "Warn, and let in", "refuse": "Refuse entry until someone leaves"}
+AT_FULL = {"warn": N_("Warn, and let in"), "refuse": N_("Refuse entry until someone leaves")}
 EMPTY_FORM = {"name": "", "capacity": "", "parent": "", "at_full": "warn", "reset_at": ""}
 
 
@@ -55,7 +56,7 @@ def add_zone(request: Request, db: DbSession, user: SignedIn, slug: SlugPath,
             at_full=forms.choice(at_full, tuple(AT_FULL), "policy at full", field="at_full"),
             reset_at=forms.time_of_day(reset_at, "nightly reset time", field="reset_at"))
     except NotFound:  # another conference's zone, or none: refused beside the field
-        refused(request, db, forms.FieldRefused("parent", "Choose one of this conference's zones."))
+        refused(request, db, forms.FieldRefused("parent", N_("Choose one of this conference's zones.")))
         return _zones_page(request, db, conference, status_code=422, form=form)
     except InvalidInput as error:  # nothing written: the form comes back with what was typed
         refused(request, db, error)
