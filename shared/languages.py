@@ -42,14 +42,26 @@ def best_language(preferred: list[str]) -> str:
 
     An exact tag wins ("pt-BR" → pt_BR), then the language alone ("de-AT" → de, "pt-PT" → pt_BR).
     """
-    by_tag = {shipped.lower(): shipped for shipped in SHIPPED_LANGUAGES}
-    by_language = {shipped.split("_")[0].lower(): shipped for shipped in SHIPPED_LANGUAGES}
     for tag in preferred:
-        tag = tag.strip().replace("-", "_").lower()
-        found = by_tag.get(tag) or by_language.get(tag.split("_")[0])
+        found = shipped_language(tag)
         if found:
             return found
     return SOURCE_LANGUAGE
+
+
+_BY_TAG = {shipped.lower(): shipped for shipped in SHIPPED_LANGUAGES}
+_BY_LANGUAGE = {shipped.split("_")[0].lower(): shipped for shipped in SHIPPED_LANGUAGES}
+_BY_NAME = {name.casefold(): tag for tag, name in LANGUAGE_NAMES.items()}
+
+
+def shipped_language(tag: str) -> str | None:
+    """The shipped language a tag or name stands for, None when none: "de", "de-DE", "DE_de" → de, "pt-br" and
+    "pt" → pt_BR, "Deutsch" → de (as a spreadsheet may name it); "", "xx", "Klingon" → None."""
+    tag = tag.strip()
+    if tag.casefold() in _BY_NAME:
+        return _BY_NAME[tag.casefold()]
+    tag = tag.replace("-", "_").lower()
+    return _BY_TAG.get(tag) or _BY_LANGUAGE.get(tag.split("_")[0]) if tag else None
 
 
 def from_accept_language(header: str) -> str:

@@ -21,13 +21,14 @@ from sqlalchemy.orm import Session
 from server.attendees.access_codes import PATTERN as ACCESS_CODE_PATTERN
 from server.attendees.bulk import TicketHolder, write_ticket_holders
 from server.attendees.models import Attendee
+from server.attendees.service import attendee_language
 from server.capacity.service import validate_global_capacity, validate_product_quantity
 from server.conferences.models import AddOn, Conference, TicketType
 from server.errors import InvalidInput
 from shared.email_address import is_email_address
 
 REQUIRED_COLUMNS = ("first_name", "email", "ticket_type")
-OPTIONAL_COLUMNS = ("last_name", "company", "access_code", "add_ons")
+OPTIONAL_COLUMNS = ("last_name", "company", "access_code", "add_ons", "language")
 FIELD_LIMITS = {"first_name": 100, "last_name": 100, "email": 254, "company": 200}
 MAX_ROWS = 500_000
 SHOWN_PROBLEMS = 100  # the problems kept and shown, by line; the rest are counted
@@ -123,7 +124,8 @@ def _rows(reader: csv.DictReader, problems: Problems):
 
 def import_attendees(session: Session, conference: Conference, source: Path | str | bytes | BinaryIO, *,
                      allow_duplicates: bool = False, dry_run: bool = False) -> ImportResult:
-    """Import a CSV (columns: first_name, email, ticket_type; optional last_name, company, access_code, add_ons).
+    """Import a CSV (columns: first_name, email, ticket_type; optional last_name, company, access_code, add_ons,
+    language: the attendee's, for their badge: "de", "de-DE", "pt-br", "Deutsch"; empty when not known).
 
     Every row becomes a PAID order holding one ticket and the listed add-ons, and one attendee.
     Either every row is valid and all are written, or nothing is and ImportRejected lists the first
@@ -230,13 +232,18 @@ def _import(session: Session, conference: Conference, reader: csv.DictReader, *,
         except ValueError as error:
             reasons.append(str(error))
             row_addons = ()
+        try:
+            language = attendee_language(values.get("language", ""))
+        except InvalidInput as refusal:
+            reasons.append(refusal.message)
+            language = None
         if reasons:
             problems.add(line, "; ".join(reasons))
             continue
         holders.append(
             TicketHolder(first_name=values["first_name"], last_name=values.get("last_name", ""), email=values["email"],
                          company=values.get("company", ""), ticket_type=ticket_type, addons=row_addons,
-                         access_code=access_code)
+                         access_code=access_code, language=language)
         )
         holder_lines.append(line)
 

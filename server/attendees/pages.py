@@ -8,17 +8,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from server.api import DbSession, IdPath
 from server.attendees.badge_pdf import printable_badge
-from server.attendees.service import SearchPage, attendee_detail, get_attendee, search
+from server.attendees.service import SearchPage, attendee_detail, get_attendee, search, set_language
 from server.checkin.service import CheckInService
 from server.conferences.models import Conference
 from server.errors import Conflict, InvalidInput, NotFound
 from server.users.models import Role
 from server.web import forms
+from server.web.forms import refused
 from server.web.console import (
     ConsolePageError,
     ConsoleUser,
@@ -31,7 +32,8 @@ from server.web.console import (
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 
-DONE = {"checked-in": "Checked in by hand.", "undone": "Check-in taken back."}
+DONE = {"checked-in": "Checked in by hand.", "undone": "Check-in taken back.",
+        "language": "Language saved: the print stations have it at their next sync."}
 
 
 def _by(user: ConsoleUser) -> str:
@@ -103,6 +105,20 @@ def undo_check_in(request: Request, db: DbSession, user: SignedIn, slug: str, at
         return _detail_page(request, db, user, conference, attendee_id, status_code=404,
                             error="That check-in is not there any more (someone took it back already?).")
     return RedirectResponse(f"/conferences/{slug}/attendees/{attendee_id}?done=undone", status_code=303)
+
+
+@router.post("/conferences/{slug}/attendees/{attendee_id}/language", dependencies=[CsrfProtected])
+def change_language(request: Request, db: DbSession, user: SignedIn, slug: str, attendee_id: IdPath,
+                    language: Annotated[str, Form(max_length=40)] = "") -> Response:
+    """Set the attendee's language (door lead and up; empty: not known): their badge's printed words."""
+    conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
+    attendee = _attendee_of(db, conference, attendee_id)
+    try:
+        set_language(db, attendee, language)
+    except InvalidInput as refusal:
+        refused(request, db, forms.FieldRefused("language", refusal.message))
+        return _detail_page(request, db, user, conference, attendee_id, error=refusal.message, status_code=422)
+    return RedirectResponse(f"/conferences/{slug}/attendees/{attendee_id}?done=language", status_code=303)
 
 
 @router.get("/conferences/{slug}/attendees/{attendee_id}/badge.pdf")

@@ -17,7 +17,8 @@ from server.attendees.models import Attendee
 from server.attendees.repository import MAX_MATCHES, AttendeeRow
 from server.conferences.local_time import in_conference_time
 from server.conferences.models import Conference
-from server.errors import NotFound
+from server.errors import InvalidInput, NotFound
+from shared.languages import SHIPPED_LANGUAGES, html_lang, shipped_language
 
 PAGE_SIZE = 50
 
@@ -98,6 +99,26 @@ def get_attendee(session: Session, conference: Conference, attendee_id: int) -> 
     if attendee is None:
         raise NotFound(f"No attendee {attendee_id} in {conference.name}.")
     return attendee
+
+
+def attendee_language(text: str) -> str | None:
+    """The language an organizer, a CSV file or the desk gave for an attendee, as a shipped language's tag
+    ("de-DE" → de, "pt-br" → pt_BR, "Deutsch" → de); None for empty (not known). Any other text is refused:
+    a language no catalogue has would print the badge in English without a word of warning."""
+    if not text.strip():
+        return None
+    found = shipped_language(text)
+    if found is None:
+        raise InvalidInput(f"'{text.strip()[:40]}' is not a language Doorstation prints badges in: use one of "
+                           f"{', '.join(html_lang(tag) for tag in SHIPPED_LANGUAGES)}, or leave it empty.",
+                           code="unknown_language")
+    return found
+
+
+def set_language(session: Session, attendee: Attendee, text: str) -> None:
+    """Set (or clear, with "") the attendee's language; the change feed takes it to the print stations."""
+    attendee.language = attendee_language(text)
+    session.flush()
 
 
 def attendee_detail(session: Session, conference: Conference, attendee_id: int) -> AttendeeDetail:

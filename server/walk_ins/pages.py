@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from server.api import DbSession
 from server.attendees.models import Attendee
 from server.attendees.repository import attendee_by_code
+from server.attendees.service import attendee_language
 from server.conferences.local_time import short_local_time
 from server.conferences.models import Conference
 from server.errors import DomainError, InvalidInput
@@ -90,6 +91,14 @@ def _attendee(db: Session, conference: Conference, access_code: str) -> Attendee
     return attendee
 
 
+def _language(text: str) -> str | None:
+    """The walk-in's language from the form's chooser (empty: not asked)."""
+    try:
+        return attendee_language(text)
+    except InvalidInput as refusal:
+        raise forms.FieldRefused("language", refusal.message) from None
+
+
 def _queue_badge(db: Session, conference: Conference, attendee: Attendee, station: str, user: ConsoleUser) -> str:
     """Send the badge to the chosen station, if one was chosen; the words for the page."""
     device_id = forms.record_id(station, "print stations", field="station", required=False)
@@ -104,11 +113,13 @@ def sell(request: Request, db: DbSession, user: SignedIn, slug: str,
          ticket_type: Annotated[str, Form(max_length=20)] = "", first_name: Short = "", last_name: Short = "",
          email: Short = "", company: Short = "", method: Annotated[str, Form(max_length=20)] = "",
          amount: Annotated[str, Form(max_length=30)] = "", station: Annotated[str, Form(max_length=20)] = "",
-         addon: Annotated[list[str] | None, Form(max_length=20)] = None) -> Response:
+         addon: Annotated[list[str] | None, Form(max_length=20)] = None,
+         language: Annotated[str, Form(max_length=40)] = "") -> Response:
     """Sell one ticket (and add-ons) at the door, paid there and then by cash or card terminal."""
     conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
     form = {"ticket_type": ticket_type, "first_name": first_name, "last_name": last_name, "email": email,
-            "company": company, "method": method, "amount": amount, "station": station, "addons": addon or []}
+            "company": company, "method": method, "amount": amount, "station": station, "addons": addon or [],
+            "language": language}
     try:
         # All of the sale or none of it: a refused payment or badge leaves no order behind (refused()).
         ticket_type_id = forms.record_id(ticket_type, "ticket types", field="ticket_type")
@@ -118,7 +129,8 @@ def sell(request: Request, db: DbSession, user: SignedIn, slug: str,
             last_name=forms.text(last_name, "last name", column=Attendee.last_name, field="last_name"),
             email=forms.email(email, field="email"),
             company=forms.text(company, "company", column=Attendee.company, field="company"),
-            ticket_type_id=ticket_type_id, addon_ids=tuple(forms.ids(addon or [], "add-ons")))
+            ticket_type_id=ticket_type_id, addon_ids=tuple(forms.ids(addon or [], "add-ons")),
+            language=_language(language))
         order, attendee, payment = sell_walk_in(
             db, conference, walk_in, method=forms.text(method, "payment method", max_length=20),
             amount=forms.money(amount, "amount", currency=conference.currency), cashier=_cashier(user))
