@@ -13,13 +13,24 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from server.api import DbSession, IdPath
 from server.attendees.badge_pdf import printable_badge
-from server.attendees.service import SearchPage, attendee_detail, get_attendee, search, set_language
+from server.attendees.service import (
+    UNKNOWN_LANGUAGE,
+    SearchPage,
+    UnknownLanguage,
+    attendee_detail,
+    get_attendee,
+    search,
+    set_language,
+)
 from server.checkin.service import CheckInService
 from server.conferences.models import Conference
 from server.errors import Conflict, InvalidInput, NotFound
 from server.users.models import Role
 from server.web import forms
 from server.web.forms import refused
+from server.web.language import gettext as _
+from server.web.language import request_language, speaking
+from shared.languages import N_
 from server.web.console import (
     ConsolePageError,
     ConsoleUser,
@@ -32,8 +43,8 @@ from server.web.console import (
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 
-DONE = {"checked-in": "Checked in by hand.", "undone": "Check-in taken back.",
-        "language": "Language saved: the print stations have it at their next sync."}
+DONE = {"checked-in": N_("Checked in by hand."), "undone": N_("Check-in taken back."),  # the page shows _(them)
+        "language": N_("Language saved: the print stations have it at their next sync.")}
 
 
 def _by(user: ConsoleUser) -> str:
@@ -102,8 +113,9 @@ def undo_check_in(request: Request, db: DbSession, user: SignedIn, slug: str, at
     try:
         CheckInService.undo_check_in(db, attendee=attendee, check_in_id=check_in_id, by=_by(user))
     except NotFound:
-        return _detail_page(request, db, user, conference, attendee_id, status_code=404,
-                            error="That check-in is not there any more (someone took it back already?).")
+        with speaking(request_language(request)):
+            gone = _("That check-in is not there any more (someone took it back already?).")
+        return _detail_page(request, db, user, conference, attendee_id, status_code=404, error=gone)
     return RedirectResponse(f"/conferences/{slug}/attendees/{attendee_id}?done=undone", status_code=303)
 
 
@@ -115,9 +127,11 @@ def change_language(request: Request, db: DbSession, user: SignedIn, slug: str, 
     attendee = _attendee_of(db, conference, attendee_id)
     try:
         set_language(db, attendee, language)
-    except InvalidInput as refusal:
-        refused(request, db, forms.FieldRefused("language", refusal.message))
-        return _detail_page(request, db, user, conference, attendee_id, error=refusal.message, status_code=422)
+    except UnknownLanguage as refusal:
+        with speaking(request_language(request)):
+            message = _(UNKNOWN_LANGUAGE) % refusal.words
+        refused(request, db, forms.FieldRefused("language", message))
+        return _detail_page(request, db, user, conference, attendee_id, error=message, status_code=422)
     return RedirectResponse(f"/conferences/{slug}/attendees/{attendee_id}?done=language", status_code=303)
 
 

@@ -18,7 +18,7 @@ from server.attendees.repository import MAX_MATCHES, AttendeeRow
 from server.conferences.local_time import in_conference_time
 from server.conferences.models import Conference
 from server.errors import InvalidInput, NotFound
-from shared.languages import SHIPPED_LANGUAGES, html_lang, shipped_language
+from shared.languages import N_, SHIPPED_LANGUAGES, html_lang, shipped_language
 
 PAGE_SIZE = 50
 
@@ -101,6 +101,20 @@ def get_attendee(session: Session, conference: Conference, attendee_id: int) -> 
     return attendee
 
 
+UNKNOWN_LANGUAGE = N_("'%(text)s' is not a language Doorstation prints badges in: use one of %(languages)s, "
+                      "or leave it empty.")
+
+
+class UnknownLanguage(InvalidInput):
+    """A language no badge is printed in; ``words`` fill ``UNKNOWN_LANGUAGE`` (a page words it in its reader's)."""
+
+    code = "unknown_language"
+
+    def __init__(self, text: str) -> None:
+        self.words = {"text": text.strip()[:40], "languages": ", ".join(html_lang(tag) for tag in SHIPPED_LANGUAGES)}
+        super().__init__(UNKNOWN_LANGUAGE % self.words)
+
+
 def attendee_language(text: str) -> str | None:
     """The language an organizer, a CSV file or the desk gave for an attendee, as a shipped language's tag
     ("de-DE" → de, "pt-br" → pt_BR, "Deutsch" → de); None for empty (not known). Any other text is refused:
@@ -109,9 +123,7 @@ def attendee_language(text: str) -> str | None:
         return None
     found = shipped_language(text)
     if found is None:
-        raise InvalidInput(f"'{text.strip()[:40]}' is not a language Doorstation prints badges in: use one of "
-                           f"{', '.join(html_lang(tag) for tag in SHIPPED_LANGUAGES)}, or leave it empty.",
-                           code="unknown_language")
+        raise UnknownLanguage(text)
     return found
 
 
