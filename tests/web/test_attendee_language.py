@@ -102,3 +102,32 @@ def test_the_attendee_page_shows_the_language_and_a_door_lead_sets_it(console_se
     assert viewer.post(f"{path}/language", data={"csrf_token": form_token(viewer.get(path).text),
                                                  "language": "fr"}).status_code == 404
     assert _languages(console_server)["Ada"] == "de"
+
+
+def test_a_german_desk_reads_the_attendees_page_and_the_walk_in_form_in_german(console_server, signed_in_client):
+    desk = signed_in_client(Role.DOOR_LEAD)
+    desk.headers["Accept-Language"] = "de-DE,de;q=0.9"
+    attendees = desk.get(f"/conferences/{CONFERENCE_A}/attendees").text
+    assert '<html lang="de" dir="ltr">' in attendees
+    assert "<h1>Teilnehmende</h1>" in attendees
+    assert "Nach Name, E-Mail, Firma oder Zugangscode suchen" in attendees
+    assert '<span class="status-ok">Bezahlt</span>' in attendees  # the order's status, in words of the catalogue
+
+    walk_ins = desk.get(WALK_INS).text
+    assert "<h1>Vor-Ort-Verkauf an der Registrierung</h1>" in walk_ins
+    assert '<label for="language">Sprache</label>' in walk_ins and '<option value="">Unbekannt</option>' in walk_ins
+    assert "Verkaufen und als bezahlt markieren" in walk_ins
+    refused = _sell(desk, language="tlh")  # a refusal in German too
+    assert 'id="language-problem">„tlh“ ist keine Sprache, in der Doorstation Badges druckt' in refused.text
+    sold = desk.get(_sell(desk, language="de").headers["location"]).text
+    assert re.search(r"ORD-\w+ an Walid verkauft \(Bar 100.00\)\.", sold)
+
+
+def test_arabic_reads_the_desk_pages_right_to_left(console_server, signed_in_client):
+    desk = signed_in_client(Role.DOOR_LEAD)
+    desk.headers["Accept-Language"] = "ar"
+    for path, heading in ((f"/conferences/{CONFERENCE_A}/attendees", "<h1>الحضور</h1>"),
+                          (WALK_INS, "<h1>البيع عند الباب في مكتب التسجيل</h1>"),
+                          (f"/conferences/{CONFERENCE_A}/orders", "<h1>الطلبات</h1>")):
+        page = desk.get(path).text
+        assert '<html lang="ar" dir="rtl">' in page and heading in page, path
