@@ -17,6 +17,7 @@ from server.db.engine import unit_of_work
 from server.devices.service import create_device
 from server.sync.feed import changes_after
 from tests.factories import make_attendee, make_conference, make_ticket_type
+from tests.kiosk.door import door  # noqa: F401 (the fixture)
 from tests.kiosk.test_sync_end_to_end import Kiosk, close_kiosks  # noqa: F401 (the fixture closes them)
 from tests.live_server import free_port, live_server
 
@@ -75,3 +76,35 @@ def test_without_the_attendees_language_a_german_station_prints_german(qapp, tmp
     finally:
         QLocale.setDefault(QLocale("en"))
     assert "REFERENT" in _pdf_text(tmp_path / "badge.pdf")
+
+
+def test_a_print_station_prints_each_attendees_badge_in_their_language(qtbot, door):
+    """The real kiosk window at a print station (English): a badge sent from the desk for a French speaker,
+    and a German attendee's badge scanned at the station, each come out with its fixed words in their language."""
+    from kiosk.core.settings import KioskSettings, StationMode, save_settings
+    from server.conferences.models import TicketType
+    from server.conferences.service import get_conference
+    from server.devices.models import Device
+    from server.print_jobs.service import send_badge
+    from tests.kiosk.door import PIN, open_window, wedge_scan
+
+    save_settings(door.data_dir, KioskSettings(station_name="Badge desk", mode=StationMode.BADGE_PRINTING).with_pin(PIN))
+    window = open_window(qtbot, door, windowed=True)
+    with unit_of_work(door.session_factory) as session:
+        conference = get_conference(session, "pycon")
+        speaker = make_ticket_type(session, conference, name="Speaker")
+        rita = make_attendee(session, conference, ticket_type=speaker, first_name="Rita", last_name="Rivière")
+        set_language(session, rita, "fr")
+        ada = session.scalar(select(Attendee).where(Attendee.access_code == door.paid))
+        session.scalar(select(TicketType).where(TicketType.name == "Standard")).name = "Staff"
+        set_language(session, ada, "de-DE")
+        send_badge(session, conference, rita, session.scalar(select(Device.id)), requested_by="Dana Door")
+
+    with qtbot.waitSignal(window.badgePrinted, timeout=20_000) as printed:  # the desk's job, at the next sync
+        pass
+    assert "INTERVENANT" in _pdf_text(printed.args[0]) and "Rita Rivière" in _pdf_text(printed.args[0])
+
+    with qtbot.waitSignal(window.badgePrinted, timeout=20_000) as printed:
+        wedge_scan(qtbot, window, door.signed_paid)  # Ada at the station: her badge printed there
+    assert "TEAM" in _pdf_text(printed.args[0])  # "Staff" in German
+    window.shutdown()
