@@ -11,13 +11,18 @@ from sqlalchemy import select
 
 from kiosk.badges.render import BadgeData, render_pdf
 from kiosk.core import attendee_cache
+from kiosk.core.settings import KioskSettings, StationMode, save_settings
 from server.attendees.models import Attendee
 from server.attendees.service import set_language
+from server.conferences.models import TicketType
+from server.conferences.service import get_conference
 from server.db.engine import unit_of_work
+from server.devices.models import Device
 from server.devices.service import create_device
+from server.print_jobs.service import send_badge
 from server.sync.feed import changes_after
 from tests.factories import make_attendee, make_conference, make_ticket_type
-from tests.kiosk.door import door  # noqa: F401 (the fixture)
+from tests.kiosk.door import PIN, open_window, wedge_scan
 from tests.kiosk.test_sync_end_to_end import Kiosk, close_kiosks  # noqa: F401 (the fixture closes them)
 from tests.live_server import free_port, live_server
 
@@ -81,13 +86,6 @@ def test_without_the_attendees_language_a_german_station_prints_german(qapp, tmp
 def test_a_print_station_prints_each_attendees_badge_in_their_language(qtbot, door):
     """The real kiosk window at a print station (English): a badge sent from the desk for a French speaker,
     and a German attendee's badge scanned at the station, each come out with its fixed words in their language."""
-    from kiosk.core.settings import KioskSettings, StationMode, save_settings
-    from server.conferences.models import TicketType
-    from server.conferences.service import get_conference
-    from server.devices.models import Device
-    from server.print_jobs.service import send_badge
-    from tests.kiosk.door import PIN, open_window, wedge_scan
-
     save_settings(door.data_dir, KioskSettings(station_name="Badge desk", mode=StationMode.BADGE_PRINTING).with_pin(PIN))
     window = open_window(qtbot, door, windowed=True)
     with unit_of_work(door.session_factory) as session:
