@@ -27,10 +27,6 @@ from server.conferences.models import Conference
 from server.errors import Conflict, InvalidInput, NotFound
 from server.users.models import Role
 from server.web import forms
-from server.web.forms import refused
-from server.web.language import gettext as _
-from server.web.language import request_language, speaking
-from shared.languages import N_
 from server.web.console import (
     ConsolePageError,
     ConsoleUser,
@@ -40,6 +36,10 @@ from server.web.console import (
     page_not_found,
     render,
 )
+from server.web.forms import refused
+from server.web.language import gettext as _
+from server.web.language import request_language, speaking
+from shared.languages import N_
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 
