@@ -22,8 +22,32 @@ from shared.languages import N_, SHIPPED_LANGUAGES, html_lang, shipped_language
 
 PAGE_SIZE = 50
 
-SCAN_KINDS = {"check_in": "Check-in", "exit": "Exit", "door_check": "Door check", "redemption": "Redemption",
-              "undo": "Undo", "badge_printed": "Badge printed", "failed_scan": "Refused scan"}
+SCAN_KINDS = {"check_in": N_("Check-in"), "exit": N_("Exit"), "door_check": N_("Door check"),
+              "redemption": N_("Redemption"), "undo": N_("Undo"), "badge_printed": N_("Badge printed"),
+              "failed_scan": N_("Refused scan")}
+# A scan of a product, with the product's name ("Redemption: Lunch").
+SCAN_KINDS_OF_PRODUCT = {"redemption": N_("Redemption: %(product)s"), "door_check": N_("Door check: %(product)s"),
+                         "undo": N_("Undo: %(product)s")}
+
+
+@dataclass(frozen=True)
+class Words:
+    """A text of the attendee page: its English message id in the console's catalogue and what fills it. The page
+    words it in its reader's language (``_(words.text, **words.params)``); ``str()`` is the English."""
+
+    text: str
+    params: dict[str, str] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.text % self.params
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+
+def _as_is(text: str) -> Words:
+    """A name (a device's, a product's) as it is: no catalogue has it."""
+    return Words("%(text)s", {"text": text})
 
 
 def reason_in_words(reason: str) -> str:
@@ -62,11 +86,12 @@ class TimelineEntry:
 
     at: dt.datetime
     when: str  # in the conference's zone
-    what: str  # "Redemption: Lunch"
+    what: Words  # "Redemption: Lunch"
     station: str
-    source: str  # the kiosk's name, "Console", "Help desk"
+    source: Words  # the kiosk's name, "Console", "Help desk"
     by: str  # the console user or desk person, when a person did it by hand
-    outcome: str  # "" when it took effect; else what became of it ("Undone", "Conflict: fully redeemed")
+    outcome: Words  # "" when it took effect; else what became of it ("Undone", "Conflict: fully redeemed")
+    refused: bool = False  # the outcome is a conflict or a refusal (not merely undone)
 
 
 @dataclass(frozen=True)
@@ -137,8 +162,9 @@ def attendee_detail(session: Session, conference: Conference, attendee_id: int) 
     attendee = get_attendee(session, conference, attendee_id)
     zone = conference.timezone
 
-    def entry(at, what, station="", source="", by="", outcome="") -> TimelineEntry:
-        return TimelineEntry(at, in_conference_time(at, zone), what, station, source, by, outcome)
+    def entry(at, what: Words, station="", source: Words = Words(""), by="", outcome: Words = Words(""),
+              refused=False) -> TimelineEntry:
+        return TimelineEntry(at, in_conference_time(at, zone), what, station, source, by, outcome, refused)
 
     order = attendee.order
     lines = order.line_items if order is not None else []
@@ -155,16 +181,18 @@ def attendee_detail(session: Session, conference: Conference, attendee_id: int) 
     timeline: list[TimelineEntry] = []
     from_kiosks: set[tuple[str, dt.datetime, str]] = set()  # (kind, moment, station) of applied kiosk scans
     for event, device_name in repository.scan_events(session, attendee.id):
-        what = SCAN_KINDS.get(event.kind, event.kind)
+        what = Words(SCAN_KINDS[event.kind]) if event.kind in SCAN_KINDS else _as_is(event.kind)
         if event.product_id is not None:
-            what += ": " + product_names.get((event.product_type or "addon", event.product_id),
-                                             f"product {event.product_id}")
-        outcome = {"applied": "", "undone": "Undone",
-                   "conflict": f"Conflict: {reason_in_words(event.reason)}",
-                   "rejected": f"Refused by the server: {reason_in_words(event.reason)}"}.get(event.status, event.status)
+            product = product_names.get((event.product_type or "addon", event.product_id), f"product {event.product_id}")
+            what = Words(SCAN_KINDS_OF_PRODUCT.get(event.kind, f"{what}: %(product)s"), {"product": product})
+        outcome = {"applied": Words(""), "undone": Words(N_("Undone")),
+                   "conflict": Words(N_("Conflict: %(reason)s"), {"reason": reason_in_words(event.reason)}),
+                   "rejected": Words(N_("Refused by the server: %(reason)s"), {"reason": reason_in_words(event.reason)}),
+                   }.get(event.status, _as_is(event.status))
         if event.kind == "failed_scan":
-            outcome = f"Refused at the kiosk: {reason_in_words(event.kiosk_reason)}"
-        timeline.append(entry(event.occurred_at, what, event.station, device_name, outcome=outcome))
+            outcome = Words(N_("Refused at the kiosk: %(reason)s"), {"reason": reason_in_words(event.kiosk_reason)})
+        timeline.append(entry(event.occurred_at, what, event.station, _as_is(device_name), outcome=outcome,
+                              refused=event.status in ("conflict", "rejected") or event.kind == "failed_scan"))
         if event.status in ("applied", "undone"):
             from_kiosks.add((event.kind, event.occurred_at, event.station))
 
@@ -172,29 +200,30 @@ def attendee_detail(session: Session, conference: Conference, attendee_id: int) 
     for correction in repository.corrections(session, attendee.id):
         if correction.action == "check_in":
             by_hand.add((correction.check_in_at, correction.station))
-            timeline.append(entry(correction.check_in_at, "Check-in by hand", correction.station, "Console",
-                                  correction.made_by))
+            timeline.append(entry(correction.check_in_at, Words(N_("Check-in by hand")), correction.station,
+                                  Words(N_("Console")), correction.made_by))
         else:
             taken_back = in_conference_time(correction.check_in_at, zone)
-            where = f" at {correction.station}" if correction.station else ""
-            timeline.append(entry(correction.made_at, f"Check-in of {taken_back}{where} undone by hand", "",
-                                  "Console", correction.made_by))
+            what = Words(N_("Check-in of %(moment)s at %(station)s undone by hand"),
+                         {"moment": taken_back, "station": correction.station}) if correction.station else \
+                Words(N_("Check-in of %(moment)s undone by hand"), {"moment": taken_back})
+            timeline.append(entry(correction.made_at, what, "", Words(N_("Console")), correction.made_by))
 
     check_ins = repository.check_ins(session, attendee.id)
     for checkin in check_ins:  # made at the server without a kiosk: the help desk
         if ("check_in", checkin.checked_in_at, checkin.station) not in from_kiosks \
                 and (checkin.checked_in_at, checkin.station) not in by_hand:
-            timeline.append(entry(checkin.checked_in_at, "Check-in", checkin.station, "Help desk",
-                                  checkin.checked_in_by))
+            timeline.append(entry(checkin.checked_in_at, Words(SCAN_KINDS["check_in"]), checkin.station,
+                                  Words(N_("Help desk")), checkin.checked_in_by))
     for check, product in repository.door_checks(session, attendee.id):
         if ("door_check", check.checked_at, check.station) not in from_kiosks:
-            timeline.append(entry(check.checked_at, f"Door check: {product}", check.station, "Help desk",
-                                  check.checked_by))
+            timeline.append(entry(check.checked_at, Words(SCAN_KINDS_OF_PRODUCT["door_check"], {"product": product}),
+                                  check.station, Words(N_("Help desk")), check.checked_by))
     redemptions = []
     for redemption, product in repository.redemptions(session, attendee.id):
         at_a_kiosk = ("redemption", redemption.redeemed_at, redemption.station) in from_kiosks
-        line = entry(redemption.redeemed_at, f"Redemption: {product}", redemption.station,
-                     "Kiosk" if at_a_kiosk else "Help desk", redemption.redeemed_by)
+        line = entry(redemption.redeemed_at, Words(SCAN_KINDS_OF_PRODUCT["redemption"], {"product": product}),
+                     redemption.station, Words(N_("Kiosk") if at_a_kiosk else N_("Help desk")), redemption.redeemed_by)
         redemptions.append(line)
         if not at_a_kiosk:  # a kiosk's redemption is on the timeline already, as its scan
             timeline.append(line)

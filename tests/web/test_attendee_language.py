@@ -122,6 +122,14 @@ def test_a_german_desk_reads_the_attendees_page_and_the_walk_in_form_in_german(c
     sold = desk.get(_sell(desk, language="de").headers["location"]).text
     assert re.search(r"ORD-\w+ an Walid verkauft \(Bar 100.00\)\.", sold)
 
+    with console_server.session_factory() as session:  # the attendee page's story, in German too
+        ada = session.scalar(select(Attendee).where(Attendee.first_name == "Ada"))
+        path = f"/conferences/{CONFERENCE_A}/attendees/{ada.id}"
+    checked_in = desk.post(f"{path}/check-ins", data={"csrf_token": form_token(desk.get(path).text)})
+    page = desk.get(checked_in.headers["location"]).text
+    assert "Von Hand eingecheckt." in page
+    assert re.search(r"<td>Check-in von Hand</td><td>[^<]*</td><td>[^<]+</td>", page), page[-2500:]
+
 
 def test_arabic_reads_the_desk_pages_right_to_left(console_server, signed_in_client):
     desk = signed_in_client(Role.DOOR_LEAD)
