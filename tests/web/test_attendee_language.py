@@ -112,6 +112,7 @@ def test_a_german_desk_reads_the_attendees_page_and_the_walk_in_form_in_german(c
     assert "<h1>Teilnehmende</h1>" in attendees
     assert "Nach Name, E-Mail, Firma oder Zugangscode suchen" in attendees
     assert '<span class="status-ok">Bezahlt</span>' in attendees  # the order's status, in words of the catalogue
+    assert "Jedes Wort passt auf den Anfang eines Vor- oder Nachnamens" in attendees  # a paragraph over lines
 
     walk_ins = desk.get(WALK_INS).text
     assert "<h1>Vor-Ort-Verkauf an der Registrierung</h1>" in walk_ins
@@ -139,3 +140,6 @@ def test_arabic_reads_the_desk_pages_right_to_left(console_server, signed_in_cli
                           (f"/conferences/{CONFERENCE_A}/orders", "<h1>الطلبات</h1>")):
         page = desk.get(path).text
         assert '<html lang="ar" dir="rtl">' in page and heading in page, path
+    organizer = signed_in_client(Role.ORGANIZER)
+    organizer.headers["Accept-Language"] = "ar"
+    assert "يصبح كل صف طلبًا مدفوعًا بمشارك واحد" in organizer.get(IMPORT).text  # the columns, in Arabic

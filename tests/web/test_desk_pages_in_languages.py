@@ -1,5 +1,5 @@
 """The desk's pages in German and Arabic in chromium, at a laptop's width and a tablet's: the attendee page with
-its language chooser, the walk-in form, the orders list. Each is saved as a screenshot (reviewed screen by screen)
+its language chooser, the walk-in form, the orders list, tickets & add-ons, vouchers, sponsors, the import. Each is saved as a screenshot (reviewed screen by screen)
 and checked for what a reader would notice: the page reads right to left in Arabic (the heading starts at the
 right edge) and nothing sticks out past the window's edge."""
 
@@ -30,7 +30,11 @@ def test_the_desk_pages_fit_and_read_in_the_users_direction(console_server, sign
         page.set_viewport_size({"width": width, "height": 900})
         for name, path in (("attendee", f"/conferences/{CONFERENCE_A}/attendees/{ada_id}"),
                            ("walk-ins", f"/conferences/{CONFERENCE_A}/walk-ins"),
-                           ("orders", f"/conferences/{CONFERENCE_A}/orders")):
+                           ("orders", f"/conferences/{CONFERENCE_A}/orders"),
+                           ("products", f"/conferences/{CONFERENCE_A}/products"),
+                           ("vouchers", f"/conferences/{CONFERENCE_A}/vouchers"),
+                           ("sponsors", f"/conferences/{CONFERENCE_A}/sponsors"),
+                           ("import", f"/conferences/{CONFERENCE_A}/import")):
             page.goto(path)
             assert page.locator("html").get_attribute("lang") == language
             page.screenshot(path=str(screenshots / f"console-{name}-{language}-{width}.png"), full_page=True)
