@@ -4,14 +4,18 @@ German, whatever the station speaks."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtPdf import QPdfDocument
 from sqlalchemy import select
 
+from doorstation.badge_pdf import _draw
 from kiosk.badges.render import BadgeData, render_pdf
 from kiosk.core import attendee_cache
 from kiosk.core.settings import KioskSettings, StationMode, save_settings
+from server.attendees.badge_pdf import printable_badge
 from server.attendees.models import Attendee
 from server.attendees.service import set_language
 from server.conferences.models import TicketType
@@ -106,3 +110,14 @@ def test_a_print_station_prints_each_attendees_badge_in_their_language(qtbot, do
         wedge_scan(qtbot, window, door.signed_paid)  # Ada at the station: her badge printed there
     assert "TEAM" in _pdf_text(printed.args[0])  # "Staff" in German
     window.shutdown()
+
+
+def test_the_consoles_badge_pdf_is_in_the_attendees_language_else_english(qapp, session, tmp_path):
+    conference = make_conference(session, slug="pycon")
+    speaker = make_ticket_type(session, conference, name="Speaker")
+    dora, nora = (make_attendee(session, conference, ticket_type=speaker, first_name=name) for name in ("Dora", "Nora"))
+    set_language(session, dora, "de")
+    for attendee, banner in ((dora, "REFERENT"), (nora, "SPEAKER")):
+        pdf = tmp_path / f"{attendee.first_name}.pdf"
+        pdf.write_bytes(_draw(asdict(printable_badge(conference, attendee))))  # what the drawing process runs
+        assert banner in _pdf_text(pdf)
