@@ -10,6 +10,7 @@ import functools
 import gettext
 import io
 from pathlib import Path
+from typing import Self
 
 SOURCE_LANGUAGE = "en"
 # Tags as Babel and Qt name their catalogues (language, or language_TERRITORY where it matters).
@@ -113,3 +114,25 @@ def shared_words(language: str) -> gettext.NullTranslations:
     """What both sides say, once (verdicts, their details; shared/locale/<language>/LC_MESSAGES/doorstation.po):
     a refusal reads the same on the kiosk, in the console and in an export."""
     return load_catalogue(SHARED_LOCALE, best_language([language]), SHARED_DOMAIN)
+
+
+class Marked(str):
+    """A text worded in English now and in a reader's language later: it is the English (``Marked(N_("line %(n)s"),
+    n=3) == "line 3"``, so logs, the command line and tests read it as any text), and it keeps its message ids and
+    what fills them (``parts``) for a page to word each in its reader's language. ``Marked.joined("; ", texts)``
+    joins several, parts and all."""
+
+    parts: tuple[tuple[str, dict[str, object]], ...]
+
+    def __new__(cls, message: str, **params: object) -> Self:
+        marked = super().__new__(cls, message % params)  # (a message id is a format string: "100%% off")
+        marked.parts = ((message, params),)
+        return marked
+
+    @classmethod
+    def joined(cls, separator: str, texts: list[str]) -> str:
+        if not all(isinstance(text, Marked) for text in texts):
+            return separator.join(texts)
+        marked = super().__new__(cls, separator.join(texts))
+        marked.parts = tuple(part for text in texts for part in text.parts)  # type: ignore[attr-defined]
+        return marked

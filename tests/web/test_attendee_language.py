@@ -42,9 +42,14 @@ def test_a_csv_language_column_is_imported_and_a_language_nobody_prints_names_it
     organizer = signed_in_client(Role.ORGANIZER)
     refused = _import(organizer, BAD)
     assert refused.status_code == 422
-    assert re.search(r"<td class=\"number\">3</td><td>&#39;Klingon&#39; is not a language Doorstation prints badges in: use one of "
+    assert re.search(r"<td class=\"number\">3</td><td>'Klingon' is not a language Doorstation prints badges in: use one of "
                      r"en, de, fr, es, nl, pt-BR, ar, or leave it empty.</td>", refused.text), refused.text[-3000:]
     assert _languages(console_server) == {"Ada": None, "Grace": None}  # nothing written, not even the good lines
+    organizer.headers["Accept-Language"] = "de"  # the same refusal, read in German
+    assert "<td>„Klingon“ ist keine Sprache, in der Doorstation Badges druckt" in _import(organizer, BAD).text
+    assert "<td>„nobody“ ist keine E-Mail-Adresse; unbekannter Tickettyp „platinum“; „Klingon“ ist keine Sprache" \
+        in _import(organizer, BAD + "Ned,N,nobody,platinum,Klingon\n").text
+    del organizer.headers["Accept-Language"]
 
     preview = _import(organizer, GOOD)
     assert preview.status_code == 200
