@@ -125,6 +125,9 @@ def test_a_german_desk_reads_the_attendees_page_and_the_walk_in_form_in_german(c
     assert "Verkaufen und als bezahlt markieren" in walk_ins
     refused = _sell(desk, language="tlh")  # a refusal in German too
     assert 'id="language-problem">„tlh“ ist keine Sprache, in der Doorstation Badges druckt' in refused.text
+    short = _sell(desk, language="de", amount="5.00").text  # the desk payment's own refusal, in German
+    assert ("Der erhaltene Betrag (5.00) ist nicht die Summe der Bestellung (100.00): 100.00 annehmen. "
+            "Es wurde nichts verkauft.") in short
     sold = desk.get(_sell(desk, language="de").headers["location"]).text
     assert re.search(r"ORD-\w+ an Walid verkauft \(Bar 100.00\)\.", sold)
 
