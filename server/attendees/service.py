@@ -18,7 +18,7 @@ from server.attendees.repository import MAX_MATCHES, AttendeeRow
 from server.conferences.local_time import in_conference_time
 from server.conferences.models import Conference
 from server.errors import InvalidInput, NotFound
-from shared.languages import N_, SHIPPED_LANGUAGES, html_lang, shipped_language
+from shared.languages import N_, SHIPPED_LANGUAGES, Marked, html_lang, shipped_language
 
 PAGE_SIZE = 50
 
@@ -30,24 +30,9 @@ SCAN_KINDS_OF_PRODUCT = {"redemption": N_("Redemption: %(product)s"), "door_chec
                          "undo": N_("Undo: %(product)s")}
 
 
-@dataclass(frozen=True)
-class Words:
-    """A text of the attendee page: its English message id in the console's catalogue and what fills it. The page
-    words it in its reader's language (``_(words.text, **words.params)``); ``str()`` is the English."""
-
-    text: str
-    params: dict[str, str] = field(default_factory=dict)
-
-    def __str__(self) -> str:
-        return self.text % self.params
-
-    def __bool__(self) -> bool:
-        return bool(self.text)
-
-
-def _as_is(text: str) -> Words:
+def _as_is(text: str) -> Marked:
     """A name (a device's, a product's) as it is: no catalogue has it."""
-    return Words("%(text)s", {"text": text})
+    return Marked("%(text)s", text=text)
 
 
 def reason_in_words(reason: str) -> str:
@@ -86,11 +71,11 @@ class TimelineEntry:
 
     at: dt.datetime
     when: str  # in the conference's zone
-    what: Words  # "Redemption: Lunch"
+    what: Marked  # "Redemption: Lunch" (the page words it in its reader's language)
     station: str
-    source: Words  # the kiosk's name, "Console", "Help desk"
+    source: Marked  # the kiosk's name, "Console", "Help desk"
     by: str  # the console user or desk person, when a person did it by hand
-    outcome: Words  # "" when it took effect; else what became of it ("Undone", "Conflict: fully redeemed")
+    outcome: Marked  # "" when it took effect; else what became of it ("Undone", "Conflict: fully redeemed")
     refused: bool = False  # the outcome is a conflict or a refusal (not merely undone)
 
 
@@ -162,7 +147,7 @@ def attendee_detail(session: Session, conference: Conference, attendee_id: int) 
     attendee = get_attendee(session, conference, attendee_id)
     zone = conference.timezone
 
-    def entry(at, what: Words, station="", source: Words = Words(""), by="", outcome: Words = Words(""),
+    def entry(at, what: Marked, station="", source: Marked = Marked(""), by="", outcome: Marked = Marked(""),
               refused=False) -> TimelineEntry:
         return TimelineEntry(at, in_conference_time(at, zone), what, station, source, by, outcome, refused)
 
@@ -181,16 +166,16 @@ def attendee_detail(session: Session, conference: Conference, attendee_id: int) 
     timeline: list[TimelineEntry] = []
     from_kiosks: set[tuple[str, dt.datetime, str]] = set()  # (kind, moment, station) of applied kiosk scans
     for event, device_name in repository.scan_events(session, attendee.id):
-        what = Words(SCAN_KINDS[event.kind]) if event.kind in SCAN_KINDS else _as_is(event.kind)
+        what = Marked(SCAN_KINDS[event.kind]) if event.kind in SCAN_KINDS else _as_is(event.kind)
         if event.product_id is not None:
             product = product_names.get((event.product_type or "addon", event.product_id), f"product {event.product_id}")
-            what = Words(SCAN_KINDS_OF_PRODUCT.get(event.kind, f"{what}: %(product)s"), {"product": product})
-        outcome = {"applied": Words(""), "undone": Words(N_("Undone")),
-                   "conflict": Words(N_("Conflict: %(reason)s"), {"reason": reason_in_words(event.reason)}),
-                   "rejected": Words(N_("Refused by the server: %(reason)s"), {"reason": reason_in_words(event.reason)}),
+            what = Marked(SCAN_KINDS_OF_PRODUCT.get(event.kind, f"{what}: %(product)s"), product=product)
+        outcome = {"applied": Marked(""), "undone": Marked(N_("Undone")),
+                   "conflict": Marked(N_("Conflict: %(reason)s"), reason=reason_in_words(event.reason)),
+                   "rejected": Marked(N_("Refused by the server: %(reason)s"), reason=reason_in_words(event.reason)),
                    }.get(event.status, _as_is(event.status))
         if event.kind == "failed_scan":
-            outcome = Words(N_("Refused at the kiosk: %(reason)s"), {"reason": reason_in_words(event.kiosk_reason)})
+            outcome = Marked(N_("Refused at the kiosk: %(reason)s"), reason=reason_in_words(event.kiosk_reason))
         timeline.append(entry(event.occurred_at, what, event.station, _as_is(device_name), outcome=outcome,
                               refused=event.status in ("conflict", "rejected") or event.kind == "failed_scan"))
         if event.status in ("applied", "undone"):
@@ -200,30 +185,30 @@ def attendee_detail(session: Session, conference: Conference, attendee_id: int) 
     for correction in repository.corrections(session, attendee.id):
         if correction.action == "check_in":
             by_hand.add((correction.check_in_at, correction.station))
-            timeline.append(entry(correction.check_in_at, Words(N_("Check-in by hand")), correction.station,
-                                  Words(N_("Console")), correction.made_by))
+            timeline.append(entry(correction.check_in_at, Marked(N_("Check-in by hand")), correction.station,
+                                  Marked(N_("Console")), correction.made_by))
         else:
             taken_back = in_conference_time(correction.check_in_at, zone)
-            what = Words(N_("Check-in of %(moment)s at %(station)s undone by hand"),
-                         {"moment": taken_back, "station": correction.station}) if correction.station else \
-                Words(N_("Check-in of %(moment)s undone by hand"), {"moment": taken_back})
-            timeline.append(entry(correction.made_at, what, "", Words(N_("Console")), correction.made_by))
+            what = Marked(N_("Check-in of %(moment)s at %(station)s undone by hand"), moment=taken_back,
+                          station=correction.station) if correction.station else \
+                Marked(N_("Check-in of %(moment)s undone by hand"), moment=taken_back)
+            timeline.append(entry(correction.made_at, what, "", Marked(N_("Console")), correction.made_by))
 
     check_ins = repository.check_ins(session, attendee.id)
     for checkin in check_ins:  # made at the server without a kiosk: the help desk
         if ("check_in", checkin.checked_in_at, checkin.station) not in from_kiosks \
                 and (checkin.checked_in_at, checkin.station) not in by_hand:
-            timeline.append(entry(checkin.checked_in_at, Words(SCAN_KINDS["check_in"]), checkin.station,
-                                  Words(N_("Help desk")), checkin.checked_in_by))
+            timeline.append(entry(checkin.checked_in_at, Marked(SCAN_KINDS["check_in"]), checkin.station,
+                                  Marked(N_("Help desk")), checkin.checked_in_by))
     for check, product in repository.door_checks(session, attendee.id):
         if ("door_check", check.checked_at, check.station) not in from_kiosks:
-            timeline.append(entry(check.checked_at, Words(SCAN_KINDS_OF_PRODUCT["door_check"], {"product": product}),
-                                  check.station, Words(N_("Help desk")), check.checked_by))
+            timeline.append(entry(check.checked_at, Marked(SCAN_KINDS_OF_PRODUCT["door_check"], product=product),
+                                  check.station, Marked(N_("Help desk")), check.checked_by))
     redemptions = []
     for redemption, product in repository.redemptions(session, attendee.id):
         at_a_kiosk = ("redemption", redemption.redeemed_at, redemption.station) in from_kiosks
-        line = entry(redemption.redeemed_at, Words(SCAN_KINDS_OF_PRODUCT["redemption"], {"product": product}),
-                     redemption.station, Words(N_("Kiosk") if at_a_kiosk else N_("Help desk")), redemption.redeemed_by)
+        line = entry(redemption.redeemed_at, Marked(SCAN_KINDS_OF_PRODUCT["redemption"], product=product),
+                     redemption.station, Marked(N_("Kiosk") if at_a_kiosk else N_("Help desk")), redemption.redeemed_by)
         redemptions.append(line)
         if not at_a_kiosk:  # a kiosk's redemption is on the timeline already, as its scan
             timeline.append(line)
