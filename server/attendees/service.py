@@ -30,6 +30,9 @@ SCAN_KINDS_OF_PRODUCT = {"redemption": N_("Redemption: %(product)s"), "door_chec
                          "undo": N_("Undo: %(product)s")}
 
 
+NOTHING = Marked("")  # no source, no outcome (it took effect)
+
+
 def _as_is(text: str) -> Marked:
     """A name (a device's, a product's) as it is: no catalogue has it."""
     return Marked("%(text)s", text=text)
@@ -147,7 +150,7 @@ def attendee_detail(session: Session, conference: Conference, attendee_id: int) 
     attendee = get_attendee(session, conference, attendee_id)
     zone = conference.timezone
 
-    def entry(at, what: Marked, station="", source: Marked = Marked(""), by="", outcome: Marked = Marked(""),
+    def entry(at, what: Marked, station="", source: Marked = NOTHING, by="", outcome: Marked = NOTHING,
               refused=False) -> TimelineEntry:
         return TimelineEntry(at, in_conference_time(at, zone), what, station, source, by, outcome, refused)
 
@@ -170,7 +173,7 @@ def attendee_detail(session: Session, conference: Conference, attendee_id: int) 
         if event.product_id is not None:
             product = product_names.get((event.product_type or "addon", event.product_id), f"product {event.product_id}")
             what = Marked(SCAN_KINDS_OF_PRODUCT.get(event.kind, f"{what}: %(product)s"), product=product)
-        outcome = {"applied": Marked(""), "undone": Marked(N_("Undone")),
+        outcome = {"applied": NOTHING, "undone": Marked(N_("Undone")),
                    "conflict": Marked(N_("Conflict: %(reason)s"), reason=reason_in_words(event.reason)),
                    "rejected": Marked(N_("Refused by the server: %(reason)s"), reason=reason_in_words(event.reason)),
                    }.get(event.status, _as_is(event.status))
