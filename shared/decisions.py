@@ -101,6 +101,7 @@ class AttendeeState:
     holdings: tuple[Holding, ...] = field(default_factory=tuple)
     checked_in_at: dt.datetime | None = None  # the first check-in (kept: reports count arrivals by it)
     passages: tuple[Passage, ...] | None = None
+    language: str = ""  # the attendee's, where known (shared.languages): a print station prints their badge in it
 
 
 @dataclass(frozen=True)

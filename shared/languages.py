@@ -10,6 +10,7 @@ import functools
 import gettext
 import io
 from pathlib import Path
+from typing import Self
 
 SOURCE_LANGUAGE = "en"
 # Tags as Babel and Qt name their catalogues (language, or language_TERRITORY where it matters).
@@ -42,14 +43,26 @@ def best_language(preferred: list[str]) -> str:
 
     An exact tag wins ("pt-BR" → pt_BR), then the language alone ("de-AT" → de, "pt-PT" → pt_BR).
     """
-    by_tag = {shipped.lower(): shipped for shipped in SHIPPED_LANGUAGES}
-    by_language = {shipped.split("_")[0].lower(): shipped for shipped in SHIPPED_LANGUAGES}
     for tag in preferred:
-        tag = tag.strip().replace("-", "_").lower()
-        found = by_tag.get(tag) or by_language.get(tag.split("_")[0])
+        found = shipped_language(tag)
         if found:
             return found
     return SOURCE_LANGUAGE
+
+
+_BY_TAG = {shipped.lower(): shipped for shipped in SHIPPED_LANGUAGES}
+_BY_LANGUAGE = {shipped.split("_")[0].lower(): shipped for shipped in SHIPPED_LANGUAGES}
+_BY_NAME = {name.casefold(): tag for tag, name in LANGUAGE_NAMES.items()}
+
+
+def shipped_language(tag: str) -> str | None:
+    """The shipped language a tag or name stands for, None when none: "de", "de-DE", "DE_de" → de, "pt-br" and
+    "pt" → pt_BR, "Deutsch" → de (as a spreadsheet may name it); "", "xx", "Klingon" → None."""
+    tag = tag.strip()
+    if tag.casefold() in _BY_NAME:
+        return _BY_NAME[tag.casefold()]
+    tag = tag.replace("-", "_").lower()
+    return _BY_TAG.get(tag) or _BY_LANGUAGE.get(tag.split("_")[0]) if tag else None
 
 
 def from_accept_language(header: str) -> str:
@@ -101,3 +114,25 @@ def shared_words(language: str) -> gettext.NullTranslations:
     """What both sides say, once (verdicts, their details; shared/locale/<language>/LC_MESSAGES/doorstation.po):
     a refusal reads the same on the kiosk, in the console and in an export."""
     return load_catalogue(SHARED_LOCALE, best_language([language]), SHARED_DOMAIN)
+
+
+class Marked(str):
+    """A text worded in English now and in a reader's language later: it is the English (``Marked(N_("line %(n)s"),
+    n=3) == "line 3"``, so logs, the command line and tests read it as any text), and it keeps its message ids and
+    what fills them (``parts``) for a page to word each in its reader's language. ``Marked.joined("; ", texts)``
+    joins several, parts and all."""
+
+    parts: tuple[tuple[str, dict[str, object]], ...]
+
+    def __new__(cls, message: str, **params: object) -> Self:
+        marked = super().__new__(cls, message % params)  # (a message id is a format string: "100%% off")
+        marked.parts = ((message, params),)
+        return marked
+
+    @classmethod
+    def joined(cls, separator: str, texts: list[str]) -> str:
+        if not all(isinstance(text, Marked) for text in texts):
+            return separator.join(texts)
+        marked = super().__new__(cls, separator.join(texts))
+        marked.parts = tuple(part for text in texts for part in text.parts)  # type: ignore[attr-defined]
+        return marked

@@ -110,6 +110,9 @@ class AttendeeRecord(BaseModel):
     # Every check-in and exit not taken back, when the conference has check-in lists (their rules count
     # entries): a kiosk decides from these plus its own scans. Empty otherwise, and from older servers.
     passages: list[PassageRecord] = []
+    # The attendee's language (shared.languages.SHIPPED_LANGUAGES), "" when not known (and from older servers):
+    # a print station prints the badge's fixed words in it.
+    language: str = ""
 
 
 class PassageRecord(BaseModel):
@@ -337,6 +340,7 @@ class PrintJobRecord(BaseModel):
     ticket_type: str = ""
     payload: str = ""  # the signed badge payload; "" lets the kiosk fetch or fall back as for any badge
     requested_by: str = ""
+    language: str = ""  # the attendee's, "" when not known: the badge's fixed words are printed in it
 
 
 class PrintJobsPage(BaseModel):

@@ -17,7 +17,7 @@ vouchers_app = typer.Typer(help="Voucher codes.", no_args_is_help=True)
 
 @attendees_app.command("import")
 def attendees_import(
-    file: Annotated[Path, typer.Argument(help="CSV with first_name, email, ticket_type [, last_name, company, access_code, add_ons].",
+    file: Annotated[Path, typer.Argument(help="CSV with first_name, email, ticket_type [, last_name, company, access_code, add_ons, language].",
                                          exists=True, dir_okay=False, readable=True)],
     conference: ConferenceOpt,
     allow_duplicates: Annotated[bool, typer.Option(

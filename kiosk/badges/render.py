@@ -16,9 +16,11 @@ from pathlib import Path
 
 import segno
 from barcode.codex import Code128
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QLocale, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPainterPath,
                            QPdfWriter)
+
+from shared import badge_words
 
 MM = 1 / 25.4  # inches per millimetre
 
@@ -43,6 +45,7 @@ class BadgeData:
     ticket_type: str
     access_code: str
     payload: str  # what the QR holds: the signed payload (or slug:code when it could not be signed)
+    language: str = ""  # the attendee's, for the badge's fixed words; "": the station's (Qt's default locale)
 
 
 @dataclass(frozen=True)
@@ -111,9 +114,14 @@ def paint_badge(painter: QPainter, area: QRectF, badge: BadgeData, qr: QrMatrix 
     banner_height = 13 * unit
     banner = QRectF(0, h - banner_height, w, banner_height)
     _fill(painter, [banner], banner_colour(badge.ticket_type))
-    fit_text(painter, banner.adjusted(margin, 0, -margin, 0), badge.ticket_type.upper() or "ATTENDEE", 7 * unit,
+    fit_text(painter, banner.adjusted(margin, 0, -margin, 0), banner_words(badge).upper(), 7 * unit,
              min_size=3 * unit, bold=True, colour=QColor("white"))
     painter.restore()
+
+
+def banner_words(badge: BadgeData) -> str:
+    """The banner's text: the ticket's role word in the attendee's language, else the station's (shared.badge_words)."""
+    return badge_words.banner(badge.ticket_type, badge_words.badge_language(badge.language, QLocale().name()))
 
 
 def _font(size: float, bold: bool) -> QFont:

@@ -43,7 +43,7 @@ def _row_state(row: sqlite3.Row, *, with_holdings: bool = True) -> AttendeeState
         access_code=row["access_code"], name=row["full_name"], company=row["company"], ticket_type=row["ticket_type"],
         order_status=row["order_status"], inside=bool(row["inside"]), last_check_in_at=_time(row["last_check_in_at"]),
         last_check_in_station=row["last_check_in_station"], checked_in_at=_time(row["checked_in_at"]),
-        holdings=cached_holdings(row["holdings"]) if with_holdings else (),
+        holdings=cached_holdings(row["holdings"]) if with_holdings else (), language=row["language"],
     )
 
 
@@ -161,10 +161,11 @@ _FROM_ROWS: tuple[tuple[str, tuple[str, ...], str | None, str], ...] = (
     ("badge_printed_at", ("badge_printed_at",), None, "NULL"),
     ("badge_printed_station", ("badge_printed_station",), None, "''"),
     ("passages", ("passages",), None, "'[]'"),  # JSON text; sent only when the conference has check-in lists
+    ("language", ("language",), None, "''"),  # (servers before it send none)
 )
 _UPSERT = """INSERT INTO attendees (id, access_code, full_name, email, company, ticket_type, order_status, checked_in_at,
                                   last_check_in_at, last_check_in_station, inside, holdings, version,
-                                  badge_printed_at, badge_printed_station, passages)
+                                  badge_printed_at, badge_printed_station, passages, language)
            VALUES ({values})
            ON CONFLICT(id) DO UPDATE SET access_code = excluded.access_code, full_name = excluded.full_name,
                email = excluded.email, company = excluded.company, ticket_type = excluded.ticket_type,
@@ -172,7 +173,7 @@ _UPSERT = """INSERT INTO attendees (id, access_code, full_name, email, company, 
                last_check_in_at = excluded.last_check_in_at, last_check_in_station = excluded.last_check_in_station,
                inside = excluded.inside, holdings = excluded.holdings, version = excluded.version,
                badge_printed_at = excluded.badge_printed_at, badge_printed_station = excluded.badge_printed_station,
-               passages = excluded.passages
+               passages = excluded.passages, language = excluded.language
            WHERE excluded.version > attendees.version"""
 
 
@@ -194,12 +195,13 @@ def store_page(connection: sqlite3.Connection, attendees: list[dict[str, Any]], 
              a["company"], a["ticket_type"], a["order_status"], a["checked_in_at"], a["last_check_in_at"],
              a["last_check_in_station"], int(bool(a["inside"])), json.dumps(a["holdings"]), int(a["version"]),
              a.get("badge_printed_at"), a.get("badge_printed_station") or "",  # (older servers send neither)
-             json.dumps(a.get("passages") or []))  # only when the conference has check-in lists
+             json.dumps(a.get("passages") or []),  # only when the conference has check-in lists
+             a.get("language") or "")
             for a in attendees
         ]
     except (KeyError, TypeError, ValueError) as error:
         raise ValueError(f"A change-feed record is malformed ({error!r}).") from None
-    _upsert(connection, _UPSERT.format(values=", ".join("?" * 16)), rows, [row[0] for row in rows], products,
+    _upsert(connection, _UPSERT.format(values=", ".join("?" * 17)), rows, [row[0] for row in rows], products,
             index_by_page=index_by_page)
 
 

@@ -34,7 +34,7 @@ _opening = threading.Lock()
 MALFORMED_VALUE_ERRORS = (sqlcipher3.IntegrityError, sqlcipher3.InterfaceError, sqlcipher3.ProgrammingError)
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"  # an unencrypted database's first 16 bytes; SQLCipher's look random
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -196,6 +196,9 @@ ALTER TABLE outbox ADD COLUMN zone_id INTEGER;
 ALTER TABLE outbox ADD COLUMN to_zone_id INTEGER;
 """
 
+# The attendee's language, where known (the feed's "language"): a print station prints their badge in it.
+ATTENDEE_LANGUAGE = "ALTER TABLE attendees ADD COLUMN language TEXT NOT NULL DEFAULT '';"
+
 # Upgrades from each older schema version to the next, run in order under one write lock.
 UPGRADES = {
     1: "ALTER TABLE outbox ADD COLUMN undoes TEXT;" + SCAN_LOG,
@@ -210,6 +213,7 @@ ALTER TABLE outbox RENAME COLUMN product_kind TO product_type;""",  # 'kind' mea
     6: LOOKUP_LOG,
     7: CHECKIN_LISTS,
     8: ZONES,
+    9: ATTENDEE_LANGUAGE,
 }
 
 
@@ -247,7 +251,7 @@ def _prepared(connection: sqlite3.Connection, path: Path) -> sqlite3.Connection:
             current = connection.execute("PRAGMA user_version").fetchone()[0]  # re-check under the lock
             if current == 0:
                 for statement in _statements(SCHEMA + SEARCH_TRIGGERS + SCAN_LOG + PRINT_JOBS + LOOKUP_LOG
-                                             + CHECKIN_LISTS + ZONES):
+                                             + CHECKIN_LISTS + ZONES + ATTENDEE_LANGUAGE):
                     connection.execute(statement)
             else:
                 for step in range(current, SCHEMA_VERSION):

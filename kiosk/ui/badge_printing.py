@@ -82,7 +82,7 @@ class PrintStation(QMainWindow):
             return
         for job in jobs:
             badge = BadgeData(self.credentials.conference_name, f"{job.first_name} {job.last_name}".strip(),
-                              job.company, job.ticket_type, job.access_code, payload=job.payload)
+                              job.company, job.ticket_type, job.access_code, payload=job.payload, language=job.language)
             self._print(badge, job_id=job.id, turn=self._turn)  # not a badge at the door: no turn of its own
 
     def _print(self, badge: BadgeData, job_id: int | None = None, *, turn: int) -> None:

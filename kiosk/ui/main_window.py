@@ -493,7 +493,7 @@ class KioskWindow(PrintStation):
         if (self.settings.mode is StationMode.BADGE_PRINTING and report.result.verdict.admitted
                 and attendee is not None and attendee.name):
             badge = BadgeData(self.credentials.conference_name, attendee.name, attendee.company,
-                              attendee.ticket_type, attendee.access_code, payload="")
+                              attendee.ticket_type, attendee.access_code, payload="", language=attendee.language)
             confirmed = self._reprint_asked is not None and self._reprint_asked.access_code == badge.access_code
             self._reprint_asked = None
             if report.printed_before and not confirmed:

@@ -14,6 +14,7 @@ from typing import Protocol
 from server.attendees.models import Attendee
 from server.conferences.models import Conference
 from shared.badge_codes import sign
+from shared.languages import SOURCE_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class PrintableBadge:
     ticket_type: str
     access_code: str
     payload: str  # what the QR code holds: the signed payload
+    language: str = ""  # the badge's fixed words' language: the attendee's, else English (the console's badge)
 
 
 class BadgePdfRenderer(Protocol):
@@ -38,4 +40,5 @@ def printable_badge(conference: Conference, attendee: Attendee) -> PrintableBadg
     ticket_type = attendee.ticket_type.name if attendee.ticket_type is not None else "General Admission"
     return PrintableBadge(conference_name=conference.name, full_name=attendee.full_name or attendee.email,
                           company=attendee.company, ticket_type=ticket_type, access_code=attendee.access_code,
-                          payload=sign(conference.slug, attendee.access_code, conference.badge_private_key))
+                          payload=sign(conference.slug, attendee.access_code, conference.badge_private_key),
+                          language=attendee.language or SOURCE_LANGUAGE)

@@ -37,6 +37,7 @@ class TicketHolder:
     company: str = ""
     addons: tuple[tuple[AddOn, int], ...] = ()
     access_code: str | None = None
+    language: str | None = None  # shared.languages.SHIPPED_LANGUAGES; None: not known
     status: OrderStatus = OrderStatus.PAID
     hold_expires_at: dt.datetime | None = None
     checked_in_at: dt.datetime | None = None
@@ -113,6 +114,7 @@ def write_ticket_holders(session: Session, conference: Conference, holders: Sequ
                     {"conference_id": conference.id, "order_id": order_id, "ticket_type_id": holder.ticket_type.id,
                      "first_name": holder.first_name, "last_name": holder.last_name, "email": holder.email,
                      "company": holder.company, "access_code": holder.access_code or next(fresh_codes),
+                     "language": holder.language,
                      "checked_in_at": holder.checked_in_at, "created_at": now, "updated_at": now}
                 )
         session.execute(insert(OrderLineItem), line_rows)

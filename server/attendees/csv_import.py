@@ -21,13 +21,15 @@ from sqlalchemy.orm import Session
 from server.attendees.access_codes import PATTERN as ACCESS_CODE_PATTERN
 from server.attendees.bulk import TicketHolder, write_ticket_holders
 from server.attendees.models import Attendee
+from server.attendees.service import UNKNOWN_LANGUAGE, UnknownLanguage, attendee_language
 from server.capacity.service import validate_global_capacity, validate_product_quantity
 from server.conferences.models import AddOn, Conference, TicketType
 from server.errors import InvalidInput
 from shared.email_address import is_email_address
+from shared.languages import N_, Marked
 
 REQUIRED_COLUMNS = ("first_name", "email", "ticket_type")
-OPTIONAL_COLUMNS = ("last_name", "company", "access_code", "add_ons")
+OPTIONAL_COLUMNS = ("last_name", "company", "access_code", "add_ons", "language")
 FIELD_LIMITS = {"first_name": 100, "last_name": 100, "email": 254, "company": 200}
 MAX_ROWS = 500_000
 SHOWN_PROBLEMS = 100  # the problems kept and shown, by line; the rest are counted
@@ -98,10 +100,11 @@ def _parse_addons(text: str, addons: dict[str, AddOn]) -> tuple[tuple[AddOn, int
         name, _, quantity_text = part.partition("*")
         addon = addons.get(name.strip().lower())
         if addon is None:
-            raise ValueError(f"unknown add-on '{name.strip()}'")
+            raise ValueError(Marked(N_("unknown add-on '%(name)s'"), name=name.strip()))
         quantity_text = quantity_text.strip()
         if quantity_text and (not quantity_text.isdigit() or int(quantity_text) == 0):
-            raise ValueError(f"bad quantity '{quantity_text}' for add-on '{addon.name}'")
+            raise ValueError(Marked(N_("bad quantity '%(quantity)s' for add-on '%(name)s'"), quantity=quantity_text,
+                                    name=addon.name))
         parsed[addon] = parsed.get(addon, 0) + int(quantity_text or 1)
     return tuple(parsed.items())
 
@@ -116,14 +119,15 @@ def _rows(reader: csv.DictReader, problems: Problems):
             return
         except csv.Error as error:
             # line_num counts the lines read before the one that failed.
-            problems.add(reader.line_num + 1, f"cannot be read as CSV: {error}")
+            problems.add(reader.line_num + 1, Marked(N_("cannot be read as CSV: %(error)s"), error=str(error)))
             continue
         yield reader.line_num, row
 
 
 def import_attendees(session: Session, conference: Conference, source: Path | str | bytes | BinaryIO, *,
                      allow_duplicates: bool = False, dry_run: bool = False) -> ImportResult:
-    """Import a CSV (columns: first_name, email, ticket_type; optional last_name, company, access_code, add_ons).
+    """Import a CSV (columns: first_name, email, ticket_type; optional last_name, company, access_code, add_ons,
+    language: the attendee's, for their badge: "de", "de-DE", "pt-br", "Deutsch"; empty when not known).
 
     Every row becomes a PAID order holding one ticket and the listed add-ons, and one attendee.
     Either every row is valid and all are written, or nothing is and ImportRejected lists the first
@@ -149,7 +153,7 @@ def import_attendees(session: Session, conference: Conference, source: Path | st
         return _import(session, conference, csv.DictReader(text), allow_duplicates=allow_duplicates, dry_run=dry_run)
     except UnicodeDecodeError:
         stream.seek(start)
-        raise ImportRejected([(_first_line_not_utf8(stream), "the file is not UTF-8 text")]) from None
+        raise ImportRejected([(_first_line_not_utf8(stream), Marked(N_("the file is not UTF-8 text")))]) from None
     finally:
         text.detach()  # the caller's file stays open: it is theirs to close
 
@@ -175,17 +179,20 @@ def _import(session: Session, conference: Conference, reader: csv.DictReader, *,
     try:
         header = [h.strip().lower() for h in reader.fieldnames or []]
     except csv.Error as error:
-        raise ImportRejected([(1, f"cannot be read as CSV: {error}")]) from None
+        raise ImportRejected([(1, Marked(N_("cannot be read as CSV: %(error)s"), error=str(error)))]) from None
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
-        raise ImportRejected([(1, f"missing column(s): {', '.join(missing)} (found: {', '.join(header) or 'nothing'})")])
+        found = Marked(N_("missing column(s): %(missing)s (found: %(found)s)"), missing=", ".join(missing),
+                       found=", ".join(header)) if header else \
+            Marked(N_("missing column(s): %(missing)s (found: nothing)"), missing=", ".join(missing))
+        raise ImportRejected([(1, found)])
     unknown = [c for c in header if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
     if unknown:
-        raise ImportRejected([(1, f"unknown column(s): {', '.join(unknown)}")])
+        raise ImportRejected([(1, Marked(N_("unknown column(s): %(columns)s"), columns=", ".join(unknown)))])
     twice = [c for c, n in Counter(header).items() if n > 1]
     if twice:
         # DictReader would keep only the last of them: a silent loss of the other column's data.
-        raise ImportRejected([(1, f"column(s) named more than once: {', '.join(twice)}")])
+        raise ImportRejected([(1, Marked(N_("column(s) named more than once: %(columns)s"), columns=", ".join(twice)))])
     reader.fieldnames = header
 
     ticket_types = _by_slug_and_name(session.scalars(select(TicketType).where(TicketType.conference_id == conference.id)))
@@ -196,47 +203,54 @@ def _import(session: Session, conference: Conference, reader: csv.DictReader, *,
     code_lines: dict[str, int] = {}
     for line, row in _rows(reader, problems):
         if len(holders) + problems.total >= MAX_ROWS:
-            problems.add(line, f"more than {MAX_ROWS} rows; split the file")
+            problems.add(line, Marked(N_("more than %(rows)s rows; split the file"), rows=MAX_ROWS))
             break
         if None in row:
-            problems.add(line, f"{len(header) + len(row[None])} fields, the header has {len(header)}")
+            problems.add(line, Marked(N_("%(fields)s fields, the header has %(header)s"),
+                                      fields=len(header) + len(row[None]), header=len(header)))
             continue
         values = {k: (v or "").strip() for k, v in row.items()}
         if not any(values.values()):
             continue  # a blank line is not an attendee, nor an error
-        reasons = []
+        reasons: list[str] = []
         if not values["first_name"]:
-            reasons.append("first_name is empty")
+            reasons.append(Marked(N_("first_name is empty")))
         if not is_email_address(values["email"]):
-            reasons.append(f"'{values['email']}' is not an email address")
+            reasons.append(Marked(N_("'%(email)s' is not an email address"), email=values["email"]))
         for name, limit in FIELD_LIMITS.items():
             if len(values.get(name, "")) > limit:
-                reasons.append(f"{name} is longer than {limit} characters")
+                reasons.append(Marked(N_("%(column)s is longer than %(limit)s characters"), column=name, limit=limit))
         if any(not ch.isprintable() for v in values.values() for ch in v):
-            reasons.append("contains control characters")
+            reasons.append(Marked(N_("contains control characters")))
         ticket_type = ticket_types.get(values["ticket_type"].lower())
         if ticket_type is None:
-            reasons.append(f"unknown ticket type '{values['ticket_type']}'")
+            reasons.append(Marked(N_("unknown ticket type '%(name)s'"), name=values["ticket_type"]))
         access_code = values.get("access_code", "").upper() or None
         if access_code is not None:
             if not ACCESS_CODE_PATTERN.match(access_code):
-                reasons.append(f"access code '{access_code}' is not 8 characters A-Z/0-9")
+                reasons.append(Marked(N_("access code '%(code)s' is not 8 characters A-Z/0-9"), code=access_code))
             elif access_code in code_lines:
-                reasons.append(f"access code {access_code} is also on line {code_lines[access_code]}")
+                reasons.append(Marked(N_("access code %(code)s is also on line %(line)s"), code=access_code,
+                                      line=code_lines[access_code]))
             else:
                 code_lines[access_code] = line
         try:
             row_addons = _parse_addons(values.get("add_ons", ""), addons)
         except ValueError as error:
-            reasons.append(str(error))
+            reasons.append(error.args[0])  # (the Marked text itself: str() would lose its message id)
             row_addons = ()
+        try:
+            language = attendee_language(values.get("language", ""))
+        except UnknownLanguage as refusal:
+            reasons.append(Marked(UNKNOWN_LANGUAGE, **refusal.words))
+            language = None
         if reasons:
-            problems.add(line, "; ".join(reasons))
+            problems.add(line, Marked.joined("; ", reasons))
             continue
         holders.append(
             TicketHolder(first_name=values["first_name"], last_name=values.get("last_name", ""), email=values["email"],
                          company=values.get("company", ""), ticket_type=ticket_type, addons=row_addons,
-                         access_code=access_code)
+                         access_code=access_code, language=language)
         )
         holder_lines.append(line)
 
@@ -253,13 +267,13 @@ def _import(session: Session, conference: Conference, reader: csv.DictReader, *,
             taken |= set(session.scalars(select(Attendee.access_code).where(
                 Attendee.conference_id == conference.id, Attendee.access_code.in_(codes[start : start + 5000]))))
         for code in sorted(taken):
-            problems.add(code_lines[code], f"access code {code} already belongs to an attendee")
+            problems.add(code_lines[code], Marked(N_("access code %(code)s already belongs to an attendee"), code=code))
     if problems.total:
         raise ImportRejected.of(problems)
     if not holders and already_there:
         return ImportResult(imported=0, already_there=already_there)
     if not holders:
-        raise ImportRejected([(1, "the file has no attendee rows")])
+        raise ImportRejected([(1, Marked(N_("the file has no attendee rows")))])
 
     # Imported tickets take seats like sold ones; refuse an import that would oversell the venue.
     validate_global_capacity(session, conference, len(holders))
@@ -290,8 +304,8 @@ def _skip_already_there(session: Session, conference: Conference, holders: list[
     for holder, line in zip(holders, lines, strict=True):
         codes = existing.get(_identity(holder))
         if codes and (holder.access_code is None or holder.access_code in codes):
-            skipped.append((line, f"{holder.email}, {holder.ticket_type.name}: already imported "
-                                  f"({', '.join(sorted(codes))})"))
+            skipped.append((line, Marked(N_("%(email)s, %(ticket)s: already imported (%(codes)s)"), email=holder.email,
+                                         ticket=holder.ticket_type.name, codes=", ".join(sorted(codes)))))
         else:
             kept.append(holder)
             kept_lines.append(line)
@@ -301,9 +315,10 @@ def _skip_already_there(session: Session, conference: Conference, holders: list[
 def _same_attendee_twice(holders: list[TicketHolder], lines: list[int]) -> list[tuple[int, str]]:
     """A file naming the same attendee twice would import them twice; say so unless duplicates are allowed."""
     first_line: dict[tuple[str, int], int] = {}
-    problems = []
+    problems: list[tuple[int, str]] = []
     for holder, line in zip(holders, lines, strict=True):
         seen = first_line.setdefault(_identity(holder), line)
         if seen != line:
-            problems.append((line, f"same email and ticket type as line {seen} (allow duplicates to import both)"))
+            problems.append((line, Marked(N_("same email and ticket type as line %(line)s (allow duplicates to import both)"),
+                                          line=seen)))
     return problems

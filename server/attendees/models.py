@@ -30,6 +30,9 @@ class Attendee(Base):
     last_name: Mapped[str] = mapped_column(String(100), default="")
     email: Mapped[str] = mapped_column(String(254), default="")
     company: Mapped[str] = mapped_column(String(200), default="")
+    # The language the attendee reads (shared.languages.SHIPPED_LANGUAGES), where known: a print station
+    # prints their badge's fixed words in it. None: not known (the station's language is used).
+    language: Mapped[str | None] = mapped_column(String(16))
     access_code: Mapped[str] = mapped_column(String(16))
     checked_in_at: Mapped[dt.datetime | None]
     # Checked in and not scanned out since (exit stations).

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from server.api import DbSession, IdPath
 from server.attendees.badge_pdf import printable_badge
-from server.attendees.service import SearchPage, get_attendee, search
+from server.attendees.service import UNKNOWN_LANGUAGE, SearchPage, UnknownLanguage, get_attendee, search, set_language
 from server.checkin import service as checkin_service
 from server.checkin.attendee_story import attendee_detail
 from server.conferences.models import Conference
@@ -29,10 +29,15 @@ from server.web.console import (
     page_not_found,
     render,
 )
+from server.web.forms import refused
+from server.web.language import gettext as _
+from server.web.language import request_language, speaking
+from shared.languages import N_
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 
-DONE = {"checked-in": "Checked in by hand.", "undone": "Check-in taken back."}
+DONE = {"checked-in": N_("Checked in by hand."), "undone": N_("Check-in taken back."),  # the page shows _(them)
+        "language": N_("Language saved: the print stations have it at their next sync.")}
 
 
 def _by(user: ConsoleUser) -> str:
@@ -101,9 +106,26 @@ def undo_check_in(request: Request, db: DbSession, user: SignedIn, slug: str, at
     try:
         checkin_service.undo_check_in(db, attendee=attendee, check_in_id=check_in_id, by=_by(user))
     except NotFound:
-        return _detail_page(request, db, user, conference, attendee_id, status_code=404,
-                            error="That check-in is not there any more (someone took it back already?).")
+        with speaking(request_language(request)):
+            gone = _("That check-in is not there any more (someone took it back already?).")
+        return _detail_page(request, db, user, conference, attendee_id, status_code=404, error=gone)
     return RedirectResponse(f"/conferences/{slug}/attendees/{attendee_id}?done=undone", status_code=303)
+
+
+@router.post("/conferences/{slug}/attendees/{attendee_id}/language", dependencies=[CsrfProtected])
+def change_language(request: Request, db: DbSession, user: SignedIn, slug: str, attendee_id: IdPath,
+                    language: Annotated[str, Form(max_length=40)] = "") -> Response:
+    """Set the attendee's language (door lead and up; empty: not known): their badge's printed words."""
+    conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
+    attendee = _attendee_of(db, conference, attendee_id)
+    try:
+        set_language(db, attendee, language)
+    except UnknownLanguage as refusal:
+        with speaking(request_language(request)):
+            message = _(UNKNOWN_LANGUAGE) % refusal.words
+        refused(request, db, forms.FieldRefused("language", message))
+        return _detail_page(request, db, user, conference, attendee_id, error=message, status_code=422)
+    return RedirectResponse(f"/conferences/{slug}/attendees/{attendee_id}?done=language", status_code=303)
 
 
 @router.get("/conferences/{slug}/attendees/{attendee_id}/badge.pdf")

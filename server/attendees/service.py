@@ -16,9 +16,10 @@ from server.attendees.access_codes import new_access_codes
 from server.attendees.models import Attendee
 from server.attendees.repository import MAX_MATCHES, AttendeeRow
 from server.conferences.models import Conference
-from server.errors import NotFound
+from server.errors import InvalidInput, NotFound
 from server.orders.models import Order
 from server.orders.service import AttendeeDetails
+from shared.languages import N_, SHIPPED_LANGUAGES, html_lang, shipped_language
 
 PAGE_SIZE = 50
 
@@ -45,6 +46,38 @@ def get_attendee(session: Session, conference: Conference, attendee_id: int) -> 
     if attendee is None:
         raise NotFound(f"No attendee {attendee_id} in {conference.name}.")
     return attendee
+
+
+UNKNOWN_LANGUAGE = N_("'%(text)s' is not a language Doorstation prints badges in: use one of %(languages)s, "
+                      "or leave it empty.")
+
+
+class UnknownLanguage(InvalidInput):
+    """A language no badge is printed in; ``words`` fill ``UNKNOWN_LANGUAGE`` (a page words it in its reader's)."""
+
+    code = "unknown_language"
+
+    def __init__(self, text: str) -> None:
+        self.words = {"text": text.strip()[:40], "languages": ", ".join(html_lang(tag) for tag in SHIPPED_LANGUAGES)}
+        super().__init__(UNKNOWN_LANGUAGE % self.words)
+
+
+def attendee_language(text: str) -> str | None:
+    """The language an organizer, a CSV file or the desk gave for an attendee, as a shipped language's tag
+    ("de-DE" → de, "pt-br" → pt_BR, "Deutsch" → de); None for empty (not known). Any other text is refused:
+    a language no catalogue has would print the badge in English without a word of warning."""
+    if not text.strip():
+        return None
+    found = shipped_language(text)
+    if found is None:
+        raise UnknownLanguage(text)
+    return found
+
+
+def set_language(session: Session, attendee: Attendee, text: str) -> None:
+    """Set (or clear, with "") the attendee's language; the change feed takes it to the print stations."""
+    attendee.language = attendee_language(text)
+    session.flush()
 
 
 def issue_tickets(session: Session, order: Order) -> None:

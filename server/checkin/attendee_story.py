@@ -17,9 +17,22 @@ from server.attendees.service import get_attendee
 from server.checkin import repository
 from server.conferences.local_time import in_conference_time
 from server.conferences.models import Conference
+from shared.languages import N_, Marked
 
-SCAN_KINDS = {"check_in": "Check-in", "exit": "Exit", "door_check": "Door check", "redemption": "Redemption",
-              "undo": "Undo", "badge_printed": "Badge printed", "failed_scan": "Refused scan"}
+SCAN_KINDS = {"check_in": N_("Check-in"), "exit": N_("Exit"), "door_check": N_("Door check"),
+              "redemption": N_("Redemption"), "undo": N_("Undo"), "badge_printed": N_("Badge printed"),
+              "failed_scan": N_("Refused scan")}
+# A scan of a product, with the product's name ("Redemption: Lunch").
+SCAN_KINDS_OF_PRODUCT = {"redemption": N_("Redemption: %(product)s"), "door_check": N_("Door check: %(product)s"),
+                         "undo": N_("Undo: %(product)s")}
+
+
+NOTHING = Marked("")  # no source, no outcome (it took effect)
+
+
+def _as_is(text: str) -> Marked:
+    """A name (a device's, a product's) as it is: no catalogue has it."""
+    return Marked("%(text)s", text=text)
 
 
 def reason_in_words(reason: str) -> str:
@@ -42,11 +55,12 @@ class TimelineEntry:
 
     at: dt.datetime
     when: str  # in the conference's zone
-    what: str  # "Redemption: Lunch"
+    what: Marked  # "Redemption: Lunch" (the page words it in its reader's language)
     station: str
-    source: str  # the kiosk's name, "Console", "Help desk"
+    source: Marked  # the kiosk's name, "Console", "Help desk"
     by: str  # the console user or desk person, when a person did it by hand
-    outcome: str  # "" when it took effect; else what became of it ("Undone", "Conflict: fully redeemed")
+    outcome: Marked  # "" when it took effect; else what became of it ("Undone", "Conflict: fully redeemed")
+    refused: bool = False  # the outcome is a conflict or a refusal (not merely undone)
 
 
 @dataclass(frozen=True)
@@ -77,8 +91,9 @@ def attendee_detail(session: Session, conference: Conference, attendee_id: int) 
     attendee = get_attendee(session, conference, attendee_id)
     zone = conference.timezone
 
-    def entry(at, what, station="", source="", by="", outcome="") -> TimelineEntry:
-        return TimelineEntry(at, in_conference_time(at, zone), what, station, source, by, outcome)
+    def entry(at, what: Marked, station="", source: Marked = NOTHING, by="", outcome: Marked = NOTHING,
+              refused=False) -> TimelineEntry:
+        return TimelineEntry(at, in_conference_time(at, zone), what, station, source, by, outcome, refused)
 
     order = attendee.order
     lines = order.line_items if order is not None else []
@@ -95,16 +110,18 @@ def attendee_detail(session: Session, conference: Conference, attendee_id: int) 
     timeline: list[TimelineEntry] = []
     from_kiosks: set[tuple[str, dt.datetime, str]] = set()  # (kind, moment, station) of applied kiosk scans
     for event, device_name in repository.scan_events(session, attendee.id):
-        what = SCAN_KINDS.get(event.kind, event.kind)
+        what = Marked(SCAN_KINDS[event.kind]) if event.kind in SCAN_KINDS else _as_is(event.kind)
         if event.product_id is not None:
-            what += ": " + product_names.get((event.product_type or "addon", event.product_id),
-                                             f"product {event.product_id}")
-        outcome = {"applied": "", "undone": "Undone",
-                   "conflict": f"Conflict: {reason_in_words(event.reason)}",
-                   "rejected": f"Refused by the server: {reason_in_words(event.reason)}"}.get(event.status, event.status)
+            product = product_names.get((event.product_type or "addon", event.product_id), f"product {event.product_id}")
+            what = Marked(SCAN_KINDS_OF_PRODUCT.get(event.kind, f"{what}: %(product)s"), product=product)
+        outcome = {"applied": NOTHING, "undone": Marked(N_("Undone")),
+                   "conflict": Marked(N_("Conflict: %(reason)s"), reason=reason_in_words(event.reason)),
+                   "rejected": Marked(N_("Refused by the server: %(reason)s"), reason=reason_in_words(event.reason)),
+                   }.get(event.status, _as_is(event.status))
         if event.kind == "failed_scan":
-            outcome = f"Refused at the kiosk: {reason_in_words(event.kiosk_reason)}"
-        timeline.append(entry(event.occurred_at, what, event.station, device_name, outcome=outcome))
+            outcome = Marked(N_("Refused at the kiosk: %(reason)s"), reason=reason_in_words(event.kiosk_reason))
+        timeline.append(entry(event.occurred_at, what, event.station, _as_is(device_name), outcome=outcome,
+                              refused=event.status in ("conflict", "rejected") or event.kind == "failed_scan"))
         if event.status in ("applied", "undone"):
             from_kiosks.add((event.kind, event.occurred_at, event.station))
 
@@ -112,29 +129,30 @@ def attendee_detail(session: Session, conference: Conference, attendee_id: int) 
     for correction in repository.corrections(session, attendee.id):
         if correction.action == "check_in":
             by_hand.add((correction.check_in_at, correction.station))
-            timeline.append(entry(correction.check_in_at, "Check-in by hand", correction.station, "Console",
-                                  correction.made_by))
+            timeline.append(entry(correction.check_in_at, Marked(N_("Check-in by hand")), correction.station,
+                                  Marked(N_("Console")), correction.made_by))
         else:
             taken_back = in_conference_time(correction.check_in_at, zone)
-            where = f" at {correction.station}" if correction.station else ""
-            timeline.append(entry(correction.made_at, f"Check-in of {taken_back}{where} undone by hand", "",
-                                  "Console", correction.made_by))
+            what = Marked(N_("Check-in of %(moment)s at %(station)s undone by hand"), moment=taken_back,
+                          station=correction.station) if correction.station else \
+                Marked(N_("Check-in of %(moment)s undone by hand"), moment=taken_back)
+            timeline.append(entry(correction.made_at, what, "", Marked(N_("Console")), correction.made_by))
 
     check_ins = repository.check_ins(session, attendee.id)
     for checkin in check_ins:  # made at the server without a kiosk: the help desk
         if ("check_in", checkin.checked_in_at, checkin.station) not in from_kiosks \
                 and (checkin.checked_in_at, checkin.station) not in by_hand:
-            timeline.append(entry(checkin.checked_in_at, "Check-in", checkin.station, "Help desk",
-                                  checkin.checked_in_by))
+            timeline.append(entry(checkin.checked_in_at, Marked(SCAN_KINDS["check_in"]), checkin.station,
+                                  Marked(N_("Help desk")), checkin.checked_in_by))
     for check, product in repository.door_checks(session, attendee.id):
         if ("door_check", check.checked_at, check.station) not in from_kiosks:
-            timeline.append(entry(check.checked_at, f"Door check: {product}", check.station, "Help desk",
-                                  check.checked_by))
+            timeline.append(entry(check.checked_at, Marked(SCAN_KINDS_OF_PRODUCT["door_check"], product=product),
+                                  check.station, Marked(N_("Help desk")), check.checked_by))
     redemptions = []
     for redemption, product in repository.redemptions(session, attendee.id):
         at_a_kiosk = ("redemption", redemption.redeemed_at, redemption.station) in from_kiosks
-        line = entry(redemption.redeemed_at, f"Redemption: {product}", redemption.station,
-                     "Kiosk" if at_a_kiosk else "Help desk", redemption.redeemed_by)
+        line = entry(redemption.redeemed_at, Marked(SCAN_KINDS_OF_PRODUCT["redemption"], product=product),
+                     redemption.station, Marked(N_("Kiosk") if at_a_kiosk else N_("Help desk")), redemption.redeemed_by)
         redemptions.append(line)
         if not at_a_kiosk:  # a kiosk's redemption is on the timeline already, as its scan
             timeline.append(line)

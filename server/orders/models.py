@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from server.conferences.models import AddOn, Conference, TicketType
 from server.db.base import Base, str_enum, utcnow
 from server.vouchers.models import Voucher
+from shared.languages import N_
 
 
 class OrderStatus(enum.StrEnum):
@@ -23,7 +24,12 @@ class OrderStatus(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+        """In English, marked for the console's catalogue: a page shows ``_(status.label)``."""
+        return _STATUS_LABELS[self]
+
+
+_STATUS_LABELS = {OrderStatus.PENDING: N_("Pending"), OrderStatus.PAID: N_("Paid"), OrderStatus.REFUNDED: N_("Refunded"),
+                  OrderStatus.PARTIALLY_REFUNDED: N_("Partially refunded"), OrderStatus.CANCELLED: N_("Cancelled")}
 
 
 class Order(Base):

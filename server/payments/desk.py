@@ -21,6 +21,7 @@ from server.errors import Conflict, InvalidInput
 from server.orders.models import Order, OrderStatus
 from server.orders.service import lock_order, mark_paid, refund_order
 from server.payments.models import DeskPayment, DeskPaymentMethod, RefundMethod, RefundOutsideStripe
+from shared.languages import N_, Marked
 
 
 def take_desk_payment(session: Session, order: Order, *, method: DeskPaymentMethod | str, amount: Decimal,
@@ -36,7 +37,8 @@ def take_desk_payment(session: Session, order: Order, *, method: DeskPaymentMeth
     try:
         method = DeskPaymentMethod(method)
     except ValueError:
-        raise InvalidInput("Choose how it was paid: cash or card terminal.", code="bad_payment_method") from None
+        raise InvalidInput(Marked(N_("Choose how it was paid: cash or card terminal.")),
+                           code="bad_payment_method") from None
     # The conference lock first, as every seat-taking transaction takes it (orders.service docstring).
     conference = lock_conference(session, order.conference_id)
     order = lock_order(session, order.id)
@@ -44,8 +46,8 @@ def take_desk_payment(session: Session, order: Order, *, method: DeskPaymentMeth
         raise Conflict(f"Order {order.reference} is {order.status.label.lower()}; only a pending order can be paid.",
                        code="order_not_pending")
     if amount != order.total:
-        raise InvalidInput(f"The amount taken ({amount}) is not the order's total ({order.total}): take "
-                           f"{order.total}.", code="wrong_amount")
+        raise InvalidInput(Marked(N_("The amount taken (%(amount)s) is not the order's total (%(total)s): take "
+                                     "%(total)s."), amount=str(amount), total=str(order.total)), code="wrong_amount")
     if order.hold_expires_at is None:  # its seats are not counted: take them now, if they are still there
         validate_global_capacity(session, conference, order.ticket_count)
         for item in order.line_items:
@@ -54,7 +56,8 @@ def take_desk_payment(session: Session, order: Order, *, method: DeskPaymentMeth
             if product is not None:
                 validate_product_quantity(session, product, item.quantity)
     if session.scalar(select(DeskPayment.id).where(DeskPayment.order_id == order.id)) is not None:
-        raise Conflict(f"A desk payment for {order.reference} is already recorded.", code="already_paid")
+        raise Conflict(Marked(N_("A desk payment for %(reference)s is already recorded."), reference=order.reference),
+                       code="already_paid")
     mark_paid(session, order, now=now)
     payment = DeskPayment(conference_id=order.conference_id, order_id=order.id, method=method, amount=amount,
                           taken_by_user_id=taken_by_user_id, taken_by=taken_by[:300], taken_at=now)
@@ -75,19 +78,21 @@ def record_refund_outside_stripe(session: Session, order: Order, *, method: Refu
     try:
         method = RefundMethod(method)
     except ValueError:
-        raise InvalidInput("Choose how the money went back: cash, card terminal or bank transfer.",
+        raise InvalidInput(Marked(N_("Choose how the money went back: cash, card terminal or bank transfer.")),
                            code="bad_refund_method") from None
     order = lock_order(session, order.id)
     if order.stripe_payment_intent_id:
-        raise Conflict(f"Order {order.reference} was paid through Stripe: refund it through Stripe, so that Stripe's "
-                       f"record and ours agree. Nothing was recorded.", code="paid_through_stripe")
+        raise Conflict(Marked(N_("Order %(reference)s was paid through Stripe: refund it through Stripe, so that "
+                                 "Stripe's record and ours agree. Nothing was recorded."), reference=order.reference),
+                       code="paid_through_stripe")
     if refunded_before is not None and order.amount_refunded != refunded_before:
-        raise Conflict(f"Order {order.reference} has had {order.amount_refunded} refunded since this page was loaded "
-                       f"({refunded_before} then); nothing more was recorded. Look again first.",
+        raise Conflict(Marked(N_("Order %(reference)s has had %(refunded)s refunded since this page was loaded "
+                                 "(%(before)s then); nothing more was recorded. Look again first."),
+                              reference=order.reference, refunded=str(order.amount_refunded), before=str(refunded_before)),
                        code="refunded_meanwhile")
     if order.status in (OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED) and order.total == 0:
-        raise Conflict(f"Order {order.reference} cost nothing (comp): there is no money to give back.",
-                       code="nothing_paid")
+        raise Conflict(Marked(N_("Order %(reference)s cost nothing (comp): there is no money to give back."),
+                              reference=order.reference), code="nothing_paid")
     refund_order(session, order, amount)  # its own checks: a paid order, 0 < amount ≤ what is left
     refund = RefundOutsideStripe(conference_id=order.conference_id, order_id=order.id, method=method, amount=amount,
                                  recorded_by_user_id=recorded_by_user_id, recorded_by=recorded_by[:300],

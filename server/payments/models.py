@@ -12,6 +12,7 @@ from sqlalchemy import JSON, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.db.base import Base, str_enum, utcnow
+from shared.languages import N_
 
 
 class StripeEvent(Base):
@@ -34,7 +35,7 @@ class DeskPaymentMethod(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return {"cash": "Cash", "card_terminal": "Card terminal"}[self.value]
+        return {"cash": N_("Cash"), "card_terminal": N_("Card terminal")}[self.value]  # a page shows _(label)
 
 
 class DeskPayment(Base):
@@ -66,7 +67,7 @@ class RefundMethod(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return {"cash": "Cash", "card_terminal": "Card terminal", "bank_transfer": "Bank transfer"}[self.value]
+        return {"cash": N_("Cash"), "card_terminal": N_("Card terminal"), "bank_transfer": N_("Bank transfer")}[self.value]
 
 
 class RefundOutsideStripe(Base):

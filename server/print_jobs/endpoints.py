@@ -26,7 +26,7 @@ def print_jobs(device: CurrentDevice, session: DbSession) -> PrintJobsPage:
             last_name=attendee.last_name, company=attendee.company,
             ticket_type=attendee.ticket_type.name if attendee.ticket_type else "",
             payload=sign(conference.slug, attendee.access_code, conference.badge_private_key),
-            requested_by=job.requested_by))
+            requested_by=job.requested_by, language=attendee.language or ""))
     return PrintJobsPage(jobs=records)
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
 from server.conferences.models import AddOn, Conference, TicketType
 from server.db.base import Base, str_enum, utcnow
 from server.vouchers.models import Voucher
+from shared.languages import N_
 
 
 class SponsorLevel(Base):
@@ -51,7 +52,9 @@ class BulkPurchaseStatus(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        """In English, marked for the console's catalogue: a page shows ``_(label)``."""
+        return {"pending": N_("Pending"), "approved": N_("Approved"), "processing": N_("Processing"), "paid": N_("Paid"),
+                "failed": N_("Failed"), "refunded": N_("Refunded")}[self.value]
 
 
 class BulkPurchaseVoucher(Base):
@@ -115,7 +118,7 @@ class BulkPurchase(Base):
     def status_label(self) -> str:
         """The status in words: a comp deal is never "Paid" (no money moved) nor "Refunded" (none went back)."""
         if self.is_comp and self.payment_status is BulkPurchaseStatus.PAID:
-            return "Comp (no payment)"
+            return N_("Comp (no payment)")
         if self.is_comp and self.payment_status is BulkPurchaseStatus.REFUNDED:
-            return "Withdrawn (comp)"
+            return N_("Withdrawn (comp)")
         return self.payment_status.label

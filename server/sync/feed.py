@@ -103,7 +103,7 @@ def feed_page(session: Session, conference_id: int, after: int, limit: int,
     rows = session.execute(
         select(Attendee.id, Attendee.access_code, Attendee.first_name, Attendee.last_name, Attendee.email,
                Attendee.company, Attendee.ticket_type_id, Attendee.order_id, Attendee.checked_in_at,
-               Attendee.inside, Attendee.sync_version, Order.status)
+               Attendee.inside, Attendee.sync_version, Order.status, Attendee.language)
         .outerjoin(Order, Attendee.order_id == Order.id)
         .where(Attendee.conference_id == conference_id, Attendee.sync_version > after)
         .order_by(Attendee.sync_version)
@@ -258,6 +258,6 @@ def _attendee_records(session: Session, conference_id: int, rows, page) -> list[
             "checked_in_at": _iso(r.checked_in_at), "last_check_in_at": _iso(at), "last_check_in_station": station,
             "inside": r.inside, "holdings": holdings, "version": r.sync_version,
             "badge_printed_at": _iso(printed_at), "badge_printed_station": printed_station,
-            "passages": passages.get(r.id, []),
+            "passages": passages.get(r.id, []), "language": r.language or "",
         })
     return records

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 # text, the form the kiosk keeps it in (see _holdings).
 COLUMNS = ("id", "access_code", "first_name", "last_name", "email", "company", "ticket_type", "order_status",
            "checked_in_at", "last_check_in_at", "last_check_in_station", "inside", "holdings", "version",
-           "badge_printed_at", "badge_printed_station")
+           "badge_printed_at", "badge_printed_station", "language")
 
 ROWS_AT_A_TIME = 1000  # fetched, encoded and compressed together: what the server holds besides the output
 
@@ -97,6 +97,7 @@ def _column_sql(dialect: str) -> dict[str, str]:
         "badge_printed_at": f"(SELECT {_iso(dialect, 'e.occurred_at')} {last_print})",
         "badge_printed_station": f"coalesce((SELECT e.station {last_print}), '')",
         "passages": _passages(dialect),
+        "language": "coalesce(a.language, '')",
     }
 
 

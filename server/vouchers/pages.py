@@ -24,12 +24,14 @@ from server.web import forms
 from server.web.console import CsrfProtected, SignedIn, conference_for, page_not_found, render
 from server.web.forms import checked, ids, refused, whole_number
 from server.web.sections import SEES_CODES, sees_codes
+from shared.languages import N_
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 
 PAGE_SIZE = 50
-TYPE_LABELS = {VoucherType.COMP: "Complimentary (100% off)", VoucherType.PERCENTAGE: "Percentage off",
-               VoucherType.FIXED_AMOUNT: "Fixed amount off"}
+# Marked for the console's catalogue; the page shows _(label) (hence %%: a gettext text is a format string).
+TYPE_LABELS = {VoucherType.COMP: N_("Complimentary (100%% off)"), VoucherType.PERCENTAGE: N_("Percentage off"),
+               VoucherType.FIXED_AMOUNT: N_("Fixed amount off")}
 ShortText = Annotated[str, Form(max_length=300)]
 Ids = Annotated[list[str], Form(max_length=200)]
 Box = Annotated[str | None, Form(max_length=10)]

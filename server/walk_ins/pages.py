@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from server.api import DbSession
 from server.attendees.models import Attendee
 from server.attendees.repository import attendee_by_code
+from server.attendees.service import UNKNOWN_LANGUAGE, UnknownLanguage, attendee_language
 from server.conferences.local_time import short_local_time
 from server.conferences.models import Conference
 from server.errors import DomainError, InvalidInput
@@ -25,6 +26,8 @@ from server.walk_ins.service import Cashier, WalkIn, pay_at_desk, sell_walk_in
 from server.web import forms
 from server.web.console import ConsoleUser, CsrfProtected, SignedIn, conference_for, render
 from server.web.forms import refused
+from server.web.language import gettext as _
+from server.web.language import request_language, speaking
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 Short = Annotated[str, Form(max_length=300)]
@@ -34,12 +37,14 @@ def _job_words(job: PrintJob, conference: Conference) -> str:
     """A print job's state as the desk needs it: where, and whether it came out."""
     station = job.device.station or job.device.name
     if job.outcome == "printed":
-        return f"Printed at {station}, {short_local_time(job.acknowledged_at, conference.timezone)}"
+        return _("Printed at %(station)s, %(moment)s") % {
+            "station": station, "moment": short_local_time(job.acknowledged_at, conference.timezone)}
     if job.outcome == "failed":
-        return f"Printer error at {station}: {job.outcome_detail}"
+        return _("Printer error at %(station)s: %(error)s") % {"station": station, "error": job.outcome_detail}
+    sent = short_local_time(job.created_at, conference.timezone)
     if job.delivered_at is not None:
-        return f"Printing at {station} (sent {short_local_time(job.created_at, conference.timezone)})"
-    return f"Waiting for {station}'s next sync (sent {short_local_time(job.created_at, conference.timezone)})"
+        return _("Printing at %(station)s (sent %(moment)s)") % {"station": station, "moment": sent}
+    return _("Waiting for %(station)s's next sync (sent %(moment)s)") % {"station": station, "moment": sent}
 
 
 def _cashier(user: ConsoleUser) -> Cashier:
@@ -53,7 +58,8 @@ def _page(request: Request, db: Session, conference: Conference, *, status_code:
     unpaid = unpaid_attendees(db, conference.id, query) if query.strip() else []
     attendee_ids = [a.id for _, _, attendees in sales for a in attendees]
     jobs = jobs_of_attendees(db, attendee_ids)
-    job_words = {i: [_job_words(j, conference) for j in js] for i, js in jobs.items()}
+    with speaking(request_language(request)):
+        job_words = {i: [_job_words(j, conference) for j in js] for i, js in jobs.items()}
     context.setdefault("form", {})
     return render(request, "walk_ins.html", status_code=status_code, conference=conference,
                   ticket_types=ticket_types, addons=addons, stations=print_stations(db, conference.id),
@@ -86,8 +92,16 @@ def _attendee(db: Session, conference: Conference, access_code: str) -> Attendee
     """The attendee the desk's form names by access code (typed or pasted: any case, spaces around)."""
     attendee = attendee_by_code(db, conference.id, forms.access_code(access_code))
     if attendee is None:
-        raise InvalidInput(f"No attendee with access code '{access_code}' in this conference.")
+        raise InvalidInput(_("No attendee with access code '%(code)s' in this conference.") % {"code": access_code})
     return attendee
+
+
+def _language(text: str) -> str | None:
+    """The walk-in's language from the form's chooser (empty: not asked)."""
+    try:
+        return attendee_language(text)
+    except UnknownLanguage as refusal:
+        raise forms.FieldRefused("language", _(UNKNOWN_LANGUAGE) % refusal.words) from None
 
 
 def _queue_badge(db: Session, conference: Conference, attendee: Attendee, station: str, user: ConsoleUser) -> str:
@@ -96,7 +110,7 @@ def _queue_badge(db: Session, conference: Conference, attendee: Attendee, statio
     if device_id is None:
         return ""
     job = send_badge(db, conference, attendee, device_id, requested_by=f"{user.display_name} <{user.email}>")
-    return f" Badge sent to {job.device.station or job.device.name}."
+    return " " + _("Badge sent to %(station)s.") % {"station": job.device.station or job.device.name}
 
 
 @router.post("/conferences/{slug}/walk-ins", dependencies=[CsrfProtected])
@@ -104,11 +118,22 @@ def sell(request: Request, db: DbSession, user: SignedIn, slug: str,
          ticket_type: Annotated[str, Form(max_length=20)] = "", first_name: Short = "", last_name: Short = "",
          email: Short = "", company: Short = "", method: Annotated[str, Form(max_length=20)] = "",
          amount: Annotated[str, Form(max_length=30)] = "", station: Annotated[str, Form(max_length=20)] = "",
-         addon: Annotated[list[str] | None, Form(max_length=20)] = None) -> Response:
+         addon: Annotated[list[str] | None, Form(max_length=20)] = None,
+         language: Annotated[str, Form(max_length=40)] = "") -> Response:
     """Sell one ticket (and add-ons) at the door, paid there and then by cash or card terminal."""
     conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
+    with speaking(request_language(request)):  # the refusals and the sale's words, in the desk's language
+        return _sell(request, db, user, conference, ticket_type=ticket_type, first_name=first_name,
+                     last_name=last_name, email=email, company=company, method=method, amount=amount, station=station,
+                     addon=addon, language=language)
+
+
+def _sell(request: Request, db: Session, user: ConsoleUser, conference: Conference, *, ticket_type: str,
+          first_name: str, last_name: str, email: str, company: str, method: str, amount: str, station: str,
+          addon: list[str] | None, language: str) -> Response:
     form = {"ticket_type": ticket_type, "first_name": first_name, "last_name": last_name, "email": email,
-            "company": company, "method": method, "amount": amount, "station": station, "addons": addon or []}
+            "company": company, "method": method, "amount": amount, "station": station, "addons": addon or [],
+            "language": language}
     try:
         # All of the sale or none of it: a refused payment or badge leaves no order behind (refused()).
         ticket_type_id = forms.record_id(ticket_type, "ticket types", field="ticket_type")
@@ -118,7 +143,8 @@ def sell(request: Request, db: DbSession, user: SignedIn, slug: str,
             last_name=forms.text(last_name, "last name", column=Attendee.last_name, field="last_name"),
             email=forms.email(email, field="email"),
             company=forms.text(company, "company", column=Attendee.company, field="company"),
-            ticket_type_id=ticket_type_id, addon_ids=tuple(forms.ids(addon or [], "add-ons")))
+            ticket_type_id=ticket_type_id, addon_ids=tuple(forms.ids(addon or [], "add-ons")),
+            language=_language(language))
         order, attendee, payment = sell_walk_in(
             db, conference, walk_in, method=forms.text(method, "payment method", max_length=20),
             amount=forms.money(amount, "amount", currency=conference.currency), cashier=_cashier(user))
@@ -126,8 +152,9 @@ def sell(request: Request, db: DbSession, user: SignedIn, slug: str,
     except DomainError as error:
         refused(request, db, error)
         return _page(request, db, conference, status_code=error.http_status, error=error.message, form=form)
-    paid = f"{payment.method.label} {payment.amount}" if payment else "free ticket"
-    done = f"Sold {order.reference} to {attendee.full_name} ({paid}).{printing}"
+    paid = f"{_(payment.method.label)} {payment.amount}" if payment else _("free ticket")
+    done = _("Sold %(reference)s to %(name)s (%(paid)s).") % {"reference": order.reference, "name": attendee.full_name,
+                                                              "paid": paid} + printing
     return RedirectResponse(f"/conferences/{conference.slug}/walk-ins?{urlencode({'done': done})}", status_code=303)
 
 
@@ -138,6 +165,13 @@ def pay(request: Request, db: DbSession, user: SignedIn, slug: str,
         q: Annotated[str, Form(max_length=100)] = "") -> Response:
     """Take the payment of an attendee whose order is pending (the door said "Not paid")."""
     conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
+    with speaking(request_language(request)):
+        return _pay(request, db, user, conference, access_code=access_code, method=method, amount=amount,
+                    station=station, q=q)
+
+
+def _pay(request: Request, db: Session, user: ConsoleUser, conference: Conference, *, access_code: str, method: str,
+         amount: str, station: str, q: str) -> Response:
     try:
         attendee = _attendee(db, conference, access_code)
         payment = pay_at_desk(db, conference, attendee, method=forms.text(method, "payment method", max_length=20),
@@ -148,7 +182,8 @@ def pay(request: Request, db: DbSession, user: SignedIn, slug: str,
         refused(request, db, error)
         return _page(request, db, conference, status_code=error.http_status, query=_search_again(q),
                      pay_error=error.message)
-    done = f"{attendee.full_name} paid {payment.amount} ({payment.method.label.lower()}).{printing}"
+    done = _("%(name)s paid %(amount)s (%(method)s).") % {
+        "name": attendee.full_name, "amount": payment.amount, "method": _(payment.method.label).lower()} + printing
     return RedirectResponse(f"/conferences/{conference.slug}/walk-ins?{urlencode({'done': done})}", status_code=303)
 
 
@@ -159,10 +194,11 @@ def print_badge(request: Request, db: DbSession, user: SignedIn, slug: str,
     """Send an attendee's badge (again) to a print station."""
     conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
     try:
-        attendee = _attendee(db, conference, access_code)
-        if not station.strip():
-            raise forms.FieldRefused("station", "Choose a print station.")
-        printing = _queue_badge(db, conference, attendee, station, user)
+        with speaking(request_language(request)):
+            attendee = _attendee(db, conference, access_code)
+            if not station.strip():
+                raise forms.FieldRefused("station", _("Choose a print station."))
+            printing = _queue_badge(db, conference, attendee, station, user)
     except DomainError as error:
         refused(request, db, error)
         return _page(request, db, conference, status_code=error.http_status, error=error.message)

@@ -30,6 +30,7 @@ class WalkIn:
     company: str
     ticket_type_id: int
     addon_ids: tuple[int, ...] = ()
+    language: str | None = None  # the attendee's (shared.languages.SHIPPED_LANGUAGES): their badge's words
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,9 @@ def sell_walk_in(session: Session, conference: Conference, walk_in: WalkIn, *, m
         payment = take_desk_payment(session, order, method=method, amount=amount, taken_by_user_id=cashier.user_id,
                                     taken_by=cashier.name)
     attendee = session.scalars(select(Attendee).where(Attendee.order_id == order.id)).one()
+    if walk_in.language:
+        attendee.language = walk_in.language
+        session.flush()
     return order, attendee, payment
 
 
