@@ -18,13 +18,25 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal, InvalidOperation
-
-from babel.dates import format_datetime, format_skeleton, format_time
-from babel.numbers import format_currency, format_decimal, format_percent
+from types import ModuleType
 
 from server.conferences.local_time import conference_zone, in_conference_time, in_zone, short_local_time
 from server.web import language
 from shared.languages import SOURCE_LANGUAGE
+
+
+# Babel (and its CLDR data, ~10 MB) is imported at a page's first formatted figure, not at start: a
+# worker that only serves kiosks stays under its 120 MB (tests/server/test_server_process.py).
+def _babel_dates() -> ModuleType:
+    import babel.dates
+
+    return babel.dates
+
+
+def _babel_numbers() -> ModuleType:
+    import babel.numbers
+
+    return babel.numbers
 
 
 def _zone_label(local: dt.datetime) -> str:
@@ -37,7 +49,7 @@ def conference_time(moment: dt.datetime | None, timezone: str) -> str:
     if moment is None or tag == SOURCE_LANGUAGE:
         return in_conference_time(moment, timezone)
     local = in_zone(moment, conference_zone(timezone))
-    return f"{format_datetime(local, 'medium', tzinfo=local.tzinfo, locale=tag)} {_zone_label(local)}"
+    return f"{_babel_dates().format_datetime(local, 'medium', tzinfo=local.tzinfo, locale=tag)} {_zone_label(local)}"
 
 
 def local_time(moment: dt.datetime | None, timezone: str, now: dt.datetime | None = None) -> str:
@@ -50,9 +62,10 @@ def local_time(moment: dt.datetime | None, timezone: str, now: dt.datetime | Non
     local = in_zone(moment, zone)
     today = in_zone(now or dt.datetime.now(dt.UTC), zone).date()
     if local.date() == today:
-        return format_time(local, "medium", tzinfo=local.tzinfo, locale=tag)
-    day = format_skeleton("MMMEd" if local.year == today.year else "yMMMEd", local, tzinfo=local.tzinfo, locale=tag)
-    clock = format_time(local, "short", tzinfo=local.tzinfo, locale=tag)
+        return _babel_dates().format_time(local, "medium", tzinfo=local.tzinfo, locale=tag)
+    dates = _babel_dates()
+    day = dates.format_skeleton("MMMEd" if local.year == today.year else "yMMMEd", local, tzinfo=local.tzinfo, locale=tag)
+    clock = dates.format_time(local, "short", tzinfo=local.tzinfo, locale=tag)
     return f"{day} {clock}" + ("" if local.tzinfo is zone else f" {_zone_label(local)}")
 
 
@@ -61,7 +74,7 @@ def day(date: dt.date) -> str:
     tag = language.current()
     if tag == SOURCE_LANGUAGE:
         return f"{date:%a %d %b}"
-    return format_skeleton("MMMEd", dt.datetime.combine(date, dt.time(12)), locale=tag)
+    return _babel_dates().format_skeleton("MMMEd", dt.datetime.combine(date, dt.time(12)), locale=tag)
 
 
 def number(value: float | Decimal | str | None) -> str:
@@ -69,14 +82,14 @@ def number(value: float | Decimal | str | None) -> str:
     if value is None or value == "":
         return ""
     try:
-        return format_decimal(Decimal(str(value)), locale=language.current())
+        return _babel_numbers().format_decimal(Decimal(str(value)), locale=language.current())
     except (InvalidOperation, ValueError):
         return str(value)
 
 
 def percent(share: float) -> str:
     """A share (0.33) as the language writes a percentage: "33%", "33 %" (de, fr), "‎33‎%" (ar)."""
-    return format_percent(share, locale=language.current())
+    return _babel_numbers().format_percent(share, locale=language.current())
 
 
 def money(amount: float | Decimal | str | None, currency: str) -> str:
@@ -87,7 +100,7 @@ def money(amount: float | Decimal | str | None, currency: str) -> str:
     if language.current() == SOURCE_LANGUAGE:
         return f"{amount} {currency.upper()}"
     try:
-        return format_currency(Decimal(str(amount)), currency.upper(), locale=language.current())
+        return _babel_numbers().format_currency(Decimal(str(amount)), currency.upper(), locale=language.current())
     except (InvalidOperation, ValueError):
         return f"{amount} {currency.upper()}"
 
