@@ -7,13 +7,35 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from kiosk.core.device import PairingError
 from kiosk.core.settings import InvalidSettings, SettingsProblem, StationMode
 from kiosk.core.sync_engine import SyncNews, SyncProblem, SyncTrouble
 from kiosk.core.wipe import WipeReason
 from kiosk.ui.clock import station_number
+
+
+class StationWords(QObject):
+    """The texts that count (Qt's plural forms): pyside6-lupdate reads a plural only from ``self.tr``, so they live
+    here, in the same context as the module's other words."""
+
+    def busy(self, seconds: int) -> str:
+        return self.tr("Server busy; retrying in %Ln second(s).", "", seconds)
+
+    def feed_not_understood(self, problems: int) -> str:
+        return self.tr("The server's change feed is not in the expected form (%Ln problem(s)); is the server a "
+                       "different version?", "", problems)
+
+    def conference_over(self, waiting: int) -> str:
+        return self.tr("The conference is over: this kiosk forgets it once its %Ln waiting scan(s) reach the server.",
+                       "", waiting)
+
+    def try_again_in(self, minutes: int) -> str:
+        return self.tr("Too many wrong pairing codes from this address; try again in %Ln minute(s).", "", minutes)
+
+
+_COUNTED = StationWords()
 
 
 def mode_name(mode: StationMode) -> str:
@@ -88,9 +110,7 @@ def pairing_failed(error: Exception) -> str:
             if not minutes:
                 return QCoreApplication.translate(
                     "StationWords", "Too many wrong pairing codes from this address; try again later.")
-            return QCoreApplication.translate(
-                "StationWords", "Too many wrong pairing codes from this address; try again in %n minute(s).", "",
-                minutes)
+            return _COUNTED.try_again_in(minutes)
         if error.code == "scans_waiting":
             return QCoreApplication.translate(
                 "StationWords", "Scans for the previous server are still waiting: upload, export or discard them "
@@ -124,8 +144,7 @@ def sync_trouble(problem: SyncProblem) -> str:
         return QCoreApplication.translate("StationWords", "Server unreachable (%1); retrying.").replace(
             "%1", problem.detail)
     if t is SyncTrouble.BUSY:
-        return QCoreApplication.translate("StationWords", "Server busy; retrying in %n second(s).", "",
-                                          math.ceil(problem.seconds))
+        return _COUNTED.busy(math.ceil(problem.seconds))
     if t is SyncTrouble.SERVER_ERROR:
         return QCoreApplication.translate("StationWords", "Server error %1; retrying.").replace(
             "%1", str(problem.status_code))
@@ -141,9 +160,7 @@ def sync_trouble(problem: SyncProblem) -> str:
             "StationWords", "Something other than the Doorstation server answered (%1, %2): a Wi-Fi sign-in page or "
                             "a proxy? Retrying.").replace("%1", str(problem.status_code)).replace("%2", problem.detail)
     if t is SyncTrouble.FEED_NOT_UNDERSTOOD:
-        return QCoreApplication.translate(
-            "StationWords", "The server's change feed is not in the expected form (%n problem(s)); is the server a "
-                            "different version?", "", problem.count)
+        return _COUNTED.feed_not_understood(problem.count)
     if t is SyncTrouble.NO_ANSWERS:
         return QCoreApplication.translate("StationWords", "The server answered for none of the scans sent; retrying.")
     return QCoreApplication.translate("StationWords", "Sync failed (%1); retrying.").replace("%1", problem.detail)
@@ -159,6 +176,4 @@ def sync_news(problem: SyncProblem) -> str:
     if problem.news is SyncNews.OTHER_SERVER:
         return QCoreApplication.translate(
             "StationWords", "The server is not the one this kiosk was paired with: downloaded everything again.")
-    return QCoreApplication.translate(
-        "StationWords", "The conference is over: this kiosk forgets it once its %n waiting scan(s) reach the server.",
-        "", problem.count)
+    return _COUNTED.conference_over(problem.count)
