@@ -129,3 +129,24 @@ def test_a_wrong_pairing_code_is_refused_in_spanish(qtbot, door, tmp_path):
     assert window.pairing.message.text() == (
         "Ese código de emparejamiento no es válido: puede que ya se haya usado o que haya caducado. Pida uno nuevo "
         "en la página de dispositivos de la consola.")
+
+
+def test_an_arabic_door_of_a_full_room_counts_in_arabic_digits(qtbot, door):
+    from server.conferences.service import get_conference
+    from server.zones.service import create_zone
+    from tests.factories import make_attendee
+
+    with unit_of_work(door.session_factory) as session:
+        room = create_zone(session, get_conference(session, "pycon"), name="Room A", capacity=1, at_full="refuse")
+        room_id = room.id
+    save_settings(door.data_dir, KioskSettings(station_name="Room A entry", mode=StationMode.CHECK_IN, zone_role="entry",
+                                               zone_id=room_id, language="ar").with_pin(PIN))
+    window = open_window(qtbot, door, windowed=True)
+    qtbot.waitUntil(lambda: window.scan_screen.zone_figure.isVisible(), timeout=10_000)
+    with unit_of_work(door.session_factory) as session:  # registered since: the next sync brings them
+        cy = make_attendee(session, get_conference(session, "pycon"), first_name="Cy").access_code
+    qtbot.waitUntil(lambda: "٣" in window.status_bar.cached.text(), timeout=10_000)
+    wedge_scan(qtbot, window, door.paid)
+    assert shown(window)[0] == "green"
+    wedge_scan(qtbot, window, cy)
+    assert shown(window)[:2] == ("red", "Room A ممتلئة: ١ من ١")  # not "1 من 1"
