@@ -243,6 +243,11 @@
         <translation>(الرمز %1)</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <comment>a conflict: where and when, then what happened</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
         <source>Resolved by %1 at %2</source>
         <translation>حلّه %1 الساعة %2</translation>
     </message>

@@ -227,6 +227,11 @@
         <translation>(Code %1)</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <comment>a conflict: where and when, then what happened</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
         <source>Resolved by %1 at %2</source>
         <translation>Gelöst von %1 um %2</translation>
     </message>

@@ -227,6 +227,11 @@
         <translation>(código %1)</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <comment>a conflict: where and when, then what happened</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
         <source>Resolved by %1 at %2</source>
         <translation>Resolvido por %1 às %2</translation>
     </message>

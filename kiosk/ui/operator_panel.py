@@ -322,7 +322,8 @@ class OperatorPanel(QWidget):
             where += ", " + station_time(dt.datetime.fromisoformat(conflict["occurred_at"]), self.timezone)
         if conflict.get("access_code"):
             where += " " + self.tr("(code %1)").replace("%1", conflict["access_code"])
-        text = f"{where}: {_conflict_words(conflict)}"
+        text = self.tr("%1: %2", "a conflict: where and when, then what happened").replace("%1", where).replace(
+            "%2", _conflict_words(conflict))
         if conflict.get("resolved_at"):  # settled in the web console: the volunteer sees by whom and how
             resolved_when = station_time(dt.datetime.fromisoformat(conflict["resolved_at"]), self.timezone)
             if conflict.get("resolved_by"):

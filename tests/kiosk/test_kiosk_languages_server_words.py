@@ -78,7 +78,7 @@ def test_a_french_operator_panel_shows_a_conflict_in_french_from_the_servers_wor
     qtbot.waitUntil(lambda: panel.conflicts_caption.text() == "Conflits (du serveur) : 1", timeout=5000)
     text = panel.conflicts.item(0).text()
     assert text.startswith("Enregistrement à Porte B, ")
-    assert text.endswith(": Enregistrement à Porte B a admis Bob Unpaid ({0}), dont la commande est en attente : "
+    assert text.endswith(" : Enregistrement à Porte B a admis Bob Unpaid ({0}), dont la commande est en attente : "
                          "statut de commande « En attente » — enregistrement non autorisé.".format(door.unpaid)), text
 
 
@@ -90,7 +90,7 @@ def test_an_old_servers_conflict_without_words_shows_its_english(qtbot):
     qtbot.addWidget(panel)
     panel.show_conflicts([{"kind": "check_in", "station": "Porte B", "message": "Order status is 'pending'.",
                            "words": None}])
-    assert panel.conflicts.item(0).text() == "Enregistrement à Porte B: Order status is 'pending'."
+    assert panel.conflicts.item(0).text() == "Enregistrement à Porte B : Order status is 'pending'."
 
 
 def test_a_dutch_station_refused_by_a_rule_reads_the_rule_in_dutch(qtbot, door):
