@@ -114,19 +114,28 @@ def test_a_dutch_station_refused_by_a_rule_reads_the_rule_in_dutch(qtbot, door):
     assert shown(window)[:2] == ("red", "Al binnengekomen vandaag")  # shared/checkin_rules.py, in Dutch
 
 
-def test_a_wrong_pairing_code_is_refused_in_spanish(qtbot, door, tmp_path):
+def _pairing_window(qtbot, tmp_path, language: str) -> KioskWindow:
     window = KioskWindow(KioskOptions(data_dir=tmp_path / "new-kiosk", sync_interval=0.3, windowed=True))
     qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
     window.start()
     window.show()
-    window.speak_language("es")
+    window.speak_language(language)
     assert window.pages.currentWidget() is window.pairing
-    window.pairing.server_url.setText(door.url)
-    window.pairing.code.setText("WRONG-CODE-123")
+    return window
+
+
+def _try_code(qtbot, window: KioskWindow, url: str, code: str) -> str:
+    window.pairing.server_url.setText(url)
+    window.pairing.code.setText(code)
     qtbot.mouseClick(window.pairing.pair_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.pairing.message.text() != "" and window.pairing.pair_button.isEnabled(),
                     timeout=10_000)
-    assert window.pairing.message.text() == (
+    return window.pairing.message.text()
+
+
+def test_a_wrong_pairing_code_is_refused_in_spanish(qtbot, door, tmp_path):
+    window = _pairing_window(qtbot, tmp_path, "es")
+    assert _try_code(qtbot, window, door.url, "WRONG-CODE-123") == (
         "Ese código de emparejamiento no es válido: puede que ya se haya usado o que haya caducado. Pida uno nuevo "
         "en la página de dispositivos de la consola.")
 
@@ -150,3 +159,15 @@ def test_an_arabic_door_of_a_full_room_counts_in_arabic_digits(qtbot, door):
     assert shown(window)[0] == "green"
     wedge_scan(qtbot, window, cy)
     assert shown(window)[:2] == ("red", "Room A ممتلئة: ١ من ١")  # not "1 من 1"
+
+
+def test_too_many_wrong_codes_are_refused_in_german_with_the_wait(qtbot, door, tmp_path):
+    import httpx
+
+    from server.devices.pairing_limit import MAX_FAILURES
+
+    for attempt in range(MAX_FAILURES):  # someone guessing codes from this address
+        assert httpx.post(f"{door.url}/api/v1/sync/pair", json={"pairing_code": f"WRONG-{attempt:05d}"}).status_code == 401
+    window = _pairing_window(qtbot, tmp_path, "de")
+    said = _try_code(qtbot, window, door.url, "WRONG-AGAIN")
+    assert said == "Zu viele falsche Kopplungscodes von dieser Adresse; versuchen Sie es in 15 Minuten erneut.", said
