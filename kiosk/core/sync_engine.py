@@ -67,6 +67,11 @@ class SyncTrouble(enum.StrEnum):
     FEED_NOT_UNDERSTOOD = "feed_not_understood"  # count: the problems found (a server of another version)
     NO_ANSWERS = "no_answers"  # the server answered for none of the scans sent
     FAILED = "failed"  # detail: the error's name (a bug or a broken cache)
+    # Uploading the scans waiting for the previous server, before pairing with another (detail: its address):
+    NOT_PAIRED_BEFORE = "not_paired_before"
+    PREVIOUS_UNREACHABLE = "previous_unreachable"  # seconds unused; status_code 0
+    PREVIOUS_ANSWERED = "previous_answered"  # status_code: its 5xx
+    PREVIOUS_FORGOT = "previous_forgot"  # 401: a reset server
 
 
 class SyncNews(enum.StrEnum):
@@ -129,10 +134,13 @@ class DeviceRevokedError(Exception):
 class ServerRefused(Exception):
     """The server said no (4xx): retrying the same request will not help."""
 
-    def __init__(self, message: str, status_code: int = 0, *, detail: str = "") -> None:
+    def __init__(self, message: str, status_code: int = 0, *, detail: str = "",
+                 problem: SyncProblem | None = None) -> None:
         super().__init__(message)
         self.status_code = status_code
         self.detail = detail  # the server's own sentence, as it said it
+        # the same as a code and figures, for the kiosk to word in the station's language
+        self.problem = problem or SyncProblem(SyncTrouble.REFUSED, status_code=status_code, detail=detail or message)
 
 
 class UnexpectedAnswer(Exception):
@@ -559,26 +567,35 @@ def _error_message(response: httpx.Response) -> str:
 def upload_to_previous_server(data_dir: Path, *, timeout: float = 5) -> int:
     """Before pairing with another server: upload the scans waiting for the one this kiosk is still
     paired with. Returns how many are left (those it refused, set aside). Raises with the reason in
-    words when that server cannot take them (unreachable, or it no longer knows this kiosk)."""
+    words when that server cannot take them (unreachable, or it no longer knows this kiosk); its ``problem``
+    says the same as a code, for the kiosk to word."""
     credentials = load_credentials(data_dir)
     if credentials is None:
-        raise ServerRefused("This kiosk was not paired before: there is no previous server to upload to.")
+        raise ServerRefused("This kiosk was not paired before: there is no previous server to upload to.",
+                            problem=SyncProblem(SyncTrouble.NOT_PAIRED_BEFORE))
     engine = SyncEngine(data_dir / CACHE_FILE, credentials, timeout=timeout)
     try:
         engine.upload()
     except httpx.TransportError as error:
         raise ServerRefused(f"The previous server at {credentials.server_url} cannot be reached "
-                            f"({error.__class__.__name__}).") from None
+                            f"({error.__class__.__name__}).",
+                            problem=SyncProblem(SyncTrouble.PREVIOUS_UNREACHABLE, detail=credentials.server_url)) from None
     except httpx.HTTPStatusError as error:
         raise ServerRefused(f"The previous server at {credentials.server_url} answered "
-                            f"{error.response.status_code}; try again in a moment.") from None
+                            f"{error.response.status_code}; try again in a moment.",
+                            problem=SyncProblem(SyncTrouble.PREVIOUS_ANSWERED, status_code=error.response.status_code,
+                                                detail=credentials.server_url)) from None
     except ServerRefused as error:
         if error.status_code == 401:
             raise ServerRefused(f"The previous server at {credentials.server_url} no longer knows this kiosk (a "
-                                "reset server?): export the scans to a file instead.", 401) from None
+                                "reset server?): export the scans to a file instead.", 401,
+                                problem=SyncProblem(SyncTrouble.PREVIOUS_FORGOT, status_code=401,
+                                                    detail=credentials.server_url)) from None
         raise
-    except (DeviceRevokedError, UnexpectedAnswer) as error:
-        raise ServerRefused(str(error)) from None
+    except DeviceRevokedError as error:
+        raise ServerRefused(str(error), problem=SyncProblem(SyncTrouble.REVOKED)) from None
+    except UnexpectedAnswer as error:
+        raise ServerRefused(str(error), problem=error.problem) from None
     finally:
         engine.close()
     connection = connect(data_dir / CACHE_FILE)

@@ -737,6 +737,22 @@
         <translation>لم يُجب الخادم عن أيٍّ من عمليات المسح المرسلة؛ ستُعاد المحاولة.</translation>
     </message>
     <message>
+        <source>This kiosk was not paired before: there is no previous server to upload to.</source>
+        <translation>لم يكن هذا الكشك مربوطًا من قبل: لا يوجد خادم سابق للرفع إليه.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 cannot be reached.</source>
+        <translation>تعذّر الوصول إلى الخادم السابق على %1.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 answered %2; try again in a moment.</source>
+        <translation>أجاب الخادم السابق على %1 بـ %2؛ حاول مرة أخرى بعد لحظة.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 no longer knows this kiosk (a reset server?): export the scans to a file instead.</source>
+        <translation>لم يعد الخادم السابق على %1 يعرف هذا الكشك (خادم أُعيد ضبطه؟): صدّر عمليات المسح إلى ملف بدلًا من ذلك.</translation>
+    </message>
+    <message>
         <source>Sync failed (%1); retrying.</source>
         <translation>فشلت المزامنة (%1)؛ ستُعاد المحاولة.</translation>
     </message>

@@ -701,6 +701,22 @@
         <translation>Der Server hat auf keinen der gesendeten Scans geantwortet; neuer Versuch folgt.</translation>
     </message>
     <message>
+        <source>This kiosk was not paired before: there is no previous server to upload to.</source>
+        <translation>Dieser Kiosk war noch nicht gekoppelt: Es gibt keinen vorherigen Server, an den hochgeladen werden kann.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 cannot be reached.</source>
+        <translation>Der vorherige Server unter %1 ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 answered %2; try again in a moment.</source>
+        <translation>Der vorherige Server unter %1 hat %2 geantwortet; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 no longer knows this kiosk (a reset server?): export the scans to a file instead.</source>
+        <translation>Der vorherige Server unter %1 kennt diesen Kiosk nicht mehr (ein zurückgesetzter Server?): Exportieren Sie die Scans stattdessen in eine Datei.</translation>
+    </message>
+    <message>
         <source>Sync failed (%1); retrying.</source>
         <translation>Synchronisierung fehlgeschlagen (%1); neuer Versuch folgt.</translation>
     </message>

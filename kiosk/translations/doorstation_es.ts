@@ -701,6 +701,22 @@
         <translation>El servidor no respondió por ninguno de los escaneos enviados; se reintentará.</translation>
     </message>
     <message>
+        <source>This kiosk was not paired before: there is no previous server to upload to.</source>
+        <translation>Este quiosco no estaba emparejado antes: no hay un servidor anterior al que subir.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 cannot be reached.</source>
+        <translation>No se puede conectar con el servidor anterior en %1.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 answered %2; try again in a moment.</source>
+        <translation>El servidor anterior en %1 respondió %2; vuelva a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 no longer knows this kiosk (a reset server?): export the scans to a file instead.</source>
+        <translation>El servidor anterior en %1 ya no conoce este quiosco (¿un servidor restablecido?): exporte los escaneos a un archivo en su lugar.</translation>
+    </message>
+    <message>
         <source>Sync failed (%1); retrying.</source>
         <translation>Falló la sincronización (%1); se reintentará.</translation>
     </message>

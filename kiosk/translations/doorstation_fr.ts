@@ -701,6 +701,22 @@
         <translation>Le serveur n&apos;a répondu pour aucun des scans envoyés ; nouvel essai en cours.</translation>
     </message>
     <message>
+        <source>This kiosk was not paired before: there is no previous server to upload to.</source>
+        <translation>Ce kiosque n&apos;était pas associé auparavant : il n&apos;y a pas de serveur précédent vers lequel envoyer.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 cannot be reached.</source>
+        <translation>Le serveur précédent à %1 est injoignable.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 answered %2; try again in a moment.</source>
+        <translation>Le serveur précédent à %1 a répondu %2 ; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 no longer knows this kiosk (a reset server?): export the scans to a file instead.</source>
+        <translation>Le serveur précédent à %1 ne connaît plus ce kiosque (un serveur réinitialisé ?) : exportez plutôt les scans dans un fichier.</translation>
+    </message>
+    <message>
         <source>Sync failed (%1); retrying.</source>
         <translation>Échec de la synchronisation (%1) ; nouvel essai en cours.</translation>
     </message>

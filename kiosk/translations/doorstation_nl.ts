@@ -701,6 +701,22 @@
         <translation>De server antwoordde voor geen van de verzonden scans; wordt opnieuw geprobeerd.</translation>
     </message>
     <message>
+        <source>This kiosk was not paired before: there is no previous server to upload to.</source>
+        <translation>Deze kiosk was nog niet gekoppeld: er is geen vorige server om naar te uploaden.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 cannot be reached.</source>
+        <translation>De vorige server op %1 is niet bereikbaar.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 answered %2; try again in a moment.</source>
+        <translation>De vorige server op %1 antwoordde %2; probeer het zo opnieuw.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 no longer knows this kiosk (a reset server?): export the scans to a file instead.</source>
+        <translation>De vorige server op %1 kent deze kiosk niet meer (een gereset server?): exporteer de scans in plaats daarvan naar een bestand.</translation>
+    </message>
+    <message>
         <source>Sync failed (%1); retrying.</source>
         <translation>Synchronisatie mislukt (%1); wordt opnieuw geprobeerd.</translation>
     </message>

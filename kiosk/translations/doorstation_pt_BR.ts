@@ -701,6 +701,22 @@
         <translation>O servidor não respondeu por nenhum dos escaneamentos enviados; tentando de novo.</translation>
     </message>
     <message>
+        <source>This kiosk was not paired before: there is no previous server to upload to.</source>
+        <translation>Este quiosque não estava pareado antes: não há servidor anterior para onde enviar.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 cannot be reached.</source>
+        <translation>Não foi possível alcançar o servidor anterior em %1.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 answered %2; try again in a moment.</source>
+        <translation>O servidor anterior em %1 respondeu %2; tente de novo daqui a pouco.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 no longer knows this kiosk (a reset server?): export the scans to a file instead.</source>
+        <translation>O servidor anterior em %1 não conhece mais este quiosque (um servidor redefinido?): exporte os escaneamentos para um arquivo em vez disso.</translation>
+    </message>
+    <message>
         <source>Sync failed (%1); retrying.</source>
         <translation>A sincronização falhou (%1); tentando de novo.</translation>
     </message>

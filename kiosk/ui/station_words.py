@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from kiosk.core.device import PairingError
 from kiosk.core.settings import InvalidSettings, SettingsProblem, StationMode
-from kiosk.core.sync_engine import SyncNews, SyncProblem, SyncTrouble
+from kiosk.core.sync_engine import ServerRefused, SyncNews, SyncProblem, SyncTrouble
 from kiosk.core.wipe import WipeReason
 from kiosk.ui.clock import station_number
 
@@ -163,7 +163,28 @@ def sync_trouble(problem: SyncProblem) -> str:
         return _COUNTED.feed_not_understood(problem.count)
     if t is SyncTrouble.NO_ANSWERS:
         return QCoreApplication.translate("StationWords", "The server answered for none of the scans sent; retrying.")
+    if t is SyncTrouble.NOT_PAIRED_BEFORE:
+        return QCoreApplication.translate(
+            "StationWords", "This kiosk was not paired before: there is no previous server to upload to.")
+    if t is SyncTrouble.PREVIOUS_UNREACHABLE:
+        return QCoreApplication.translate("StationWords", "The previous server at %1 cannot be reached.").replace(
+            "%1", problem.detail)
+    if t is SyncTrouble.PREVIOUS_ANSWERED:
+        return QCoreApplication.translate(
+            "StationWords", "The previous server at %1 answered %2; try again in a moment.").replace(
+            "%1", problem.detail).replace("%2", str(problem.status_code))
+    if t is SyncTrouble.PREVIOUS_FORGOT:
+        return QCoreApplication.translate(
+            "StationWords", "The previous server at %1 no longer knows this kiosk (a reset server?): export the scans "
+                            "to a file instead.").replace("%1", problem.detail)
     return QCoreApplication.translate("StationWords", "Sync failed (%1); retrying.").replace("%1", problem.detail)
+
+
+def upload_refused(error: Exception) -> str:
+    """Why the scans waiting for the previous server could not go to it, in the station's language."""
+    if isinstance(error, ServerRefused):
+        return sync_trouble(error.problem)
+    return str(error)
 
 
 def sync_news(problem: SyncProblem) -> str:

@@ -78,8 +78,8 @@ def test_a_french_operator_panel_shows_a_conflict_in_french_from_the_servers_wor
     qtbot.waitUntil(lambda: panel.conflicts_caption.text() == "Conflits (du serveur) : 1", timeout=5000)
     text = panel.conflicts.item(0).text()
     assert text.startswith("Enregistrement à Porte B, ")
-    assert text.endswith(" : Enregistrement à Porte B a admis Bob Unpaid ({0}), dont la commande est en attente : "
-                         "statut de commande « En attente » — enregistrement non autorisé.".format(door.unpaid)), text
+    assert text.endswith(f" : Enregistrement à Porte B a admis Bob Unpaid ({door.unpaid}), dont la commande est en "
+                         "attente : statut de commande « En attente » — enregistrement non autorisé."), text
 
 
 def test_an_old_servers_conflict_without_words_shows_its_english(qtbot):
@@ -171,3 +171,22 @@ def test_too_many_wrong_codes_are_refused_in_german_with_the_wait(qtbot, door, t
     window = _pairing_window(qtbot, tmp_path, "de")
     said = _try_code(qtbot, window, door.url, "WRONG-AGAIN")
     assert said == "Zu viele falsche Kopplungscodes von dieser Adresse; versuchen Sie es in 15 Minuten erneut.", said
+
+
+def test_why_the_previous_server_cannot_take_the_scans_is_said_in_the_stations_language(qtbot, door, tmp_path):
+    from kiosk.core.sync_engine import ServerRefused, upload_to_previous_server
+    from kiosk.ui.station_words import upload_refused
+
+    window = open_window(qtbot, door, windowed=True)
+    door.stack.close()  # the previous server is gone, with a scan waiting for it
+    wedge_scan(qtbot, window, door.paid)
+    window.shutdown()
+    with pytest.raises(ServerRefused) as gone:
+        upload_to_previous_server(door.data_dir, timeout=2)
+    speak("nl")
+    assert upload_refused(gone.value) == f"De vorige server op {door.url} is niet bereikbaar."
+    with pytest.raises(ServerRefused) as never_paired:
+        upload_to_previous_server(tmp_path / "never-paired")
+    speak("es")
+    assert upload_refused(never_paired.value) == ("Este quiosco no estaba emparejado antes: no hay un servidor anterior "
+                                                  "al que subir.")
