@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from shared.verdict_words import VerdictWords
@@ -159,8 +159,9 @@ class Fullness:
     def refuses(self) -> bool:
         return self.zone.at_full is AtFull.REFUSE
 
-    def message(self, language: str = "en") -> str:
-        return VerdictWords(language).zone_full_at(self.zone.name, self.inside, self.zone.capacity)
+    def message(self, language: str = "en", count: Callable[[int], int] = int) -> str:
+        """"Room A full: 300 of 300"; ``count`` gives the kiosk its station's digits (a StationNumber)."""
+        return VerdictWords(language).zone_full_at(self.zone.name, count(self.inside), count(self.zone.capacity))
 
 
 def full_zone(zones: ZoneMap, inside: Mapping[int, int], where: Whereabouts, door: ZoneDoor) -> Fullness | None:

@@ -25,8 +25,9 @@ CACHE_FILE = "cache.sqlite3"
 class PairingError(Exception):
     """Pairing failed; the message says why in words a volunteer can act on (English, and the log's). ``code``
     says which failure it is, so the kiosk words it in the station's language: ``unreachable`` (``server``
-    named), ``server_error`` (``status`` named), ``scans_waiting``; "" for the server's own refusal, whose
-    message is the server's."""
+    named), ``server_error`` (``status`` named), ``scans_waiting``, ``code_refused`` (the server's 401/403/422: a wrong,
+    used or expired code), ``too_many_attempts`` (429; ``status`` holds the seconds the server asked to wait);
+    the message is the server's own (English) for those two, the log's."""
 
     def __init__(self, message: str, *, code: str = "", server: str = "", status: int = 0) -> None:
         super().__init__(message)
@@ -99,6 +100,14 @@ def pair(server_url: str, pairing_code: str, data_dir: Path, *, timeout: float =
     return finish_pairing(data_dir, pairing)
 
 
+def _json_detail(response: httpx.Response) -> object:
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    return body.get("detail") if isinstance(body, dict) else None
+
+
 def exchange_code(server_url: str, pairing_code: str, *, timeout: float = 10) -> Pairing:
     server_url = server_url.rstrip("/")
     try:
@@ -107,10 +116,15 @@ def exchange_code(server_url: str, pairing_code: str, *, timeout: float = 10) ->
     except httpx.HTTPError as error:
         raise PairingError(f"Cannot reach the server at {server_url} ({error.__class__.__name__}).",
                            code="unreachable", server=server_url) from None
-    if response.status_code in (401, 403, 422):
-        detail = response.json().get("detail")
+    if response.status_code in (401, 403, 422, 429):
+        detail = _json_detail(response)
         message = detail.get("message") if isinstance(detail, dict) else "That pairing code is not valid."
-        raise PairingError(str(message))
+        if response.status_code == 429 or (isinstance(detail, dict) and detail.get("code") == "too_many_pairing_attempts"):
+            # the server's Retry-After (seconds) says how long; worded by the kiosk in the station's language
+            wait = response.headers.get("retry-after", "")
+            raise PairingError(str(message), code="too_many_attempts",
+                               status=int(wait) if wait.isdigit() else 0)
+        raise PairingError(str(message), code="code_refused")
     if response.status_code != 200:
         raise PairingError(f"The server answered {response.status_code}; try again in a moment.",
                            code="server_error", status=response.status_code)

@@ -20,7 +20,7 @@ from shared import badge_codes
 from shared.checkin_lists import CompiledList
 from shared.decisions import AttendeeState, Outcome, Passage, Reason, ScanKind, Verdict
 from shared.scan_effects import RECORDS, Scan, apply_scan
-from shared.zone_moves import came_from, full_zone
+from shared.zone_moves import Fullness, came_from, full_zone
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class ScanResult:
     event_uuid: str
     access_code: str | None
     message: str = ""  # for refusals that never reached an attendee (malformed, wrong conference)
+    fullness: Fullness | None = None  # the full zone of a ZONE_FULL verdict, for the kiosk to word in its digits
 
 
 @dataclass(frozen=True)
@@ -82,23 +83,25 @@ class ScanPipeline:
                                                                             passages=checkin_list is not None)
             verdict = self._decide(attendee, signed=badge.signed, access_code=badge.access_code, now=now,
                                    checkin_list=checkin_list, passages=passages)
-            verdict, message = self._zone_capacity(verdict)
+            verdict, message, fullness = self._zone_capacity(verdict)
             event_uuid = self._write_outbox(verdict, badge.access_code, now) if record or not verdict.admitted else ""
-        return ScanResult(verdict=verdict, event_uuid=event_uuid, access_code=badge.access_code, message=message)
+        return ScanResult(verdict=verdict, event_uuid=event_uuid, access_code=badge.access_code, message=message,
+                          fullness=fullness)
 
-    def _zone_capacity(self, verdict: Verdict) -> tuple[Verdict, str]:
+    def _zone_capacity(self, verdict: Verdict) -> tuple[Verdict, str, Fullness | None]:
         """A scan the rules admit, at a door into a zone that holds its capacity by this kiosk's figure:
         refused until someone leaves, or let in with a warning, as the zone says (``shared.zone_moves``)."""
         door = self.station.zone_door
         if door is None or not verdict.admitted:
-            return verdict, ""
+            return verdict, "", None
         zones = zone_figures.zone_map(self.connection)
         inside = {zone_id: figure.inside for zone_id, figure in zone_figures.figures(self.connection).items()}
         full = full_zone(zones, inside, came_from(zones, door), door)
         if full is None:
-            return verdict, ""
+            return verdict, "", None
         outcome = Outcome.REFUSE if full.refuses else Outcome.WARN
-        return Verdict(outcome, Reason.ZONE_FULL, verdict.attendee, verdict.holding), full.message(self.language)
+        return (Verdict(outcome, Reason.ZONE_FULL, verdict.attendee, verdict.holding), full.message(self.language),
+                full)
 
     def _decide(self, attendee: AttendeeState | None, *, signed: bool, access_code: str, now: dt.datetime,
                 checkin_list: CompiledList | None = None, passages: tuple[Passage, ...] = ()) -> Verdict:

@@ -16,6 +16,7 @@ shown to the operator, and the rest uploads.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import json
 import logging
 import sqlite3
@@ -53,18 +54,61 @@ SCAN_REFUSED = (413, 422)
 Answer = TypeVar("Answer", bound=BaseModel)  # a model the server answers with
 
 
+class SyncTrouble(enum.StrEnum):
+    """Why the last round did not go through, for the kiosk to word in the station's language."""
+
+    REVOKED = "revoked"
+    UNREACHABLE = "unreachable"  # detail: the transport error's name
+    BUSY = "busy"  # seconds: what the server asked to wait
+    SERVER_ERROR = "server_error"  # status_code: the 5xx
+    NOT_RECOGNISED = "not_recognised"  # 401: a different or reset server
+    REFUSED = "refused"  # status_code, detail: the server's own sentence (English)
+    NOT_OUR_SERVER = "not_our_server"  # status_code, detail: the content type (a captive portal, a proxy)
+    FEED_NOT_UNDERSTOOD = "feed_not_understood"  # count: the problems found (a server of another version)
+    NO_ANSWERS = "no_answers"  # the server answered for none of the scans sent
+    FAILED = "failed"  # detail: the error's name (a bug or a broken cache)
+    # Uploading the scans waiting for the previous server, before pairing with another (detail: its address):
+    NOT_PAIRED_BEFORE = "not_paired_before"
+    PREVIOUS_UNREACHABLE = "previous_unreachable"  # seconds unused; status_code 0
+    PREVIOUS_ANSWERED = "previous_answered"  # status_code: its 5xx
+    PREVIOUS_FORGOT = "previous_forgot"  # 401: a reset server
+
+
+class SyncNews(enum.StrEnum):
+    """Not trouble, but something the operator should know."""
+
+    RECORDS_WENT_BACK = "records_went_back"  # count: the server's version now; held: this kiosk's
+    OTHER_SERVER = "other_server"  # not the server this kiosk was paired with: downloaded everything again
+    CONFERENCE_OVER = "conference_over"  # count: scans still waiting before the kiosk forgets the conference
+
+
+@dataclass(frozen=True)
+class SyncProblem:
+    """What went wrong (``trouble``) or what is news (``news``), with the figures a sentence needs."""
+
+    trouble: SyncTrouble | None = None
+    news: SyncNews | None = None
+    status_code: int = 0
+    seconds: float = 0.0
+    count: int = 0
+    held: int = 0
+    detail: str = ""
+
+
 @dataclass(frozen=True)
 class SyncStatus:
     online: bool = False  # the server answered the last round (even if it said no)
     revoked: bool = False
     last_success_at: dt.datetime | None = None
-    last_error: str = ""  # in words, for the status bar; "" after a good round
+    last_error: str = ""  # in English, for the log and the server's devices page; "" after a good round
+    trouble: SyncProblem | None = None  # the same as codes and figures, for the status bar to word; None after a good round
     events_waiting: int = 0
     events_set_aside: int = 0  # scans the server refused: kept, shown to the operator, not resent
     attendees_cached: int = 0
     timezone: str = "UTC"  # the conference's, for every time the kiosk shows
     retry_after: float = 0.0  # seconds a busy server asked the kiosk to wait (503 with Retry-After)
-    notice: str = ""  # not trouble, but news for the operator: "… downloaded everything again"
+    notice: str = ""  # not trouble, but news for the operator: "… downloaded everything again" (English)
+    news: SyncProblem | None = None  # the same as a code and figures, for the status bar to word
     conference_over: bool = False  # the moment the organisers set for kiosks to forget it has passed
 
 
@@ -90,13 +134,21 @@ class DeviceRevokedError(Exception):
 class ServerRefused(Exception):
     """The server said no (4xx): retrying the same request will not help."""
 
-    def __init__(self, message: str, status_code: int = 0) -> None:
+    def __init__(self, message: str, status_code: int = 0, *, detail: str = "",
+                 problem: SyncProblem | None = None) -> None:
         super().__init__(message)
         self.status_code = status_code
+        self.detail = detail  # the server's own sentence, as it said it
+        # the same as a code and figures, for the kiosk to word in the station's language
+        self.problem = problem or SyncProblem(SyncTrouble.REFUSED, status_code=status_code, detail=detail or message)
 
 
 class UnexpectedAnswer(Exception):
     """Something answered that is not our server speaking our protocol (a captive portal, a proxy)."""
+
+    def __init__(self, message: str, problem: SyncProblem) -> None:
+        super().__init__(message)
+        self.problem = problem
 
 
 class SyncEngine:
@@ -115,6 +167,7 @@ class SyncEngine:
         self.printer_state: Callable[[], str] | None = None
         self._server_takes_health = True  # an older server has no health route: asked once
         self.notice = ""  # something the operator should know that is not a failure (a download started over)
+        self.news: SyncProblem | None = None  # the same, as a code and figures
         self._refresh_counts()
 
     def close(self) -> None:
@@ -132,27 +185,32 @@ class SyncEngine:
             print_jobs.exchange(self.connection, self._send, self._checked)  # badges sent to this station
             self._upload_lookups()
         except DeviceRevokedError as error:
-            self.status = replace(self.status, online=True, revoked=True, last_error=str(error))
+            self.status = replace(self.status, online=True, revoked=True, last_error=str(error),
+                                  trouble=SyncProblem(SyncTrouble.REVOKED))
         except (httpx.TransportError, httpx.HTTPStatusError) as error:
             retry_after = _retry_after(error)
             # A 5xx: the server is there, and its trouble is news; unless it is too busy to hear it.
             reached = isinstance(error, httpx.HTTPStatusError) and not retry_after
             logger.warning("sync: %s", _describe(error))
-            self.status = replace(self.status, online=False, last_error=_describe(error), retry_after=retry_after)
+            self.status = replace(self.status, online=False, last_error=_describe(error), retry_after=retry_after,
+                                  trouble=_trouble(error))
         except ServerRefused as error:
             logger.warning("sync: %s", error)
-            self.status = replace(self.status, online=True, revoked=False, last_error=str(error))
+            trouble = (SyncProblem(SyncTrouble.NOT_RECOGNISED, status_code=401) if error.status_code == 401 else
+                       SyncProblem(SyncTrouble.REFUSED, status_code=error.status_code, detail=error.detail))
+            self.status = replace(self.status, online=True, revoked=False, last_error=str(error), trouble=trouble)
         except UnexpectedAnswer as error:
             reached = False  # a captive portal or a proxy: a report would go to it
             logger.warning("sync: %s", error)
-            self.status = replace(self.status, online=False, last_error=str(error))
+            self.status = replace(self.status, online=False, last_error=str(error), trouble=error.problem)
         except Exception as error:  # a bug or a broken cache: logged in full, said in words, retried
             logger.exception("sync: the round failed")
             self.status = replace(self.status, online=False,
-                                  last_error=f"Sync failed ({error.__class__.__name__}: {str(error)[:120]}); retrying.")
+                                  last_error=f"Sync failed ({error.__class__.__name__}: {str(error)[:120]}); retrying.",
+                                  trouble=SyncProblem(SyncTrouble.FAILED, detail=error.__class__.__name__))
         else:
             self.status = replace(self.status, online=True, revoked=False, last_error="", retry_after=0.0,
-                                  last_success_at=dt.datetime.now(dt.UTC))
+                                  trouble=None, last_success_at=dt.datetime.now(dt.UTC))
             logger.debug("sync: %d events up, %d attendees down", uploaded, downloaded)
         try:
             self._refresh_counts()
@@ -186,7 +244,8 @@ class SyncEngine:
         if waiting:
             self.status = replace(self.status, notice=(
                 f"The conference is over: this kiosk forgets it once its {waiting} waiting "
-                f"scan{'s' if waiting != 1 else ''} reach the server."))
+                f"scan{'s' if waiting != 1 else ''} reach the server."),
+                news=SyncProblem(news=SyncNews.CONFERENCE_OVER, count=waiting))
             return False
         return True
 
@@ -256,7 +315,8 @@ class SyncEngine:
                     attendee_cache.fold_acknowledged(self.connection, answered)
                 outbox.acknowledge(self.connection, answered["uuid"])
         if len(by_uuid) == len(rows):  # sent again and again otherwise
-            raise UnexpectedAnswer("The server answered for none of the scans sent; retrying.")
+            raise UnexpectedAnswer("The server answered for none of the scans sent; retrying.",
+                                   SyncProblem(SyncTrouble.NO_ANSWERS))
 
     def _post_events(self, events: list[ScanEvent]) -> UploadResponse:
         body = UploadRequest(events=events).model_dump(mode="json")
@@ -339,8 +399,10 @@ class SyncEngine:
         if went_back:
             self.notice = (f"The server's records went back (version {page.last_version}, this kiosk had {cursor}): "
                            "restored from a backup? Downloaded everything again.")
+            self.news = SyncProblem(news=SyncNews.RECORDS_WENT_BACK, count=page.last_version or 0, held=cursor)
         else:
             self.notice = "The server is not the one this kiosk was paired with: downloaded everything again."
+            self.news = SyncProblem(news=SyncNews.OTHER_SERVER)
         logger.warning("sync: %s", self.notice)
         return True
 
@@ -361,19 +423,20 @@ class SyncEngine:
         try:
             data = json.loads(response.content)
         except ValueError:
-            raise UnexpectedAnswer(_not_our_server(response)) from None
+            raise _not_our_server(response) from None
         if not isinstance(data, dict):
-            raise UnexpectedAnswer(_not_our_server(response))
+            raise _not_our_server(response)
         attendees = data.pop("attendees", None)
         columns = data.pop("columns", None) if data.get("format") == FeedFormat.ROWS else None
         if not isinstance(attendees, list) or not (columns is None or (
                 isinstance(columns, list) and all(isinstance(name, str) for name in columns))):
-            raise UnexpectedAnswer(_not_our_server(response))
+            raise _not_our_server(response)
         try:
             return ChangesPage.model_validate({**data, "attendees": []}), PageAttendees(columns, attendees)
         except ValidationError as error:
             raise UnexpectedAnswer(f"The server's change feed is not in the expected form ({error.error_count()} "
-                                   "problems); is the server a different version?") from error
+                                   "problems); is the server a different version?",
+                                   SyncProblem(SyncTrouble.FEED_NOT_UNDERSTOOD, count=error.error_count())) from error
 
     def _send(self, method: str, url: str, **options: Any) -> httpx.Response:
         """One request, sent again once if a kept-alive connection turns out closed by the server (it
@@ -395,13 +458,13 @@ class SyncEngine:
             response.raise_for_status()  # HTTPStatusError: retry later
         if code >= 400:
             detail = _error_message(response)
-            raise ServerRefused(f"The server refused the sync ({code}): {detail}", code)
+            raise ServerRefused(f"The server refused the sync ({code}): {detail}", code, detail=detail)
         return response
 
     def _refresh_counts(self) -> None:
         counts = outbox.counts(self.connection)
         self.status = replace(self.status, events_waiting=counts.waiting, events_set_aside=counts.set_aside,
-                              notice=self.notice,
+                              notice=self.notice, news=self.news,
                               attendees_cached=attendee_cache.count(self.connection),
                               timezone=get_meta(self.connection, "conference_timezone") or "UTC")
 
@@ -448,6 +511,14 @@ def _describe(error: Exception) -> str:
     return f"Server unreachable ({error.__class__.__name__}); retrying."
 
 
+def _trouble(error: httpx.TransportError | httpx.HTTPStatusError) -> SyncProblem:
+    if seconds := _retry_after(error):
+        return SyncProblem(SyncTrouble.BUSY, status_code=503, seconds=seconds)
+    if isinstance(error, httpx.HTTPStatusError):
+        return SyncProblem(SyncTrouble.SERVER_ERROR, status_code=error.response.status_code)
+    return SyncProblem(SyncTrouble.UNREACHABLE, detail=error.__class__.__name__)
+
+
 def _first_problem(error: ValidationError) -> str:
     problem = error.errors()[0]
     return f"{'.'.join(str(p) for p in problem['loc'])}: {problem['msg']}"
@@ -457,13 +528,14 @@ def _parse(model: type[Answer], response: httpx.Response) -> Answer:
     try:
         return model.model_validate_json(response.content)
     except ValidationError as error:
-        raise UnexpectedAnswer(_not_our_server(response)) from error
+        raise _not_our_server(response) from error
 
 
-def _not_our_server(response: httpx.Response) -> str:
+def _not_our_server(response: httpx.Response) -> UnexpectedAnswer:
     content_type = response.headers.get("content-type", "no content type").split(";")[0]
-    return (f"Something other than the Doorstation server answered ({response.status_code}, {content_type}): "
-            "a Wi-Fi sign-in page or a proxy? Retrying.")
+    return UnexpectedAnswer(f"Something other than the Doorstation server answered ({response.status_code}, "
+                            f"{content_type}): a Wi-Fi sign-in page or a proxy? Retrying.",
+                            SyncProblem(SyncTrouble.NOT_OUR_SERVER, status_code=response.status_code, detail=content_type))
 
 
 def _error_body(response: httpx.Response) -> dict[str, Any]:
@@ -495,26 +567,35 @@ def _error_message(response: httpx.Response) -> str:
 def upload_to_previous_server(data_dir: Path, *, timeout: float = 5) -> int:
     """Before pairing with another server: upload the scans waiting for the one this kiosk is still
     paired with. Returns how many are left (those it refused, set aside). Raises with the reason in
-    words when that server cannot take them (unreachable, or it no longer knows this kiosk)."""
+    words when that server cannot take them (unreachable, or it no longer knows this kiosk); its ``problem``
+    says the same as a code, for the kiosk to word."""
     credentials = load_credentials(data_dir)
     if credentials is None:
-        raise ServerRefused("This kiosk was not paired before: there is no previous server to upload to.")
+        raise ServerRefused("This kiosk was not paired before: there is no previous server to upload to.",
+                            problem=SyncProblem(SyncTrouble.NOT_PAIRED_BEFORE))
     engine = SyncEngine(data_dir / CACHE_FILE, credentials, timeout=timeout)
     try:
         engine.upload()
     except httpx.TransportError as error:
         raise ServerRefused(f"The previous server at {credentials.server_url} cannot be reached "
-                            f"({error.__class__.__name__}).") from None
+                            f"({error.__class__.__name__}).",
+                            problem=SyncProblem(SyncTrouble.PREVIOUS_UNREACHABLE, detail=credentials.server_url)) from None
     except httpx.HTTPStatusError as error:
         raise ServerRefused(f"The previous server at {credentials.server_url} answered "
-                            f"{error.response.status_code}; try again in a moment.") from None
+                            f"{error.response.status_code}; try again in a moment.",
+                            problem=SyncProblem(SyncTrouble.PREVIOUS_ANSWERED, status_code=error.response.status_code,
+                                                detail=credentials.server_url)) from None
     except ServerRefused as error:
         if error.status_code == 401:
             raise ServerRefused(f"The previous server at {credentials.server_url} no longer knows this kiosk (a "
-                                "reset server?): export the scans to a file instead.", 401) from None
+                                "reset server?): export the scans to a file instead.", 401,
+                                problem=SyncProblem(SyncTrouble.PREVIOUS_FORGOT, status_code=401,
+                                                    detail=credentials.server_url)) from None
         raise
-    except (DeviceRevokedError, UnexpectedAnswer) as error:
-        raise ServerRefused(str(error)) from None
+    except DeviceRevokedError as error:
+        raise ServerRefused(str(error), problem=SyncProblem(SyncTrouble.REVOKED)) from None
+    except UnexpectedAnswer as error:
+        raise ServerRefused(str(error), problem=error.problem) from None
     finally:
         engine.close()
     connection = connect(data_dir / CACHE_FILE)

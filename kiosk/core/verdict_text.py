@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from shared.decisions import Outcome, Reason, ScanKind, Verdict
 from shared.languages import SOURCE_LANGUAGE
 from shared.verdict_words import VerdictWords
+from shared.zone_moves import Fullness
 from shared.zones import conference_zone, in_zone
 
 
@@ -62,7 +63,7 @@ COLOURS = {Outcome.ACCEPT: "green", Outcome.WARN: "amber", Outcome.REFUSE: "red"
 
 def describe(verdict: Verdict, *, kind: ScanKind, product_name: str = "", timezone: str = "UTC",
              message: str = "", language: str = "en", clock: Clock | None = None,
-             number: Callable[[int], str] | None = None) -> VerdictText:
+             number: Callable[[int], str] | None = None, fullness: Fullness | None = None) -> VerdictText:
     """The verdict in the station's ``language``, in words defined once in shared.verdict_words, its times
     written by ``clock`` and its counts by ``number``."""
     words = VerdictWords(language)
@@ -76,7 +77,7 @@ def describe(verdict: Verdict, *, kind: ScanKind, product_name: str = "", timezo
             and language == SOURCE_LANGUAGE):
         detail = _beyond(headline, message) or detail
     if verdict.reason is Reason.ZONE_FULL:  # "Room A full: 300 of 300", with the door's figure
-        headline = message or headline
+        headline = fullness.message(language, count) if fullness is not None else message or headline
         detail = words.zone_full(refused=verdict.outcome is Outcome.REFUSE)
     if attendee is None or not attendee.name:
         return VerdictText(COLOURS[verdict.outcome], headline, detail=detail)

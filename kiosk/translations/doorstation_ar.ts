@@ -243,6 +243,11 @@
         <translation>(الرمز %1)</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <comment>a conflict: where and when, then what happened</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
         <source>Resolved by %1 at %2</source>
         <translation>حلّه %1 الساعة %2</translation>
     </message>
@@ -624,6 +629,36 @@
         <translation>أجاب الخادم بـ %1؛ حاول مجددًا بعد لحظة.</translation>
     </message>
     <message>
+        <source>That pairing code is not valid: it may have been used or have expired. Ask for a new one on the console&apos;s devices page.</source>
+        <translation>رمز الربط هذا غير صالح: ربما استُخدم من قبل أو انتهت صلاحيته. اطلب رمزًا جديدًا من صفحة الأجهزة في لوحة التحكم.</translation>
+    </message>
+    <message>
+        <source>Too many wrong pairing codes from this address; try again later.</source>
+        <translation>رموز ربط خاطئة كثيرة من هذا العنوان؛ حاول مرة أخرى لاحقًا.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong pairing codes from this address; try again in %Ln minute(s).</source>
+        <translation>
+            <numerusform>رموز ربط خاطئة كثيرة من هذا العنوان؛ حاول مرة أخرى الآن (%Ln).</numerusform>
+            <numerusform>رموز ربط خاطئة كثيرة من هذا العنوان؛ حاول مرة أخرى بعد دقيقة واحدة (%Ln).</numerusform>
+            <numerusform>رموز ربط خاطئة كثيرة من هذا العنوان؛ حاول مرة أخرى بعد دقيقتين (%Ln).</numerusform>
+            <numerusform>رموز ربط خاطئة كثيرة من هذا العنوان؛ حاول مرة أخرى بعد %Ln دقائق.</numerusform>
+            <numerusform>رموز ربط خاطئة كثيرة من هذا العنوان؛ حاول مرة أخرى بعد %Ln دقيقة.</numerusform>
+            <numerusform>رموز ربط خاطئة كثيرة من هذا العنوان؛ حاول مرة أخرى بعد %Ln دقيقة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The conference is over: this kiosk forgets it once its %Ln waiting scan(s) reach the server.</source>
+        <translation>
+            <numerusform>انتهى المؤتمر: سينساه هذا الكشك (%Ln).</numerusform>
+            <numerusform>انتهى المؤتمر: سينساه هذا الكشك حين تصل عملية المسح المنتظرة الوحيدة (%Ln) إلى الخادم.</numerusform>
+            <numerusform>انتهى المؤتمر: سينساه هذا الكشك حين تصل عمليتا المسح المنتظرتان (%Ln) إلى الخادم.</numerusform>
+            <numerusform>انتهى المؤتمر: سينساه هذا الكشك حين تصل %Ln عمليات مسح منتظرة إلى الخادم.</numerusform>
+            <numerusform>انتهى المؤتمر: سينساه هذا الكشك حين تصل %Ln عملية مسح منتظرة إلى الخادم.</numerusform>
+            <numerusform>انتهى المؤتمر: سينساه هذا الكشك حين تصل %Ln عملية مسح منتظرة إلى الخادم.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Scans for the previous server are still waiting: upload, export or discard them first.</source>
         <translation>لا تزال عمليات مسح للخادم السابق في الانتظار: ارفعها أو صدّرها أو احذفها أولًا.</translation>
     </message>
@@ -650,6 +685,84 @@
     <message>
         <source>There is no admitted scan to undo at this station.</source>
         <translation>لا توجد عملية مسح مقبولة للتراجع عنها في هذه المحطة.</translation>
+    </message>
+    <message>
+        <source>This kiosk has been revoked by the organisers; pair it again.</source>
+        <translation>ألغى المنظمون هذا الكشك؛ اربطه من جديد.</translation>
+    </message>
+    <message>
+        <source>Server unreachable (%1); retrying.</source>
+        <translation>تعذّر الوصول إلى الخادم (%1)؛ ستُعاد المحاولة.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Server busy; retrying in %Ln second(s).</source>
+        <translation>
+            <numerusform>الخادم مشغول؛ ستُعاد المحاولة الآن (%Ln).</numerusform>
+            <numerusform>الخادم مشغول؛ ستُعاد المحاولة بعد ثانية واحدة (%Ln).</numerusform>
+            <numerusform>الخادم مشغول؛ ستُعاد المحاولة بعد ثانيتين (%Ln).</numerusform>
+            <numerusform>الخادم مشغول؛ ستُعاد المحاولة بعد %Ln ثوانٍ.</numerusform>
+            <numerusform>الخادم مشغول؛ ستُعاد المحاولة بعد %Ln ثانية.</numerusform>
+            <numerusform>الخادم مشغول؛ ستُعاد المحاولة بعد %Ln ثانية.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Server error %1; retrying.</source>
+        <translation>خطأ في الخادم %1؛ ستُعاد المحاولة.</translation>
+    </message>
+    <message>
+        <source>The server does not recognise this kiosk (401): a different or reset server? Retrying; pair again if it lasts.</source>
+        <translation>لا يتعرّف الخادم على هذا الكشك (401): خادم آخر أو خادم أُعيد ضبطه؟ ستُعاد المحاولة؛ اربطه من جديد إن استمر ذلك.</translation>
+    </message>
+    <message>
+        <source>The server refused the sync (%1): %2</source>
+        <translation>رفض الخادم المزامنة (%1): %2</translation>
+    </message>
+    <message>
+        <source>Something other than the Doorstation server answered (%1, %2): a Wi-Fi sign-in page or a proxy? Retrying.</source>
+        <translation>أجاب شيء غير خادم Doorstation (%1، %2): صفحة تسجيل دخول Wi-Fi أو وكيل؟ ستُعاد المحاولة.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server&apos;s change feed is not in the expected form (%Ln problem(s)); is the server a different version?</source>
+        <translation>
+            <numerusform>موجز التغييرات من الخادم ليس بالشكل المتوقع (%Ln)؛ هل الخادم بإصدار مختلف؟</numerusform>
+            <numerusform>موجز التغييرات من الخادم ليس بالشكل المتوقع (مشكلة واحدة، %Ln)؛ هل الخادم بإصدار مختلف؟</numerusform>
+            <numerusform>موجز التغييرات من الخادم ليس بالشكل المتوقع (مشكلتان، %Ln)؛ هل الخادم بإصدار مختلف؟</numerusform>
+            <numerusform>موجز التغييرات من الخادم ليس بالشكل المتوقع (%Ln مشكلات)؛ هل الخادم بإصدار مختلف؟</numerusform>
+            <numerusform>موجز التغييرات من الخادم ليس بالشكل المتوقع (%Ln مشكلة)؛ هل الخادم بإصدار مختلف؟</numerusform>
+            <numerusform>موجز التغييرات من الخادم ليس بالشكل المتوقع (%Ln مشكلة)؛ هل الخادم بإصدار مختلف؟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server answered for none of the scans sent; retrying.</source>
+        <translation>لم يُجب الخادم عن أيٍّ من عمليات المسح المرسلة؛ ستُعاد المحاولة.</translation>
+    </message>
+    <message>
+        <source>This kiosk was not paired before: there is no previous server to upload to.</source>
+        <translation>لم يكن هذا الكشك مربوطًا من قبل: لا يوجد خادم سابق للرفع إليه.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 cannot be reached.</source>
+        <translation>تعذّر الوصول إلى الخادم السابق على %1.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 answered %2; try again in a moment.</source>
+        <translation>أجاب الخادم السابق على %1 بـ %2؛ حاول مرة أخرى بعد لحظة.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 no longer knows this kiosk (a reset server?): export the scans to a file instead.</source>
+        <translation>لم يعد الخادم السابق على %1 يعرف هذا الكشك (خادم أُعيد ضبطه؟): صدّر عمليات المسح إلى ملف بدلًا من ذلك.</translation>
+    </message>
+    <message>
+        <source>Sync failed (%1); retrying.</source>
+        <translation>فشلت المزامنة (%1)؛ ستُعاد المحاولة.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s records went back (version %1, this kiosk had %2): restored from a backup? Downloaded everything again.</source>
+        <translation>عادت سجلات الخادم إلى الوراء (الإصدار %1، وكان لدى هذا الكشك %2): استُعيدت من نسخة احتياطية؟ نُزّل كل شيء من جديد.</translation>
+    </message>
+    <message>
+        <source>The server is not the one this kiosk was paired with: downloaded everything again.</source>
+        <translation>هذا ليس الخادم الذي رُبط به هذا الكشك: نُزّل كل شيء من جديد.</translation>
     </message>
 </context>
 <context>

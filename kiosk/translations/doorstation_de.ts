@@ -227,6 +227,11 @@
         <translation>(Code %1)</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <comment>a conflict: where and when, then what happened</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
         <source>Resolved by %1 at %2</source>
         <translation>Gelöst von %1 um %2</translation>
     </message>
@@ -604,6 +609,28 @@
         <translation>Der Server antwortete %1; gleich noch einmal versuchen.</translation>
     </message>
     <message>
+        <source>That pairing code is not valid: it may have been used or have expired. Ask for a new one on the console&apos;s devices page.</source>
+        <translation>Dieser Kopplungscode ist ungültig: Er wurde vielleicht schon verwendet oder ist abgelaufen. Fordern Sie auf der Geräteseite der Konsole einen neuen an.</translation>
+    </message>
+    <message>
+        <source>Too many wrong pairing codes from this address; try again later.</source>
+        <translation>Zu viele falsche Kopplungscodes von dieser Adresse; versuchen Sie es später erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong pairing codes from this address; try again in %Ln minute(s).</source>
+        <translation>
+            <numerusform>Zu viele falsche Kopplungscodes von dieser Adresse; versuchen Sie es in %Ln Minute erneut.</numerusform>
+            <numerusform>Zu viele falsche Kopplungscodes von dieser Adresse; versuchen Sie es in %Ln Minuten erneut.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The conference is over: this kiosk forgets it once its %Ln waiting scan(s) reach the server.</source>
+        <translation>
+            <numerusform>Die Konferenz ist vorbei: Dieser Kiosk vergisst sie, sobald sein %Ln wartender Scan beim Server ist.</numerusform>
+            <numerusform>Die Konferenz ist vorbei: Dieser Kiosk vergisst sie, sobald seine %Ln wartenden Scans beim Server sind.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Scans for the previous server are still waiting: upload, export or discard them first.</source>
         <translation>Scans für den bisherigen Server warten noch: zuerst hochladen, exportieren oder verwerfen.</translation>
     </message>
@@ -630,6 +657,76 @@
     <message>
         <source>There is no admitted scan to undo at this station.</source>
         <translation>An dieser Station gibt es keinen Einlass-Scan zum Zurücknehmen.</translation>
+    </message>
+    <message>
+        <source>This kiosk has been revoked by the organisers; pair it again.</source>
+        <translation>Dieser Kiosk wurde von den Veranstaltern gesperrt; koppeln Sie ihn neu.</translation>
+    </message>
+    <message>
+        <source>Server unreachable (%1); retrying.</source>
+        <translation>Server nicht erreichbar (%1); neuer Versuch folgt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Server busy; retrying in %Ln second(s).</source>
+        <translation>
+            <numerusform>Server ausgelastet; neuer Versuch in %Ln Sekunde.</numerusform>
+            <numerusform>Server ausgelastet; neuer Versuch in %Ln Sekunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Server error %1; retrying.</source>
+        <translation>Serverfehler %1; neuer Versuch folgt.</translation>
+    </message>
+    <message>
+        <source>The server does not recognise this kiosk (401): a different or reset server? Retrying; pair again if it lasts.</source>
+        <translation>Der Server erkennt diesen Kiosk nicht (401): ein anderer oder zurückgesetzter Server? Neuer Versuch folgt; koppeln Sie ihn neu, wenn es anhält.</translation>
+    </message>
+    <message>
+        <source>The server refused the sync (%1): %2</source>
+        <translation>Der Server hat die Synchronisierung abgelehnt (%1): %2</translation>
+    </message>
+    <message>
+        <source>Something other than the Doorstation server answered (%1, %2): a Wi-Fi sign-in page or a proxy? Retrying.</source>
+        <translation>Etwas anderes als der Doorstation-Server hat geantwortet (%1, %2): eine WLAN-Anmeldeseite oder ein Proxy? Neuer Versuch folgt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server&apos;s change feed is not in the expected form (%Ln problem(s)); is the server a different version?</source>
+        <translation>
+            <numerusform>Der Änderungsfeed des Servers hat nicht die erwartete Form (%Ln Problem); läuft auf dem Server eine andere Version?</numerusform>
+            <numerusform>Der Änderungsfeed des Servers hat nicht die erwartete Form (%Ln Probleme); läuft auf dem Server eine andere Version?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server answered for none of the scans sent; retrying.</source>
+        <translation>Der Server hat auf keinen der gesendeten Scans geantwortet; neuer Versuch folgt.</translation>
+    </message>
+    <message>
+        <source>This kiosk was not paired before: there is no previous server to upload to.</source>
+        <translation>Dieser Kiosk war noch nicht gekoppelt: Es gibt keinen vorherigen Server, an den hochgeladen werden kann.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 cannot be reached.</source>
+        <translation>Der vorherige Server unter %1 ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 answered %2; try again in a moment.</source>
+        <translation>Der vorherige Server unter %1 hat %2 geantwortet; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 no longer knows this kiosk (a reset server?): export the scans to a file instead.</source>
+        <translation>Der vorherige Server unter %1 kennt diesen Kiosk nicht mehr (ein zurückgesetzter Server?): Exportieren Sie die Scans stattdessen in eine Datei.</translation>
+    </message>
+    <message>
+        <source>Sync failed (%1); retrying.</source>
+        <translation>Synchronisierung fehlgeschlagen (%1); neuer Versuch folgt.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s records went back (version %1, this kiosk had %2): restored from a backup? Downloaded everything again.</source>
+        <translation>Die Daten des Servers sind zurückgesprungen (Version %1, dieser Kiosk hatte %2): aus einer Sicherung wiederhergestellt? Alles wurde neu heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>The server is not the one this kiosk was paired with: downloaded everything again.</source>
+        <translation>Das ist nicht der Server, mit dem dieser Kiosk gekoppelt wurde: Alles wurde neu heruntergeladen.</translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,37 @@
     </message>
 </context>
 <context>
+    <name>StationWords</name>
+    <message numerus="yes">
+        <source>Server busy; retrying in %Ln second(s).</source>
+        <translation>
+            <numerusform>Server busy; retrying in %Ln second.</numerusform>
+            <numerusform>Server busy; retrying in %Ln seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server&apos;s change feed is not in the expected form (%Ln problem(s)); is the server a different version?</source>
+        <translation>
+            <numerusform>The server&apos;s change feed is not in the expected form (%Ln problem); is the server a different version?</numerusform>
+            <numerusform>The server&apos;s change feed is not in the expected form (%Ln problems); is the server a different version?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The conference is over: this kiosk forgets it once its %Ln waiting scan(s) reach the server.</source>
+        <translation>
+            <numerusform>The conference is over: this kiosk forgets it once its %Ln waiting scan reaches the server.</numerusform>
+            <numerusform>The conference is over: this kiosk forgets it once its %Ln waiting scans reach the server.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong pairing codes from this address; try again in %Ln minute(s).</source>
+        <translation>
+            <numerusform>Too many wrong pairing codes from this address; try again in %Ln minute.</numerusform>
+            <numerusform>Too many wrong pairing codes from this address; try again in %Ln minutes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusBar</name>
     <message numerus="yes">
         <source>%Ln attendee(s) cached</source>

@@ -227,6 +227,11 @@
         <translation>(código %1)</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <comment>a conflict: where and when, then what happened</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
         <source>Resolved by %1 at %2</source>
         <translation>Resuelto por %1 a las %2</translation>
     </message>
@@ -604,6 +609,28 @@
         <translation>El servidor respondió %1; inténtelo de nuevo en un momento.</translation>
     </message>
     <message>
+        <source>That pairing code is not valid: it may have been used or have expired. Ask for a new one on the console&apos;s devices page.</source>
+        <translation>Ese código de emparejamiento no es válido: puede que ya se haya usado o que haya caducado. Pida uno nuevo en la página de dispositivos de la consola.</translation>
+    </message>
+    <message>
+        <source>Too many wrong pairing codes from this address; try again later.</source>
+        <translation>Demasiados códigos de emparejamiento erróneos desde esta dirección; vuelva a intentarlo más tarde.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong pairing codes from this address; try again in %Ln minute(s).</source>
+        <translation>
+            <numerusform>Demasiados códigos de emparejamiento erróneos desde esta dirección; vuelva a intentarlo dentro de %Ln minuto.</numerusform>
+            <numerusform>Demasiados códigos de emparejamiento erróneos desde esta dirección; vuelva a intentarlo dentro de %Ln minutos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The conference is over: this kiosk forgets it once its %Ln waiting scan(s) reach the server.</source>
+        <translation>
+            <numerusform>La conferencia ha terminado: este quiosco la olvidará en cuanto su %Ln escaneo pendiente llegue al servidor.</numerusform>
+            <numerusform>La conferencia ha terminado: este quiosco la olvidará en cuanto sus %Ln escaneos pendientes lleguen al servidor.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Scans for the previous server are still waiting: upload, export or discard them first.</source>
         <translation>Aún hay escaneos pendientes para el servidor anterior: súbalos, expórtelos o descártelos primero.</translation>
     </message>
@@ -630,6 +657,76 @@
     <message>
         <source>There is no admitted scan to undo at this station.</source>
         <translation>No hay ningún escaneo admitido que deshacer en esta estación.</translation>
+    </message>
+    <message>
+        <source>This kiosk has been revoked by the organisers; pair it again.</source>
+        <translation>Los organizadores han revocado este quiosco; vuelva a emparejarlo.</translation>
+    </message>
+    <message>
+        <source>Server unreachable (%1); retrying.</source>
+        <translation>Servidor inaccesible (%1); se reintentará.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Server busy; retrying in %Ln second(s).</source>
+        <translation>
+            <numerusform>Servidor ocupado; se reintentará dentro de %Ln segundo.</numerusform>
+            <numerusform>Servidor ocupado; se reintentará dentro de %Ln segundos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Server error %1; retrying.</source>
+        <translation>Error del servidor %1; se reintentará.</translation>
+    </message>
+    <message>
+        <source>The server does not recognise this kiosk (401): a different or reset server? Retrying; pair again if it lasts.</source>
+        <translation>El servidor no reconoce este quiosco (401): ¿un servidor distinto o restablecido? Se reintentará; vuelva a emparejarlo si persiste.</translation>
+    </message>
+    <message>
+        <source>The server refused the sync (%1): %2</source>
+        <translation>El servidor rechazó la sincronización (%1): %2</translation>
+    </message>
+    <message>
+        <source>Something other than the Doorstation server answered (%1, %2): a Wi-Fi sign-in page or a proxy? Retrying.</source>
+        <translation>Respondió algo distinto del servidor de Doorstation (%1, %2): ¿una página de acceso a la wifi o un proxy? Se reintentará.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server&apos;s change feed is not in the expected form (%Ln problem(s)); is the server a different version?</source>
+        <translation>
+            <numerusform>El feed de cambios del servidor no tiene la forma esperada (%Ln problema); ¿el servidor es de otra versión?</numerusform>
+            <numerusform>El feed de cambios del servidor no tiene la forma esperada (%Ln problemas); ¿el servidor es de otra versión?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server answered for none of the scans sent; retrying.</source>
+        <translation>El servidor no respondió por ninguno de los escaneos enviados; se reintentará.</translation>
+    </message>
+    <message>
+        <source>This kiosk was not paired before: there is no previous server to upload to.</source>
+        <translation>Este quiosco no estaba emparejado antes: no hay un servidor anterior al que subir.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 cannot be reached.</source>
+        <translation>No se puede conectar con el servidor anterior en %1.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 answered %2; try again in a moment.</source>
+        <translation>El servidor anterior en %1 respondió %2; vuelva a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 no longer knows this kiosk (a reset server?): export the scans to a file instead.</source>
+        <translation>El servidor anterior en %1 ya no conoce este quiosco (¿un servidor restablecido?): exporte los escaneos a un archivo en su lugar.</translation>
+    </message>
+    <message>
+        <source>Sync failed (%1); retrying.</source>
+        <translation>Falló la sincronización (%1); se reintentará.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s records went back (version %1, this kiosk had %2): restored from a backup? Downloaded everything again.</source>
+        <translation>Los registros del servidor retrocedieron (versión %1, este quiosco tenía %2): ¿restaurado desde una copia de seguridad? Se ha vuelto a descargar todo.</translation>
+    </message>
+    <message>
+        <source>The server is not the one this kiosk was paired with: downloaded everything again.</source>
+        <translation>Este no es el servidor con el que se emparejó este quiosco: se ha vuelto a descargar todo.</translation>
     </message>
 </context>
 <context>

@@ -227,6 +227,11 @@
         <translation>(code %1)</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <comment>a conflict: where and when, then what happened</comment>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
         <source>Resolved by %1 at %2</source>
         <translation>Résolu par %1 à %2</translation>
     </message>
@@ -604,6 +609,28 @@
         <translation>Le serveur a répondu %1 ; réessayez dans un instant.</translation>
     </message>
     <message>
+        <source>That pairing code is not valid: it may have been used or have expired. Ask for a new one on the console&apos;s devices page.</source>
+        <translation>Ce code d&apos;association n&apos;est pas valide : il a peut-être déjà servi ou expiré. Demandez-en un nouveau sur la page des appareils de la console.</translation>
+    </message>
+    <message>
+        <source>Too many wrong pairing codes from this address; try again later.</source>
+        <translation>Trop de codes d&apos;association erronés depuis cette adresse ; réessayez plus tard.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong pairing codes from this address; try again in %Ln minute(s).</source>
+        <translation>
+            <numerusform>Trop de codes d&apos;association erronés depuis cette adresse ; réessayez dans %Ln minute.</numerusform>
+            <numerusform>Trop de codes d&apos;association erronés depuis cette adresse ; réessayez dans %Ln minutes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The conference is over: this kiosk forgets it once its %Ln waiting scan(s) reach the server.</source>
+        <translation>
+            <numerusform>La conférence est terminée : ce kiosque l&apos;oubliera dès que son %Ln scan en attente aura atteint le serveur.</numerusform>
+            <numerusform>La conférence est terminée : ce kiosque l&apos;oubliera dès que ses %Ln scans en attente auront atteint le serveur.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Scans for the previous server are still waiting: upload, export or discard them first.</source>
         <translation>Des scans pour le serveur précédent attendent encore : envoyez-les, exportez-les ou supprimez-les d’abord.</translation>
     </message>
@@ -630,6 +657,76 @@
     <message>
         <source>There is no admitted scan to undo at this station.</source>
         <translation>Aucun scan admis à annuler à cette station.</translation>
+    </message>
+    <message>
+        <source>This kiosk has been revoked by the organisers; pair it again.</source>
+        <translation>Ce kiosque a été révoqué par les organisateurs ; associez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>Server unreachable (%1); retrying.</source>
+        <translation>Serveur injoignable (%1) ; nouvel essai en cours.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Server busy; retrying in %Ln second(s).</source>
+        <translation>
+            <numerusform>Serveur occupé ; nouvel essai dans %Ln seconde.</numerusform>
+            <numerusform>Serveur occupé ; nouvel essai dans %Ln secondes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Server error %1; retrying.</source>
+        <translation>Erreur du serveur %1 ; nouvel essai en cours.</translation>
+    </message>
+    <message>
+        <source>The server does not recognise this kiosk (401): a different or reset server? Retrying; pair again if it lasts.</source>
+        <translation>Le serveur ne reconnaît pas ce kiosque (401) : un autre serveur, ou un serveur réinitialisé ? Nouvel essai en cours ; associez-le à nouveau si cela dure.</translation>
+    </message>
+    <message>
+        <source>The server refused the sync (%1): %2</source>
+        <translation>Le serveur a refusé la synchronisation (%1) : %2</translation>
+    </message>
+    <message>
+        <source>Something other than the Doorstation server answered (%1, %2): a Wi-Fi sign-in page or a proxy? Retrying.</source>
+        <translation>Autre chose que le serveur Doorstation a répondu (%1, %2) : une page de connexion Wi-Fi ou un proxy ? Nouvel essai en cours.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server&apos;s change feed is not in the expected form (%Ln problem(s)); is the server a different version?</source>
+        <translation>
+            <numerusform>Le flux de modifications du serveur n&apos;a pas la forme attendue (%Ln problème) ; le serveur est-il d&apos;une autre version ?</numerusform>
+            <numerusform>Le flux de modifications du serveur n&apos;a pas la forme attendue (%Ln problèmes) ; le serveur est-il d&apos;une autre version ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server answered for none of the scans sent; retrying.</source>
+        <translation>Le serveur n&apos;a répondu pour aucun des scans envoyés ; nouvel essai en cours.</translation>
+    </message>
+    <message>
+        <source>This kiosk was not paired before: there is no previous server to upload to.</source>
+        <translation>Ce kiosque n&apos;était pas associé auparavant : il n&apos;y a pas de serveur précédent vers lequel envoyer.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 cannot be reached.</source>
+        <translation>Le serveur précédent à %1 est injoignable.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 answered %2; try again in a moment.</source>
+        <translation>Le serveur précédent à %1 a répondu %2 ; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 no longer knows this kiosk (a reset server?): export the scans to a file instead.</source>
+        <translation>Le serveur précédent à %1 ne connaît plus ce kiosque (un serveur réinitialisé ?) : exportez plutôt les scans dans un fichier.</translation>
+    </message>
+    <message>
+        <source>Sync failed (%1); retrying.</source>
+        <translation>Échec de la synchronisation (%1) ; nouvel essai en cours.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s records went back (version %1, this kiosk had %2): restored from a backup? Downloaded everything again.</source>
+        <translation>Les données du serveur sont revenues en arrière (version %1, ce kiosque avait %2) : restauré depuis une sauvegarde ? Tout a été retéléchargé.</translation>
+    </message>
+    <message>
+        <source>The server is not the one this kiosk was paired with: downloaded everything again.</source>
+        <translation>Ce n&apos;est pas le serveur auquel ce kiosque a été associé : tout a été retéléchargé.</translation>
     </message>
 </context>
 <context>

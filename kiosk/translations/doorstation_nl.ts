@@ -227,6 +227,11 @@
         <translation>(code %1)</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <comment>a conflict: where and when, then what happened</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
         <source>Resolved by %1 at %2</source>
         <translation>Opgelost door %1 om %2</translation>
     </message>
@@ -604,6 +609,28 @@
         <translation>De server antwoordde %1; probeer het zo opnieuw.</translation>
     </message>
     <message>
+        <source>That pairing code is not valid: it may have been used or have expired. Ask for a new one on the console&apos;s devices page.</source>
+        <translation>Die koppelcode is niet geldig: hij is misschien al gebruikt of verlopen. Vraag een nieuwe aan op de apparatenpagina van de console.</translation>
+    </message>
+    <message>
+        <source>Too many wrong pairing codes from this address; try again later.</source>
+        <translation>Te veel verkeerde koppelcodes vanaf dit adres; probeer het later opnieuw.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong pairing codes from this address; try again in %Ln minute(s).</source>
+        <translation>
+            <numerusform>Te veel verkeerde koppelcodes vanaf dit adres; probeer het over %Ln minuut opnieuw.</numerusform>
+            <numerusform>Te veel verkeerde koppelcodes vanaf dit adres; probeer het over %Ln minuten opnieuw.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The conference is over: this kiosk forgets it once its %Ln waiting scan(s) reach the server.</source>
+        <translation>
+            <numerusform>De conferentie is voorbij: deze kiosk vergeet haar zodra zijn %Ln wachtende scan de server bereikt.</numerusform>
+            <numerusform>De conferentie is voorbij: deze kiosk vergeet haar zodra zijn %Ln wachtende scans de server bereiken.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Scans for the previous server are still waiting: upload, export or discard them first.</source>
         <translation>Er wachten nog scans voor de vorige server: upload, exporteer of verwijder ze eerst.</translation>
     </message>
@@ -630,6 +657,76 @@
     <message>
         <source>There is no admitted scan to undo at this station.</source>
         <translation>Er is geen toegelaten scan om ongedaan te maken op dit station.</translation>
+    </message>
+    <message>
+        <source>This kiosk has been revoked by the organisers; pair it again.</source>
+        <translation>Deze kiosk is door de organisatoren ingetrokken; koppel hem opnieuw.</translation>
+    </message>
+    <message>
+        <source>Server unreachable (%1); retrying.</source>
+        <translation>Server onbereikbaar (%1); wordt opnieuw geprobeerd.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Server busy; retrying in %Ln second(s).</source>
+        <translation>
+            <numerusform>Server bezet; nieuwe poging over %Ln seconde.</numerusform>
+            <numerusform>Server bezet; nieuwe poging over %Ln seconden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Server error %1; retrying.</source>
+        <translation>Serverfout %1; wordt opnieuw geprobeerd.</translation>
+    </message>
+    <message>
+        <source>The server does not recognise this kiosk (401): a different or reset server? Retrying; pair again if it lasts.</source>
+        <translation>De server herkent deze kiosk niet (401): een andere of gereset server? Wordt opnieuw geprobeerd; koppel opnieuw als het aanhoudt.</translation>
+    </message>
+    <message>
+        <source>The server refused the sync (%1): %2</source>
+        <translation>De server weigerde de synchronisatie (%1): %2</translation>
+    </message>
+    <message>
+        <source>Something other than the Doorstation server answered (%1, %2): a Wi-Fi sign-in page or a proxy? Retrying.</source>
+        <translation>Iets anders dan de Doorstation-server antwoordde (%1, %2): een wifi-aanmeldpagina of een proxy? Wordt opnieuw geprobeerd.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server&apos;s change feed is not in the expected form (%Ln problem(s)); is the server a different version?</source>
+        <translation>
+            <numerusform>De wijzigingsfeed van de server heeft niet de verwachte vorm (%Ln probleem); draait de server een andere versie?</numerusform>
+            <numerusform>De wijzigingsfeed van de server heeft niet de verwachte vorm (%Ln problemen); draait de server een andere versie?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server answered for none of the scans sent; retrying.</source>
+        <translation>De server antwoordde voor geen van de verzonden scans; wordt opnieuw geprobeerd.</translation>
+    </message>
+    <message>
+        <source>This kiosk was not paired before: there is no previous server to upload to.</source>
+        <translation>Deze kiosk was nog niet gekoppeld: er is geen vorige server om naar te uploaden.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 cannot be reached.</source>
+        <translation>De vorige server op %1 is niet bereikbaar.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 answered %2; try again in a moment.</source>
+        <translation>De vorige server op %1 antwoordde %2; probeer het zo opnieuw.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 no longer knows this kiosk (a reset server?): export the scans to a file instead.</source>
+        <translation>De vorige server op %1 kent deze kiosk niet meer (een gereset server?): exporteer de scans in plaats daarvan naar een bestand.</translation>
+    </message>
+    <message>
+        <source>Sync failed (%1); retrying.</source>
+        <translation>Synchronisatie mislukt (%1); wordt opnieuw geprobeerd.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s records went back (version %1, this kiosk had %2): restored from a backup? Downloaded everything again.</source>
+        <translation>De gegevens van de server zijn teruggegaan (versie %1, deze kiosk had %2): teruggezet uit een back-up? Alles is opnieuw gedownload.</translation>
+    </message>
+    <message>
+        <source>The server is not the one this kiosk was paired with: downloaded everything again.</source>
+        <translation>Dit is niet de server waarmee deze kiosk gekoppeld is: alles is opnieuw gedownload.</translation>
     </message>
 </context>
 <context>

@@ -227,6 +227,11 @@
         <translation>(código %1)</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <comment>a conflict: where and when, then what happened</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
         <source>Resolved by %1 at %2</source>
         <translation>Resolvido por %1 às %2</translation>
     </message>
@@ -604,6 +609,28 @@
         <translation>O servidor respondeu %1; tente de novo em instantes.</translation>
     </message>
     <message>
+        <source>That pairing code is not valid: it may have been used or have expired. Ask for a new one on the console&apos;s devices page.</source>
+        <translation>Esse código de pareamento não é válido: talvez já tenha sido usado ou tenha expirado. Peça um novo na página de dispositivos do console.</translation>
+    </message>
+    <message>
+        <source>Too many wrong pairing codes from this address; try again later.</source>
+        <translation>Códigos de pareamento errados demais a partir deste endereço; tente de novo mais tarde.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong pairing codes from this address; try again in %Ln minute(s).</source>
+        <translation>
+            <numerusform>Códigos de pareamento errados demais a partir deste endereço; tente de novo em %Ln minuto.</numerusform>
+            <numerusform>Códigos de pareamento errados demais a partir deste endereço; tente de novo em %Ln minutos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The conference is over: this kiosk forgets it once its %Ln waiting scan(s) reach the server.</source>
+        <translation>
+            <numerusform>A conferência terminou: este quiosque a esquecerá assim que seu %Ln escaneamento pendente chegar ao servidor.</numerusform>
+            <numerusform>A conferência terminou: este quiosque a esquecerá assim que seus %Ln escaneamentos pendentes chegarem ao servidor.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Scans for the previous server are still waiting: upload, export or discard them first.</source>
         <translation>Ainda há leituras aguardando o servidor anterior: envie, exporte ou descarte-as primeiro.</translation>
     </message>
@@ -630,6 +657,76 @@
     <message>
         <source>There is no admitted scan to undo at this station.</source>
         <translation>Não há leitura admitida para desfazer nesta estação.</translation>
+    </message>
+    <message>
+        <source>This kiosk has been revoked by the organisers; pair it again.</source>
+        <translation>Este quiosque foi revogado pelos organizadores; pareie-o de novo.</translation>
+    </message>
+    <message>
+        <source>Server unreachable (%1); retrying.</source>
+        <translation>Servidor inacessível (%1); tentando de novo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Server busy; retrying in %Ln second(s).</source>
+        <translation>
+            <numerusform>Servidor ocupado; tentando de novo em %Ln segundo.</numerusform>
+            <numerusform>Servidor ocupado; tentando de novo em %Ln segundos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Server error %1; retrying.</source>
+        <translation>Erro do servidor %1; tentando de novo.</translation>
+    </message>
+    <message>
+        <source>The server does not recognise this kiosk (401): a different or reset server? Retrying; pair again if it lasts.</source>
+        <translation>O servidor não reconhece este quiosque (401): um servidor diferente ou redefinido? Tentando de novo; pareie-o de novo se continuar.</translation>
+    </message>
+    <message>
+        <source>The server refused the sync (%1): %2</source>
+        <translation>O servidor recusou a sincronização (%1): %2</translation>
+    </message>
+    <message>
+        <source>Something other than the Doorstation server answered (%1, %2): a Wi-Fi sign-in page or a proxy? Retrying.</source>
+        <translation>Algo diferente do servidor Doorstation respondeu (%1, %2): uma página de login do Wi-Fi ou um proxy? Tentando de novo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server&apos;s change feed is not in the expected form (%Ln problem(s)); is the server a different version?</source>
+        <translation>
+            <numerusform>O feed de alterações do servidor não está na forma esperada (%Ln problema); o servidor é de outra versão?</numerusform>
+            <numerusform>O feed de alterações do servidor não está na forma esperada (%Ln problemas); o servidor é de outra versão?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server answered for none of the scans sent; retrying.</source>
+        <translation>O servidor não respondeu por nenhum dos escaneamentos enviados; tentando de novo.</translation>
+    </message>
+    <message>
+        <source>This kiosk was not paired before: there is no previous server to upload to.</source>
+        <translation>Este quiosque não estava pareado antes: não há servidor anterior para onde enviar.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 cannot be reached.</source>
+        <translation>Não foi possível alcançar o servidor anterior em %1.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 answered %2; try again in a moment.</source>
+        <translation>O servidor anterior em %1 respondeu %2; tente de novo daqui a pouco.</translation>
+    </message>
+    <message>
+        <source>The previous server at %1 no longer knows this kiosk (a reset server?): export the scans to a file instead.</source>
+        <translation>O servidor anterior em %1 não conhece mais este quiosque (um servidor redefinido?): exporte os escaneamentos para um arquivo em vez disso.</translation>
+    </message>
+    <message>
+        <source>Sync failed (%1); retrying.</source>
+        <translation>A sincronização falhou (%1); tentando de novo.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s records went back (version %1, this kiosk had %2): restored from a backup? Downloaded everything again.</source>
+        <translation>Os registros do servidor voltaram atrás (versão %1, este quiosque tinha %2): restaurado de um backup? Tudo foi baixado de novo.</translation>
+    </message>
+    <message>
+        <source>The server is not the one this kiosk was paired with: downloaded everything again.</source>
+        <translation>Este não é o servidor com o qual este quiosque foi pareado: tudo foi baixado de novo.</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,17 @@ TRANSLATIONS = Path(__file__).resolve().parents[1] / "translations"
 CATALOGUE = "doorstation"
 
 
+SPOKEN = "doorstation-language"  # the application's property that holds the language spoken
+
+
+def spoken_language() -> str:
+    """The language ``speak`` chose last (a shipped tag: "de", "pt_BR"), for words made outside Qt's
+    catalogues (shared/'s phrases); English before any was chosen."""
+    app = QCoreApplication.instance()
+    chosen = app.property(SPOKEN) if app is not None else None
+    return str(chosen) if chosen else SOURCE_LANGUAGE
+
+
 def catalogue_path(language: str) -> Path:
     return TRANSLATIONS / f"{CATALOGUE}_{language}.qm"
 
@@ -61,6 +72,7 @@ def speak(language: str = "") -> str:
         qt_own.setObjectName("doorstation-language")
         if qt_own.load(QLocale(chosen), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             QCoreApplication.installTranslator(qt_own)
+    app.setProperty(SPOKEN, chosen)
     QLocale.setDefault(QLocale(chosen))  # numbers as the station's language writes them: 1,000 / 1.234 / ١٬٠٠٠
     if isinstance(app, QApplication):
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if is_right_to_left(chosen)

@@ -33,7 +33,7 @@ from kiosk.scanning.decoders import load_decoder
 from kiosk.scanning.wedge import KeyboardWedge
 from kiosk.ui.badge_printing import PrintStation
 from kiosk.ui.language import speak
-from kiosk.ui.station_words import mode_name, nothing_to_undo, pairing_failed, undone, wipe_reason
+from kiosk.ui.station_words import mode_name, nothing_to_undo, pairing_failed, undone, upload_refused, wipe_reason
 from kiosk.ui.operator_panel import OperatorPanel, PinScreen
 from kiosk.ui.scan_screen import ScanScreen
 from kiosk.ui.setup_screens import PairingScreen, StationScreen, WaitingScansScreen
@@ -208,7 +208,7 @@ class KioskWindow(PrintStation):
         if pending_pairing(self.options.data_dir) is not None:  # the operator had not decided when it stopped
             data_dir = self.options.data_dir
             run_task(self, lambda: waiting_scans(data_dir), self._ask_about_waiting_scans,
-                     lambda error: self.waiting_scans.show_message(str(error)))
+                     lambda error: self.waiting_scans.show_message(upload_refused(error)))
             self.pages.setCurrentWidget(self.waiting_scans)
         elif credentials is None:
             self.pages.setCurrentWidget(self.pairing)

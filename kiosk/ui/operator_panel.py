@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLin
 
 from kiosk.core.scan_pipeline import StationStatistics
 from kiosk.ui.clock import station_number, station_time
-from kiosk.ui.language import system_language
+from kiosk.ui.language import spoken_language, system_language
 from kiosk.ui.station_words import scan_kind
 from shared.languages import SHIPPED_LANGUAGES, language_name
+from shared.phrases import Phrase
 
 LOCKOUT_AFTER = 5  # wrong PINs in a row before the pad pauses
 LOCKOUT_SECONDS = 30
@@ -311,7 +312,8 @@ class OperatorPanel(QWidget):
 
     def _conflict_in_words(self, conflict: dict) -> str:
         """"Redemption at Door B, 12:31 CEST (code Z2F7LHEC): Lunch was already used up." — no raw codes.
-        (The conflict's own message is the server's words.)"""
+        (The conflict's description from its ``words``, in the station's language; an older server sends none,
+        and its English ``message`` shows.)"""
         kind = scan_kind(conflict.get("kind", ""))
         where = kind
         if conflict.get("station"):
@@ -320,7 +322,8 @@ class OperatorPanel(QWidget):
             where += ", " + station_time(dt.datetime.fromisoformat(conflict["occurred_at"]), self.timezone)
         if conflict.get("access_code"):
             where += " " + self.tr("(code %1)").replace("%1", conflict["access_code"])
-        text = f"{where}: {conflict.get('message', '')}"
+        text = self.tr("%1: %2", "a conflict: where and when, then what happened").replace("%1", where).replace(
+            "%2", _conflict_words(conflict))
         if conflict.get("resolved_at"):  # settled in the web console: the volunteer sees by whom and how
             resolved_when = station_time(dt.datetime.fromisoformat(conflict["resolved_at"]), self.timezone)
             if conflict.get("resolved_by"):
@@ -343,3 +346,15 @@ class OperatorPanel(QWidget):
             "%1", station_number(len(rows))))
         self.set_aside_caption.setVisible(bool(rows))
         self.set_aside.setVisible(bool(rows))
+
+
+def _conflict_words(conflict: dict) -> str:
+    """The conflict's description in the station's language, as the console words it (shared.conflict_words);
+    the server's English ``message`` when it sent no ``words`` (an older server) or words this kiosk cannot read."""
+    words = conflict.get("words")
+    if isinstance(words, dict):
+        try:
+            return Phrase.from_json(words).text(spoken_language())
+        except (KeyError, TypeError, ValueError):  # a newer server's phrase: its English is still right
+            pass
+    return str(conflict.get("message", ""))

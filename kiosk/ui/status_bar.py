@@ -1,6 +1,6 @@
 """One line at the bottom that tells the volunteer whether the kiosk is in touch with the server.
 
-Trouble is said in words (the sync engine's own sentence), never as a bare "offline": a Wi-Fi
+Trouble is said in words (the sync engine's codes and figures, worded in the station's language), never as a bare "offline": a Wi-Fi
 sign-in page, a server that does not know this kiosk and a revoked kiosk need different people.
 """
 
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.core.sync_engine import SyncStatus
 from kiosk.ui.clock import station_number, station_time
+from kiosk.ui.station_words import sync_news, sync_trouble
 
 GREEN, AMBER, RED = "#1e7d3a", "#9a5b00", "#b3261e"
 
@@ -71,8 +72,15 @@ class SyncStatusBar(QWidget):
             text, colour = self.tr("● Online"), GREEN
         self.connection.setText(text)
         self.connection.setStyleSheet(f"font-size: 13pt; font-weight: 700; color: {colour};")
-        self.problem.setText(status.last_error or status.notice)  # trouble first; news when there is none
-        self.problem.setVisible(bool(status.last_error or status.notice))
+        # trouble first; news when there is none; both worded from the engine's codes, in the station's language
+        if status.trouble is not None:
+            line = sync_trouble(status.trouble)
+        elif status.news is not None:
+            line = sync_news(status.news)
+        else:
+            line = status.last_error or status.notice  # a status made without codes (none the engine sends)
+        self.problem.setText(line)
+        self.problem.setVisible(bool(line))
         if status.last_success_at:
             self.last_sync.setText(self.tr("Last sync %1").replace(
                 "%1", station_time(status.last_success_at, self.timezone, seconds=True)))

@@ -122,7 +122,7 @@ class CacheWorker(QObject):
         timezone = get_meta(self.pipeline.connection, "conference_timezone") or "UTC"
         text = describe(result.verdict, kind=self.pipeline.station.kind, product_name=self.settings.product_name,
                         timezone=timezone, message=result.message, language=self.language, clock=station_time,
-                        number=station_number)
+                        number=station_number, fullness=result.fullness)
         printed_before = None
         if self.settings.mode is StationMode.BADGE_PRINTING and result.access_code:
             printed_before = attendee_cache.last_badge_print(self.pipeline.connection, result.access_code)
