@@ -101,13 +101,17 @@ def load_passages(session: Session, attendee_ids: list[int]) -> tuple[dict[int, 
     return passages, check_in_rows
 
 
+# Built once (every desk scan starts here): building it, with its loader options, cost more than running it.
+_DESK_ATTENDEE = (select(Attendee).join(Attendee.conference)
+                  .where(Conference.slug == bindparam("slug"), Attendee.access_code == bindparam("access_code"))
+                  .options(contains_eager(Attendee.conference), joinedload(Attendee.order),
+                           joinedload(Attendee.ticket_type)))
+
+
 def desk_attendee(session: Session, slug: str, access_code: str) -> Attendee | None:
     """The attendee with this code in the conference ``slug``, with that conference, the order and the
     ticket type, in one statement (the help desk's scan starts here)."""
-    return session.scalar(
-        select(Attendee).join(Attendee.conference)
-        .where(Conference.slug == slug, Attendee.access_code == access_code)
-        .options(contains_eager(Attendee.conference), joinedload(Attendee.order), joinedload(Attendee.ticket_type)))
+    return session.scalar(_DESK_ATTENDEE, {"slug": slug, "access_code": access_code})
 
 
 @dataclass(frozen=True)
@@ -137,20 +141,24 @@ def order_lines(session: Session, attendee: Attendee, *, lock: bool = False) -> 
     """
     if attendee.order_id is None:
         return []
-    redeemed = (select(func.count(ProductRedemption.id))
-                .where(ProductRedemption.order_line_item_id == OrderLineItem.id,
-                       ProductRedemption.attendee_id == attendee.id)
-                .correlate(OrderLineItem).scalar_subquery())
-    query = (select(OrderLineItem.id, OrderLineItem.addon_id, OrderLineItem.ticket_type_id, OrderLineItem.description,
-                    OrderLineItem.quantity, redeemed, func.coalesce(AddOn.slug, TicketType.slug, ""),
-                    func.coalesce(AddOn.name, TicketType.name, ""))
-             .outerjoin(AddOn, AddOn.id == OrderLineItem.addon_id)
-             .outerjoin(TicketType, TicketType.id == OrderLineItem.ticket_type_id)
-             .where(OrderLineItem.order_id == attendee.order_id).order_by(OrderLineItem.id))
-    if lock:
-        query = query.with_for_update(of=OrderLineItem)
     with session.no_autoflush:  # as in door_state
-        return [OrderLine(*row) for row in session.execute(query)]
+        return [OrderLine(*row) for row in session.execute(
+            _LOCKED_ORDER_LINES if lock else _ORDER_LINES,
+            {"order_id": attendee.order_id, "attendee_id": attendee.id})]
+
+
+# Built once, as _DESK_ATTENDEE.
+_REDEEMED = (select(func.count(ProductRedemption.id))
+             .where(ProductRedemption.order_line_item_id == OrderLineItem.id,
+                    ProductRedemption.attendee_id == bindparam("attendee_id"))
+             .correlate(OrderLineItem).scalar_subquery())
+_ORDER_LINES = (select(OrderLineItem.id, OrderLineItem.addon_id, OrderLineItem.ticket_type_id, OrderLineItem.description,
+                       OrderLineItem.quantity, _REDEEMED, func.coalesce(AddOn.slug, TicketType.slug, ""),
+                       func.coalesce(AddOn.name, TicketType.name, ""))
+                .outerjoin(AddOn, AddOn.id == OrderLineItem.addon_id)
+                .outerjoin(TicketType, TicketType.id == OrderLineItem.ticket_type_id)
+                .where(OrderLineItem.order_id == bindparam("order_id")).order_by(OrderLineItem.id))
+_LOCKED_ORDER_LINES = _ORDER_LINES.with_for_update(of=OrderLineItem)
 
 
 def door_state(session: Session, attendee: Attendee, lines: list[OrderLine] | None = None) -> AttendeeState:

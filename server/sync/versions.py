@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import inspect, select, update
+from sqlalchemy import BigInteger, bindparam, inspect, select, update
 from sqlalchemy.orm import Session
 
 from server.attendees.models import Attendee
@@ -31,14 +31,17 @@ VERSIONED = (Attendee, TicketType, AddOn, CheckinList, Zone)  # a zone's change 
 TOUCHES_ATTENDEE = (CheckIn, DoorCheck, ProductRedemption)
 
 
+# Built once: every scan, upload and change of a versioned row runs it.
+_ALLOCATE = (update(FeedPosition)
+             .where(FeedPosition.conference_id == bindparam("feed_of"))
+             .values(last_version=FeedPosition.last_version + bindparam("count", type_=BigInteger))
+             .returning(FeedPosition.last_version))
+
+
 def allocate_versions(session: Session, conference_id: int, count: int) -> int:
     """Reserve ``count`` consecutive versions; returns the first. Holds the feed lock until commit."""
-    last = session.execute(
-        update(FeedPosition)
-        .where(FeedPosition.conference_id == conference_id)
-        .values(last_version=FeedPosition.last_version + count)
-        .returning(FeedPosition.last_version)
-    ).scalar_one()  # the row is made with the conference (conferences.service.create_conference)
+    last = session.execute(_ALLOCATE, {"feed_of": conference_id, "count": count}).scalar_one()
+    # (the row is made with the conference: conferences.service.create_conference)
     return last - count + 1
 
 
