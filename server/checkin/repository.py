@@ -82,18 +82,17 @@ def load_passages(session: Session, attendee_ids: list[int]) -> tuple[dict[int, 
     behind each check-in passage."""
     passages: dict[int, list[Passage]] = defaultdict(list)
     check_in_rows: dict[int, dict[Passage, list[int]]] = defaultdict(lambda: defaultdict(list))
-    # Check-ins are rows of their own; exits leave none: the applied exit events are their record.
-    check_ins = select(CheckIn.attendee_id, CheckIn.checked_in_at, CheckIn.station, CheckIn.id) \
-        .where(one_of(session, CheckIn.attendee_id, attendee_ids))
-    exits = select(SyncEvent.attendee_id, SyncEvent.occurred_at, SyncEvent.station, literal(None)) \
-        .where(one_of(session, SyncEvent.attendee_id, attendee_ids), SyncEvent.kind == "exit",
-               SyncEvent.status == "applied")
+    if len(attendee_ids) == 1:  # a desk scan: the statement built once
+        rows = session.execute(_PASSAGES_OF_ONE, {"attendee_id": attendee_ids[0]})
+    else:
+        rows = session.execute(_passages(one_of(session, CheckIn.attendee_id, attendee_ids),
+                                         one_of(session, SyncEvent.attendee_id, attendee_ids)))
     # union_all drops the column types: the rows' shape, for the reader and the checker
     attendee_id: int
     at: dt.datetime
     station: str
     check_in_id: int | None
-    for attendee_id, at, station, check_in_id in session.execute(union_all(check_ins, exits)):
+    for attendee_id, at, station, check_in_id in rows:
         passage = Passage(at, check_in_id is not None, station)
         passages[attendee_id].append(passage)
         if check_in_id is not None:
@@ -106,6 +105,18 @@ _DESK_ATTENDEE = (select(Attendee).join(Attendee.conference)
                   .where(Conference.slug == bindparam("slug"), Attendee.access_code == bindparam("access_code"))
                   .options(contains_eager(Attendee.conference), joinedload(Attendee.order),
                            joinedload(Attendee.ticket_type)))
+
+
+def _passages(check_in_of, exit_of):
+    # Check-ins are rows of their own; exits leave none: the applied exit events are their record.
+    check_ins = select(CheckIn.attendee_id, CheckIn.checked_in_at, CheckIn.station, CheckIn.id).where(check_in_of)
+    exits = select(SyncEvent.attendee_id, SyncEvent.occurred_at, SyncEvent.station, literal(None)) \
+        .where(exit_of, SyncEvent.kind == "exit", SyncEvent.status == "applied")
+    return union_all(check_ins, exits)
+
+
+_PASSAGES_OF_ONE = _passages(CheckIn.attendee_id == bindparam("attendee_id"),
+                             SyncEvent.attendee_id == bindparam("attendee_id"))
 
 
 def desk_attendee(session: Session, slug: str, access_code: str) -> Attendee | None:
