@@ -4,7 +4,7 @@ A real ``doorstation server`` process; this one polls it over one kept-alive con
 does (format "rows", gzip), and reads the server process's CPU time from /proc around the polls: the
 server's work per poll, not the client's, and not time spent waiting for a core. With ``--profile``,
 the same polls go through the application in this process (httpx's ASGI transport, the route's
-thread hop made inline so that cProfile sees the route) and the heaviest functions are printed.
+thread hop made inline so that cProfile sees the route) and the heaviest functions by CPU time are printed.
 
     .venv/bin/python bench/idle_poll.py [--polls 2000] [--postgres postgresql+psycopg://…/test] [--profile]
 """
@@ -89,14 +89,12 @@ def profile(url: str, code: str, n: int) -> None:
                 cursor = page["next_cursor"]
                 if not page["has_more"]:
                     break
-            profiler = cProfile.Profile(time.process_time)
+            profiler = cProfile.Profile(time.process_time)  # CPU time: a wait for the database costs nothing
             profiler.enable()
             for _ in range(n):
                 await client.get("/api/v1/sync/changes", params={"after": cursor, "format": "rows"})
             profiler.disable()
-            if os.environ.get("PROFILE_OUT"):
-                profiler.dump_stats(os.environ["PROFILE_OUT"])
-            pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(int(os.environ.get("TOP", "40")))
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
 
     asyncio.run(run())
 

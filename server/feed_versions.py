@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from sqlalchemy import BigInteger, ForeignKey, update
+from sqlalchemy import BigInteger, ForeignKey, bindparam, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from server.db.base import Base
@@ -31,14 +31,18 @@ class FeedPosition(Base):
     last_version: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
+# Built once: every scan, upload and change of a versioned row runs it. (The parameter is not named
+# conference_id: SQLAlchemy reserves a column's name for its own parameter in an UPDATE.)
+_ALLOCATE = (update(FeedPosition)
+             .where(FeedPosition.conference_id == bindparam("feed_of"))
+             .values(last_version=FeedPosition.last_version + bindparam("count", type_=BigInteger))
+             .returning(FeedPosition.last_version))
+
+
 def allocate_versions(session: Session, conference_id: int, count: int) -> int:
     """Reserve ``count`` consecutive versions; returns the first. Holds the feed lock until commit."""
-    last = session.execute(
-        update(FeedPosition)
-        .where(FeedPosition.conference_id == conference_id)
-        .values(last_version=FeedPosition.last_version + count)
-        .returning(FeedPosition.last_version)
-    ).scalar_one()  # the row is made with the conference (conferences.service.create_conference)
+    last = session.execute(_ALLOCATE, {"feed_of": conference_id, "count": count}).scalar_one()
+    # (the row is made with the conference: conferences.service.create_conference)
     return last - count + 1
 
 

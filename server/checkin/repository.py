@@ -82,18 +82,17 @@ def load_passages(session: Session, attendee_ids: list[int]) -> tuple[dict[int, 
     behind each check-in passage."""
     passages: dict[int, list[Passage]] = defaultdict(list)
     check_in_rows: dict[int, dict[Passage, list[int]]] = defaultdict(lambda: defaultdict(list))
-    # Check-ins are rows of their own; exits leave none: the applied exit events are their record.
-    check_ins = select(CheckIn.attendee_id, CheckIn.checked_in_at, CheckIn.station, CheckIn.id) \
-        .where(one_of(session, CheckIn.attendee_id, attendee_ids))
-    exits = select(SyncEvent.attendee_id, SyncEvent.occurred_at, SyncEvent.station, literal(None)) \
-        .where(one_of(session, SyncEvent.attendee_id, attendee_ids), SyncEvent.kind == "exit",
-               SyncEvent.status == "applied")
+    if len(attendee_ids) == 1:  # a desk scan: the statement built once
+        rows = session.execute(_PASSAGES_OF_ONE, {"attendee_id": attendee_ids[0]})
+    else:
+        rows = session.execute(_passages(one_of(session, CheckIn.attendee_id, attendee_ids),
+                                         one_of(session, SyncEvent.attendee_id, attendee_ids)))
     # union_all drops the column types: the rows' shape, for the reader and the checker
     attendee_id: int
     at: dt.datetime
     station: str
     check_in_id: int | None
-    for attendee_id, at, station, check_in_id in session.execute(union_all(check_ins, exits)):
+    for attendee_id, at, station, check_in_id in rows:
         passage = Passage(at, check_in_id is not None, station)
         passages[attendee_id].append(passage)
         if check_in_id is not None:
@@ -101,13 +100,29 @@ def load_passages(session: Session, attendee_ids: list[int]) -> tuple[dict[int, 
     return passages, check_in_rows
 
 
+# Built once (every desk scan starts here): building it, with its loader options, cost more than running it.
+_DESK_ATTENDEE = (select(Attendee).join(Attendee.conference)
+                  .where(Conference.slug == bindparam("slug"), Attendee.access_code == bindparam("access_code"))
+                  .options(contains_eager(Attendee.conference), joinedload(Attendee.order),
+                           joinedload(Attendee.ticket_type)))
+
+
+def _passages(check_in_of, exit_of):
+    # Check-ins are rows of their own; exits leave none: the applied exit events are their record.
+    check_ins = select(CheckIn.attendee_id, CheckIn.checked_in_at, CheckIn.station, CheckIn.id).where(check_in_of)
+    exits = select(SyncEvent.attendee_id, SyncEvent.occurred_at, SyncEvent.station, literal(None)) \
+        .where(exit_of, SyncEvent.kind == "exit", SyncEvent.status == "applied")
+    return union_all(check_ins, exits)
+
+
+_PASSAGES_OF_ONE = _passages(CheckIn.attendee_id == bindparam("attendee_id"),
+                             SyncEvent.attendee_id == bindparam("attendee_id"))
+
+
 def desk_attendee(session: Session, slug: str, access_code: str) -> Attendee | None:
     """The attendee with this code in the conference ``slug``, with that conference, the order and the
     ticket type, in one statement (the help desk's scan starts here)."""
-    return session.scalar(
-        select(Attendee).join(Attendee.conference)
-        .where(Conference.slug == slug, Attendee.access_code == access_code)
-        .options(contains_eager(Attendee.conference), joinedload(Attendee.order), joinedload(Attendee.ticket_type)))
+    return session.scalar(_DESK_ATTENDEE, {"slug": slug, "access_code": access_code})
 
 
 @dataclass(frozen=True)
@@ -137,20 +152,24 @@ def order_lines(session: Session, attendee: Attendee, *, lock: bool = False) -> 
     """
     if attendee.order_id is None:
         return []
-    redeemed = (select(func.count(ProductRedemption.id))
-                .where(ProductRedemption.order_line_item_id == OrderLineItem.id,
-                       ProductRedemption.attendee_id == attendee.id)
-                .correlate(OrderLineItem).scalar_subquery())
-    query = (select(OrderLineItem.id, OrderLineItem.addon_id, OrderLineItem.ticket_type_id, OrderLineItem.description,
-                    OrderLineItem.quantity, redeemed, func.coalesce(AddOn.slug, TicketType.slug, ""),
-                    func.coalesce(AddOn.name, TicketType.name, ""))
-             .outerjoin(AddOn, AddOn.id == OrderLineItem.addon_id)
-             .outerjoin(TicketType, TicketType.id == OrderLineItem.ticket_type_id)
-             .where(OrderLineItem.order_id == attendee.order_id).order_by(OrderLineItem.id))
-    if lock:
-        query = query.with_for_update(of=OrderLineItem)
     with session.no_autoflush:  # as in door_state
-        return [OrderLine(*row) for row in session.execute(query)]
+        return [OrderLine(*row) for row in session.execute(
+            _LOCKED_ORDER_LINES if lock else _ORDER_LINES,
+            {"order_id": attendee.order_id, "attendee_id": attendee.id})]
+
+
+# Built once, as _DESK_ATTENDEE.
+_REDEEMED = (select(func.count(ProductRedemption.id))
+             .where(ProductRedemption.order_line_item_id == OrderLineItem.id,
+                    ProductRedemption.attendee_id == bindparam("attendee_id"))
+             .correlate(OrderLineItem).scalar_subquery())
+_ORDER_LINES = (select(OrderLineItem.id, OrderLineItem.addon_id, OrderLineItem.ticket_type_id, OrderLineItem.description,
+                       OrderLineItem.quantity, _REDEEMED, func.coalesce(AddOn.slug, TicketType.slug, ""),
+                       func.coalesce(AddOn.name, TicketType.name, ""))
+                .outerjoin(AddOn, AddOn.id == OrderLineItem.addon_id)
+                .outerjoin(TicketType, TicketType.id == OrderLineItem.ticket_type_id)
+                .where(OrderLineItem.order_id == bindparam("order_id")).order_by(OrderLineItem.id))
+_LOCKED_ORDER_LINES = _ORDER_LINES.with_for_update(of=OrderLineItem)
 
 
 def door_state(session: Session, attendee: Attendee, lines: list[OrderLine] | None = None) -> AttendeeState:

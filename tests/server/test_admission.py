@@ -8,7 +8,9 @@ stay at work, and every further kiosk poll must be turned away quickly, not queu
 
 from __future__ import annotations
 
+import datetime as dt
 import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
@@ -37,8 +39,8 @@ def test_past_its_limit_the_server_turns_kiosks_away_at_once_and_serves_again_wh
     with unit_of_work(make_session_factory(engine)) as session:
         conference = make_conference(session, slug="pycon")
         standard = make_ticket_type(session, conference, name="Standard", slug="standard")
-        for n in range(20):
-            make_attendee(session, conference, ticket_type=standard, first_name=f"P{n}")
+        codes = [make_attendee(session, conference, ticket_type=standard, first_name=f"P{n}").access_code
+                 for n in range(20)]
         pairing_codes = [create_device(session, conference, name=f"k{n}", station=f"Door {n}")[1] for n in range(2)]
     for name, value in {"DB_POOL_SIZE": "4", "DB_MAX_OVERFLOW": "0", "MAX_REQUESTS_AT_WORK": str(AT_WORK),
                         "ADMISSION_WAIT_S": "0.3", "BUSY_RETRY_AFTER_S": str(RETRY_AFTER)}.items():
@@ -72,6 +74,15 @@ def test_past_its_limit_the_server_turns_kiosks_away_at_once_and_serves_again_wh
             busy = answers[0][2]
             assert busy.headers["retry-after"] == str(RETRY_AFTER)
             assert busy.json()["detail"] == {"code": "busy", "message": "The server is busy; try again shortly."}
+            # An upload turned away stores nothing: sent again once load drops, it is applied (not a duplicate).
+            scan = {"uuid": str(uuid.uuid4()), "kind": "check_in", "access_code": codes[0], "station": "Door 0",
+                    "occurred_at": dt.datetime.now(dt.UTC).isoformat()}
+            upload = {"url": f"{base}/api/v1/sync/events", "json": {"events": [scan]}, "headers": feed["headers"],
+                      "timeout": 60}
+            started = time.monotonic()
+            refused = httpx.post(**upload)
+            assert (refused.status_code, refused.headers["retry-after"]) == (503, str(RETRY_AFTER))
+            assert time.monotonic() - started < 5.0
             # A person at the console gets a page that tries again by itself.
             page = httpx.get(f"{base}/conferences", headers={"Accept": "text/html"}, timeout=30)
             assert page.status_code == 503 and "The server is busy; try again shortly." in page.text
@@ -89,6 +100,7 @@ def test_past_its_limit_the_server_turns_kiosks_away_at_once_and_serves_again_wh
             assert [future.result()[0] for future in stuck] == [200] * AT_WORK  # the held ones finish
         status, seconds, response = poll()
         assert status == 200 and seconds < 5.0 and len(response.json()["attendees"]) == 20
+        assert [r["status"] for r in httpx.post(**upload).json()["results"]] == ["applied"]
         assert kiosk.sync_once().online and kiosk.status.retry_after == 0
     finally:
         if kiosk is not None:
