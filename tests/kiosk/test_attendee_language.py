@@ -24,11 +24,11 @@ from server.db.engine import unit_of_work
 from server.devices.models import Device
 from server.devices.service import create_device
 from server.print_jobs.service import send_badge
-from server.sync.feed import changes_after
 from tests.factories import make_attendee, make_conference, make_ticket_type
 from tests.kiosk.door import PIN, open_window, wedge_scan
 from tests.kiosk.test_sync_end_to_end import Kiosk, close_kiosks  # noqa: F401 (the fixture closes them)
 from tests.live_server import free_port, live_server
+from tests.server.test_change_feed import changes_after
 
 
 def test_the_feed_takes_an_attendees_language_to_the_kiosk_cache_and_a_change_of_it(database_url, session_factory,

@@ -18,9 +18,9 @@ from server.db.engine import unit_of_work
 from server.devices.service import create_device
 from server.errors import Conflict, NotFound
 from server.sync.events import apply_events
-from server.sync.feed import feed_page
-from shared.protocol import ChangesPage, ScanEvent
+from shared.protocol import ScanEvent
 from tests.factories import make_addon, make_attendee, make_conference, make_ticket_type, past_scan_time
+from tests.server.test_change_feed import changes_after
 
 T0 = past_scan_time(5, 4, 7, 14)  # 09:14 in Berlin
 
@@ -205,8 +205,3 @@ def test_a_search_asked_again_and_again_is_planned_for_its_own_words(postgres_da
                                      "WHERE statement LIKE '%lower(attendees.first_name) LIKE%'")).scalars().all()
     engine.dispose()
     assert plans and set(plans) == {0}
-
-
-def changes_after(session, conference_id: int, after: int, limit: int) -> ChangesPage:
-    """The feed's page as a kiosk reads it (the protocol's model of what GET /sync/changes sends)."""
-    return ChangesPage.model_validate(feed_page(session, conference_id, after, limit))
