@@ -105,7 +105,7 @@ def add_level(request: Request, db: DbSession, user: SignedIn, slug: str, name: 
     """Add a sponsor level (Gold, Silver…): its cost and the comp badges that come with it."""
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     try:
-        create_sponsor_level(db, conference, name=_level_name(name), cost=_money(cost, "cost", conference),
+        create_sponsor_level(db, conference, name=_level_name(name), cost=_money(cost, N_("cost"), conference),
                              comp_badges=forms.whole_number(comp_badges, N_("comp badges"), maximum=MAX_COMP_BADGES))
     except DomainError as error:
         return _refused(request, db, conference, error, "level-new",
@@ -122,7 +122,7 @@ def edit_level(request: Request, db: DbSession, user: SignedIn, slug: str, level
     if level is None:
         raise page_not_found()
     try:
-        update_sponsor_level(db, level, name=_level_name(name), cost=_money(cost, "cost", conference),
+        update_sponsor_level(db, level, name=_level_name(name), cost=_money(cost, N_("cost"), conference),
                              comp_badges=forms.whole_number(comp_badges, N_("comp badges"), maximum=MAX_COMP_BADGES))
     except DomainError as error:
         return _refused(request, db, conference, error, f"level-{level_id}",
@@ -203,12 +203,12 @@ def add_purchase(request: Request, db: DbSession, user: SignedIn, slug: str, spo
         ticket_type, addon = _product_from_form(db, product)
         config = purchases.BulkVoucherConfig.parse({
             "voucher_type": forms.text(voucher_type, N_("voucher type"), max_length=20),
-            "discount_value": _money(discount, "discount", conference),
+            "discount_value": _money(discount, N_("discount"), conference),
             "max_uses": forms.whole_number(max_uses, N_("uses per code"), minimum=1, maximum=purchases.MAX_USES),
             "prefix": forms.text(prefix, N_("code prefix"), max_length=20) if prefix.strip() else None})
         purchase = purchases.create_bulk_purchase(
             db, sponsor, forms.whole_number(quantity, N_("quantity"), minimum=1, maximum=500, required=True), ticket_type,
-            _money(unit_price, "unit price", conference), requested_by=_by(user), voucher_config=config, addon=addon,
+            _money(unit_price, N_("unit price"), conference), requested_by=_by(user), voucher_config=config, addon=addon,
             conference=conference)
     except DomainError as error:
         return _refused(request, db, conference, error, "purchase-new", values)
