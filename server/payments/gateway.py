@@ -109,7 +109,8 @@ class StripeGateway:
         try:
             return self.client.v1.refunds.create(params=params, options={"idempotency_key": idempotency_key})
         except stripe.StripeError as error:
-            raise PaymentProviderError(Marked(N_("Stripe did not make the refund: %(why)s"), why=_message(error))) from error
+            raise PaymentProviderError(Marked(N_("Stripe did not make the refund: %(why)s"),
+                                              why=_message(error))) from error
 
 
 def _message(error: stripe.StripeError) -> str:
