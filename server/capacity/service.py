@@ -17,6 +17,7 @@ from server.db.base import utcnow
 from server.errors import Conflict
 from server.orders.holds import release_expired_holds
 from server.orders.models import Order, OrderLineItem, OrderStatus
+from shared.languages import N_, Marked
 from shared.order_status import HOLDS_SEAT, PENDING
 
 SEAT_HOLDING_STATUSES = tuple(sorted(HOLDS_SEAT - {PENDING}))  # and pending ones with a live hold
@@ -79,9 +80,11 @@ def validate_global_capacity(session: Session, conference: Conference, desired_t
         remaining = locked.total_capacity - _taken(session, Conference.seats_taken, Conference.id == locked.id)
     if desired_total > remaining:
         if remaining <= 0:
-            raise Conflict(f"This conference is sold out (venue capacity: {locked.total_capacity}).", code="sold_out")
+            raise Conflict(Marked(N_("This conference is sold out (venue capacity: %(capacity)s)."),
+                                  capacity=locked.total_capacity), code="sold_out")
         raise Conflict(
-            f"Only {remaining} tickets remaining for this conference (venue capacity: {locked.total_capacity}).",
+            Marked(N_("Only %(remaining)s tickets remaining for this conference (venue capacity: %(capacity)s)."),
+                   remaining=remaining, capacity=locked.total_capacity),
             code="capacity_exceeded",
         )
 
@@ -106,5 +109,6 @@ def validate_product_quantity(session: Session, product: TicketType | AddOn, des
         remaining = product.total_quantity - _taken(session, model.quantity_taken, model.id == product.id)
     if desired > remaining:
         if remaining <= 0:
-            raise Conflict(f"'{product.name}' is sold out.", code="sold_out")
-        raise Conflict(f"Only {remaining} of '{product.name}' remaining.", code="capacity_exceeded")
+            raise Conflict(Marked(N_("'%(name)s' is sold out."), name=product.name), code="sold_out")
+        raise Conflict(Marked(N_("Only %(remaining)s of '%(name)s' remaining."), remaining=remaining, name=product.name),
+                       code="capacity_exceeded")

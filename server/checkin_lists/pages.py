@@ -39,7 +39,7 @@ from server.web.forms import checked, refused
 from shared.checkin_lists import CompiledList
 from shared.checkin_rules import VERSION, WEEKDAYS, RuleError
 from shared.decisions import AttendeeState, Holding, Outcome, ScanKind
-from shared.languages import N_
+from shared.languages import N_, Marked
 from shared.scan_effects import Scan, apply_scan
 from shared.verdict_words import VerdictWords
 
@@ -128,8 +128,8 @@ def days_submit(request: Request, db: DbSession, user: SignedIn, slug: str, firs
     """The conference's first and last day: the rules' "conference day" 1 … n."""
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     try:
-        first = forms.day(first_day, "first day", field="first_day")
-        last = forms.day(last_day, "last day", field="last_day")
+        first = forms.day(first_day, N_("first day"), field="first_day")
+        last = forms.day(last_day, N_("last day"), field="last_day")
         set_days(db, conference, first, last)
     except DomainError as error:
         refused(request, db, error)
@@ -148,24 +148,24 @@ def _raw_form(name: str, ticket_types: list[str], addons: list[str], multiple: s
 
 def _read(db: DbSession, conference: Conference, form: dict[str, Any]) -> ListFields:
     """The list's fields, each through its typed field; the rule from the JSON, else from the condition rows."""
-    tickets = forms.ids(form["ticket_types"], "ticket types", field="ticket_types")
-    addons = forms.ids(form["addons"], "add-ons", field="addons")
+    tickets = forms.ids(form["ticket_types"], N_("ticket types"), field="ticket_types")
+    addons = forms.ids(form["addons"], N_("add-ons"), field="addons")
     if not set(tickets) <= {t.id for t in ticket_types_of(db, conference.id)}:
         raise InvalidInput(N_("A ticket type ticked is not one of this conference's."))
     if not set(addons) <= {a.id for a in addons_of(db, conference.id)}:
         raise InvalidInput(N_("An add-on ticked is not one of this conference's."))
-    days = sorted({forms.whole_number(d, "conference day", minimum=1, maximum=60, field="days") for d in form["days"]})
-    stations = [forms.text(s, "station", max_length=100, field="stations").strip()
+    days = sorted({forms.whole_number(d, N_("conference day"), minimum=1, maximum=60, field="days") for d in form["days"]})
+    stations = [forms.text(s, N_("station"), max_length=100, field="stations").strip()
                 for s in form["stations"].replace("\n", ",").split(",") if s.strip()]
-    rule = forms.json_object(form["rules_json"], "rule (JSON)", field="rules_json")
+    rule = forms.json_object(form["rules_json"], N_("rule (JSON)"), field="rules_json")
     if rule is None:
-        rule = _conditions(form["conditions"], forms.choice(form["combine"], ("and", "or"), "combination"))
+        rule = _conditions(form["conditions"], forms.choice(form["combine"], ("and", "or"), N_("combination")))
     return ListFields(
-        name=forms.text(form["name"], "name", column=CheckinList.name, required=True),
+        name=forms.text(form["name"], N_("name"), column=CheckinList.name, required=True),
         ticket_type_ids=tickets, addon_ids=addons, allow_multiple_entries=form["multiple"],
         allow_entry_after_exit=form["re_entry"], days=days,
-        opens=forms.time_of_day(form["opens"], "opening time", field="opens"),
-        closes=forms.time_of_day(form["closes"], "closing time", field="closes"),
+        opens=forms.time_of_day(form["opens"], N_("opening time"), field="opens"),
+        closes=forms.time_of_day(form["closes"], N_("closing time"), field="closes"),
         stations=list(dict.fromkeys(stations)), rules=rule)
 
 
@@ -173,18 +173,20 @@ def _conditions(rows: list[dict[str, str]], combine: str) -> dict[str, Any] | No
     """The rule the condition rows pick (None: no row filled in)."""
     nodes: list[Any] = []
     for number, row in enumerate(rows, start=1):
-        variable = forms.choice(row["variable"], tuple(CONDITIONS), "condition", field=f"condition_{number}")
+        variable = forms.choice(row["variable"], tuple(CONDITIONS), N_("condition"), field=f"condition_{number}")
         if not variable:
             continue
-        what = f"value of condition {number}"
+        what = Marked(N_("value of condition %(number)s"), number=number)
         if variable in ("time_before", "time_after"):
             clock = forms.time_of_day(row["value"], what, field=f"value_{number}")
             if clock is None:
-                raise forms.FieldRefused(f"value_{number}", f"Give the time of condition {number} (for example 10:00).")
+                raise forms.FieldRefused(f"value_{number}", Marked(
+                    N_("Give the time of condition %(number)s (for example 10:00)."), number=number))
             operator = "isBefore" if variable == "time_before" else "isAfter"
             nodes.append({operator: [{"var": "now"}, {"buildTime": ["customtime", f"{clock:%H:%M}"]}]})
             continue
-        operator = forms.choice(row["operator"], CONDITIONS[variable][1], f"comparison of condition {number}",
+        operator = forms.choice(row["operator"], CONDITIONS[variable][1],
+                                Marked(N_("comparison of condition %(number)s"), number=number),
                                 field=f"operator_{number}")
         value: Any
         if variable in ("station", "entry_status"):
@@ -278,14 +280,14 @@ def simulator(request: Request, db: DbSession, user: SignedIn, slug: str, checki
     if not checkin_list:
         return _page(request, db, conference, simulation={"asked": asked})
     try:
-        list_id = forms.record_id(checkin_list, "check-in lists", field="checkin_list")
+        list_id = forms.record_id(checkin_list, N_("check-in lists"), field="checkin_list")
         row = repository.list_of(db, conference.id, list_id or 0)
         if row is None:
             raise forms.FieldRefused("checkin_list", N_("Choose one of this conference's check-in lists."))
-        at = forms.venue_time(asked["moment"], conference.timezone, "moment", field="moment")
+        at = forms.venue_time(asked["moment"], conference.timezone, N_("moment"), field="moment")
         if at is None:
             raise forms.FieldRefused("moment", N_("Give the moment of the scan."))
-        name = forms.text(station, "station", max_length=100, field="station").strip() or next(iter(row.stations), "")
+        name = forms.text(station, N_("station"), max_length=100, field="station").strip() or next(iter(row.stations), "")
         state = _attendee(db, conference, access_code, ticket_type)
         compiled = CompiledList(shared_list(row), venue_of(db, conference))
         step = apply_scan(state, Scan("check_in", at, name), compiled)
@@ -319,7 +321,7 @@ def _attendee(db: DbSession, conference: Conference, access_code: str, ticket_ty
         if record is None:
             raise forms.FieldRefused("access_code", f"No attendee of this conference has the code {code}.")
         return record.state
-    type_id = forms.record_id(ticket_type, "ticket types", field="ticket_type")
+    type_id = forms.record_id(ticket_type, N_("ticket types"), field="ticket_type")
     chosen = next((t for t in ticket_types_of(db, conference.id) if t.id == type_id), None)
     if chosen is None:
         raise forms.FieldRefused("ticket_type", N_("Choose a ticket type, or give an attendee's access code."))

@@ -79,10 +79,10 @@ def new_conference_submit(request: Request, db: DbSession, user: SignedIn, slug:
     form = {"slug": slug, "name": name, "timezone": timezone, "capacity": capacity, "currency": currency}
     try:
         conference = create_conference(db, slug=forms.slug(slug),
-                                       name=forms.text(name, "name", column=Conference.name),
-                                       timezone=forms.text(timezone, "time zone", column=Conference.timezone),
-                                       total_capacity=forms.whole_number(capacity, "venue capacity"),
-                                       currency=forms.text(currency, "currency", max_length=100))
+                                       name=forms.text(name, N_("name"), column=Conference.name),
+                                       timezone=forms.text(timezone, N_("time zone"), column=Conference.timezone),
+                                       total_capacity=forms.whole_number(capacity, N_("venue capacity")),
+                                       currency=forms.text(currency, N_("currency"), max_length=100))
         owner = UserRepository(db).by_id(user.id)
         assert owner is not None  # signed in this very request
         set_role(db, owner, conference, Role.OWNER)
@@ -125,9 +125,9 @@ def settings_submit(request: Request, db: DbSession, user: SignedIn, slug: str, 
     conference = conference_for(db, user, slug, at_least=Role.OWNER)
     form = {"name": name, "timezone": timezone, "capacity": capacity}
     try:
-        update_conference(db, conference, name=forms.text(name, "name", column=Conference.name),
-                          timezone=forms.text(timezone, "time zone", column=Conference.timezone),
-                          total_capacity=forms.whole_number(capacity, "venue capacity"))
+        update_conference(db, conference, name=forms.text(name, N_("name"), column=Conference.name),
+                          timezone=forms.text(timezone, N_("time zone"), column=Conference.timezone),
+                          total_capacity=forms.whole_number(capacity, N_("venue capacity")))
     except DomainError as error:
         refused(request, db, error)
         return _settings_page(request, conference, status_code=422, error=error.message, error_for="general",
@@ -142,10 +142,10 @@ def stripe_keys_submit(request: Request, db: DbSession, user: SignedIn, slug: st
     conference = conference_for(db, user, slug, at_least=Role.OWNER)
     try:
         set_stripe_keys(conference,
-                        secret_key=forms.text(secret_key, "secret key", column=Conference.stripe_secret_key),
-                        publishable_key=forms.text(publishable_key, "publishable key",
+                        secret_key=forms.text(secret_key, N_("secret key"), column=Conference.stripe_secret_key),
+                        publishable_key=forms.text(publishable_key, N_("publishable key"),
                                                    column=Conference.stripe_publishable_key),
-                        webhook_secret=forms.text(webhook_secret, "webhook signing secret",
+                        webhook_secret=forms.text(webhook_secret, N_("webhook signing secret"),
                                                   column=Conference.stripe_webhook_secret))
         db.flush()
     except DomainError as error:
@@ -248,11 +248,11 @@ def _done(conference: Conference, done: str, kind: str, product_id: int) -> Redi
 
 def _read_ticket_type_fields(conference: Conference, form: TicketTypeFields) -> dict:
     zone = conference.timezone
-    return {"name": forms.text(form["name"], "name", column=TicketType.name),
-            "price": forms.money(form["price"], "price", currency=conference.currency),
-            "total_quantity": forms.whole_number(form["quantity"], "quantity"),
-            "available_from": forms.venue_time(form["available_from"], zone, "start of sale", field="available_from"),
-            "available_until": forms.venue_time(form["available_until"], zone, "end of sale", field="available_until"),
+    return {"name": forms.text(form["name"], N_("name"), column=TicketType.name),
+            "price": forms.money(form["price"], N_("price"), currency=conference.currency),
+            "total_quantity": forms.whole_number(form["quantity"], N_("quantity")),
+            "available_from": forms.venue_time(form["available_from"], zone, N_("start of sale"), field="available_from"),
+            "available_until": forms.venue_time(form["available_until"], zone, N_("end of sale"), field="available_until"),
             "requires_voucher": form["requires_voucher"], "bulk_enabled": form["bulk_enabled"]}
 
 
@@ -276,7 +276,7 @@ def ticket_type_add(request: Request, db: DbSession, user: SignedIn, slug: str, 
     form = _ticket_type_fields(name, type_slug, price, quantity, available_from, available_until, requires_voucher,
                                bulk_enabled)
     try:
-        ticket_type = add_ticket_type(db, conference, slug=forms.slug(form["slug"], "ticket type slug"),
+        ticket_type = add_ticket_type(db, conference, slug=forms.slug(form["slug"], N_("ticket type slug")),
                                       **_read_ticket_type_fields(conference, form))
     except DomainError as error:
         refused(request, db, error)
@@ -344,15 +344,15 @@ def _addon_fields(name: str, slug: str, description: str, price: str, quantity: 
 
 
 def _read_addon_fields(db: DbSession, conference: Conference, form: dict) -> dict:
-    wanted = forms.ids(form["requires"], "ticket types required", field="requires")
+    wanted = forms.ids(form["requires"], N_("ticket types required"), field="requires")
     required = ticket_types_in(db, conference.id, wanted)
     if len(required) != len(wanted):
         raise InvalidInput("A ticket type chosen as required is not one of this conference's.")
     form["requires"] = wanted
-    return {"name": forms.text(form["name"], "name", column=AddOn.name),
-            "description": forms.text(form["description"], "description", column=AddOn.description),
-            "price": forms.money(form["price"], "price", currency=conference.currency),
-            "total_quantity": forms.whole_number(form["quantity"], "quantity"), "requires_ticket_types": required,
+    return {"name": forms.text(form["name"], N_("name"), column=AddOn.name),
+            "description": forms.text(form["description"], N_("description"), column=AddOn.description),
+            "price": forms.money(form["price"], N_("price"), currency=conference.currency),
+            "total_quantity": forms.whole_number(form["quantity"], N_("quantity")), "requires_ticket_types": required,
             "bulk_enabled": form["bulk_enabled"]}
 
 
@@ -368,7 +368,7 @@ def addon_add(request: Request, db: DbSession, user: SignedIn, slug: str, name: 
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     form = _addon_fields(name, addon_slug, description, price, quantity, requires, bulk_enabled)
     try:
-        addon = add_addon(db, conference, slug=forms.slug(form["slug"], "add-on slug"),
+        addon = add_addon(db, conference, slug=forms.slug(form["slug"], N_("add-on slug")),
                           **_read_addon_fields(db, conference, form))
     except DomainError as error:
         refused(request, db, error)

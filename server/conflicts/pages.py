@@ -15,6 +15,7 @@ from server.users.models import Role
 from server.web import forms, language
 from server.web.console import ConsoleUser, CsrfProtected, SignedIn, conference_for, page_not_found, render
 from server.web.forms import refused
+from shared.languages import N_
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 
@@ -44,7 +45,7 @@ def resolve(request: Request, db: DbSession, user: SignedIn, slug: str, conflict
     conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
     try:
         resolve_conflict(db, conference, conflict_id, by=_by(user),
-                         note=forms.text(note, "note", max_length=MAX_NOTE, multiline=True))
+                         note=forms.text(note, N_("note"), max_length=MAX_NOTE, multiline=True))
     except NotFound:
         raise page_not_found() from None
     except DomainError as refusal:  # no note, a note too long, resolved by someone else meanwhile

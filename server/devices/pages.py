@@ -19,6 +19,7 @@ from server.users.models import Role
 from server.web import forms
 from server.web.console import CsrfProtected, SignedIn, conference_for, is_https, page_not_found, render
 from server.web.forms import refused
+from shared.languages import N_
 from shared.protocol import pairing_payload
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
@@ -60,8 +61,8 @@ def add_device(request: Request, db: DbSession, user: SignedIn, slug: SlugPath,
     conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
     form = {"name": name, "station": station}
     try:
-        device, code = create_device(db, conference, name=forms.text(name, "name", column=Device.name),
-                                     station=forms.text(station, "station", column=Device.station))
+        device, code = create_device(db, conference, name=forms.text(name, N_("name"), column=Device.name),
+                                     station=forms.text(station, N_("station"), column=Device.station))
     except InvalidInput as error:  # nothing written: the form comes back with what was typed
         refused(request, db, error)
         return _devices_page(request, db, conference, status_code=422, error=error.message, form=form)

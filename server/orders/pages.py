@@ -38,6 +38,7 @@ from server.users.models import Role
 from server.web import forms
 from server.web.console import CsrfProtected, SignedIn, conference_for, page_not_found, render
 from server.web.forms import refused
+from shared.languages import N_
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 FormText = Annotated[str, Form()]
@@ -100,8 +101,8 @@ def refund(request: Request, db: DbSession, user: SignedIn, slug: str, reference
         raise page_not_found()
     values = {"amount": amount}
     try:
-        value = forms.money(amount, "refund amount", currency=conference.currency, required=True)
-        before = forms.money(refunded_before, "amount refunded before", currency=conference.currency)
+        value = forms.money(amount, N_("refund amount"), currency=conference.currency, required=True)
+        before = forms.money(refunded_before, N_("amount refunded before"), currency=conference.currency)
         if confirm != "yes":
             raise InvalidInput("Tick the box to confirm the refund: nothing was refunded.")
         # The request's transaction only read (who is signed in, the order). On SQLite it holds the
@@ -133,8 +134,8 @@ def refund_outside_stripe(request: Request, db: DbSession, user: SignedIn, slug:
         raise page_not_found()
     values = {"outside_amount": amount, "method": method}
     try:
-        value = forms.money(amount, "refund amount", currency=conference.currency, required=True)
-        before = forms.money(refunded_before, "amount refunded before", currency=conference.currency)
+        value = forms.money(amount, N_("refund amount"), currency=conference.currency, required=True)
+        before = forms.money(refunded_before, N_("amount refunded before"), currency=conference.currency)
         if confirm != "yes":
             raise InvalidInput("Tick the box to confirm that the money was given back: nothing was recorded.")
         record_refund_outside_stripe(db, order, method=method, amount=value, refunded_before=before,

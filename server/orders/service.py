@@ -24,10 +24,11 @@ from server.orders.seats import seat_keeper
 from server.orders.tickets import ticket_issuer
 from server.vouchers.models import Voucher, VoucherType
 from server.vouchers.service import check_voucher_usable, lock_voucher, voucher_applies_to
+from shared.languages import N_, Marked
 
 HOLD_DURATION = dt.timedelta(minutes=15)
 # Said to a buyer of a ticket type or add-on the organizer has switched off (those already sold stay valid).
-_DEACTIVATED = "'{}' is no longer on sale: the organizer has withdrawn it."
+_DEACTIVATED = N_("'%(name)s' is no longer on sale: the organizer has withdrawn it.")
 CENT = Decimal("0.01")
 REFERENCE_ALPHABET = string.ascii_uppercase + string.digits  # ORD-7K2Q9XWA, as access codes read
 
@@ -61,9 +62,9 @@ def _new_reference(session: Session) -> str:
 
 def _check_cart_shape(cart: Cart) -> int:
     if not cart.buyer.first_name.strip():
-        raise InvalidInput("The buyer needs a first name.")
+        raise InvalidInput(Marked(N_("The buyer needs a first name.")))
     if "@" not in cart.buyer.email:
-        raise InvalidInput(f"'{cart.buyer.email}' is not an email address.")
+        raise InvalidInput(Marked(N_("'%(value)s' is not an email address."), value=cart.buyer.email))
     for quantity in [*cart.tickets.values(), *cart.addons.values()]:
         if quantity < 1:
             raise InvalidInput("Every quantity in the cart must be at least 1.")
@@ -88,19 +89,20 @@ def _load_products(session: Session, conference: Conference, cart: Cart, now: dt
         if ticket_type is None or ticket_type.conference_id != conference.id:
             raise InvalidInput(f"Ticket type {ticket_type_id} does not exist in {conference.slug}.")
         if not ticket_type.is_active:
-            raise Conflict(_DEACTIVATED.format(ticket_type.name), code="deactivated")
+            raise Conflict(Marked(_DEACTIVATED, name=ticket_type.name), code="deactivated")
         if not ticket_type.is_on_sale(now):
-            raise Conflict(f"'{ticket_type.name}' is not on sale.", code="not_on_sale")
+            raise Conflict(Marked(N_("'%(name)s' is not on sale."), name=ticket_type.name), code="not_on_sale")
     for addon_id in cart.addons:
         addon = addons.get(addon_id)
         if addon is None or addon.conference_id != conference.id:
             raise InvalidInput(f"Add-on {addon_id} does not exist in {conference.slug}.")
         if not addon.is_active:
-            raise Conflict(_DEACTIVATED.format(addon.name), code="deactivated")
+            raise Conflict(Marked(_DEACTIVATED, name=addon.name), code="deactivated")
         required = addon.requires_ticket_types
         if required and not any(t.id in cart.tickets for t in required):
             names = ", ".join(t.name for t in required)
-            raise Conflict(f"'{addon.name}' requires one of these tickets: {names}.", code="addon_requires_ticket")
+            raise Conflict(Marked(N_("'%(name)s' requires one of these tickets: %(tickets)s."), name=addon.name,
+                                  tickets=names), code="addon_requires_ticket")
     return [ticket_types[i] for i in sorted(cart.tickets)], [addons[i] for i in sorted(cart.addons)]
 
 
@@ -126,8 +128,9 @@ def place_order(session: Session, conference: Conference, cart: Cart, *, now: dt
     seats = seat_keeper()
     conference = seats.lock_conference(session, conference.id)
     if ticket_count > conference.max_tickets_per_order:
-        raise InvalidInput(f"At most {conference.max_tickets_per_order} tickets per order for {conference.name} "
-                           f"({ticket_count} asked).", code="too_many_tickets")
+        raise InvalidInput(Marked(N_("At most %(limit)s tickets per order for %(conference)s (%(asked)s asked)."),
+                                  limit=conference.max_tickets_per_order, conference=conference.name, asked=ticket_count),
+                           code="too_many_tickets")
     ticket_types, addons = _load_products(session, conference, cart, now)
 
     voucher = None
@@ -138,12 +141,13 @@ def place_order(session: Session, conference: Conference, cart: Cart, *, now: dt
         if ticket_type.requires_voucher and not (
             voucher is not None and voucher.unlocks_hidden_tickets and voucher_applies_to(voucher, ticket_type=ticket_type)
         ):
-            raise Conflict(f"'{ticket_type.name}' requires a voucher.", code="voucher_required")
+            raise Conflict(Marked(N_("'%(name)s' requires a voucher."), name=ticket_type.name), code="voucher_required")
     if voucher is not None and not (
         any(voucher_applies_to(voucher, ticket_type=t) for t in ticket_types)
         or any(voucher_applies_to(voucher, addon=a) for a in addons)
     ):
-        raise Conflict(f"Voucher code '{voucher.code}' does not apply to anything in this order.", code="voucher_not_applicable")
+        raise Conflict(Marked(N_("Voucher code '%(code)s' does not apply to anything in this order."), code=voucher.code),
+                       code="voucher_not_applicable")
 
     seats.check_venue(session, conference, ticket_count)
     for ticket_type in ticket_types:
@@ -209,7 +213,8 @@ def mark_paid(
     if order.status is OrderStatus.CANCELLED and payment_intent_id and order.paid_at is None:
         _revive_for_late_payment(session, order)
     elif order.status is not OrderStatus.PENDING:
-        raise Conflict(f"Order {order.reference} is {order.status.label.lower()}; only a pending order can be paid.",
+        raise Conflict(Marked(N_("Order %(reference)s is %(status)s; only a pending order can be paid."),
+                              reference=order.reference, status=order.status.label.lower()),
                        code="order_not_pending")
     order.status = OrderStatus.PAID
     order.paid_at = now
@@ -264,7 +269,8 @@ def cancel_order(session: Session, order: Order) -> Order:
     """Cancel a pending order (its hold and voucher use are released) or a paid one (its badges stop working)."""
     order = lock_order(session, order.id)
     if order.status not in (OrderStatus.PENDING, OrderStatus.PAID):
-        raise Conflict(f"Order {order.reference} is {order.status.label.lower()} and cannot be cancelled.",
+        raise Conflict(Marked(N_("Order %(reference)s is %(status)s and cannot be cancelled."),
+                              reference=order.reference, status=order.status.label.lower()),
                        code="order_not_cancellable")
     if order.status is OrderStatus.PENDING:
         release_voucher_use(session, order)
@@ -282,12 +288,14 @@ def refund_order(session: Session, order: Order, amount: Decimal | None = None) 
     """
     order = lock_order(session, order.id)
     if order.status not in (OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED):
-        raise Conflict(f"Order {order.reference} is {order.status.label.lower()}; only a paid order can be refunded.",
+        raise Conflict(Marked(N_("Order %(reference)s is %(status)s; only a paid order can be refunded."),
+                              reference=order.reference, status=order.status.label.lower()),
                        code="order_not_refundable")
     refundable = order.total - order.amount_refunded
     amount = refundable if amount is None else amount
     if amount <= 0 or amount > refundable:
-        raise InvalidInput(f"Refund amount must be more than 0 and at most {refundable} for order {order.reference}.")
+        raise InvalidInput(Marked(N_("Refund amount must be more than 0 and at most %(refundable)s for order "
+                                     "%(reference)s."), refundable=str(refundable), reference=order.reference))
     order.amount_refunded += amount
     order.status = OrderStatus.REFUNDED if order.amount_refunded >= order.total else OrderStatus.PARTIALLY_REFUNDED
     session.flush()

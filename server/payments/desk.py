@@ -43,7 +43,8 @@ def take_desk_payment(session: Session, order: Order, *, method: DeskPaymentMeth
     conference = lock_conference(session, order.conference_id)
     order = lock_order(session, order.id)
     if order.status is not OrderStatus.PENDING:
-        raise Conflict(f"Order {order.reference} is {order.status.label.lower()}; only a pending order can be paid.",
+        raise Conflict(Marked(N_("Order %(reference)s is %(status)s; only a pending order can be paid."),
+                              reference=order.reference, status=order.status.label.lower()),
                        code="order_not_pending")
     if amount != order.total:
         raise InvalidInput(Marked(N_("The amount taken (%(amount)s) is not the order's total (%(total)s): take "

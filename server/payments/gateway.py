@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from server.conferences.models import Conference
 from server.errors import DomainError, InvalidInput
+from shared.languages import N_, Marked
 
 if TYPE_CHECKING:
     # The library itself is imported where a call is made: with its HTTP clients (requests, httpx and
@@ -72,8 +73,8 @@ class StripeGateway:
         import stripe  # lazily: see the note on the imports above
 
         if not conference.stripe_secret_key:
-            raise InvalidInput(f"Conference {conference.slug} has no Stripe secret key; set it with "
-                               f"`doorstation conference stripe {conference.slug} --secret-key sk_…`.")
+            raise InvalidInput(Marked(N_("Conference %(slug)s has no Stripe secret key; set it with `doorstation "
+                                         "conference stripe %(slug)s --secret-key sk_…`."), slug=conference.slug))
         api_base = _api_base
         self.currency = conference.currency.lower()
         self.client = stripe.StripeClient(
@@ -108,7 +109,8 @@ class StripeGateway:
         try:
             return self.client.v1.refunds.create(params=params, options={"idempotency_key": idempotency_key})
         except stripe.StripeError as error:
-            raise PaymentProviderError(f"Stripe did not make the refund: {_message(error)}") from error
+            raise PaymentProviderError(Marked(N_("Stripe did not make the refund: %(why)s"),
+                                              why=_message(error))) from error
 
 
 def _message(error: stripe.StripeError) -> str:

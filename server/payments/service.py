@@ -21,6 +21,7 @@ from server.payments.gateway import PaymentProviderError, StripeGateway
 from server.sponsors.models import BulkPurchase, BulkPurchaseStatus
 from server.sponsors import bulk_purchases
 from server.sponsors.bulk_purchases import BulkPurchaseError
+from shared.languages import N_, Marked
 
 REFUNDABLE = (OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED)
 
@@ -55,28 +56,32 @@ def refund_order_through_stripe(factory: sessionmaker[Session], reference: str,
         if conference_id is not None and order.conference_id != conference_id:
             raise NotFound(f"No order '{reference}'.")
         if refunded_before is not None and order.amount_refunded != refunded_before:
-            raise Conflict(f"Order {reference} has had {order.amount_refunded} refunded since this page was loaded "
-                           f"({refunded_before} then); nothing more was refunded. Look again before refunding.",
+            raise Conflict(Marked(N_("Order %(reference)s has had %(refunded)s refunded since this page was loaded "
+                                     "(%(before)s then); nothing more was refunded. Look again before refunding."),
+                                  reference=reference, refunded=str(order.amount_refunded), before=str(refunded_before)),
                            code="refunded_meanwhile")
         if order.status not in REFUNDABLE:
-            raise Conflict(f"Order {reference} is {order.status.label.lower()}; only a paid order can be refunded.")
+            raise Conflict(Marked(N_("Order %(reference)s is %(status)s; only a paid order can be refunded."),
+                                  reference=reference, status=order.status.label.lower()))
         payment_intent = order.stripe_payment_intent_id
         if not payment_intent:
-            raise Conflict(f"Order {reference} was not paid through Stripe (it has no Stripe payment), so nothing "
-                           f"can go back through Stripe; nothing was refunded. If the money was returned another way "
-                           f"(cash, card terminal, bank transfer), record a refund paid outside Stripe.",
+            raise Conflict(Marked(N_("Order %(reference)s was not paid through Stripe (it has no Stripe payment), so "
+                                     "nothing can go back through Stripe; nothing was refunded. If the money was "
+                                     "returned another way (cash, card terminal, bank transfer), record a refund "
+                                     "paid outside Stripe."), reference=reference),
                            code="not_paid_through_stripe")
         refundable = order.total - order.amount_refunded
         value = refundable if amount is None else amount
         if value <= 0 or value > refundable:
-            raise InvalidInput(f"Refund amount must be more than 0 and at most {refundable} for order {reference}.")
+            raise InvalidInput(Marked(N_("Refund amount must be more than 0 and at most %(refundable)s for order "
+                                         "%(reference)s."), refundable=str(refundable), reference=reference))
         target = order.amount_refunded + value  # what will have been refunded after this one
         gateway = StripeGateway(order.conference)  # refuses, saying why, when the conference has no Stripe key
     # Keyed by the target: a retry of the same refund is one refund at Stripe.
     refund = gateway.refund(payment_intent, amount, idempotency_key=f"refund-order-{order.id}-{target}")
     if refund.status in ("failed", "canceled"):
-        raise PaymentProviderError(f"Stripe answered that the refund {refund.id} {refund.status}; nothing was "
-                                   f"recorded as refunded.")
+        raise PaymentProviderError(Marked(N_("Stripe answered that the refund %(refund)s %(status)s; nothing was "
+                                               "recorded as refunded."), refund=refund.id, status=refund.status))
     with unit_of_work(factory) as session:
         order = lock_order(session, order.id)
         if order.amount_refunded < target:  # else Stripe's webhook has recorded it already

@@ -46,6 +46,7 @@ from server.web import forms
 from server.web.console import ConsoleUser, CsrfProtected, SignedIn, conference_for, page_not_found, render
 from server.web.forms import refused
 from server.web.sections import SEES_CODES
+from shared.languages import N_
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 
@@ -60,7 +61,7 @@ def _money(text: str, what: str, conference: Conference) -> Decimal:
 def _optional_id(text: str) -> int | None:
     """A select's id, or None when it is empty or not an id at all (the page then refuses the choice)."""
     try:
-        return forms.record_id(text, "choices", required=False)
+        return forms.record_id(text, N_("choices"), required=False)
     except InvalidInput:
         return None
 
@@ -104,8 +105,8 @@ def add_level(request: Request, db: DbSession, user: SignedIn, slug: str, name: 
     """Add a sponsor level (Gold, Silver…): its cost and the comp badges that come with it."""
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     try:
-        create_sponsor_level(db, conference, name=_level_name(name), cost=_money(cost, "cost", conference),
-                             comp_badges=forms.whole_number(comp_badges, "comp badges", maximum=MAX_COMP_BADGES))
+        create_sponsor_level(db, conference, name=_level_name(name), cost=_money(cost, N_("cost"), conference),
+                             comp_badges=forms.whole_number(comp_badges, N_("comp badges"), maximum=MAX_COMP_BADGES))
     except DomainError as error:
         return _refused(request, db, conference, error, "level-new",
                         {"name": name, "cost": cost, "comp_badges": comp_badges})
@@ -121,8 +122,8 @@ def edit_level(request: Request, db: DbSession, user: SignedIn, slug: str, level
     if level is None:
         raise page_not_found()
     try:
-        update_sponsor_level(db, level, name=_level_name(name), cost=_money(cost, "cost", conference),
-                             comp_badges=forms.whole_number(comp_badges, "comp badges", maximum=MAX_COMP_BADGES))
+        update_sponsor_level(db, level, name=_level_name(name), cost=_money(cost, N_("cost"), conference),
+                             comp_badges=forms.whole_number(comp_badges, N_("comp badges"), maximum=MAX_COMP_BADGES))
     except DomainError as error:
         return _refused(request, db, conference, error, f"level-{level_id}",
                         {"name": name, "cost": cost, "comp_badges": comp_badges})
@@ -130,11 +131,11 @@ def edit_level(request: Request, db: DbSession, user: SignedIn, slug: str, level
 
 
 def _level_name(name: str) -> str:
-    return forms.text(name, "level's name", column=SponsorLevel.name)
+    return forms.text(name, N_("level's name"), column=SponsorLevel.name)
 
 
 def _sponsor_name(name: str) -> str:
-    return forms.text(name, "sponsor's name", column=Sponsor.name)
+    return forms.text(name, N_("sponsor's name"), column=Sponsor.name)
 
 
 def _level_from_form(db: Session, conference: Conference, level_id: str):
@@ -153,9 +154,9 @@ def add_sponsor(request: Request, db: DbSession, user: SignedIn, slug: str, name
     conference = conference_for(db, user, slug, at_least=Role.ORGANIZER)
     try:
         create_sponsor(db, conference, name=_sponsor_name(name),
-                       slug=forms.slug(sponsor_slug, "sponsor slug", required=False) or None,
+                       slug=forms.slug(sponsor_slug, N_("sponsor slug"), required=False) or None,
                        level=_level_from_form(db, conference, level_id),
-                       contact_email=forms.email(contact_email, "contact email"))
+                       contact_email=forms.email(contact_email, N_("contact email")))
     except DomainError as error:
         return _refused(request, db, conference, error, "sponsor-new",
                         {"name": name, "sponsor_slug": sponsor_slug, "level_id": level_id,
@@ -174,9 +175,9 @@ def edit_sponsor(request: Request, db: DbSession, user: SignedIn, slug: str, spo
         raise page_not_found()
     try:
         update_sponsor(db, sponsor, name=_sponsor_name(name),
-                       slug=forms.slug(sponsor_slug, "sponsor slug", required=False) or sponsor.slug,
+                       slug=forms.slug(sponsor_slug, N_("sponsor slug"), required=False) or sponsor.slug,
                        level=_level_from_form(db, conference, level_id),
-                       contact_email=forms.email(contact_email, "contact email"))
+                       contact_email=forms.email(contact_email, N_("contact email")))
     except DomainError as error:
         return _refused(request, db, conference, error, f"sponsor-{sponsor_id}",
                         {"name": name, "sponsor_slug": sponsor_slug, "level_id": level_id,
@@ -201,13 +202,13 @@ def add_purchase(request: Request, db: DbSession, user: SignedIn, slug: str, spo
                 raise InvalidInput("Choose one of this conference's sponsors, or the conference itself.")
         ticket_type, addon = _product_from_form(db, product)
         config = purchases.BulkVoucherConfig.parse({
-            "voucher_type": forms.text(voucher_type, "voucher type", max_length=20),
-            "discount_value": _money(discount, "discount", conference),
-            "max_uses": forms.whole_number(max_uses, "uses per code", minimum=1, maximum=purchases.MAX_USES),
-            "prefix": forms.text(prefix, "code prefix", max_length=20) if prefix.strip() else None})
+            "voucher_type": forms.text(voucher_type, N_("voucher type"), max_length=20),
+            "discount_value": _money(discount, N_("discount"), conference),
+            "max_uses": forms.whole_number(max_uses, N_("uses per code"), minimum=1, maximum=purchases.MAX_USES),
+            "prefix": forms.text(prefix, N_("code prefix"), max_length=20) if prefix.strip() else None})
         purchase = purchases.create_bulk_purchase(
-            db, sponsor, forms.whole_number(quantity, "quantity", minimum=1, maximum=500, required=True), ticket_type,
-            _money(unit_price, "unit price", conference), requested_by=_by(user), voucher_config=config, addon=addon,
+            db, sponsor, forms.whole_number(quantity, N_("quantity"), minimum=1, maximum=500, required=True), ticket_type,
+            _money(unit_price, N_("unit price"), conference), requested_by=_by(user), voucher_config=config, addon=addon,
             conference=conference)
     except DomainError as error:
         return _refused(request, db, conference, error, "purchase-new", values)

@@ -72,7 +72,7 @@ def sign_in_submit(
                              error="This sign-in form had expired or did not come from this page. "
                                    "Nothing was done: please sign in again.")
     try:
-        email = forms.email(email, "email", required=True)
+        email = forms.email(email, N_("email"), required=True)
     except InvalidInput as refusal:  # not an address: no account has it, nothing to count against one
         return _sign_in_page(request, db, next_path=next_path, email="", error=refusal.message, status_code=422)
     try:
@@ -105,7 +105,7 @@ def choose_language(request: Request, db: DbSession, user: SignedIn,
                     back: Annotated[str, Form(max_length=2000)] = "/") -> Response:
     """The console's language for this user ("" = as the browser asks); back to the page it was chosen on."""
     try:
-        chosen = forms.choice(language, ("", *SHIPPED_LANGUAGES), "language", field="language") or None
+        chosen = forms.choice(language, ("", *SHIPPED_LANGUAGES), N_("language"), field="language") or None
     except InvalidInput as refusal:
         forms.refused(request, db, refusal)
         return render(request, "error.html", status_code=422, title="Language", message=refusal.message)

@@ -79,7 +79,7 @@ def vouchers(request: Request, db: DbSession, user: SignedIn, slug: str, prefix:
         return render(request, "vouchers.html", conference=conference, counts=voucher_counts(db, conference.id),
                       type_labels=TYPE_LABELS)
     try:
-        prefix = forms.search_text(prefix, "code prefix")
+        prefix = forms.search_text(prefix, N_("code prefix"))
     except InvalidInput as refusal:  # a NUL would reach PostgreSQL, which answers it with an error
         return _vouchers_page(request, db, conference, status_code=422, search_error=refusal.message)
     notice = (f"Generated {generated} voucher codes." if generated
@@ -91,8 +91,8 @@ def _bulk_config(db: DbSession, conference: Conference, form: dict) -> VoucherBu
     """The batch the form asks for; generate_voucher_codes refuses what its rules refuse (a count over 500, a prefix
     with spaces, a window that ends before it starts)."""
     zone = conference.timezone
-    ticket_ids = forms.ids(form["ticket_types"], "ticket types", field="ticket_types")
-    addon_ids = forms.ids(form["addons"], "add-ons")
+    ticket_ids = forms.ids(form["ticket_types"], N_("ticket types"), field="ticket_types")
+    addon_ids = forms.ids(form["addons"], N_("add-ons"))
     ticket_types = ticket_types_in(db, conference.id, ticket_ids)
     addons = addons_in(db, conference.id, addon_ids)
     if len(ticket_types) != len(ticket_ids) or len(addons) != len(addon_ids):
@@ -104,14 +104,14 @@ def _bulk_config(db: DbSession, conference: Conference, form: dict) -> VoucherBu
     elif not value:
         raise InvalidInput("Say how much the voucher takes off (a percentage, or an amount).")
     else:
-        discount = forms.money(value, "discount value", currency=conference.currency, field="value")
+        discount = forms.money(value, N_("discount value"), currency=conference.currency, field="value")
     return VoucherBulkConfig(
-        conference=conference, prefix=forms.text(form["prefix"], "code prefix", max_length=92, field="prefix"),
-        count=forms.whole_number(form["count"], "count", minimum=1, maximum=10_000),
+        conference=conference, prefix=forms.text(form["prefix"], N_("code prefix"), max_length=92, field="prefix"),
+        count=forms.whole_number(form["count"], N_("count"), minimum=1, maximum=10_000),
         voucher_type=voucher_type, discount_value=discount,
-        max_uses=forms.whole_number(form["max_uses"], "maximum uses", minimum=1, field="max_uses"),
-        valid_from=forms.venue_time(form["valid_from"], zone, "start of validity", field="valid_from"),
-        valid_until=forms.venue_time(form["valid_until"], zone, "end of validity", field="valid_until"),
+        max_uses=forms.whole_number(form["max_uses"], N_("maximum uses"), minimum=1, field="max_uses"),
+        valid_from=forms.venue_time(form["valid_from"], zone, N_("start of validity"), field="valid_from"),
+        valid_until=forms.venue_time(form["valid_until"], zone, N_("end of validity"), field="valid_until"),
         unlocks_hidden_tickets=form["unlocks_hidden_tickets"],
         applicable_ticket_types=ticket_types or None, applicable_addons=addons or None,
     )
@@ -159,7 +159,7 @@ def deactivate(request: Request, db: DbSession, user: SignedIn, slug: str, vouch
 def download(request: Request, db: DbSession, user: SignedIn, slug: str, prefix: PrefixQuery = "") -> StreamingResponse:
     """The vouchers (of a code prefix) as CSV, for organizers and owners: UTF-8 with BOM, formulas escaped, streamed."""
     conference = conference_for(db, user, slug, at_least=SEES_CODES)
-    prefix = forms.search_text(prefix, "code prefix")  # refused as a 422 before a NUL reaches PostgreSQL
+    prefix = forms.search_text(prefix, N_("code prefix"))  # refused as a 422 before a NUL reaches PostgreSQL
     rows = voucher_rows(request.app.state.session_factory, conference.id, conference.timezone, prefix.strip())
     name = f"{conference.slug}-vouchers" + (f"-{prefix.strip()}" if prefix.strip().isascii() and prefix.strip().isalnum() else "") + ".csv"
     return StreamingResponse(csv_chunks(HEADER, rows), media_type="text/csv; charset=utf-8",

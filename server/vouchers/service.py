@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from server.conferences.models import AddOn, Conference, TicketType
 from server.errors import Conflict, InvalidInput
 from server.vouchers.models import Voucher, VoucherType, voucher_addons, voucher_ticket_types
+from shared.languages import N_, Marked
 
 _CODE_ALPHABET = string.ascii_uppercase + string.digits
 _CODE_LENGTH = 8
@@ -58,15 +59,16 @@ def check_voucher_config(config: VoucherBulkConfig) -> VoucherType:
     if config.discount_value < 0:
         raise InvalidInput("discount_value cannot be negative.")
     if voucher_type is VoucherType.PERCENTAGE and config.discount_value > 100:
-        raise InvalidInput("A percentage discount must be between 0 and 100.")
+        raise InvalidInput(Marked(N_("A percentage discount must be between 0 and 100.")))
     if config.max_uses < 1:
         raise InvalidInput("max_uses must be at least 1.")
     if len(config.prefix) > _MAX_PREFIX_LENGTH or any(c.isspace() or not c.isprintable() for c in config.prefix):
-        raise InvalidInput(f"The prefix must be at most {_MAX_PREFIX_LENGTH} printable characters without spaces.")
+        raise InvalidInput(Marked(N_("The prefix must be at most %(length)s printable characters without spaces."),
+                                  length=_MAX_PREFIX_LENGTH))
     # A window that starts and ends at the same moment is allowed (a voucher for one instant, which
     # nothing can use: harmless); one that ends before it starts is a typo.
     if config.valid_from and config.valid_until and config.valid_until < config.valid_from:
-        raise InvalidInput("valid_until cannot be before valid_from.")
+        raise InvalidInput(Marked(N_("valid_until cannot be before valid_from.")))
     products: list[TicketType | AddOn] = [*(config.applicable_ticket_types or []), *(config.applicable_addons or [])]
     for product in products:
         if product.conference_id != config.conference.id:
@@ -127,20 +129,22 @@ def lock_voucher(session: Session, conference: Conference, code: str) -> Voucher
         .execution_options(populate_existing=True)
     )
     if voucher is None:
-        raise InvalidInput(f"Voucher code '{code}' is not valid.", code="voucher_invalid")
+        raise InvalidInput(Marked(N_("Voucher code '%(code)s' is not valid."), code=code), code="voucher_invalid")
     return voucher
 
 
 def check_voucher_usable(voucher: Voucher, now: dt.datetime) -> None:
     """A voucher is usable while active, ``times_used < max_uses``, and inside its validity window."""
     if not voucher.is_active:
-        raise Conflict(f"Voucher code '{voucher.code}' is no longer active.", code="voucher_inactive")
+        raise Conflict(Marked(N_("Voucher code '%(code)s' is no longer active."), code=voucher.code),
+                       code="voucher_inactive")
     if voucher.times_used >= voucher.max_uses:
-        raise Conflict(f"Voucher code '{voucher.code}' has been used up.", code="voucher_used_up")
+        raise Conflict(Marked(N_("Voucher code '%(code)s' has been used up."), code=voucher.code), code="voucher_used_up")
     if voucher.valid_from is not None and now < voucher.valid_from:
-        raise Conflict(f"Voucher code '{voucher.code}' is not valid yet.", code="voucher_not_yet_valid")
+        raise Conflict(Marked(N_("Voucher code '%(code)s' is not valid yet."), code=voucher.code),
+                       code="voucher_not_yet_valid")
     if voucher.valid_until is not None and now >= voucher.valid_until:
-        raise Conflict(f"Voucher code '{voucher.code}' has expired.", code="voucher_expired")
+        raise Conflict(Marked(N_("Voucher code '%(code)s' has expired."), code=voucher.code), code="voucher_expired")
 
 
 def voucher_applies_to(voucher: Voucher, *, ticket_type: TicketType | None = None, addon: AddOn | None = None) -> bool:

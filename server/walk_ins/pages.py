@@ -28,6 +28,7 @@ from server.web.console import ConsoleUser, CsrfProtected, SignedIn, conference_
 from server.web.forms import refused
 from server.web.language import gettext as _
 from server.web.language import request_language, speaking
+from shared.languages import N_
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 Short = Annotated[str, Form(max_length=300)]
@@ -74,7 +75,7 @@ def walk_ins(request: Request, db: DbSession, user: SignedIn, slug: str,
     """The desk: sell to a walk-in, find someone the door said "Not paid", send badges to a print station."""
     conference = conference_for(db, user, slug, at_least=Role.DOOR_LEAD)
     try:
-        query = forms.search_text(q, "name or access code")
+        query = forms.search_text(q, N_("name or access code"))
     except InvalidInput as refusal:  # a NUL would reach PostgreSQL, which answers it with an error
         return _page(request, db, conference, status_code=422, pay_error=refusal.message)
     return _page(request, db, conference, query=query, done=done)
@@ -106,7 +107,7 @@ def _language(text: str) -> str | None:
 
 def _queue_badge(db: Session, conference: Conference, attendee: Attendee, station: str, user: ConsoleUser) -> str:
     """Send the badge to the chosen station, if one was chosen; the words for the page."""
-    device_id = forms.record_id(station, "print stations", field="station", required=False)
+    device_id = forms.record_id(station, N_("print stations"), field="station", required=False)
     if device_id is None:
         return ""
     job = send_badge(db, conference, attendee, device_id, requested_by=f"{user.display_name} <{user.email}>")
@@ -136,18 +137,19 @@ def _sell(request: Request, db: Session, user: ConsoleUser, conference: Conferen
             "language": language}
     try:
         # All of the sale or none of it: a refused payment or badge leaves no order behind (refused()).
-        ticket_type_id = forms.record_id(ticket_type, "ticket types", field="ticket_type")
+        ticket_type_id = forms.record_id(ticket_type, N_("ticket types"), field="ticket_type")
         assert ticket_type_id is not None
         walk_in = WalkIn(
-            first_name=forms.text(first_name, "first name", column=Attendee.first_name, field="first_name"),
-            last_name=forms.text(last_name, "last name", column=Attendee.last_name, field="last_name"),
+            first_name=forms.text(first_name, N_("first name"), column=Attendee.first_name, required=True,
+                                  field="first_name"),
+            last_name=forms.text(last_name, N_("last name"), column=Attendee.last_name, field="last_name"),
             email=forms.email(email, field="email"),
-            company=forms.text(company, "company", column=Attendee.company, field="company"),
-            ticket_type_id=ticket_type_id, addon_ids=tuple(forms.ids(addon or [], "add-ons")),
+            company=forms.text(company, N_("company"), column=Attendee.company, field="company"),
+            ticket_type_id=ticket_type_id, addon_ids=tuple(forms.ids(addon or [], N_("add-ons"))),
             language=_language(language))
         order, attendee, payment = sell_walk_in(
-            db, conference, walk_in, method=forms.text(method, "payment method", max_length=20),
-            amount=forms.money(amount, "amount", currency=conference.currency), cashier=_cashier(user))
+            db, conference, walk_in, method=forms.text(method, N_("payment method"), max_length=20),
+            amount=forms.money(amount, N_("amount"), currency=conference.currency), cashier=_cashier(user))
         printing = _queue_badge(db, conference, attendee, station, user)
     except DomainError as error:
         refused(request, db, error)
@@ -174,8 +176,8 @@ def _pay(request: Request, db: Session, user: ConsoleUser, conference: Conferenc
          amount: str, station: str, q: str) -> Response:
     try:
         attendee = _attendee(db, conference, access_code)
-        payment = pay_at_desk(db, conference, attendee, method=forms.text(method, "payment method", max_length=20),
-                              amount=forms.money(amount, "amount", currency=conference.currency),
+        payment = pay_at_desk(db, conference, attendee, method=forms.text(method, N_("payment method"), max_length=20),
+                              amount=forms.money(amount, N_("amount"), currency=conference.currency),
                               cashier=_cashier(user))
         printing = _queue_badge(db, conference, attendee, station, user)
     except DomainError as error:

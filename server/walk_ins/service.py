@@ -20,6 +20,7 @@ from server.orders.models import Order
 from server.orders.service import AttendeeDetails, Cart, place_order
 from server.payments.desk import take_desk_payment
 from server.payments.models import DeskPayment, DeskPaymentMethod
+from shared.languages import N_, Marked
 
 
 @dataclass(frozen=True)
@@ -45,9 +46,9 @@ def parse_amount(text: str) -> Decimal:
     try:
         amount = Decimal(text.strip().replace(",", "."))
     except InvalidOperation:
-        raise InvalidInput(f"'{text}' is not an amount of money.", code="bad_amount") from None
+        raise InvalidInput(Marked(N_("'%(value)s' is not an amount of money."), value=text), code="bad_amount") from None
     if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")):
-        raise InvalidInput(f"'{text}' is not an amount of money.", code="bad_amount")
+        raise InvalidInput(Marked(N_("'%(value)s' is not an amount of money."), value=text), code="bad_amount")
     return amount
 
 
@@ -74,6 +75,6 @@ def pay_at_desk(session: Session, conference: Conference, attendee: Attendee, *,
                 amount: Decimal, cashier: Cashier) -> DeskPayment:
     """Take the payment for an attendee whose order is pending (the door said "Not paid")."""
     if attendee.conference_id != conference.id or attendee.order is None:
-        raise InvalidInput("No such attendee with an order in this conference.")
+        raise InvalidInput(Marked(N_("No such attendee with an order in this conference.")))
     return take_desk_payment(session, attendee.order, method=method, amount=amount, taken_by_user_id=cashier.user_id,
                              taken_by=cashier.name)

@@ -46,7 +46,7 @@ from server.users.service import SESSION_LIFETIME, SignedInSession, server_secre
 from server.web import formats, language
 from server.web.sections import sections_for, sees_codes
 from shared.conflict_words import ConflictWords
-from shared.languages import N_, SHIPPED_LANGUAGES, html_lang, is_right_to_left, language_name, shared_words
+from shared.languages import N_, SHIPPED_LANGUAGES, Marked, html_lang, is_right_to_left, language_name, shared_words
 from shared.verdict_words import VerdictWords
 
 WEB = Path(__file__).resolve().parent
@@ -63,7 +63,13 @@ templates.env.globals["sees_codes"] = sees_codes  # voucher and bulk codes: orga
 templates.env.globals["verdict_words"] = lambda: VerdictWords(language.current())  # the kiosk's own words
 # A message decided in Python (a notice, a refused field's words) translated as it is: no %-formatting, so a
 # message that holds a "%" shows as written; one the catalogue does not know shows in English.
-templates.env.globals["translated"] = lambda message: language.gettext(message) if message else message
+templates.env.globals["translated"] = (
+    lambda message: language.worded(message) if isinstance(message, Marked) else language.gettext(message) if message
+    else message)
+templates.env.globals["worded"] = language.worded  # said.html's said()
+# A service's or a form's refusal (shared.languages.Marked) shown as ``{{ error }}`` is worded in the page's language
+# too: every page that shows what a service said reads it in its reader's language, not only those that ask.
+templates.env.finalize = language.worded
 templates.env.globals["conflict_words"] = lambda: ConflictWords(language.current())
 templates.env.globals["shared_text"] = lambda message: shared_words(language.current()).gettext(message)  # shared/locale
 templates.env.globals["now"] = utcnow  # the server's clock, for what depends on it ("on sale from …")

@@ -32,6 +32,7 @@ from server.errors import DomainError, InvalidInput
 from shared.badge_codes import ACCESS_CODE, SLUG
 from shared.email_address import MAX_LENGTH as MAX_EMAIL_LENGTH
 from shared.email_address import is_email_address
+from shared.languages import N_, Marked
 from shared.protocol import MAX_ID
 
 MAX_WHOLE_NUMBER = 10_000_000
@@ -44,7 +45,9 @@ _WHOLE = re.compile(r"^-?[0-9]{1,20}$")
 
 
 class FieldRefused(InvalidInput):
-    """One field's value is refused; ``field`` is its name in the form, ``message`` says why in words."""
+    """One field's value is refused; ``field`` is its name in the form, ``message`` says why in words (a
+    ``shared.languages.Marked``: English here, in the API and in logs; the reader's language on a page, the
+    field's label included, which pages mark with ``N_``)."""
 
     code = "invalid_field"
 
@@ -82,26 +85,33 @@ def money(text: str, what: str, *, currency: str = "usd", field: str = "", maxim
     text = text.strip()
     if not text:
         if required:
-            raise FieldRefused(field, f"Give the {what}.")
+            raise FieldRefused(field, Marked(N_("Give the %(what)s."), what=_label(what)))
         return Decimal("0.00")
     match = _MONEY.match(text)
     if match is None:
         if text.startswith("-") and _MONEY.match(text[1:]):
-            raise FieldRefused(field, f"Invalid {what} '{text}': must be zero or more.")
+            raise FieldRefused(field, Marked(N_("Invalid %(what)s '%(value)s': must be zero or more."), what=_label(what),
+                                            value=text))
         if text.isascii() and any(c.isdigit() for c in text) and not any(c.isspace() for c in text):
-            raise FieldRefused(field, f"Invalid {what} '{_shown(text)}': write it as digits, such as 12.50.")
-        raise FieldRefused(field, f"Invalid {what} '{_shown(text)}': not a number.")
+            raise FieldRefused(field, Marked(N_("Invalid %(what)s '%(value)s': write it as digits, such as 12.50."),
+                                            what=_label(what), value=_shown(text)))
+        raise FieldRefused(field, Marked(N_("Invalid %(what)s '%(value)s': not a number."), what=_label(what),
+                                        value=_shown(text)))
     places = minor_unit_places(currency)
     if match["separator"] == "," and len(match["minor"]) > places:  # "1,000": a thousand, or one?
-        raise FieldRefused(field, f"Invalid {what} '{text}': write it without a thousands separator, "
-                                  f"and with a point before the cents (1000 or 12.50).")
+        raise FieldRefused(field, Marked(N_("Invalid %(what)s '%(value)s': write it without a thousands separator, "
+                                            "and with a point before the cents (1000 or 12.50)."),
+                                         what=_label(what), value=text))
     minor = (match["minor"] or "").rstrip("0")
     if len(minor) > places:
-        raise FieldRefused(field, f"Invalid {what} '{text}': " + (
-            "at most two decimal places." if places == 2 else f"no decimal places in {currency.upper()}."))
+        raise FieldRefused(field, Marked(N_("Invalid %(what)s '%(value)s': at most two decimal places."),
+                                         what=_label(what), value=text) if places == 2 else
+                          Marked(N_("Invalid %(what)s '%(value)s': no decimal places in %(currency)s."),
+                                 what=_label(what), value=text, currency=currency.upper()))
     amount = Decimal(f"{match['units']}.{minor or '0'}")
     if amount > maximum:
-        raise FieldRefused(field, f"Invalid {what} '{text}': at most {maximum}.")
+        raise FieldRefused(field, Marked(N_("Invalid %(what)s '%(value)s': at most %(maximum)s."), what=_label(what),
+                                         value=text, maximum=str(maximum)))
     return amount.quantize(Decimal("0.01"))
 
 
@@ -114,13 +124,15 @@ def whole_number(text: str, what: str, *, minimum: int = 0, maximum: int = MAX_W
     text = text.strip()
     if not text:
         if required:
-            raise FieldRefused(field, f"Give the {what}.")
+            raise FieldRefused(field, Marked(N_("Give the %(what)s."), what=_label(what)))
         return minimum
     if not _WHOLE.match(text):
-        raise FieldRefused(field, f"The {what} '{_shown(text)}' is not a whole number.")
+        raise FieldRefused(field, Marked(N_("The %(what)s '%(value)s' is not a whole number."), what=_label(what),
+                                         value=_shown(text)))
     value = int(text)
     if not minimum <= value <= maximum:
-        raise FieldRefused(field, f"The {what} must be between {minimum:,} and {maximum:,}.")
+        raise FieldRefused(field, Marked(N_("The %(what)s must be between %(minimum)s and %(maximum)s."),
+                                         what=_label(what), minimum=f"{minimum:,}", maximum=f"{maximum:,}"))
     return value
 
 
@@ -133,7 +145,7 @@ def record_id(text: str, what: str, *, field: str = "", required: bool = True) -
     if not text and not required:
         return None
     if not (text.isascii() and text.isdigit() and len(text) <= 10 and 1 <= int(text) <= MAX_ID):
-        raise FieldRefused(field, f"Choose one of this conference's {what}.")
+        raise FieldRefused(field, Marked(N_("Choose one of this conference's %(what)s."), what=_label(what)))
     return int(text)
 
 
@@ -179,9 +191,11 @@ def time_of_day(text: str, what: str, *, field: str = "") -> dt.time | None:
         return None
     match = _TIME_OF_DAY.fullmatch(text)
     if match is None:
-        raise FieldRefused(field, f"The {what} '{_shown(text)}' is not a time of day (for example 09:30).")
+        raise FieldRefused(field, Marked(N_("The %(what)s '%(value)s' is not a time of day (for example 09:30)."),
+                                         what=_label(what), value=_shown(text)))
     if int(match["hour"]) > 23 or int(match["minute"]) > 59 or int(match["second"] or 0) > 59:
-        raise FieldRefused(field, f"The {what} '{_shown(text)}' is not a time of day: hours 0-23, minutes 0-59.")
+        raise FieldRefused(field, Marked(N_("The %(what)s '%(value)s' is not a time of day: hours 0-23, minutes 0-59."),
+                                         what=_label(what), value=_shown(text)))
     return dt.time(int(match["hour"]), int(match["minute"]))
 
 
@@ -194,9 +208,11 @@ def day(text: str, what: str, *, field: str = "") -> dt.date | None:
     try:
         value = dt.date.fromisoformat(text)
     except ValueError:
-        raise FieldRefused(field, f"The {what} '{_shown(text)}' is not a date (for example 2026-05-12).") from None
+        raise FieldRefused(field, Marked(N_("The %(what)s '%(value)s' is not a date (for example 2026-05-12)."),
+                                         what=_label(what), value=_shown(text))) from None
     if not 2000 <= value.year <= 2099:
-        raise FieldRefused(field, f"The {what} {value} is not between the years 2000 and 2099: check the year.")
+        raise FieldRefused(field, Marked(N_("The %(what)s %(value)s is not between the years 2000 and 2099: check the "
+                                            "year."), what=_label(what), value=str(value)))
     return value
 
 
@@ -207,13 +223,16 @@ def json_object(text: str, what: str, *, field: str = "", max_length: int = 20_0
     if not text:
         return None
     if len(text) > max_length:
-        raise FieldRefused(field, f"The {what} is longer than {max_length:,} characters.")
+        raise FieldRefused(field, Marked(N_("The %(what)s is longer than %(limit)s characters."), what=_label(what),
+                                         limit=f"{max_length:,}"))
     try:
         value = json.loads(text)
     except ValueError as error:
-        raise FieldRefused(field, f"The {what} is not JSON: {error}.") from None
+        raise FieldRefused(field, Marked(N_("The %(what)s is not JSON: %(error)s."), what=_label(what),
+                                         error=str(error))) from None
     if not isinstance(value, dict):
-        raise FieldRefused(field, f"The {what} is a JSON object ({{…}}), not {type(value).__name__}.")
+        raise FieldRefused(field, Marked(N_("The %(what)s is a JSON object ({…}), not %(kind)s."), what=_label(what),
+                                         kind=type(value).__name__))
     return value
 
 
@@ -234,52 +253,55 @@ def text(value: str, what: str, *, column: InstrumentedAttribute | None = None, 
     limit = max_length if max_length is not None else column_length(column) if column is not None else None
     value = _no_control_characters(value, field, what, multiline=multiline).strip()
     if required and not value:
-        raise FieldRefused(field, f"Give the {what}.")
+        raise FieldRefused(field, Marked(N_("Give the %(what)s."), what=_label(what)))
     if limit is not None and len(value) > limit:
-        raise FieldRefused(field, f"The {what} is {len(value):,} characters long; at most {limit:,}, please.")
+        raise FieldRefused(field, Marked(N_("The %(what)s is %(length)s characters long; at most %(limit)s, please."),
+                                         what=_label(what), length=f"{len(value):,}", limit=f"{limit:,}"))
     return value
 
 
-def search_text(value: str, what: str = "search") -> str:
+def search_text(value: str, what: str = N_("search")) -> str:
     """What a viewer typed in a search box (a GET query): trimmed, and refused if it holds control
     characters, which no name, email or code contains (PostgreSQL refuses a NUL with an error)."""
     return text(value, what, max_length=200)
 
 
-def email(value: str, what: str = "email address", *, required: bool = False, field: str = "") -> str:
+def email(value: str, what: str = N_("email address"), *, required: bool = False, field: str = "") -> str:
     """An email address by the one rule (shared.email_address), trimmed; empty unless ``required``."""
     field = field or what
     value = text(value, what, max_length=MAX_EMAIL_LENGTH + 100, required=required, field=field)
     if value and not is_email_address(value):
-        raise FieldRefused(field, f"'{_shown(value)}' is not an email address.")
+        raise FieldRefused(field, Marked(N_("'%(value)s' is not an email address."), value=_shown(value)))
     return value
 
 
-def slug(value: str, what: str = "slug", *, required: bool = True, field: str = "") -> str:
+def slug(value: str, what: str = N_("slug"), *, required: bool = True, field: str = "") -> str:
     """A slug as in addresses: lower-case letters, digits and dashes, at most 63 (shared.badge_codes.SLUG)."""
     field = field or what
     value = value.strip()
     if not value and not required:
         return ""
     if not SLUG.match(value):
-        raise FieldRefused(field, f"Invalid {what} '{_shown(value)}': use 1-63 lowercase letters, digits and dashes, "
-                                  f"starting with a letter or digit.")
+        raise FieldRefused(field, Marked(N_("Invalid %(what)s '%(value)s': use 1-63 lowercase letters, digits and "
+                                            "dashes, starting with a letter or digit."),
+                                         what=_label(what), value=_shown(value)))
     return value
 
 
-def access_code(value: str, what: str = "access code", *, field: str = "") -> str:
+def access_code(value: str, what: str = N_("access code"), *, field: str = "") -> str:
     """An attendee's access code as typed or pasted (any case, spaces around): eight of A-Z and 0-9."""
     field = field or what
     code = value.strip().upper() if value.isascii() else value
     if not ACCESS_CODE.match(code):
-        raise FieldRefused(field, f"The {what} '{_shown(value.strip())}' is not eight letters and digits.")
+        raise FieldRefused(field, Marked(N_("The %(what)s '%(value)s' is not eight letters and digits."),
+                                         what=_label(what), value=_shown(value.strip())))
     return code
 
 
 def choice(value: str, options: dict[str, str] | tuple[str, ...], what: str, *, field: str = "") -> str:
     """One of ``options`` (the values a select offers)."""
     if value not in options:
-        raise FieldRefused(field or what, f"Choose the {what} from the list.")
+        raise FieldRefused(field or what, Marked(N_("Choose the %(what)s from the list."), what=_label(what)))
     return value
 
 
@@ -288,9 +310,15 @@ def _no_control_characters(value: str, field: str, what: str, *, multiline: bool
     for character in value:
         category = unicodedata.category(character)
         if (category == "Cc" and character not in allowed) or category == "Cs":
-            raise FieldRefused(field, f"The {what} holds a control character (such as a NUL) or half of a "
-                                      f"character: type it again.")
+            raise FieldRefused(field, Marked(N_("The %(what)s holds a control character (such as a NUL) or half of a "
+                                                "character: type it again."), what=_label(what)))
     return value
+
+
+def _label(what: str) -> Marked:
+    """A field's label as a part of its refusal, worded in the reader's language where the page marked it
+    (``forms.text(…, N_("first name"))``); a label the catalogue lacks reads as the page gave it."""
+    return what if isinstance(what, Marked) else Marked(what.replace("%", "%%"))
 
 
 def _shown(value: str) -> str:

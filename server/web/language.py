@@ -20,8 +20,9 @@ from gettext import NullTranslations
 from pathlib import Path
 
 from fastapi import Request
+from markupsafe import Markup
 
-from shared.languages import SHIPPED_LANGUAGES, SOURCE_LANGUAGE, from_accept_language, load_catalogue
+from shared.languages import SHIPPED_LANGUAGES, SOURCE_LANGUAGE, Marked, from_accept_language, load_catalogue
 
 LOCALE_FOLDER = Path(__file__).resolve().parent / "locale"
 DOMAIN = "console"
@@ -75,3 +76,16 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 def pgettext(context: str, message: str) -> str:
     return str(translations(_active.get()).pgettext(context, message))
+
+
+def worded(text: object) -> object:
+    """A text a service or a form worded (``shared.languages.Marked``) in this page's language: each part through
+    the catalogue, and each of its parts' values that is marked too (a field's label inside "Give the %(what)s.");
+    a part the catalogue lacks stays English. Anything else is returned as it is. For a template: it is Markup."""
+    if not isinstance(text, Marked):
+        return text
+    catalogue = translations(_active.get())
+    # Markup, as Jinja's own _() gives: the catalogue's words are trusted, what fills them is escaped.
+    return Markup("; ").join(
+        Markup(catalogue.gettext(message)) % {name: worded(value) for name, value in params.items()}
+        for message, params in text.parts if message)  # (an empty message id would be the catalogue's header)

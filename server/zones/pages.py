@@ -50,11 +50,11 @@ def add_zone(request: Request, db: DbSession, user: SignedIn, slug: SlugPath,
     form = {"name": name, "capacity": capacity, "parent": parent, "at_full": at_full, "reset_at": reset_at}
     try:
         create_zone(
-            db, conference, name=forms.text(name, "name", column=Zone.name, required=True),
-            capacity=forms.whole_number(capacity, "capacity", maximum=MAX_CAPACITY),
-            parent_id=forms.record_id(parent, "zones", field="parent", required=False),
-            at_full=forms.choice(at_full, tuple(AT_FULL), "policy at full", field="at_full"),
-            reset_at=forms.time_of_day(reset_at, "nightly reset time", field="reset_at"))
+            db, conference, name=forms.text(name, N_("name"), column=Zone.name, required=True),
+            capacity=forms.whole_number(capacity, N_("capacity"), maximum=MAX_CAPACITY),
+            parent_id=forms.record_id(parent, N_("zones"), field="parent", required=False),
+            at_full=forms.choice(at_full, tuple(AT_FULL), N_("policy at full"), field="at_full"),
+            reset_at=forms.time_of_day(reset_at, N_("nightly reset time"), field="reset_at"))
     except NotFound:  # another conference's zone, or none: refused beside the field
         refused(request, db, forms.FieldRefused("parent", N_("Choose one of this conference's zones.")))
         return _zones_page(request, db, conference, status_code=422, form=form)

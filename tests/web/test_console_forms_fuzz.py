@@ -330,7 +330,7 @@ def test_a_price_of_1e30_comes_back_to_the_form_with_the_reason_and_adds_nothing
     assert answer.status_code == 422
     beside = ('<input id="tt-price" name="price" type="text" inputmode="decimal" value="1e30" aria-invalid="true" '
               'aria-describedby="tt-price-problem"> <p class="field-problem" id="tt-price-problem">Invalid price '
-              '&#39;1e30&#39;: write it as digits, such as 12.50.</p>')
+              "'1e30': write it as digits, such as 12.50.</p>")  # (the sentence's quotes as written; the value escaped)
     assert beside in answer.text  # the reason beside the price, in the form that was posted
     assert answer.text.count("field-problem") == 1  # not beside the add-on form's price
     assert 'value="Galactic pass"' in answer.text  # the form again, as typed
