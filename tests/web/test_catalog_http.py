@@ -442,4 +442,4 @@ def test_the_voucher_list_is_paged(console_as, console_server):
     assert len(codes_first) == 50 and len(codes_third) == 20 and codes_first == sorted(codes_first)
     assert "Page 1 of 3" in first and "Page 3 of 3" in third and codes_third[0] > codes_first[-1]
     counts = console_as(Role.VIEWER).get(f"/conferences/{CONFERENCE_A}/vouchers?page=3").text
-    assert "120 voucher codes" in counts and not re.findall(r"P[A-Z0-9]{8}", counts) and "Page 3" not in counts
+    assert "120 voucher codes" in counts and not any(code in counts for code in codes_third) and "Page 3" not in counts

@@ -110,6 +110,22 @@ def test_an_order_reads_in_the_conferences_time_zone(money_shop, as_role):
         assert " UTC" not in page, path
 
 
+def test_a_german_desk_reads_the_orders_money_as_germany_writes_it(money_shop, as_role):
+    """The order page in the reader's language: a German desk sees the total as "1.000,00 €"; English keeps the
+    console's "1000.00 EUR", as its notices and the CSV write it."""
+    with unit_of_work(money_shop.server.session_factory) as session:
+        get_conference(session, CONFERENCE_A).currency = "eur"
+    reference = money_shop.paid_order(tickets=10)  # 10 × 100.00
+    organizer = as_role(Role.ORGANIZER)
+    total = re.compile(r"<dt>(?:Total|Summe)</dt><dd>([^<(]*)")
+    english = organizer.get(f"{A}/orders/{reference}").text
+    assert total.search(english).group(1).strip() == "1000.00 EUR"
+    organizer.headers["Accept-Language"] = "de-DE"
+    german = unescape(organizer.get(f"{A}/orders/{reference}").text)
+    assert total.search(german).group(1).strip() == "1.000,00\xa0€"  # German thousands and decimals, the euro sign after
+    assert '<td class="number">100,00\xa0€</td><td class="number"></td><td class="number">1.000,00\xa0€</td>' in german  # the line
+
+
 @pytest.mark.parametrize(("amount", "confirm", "message"), [
     ("abc", "yes", "Invalid refund amount 'abc': not a number."),
     ("0", "yes", "Refund amount must be more than 0 and at most 200.00"),
