@@ -123,6 +123,7 @@ class Marked(str):
     joins several, parts and all."""
 
     parts: tuple[tuple[str, dict[str, object]], ...]
+    separator = "; "  # between the parts, as ``joined`` was given it
 
     def __new__(cls, message: str, **params: object) -> Self:
         marked = super().__new__(cls, message % params)  # (a message id is a format string: "100%% off")
@@ -135,4 +136,5 @@ class Marked(str):
             return separator.join(texts)
         marked = super().__new__(cls, separator.join(texts))
         marked.parts = tuple(part for text in texts for part in text.parts)  # type: ignore[attr-defined]
+        marked.separator = separator
         return marked

@@ -69,3 +69,18 @@ def test_a_browsers_wish_finds_the_closest_shipped_language(header, language):
 def test_the_shipped_languages_are_found_by_their_own_tags_and_arabic_reads_right_to_left():
     assert [best_language([tag]) for tag in SHIPPED_LANGUAGES] == list(SHIPPED_LANGUAGES)
     assert [tag for tag in SHIPPED_LANGUAGES if is_right_to_left(tag)] == ["ar"]
+
+
+def test_no_template_hands_a_value_to_gettext_which_would_let_its_html_through():
+    """Jinja's new-style ``_()`` marks what it returns as safe HTML: for a literal that is the catalogue's
+    own words; a value (a notice, a label) goes through ``translated()``, whose answer is escaped."""
+    import re
+    from pathlib import Path
+
+    from server.web.console import templates
+
+    handed = [f"{path.name}: {line.strip()}" for path in Path("server/web/templates").glob("*.html")
+              for line in path.read_text().splitlines() if re.search(r"(^|[^\w])_\((?![\"'])", line)]
+    assert handed == []
+    page = templates.env.from_string("{{ translated(notice) }}").render(notice="<img src=x onerror=alert(1)>")
+    assert page == "&lt;img src=x onerror=alert(1)&gt;"

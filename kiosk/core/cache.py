@@ -120,6 +120,8 @@ def search_triggers_off(connection: sqlite3.Connection) -> Iterator[None]:
     before the caller's transaction ends (so no other connection ever sees the table without them).
     Why not the 'search_bulk_load' flag alone: a trigger's WHEN is evaluated for every row even when
     it says no, 0.17 s of a 100,000-attendee download's ~1.5 s of storing (2026-12-07)."""
+    # Inside the caller's transaction: if storing the page fails, its ROLLBACK puts the triggers back.
+    assert connection.in_transaction, "search_triggers_off outside a write transaction"
     for name in SEARCH_TRIGGER_NAMES:
         connection.execute(f"DROP TRIGGER {name}")
     yield
@@ -330,10 +332,11 @@ def write_transaction(connection: sqlite3.Connection, *, give_way: bool = False)
         connection.execute("BEGIN IMMEDIATE")
         try:
             yield connection
+            connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            if connection.in_transaction:  # (a COMMIT that failed, the disk full, leaves it open)
+                connection.execute("ROLLBACK")
             raise
-        connection.execute("COMMIT")
 
 
 @contextmanager
@@ -347,6 +350,10 @@ def commits_not_waiting_for_disk(connection: sqlite3.Connection) -> Iterator[Non
     try:
         yield
     finally:
+        # SQLite refuses to change it inside a transaction: one left open by a failure ends first, so
+        # this connection never stays on NORMAL and the failure itself is what the caller sees.
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
         connection.execute("PRAGMA synchronous=FULL")
 
 

@@ -12,10 +12,13 @@ being stored. SQLite's own lock still guards against other processes.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+logger = logging.getLogger(__name__)
 
 # As long as SQLite's busy timeout (kiosk.core.cache): a writer never waits here longer than SQLite
 # would have let it; past that it goes on to SQLite's lock, which decides (this only orders turns).
@@ -41,10 +44,12 @@ class WriteTurns:
         with self._changed:
             self._waiting += 0 if give_way else 1
             try:
-                self._changed.wait_for(lambda: self._writer is None and not (give_way and self._waiting),
-                                       timeout=LONGEST_WAIT)
+                given = self._changed.wait_for(lambda: self._writer is None and not (give_way and self._waiting),
+                                               timeout=LONGEST_WAIT)
             finally:
                 self._waiting -= 0 if give_way else 1
+            if not given:  # a writer held its turn past SQLite's own patience: SQLite's lock decides now
+                logger.warning("No turn to write within %.0f s (another writer of this cache holds it)", LONGEST_WAIT)
             self._writer = me
         try:
             yield

@@ -8,6 +8,7 @@ timeline in occurrence order, with times in the conference's zone.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
@@ -38,7 +39,6 @@ def _as_is(text: str) -> Marked:
 def reason_in_words(reason: str) -> str:
     """``fully_redeemed`` → "fully redeemed"."""
     return reason.replace("_", " ")
-
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ class AttendeeDetail:
     ticket_type: str
     order_reference: str
     order_status: str  # "Paid", "Refunded", "No order"
-    order_total: str
+    order_total: Decimal | None  # None: no order (the page writes it in its language's money)
     first_check_in: str
     holdings: list[Holding] = field(default_factory=list)
     redemptions: list[TimelineEntry] = field(default_factory=list)
@@ -113,7 +113,8 @@ def attendee_detail(session: Session, conference: Conference, attendee_id: int) 
         what = Marked(SCAN_KINDS[event.kind]) if event.kind in SCAN_KINDS else _as_is(event.kind)
         if event.product_id is not None:
             product = product_names.get((event.product_type or "addon", event.product_id), f"product {event.product_id}")
-            what = Marked(SCAN_KINDS_OF_PRODUCT.get(event.kind, f"{what}: %(product)s"), product=product)
+            what = (Marked(SCAN_KINDS_OF_PRODUCT[event.kind], product=product) if event.kind in SCAN_KINDS_OF_PRODUCT
+                    else Marked(N_("%(kind)s: %(product)s"), kind=what, product=product))
         outcome = {"applied": NOTHING, "undone": Marked(N_("Undone")),
                    "conflict": Marked(N_("Conflict: %(reason)s"), reason=reason_in_words(event.reason)),
                    "rejected": Marked(N_("Refused by the server: %(reason)s"), reason=reason_in_words(event.reason)),
@@ -162,7 +163,7 @@ def attendee_detail(session: Session, conference: Conference, attendee_id: int) 
         attendee=attendee, ticket_type=ticket_type,
         order_reference=order.reference if order is not None else "",
         order_status=order.status.label if order is not None else "No order",
-        order_total=f"{order.total} {conference.currency.upper()}" if order is not None else "",
+        order_total=order.total if order is not None else None,
         first_check_in=in_conference_time(attendee.checked_in_at, zone),
         holdings=holdings, redemptions=redemptions, timeline=timeline,
         check_ins=[CheckInLine(c.id, in_conference_time(c.checked_in_at, zone), c.station, c.checked_in_by)

@@ -86,6 +86,6 @@ def worded(text: object) -> object:
         return text
     catalogue = translations(_active.get())
     # Markup, as Jinja's own _() gives: the catalogue's words are trusted, what fills them is escaped.
-    return Markup("; ").join(
+    return Markup(text.separator).join(
         Markup(catalogue.gettext(message)) % {name: worded(value) for name, value in params.items()}
         for message, params in text.parts if message)  # (an empty message id would be the catalogue's header)
