@@ -13,14 +13,28 @@ import enum
 from typing import Any
 
 
+class StationMode(enum.StrEnum):
+    """What a kiosk station does with a badge it scans: the kiosk's set-up, its feed and its health report
+    name it, the server's print jobs pick print stations by it."""
+
+    CHECK_IN = "check_in"
+    EXIT = "exit"
+    DOOR_CHECK = "door_check"
+    REDEMPTION = "redemption"
+    BADGE_PRINTING = "badge_printing"
+
+    @property
+    def needs_product(self) -> bool:
+        return self in (StationMode.DOOR_CHECK, StationMode.REDEMPTION)
+
+
 class DataScope(enum.StrEnum):
     DOOR = "door"  # what a verdict and a search by name or code show
     DESK = "desk"  # and the email: a help desk finds people by it
 
 
-# A station mode (kiosk.core.settings.StationMode's values) → the scope it holds. A mode not listed
-# holds the door's.
-DESK_MODES = frozenset({"badge_printing"})
+# A station mode → the scope it holds. A mode not listed holds the door's.
+DESK_MODES = frozenset({StationMode.BADGE_PRINTING})
 WITHHELD = {DataScope.DOOR: ("email",), DataScope.DESK: ()}
 
 

@@ -17,27 +17,13 @@ from pathlib import Path
 
 from kiosk.core.station import Station
 from shared.decisions import ScanKind
+from shared.station_data import StationMode as StationMode  # (the set-up names it; kiosk code imports it from here)
 from shared.zone_moves import ZoneDoor, ZoneRole
 
 SETTINGS_FILE = "station.json"
 
 
-class StationMode(enum.StrEnum):
-    CHECK_IN = "check_in"
-    EXIT = "exit"
-    DOOR_CHECK = "door_check"
-    REDEMPTION = "redemption"
-    BADGE_PRINTING = "badge_printing"
-
-    @property
-    def label(self) -> str:
-        return MODE_LABELS[self]
-
-    @property
-    def needs_product(self) -> bool:
-        return self in (StationMode.DOOR_CHECK, StationMode.REDEMPTION)
-
-
+# In English, for the log and the error's own text (kiosk.ui.station_words words a mode for the screen).
 MODE_LABELS = {
     StationMode.CHECK_IN: "Check-in",
     StationMode.EXIT: "Exit",
@@ -110,7 +96,7 @@ class KioskSettings:
         if not self.station_name.strip():
             raise InvalidSettings(SettingsProblem.NO_NAME, "Give the station a name, e.g. 'Door B'.")
         if self.mode.needs_product and self.product_id is None:
-            raise InvalidSettings(SettingsProblem.NO_PRODUCT, f"Choose the product for {self.mode.label.lower()}.")
+            raise InvalidSettings(SettingsProblem.NO_PRODUCT, f"Choose the product for {MODE_LABELS[self.mode].lower()}.")
         if self.zone_role and self.zone_id is None:
             raise InvalidSettings(SettingsProblem.NO_ZONE, "Choose the zone this station is the door of.")
         if self.zone_role == ZoneRole.TRANSFER and self.to_zone_id is None:

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, selectinload
 from server.attendees.models import Attendee
 from server.devices.models import Device
 from server.print_jobs.models import PrintJob
+from shared.station_data import StationMode
 
 
 def print_stations(session: Session, conference_id: int) -> list[Device]:
@@ -21,7 +22,7 @@ def print_stations(session: Session, conference_id: int) -> list[Device]:
         select(Device).where(Device.conference_id == conference_id, Device.paired_at.is_not(None),
                              Device.revoked_at.is_(None))
         .order_by(Device.station, Device.name, Device.id)))
-    printing = [device for device in devices if device.station_mode == "badge_printing"]
+    printing = [device for device in devices if device.station_mode == StationMode.BADGE_PRINTING]
     return printing or devices
 
 

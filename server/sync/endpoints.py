@@ -5,18 +5,28 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response
 from sqlalchemy.orm import Session
 
-from server.api import AccessCodePath, AdminOnly, DbSession, IdPath, SlugPath, json_answer, request_unit_of_work
+from server.api import (
+    AccessCodePath,
+    AdminOnly,
+    DbSession,
+    IdPath,
+    SlugPath,
+    json_answer,
+    request_unit_of_work,
+)
 from server.attendees.repository import attendee_by_code
+from server.checkin_lists.models import ConferenceDays
 from server.conferences.models import Conference
 from server.conferences.service import get_conference
 from server.conflicts.repository import list_conflicts
 from server.devices.models import Device
 from server.devices.pairing_limit import TooManyPairingAttempts, pair_within_limit
+from server.devices.repository import server_identity
 from server.devices.service import (
     AuthenticatedDevice,
     authenticate_device,
@@ -26,13 +36,11 @@ from server.devices.service import (
     record_health,
     revoke_device,
 )
-from server.devices.repository import server_identity
 from server.errors import NotFound
-from server.checkin_lists.models import ConferenceDays
 from server.sync.events import apply_events
-from server.sync.schemas import BadgeRead, ConflictRead, DeviceCreate, DeviceRead
 from server.sync.feed import conference_info, feed_page, feed_page_rows, held_columns
 from server.sync.lookups import record_lookups
+from server.sync.schemas import BadgeRead, ConflictRead, DeviceCreate, DeviceRead
 from shared.badge_codes import sign
 from shared.protocol import (
     MAX_CURSOR,
@@ -47,7 +55,7 @@ from shared.protocol import (
     UploadRequest,
     UploadResponse,
 )
-from shared.station_data import DataScope, scope_for_mode
+from shared.station_data import DataScope, StationMode, scope_for_mode
 
 router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 # The uploads (scans, lookups): the app includes them with the settings' max_upload_bytes as their body limit.
@@ -93,7 +101,6 @@ def pair(body: PairRequest, session: DbSession, request: Request) -> PairRespons
                         server_id=server_identity(session))
 
 
-StationModeName = Literal["check_in", "exit", "door_check", "redemption", "badge_printing"]  # shared.station_data
 
 
 @router.get("/changes", response_model=ChangesPage)
@@ -101,7 +108,7 @@ def changes(
     request: Request, authorization: Authorization = "",
     after: int = Query(0, ge=0, le=MAX_CURSOR), limit: int = Query(1000, ge=1, le=MAX_PAGE_SIZE),
     format: FeedFormat = FeedFormat.OBJECTS,
-    mode: StationModeName | None = Query(None, description="the station's mode: what it holds of each attendee "
+    mode: StationMode | None = Query(None, description="the station's mode: what it holds of each attendee "
                                                               "follows from it (a door station gets no emails)"),
 ) -> Response:  # a ChangesPage (response_model documents it), serialised here
     """Attendees and products of this device's conference changed after the cursor ``after``
