@@ -62,7 +62,7 @@ def shipped_language(tag: str) -> str | None:
     if tag.casefold() in _BY_NAME:
         return _BY_NAME[tag.casefold()]
     tag = tag.replace("-", "_").lower()
-    return _BY_TAG.get(tag) or _BY_LANGUAGE.get(tag.split("_")[0]) if tag else None
+    return (_BY_TAG.get(tag) or _BY_LANGUAGE.get(tag.split("_")[0])) if tag else None
 
 
 def from_accept_language(header: str) -> str:

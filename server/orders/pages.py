@@ -38,7 +38,7 @@ from server.users.models import Role
 from server.web import forms
 from server.web.console import CsrfProtected, SignedIn, conference_for, page_not_found, render
 from server.web.forms import refused
-from shared.languages import N_
+from shared.languages import N_, Marked
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 FormText = Annotated[str, Form()]
@@ -69,7 +69,10 @@ def _order_page(request: Request, db: Session, conference: Conference, reference
                   error=error, notice=notice, values=values or {})
 
 
-NOTICES = {"cancelled": "Order cancelled."}
+NOTICES = {"cancelled": N_("Order cancelled.")}
+REFUND_NOTICES = {"refunded": N_("Refunded %(amount)s through Stripe."),
+                  "refund_pending": N_("Stripe accepted the refund of %(amount)s; it is pending at the bank."),
+                  "recorded": N_("Recorded a refund of %(amount)s paid outside Stripe.")}
 AMOUNT = re.compile(r"^[0-9]{1,12}(\.[0-9]{1,3})?$")
 
 
@@ -77,10 +80,10 @@ def _refund_notice(conference: Conference, done: str, amount: str) -> str:
     """What the redirect after a refund says: the amount, and how it went back (Stripe answered, or recorded)."""
     if not AMOUNT.match(amount):
         return NOTICES.get(done, "")
-    money = f"{amount} {conference.currency.upper()}"
-    return {"refunded": f"Refunded {money} through Stripe.",
-            "refund_pending": f"Stripe accepted the refund of {money}; it is pending at the bank.",
-            "recorded": f"Recorded a refund of {money} paid outside Stripe."}.get(done, NOTICES.get(done, ""))
+    if done not in REFUND_NOTICES:
+        return NOTICES.get(done, "")
+    # Worded in the reader's language where the page shows it (the amount as the redirect carried it).
+    return Marked(REFUND_NOTICES[done], amount=f"{amount} {conference.currency.upper()}")
 
 
 @router.get("/conferences/{slug}/orders/{reference}")

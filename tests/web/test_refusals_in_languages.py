@@ -75,3 +75,16 @@ def test_the_api_still_answers_in_english_whatever_the_browser_asks(console_serv
     assert answer.status_code == 409
     assert answer.json() == {"detail": {"code": "sold_out",
                                         "message": "This conference is sold out (venue capacity: 2)."}}
+
+
+def test_what_a_refund_did_reads_in_the_organizers_language(console_server, signed_in_client):
+    """The notice after a refund (the redirect carries what was done and the amount) is worded in the reader's."""
+    with console_server.session_factory() as session:
+        reference = session.scalar(select(Order.reference).order_by(Order.id).limit(1))
+    organizer = signed_in_client(Role.ORGANIZER)
+    organizer.headers["Accept-Language"] = "de"
+    page = organizer.get(f"/conferences/{CONFERENCE_A}/orders/{reference}?done=refunded&amount=5.00").text
+    assert re.search(r'<p class="notice" role="status">5\.00 \w+ über Stripe erstattet\.</p>', page)
+    del organizer.headers["Accept-Language"]
+    page = organizer.get(f"/conferences/{CONFERENCE_A}/orders/{reference}?done=cancelled").text
+    assert '<p class="notice" role="status">Order cancelled.</p>' in page
