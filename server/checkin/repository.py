@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import BigInteger, Table, Boolean, bindparam, delete, func, insert, literal, select, text, union_all, update
+from sqlalchemy import BigInteger, Result, Table, Boolean, bindparam, delete, func, insert, literal, select, text, union_all, update
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
@@ -83,10 +83,11 @@ def load_passages(session: Session, attendee_ids: list[int]) -> tuple[dict[int, 
     behind each check-in passage."""
     passages: dict[int, list[Passage]] = defaultdict(list)
     check_in_rows: dict[int, dict[Passage, list[int]]] = defaultdict(lambda: defaultdict(list))
+    rows: Result[Any, Any, Any, Any]
     if len(attendee_ids) == 1:  # a desk scan: the statement built once
-        rows = session.execute(_PASSAGES_OF_ONE, {"attendee_id": attendee_ids[0]})
+        rows = session.connection().execute(_PASSAGES_OF_ONE, {"attendee_id": attendee_ids[0]})
     else:
-        rows = session.execute(_passages(one_of(session, CheckIn.attendee_id, attendee_ids),
+        rows = session.execute(_passages(CheckIn, SyncEvent, one_of(session, CheckIn.attendee_id, attendee_ids),
                                          one_of(session, SyncEvent.attendee_id, attendee_ids)))
     # union_all drops the column types: the rows' shape, for the reader and the checker
     attendee_id: int
@@ -101,16 +102,19 @@ def load_passages(session: Session, attendee_ids: list[int]) -> tuple[dict[int, 
     return passages, check_in_rows
 
 
-def _passages(check_in_of, exit_of):
+def _passages(check_ins, events, check_in_of, exit_of):
+    """``check_ins``, ``events``: the mapped classes (a batch: the ORM's autoflush before it reads, as ever)
+    or their tables' columns (a desk scan: plain Core, see _DESK_ATTENDEE)."""
     # Check-ins are rows of their own; exits leave none: the applied exit events are their record.
-    check_ins = select(CheckIn.attendee_id, CheckIn.checked_in_at, CheckIn.station, CheckIn.id).where(check_in_of)
-    exits = select(SyncEvent.attendee_id, SyncEvent.occurred_at, SyncEvent.station, literal(None)) \
-        .where(exit_of, SyncEvent.kind == "exit", SyncEvent.status == "applied")
-    return union_all(check_ins, exits)
+    return union_all(select(check_ins.attendee_id, check_ins.checked_in_at, check_ins.station, check_ins.id)
+                     .where(check_in_of),
+                     select(events.attendee_id, events.occurred_at, events.station, literal(None))
+                     .where(exit_of, events.kind == "exit", events.status == "applied"))
 
 
-_PASSAGES_OF_ONE = _passages(CheckIn.attendee_id == bindparam("attendee_id"),
-                             SyncEvent.attendee_id == bindparam("attendee_id"))
+_CHECK_INS_C, _EVENTS_C = cast(Table, CheckIn.__table__).c, cast(Table, SyncEvent.__table__).c
+_PASSAGES_OF_ONE = _passages(_CHECK_INS_C, _EVENTS_C, _CHECK_INS_C.attendee_id == bindparam("attendee_id"),
+                             _EVENTS_C.attendee_id == bindparam("attendee_id"))
 
 
 # The help desk's scans: plain rows in, Core writes out ---------------------------------------------
@@ -142,20 +146,26 @@ class DeskAttendee:
         return f"{self.first_name} {self.last_name}".strip()
 
 
+# Of the tables, not the mapped classes: a statement of mapped attributes goes through the ORM's
+# compiling and row loading even when it selects plain columns.
 _ATTENDEES = cast(Table, Attendee.__table__)
-_DESK_ATTENDEE = (select(Attendee.id, Attendee.conference_id, Attendee.access_code, Attendee.first_name,
-                         Attendee.last_name, Attendee.email, Attendee.company, Attendee.checked_in_at, Attendee.order_id,
-                         Order.status, Attendee.ticket_type_id, TicketType.slug, TicketType.name)
-                  .join(Conference, Conference.id == Attendee.conference_id)
-                  .outerjoin(Order, Order.id == Attendee.order_id)
-                  .outerjoin(TicketType, TicketType.id == Attendee.ticket_type_id)
-                  .where(Conference.slug == bindparam("slug"), Attendee.access_code == bindparam("access_code")))
+_ORDERS = cast(Table, Order.__table__)
+_TICKET_TYPES = cast(Table, TicketType.__table__)
+_CONFERENCES = cast(Table, Conference.__table__)
+_DESK_ATTENDEE = (select(_ATTENDEES.c.id, _ATTENDEES.c.conference_id, _ATTENDEES.c.access_code, _ATTENDEES.c.first_name,
+                         _ATTENDEES.c.last_name, _ATTENDEES.c.email, _ATTENDEES.c.company, _ATTENDEES.c.checked_in_at,
+                         _ATTENDEES.c.order_id, _ORDERS.c.status, _ATTENDEES.c.ticket_type_id, _TICKET_TYPES.c.slug,
+                         _TICKET_TYPES.c.name)
+                  .join(_CONFERENCES, _CONFERENCES.c.id == _ATTENDEES.c.conference_id)
+                  .outerjoin(_ORDERS, _ORDERS.c.id == _ATTENDEES.c.order_id)
+                  .outerjoin(_TICKET_TYPES, _TICKET_TYPES.c.id == _ATTENDEES.c.ticket_type_id)
+                  .where(_CONFERENCES.c.slug == bindparam("slug"), _ATTENDEES.c.access_code == bindparam("access_code")))
 
 
 def desk_attendee(session: Session, slug: str, access_code: str) -> DeskAttendee | None:
     """The attendee with this code in the conference ``slug``, with the order's status and the ticket
     type, in one statement (the help desk's scan starts here)."""
-    row = session.execute(_DESK_ATTENDEE, {"slug": slug, "access_code": access_code}).first()
+    row = session.connection().execute(_DESK_ATTENDEE, {"slug": slug, "access_code": access_code}).first()
     return DeskAttendee(*row) if row is not None else None  # type: ignore[call-arg]  # the row is its fields, in order
 
 
@@ -189,26 +199,26 @@ _STAMP_WITH_STATE = _STAMP.values(checked_in_at=bindparam("first_check_in"), ins
 def record_desk_check_in(session: Session, attendee: DeskAttendee, state: AttendeeState, *, version: int, by: str,
                          station: str, at: dt.datetime) -> None:
     """The check-in row and the attendee's state after it, with its new version: two statements."""
-    session.execute(_INSERT_CHECK_IN, {"attendee_id": attendee.id, "conference_id": attendee.conference_id,
+    session.connection().execute(_INSERT_CHECK_IN, {"attendee_id": attendee.id, "conference_id": attendee.conference_id,
                                        "checked_in_by": by, "station": station, "checked_in_at": at})
-    session.execute(_STAMP_WITH_STATE, {"attendee": attendee.id, "version": version, "now": utcnow(),
+    session.connection().execute(_STAMP_WITH_STATE, {"attendee": attendee.id, "version": version, "now": utcnow(),
                                         "first_check_in": state.checked_in_at, "is_inside": state.inside})
 
 
 def record_desk_door_check(session: Session, attendee: DeskAttendee, *, version: int, ticket_type_id: int | None,
                            addon_id: int | None, by: str, station: str, at: dt.datetime) -> None:
-    session.execute(_INSERT_DOOR_CHECK, {"attendee_id": attendee.id, "conference_id": attendee.conference_id,
+    session.connection().execute(_INSERT_DOOR_CHECK, {"attendee_id": attendee.id, "conference_id": attendee.conference_id,
                                          "ticket_type_id": ticket_type_id, "addon_id": addon_id, "checked_by": by,
                                          "station": station, "checked_at": at})
-    session.execute(_STAMP, {"attendee": attendee.id, "version": version, "now": utcnow()})
+    session.connection().execute(_STAMP, {"attendee": attendee.id, "version": version, "now": utcnow()})
 
 
 def record_desk_redemption(session: Session, attendee: DeskAttendee, *, version: int, line_item_id: int, by: str,
                            station: str, at: dt.datetime) -> None:
-    session.execute(_INSERT_REDEMPTION, {"attendee_id": attendee.id, "conference_id": attendee.conference_id,
+    session.connection().execute(_INSERT_REDEMPTION, {"attendee_id": attendee.id, "conference_id": attendee.conference_id,
                                          "order_line_item_id": line_item_id, "redeemed_by": by, "station": station,
                                          "redeemed_at": at})
-    session.execute(_STAMP, {"attendee": attendee.id, "version": version, "now": utcnow()})
+    session.connection().execute(_STAMP, {"attendee": attendee.id, "version": version, "now": utcnow()})
 
 
 @dataclass(frozen=True)
@@ -238,22 +248,25 @@ def order_lines(session: Session, attendee: DeskAttendee, *, lock: bool = False)
     """
     if attendee.order_id is None:
         return []
-    return [OrderLine(*row) for row in session.execute(
+    return [OrderLine(*row) for row in session.connection().execute(
         _LOCKED_ORDER_LINES if lock else _ORDER_LINES, {"order_id": attendee.order_id, "attendee_id": attendee.id})]
 
 
 # Built once, as _DESK_ATTENDEE.
-_REDEEMED = (select(func.count(ProductRedemption.id))
-             .where(ProductRedemption.order_line_item_id == OrderLineItem.id,
-                    ProductRedemption.attendee_id == bindparam("attendee_id"))
-             .correlate(OrderLineItem).scalar_subquery())
-_ORDER_LINES = (select(OrderLineItem.id, OrderLineItem.addon_id, OrderLineItem.ticket_type_id, OrderLineItem.description,
-                       OrderLineItem.quantity, _REDEEMED, func.coalesce(AddOn.slug, TicketType.slug, ""),
-                       func.coalesce(AddOn.name, TicketType.name, ""))
-                .outerjoin(AddOn, AddOn.id == OrderLineItem.addon_id)
-                .outerjoin(TicketType, TicketType.id == OrderLineItem.ticket_type_id)
-                .where(OrderLineItem.order_id == bindparam("order_id")).order_by(OrderLineItem.id))
-_LOCKED_ORDER_LINES = _ORDER_LINES.with_for_update(of=OrderLineItem)
+_LINES = cast(Table, OrderLineItem.__table__)
+_ADDONS = cast(Table, AddOn.__table__)
+_REDEMPTIONS = cast(Table, ProductRedemption.__table__)
+_REDEEMED = (select(func.count(_REDEMPTIONS.c.id))
+             .where(_REDEMPTIONS.c.order_line_item_id == _LINES.c.id,
+                    _REDEMPTIONS.c.attendee_id == bindparam("attendee_id"))
+             .correlate(_LINES).scalar_subquery())
+_ORDER_LINES = (select(_LINES.c.id, _LINES.c.addon_id, _LINES.c.ticket_type_id, _LINES.c.description,
+                       _LINES.c.quantity, _REDEEMED, func.coalesce(_ADDONS.c.slug, _TICKET_TYPES.c.slug, ""),
+                       func.coalesce(_ADDONS.c.name, _TICKET_TYPES.c.name, ""))
+                .outerjoin(_ADDONS, _ADDONS.c.id == _LINES.c.addon_id)
+                .outerjoin(_TICKET_TYPES, _TICKET_TYPES.c.id == _LINES.c.ticket_type_id)
+                .where(_LINES.c.order_id == bindparam("order_id")).order_by(_LINES.c.id))
+_LOCKED_ORDER_LINES = _ORDER_LINES.with_for_update(of=_LINES)
 
 
 def door_state(session: Session, attendee: Attendee, lines: list[OrderLine] | None = None) -> AttendeeState:
