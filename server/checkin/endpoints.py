@@ -10,20 +10,19 @@ from fastapi import APIRouter, Request, Response
 from sqlalchemy.orm import Session
 
 from server.api import AccessCodePath, AdminOnly, SlugPath, json_answer, request_unit_of_work
-from server.attendees.models import Attendee
-from server.checkin.repository import desk_attendee, door_state, order_lines
+from server.checkin.repository import DeskAttendee, desk_attendee, desk_state, order_lines
 from server.checkin.schemas import AttendeeAtTheDesk, DeskAction, DeskDoorCheck, DeskRedemption, Redeemable
 from server.checkin.service import (
     AttendeeNotFound,
     DeskView,
     check_ins_of,
+    desk_admitted,
     desk_check_in,
     desk_door_check,
     desk_redeem,
-    validate_order_status,
 )
 from server.conferences.service import get_conference
-from server.errors import Conflict, InvalidInput
+from server.errors import InvalidInput
 
 router = APIRouter(prefix="/api/v1/admin/conferences/{slug}/attendees", tags=["desk"], dependencies=[AdminOnly])
 
@@ -32,7 +31,7 @@ router = APIRouter(prefix="/api/v1/admin/conferences/{slug}/attendees", tags=["d
 # is committed, before a byte of the answer leaves.
 
 
-def _attendee(session: Session, slug: str, access_code: str) -> Attendee:
+def _attendee(session: Session, slug: str, access_code: str) -> DeskAttendee:
     attendee = desk_attendee(session, slug, access_code)
     if attendee is None:
         get_conference(session, slug)  # 404 in its own words when there is no such conference
@@ -40,16 +39,9 @@ def _attendee(session: Session, slug: str, access_code: str) -> Attendee:
     return attendee
 
 
-def _admitted(attendee: Attendee) -> Attendee:
-    """Only an order that admits entry (paid, partially refunded) lets the desk go on; 409 otherwise, saying why."""
-    if (problem := validate_order_status(attendee)) is not None:
-        raise Conflict(problem, code="order_not_admitted")
-    return attendee
-
-
 def _answer(view: DeskView) -> AttendeeAtTheDesk:
     attendee = view.attendee
-    ticket = attendee.ticket_type.name if attendee.ticket_type is not None else next(
+    ticket = attendee.ticket_name if attendee.ticket_name is not None else next(
         (line.product_name for line in view.lines if line.ticket_type_id is not None), "General Admission")
     return AttendeeAtTheDesk(
         name=attendee.full_name or attendee.email, email=attendee.email, company=attendee.company,
@@ -66,14 +58,14 @@ def attendee_at_the_desk(slug: SlugPath, access_code: AccessCodePath, request: R
     with request_unit_of_work(request) as session:
         attendee = _attendee(session, slug, access_code)
         return json_answer(_answer(DeskView(attendee, order_lines(session, attendee),
-                                            check_ins_of(door_state(session, attendee)))))
+                                            check_ins_of(desk_state(session, attendee)))))
 
 
 @router.post("/{access_code}/check-ins", status_code=201, response_model=AttendeeAtTheDesk)
 def check_in_at_the_desk(slug: SlugPath, access_code: AccessCodePath, body: DeskAction, request: Request) -> Response:
     """Check an attendee in at the desk (re-entry allowed); 409 if their order does not admit entry."""
     with request_unit_of_work(request) as session:
-        attendee = _admitted(_attendee(session, slug, access_code))
+        attendee = desk_admitted(_attendee(session, slug, access_code))
         return json_answer(_answer(desk_check_in(session, attendee, by=body.by, station=body.station)), 201)
 
 
@@ -84,7 +76,7 @@ def door_check_at_the_desk(slug: SlugPath, access_code: AccessCodePath, body: De
     if bool(body.ticket_type) == bool(body.addon):
         raise InvalidInput("Exactly one of ticket_type or addon must be provided.")
     with request_unit_of_work(request) as session:
-        attendee = _admitted(_attendee(session, slug, access_code))
+        attendee = desk_admitted(_attendee(session, slug, access_code))
         return json_answer(_answer(desk_door_check(session, attendee, ticket_type=body.ticket_type, addon=body.addon,
                                                    by=body.by, station=body.station)), 201)
 
@@ -94,6 +86,6 @@ def redeem_at_the_desk(slug: SlugPath, access_code: AccessCodePath, body: DeskRe
                        request: Request) -> Response:
     """Redeem one unit of a product line of the attendee's order; 404 for a line not theirs, 409 once it is used up."""
     with request_unit_of_work(request) as session:
-        attendee = _admitted(_attendee(session, slug, access_code))
+        attendee = desk_admitted(_attendee(session, slug, access_code))
         return json_answer(_answer(desk_redeem(session, attendee, line_item_id=body.line_item_id, by=body.by,
                                                station=body.station)), 201)

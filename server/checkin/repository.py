@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any, cast
 
-from sqlalchemy import BigInteger, Boolean, bindparam, delete, func, literal, select, text, union_all, update
+from sqlalchemy import BigInteger, Result, Table, Boolean, bindparam, delete, func, insert, literal, select, text, union_all, update
 from sqlalchemy.dialects import postgresql
-from sqlalchemy.orm import Session, contains_eager, joinedload
+from sqlalchemy.orm import Session
 
 from server.attendees.models import Attendee
 from server.checkin.models import CheckIn, CheckInCorrection, DoorCheck, ProductRedemption, SyncEvent
@@ -23,7 +24,7 @@ from server.db.base import UTCDateTime, utcnow
 from server.db.bulk import one_of
 from server.devices.models import Device
 from server.feed_versions import allocate_versions
-from server.orders.models import Order, OrderLineItem
+from server.orders.models import Order, OrderLineItem, OrderStatus
 from shared.decisions import AttendeeState, Holding, Passage
 from shared.scan_effects import with_passages
 
@@ -82,10 +83,11 @@ def load_passages(session: Session, attendee_ids: list[int]) -> tuple[dict[int, 
     behind each check-in passage."""
     passages: dict[int, list[Passage]] = defaultdict(list)
     check_in_rows: dict[int, dict[Passage, list[int]]] = defaultdict(lambda: defaultdict(list))
+    rows: Result[Any, Any, Any, Any]
     if len(attendee_ids) == 1:  # a desk scan: the statement built once
-        rows = session.execute(_PASSAGES_OF_ONE, {"attendee_id": attendee_ids[0]})
+        rows = session.connection().execute(_PASSAGES_OF_ONE, {"attendee_id": attendee_ids[0]})
     else:
-        rows = session.execute(_passages(one_of(session, CheckIn.attendee_id, attendee_ids),
+        rows = session.execute(_passages(CheckIn, SyncEvent, one_of(session, CheckIn.attendee_id, attendee_ids),
                                          one_of(session, SyncEvent.attendee_id, attendee_ids)))
     # union_all drops the column types: the rows' shape, for the reader and the checker
     attendee_id: int
@@ -100,29 +102,123 @@ def load_passages(session: Session, attendee_ids: list[int]) -> tuple[dict[int, 
     return passages, check_in_rows
 
 
-# Built once (every desk scan starts here): building it, with its loader options, cost more than running it.
-_DESK_ATTENDEE = (select(Attendee).join(Attendee.conference)
-                  .where(Conference.slug == bindparam("slug"), Attendee.access_code == bindparam("access_code"))
-                  .options(contains_eager(Attendee.conference), joinedload(Attendee.order),
-                           joinedload(Attendee.ticket_type)))
-
-
-def _passages(check_in_of, exit_of):
+def _passages(check_ins, events, check_in_of, exit_of):
+    """``check_ins``, ``events``: the mapped classes (a batch: the ORM's autoflush before it reads, as ever)
+    or their tables' columns (a desk scan: plain Core, see _DESK_ATTENDEE)."""
     # Check-ins are rows of their own; exits leave none: the applied exit events are their record.
-    check_ins = select(CheckIn.attendee_id, CheckIn.checked_in_at, CheckIn.station, CheckIn.id).where(check_in_of)
-    exits = select(SyncEvent.attendee_id, SyncEvent.occurred_at, SyncEvent.station, literal(None)) \
-        .where(exit_of, SyncEvent.kind == "exit", SyncEvent.status == "applied")
-    return union_all(check_ins, exits)
+    return union_all(select(check_ins.attendee_id, check_ins.checked_in_at, check_ins.station, check_ins.id)
+                     .where(check_in_of),
+                     select(events.attendee_id, events.occurred_at, events.station, literal(None))
+                     .where(exit_of, events.kind == "exit", events.status == "applied"))
 
 
-_PASSAGES_OF_ONE = _passages(CheckIn.attendee_id == bindparam("attendee_id"),
-                             SyncEvent.attendee_id == bindparam("attendee_id"))
+_CHECK_INS_C, _EVENTS_C = cast(Table, CheckIn.__table__).c, cast(Table, SyncEvent.__table__).c
+_PASSAGES_OF_ONE = _passages(_CHECK_INS_C, _EVENTS_C, _CHECK_INS_C.attendee_id == bindparam("attendee_id"),
+                             _EVENTS_C.attendee_id == bindparam("attendee_id"))
 
 
-def desk_attendee(session: Session, slug: str, access_code: str) -> Attendee | None:
-    """The attendee with this code in the conference ``slug``, with that conference, the order and the
-    ticket type, in one statement (the help desk's scan starts here)."""
-    return session.scalar(_DESK_ATTENDEE, {"slug": slug, "access_code": access_code})
+# The help desk's scans: plain rows in, Core writes out ---------------------------------------------
+# No ORM object on this path: loading the attendee as an entity, and the flush that wrote it back,
+# were half of a desk scan's CPU. The statements are built once (building them cost more than
+# running them); the dashboard's counts follow from the database's triggers, as for any write.
+
+
+@dataclass(frozen=True)
+class DeskAttendee:
+    """What the desk's scans read of an attendee: who, their state, their order's status, their ticket."""
+
+    id: int
+    conference_id: int
+    access_code: str
+    first_name: str
+    last_name: str
+    email: str
+    company: str
+    checked_in_at: dt.datetime | None
+    order_id: int | None
+    order_status: OrderStatus | None
+    ticket_type_id: int | None
+    ticket_slug: str | None
+    ticket_name: str | None
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+# Of the tables, not the mapped classes: a statement of mapped attributes goes through the ORM's
+# compiling and row loading even when it selects plain columns.
+_ATTENDEES = cast(Table, Attendee.__table__)
+_ORDERS = cast(Table, Order.__table__)
+_TICKET_TYPES = cast(Table, TicketType.__table__)
+_CONFERENCES = cast(Table, Conference.__table__)
+_DESK_ATTENDEE = (select(_ATTENDEES.c.id, _ATTENDEES.c.conference_id, _ATTENDEES.c.access_code, _ATTENDEES.c.first_name,
+                         _ATTENDEES.c.last_name, _ATTENDEES.c.email, _ATTENDEES.c.company, _ATTENDEES.c.checked_in_at,
+                         _ATTENDEES.c.order_id, _ORDERS.c.status, _ATTENDEES.c.ticket_type_id, _TICKET_TYPES.c.slug,
+                         _TICKET_TYPES.c.name)
+                  .join(_CONFERENCES, _CONFERENCES.c.id == _ATTENDEES.c.conference_id)
+                  .outerjoin(_ORDERS, _ORDERS.c.id == _ATTENDEES.c.order_id)
+                  .outerjoin(_TICKET_TYPES, _TICKET_TYPES.c.id == _ATTENDEES.c.ticket_type_id)
+                  .where(_CONFERENCES.c.slug == bindparam("slug"), _ATTENDEES.c.access_code == bindparam("access_code")))
+
+
+def desk_attendee(session: Session, slug: str, access_code: str) -> DeskAttendee | None:
+    """The attendee with this code in the conference ``slug``, with the order's status and the ticket
+    type, in one statement (the help desk's scan starts here)."""
+    row = session.connection().execute(_DESK_ATTENDEE, {"slug": slug, "access_code": access_code}).first()
+    return DeskAttendee(*row) if row is not None else None  # type: ignore[call-arg]  # the row is its fields, in order
+
+
+def desk_state(session: Session, attendee: DeskAttendee, lines: list[OrderLine] | None = None) -> AttendeeState:
+    """One attendee's door state as the shared rules fold it: its passages (one statement), and its
+    holdings when its order's ``lines`` are given."""
+    holdings: list[Holding] = []
+    if lines is not None:
+        if attendee.ticket_type_id is not None:
+            holdings.append(Holding("ticket_type", attendee.ticket_type_id, attendee.ticket_name or ""))
+        holdings += [Holding("addon", line.addon_id, line.description, line.quantity, line.redeemed, line.id)
+                     for line in lines if line.addon_id is not None]
+    status = attendee.order_status
+    state = AttendeeState(access_code=attendee.access_code, name=attendee.full_name, company=attendee.company,
+                          ticket_type="", order_status=status.value if status is not None else None,
+                          holdings=tuple(holdings), passages=())
+    passages, _ = load_passages(session, [attendee.id])
+    return with_passages(state, passages[attendee.id]) if attendee.id in passages else state
+
+
+_INSERT_CHECK_IN = insert(cast(Table, CheckIn.__table__))
+_INSERT_DOOR_CHECK = insert(cast(Table, DoorCheck.__table__))
+_INSERT_REDEMPTION = insert(cast(Table, ProductRedemption.__table__))
+# The attendee's new version (server.feed_versions, allocated before the state was read) and state,
+# stamped by hand: a Core write passes the flush hook (server.sync.versions) by.
+_STAMP = (update(_ATTENDEES).where(_ATTENDEES.c.id == bindparam("attendee"))
+          .values(sync_version=bindparam("version"), updated_at=bindparam("now")))
+_STAMP_WITH_STATE = _STAMP.values(checked_in_at=bindparam("first_check_in"), inside=bindparam("is_inside"))
+
+
+def record_desk_check_in(session: Session, attendee: DeskAttendee, state: AttendeeState, *, version: int, by: str,
+                         station: str, at: dt.datetime) -> None:
+    """The check-in row and the attendee's state after it, with its new version: two statements."""
+    session.connection().execute(_INSERT_CHECK_IN, {"attendee_id": attendee.id, "conference_id": attendee.conference_id,
+                                       "checked_in_by": by, "station": station, "checked_in_at": at})
+    session.connection().execute(_STAMP_WITH_STATE, {"attendee": attendee.id, "version": version, "now": utcnow(),
+                                        "first_check_in": state.checked_in_at, "is_inside": state.inside})
+
+
+def record_desk_door_check(session: Session, attendee: DeskAttendee, *, version: int, ticket_type_id: int | None,
+                           addon_id: int | None, by: str, station: str, at: dt.datetime) -> None:
+    session.connection().execute(_INSERT_DOOR_CHECK, {"attendee_id": attendee.id, "conference_id": attendee.conference_id,
+                                         "ticket_type_id": ticket_type_id, "addon_id": addon_id, "checked_by": by,
+                                         "station": station, "checked_at": at})
+    session.connection().execute(_STAMP, {"attendee": attendee.id, "version": version, "now": utcnow()})
+
+
+def record_desk_redemption(session: Session, attendee: DeskAttendee, *, version: int, line_item_id: int, by: str,
+                           station: str, at: dt.datetime) -> None:
+    session.connection().execute(_INSERT_REDEMPTION, {"attendee_id": attendee.id, "conference_id": attendee.conference_id,
+                                         "order_line_item_id": line_item_id, "redeemed_by": by, "station": station,
+                                         "redeemed_at": at})
+    session.connection().execute(_STAMP, {"attendee": attendee.id, "version": version, "now": utcnow()})
 
 
 @dataclass(frozen=True)
@@ -143,7 +239,7 @@ class OrderLine:
         return self.quantity - self.redeemed
 
 
-def order_lines(session: Session, attendee: Attendee, *, lock: bool = False) -> list[OrderLine]:
+def order_lines(session: Session, attendee: DeskAttendee, *, lock: bool = False) -> list[OrderLine]:
     """The lines of the attendee's order in id order, in one statement.
 
     ``lock``: the lines are locked (``FOR UPDATE``) before their redemptions are counted, the order
@@ -152,24 +248,25 @@ def order_lines(session: Session, attendee: Attendee, *, lock: bool = False) -> 
     """
     if attendee.order_id is None:
         return []
-    with session.no_autoflush:  # as in door_state
-        return [OrderLine(*row) for row in session.execute(
-            _LOCKED_ORDER_LINES if lock else _ORDER_LINES,
-            {"order_id": attendee.order_id, "attendee_id": attendee.id})]
+    return [OrderLine(*row) for row in session.connection().execute(
+        _LOCKED_ORDER_LINES if lock else _ORDER_LINES, {"order_id": attendee.order_id, "attendee_id": attendee.id})]
 
 
 # Built once, as _DESK_ATTENDEE.
-_REDEEMED = (select(func.count(ProductRedemption.id))
-             .where(ProductRedemption.order_line_item_id == OrderLineItem.id,
-                    ProductRedemption.attendee_id == bindparam("attendee_id"))
-             .correlate(OrderLineItem).scalar_subquery())
-_ORDER_LINES = (select(OrderLineItem.id, OrderLineItem.addon_id, OrderLineItem.ticket_type_id, OrderLineItem.description,
-                       OrderLineItem.quantity, _REDEEMED, func.coalesce(AddOn.slug, TicketType.slug, ""),
-                       func.coalesce(AddOn.name, TicketType.name, ""))
-                .outerjoin(AddOn, AddOn.id == OrderLineItem.addon_id)
-                .outerjoin(TicketType, TicketType.id == OrderLineItem.ticket_type_id)
-                .where(OrderLineItem.order_id == bindparam("order_id")).order_by(OrderLineItem.id))
-_LOCKED_ORDER_LINES = _ORDER_LINES.with_for_update(of=OrderLineItem)
+_LINES = cast(Table, OrderLineItem.__table__)
+_ADDONS = cast(Table, AddOn.__table__)
+_REDEMPTIONS = cast(Table, ProductRedemption.__table__)
+_REDEEMED = (select(func.count(_REDEMPTIONS.c.id))
+             .where(_REDEMPTIONS.c.order_line_item_id == _LINES.c.id,
+                    _REDEMPTIONS.c.attendee_id == bindparam("attendee_id"))
+             .correlate(_LINES).scalar_subquery())
+_ORDER_LINES = (select(_LINES.c.id, _LINES.c.addon_id, _LINES.c.ticket_type_id, _LINES.c.description,
+                       _LINES.c.quantity, _REDEEMED, func.coalesce(_ADDONS.c.slug, _TICKET_TYPES.c.slug, ""),
+                       func.coalesce(_ADDONS.c.name, _TICKET_TYPES.c.name, ""))
+                .outerjoin(_ADDONS, _ADDONS.c.id == _LINES.c.addon_id)
+                .outerjoin(_TICKET_TYPES, _TICKET_TYPES.c.id == _LINES.c.ticket_type_id)
+                .where(_LINES.c.order_id == bindparam("order_id")).order_by(_LINES.c.id))
+_LOCKED_ORDER_LINES = _ORDER_LINES.with_for_update(of=_LINES)
 
 
 def door_state(session: Session, attendee: Attendee, lines: list[OrderLine] | None = None) -> AttendeeState:

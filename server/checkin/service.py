@@ -21,19 +21,24 @@ from server.attendees.models import Attendee
 from server.attendees.repository import attendee_by_code
 from server.checkin.models import CheckIn, CheckInCorrection, DoorCheck, ProductRedemption
 from server.checkin.repository import (
+    DeskAttendee,
     OrderLine,
     applied_scan_of_check_in,
     door_state,
     get_check_in,
     load_door_records,
     lock_door_states,
+    desk_state,
     order_lines,
+    record_desk_check_in,
+    record_desk_door_check,
+    record_desk_redemption,
 )
 from server.conferences.models import AddOn, Conference, TicketType
 from server.conferences.service import get_addon, get_ticket_type
 from server.db.base import utcnow
 from server.errors import Conflict, InvalidInput, NotFound
-from server.feed_versions import stamp_up_front
+from server.feed_versions import allocate_versions, stamp_up_front
 from server.orders.models import OrderLineItem, OrderStatus
 from shared.decisions import AttendeeState, Holding, Reason, ScanKind, decide_door_check
 from shared.order_status import admits_entry
@@ -261,73 +266,82 @@ def redeem_product(
 
 
 # The help desk's scans (server/checkin/endpoints.py) --------------------------------------------
-# Each is one unit of work of at most six statements: the attendee with its conference, order and
-# ticket type; the version stamp, which is also the feed lock every door writer takes before it
-# reads a door state; the order's lines with their redemptions; the passages; the row the scan
-# adds; the attendee's new state. A test counts them (tests/server/test_desk.py).
+# Each is one unit of work of at most six statements, in plain rows and Core writes (no ORM object,
+# no flush): the attendee with its order's status and ticket type; the version allocation, which is
+# also the feed lock every door writer takes before it reads a door state; the order's lines with
+# their redemptions; the passages; the row the scan adds; the attendee's new state and version.
+# A test counts them (tests/server/test_desk.py).
 
 
 @dataclass(frozen=True)
 class DeskView:
     """What the desk shows after a scan: the attendee, the order's lines, how often they came in."""
 
-    attendee: Attendee
+    attendee: DeskAttendee
     lines: list[OrderLine]
     check_ins: int
 
 
-def desk_check_in(session: Session, attendee: Attendee, *, by: str, station: str) -> DeskView:
-    """Check an attendee in at the desk (re-entry allowed), by the kiosks' rule."""
-    _, state = _check_in(session, attendee, checked_in_by=by, station=station, at=utcnow())
-    return DeskView(attendee, order_lines(session, attendee), check_ins=check_ins_of(state))
+def desk_admitted(attendee: DeskAttendee) -> DeskAttendee:
+    """Only an order that admits entry (paid, partially refunded) lets the desk go on; 409 otherwise, saying why."""
+    if (problem := order_status_message(attendee.order_status)) is not None:
+        raise Conflict(problem, code="order_not_admitted")
+    return attendee
 
 
-def desk_door_check(session: Session, attendee: Attendee, *, ticket_type: str, addon: str, by: str,
+def desk_check_in(session: Session, attendee: DeskAttendee, *, by: str, station: str) -> DeskView:
+    """Check an attendee in at the desk (re-entry allowed), by the kiosks' rule (as ``check_in``)."""
+    at = utcnow()
+    version = allocate_versions(session, attendee.conference_id, 1)  # the feed lock, before the state is read
+    state = effect(desk_state(session, attendee), Scan(ScanKind.CHECK_IN, at, station))
+    lines = order_lines(session, attendee)
+    record_desk_check_in(session, attendee, state, version=version, by=by, station=station, at=at)
+    logger.info("Checked in attendee %s (access_code=%s) at station '%s'", attendee.id, attendee.access_code, station)
+    return DeskView(replace(attendee, checked_in_at=state.checked_in_at), lines, check_ins=check_ins_of(state))
+
+
+def desk_door_check(session: Session, attendee: DeskAttendee, *, ticket_type: str, addon: str, by: str,
                     station: str) -> DeskView:
     """Admit an attendee to a room for a product they hold (named by slug or name), by the kiosks' rule."""
-    stamp_up_front(session, attendee)
+    version = allocate_versions(session, attendee.conference_id, 1)
     lines = order_lines(session, attendee)
-    state = door_state(session, attendee, lines)
+    state = desk_state(session, attendee, lines)
     named = ticket_type or addon
     held = [h for h in state.holdings if h.product_type == ("ticket_type" if ticket_type else "addon")
             and named in _names_of(h, attendee, lines)]
     if not held:  # not theirs, or no such product: which one, in words
-        conference = attendee.conference
+        conference = session.get_one(Conference, attendee.conference_id)
         product = get_ticket_type(session, conference, ticket_type) if ticket_type else get_addon(session, conference, addon)
         raise Conflict(f"{attendee.full_name} does not hold '{product.name}'.", code=Reason.PRODUCT_NOT_PURCHASED.value)
     verdict = decide_door_check(state, product_type=held[0].product_type, product_id=held[0].product_id)
     if not verdict.admitted:
         raise Conflict(f"{attendee.full_name} does not hold '{held[0].name}'.", code=verdict.reason.value)
-    session.add(DoorCheck(attendee_id=attendee.id, conference_id=attendee.conference_id, checked_by=by, station=station,
-                          ticket_type_id=held[0].product_id if ticket_type else None,
-                          addon_id=held[0].product_id if addon else None, checked_at=utcnow()))
-    session.flush()
+    record_desk_door_check(session, attendee, version=version, ticket_type_id=held[0].product_id if ticket_type else None,
+                           addon_id=held[0].product_id if addon else None, by=by, station=station, at=utcnow())
     return DeskView(attendee, lines, check_ins=check_ins_of(state))
 
 
-def desk_redeem(session: Session, attendee: Attendee, *, line_item_id: int, by: str, station: str) -> DeskView:
+def desk_redeem(session: Session, attendee: DeskAttendee, *, line_item_id: int, by: str, station: str) -> DeskView:
     """Redeem one unit of a line of the attendee's order; refused once it is used up (the kiosks' rule)."""
     lines = order_lines(session, attendee, lock=True)  # locked before counting, as every redeeming writer does
     line = next((line for line in lines if line.id == line_item_id and line.addon_id is not None), None)
     if line is None:
         raise NotFound(f"{attendee.full_name}'s order has no add-on line {line_item_id}.", code="no_such_line")
-    stamp_up_front(session, attendee)
-    state = door_state(session, attendee, lines)
+    version = allocate_versions(session, attendee.conference_id, 1)
+    state = desk_state(session, attendee, lines)
     holding = Holding("addon", line.addon_id or 0, line.description, line.quantity, line.redeemed, line.id)
     if holding.remaining <= 0:  # the kiosks' rule (shared.decisions.decide_redemption), for this line
         raise Conflict(fully_redeemed_message(line.description, line.redeemed, line.quantity),
                        code=Reason.FULLY_REDEEMED.value)
-    session.add(ProductRedemption(attendee_id=attendee.id, order_line_item_id=line.id, redeemed_by=by, station=station,
-                                  conference_id=attendee.conference_id, redeemed_at=utcnow()))
-    session.flush()
+    record_desk_redemption(session, attendee, version=version, line_item_id=line.id, by=by, station=station,
+                           at=utcnow())
     lines = [replace(each, redeemed=each.redeemed + 1) if each is line else each for each in lines]
     return DeskView(attendee, lines, check_ins=check_ins_of(state))
 
 
-def _names_of(holding: Holding, attendee: Attendee, lines: list[OrderLine]) -> set[str]:
+def _names_of(holding: Holding, attendee: DeskAttendee, lines: list[OrderLine]) -> set[str]:
     if holding.product_type == "ticket_type":
-        ticket = attendee.ticket_type
-        return {ticket.slug, ticket.name} if ticket is not None else set()
+        return {name for name in (attendee.ticket_slug, attendee.ticket_name) if name is not None}
     return {field for line in lines if line.addon_id == holding.product_id
             for field in (line.product_slug, line.product_name)}
 

@@ -40,6 +40,19 @@ def test_a_check_in_at_the_desk_reaches_the_kiosks(desk):
     assert (ada["inside"], ada["last_check_in_station"]) == (True, "Desk")
 
 
+def test_every_desk_scan_reaches_a_kiosk_that_has_read_the_feed(desk):
+    """The desk writes without the ORM's flush hook: each scan must still stamp the attendee's new
+    version, or a kiosk already past the old one never hears of it."""
+    cursor = desk["kiosk"].get("/api/v1/sync/changes").json()["next_cursor"]
+    for path, body in (("check-ins", {"station": "Desk"}), ("door-checks", {"addon": "lunch"}),
+                       ("redemptions", {"line_item_id": desk["line"]})):
+        assert httpx.post(f"{desk['url']}/{desk['ada']}/{path}", json=body, headers=ADMIN).status_code == 201
+        page = desk["kiosk"].get("/api/v1/sync/changes", params={"after": cursor}).json()
+        assert [a["access_code"] for a in page["attendees"]] == [desk["ada"]], path
+        cursor = page["next_cursor"]
+    assert page["attendees"][0]["inside"]
+
+
 def test_the_desk_refuses_a_refunded_order_in_the_reference_words(desk):
     answer = httpx.post(f"{desk['url']}/{desk['bob']}/check-ins", json={}, headers=ADMIN)
     assert answer.status_code == 409
