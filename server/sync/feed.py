@@ -67,6 +67,7 @@ _POSITION = (select(FeedPosition.last_version, Conference.slug, Conference.name,
                     Conference.badge_public_key, Conference.badge_previous_public_key,
                     ConferenceDays.first_day, ConferenceDays.last_day, ConferenceDays.wipe_kiosks_after_days,
                     exists().where(CheckinList.conference_id == FeedPosition.conference_id),
+                    exists().where(Zone.conference_id == FeedPosition.conference_id),
                     _newest(TicketType), _newest(AddOn), _newest(CheckinList), _newest(Zone))
              .join(Conference, Conference.id == FeedPosition.conference_id)
              .outerjoin(ConferenceDays, ConferenceDays.conference_id == FeedPosition.conference_id)
@@ -78,6 +79,7 @@ class _Position:
     last_version: int
     conference: dict  # the page's "conference"
     has_lists: bool
+    has_zones: bool
     newest_product: int  # 0: none
     newest_list: int
     newest_zone: int
@@ -85,10 +87,10 @@ class _Position:
 
 def _position(session: Session, conference_id: int) -> _Position:
     (last_version, slug, name, timezone, public_key, previous, first_day, last_day, wipe_after_days,
-     lists, ticket_type, addon, checkin_list, zone) = session.execute(_POSITION, {"conference_id": conference_id}).one()
+     lists, zones, ticket_type, addon, checkin_list, zone) = session.execute(_POSITION, {"conference_id": conference_id}).one()
     return _Position(last_version, _conference_record(slug, name, timezone, public_key, previous, first_day,
                                                       last_day, wipe_after_days),
-                     bool(lists), max(ticket_type or 0, addon or 0), checkin_list or 0, zone or 0)
+                     bool(lists), bool(zones), max(ticket_type or 0, addon or 0), checkin_list or 0, zone or 0)
 
 
 def _changed_lists(session: Session, position: _Position, conference_id: int, after: int) -> list[dict]:
@@ -161,7 +163,7 @@ def feed_page(session: Session, conference_id: int, after: int, limit: int,
                            *(c["version"] for c in checkin_lists), *_zone_versions(position, after)])
     return {"next_cursor": next_cursor, "has_more": has_more, "attendees": records, "products": products,
             "checkin_lists": checkin_lists, "conference": info, "last_version": last_version,
-            **zone_figures(session, conference_id)}
+            **zone_figures(session, conference_id, position.has_zones)}
 
 
 def _zone_versions(position: _Position, after: int) -> list[int]:
@@ -170,10 +172,11 @@ def _zone_versions(position: _Position, after: int) -> list[int]:
     return [position.newest_zone] if position.newest_zone > after else []
 
 
-def zone_figures(session: Session, conference_id: int) -> dict:
+def zone_figures(session: Session, conference_id: int, has_zones: bool = True) -> dict:
     """Every zone with how many are inside, and when: on each page with changes, so that a kiosk's figure
-    is as fresh as its last sync ("≈ 287 of 300, as of 10:42" once it is offline)."""
-    zones = [{"id": f.id, "name": f.name, "capacity": f.capacity, "parent_id": f.parent_id, "at_full": f.at_full,
+    is as fresh as its last sync ("≈ 287 of 300, as of 10:42" once it is offline). (A conference without
+    zones, as the feed's position says, reads none: two statements a poll.)"""
+    zones = [] if not has_zones else [{"id": f.id, "name": f.name, "capacity": f.capacity, "parent_id": f.parent_id, "at_full": f.at_full,
               "inside": f.inside} for f in figures(session, conference_id)]
     return {"zones": zones, "zones_as_of": utcnow().isoformat()}
 
@@ -216,7 +219,7 @@ def feed_page_rows(session: Session, conference_id: int, after: int, limit: int,
     envelope = {"next_cursor": next_cursor, "has_more": has_more, "products": products,
                 "checkin_lists": checkin_lists, "conference": info,
                 "server_id": server_id, "last_version": last_version,
-                **(zone_figures(session, conference_id) if changed else {})}
+                **(zone_figures(session, conference_id, position.has_zones) if changed else {})}
     writer.write(b"]," + json.dumps(envelope, separators=(",", ":"))[1:].encode())
     return writer.body()
 
