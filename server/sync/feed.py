@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, exists, func, select
+from sqlalchemy import bindparam, case, exists, func, select
 from sqlalchemy.orm import Session
 
 from server.attendees.models import Attendee
@@ -51,24 +51,34 @@ def _conference_record(slug: str, name: str, timezone: str, public_key: bytes, p
             "wipe_kiosks_at": wipe_at.isoformat() if wipe_at else None}
 
 
+def _when_changed(what: Any) -> Any:
+    """``what``, read only when the feed moved past the poll's cursor: the databases evaluate a CASE's
+    subquery only when its branch is taken, so a poll with nothing new pays nothing for it."""
+    return case((FeedPosition.last_version > bindparam("after"), what), else_=None)
+
+
 def _newest(model) -> Any:
     """The newest version of the conference's rows of ``model`` (products, lists, zones: a few rows each)."""
-    return (select(func.max(model.sync_version)).where(model.conference_id == FeedPosition.conference_id)
-            .scalar_subquery())
+    return _when_changed(select(func.max(model.sync_version))
+                         .where(model.conference_id == FeedPosition.conference_id).scalar_subquery())
 
 
-# Where the feed stands, the conference a page carries, and which of the small kinds of row moved since
-# when (the newest version of products, check-in lists, zones; whether there are lists), in one SELECT:
-# every poll reads it (a fleet of 500 kiosks, 250 a second). Most find nothing new; in a fleet that scans
-# most find a few attendees, and then the products, lists and zones are queried only when their versions
-# moved (before: five statements a poll that found anything, for what had nearly always not changed).
-# Built once, here: building the statement cost as much as loading the Conference as an ORM object.
+def _any(model) -> Any:
+    return _when_changed(exists().where(model.conference_id == FeedPosition.conference_id))
+
+
+# Where the feed stands, the conference a page carries, and (when the feed moved past the cursor) which
+# of the small kinds of row moved since when (the newest version of products, check-in lists, zones;
+# whether there are lists and zones), in one SELECT: every poll reads it (a fleet of 500 kiosks, 250 a
+# second). Most find nothing new; in a fleet that scans most find a few attendees, and then the products,
+# lists and zones are queried only when their versions moved (before: five statements a poll that found
+# anything, for what had nearly always not changed). Built once, here: building the statement cost as
+# much as loading the Conference as an ORM object.
 _POSITION = (select(FeedPosition.last_version, Conference.slug, Conference.name, Conference.timezone,
                     Conference.badge_public_key, Conference.badge_previous_public_key,
                     ConferenceDays.first_day, ConferenceDays.last_day, ConferenceDays.wipe_kiosks_after_days,
-                    exists().where(CheckinList.conference_id == FeedPosition.conference_id),
-                    exists().where(Zone.conference_id == FeedPosition.conference_id),
-                    _newest(TicketType), _newest(AddOn), _newest(CheckinList), _newest(Zone))
+                    _any(CheckinList), _any(Zone), _newest(TicketType), _newest(AddOn), _newest(CheckinList),
+                    _newest(Zone))
              .join(Conference, Conference.id == FeedPosition.conference_id)
              .outerjoin(ConferenceDays, ConferenceDays.conference_id == FeedPosition.conference_id)
              .where(FeedPosition.conference_id == bindparam("conference_id")))
@@ -85,9 +95,10 @@ class _Position:
     newest_zone: int
 
 
-def _position(session: Session, conference_id: int) -> _Position:
+def _position(session: Session, conference_id: int, after: int) -> _Position:
     (last_version, slug, name, timezone, public_key, previous, first_day, last_day, wipe_after_days,
-     lists, zones, ticket_type, addon, checkin_list, zone) = session.execute(_POSITION, {"conference_id": conference_id}).one()
+     lists, zones, ticket_type, addon, checkin_list, zone) = session.execute(
+        _POSITION, {"conference_id": conference_id, "after": after}).one()
     return _Position(last_version, _conference_record(slug, name, timezone, public_key, previous, first_day,
                                                       last_day, wipe_after_days),
                      bool(lists), bool(zones), max(ticket_type or 0, addon or 0), checkin_list or 0, zone or 0)
@@ -131,7 +142,7 @@ def feed_page(session: Session, conference_id: int, after: int, limit: int,
     Built from plain rows into plain dicts: a page of 5,000 is the hot path of a kiosk's first
     sync, and ORM objects or pydantic models cost more than the queries (measured: 0.52 s → 0.1 s).
     """
-    position = _position(session, conference_id)
+    position = _position(session, conference_id, after)
     last_version, info = position.last_version, position.conference
     if last_version <= after:  # nothing new: most polls of a fleet (500 kiosks poll 250 times a second)
         # (``last_version`` below ``after``: the kiosk holds what this database no longer has, a backup restored)
@@ -191,7 +202,7 @@ def feed_page_rows(session: Session, conference_id: int, after: int, limit: int,
     """The same page as ``feed_page`` in feed format "rows" (shared.protocol.FeedFormat), as the bytes of
     its JSON (gzip-compressed when ``gzip``): the attendees as rows of ``columns``, listed once, written
     from the database cursor a thousand at a time; the rest as in format "objects"."""
-    position = _position(session, conference_id)
+    position = _position(session, conference_id, after)
     last_version, info = position.last_version, position.conference
     changed = last_version > after  # (most polls of a fleet find nothing new: no attendee query)
     if changed and "passages" not in columns and position.has_lists:
