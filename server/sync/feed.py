@@ -7,15 +7,17 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, case, exists, func, select
 from sqlalchemy.orm import Session
 
 from server.attendees.models import Attendee
 from server.checkin.models import CheckIn, ProductRedemption, SyncEvent
 from server.checkin.repository import load_passages
-from server.checkin_lists.models import ConferenceDays
-from server.checkin_lists.repository import changed_after, has_lists
+from server.checkin_lists.models import CheckinList, ConferenceDays
+from server.checkin_lists.repository import changed_after
 from server.checkin_lists.service import record_of
 from server.conferences.local_time import conference_zone
 from server.conferences.models import AddOn, Conference, TicketType
@@ -49,22 +51,67 @@ def _conference_record(slug: str, name: str, timezone: str, public_key: bytes, p
             "wipe_kiosks_at": wipe_at.isoformat() if wipe_at else None}
 
 
-# Where the feed stands and the conference a page carries, in one SELECT of the columns it needs: every
-# poll reads it (a fleet of 500 kiosks, 250 a second, most with nothing new). Built once, here: building
-# the statement cost as much as loading the Conference as an ORM object, and the page's pydantic model.
+def _when_changed(what: Any) -> Any:
+    """``what``, read only when the feed moved past the poll's cursor: the databases evaluate a CASE's
+    subquery only when its branch is taken, so a poll with nothing new pays nothing for it."""
+    return case((FeedPosition.last_version > bindparam("after"), what), else_=None)
+
+
+def _newest(model) -> Any:
+    """The newest version of the conference's rows of ``model`` (products, lists, zones: a few rows each)."""
+    return _when_changed(select(func.max(model.sync_version))
+                         .where(model.conference_id == FeedPosition.conference_id).scalar_subquery())
+
+
+def _any(model) -> Any:
+    return _when_changed(exists().where(model.conference_id == FeedPosition.conference_id))
+
+
+# Where the feed stands, the conference a page carries, and (when the feed moved past the cursor) which
+# of the small kinds of row moved since when (the newest version of products, check-in lists, zones;
+# whether there are lists and zones), in one SELECT: every poll reads it (a fleet of 500 kiosks, 250 a
+# second). Most find nothing new; in a fleet that scans most find a few attendees, and then the products,
+# lists and zones are queried only when their versions moved (before: five statements a poll that found
+# anything, for what had nearly always not changed). Built once, here: building the statement cost as
+# much as loading the Conference as an ORM object.
 _POSITION = (select(FeedPosition.last_version, Conference.slug, Conference.name, Conference.timezone,
                     Conference.badge_public_key, Conference.badge_previous_public_key,
-                    ConferenceDays.first_day, ConferenceDays.last_day, ConferenceDays.wipe_kiosks_after_days)
+                    ConferenceDays.first_day, ConferenceDays.last_day, ConferenceDays.wipe_kiosks_after_days,
+                    _any(CheckinList), _any(Zone), _newest(TicketType), _newest(AddOn), _newest(CheckinList),
+                    _newest(Zone))
              .join(Conference, Conference.id == FeedPosition.conference_id)
              .outerjoin(ConferenceDays, ConferenceDays.conference_id == FeedPosition.conference_id)
              .where(FeedPosition.conference_id == bindparam("conference_id")))
 
 
-def _position(session: Session, conference_id: int) -> tuple[int, dict]:
-    (last_version, slug, name, timezone, public_key, previous, first_day, last_day,
-     wipe_after_days) = session.execute(_POSITION, {"conference_id": conference_id}).one()
-    return last_version, _conference_record(slug, name, timezone, public_key, previous, first_day, last_day,
-                                            wipe_after_days)
+@dataclass(frozen=True, slots=True)
+class _Position:
+    last_version: int
+    conference: dict  # the page's "conference"
+    has_lists: bool
+    has_zones: bool
+    newest_product: int  # 0: none
+    newest_list: int
+    newest_zone: int
+
+
+def _position(session: Session, conference_id: int, after: int) -> _Position:
+    (last_version, slug, name, timezone, public_key, previous, first_day, last_day, wipe_after_days,
+     lists, zones, ticket_type, addon, checkin_list, zone) = session.execute(
+        _POSITION, {"conference_id": conference_id, "after": after}).one()
+    return _Position(last_version, _conference_record(slug, name, timezone, public_key, previous, first_day,
+                                                      last_day, wipe_after_days),
+                     bool(lists), bool(zones), max(ticket_type or 0, addon or 0), checkin_list or 0, zone or 0)
+
+
+def _changed_lists(session: Session, position: _Position, conference_id: int, after: int) -> list[dict]:
+    if position.newest_list <= after:
+        return []
+    return [record_of(row) for row in changed_after(session, conference_id, after)]
+
+
+def _changed_products(session: Session, position: _Position, conference_id: int, after: int) -> list[dict]:
+    return _products(session, conference_id, after) if position.newest_product > after else []
 
 
 def kiosks_wiped_at(conference: Conference, days: ConferenceDays | None) -> dt.datetime | None:
@@ -95,7 +142,8 @@ def feed_page(session: Session, conference_id: int, after: int, limit: int,
     Built from plain rows into plain dicts: a page of 5,000 is the hot path of a kiosk's first
     sync, and ORM objects or pydantic models cost more than the queries (measured: 0.52 s → 0.1 s).
     """
-    last_version, info = _position(session, conference_id)
+    position = _position(session, conference_id, after)
+    last_version, info = position.last_version, position.conference
     if last_version <= after:  # nothing new: most polls of a fleet (500 kiosks poll 250 times a second)
         # (``last_version`` below ``after``: the kiosk holds what this database no longer has, a backup restored)
         return {"next_cursor": after, "has_more": False, "attendees": [], "products": [], "checkin_lists": [],
@@ -111,35 +159,35 @@ def feed_page(session: Session, conference_id: int, after: int, limit: int,
     ).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
-    products = _products(session, conference_id, after)
-    checkin_lists = [record_of(row) for row in changed_after(session, conference_id, after)]
+    products = _changed_products(session, position, conference_id, after)
+    checkin_lists = _changed_lists(session, position, conference_id, after)
     # The page is exactly the versions (after, last]: its related rows are selected by that range
     # rather than by a list of 5,000 ids (binding and compiling such lists cost more than the queries).
     page = (Attendee.conference_id == conference_id, Attendee.sync_version > after,
             Attendee.sync_version <= (rows[-1].sync_version if rows else after))
-    records = [project(record, scope) for record in _attendee_records(session, conference_id, rows, page)]
+    records = [project(record, scope)
+               for record in _attendee_records(session, conference_id, rows, page, position.has_lists)]
     if has_more:
         next_cursor = rows[-1].sync_version
     else:
         next_cursor = max([after, *(a["version"] for a in records), *(p["version"] for p in products),
-                           *(c["version"] for c in checkin_lists), *_zone_versions(session, conference_id, after)])
+                           *(c["version"] for c in checkin_lists), *_zone_versions(position, after)])
     return {"next_cursor": next_cursor, "has_more": has_more, "attendees": records, "products": products,
             "checkin_lists": checkin_lists, "conference": info, "last_version": last_version,
-            **zone_figures(session, conference_id)}
+            **zone_figures(session, conference_id, position.has_zones)}
 
 
-def _zone_versions(session: Session, conference_id: int, after: int) -> list[int]:
+def _zone_versions(position: _Position, after: int) -> list[int]:
     """The newest version a zone took above ``after`` (a new zone, a nightly reset), for the cursor: else
     the next poll would find "something new" below its cursor and take the slow path, every poll."""
-    newest = session.scalar(select(func.max(Zone.sync_version))
-                            .where(Zone.conference_id == conference_id, Zone.sync_version > after))
-    return [newest] if newest is not None else []
+    return [position.newest_zone] if position.newest_zone > after else []
 
 
-def zone_figures(session: Session, conference_id: int) -> dict:
+def zone_figures(session: Session, conference_id: int, has_zones: bool = True) -> dict:
     """Every zone with how many are inside, and when: on each page with changes, so that a kiosk's figure
-    is as fresh as its last sync ("≈ 287 of 300, as of 10:42" once it is offline)."""
-    zones = [{"id": f.id, "name": f.name, "capacity": f.capacity, "parent_id": f.parent_id, "at_full": f.at_full,
+    is as fresh as its last sync ("≈ 287 of 300, as of 10:42" once it is offline). (A conference without
+    zones, as the feed's position says, reads none: two statements a poll.)"""
+    zones = [] if not has_zones else [{"id": f.id, "name": f.name, "capacity": f.capacity, "parent_id": f.parent_id, "at_full": f.at_full,
               "inside": f.inside} for f in figures(session, conference_id)]
     return {"zones": zones, "zones_as_of": utcnow().isoformat()}
 
@@ -154,31 +202,35 @@ def feed_page_rows(session: Session, conference_id: int, after: int, limit: int,
     """The same page as ``feed_page`` in feed format "rows" (shared.protocol.FeedFormat), as the bytes of
     its JSON (gzip-compressed when ``gzip``): the attendees as rows of ``columns``, listed once, written
     from the database cursor a thousand at a time; the rest as in format "objects"."""
-    last_version, info = _position(session, conference_id)
+    position = _position(session, conference_id, after)
+    last_version, info = position.last_version, position.conference
     changed = last_version > after  # (most polls of a fleet find nothing new: no attendee query)
-    if changed and "passages" not in columns and has_lists(session, conference_id):
+    if changed and "passages" not in columns and position.has_lists:
         columns = (*columns, "passages")  # check-in lists count entries: the kiosks need every passage
     writer = feed_rows.PageWriter(gzip)
     writer.write(b'{"format":"rows","columns":' + json.dumps(list(columns), separators=(",", ":")).encode() + b',"attendees":[')
     last_row, has_more = None, False
     if changed:
-        rows = feed_rows.attendee_rows(session, conference_id, after, limit + 1, columns)
+        # A page the size of a poll's few changes is fetched whole; a server-side cursor (three round
+        # trips) only pays for a download's pages. (The versions above ``after`` bound its attendees.)
+        rows = feed_rows.attendee_rows(session, conference_id, after, limit + 1, columns,
+                                       stream=min(limit + 1, last_version - after) > feed_rows.ROWS_AT_A_TIME)
         try:
             last_row, has_more = feed_rows.write_rows(writer, rows, limit)
         finally:
             rows.close()  # (on PostgreSQL a server-side cursor, left with the row that said "more")
-    products = _products(session, conference_id, after) if changed else []
-    checkin_lists = [record_of(row) for row in changed_after(session, conference_id, after)] if changed else []
+    products = _changed_products(session, position, conference_id, after)
+    checkin_lists = _changed_lists(session, position, conference_id, after)
     if has_more:
         next_cursor = last_row
     else:
         next_cursor = max([after, *([last_row] if last_row is not None else []), *(p["version"] for p in products),
                            *(c["version"] for c in checkin_lists),
-                           *(_zone_versions(session, conference_id, after) if changed else [])])
+                           *(_zone_versions(position, after) if changed else [])])
     envelope = {"next_cursor": next_cursor, "has_more": has_more, "products": products,
                 "checkin_lists": checkin_lists, "conference": info,
                 "server_id": server_id, "last_version": last_version,
-                **(zone_figures(session, conference_id) if changed else {})}
+                **(zone_figures(session, conference_id, position.has_zones) if changed else {})}
     writer.write(b"]," + json.dumps(envelope, separators=(",", ":"))[1:].encode())
     return writer.body()
 
@@ -197,7 +249,7 @@ def _iso(moment) -> str | None:
     return moment.isoformat() if moment is not None else None
 
 
-def _attendee_records(session: Session, conference_id: int, rows, page) -> list[dict]:
+def _attendee_records(session: Session, conference_id: int, rows, page, lists: bool) -> list[dict]:
     if not rows:
         return []
     ids = select(Attendee.id).where(*page).scalar_subquery()
@@ -232,7 +284,7 @@ def _attendee_records(session: Session, conference_id: int, rows, page) -> list[
         last_check_in[attendee_id] = (at, station)
     # Check-in lists count entries: then a kiosk needs every passage (one more statement, only then).
     passages: dict[int, list[dict]] = defaultdict(list)
-    if has_lists(session, conference_id):
+    if lists:
         for attendee_id, moments in load_passages(session, [r.id for r in rows])[0].items():
             passages[attendee_id] = [{"at": p.at.isoformat(), "entering": p.entering, "station": p.station}
                                      for p in sorted(moments)]

@@ -12,11 +12,12 @@ the encoding does not care, and the kiosk stores by the column names the page li
 
 from __future__ import annotations
 
+import functools
 import zlib
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Result, text
+from sqlalchemy import Result, TextClause, text
 from sqlalchemy.orm import Session
 
 # The wire names of an attendee row (those of shared.protocol.AttendeeRecord); "holdings" is JSON
@@ -102,27 +103,41 @@ def _column_sql(dialect: str) -> dict[str, str]:
 
 
 def attendee_rows(session: Session, conference_id: int, after: int, limit: int,
-                  columns: Sequence[str] = COLUMNS) -> Result[Any]:
+                  columns: Sequence[str] = COLUMNS, *, stream: bool = True) -> Result[Any]:
     """Up to ``limit`` attendees of the conference above version ``after``, in version order, each as
-    (the JSON array of its ``columns``, as text; its version), read from the cursor as they are consumed.
+    (the JSON array of its ``columns``, as text; its version); with ``stream``, read from a server-side
+    cursor as they are consumed (a download's pages), else fetched at once (a poll's few changes).
 
     The database writes each row's JSON: a tuple a row built by Python and encoded by ``json.dumps``
     cost a third of the server's CPU for a full download (0.84 → 0.57 s at 100,000 on SQLite)."""
     dialect = session.get_bind().dialect.name
+    if dialect == "postgresql" and stream:
+        # The planner prices a download's page at ~500,000 (it costs each subquery for every attendee above
+        # the cursor, not for the page's 5,000), past jit_above_cost: PostgreSQL then compiled the query,
+        # ~35 ms a page of ~110 (2026-12-07, EXPLAIN ANALYZE), for a query that runs once. (A poll's page,
+        # a few versions below the newest, is priced far below it.)
+        session.execute(_NO_JIT)
+    statement = _page_statement(dialect, tuple(columns))
+    if stream:
+        statement = statement.execution_options(yield_per=ROWS_AT_A_TIME)
+    return session.execute(statement, {"conference": conference_id, "after": after, "limit": limit})
+
+
+_NO_JIT = text("SET LOCAL jit = off")
+
+
+@functools.cache
+def _page_statement(dialect: str, columns: tuple[str, ...]) -> TextClause:
+    """The page's SELECT, built once for each dialect and set of columns (a poll of a fleet runs it 250
+    times a second; building its text cost as much as a small page's query)."""
     known = _column_sql(dialect)
     select_list = ", ".join(_as_json_value(dialect, name, known[name]) for name in columns)  # names from COLUMNS only
     row = f"json_build_array({select_list})::text" if dialect == "postgresql" else f"json_array({select_list})"
-    if dialect == "postgresql":
-        # The planner prices the page at ~500,000 (it costs each subquery for every attendee above the
-        # cursor, not for the page's 5,000), past jit_above_cost: PostgreSQL then compiled the query,
-        # ~35 ms a page of ~110 (2026-12-07, EXPLAIN ANALYZE), for a query that runs once.
-        session.execute(text("SET LOCAL jit = off"))
-    return session.execute(text(
+    return text(
         f"SELECT {row}, a.sync_version FROM attendees a "
         "LEFT JOIN orders o ON o.id = a.order_id "
         "LEFT JOIN ticket_types t ON t.id = a.ticket_type_id AND t.conference_id = a.conference_id "
-        "WHERE a.conference_id = :conference AND a.sync_version > :after ORDER BY a.sync_version LIMIT :limit"
-    ).execution_options(yield_per=ROWS_AT_A_TIME), {"conference": conference_id, "after": after, "limit": limit})
+        "WHERE a.conference_id = :conference AND a.sync_version > :after ORDER BY a.sync_version LIMIT :limit")
 
 
 class PageWriter:

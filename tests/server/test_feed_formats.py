@@ -251,3 +251,24 @@ def test_a_poll_reads_the_conference_a_kiosk_is_sent_and_not_its_secrets(session
 
     assert page["conference"] == expected and expected["previous_badge_public_key"]
     assert not [s for s in sent if "private_key" in s or "stripe" in s], sent
+
+
+def test_a_rows_poll_that_finds_one_check_in_is_one_read_for_the_page(session_factory, base_url, statements):
+    """In a fleet that scans, almost every poll finds a few attendees changed: it reads them in one plain
+    SELECT (no server-side cursor: DECLARE, FETCH, CLOSE were three round trips for a page of a few rows),
+    and the products, check-in lists and zones only when their versions moved (the feed's position says)."""
+    with unit_of_work(session_factory) as session:
+        conference = make_conference(session, slug="pycon")
+        standard = make_ticket_type(session, conference)
+        code = [make_attendee(session, conference, ticket_type=standard).access_code for _ in range(3)][1]
+    token = device_token(session_factory, base_url)
+    cursor = get_page(base_url, token, 0, 100, format="rows").json()["next_cursor"]
+    upload(base_url, token, [scan("check_in", code, "Door 1", past_scan_time(5, 1, 9, 0))])
+    statements.clear()
+
+    page = get_page(base_url, token, cursor, 100, format="rows").json()
+
+    assert len(page["attendees"]) == 1 and page["products"] == page["checkin_lists"] == []
+    assert page["next_cursor"] == page["last_version"] > cursor
+    # the device, the feed's position, the page (a conference without zones reads no zone figures)
+    assert [words[0] for words in statements] == ["SELECT"] * 3, statements
