@@ -80,15 +80,21 @@ def make_attendee(
     first_name: str = "Ada",
     last_name: str = "Lovelace",
     ticket_type: TicketType | None = None,
+    access_code: str | None = None,
 ) -> Attendee:
-    """An attendee holding one ticket; ``order_status=None`` makes one with no order at all."""
+    """An attendee holding one ticket; ``order_status=None`` makes one with no order at all.
+
+    The access code is random unless given; a test that searches by a word gives each attendee a
+    code that cannot start with that word (a random one does, once in 1,296 for two letters).
+    """
     conference = conference or make_conference(session)
     order = None
     if order_status is not None:
         ticket_type = ticket_type or make_ticket_type(session, conference)
         order = make_order(session, conference, status=order_status, tickets={ticket_type: 1}, addons=addons)
     attendee = Attendee(conference_id=conference.id, order=order, ticket_type=ticket_type, first_name=first_name,
-                        last_name=last_name, email=f"{first_name.lower()}@example.org", access_code=random_code())
+                        last_name=last_name, email=f"{first_name.lower()}@example.org",
+                        access_code=access_code or random_code())
     session.add(attendee)
     session.flush()
     return attendee
