@@ -124,11 +124,21 @@ class Marked(str):
 
     parts: tuple[tuple[str, dict[str, object]], ...]
     separator = "; "  # between the parts, as ``joined`` was given it
+    lowercase = False  # a label inside a sentence ("is pending"): worded, then lowercased, as the English is
 
     def __new__(cls, message: str, **params: object) -> Self:
         marked = super().__new__(cls, message % params)  # (a message id is a format string: "100%% off")
         marked.parts = ((message, params),)
         return marked
+
+    @classmethod
+    def lowercased(cls, label: str) -> Self:
+        """A label (a status's "Pending", marked where it is defined) as a word inside a sentence: "pending" in
+        English, and its translation lowercased in the reader's language ("offen", "en attente")."""
+        marked = cls(label.replace("%", "%%"))
+        lowered = super().__new__(cls, str(marked).lower())
+        lowered.parts, lowered.lowercase = marked.parts, True
+        return lowered
 
     @classmethod
     def joined(cls, separator: str, texts: list[str]) -> str:

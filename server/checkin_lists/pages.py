@@ -319,7 +319,8 @@ def _attendee(db: DbSession, conference: Conference, access_code: str, ticket_ty
         code = forms.access_code(access_code, field="access_code")
         record = load_door_records(db, conference.id, {code}).get(code)
         if record is None:
-            raise forms.FieldRefused("access_code", f"No attendee of this conference has the code {code}.")
+            raise forms.FieldRefused("access_code", Marked(N_("No attendee of this conference has the code %(code)s."),
+                                                            code=code))
         return record.state
     type_id = forms.record_id(ticket_type, N_("ticket types"), field="ticket_type")
     chosen = next((t for t in ticket_types_of(db, conference.id) if t.id == type_id), None)

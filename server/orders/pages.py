@@ -107,7 +107,7 @@ def refund(request: Request, db: DbSession, user: SignedIn, slug: str, reference
         value = forms.money(amount, N_("refund amount"), currency=conference.currency, required=True)
         before = forms.money(refunded_before, N_("amount refunded before"), currency=conference.currency)
         if confirm != "yes":
-            raise InvalidInput("Tick the box to confirm the refund: nothing was refunded.")
+            raise InvalidInput(Marked(N_("Tick the box to confirm the refund: nothing was refunded.")))
         # The request's transaction only read (who is signed in, the order). On SQLite it holds the
         # one write lock, which the service's short units of work before and after Stripe's answer
         # need, and no transaction may stay open while Stripe answers: it ends here. The session goes
@@ -140,7 +140,7 @@ def refund_outside_stripe(request: Request, db: DbSession, user: SignedIn, slug:
         value = forms.money(amount, N_("refund amount"), currency=conference.currency, required=True)
         before = forms.money(refunded_before, N_("amount refunded before"), currency=conference.currency)
         if confirm != "yes":
-            raise InvalidInput("Tick the box to confirm that the money was given back: nothing was recorded.")
+            raise InvalidInput(Marked(N_("Tick the box to confirm that the money was given back: nothing was recorded.")))
         record_refund_outside_stripe(db, order, method=method, amount=value, refunded_before=before,
                                      recorded_by_user_id=user.id, recorded_by=f"{user.display_name} <{user.email}>")
     except DomainError as error:  # nothing written: the request's unit of work rolls back
@@ -161,7 +161,7 @@ def cancel(request: Request, db: DbSession, user: SignedIn, slug: str, reference
         raise page_not_found()
     try:
         if confirm != "yes":
-            raise InvalidInput("Tick the box to confirm cancelling: nothing was changed.")
+            raise InvalidInput(Marked(N_("Tick the box to confirm cancelling: nothing was changed.")))
         cancel_order(db, order)
     except DomainError as error:
         refused(request, db, error)

@@ -214,7 +214,7 @@ def mark_paid(
         _revive_for_late_payment(session, order)
     elif order.status is not OrderStatus.PENDING:
         raise Conflict(Marked(N_("Order %(reference)s is %(status)s; only a pending order can be paid."),
-                              reference=order.reference, status=order.status.label.lower()),
+                              reference=order.reference, status=Marked.lowercased(order.status.label)),
                        code="order_not_pending")
     order.status = OrderStatus.PAID
     order.paid_at = now
@@ -270,7 +270,7 @@ def cancel_order(session: Session, order: Order) -> Order:
     order = lock_order(session, order.id)
     if order.status not in (OrderStatus.PENDING, OrderStatus.PAID):
         raise Conflict(Marked(N_("Order %(reference)s is %(status)s and cannot be cancelled."),
-                              reference=order.reference, status=order.status.label.lower()),
+                              reference=order.reference, status=Marked.lowercased(order.status.label)),
                        code="order_not_cancellable")
     if order.status is OrderStatus.PENDING:
         release_voucher_use(session, order)
@@ -289,7 +289,7 @@ def refund_order(session: Session, order: Order, amount: Decimal | None = None) 
     order = lock_order(session, order.id)
     if order.status not in (OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED):
         raise Conflict(Marked(N_("Order %(reference)s is %(status)s; only a paid order can be refunded."),
-                              reference=order.reference, status=order.status.label.lower()),
+                              reference=order.reference, status=Marked.lowercased(order.status.label)),
                        code="order_not_refundable")
     refundable = order.total - order.amount_refunded
     amount = refundable if amount is None else amount

@@ -20,7 +20,8 @@ from server.payments.gateway import PaymentProviderError, StripeGateway, to_mino
 from server.sponsors.models import BulkPurchase, BulkPurchaseStatus
 from server.sponsors.repository import bulk_purchase_by_checkout_session, bulk_purchase_for_checkout
 from server.sponsors import bulk_purchases
-from server.sponsors.bulk_purchases import BulkPurchaseError
+from server.sponsors.bulk_purchases import BulkPurchaseError, state_word
+from shared.languages import N_, Marked
 
 if TYPE_CHECKING:  # types only: the stripe library is loaded when a session is made (server/payments/gateway.py)
     from stripe.params.checkout import SessionCreateParams, SessionCreateParamsLineItem
@@ -125,7 +126,7 @@ def start_bulk_purchase_checkout(factory: sessionmaker[Session], purchase_id: in
     with unit_of_work(factory) as session:
         purchase = bulk_purchase_for_checkout(session, purchase_id)
         if purchase is None or (conference_id is not None and purchase.conference_id != conference_id):
-            raise NotFound(f"No bulk purchase #{purchase_id}.")
+            raise NotFound(Marked(N_("No bulk purchase #%(number)s."), number=purchase_id))
     with unit_of_work(factory) as session:
         return BulkPurchaseCheckout.create_checkout_session(session, purchase, success_url, cancel_url)
 
@@ -135,15 +136,15 @@ def bulk_purchase_checkout_link(factory: sessionmaker[Session], purchase_id: int
     with unit_of_work(factory) as session:
         purchase = bulk_purchase_for_checkout(session, purchase_id)
         if purchase is None or purchase.conference_id != conference_id:
-            raise NotFound(f"No bulk purchase #{purchase_id}.")
+            raise NotFound(Marked(N_("No bulk purchase #%(number)s."), number=purchase_id))
         if purchase.payment_status is not BulkPurchaseStatus.PROCESSING or not purchase.stripe_checkout_session_id:
-            raise BulkPurchaseError(f"Purchase #{purchase_id} has no open Checkout link "
-                                    f"(it is {purchase.payment_status.label.lower()}).")
+            raise BulkPurchaseError(Marked(N_("Purchase #%(number)s has no open Checkout link (it is %(status)s)."),
+                                           number=purchase_id, status=Marked.lowercased(purchase.payment_status.label)))
         gateway, session_id = StripeGateway(purchase.conference), purchase.stripe_checkout_session_id
     checkout = gateway.retrieve_checkout_session(session_id)  # no transaction open while Stripe answers
     if checkout.status != "open" or not checkout.url:
-        raise BulkPurchaseError(f"The Checkout Session of purchase #{purchase_id} is {checkout.status}: "
-                                f"its link no longer works.")
+        raise BulkPurchaseError(Marked(N_("The Checkout Session of purchase #%(number)s is %(status)s: its link no "
+                                          "longer works."), number=purchase_id, status=checkout.status))
     return str(checkout.url)
 
 
@@ -159,9 +160,10 @@ class BulkPurchaseCheckout:
         timeout) gets the same session from Stripe, never a second one.
         """
         if bulk_purchase.payment_status is not BulkPurchaseStatus.PENDING:
-            raise BulkPurchaseError(f"Cannot create checkout for purchase in '{bulk_purchase.payment_status.label}' state.")
+            raise BulkPurchaseError(Marked(N_("Cannot create checkout for purchase in '%(state)s' state."),
+                                           state=state_word(bulk_purchase)))
         if bulk_purchase.total_amount <= Decimal("0.00"):
-            raise BulkPurchaseError("Cannot create a checkout session for a zero-amount purchase.")
+            raise BulkPurchaseError(Marked(N_("Cannot create a checkout session for a zero-amount purchase.")))
         conference = bulk_purchase.conference
         gateway = StripeGateway(conference)
         currency = gateway.currency

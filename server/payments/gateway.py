@@ -90,7 +90,8 @@ class StripeGateway:
             return self.client.v1.checkout.sessions.create(params=params,
                                                             options={"idempotency_key": idempotency_key})
         except stripe.StripeError as error:
-            raise PaymentProviderError(f"Stripe did not create the Checkout Session: {_message(error)}") from error
+            raise PaymentProviderError(Marked(N_("Stripe did not create the Checkout Session: %(why)s"),
+                                              why=_message(error))) from error
 
     def retrieve_checkout_session(self, session_id: str) -> stripe.checkout.Session:
         import stripe  # loaded by __init__ already; the name is needed for the except clause
@@ -98,7 +99,8 @@ class StripeGateway:
         try:
             return self.client.v1.checkout.sessions.retrieve(session_id)
         except stripe.StripeError as error:
-            raise PaymentProviderError(f"Stripe did not find the Checkout Session: {_message(error)}") from error
+            raise PaymentProviderError(Marked(N_("Stripe did not find the Checkout Session: %(why)s"),
+                                              why=_message(error))) from error
 
     def refund(self, payment_intent_id: str, amount: Decimal | None, *, idempotency_key: str) -> stripe.Refund:
         params: RefundCreateParams = {"payment_intent": payment_intent_id}

@@ -20,6 +20,7 @@ from server.payments.repository import stripe_events
 from server.payments.webhooks import retry_event
 from server.users.models import Role
 from server.web.console import CsrfProtected, SignedIn, conference_for, page_not_found, render
+from shared.languages import N_, Marked
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 EventIdPath = Annotated[str, Path(pattern=r"^evt_[A-Za-z0-9_]{1,200}$")]
@@ -37,7 +38,7 @@ def events(request: Request, db: DbSession, user: SignedIn, slug: str, show: str
     """Stripe webhook events with problems (``show=all``: every event), newest first."""
     conference = conference_for(db, user, slug, at_least=Role.VIEWER)
     return _events_page(request, db, conference, show_all=show == "all",
-                        notice=f"Event {retried} applied." if retried.startswith("evt_") else "")
+                        notice=Marked(N_("Event %(event)s applied."), event=retried) if retried.startswith("evt_") else "")
 
 
 @router.post("/conferences/{slug}/orders/stripe-events/{event_id}/retry", dependencies=[CsrfProtected])
@@ -55,5 +56,5 @@ def retry(request: Request, db: DbSession, user: SignedIn, slug: str, event_id: 
     except DomainError as error:  # failed again (recorded on the event), or applied already
         with unit_of_work(factory) as session:
             return _events_page(request, session, conference, show_all=False, status_code=409,
-                                error=f"Not applied: {error.message}")
+                                error=Marked(N_("Not applied: %(reason)s"), reason=error.message))
     return RedirectResponse(f"/conferences/{slug}/orders/stripe-events?retried={event_id}", status_code=303)

@@ -62,7 +62,7 @@ def refund_order_through_stripe(factory: sessionmaker[Session], reference: str,
                            code="refunded_meanwhile")
         if order.status not in REFUNDABLE:
             raise Conflict(Marked(N_("Order %(reference)s is %(status)s; only a paid order can be refunded."),
-                                  reference=reference, status=order.status.label.lower()))
+                                  reference=reference, status=Marked.lowercased(order.status.label)))
         payment_intent = order.stripe_payment_intent_id
         if not payment_intent:
             raise Conflict(Marked(N_("Order %(reference)s was not paid through Stripe (it has no Stripe payment), so "
@@ -107,14 +107,15 @@ def refund_bulk_purchase_through_stripe(factory: sessionmaker[Session], purchase
     with unit_of_work(factory) as session:
         purchase = session.get(BulkPurchase, purchase_id)
         if purchase is None or (conference_id is not None and purchase.conference_id != conference_id):
-            raise NotFound(f"No bulk purchase #{purchase_id}.")
+            raise NotFound(Marked(N_("No bulk purchase #%(number)s."), number=purchase_id))
         if purchase.payment_status is not BulkPurchaseStatus.PAID:
-            raise BulkPurchaseError(f"Cannot refund purchase in '{purchase.payment_status.label}' state; "
-                                    f"only a paid purchase can be refunded.")
+            raise BulkPurchaseError(Marked(N_("Cannot refund purchase in '%(state)s' state; only a paid purchase can "
+                                              "be refunded."), state=bulk_purchases.state_word(purchase)))
         payment_intent = purchase.stripe_payment_intent_id
         if not payment_intent and not purchase.is_comp:
-            raise BulkPurchaseError(f"Purchase #{purchase_id} has no Stripe payment on record, so nothing can go back "
-                                    f"through Stripe; nothing was refunded and its codes still work.")
+            raise BulkPurchaseError(Marked(N_("Purchase #%(number)s has no Stripe payment on record, so nothing can go "
+                                              "back through Stripe; nothing was refunded and its codes still work."),
+                                           number=purchase_id))
         gateway = StripeGateway(purchase.conference) if payment_intent else None
     if gateway is not None and payment_intent:
         gateway.refund(payment_intent, None, idempotency_key=f"refund-bulk-purchase-{purchase_id}")

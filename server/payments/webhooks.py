@@ -37,6 +37,7 @@ from server.payments.gateway import from_minor_units, to_minor_units
 from server.payments.models import StripeEvent
 from server.sponsors.models import BulkPurchase, BulkPurchaseStatus
 from server.sponsors import bulk_purchases
+from shared.languages import N_, Marked
 
 logger = logging.getLogger(__name__)
 
@@ -118,7 +119,10 @@ def process(factory: sessionmaker, event_id: str) -> WebhookResult:
             row.attempts += 1
             row.last_error = f"{error.__class__.__name__}: {error}"[:2000]
         logger.exception("Stripe event %s failed; it will be retried", event_id)
-        raise HandlerFailed(f"Event {event_id} is recorded but could not be applied: {error}") from error
+        # (a refusal's own text, not str() of it: a Marked one keeps its words for the Stripe events page)
+        why = error.message if isinstance(error, DomainError) else str(error)
+        raise HandlerFailed(Marked(N_("Event %(event)s is recorded but could not be applied: %(why)s"), event=event_id,
+                                   why=why)) from error
 
 
 def retry_unprocessed(factory: sessionmaker, *, max_attempts: int = 10) -> int:
@@ -147,7 +151,8 @@ def retry_event(factory: sessionmaker, conference_id: int, event_id: str) -> Web
         if row is None or row.conference_id != conference_id:
             raise NotFound(f"No Stripe event {event_id}.")
         if row.processed_at is not None:
-            raise Conflict(f"Event {event_id} was applied already; retrying it would change nothing.",
+            raise Conflict(Marked(N_("Event %(event)s was applied already; retrying it would change nothing."),
+                                  event=event_id),
                            code="event_applied")
     return process(factory, event_id)
 

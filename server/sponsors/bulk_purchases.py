@@ -19,6 +19,7 @@ from server.errors import Conflict, InvalidInput, NotFound
 from server.sponsors.models import BulkPurchase, BulkPurchaseStatus, BulkPurchaseVoucher, Sponsor
 from server.vouchers.models import Voucher, VoucherType
 from server.vouchers.service import VoucherBulkConfig, check_voucher_config, generate_voucher_codes
+from shared.languages import N_, Marked
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +28,11 @@ class BulkPurchaseError(Conflict):
     """Raised when a bulk purchase operation is not allowed in the purchase's state."""
 
     code = "bulk_purchase"
+
+
+def state_word(purchase: BulkPurchase) -> Marked:
+    """The purchase's state as its refusals quote it ('Pending'): the label the console shows, worded as it is there."""
+    return Marked(purchase.payment_status.label)
 
 
 MAX_USES = 1_000_000  # uses per code: far beyond any event, well inside the Integer column
@@ -59,7 +65,7 @@ class BulkVoucherConfig(BaseModel):
         try:
             return VoucherType(str(value))
         except ValueError:
-            raise ValueError(f"Unknown voucher type '{value}'.") from None
+            raise ValueError(Marked(N_("Unknown voucher type '%(value)s'."), value=value)) from None
 
     @field_validator("valid_from", "valid_until")
     @classmethod
@@ -77,7 +83,9 @@ class BulkVoucherConfig(BaseModel):
             field = ".".join(str(part) for part in first["loc"])
             cause = first.get("ctx", {}).get("error")
             # This model's own refusals are written for people and name their field; pydantic's get it named.
-            message = str(cause) if first["type"] == "value_error" and cause is not None else f"{field}: {first['msg']}"
+            # (the cause's own text, not str() of it: a Marked refusal keeps its words for a page)
+            message = cause.args[0] if first["type"] == "value_error" and cause is not None and cause.args \
+                else f"{field}: {first['msg']}"
             raise InvalidInput(message, code="invalid_voucher_config") from None
 
     @classmethod
@@ -105,18 +113,18 @@ def validate_bulk_purchase(purchase: BulkPurchase) -> None:
     problems = []
     if purchase.ticket_type is not None:
         if purchase.ticket_type.conference_id != purchase.conference_id:
-            problems.append("Ticket type must belong to the same conference as the bulk purchase.")
+            problems.append(Marked(N_("Ticket type must belong to the same conference as the bulk purchase.")))
         elif not purchase.ticket_type.bulk_enabled:
-            problems.append("This ticket type does not have bulk purchasing enabled.")
+            problems.append(Marked(N_("This ticket type does not have bulk purchasing enabled.")))
     if purchase.addon is not None:
         if purchase.addon.conference_id != purchase.conference_id:
-            problems.append("Add-on must belong to the same conference as the bulk purchase.")
+            problems.append(Marked(N_("Add-on must belong to the same conference as the bulk purchase.")))
         elif not purchase.addon.bulk_enabled:
-            problems.append("This add-on does not have bulk purchasing enabled.")
+            problems.append(Marked(N_("This add-on does not have bulk purchasing enabled.")))
     if purchase.sponsor is not None and purchase.sponsor.conference_id != purchase.conference_id:
-        problems.append("Sponsor must belong to the same conference as the bulk purchase.")
+        problems.append(Marked(N_("Sponsor must belong to the same conference as the bulk purchase.")))
     if problems:
-        raise InvalidInput(" ".join(problems), code="invalid_bulk_purchase")
+        raise InvalidInput(Marked.joined(" ", problems), code="invalid_bulk_purchase")
 
 
 def _voucher_bulk_config(config: BulkVoucherConfig, bp: BulkPurchase, conference: Conference) -> VoucherBulkConfig:
@@ -155,15 +163,15 @@ def create_bulk_purchase(
     added to the session: a refused purchase writes nothing.
     """
     if quantity < 1:
-        raise BulkPurchaseError("Quantity must be at least 1.")
+        raise BulkPurchaseError(Marked(N_("Quantity must be at least 1.")))
     if unit_price < Decimal("0.00"):
-        raise BulkPurchaseError("Unit price cannot be negative.")
+        raise BulkPurchaseError(Marked(N_("Unit price cannot be negative.")))
     if conference is not None:
         conference_id = conference.id
     elif sponsor is not None:
         conference_id = sponsor.conference_id
     else:
-        raise InvalidInput("A bulk purchase needs a sponsor or a conference.")
+        raise InvalidInput(Marked(N_("A bulk purchase needs a sponsor or a conference.")))
     config = voucher_config if voucher_config is not None else BulkVoucherConfig()
     product_description = f"{quantity}x {ticket_type.name} voucher codes" if ticket_type is not None else ""
     purchase = BulkPurchase(
@@ -188,8 +196,8 @@ def create_bulk_purchase(
             check_voucher_config(_voucher_bulk_config(
                 config, purchase, conference if conference is not None else session.get_one(Conference, conference_id)))
         except InvalidInput as error:
-            raise InvalidInput(f"The voucher codes of this purchase could not be generated: {error.message}",
-                               code="invalid_voucher_config") from None
+            raise InvalidInput(Marked(N_("The voucher codes of this purchase could not be generated: %(problem)s"),
+                                      problem=error.message), code="invalid_voucher_config") from None
     session.add(purchase)
     session.flush()
     return purchase
@@ -203,7 +211,7 @@ def lock(session: Session, purchase_id: int) -> BulkPurchase:
     count on its old snapshot, so a second fulfilment would see "0 vouchers" and run again.
     """
     if session.scalar(select(BulkPurchase.id).where(BulkPurchase.id == purchase_id).with_for_update()) is None:
-        raise NotFound(f"No bulk purchase #{purchase_id}.")
+        raise NotFound(Marked(N_("No bulk purchase #%(number)s."), number=purchase_id))
     return session.get_one(BulkPurchase, purchase_id, populate_existing=True)
 
 
@@ -211,7 +219,7 @@ def approve(session: Session, bulk_purchase: BulkPurchase) -> BulkPurchase:
     """PENDING → APPROVED: an organiser's sign-off; comp deals (total 0) can then be fulfilled without payment."""
     purchase = lock(session, bulk_purchase.id)
     if purchase.payment_status is not BulkPurchaseStatus.PENDING:
-        raise BulkPurchaseError(f"Cannot approve purchase in '{purchase.payment_status.label}' state.")
+        raise BulkPurchaseError(Marked(N_("Cannot approve purchase in '%(state)s' state."), state=state_word(purchase)))
     purchase.payment_status = BulkPurchaseStatus.APPROVED
     session.flush()
     return purchase
@@ -228,19 +236,18 @@ def fulfill_bulk_purchase(session: Session, bulk_purchase: BulkPurchase) -> list
         logger.info("BulkPurchase #%s already fulfilled, skipping", bp.id)
         return []
     if bp.payment_status not in (BulkPurchaseStatus.APPROVED, BulkPurchaseStatus.PROCESSING, BulkPurchaseStatus.PAID):
-        raise BulkPurchaseError(f"Cannot fulfill BulkPurchase #{bp.id} in '{bp.payment_status.label}' state.")
+        raise BulkPurchaseError(Marked(N_("Cannot fulfill BulkPurchase #%(number)s in '%(state)s' state."),
+                                       number=bp.id, state=state_word(bp)))
     if bp.payment_status is BulkPurchaseStatus.APPROVED and bp.total_amount > Decimal(0):
-        raise BulkPurchaseError(
-            f"Cannot fulfill BulkPurchase #{bp.id}: payment must be completed first. "
-            f"Only comp deals (total_amount=0) can be fulfilled from APPROVED state."
-        )
+        raise BulkPurchaseError(Marked(N_(
+            "Cannot fulfill BulkPurchase #%(number)s: payment must be completed first. "
+            "Only comp deals (total_amount=0) can be fulfilled from APPROVED state."), number=bp.id))
     config = BulkVoucherConfig.from_json(bp.voucher_config)
     if not config.complete:
-        raise BulkPurchaseError(
-            f"Cannot fulfill BulkPurchase #{bp.id}: voucher_config is missing "
-            f"required fields (voucher_type, discount_value). "
-            f"Configure these via the manage dashboard before fulfillment."
-        )
+        raise BulkPurchaseError(Marked(N_(
+            "Cannot fulfill BulkPurchase #%(number)s: voucher_config is missing "
+            "required fields (voucher_type, discount_value). "
+            "Configure these via the manage dashboard before fulfillment."), number=bp.id))
     vouchers = generate_voucher_codes(session, _voucher_bulk_config(config, bp, bp.conference))
     session.add_all(BulkPurchaseVoucher(bulk_purchase_id=bp.id, voucher_id=v.id) for v in vouchers)
     bp.payment_status = BulkPurchaseStatus.PAID
@@ -286,7 +293,7 @@ def mark_failed_by_hand(session: Session, bulk_purchase: BulkPurchase) -> BulkPu
     never overwritten, whatever Stripe says late), and a refusal is said rather than skipped quietly."""
     purchase = lock(session, bulk_purchase.id)
     if not mark_failed(session, purchase):
-        raise BulkPurchaseError(f"Cannot mark purchase in '{purchase.payment_status.label}' state as failed; "
-                                f"only a pending or processing purchase can fail.")
+        raise BulkPurchaseError(Marked(N_("Cannot mark purchase in '%(state)s' state as failed; only a pending or "
+                                          "processing purchase can fail."), state=state_word(purchase)))
     session.refresh(purchase)
     return purchase

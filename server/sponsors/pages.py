@@ -46,7 +46,7 @@ from server.web import forms
 from server.web.console import ConsoleUser, CsrfProtected, SignedIn, conference_for, page_not_found, render
 from server.web.forms import refused
 from server.web.sections import SEES_CODES
-from shared.languages import N_
+from shared.languages import N_, Marked
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 
@@ -95,7 +95,7 @@ def _refused(request: Request, db: Session, conference: Conference, error: Domai
 def sponsors(request: Request, db: DbSession, user: SignedIn, slug: str, done: str = "") -> HTMLResponse:
     """A conference's sponsor levels, sponsors and bulk purchases of voucher codes."""
     conference = conference_for(db, user, slug, at_least=Role.VIEWER)
-    notices = {"level": "Sponsor level saved.", "sponsor": "Sponsor saved."}
+    notices = {"level": Marked(N_("Sponsor level saved.")), "sponsor": Marked(N_("Sponsor saved."))}
     return _sponsors_page(request, db, conference, notice=notices.get(done, ""))
 
 
@@ -143,7 +143,7 @@ def _level_from_form(db: Session, conference: Conference, level_id: str):
         return None
     level = sponsor_level_in(db, conference.id, _optional_id(level_id) or 0)
     if level is None:
-        raise InvalidInput("Choose one of this conference's sponsor levels, or none.")
+        raise InvalidInput(Marked(N_("Choose one of this conference's sponsor levels, or none.")))
     return level
 
 
@@ -199,7 +199,7 @@ def add_purchase(request: Request, db: DbSession, user: SignedIn, slug: str, spo
         if sponsor_id.strip():
             sponsor = sponsor_in(db, conference.id, _optional_id(sponsor_id) or 0)
             if sponsor is None:
-                raise InvalidInput("Choose one of this conference's sponsors, or the conference itself.")
+                raise InvalidInput(Marked(N_("Choose one of this conference's sponsors, or the conference itself.")))
         ticket_type, addon = _product_from_form(db, product)
         config = purchases.BulkVoucherConfig.parse({
             "voucher_type": forms.text(voucher_type, N_("voucher type"), max_length=20),
@@ -224,21 +224,23 @@ def _product_from_form(db: Session, product: str) -> tuple[TicketType | None, Ad
     found = db.get(TicketType, item_id) if kind == "ticket" and item_id else \
         db.get(AddOn, item_id) if kind == "addon" and item_id else None
     if found is None:
-        raise InvalidInput("Choose a ticket type or an add-on of this conference, or any ticket.")
+        raise InvalidInput(Marked(N_("Choose a ticket type or an add-on of this conference, or any ticket.")))
     return (found, None) if isinstance(found, TicketType) else (None, found)
 
 
 # One purchase: its state, its Checkout link, and what can be done with it ------------------------------
 
 NOTICES = {
-    "created": "Bulk purchase recorded (pending). Create its Checkout link for the sponsor to pay, or approve it "
-               "if it is a comp deal.",
-    "approved": "Approved. A comp deal (nothing to pay) can now be fulfilled.",
-    "fulfilled": "Fulfilled: its voucher codes are ready to download for the sponsor.",
-    "already": "It was already fulfilled: nothing new was generated.",
-    "refunded": "Refunded: its payment went back through Stripe and every code it generated stopped working.",
-    "withdrawn": "Comp deal withdrawn: every code it generated stopped working. Nothing was paid, so no money moved.",
-    "failed": "Marked failed.",
+    "created": Marked(N_("Bulk purchase recorded (pending). Create its Checkout link for the sponsor to pay, or "
+                         "approve it if it is a comp deal.")),
+    "approved": Marked(N_("Approved. A comp deal (nothing to pay) can now be fulfilled.")),
+    "fulfilled": Marked(N_("Fulfilled: its voucher codes are ready to download for the sponsor.")),
+    "already": Marked(N_("It was already fulfilled: nothing new was generated.")),
+    "refunded": Marked(N_("Refunded: its payment went back through Stripe and every code it generated stopped "
+                          "working.")),
+    "withdrawn": Marked(N_("Comp deal withdrawn: every code it generated stopped working. Nothing was paid, so no "
+                           "money moved.")),
+    "failed": Marked(N_("Marked failed.")),
 }
 
 
@@ -292,6 +294,11 @@ def _end_transaction_before_stripe(db: Session) -> None:
     db.commit()
 
 
+# Two whole sentences, not one with "after paying" put in: a language may need to turn the sentence around it.
+_NO_SUCCESS_URL = Marked(N_("Give the web address (http:// or https://) Stripe sends the sponsor to after paying."))
+_NO_CANCEL_URL = Marked(N_("Give the web address (http:// or https://) Stripe sends the sponsor to on cancelling."))
+
+
 def _page_after_stripe(request: Request, conference: Conference, purchase_id: int, **page: Any) -> HTMLResponse:
     with unit_of_work(request.app.state.session_factory) as session:
         return _purchase_page(request, session, conference, purchase_id, **page)
@@ -310,10 +317,9 @@ def checkout_link(request: Request, db: DbSession, user: SignedIn, slug: str, pu
         if status is BulkPurchaseStatus.PROCESSING:
             url = bulk_purchase_checkout_link(factory, purchase_id, conference_id=conference.id)
         else:
-            for given, what in ((success_url, "after paying"), (cancel_url, "on cancelling")):
+            for given, refusal in ((success_url, _NO_SUCCESS_URL), (cancel_url, _NO_CANCEL_URL)):
                 if not given.startswith(("https://", "http://")) or len(given) > 2000:
-                    raise InvalidInput(f"Give the web address (http:// or https://) Stripe sends the sponsor to "
-                                       f"{what}.")
+                    raise InvalidInput(refusal)
             url = start_bulk_purchase_checkout(factory, purchase_id, success_url=success_url,
                                                cancel_url=cancel_url, conference_id=conference.id)
     except NotFound:
@@ -322,8 +328,8 @@ def checkout_link(request: Request, db: DbSession, user: SignedIn, slug: str, pu
         return _page_after_stripe(request, conference, purchase_id, status_code=error.http_status,
                                   error=error.message, values=values)
     return _page_after_stripe(request, conference, purchase_id, checkout_url=url,
-                              notice="Send this Checkout link to the sponsor; their codes are generated when they "
-                                     "pay.")
+                              notice=Marked(N_("Send this Checkout link to the sponsor; their codes are generated when "
+                                                "they pay.")))
 
 
 @router.post("/conferences/{slug}/sponsors/purchases/{purchase_id}/approve", dependencies=[CsrfProtected])
@@ -356,7 +362,7 @@ def refund(request: Request, db: DbSession, user: SignedIn, slug: str, purchase_
     _purchase(db, conference, purchase_id)
     if confirm != "yes":
         return _purchase_page(request, db, conference, purchase_id, status_code=422,
-                              error="Tick the box to confirm the refund: nothing was refunded.")
+                              error=Marked(N_("Tick the box to confirm the refund: nothing was refunded.")))
     _end_transaction_before_stripe(db)
     try:
         refunded = refund_bulk_purchase_through_stripe(request.app.state.session_factory, purchase_id,

@@ -19,6 +19,7 @@ from server.sponsors.models import (
     SponsorLevel,
 )
 from shared.email_address import is_email_address
+from shared.languages import N_, Marked
 
 logger = logging.getLogger(__name__)
 
@@ -29,16 +30,21 @@ def slug_from_name(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:63].rstrip("-")
 
 
+# Refusals are Marked: English here, in the API and the logs; a console page words them in its reader's language.
+_NO_NAME = Marked(N_("A sponsor needs a name."))
+
+
 def validate_sponsor(sponsor: Sponsor) -> None:
     """The sponsor rule, run on create and on every edit, so a sponsor is never stored half-valid."""
     if not sponsor.name:
-        raise InvalidInput("A sponsor needs a name.")
+        raise InvalidInput(_NO_NAME)
     if len(sponsor.name) > 200:
-        raise InvalidInput("A sponsor's name is at most 200 characters.")
+        raise InvalidInput(Marked(N_("A sponsor's name is at most 200 characters.")))
     if sponsor.contact_email and not is_email_address(sponsor.contact_email):
-        raise InvalidInput(f"'{sponsor.contact_email}' is not an email address.")
+        raise InvalidInput(Marked(N_("'%(value)s' is not an email address."), value=sponsor.contact_email))
     if sponsor.level is not None and sponsor.level.conference_id != sponsor.conference_id:
-        raise InvalidInput("Sponsor level must belong to the same conference as the sponsor.", code="wrong_conference")
+        raise InvalidInput(Marked(N_("Sponsor level must belong to the same conference as the sponsor.")),
+                           code="wrong_conference")
 
 
 def create_sponsor(
@@ -48,11 +54,11 @@ def create_sponsor(
     """A sponsor of the conference; without a slug, one is made from the name (lowercase, words joined by hyphens)."""
     name = name.strip()
     if not name:
-        raise InvalidInput("A sponsor needs a name.")
+        raise InvalidInput(_NO_NAME)
     if not slug:
         slug = slug_from_name(name)
         if not slug:
-            raise InvalidInput(f"No slug can be made from the name '{name}'; give one.")
+            raise InvalidInput(Marked(N_("No slug can be made from the name '%(name)s'; give one."), name=name))
     check_slug(slug, "sponsor slug")
     _refuse_taken_sponsor_slug(session, conference, slug)
     sponsor = Sponsor(conference_id=conference.id, conference=conference, name=name, slug=slug, level=level,
@@ -85,7 +91,8 @@ def update_sponsor(
 
 def _refuse_taken_sponsor_slug(session: Session, conference: Conference, slug: str) -> None:
     if session.scalar(select(Sponsor.id).where(Sponsor.conference_id == conference.id, Sponsor.slug == slug)):
-        raise Conflict(f"Sponsor '{slug}' already exists in {conference.slug}.", code="duplicate_slug")
+        raise Conflict(Marked(N_("Sponsor '%(slug)s' already exists in %(conference)s."), slug=slug,
+                              conference=conference.slug), code="duplicate_slug")
 
 
 def list_sponsors(session: Session, conference: Conference) -> list[Sponsor]:
@@ -95,24 +102,25 @@ def list_sponsors(session: Session, conference: Conference) -> list[Sponsor]:
 def get_sponsor(session: Session, conference: Conference, slug: str) -> Sponsor:
     sponsor = session.scalar(select(Sponsor).where(Sponsor.conference_id == conference.id, Sponsor.slug == slug))
     if sponsor is None:
-        raise NotFound(f"No sponsor '{slug}' in {conference.slug}.")
+        raise NotFound(Marked(N_("No sponsor '%(slug)s' in %(conference)s."), slug=slug, conference=conference.slug))
     return sponsor
 
 
 def _check_level_fields(name: str | None, cost: Decimal | str | None, comp_badges: int | None):
     if name is not None and not name.strip():
-        raise InvalidInput("A sponsor level needs a name.")
+        raise InvalidInput(Marked(N_("A sponsor level needs a name.")))
     if name is not None and len(name.strip()) > 100:
-        raise InvalidInput("A sponsor level's name is at most 100 characters.")
+        raise InvalidInput(Marked(N_("A sponsor level's name is at most 100 characters.")))
     if comp_badges is not None and comp_badges < 0:
-        raise InvalidInput("Comp badges must be zero or more.")
+        raise InvalidInput(Marked(N_("Comp badges must be zero or more.")))
     return parse_money(cost, "cost") if cost is not None else None
 
 
 def _refuse_taken_level_name(session: Session, conference: Conference, name: str) -> None:
     if session.scalar(select(SponsorLevel.id).where(SponsorLevel.conference_id == conference.id,
                                                     SponsorLevel.name == name)):
-        raise Conflict(f"Sponsor level '{name}' already exists in {conference.slug}.", code="duplicate_name")
+        raise Conflict(Marked(N_("Sponsor level '%(name)s' already exists in %(conference)s."), name=name,
+                              conference=conference.slug), code="duplicate_name")
 
 
 def create_sponsor_level(
@@ -159,5 +167,6 @@ def get_sponsor_level(session: Session, conference: Conference, name_or_id: str 
         level = session.scalar(select(SponsorLevel).where(SponsorLevel.conference_id == conference.id,
                                                           SponsorLevel.name == str(name_or_id)))
     if level is None:
-        raise NotFound(f"No sponsor level '{name_or_id}' in {conference.slug}.")
+        raise NotFound(Marked(N_("No sponsor level '%(level)s' in %(conference)s."), level=name_or_id,
+                              conference=conference.slug))
     return level

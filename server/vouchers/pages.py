@@ -24,7 +24,7 @@ from server.web import forms
 from server.web.console import CsrfProtected, SignedIn, conference_for, page_not_found, render
 from server.web.forms import checked, ids, refused, whole_number
 from server.web.sections import SEES_CODES, sees_codes
-from shared.languages import N_
+from shared.languages import N_, Marked
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 
@@ -82,8 +82,9 @@ def vouchers(request: Request, db: DbSession, user: SignedIn, slug: str, prefix:
         prefix = forms.search_text(prefix, N_("code prefix"))
     except InvalidInput as refusal:  # a NUL would reach PostgreSQL, which answers it with an error
         return _vouchers_page(request, db, conference, status_code=422, search_error=refusal.message)
-    notice = (f"Generated {generated} voucher codes." if generated
-              else f"Voucher {deactivated} deactivated: it is refused from now on." if deactivated else "")
+    notice = (Marked(N_("Generated %(count)s voucher codes."), count=generated) if generated
+              else Marked(N_("Voucher %(code)s deactivated: it is refused from now on."), code=deactivated) if deactivated
+              else "")
     return _vouchers_page(request, db, conference, prefix=prefix, page=page, notice=notice)
 
 
@@ -96,13 +97,13 @@ def _bulk_config(db: DbSession, conference: Conference, form: dict) -> VoucherBu
     ticket_types = ticket_types_in(db, conference.id, ticket_ids)
     addons = addons_in(db, conference.id, addon_ids)
     if len(ticket_types) != len(ticket_ids) or len(addons) != len(addon_ids):
-        raise InvalidInput("A ticket type or add-on chosen is not one of this conference's.")
+        raise InvalidInput(Marked(N_("A ticket type or add-on chosen is not one of this conference's.")))
     voucher_type = form["voucher_type"]
     value = form["value"].strip()
     if voucher_type not in (VoucherType.PERCENTAGE, VoucherType.FIXED_AMOUNT):
         discount = Decimal("0.00")  # a comp voucher takes everything off whatever its value
     elif not value:
-        raise InvalidInput("Say how much the voucher takes off (a percentage, or an amount).")
+        raise InvalidInput(Marked(N_("Say how much the voucher takes off (a percentage, or an amount).")))
     else:
         discount = forms.money(value, N_("discount value"), currency=conference.currency, field="value")
     return VoucherBulkConfig(

@@ -50,18 +50,20 @@ def _generate_unique_code(prefix: str, existing_codes: set[str]) -> str:
 def check_voucher_config(config: VoucherBulkConfig) -> VoucherType:
     """Everything generate_voucher_codes refuses before it writes; callers may run it ahead (a bulk purchase at creation)."""
     if config.count < 1 or config.count > _MAX_COUNT:
-        raise InvalidInput(f"count must be between 1 and {_MAX_COUNT}, got {config.count}")
+        raise InvalidInput(Marked(N_("count must be between 1 and %(maximum)s, got %(count)s"), maximum=_MAX_COUNT,
+                                  count=config.count))
     try:
         voucher_type = VoucherType(config.voucher_type)
     except ValueError:
         choices = ", ".join(t.value for t in VoucherType)
-        raise InvalidInput(f"Unknown voucher type '{config.voucher_type}' (one of {choices}).") from None
+        raise InvalidInput(Marked(N_("Unknown voucher type '%(value)s' (one of %(choices)s)."),
+                                  value=config.voucher_type, choices=choices)) from None
     if config.discount_value < 0:
-        raise InvalidInput("discount_value cannot be negative.")
+        raise InvalidInput(Marked(N_("discount_value cannot be negative.")))
     if voucher_type is VoucherType.PERCENTAGE and config.discount_value > 100:
         raise InvalidInput(Marked(N_("A percentage discount must be between 0 and 100.")))
     if config.max_uses < 1:
-        raise InvalidInput("max_uses must be at least 1.")
+        raise InvalidInput(Marked(N_("max_uses must be at least 1.")))
     if len(config.prefix) > _MAX_PREFIX_LENGTH or any(c.isspace() or not c.isprintable() for c in config.prefix):
         raise InvalidInput(Marked(N_("The prefix must be at most %(length)s printable characters without spaces."),
                                   length=_MAX_PREFIX_LENGTH))
@@ -72,7 +74,8 @@ def check_voucher_config(config: VoucherBulkConfig) -> VoucherType:
     products: list[TicketType | AddOn] = [*(config.applicable_ticket_types or []), *(config.applicable_addons or [])]
     for product in products:
         if product.conference_id != config.conference.id:
-            raise InvalidInput(f"'{product.name}' does not belong to {config.conference.slug}.")
+            raise InvalidInput(Marked(N_("'%(name)s' does not belong to %(conference)s."), name=product.name,
+                                      conference=config.conference.slug))
     return voucher_type
 
 

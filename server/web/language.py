@@ -86,6 +86,7 @@ def worded(text: object) -> object:
         return text
     catalogue = translations(_active.get())
     # Markup, as Jinja's own _() gives: the catalogue's words are trusted, what fills them is escaped.
-    return Markup(text.separator).join(
+    said = Markup(text.separator).join(
         Markup(catalogue.gettext(message)) % {name: worded(value) for name, value in params.items()}
         for message, params in text.parts if message)  # (an empty message id would be the catalogue's header)
+    return said.lower() if text.lowercase else said
