@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import gettext
 import io
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Self
 
@@ -141,7 +142,7 @@ class Marked(str):
         return lowered
 
     @classmethod
-    def joined(cls, separator: str, texts: list[str]) -> str:
+    def joined(cls, separator: str, texts: Sequence[str]) -> str:
         if not all(isinstance(text, Marked) for text in texts):
             return separator.join(texts)
         marked = super().__new__(cls, separator.join(texts))

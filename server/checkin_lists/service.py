@@ -15,6 +15,7 @@ from server.errors import InvalidInput
 from shared import checkin_lists as shared_lists
 from shared.checkin_lists import CompiledList
 from shared.checkin_rules import RuleError, Venue
+from shared.languages import N_, Marked
 
 
 def days_between(first: dt.date | None, last: dt.date | None) -> tuple[dt.date, ...]:
@@ -33,15 +34,17 @@ def set_days(session: Session, conference: Conference, first: dt.date | None, la
     """Set (or, with None, clear) the conference's first and last day: the rules' "conference day" 1 … n,
     and the day after which its kiosks forget it. The one writer (the console's page and the CLI)."""
     if (first is None) != (last is None):
-        raise InvalidInput("Give both the first and the last day, or neither.")
+        raise InvalidInput(Marked(N_("Give both the first and the last day, or neither.")))
     for day in (first, last):
         if day is not None and not 2000 <= day.year <= 2099:
-            raise InvalidInput(f"The day {day} is not between the years 2000 and 2099: check the year.")
+            raise InvalidInput(Marked(N_("The day %(day)s is not between the years 2000 and 2099: check the year."),
+                                      day=str(day)))
     if first is not None and last is not None and not first <= last <= first + dt.timedelta(days=60):
-        raise InvalidInput("The last day is on or after the first, and at most 60 days later.")
+        raise InvalidInput(Marked(N_("The last day is on or after the first, and at most 60 days later.")))
     used = max((max(row.days, default=0) for row in repository.lists_of(session, conference.id)), default=0)
     if used and (first is None or last is None or (last - first).days + 1 < used):
-        raise InvalidInput(f"A check-in list is valid on conference day {used}: keep at least {used} days.")
+        raise InvalidInput(Marked(N_("A check-in list is valid on conference day %(day)s: keep at least %(day)s days."),
+                                  day=used))
     row = session.get(ConferenceDays, conference.id)
     if first is None or last is None:
         if row is not None:
@@ -57,10 +60,11 @@ def set_kiosk_data_lifetime(session: Session, conference: Conference, *, wipe_af
     """How many days after its last day the conference's kiosks delete what they hold (0 to 365); its days
     first: without them kiosks keep the conference until revoked or told to forget it."""
     if not 0 <= wipe_after_days <= 365:
-        raise InvalidInput("Kiosks delete their data 0 to 365 days after the conference.")
+        raise InvalidInput(Marked(N_("Kiosks delete their data 0 to 365 days after the conference.")))
     row = session.get(ConferenceDays, conference.id)
     if row is None:
-        raise InvalidInput("Set the conference's first and last day first: kiosks forget it the set days after.")
+        raise InvalidInput(Marked(N_("Set the conference's first and last day first: kiosks forget it the set days "
+                                     "after.")))
     row.wipe_kiosks_after_days = wipe_after_days
     session.flush()
 
@@ -150,14 +154,17 @@ def save_list(session: Session, conference: Conference, fields: ListFields, *,
     refusal (InvalidInput, in words) writes nothing."""
     days = conference_days(session, conference.id)
     if any(not 1 <= day <= len(days) for day in fields.days):
-        raise InvalidInput(f"Day {max(fields.days)} is not a day of this conference (it has {len(days)})."
-                           if days else "Set the conference's first and last day before choosing days.")
+        raise InvalidInput(Marked(N_("Day %(day)s is not a day of this conference (it has %(days)s)."),
+                                  day=max(fields.days), days=len(days))
+                           if days else Marked(N_("Set the conference's first and last day before choosing days.")))
     others = [other for other in repository.lists_of(session, conference.id) if other is not row]
     if any(other.name == fields.name for other in others):
-        raise InvalidInput(f"There is a list named '{fields.name}' already: give this one another name.")
+        raise InvalidInput(Marked(N_("There is a list named '%(name)s' already: give this one another name."),
+                                  name=fields.name))
     taken = {s: other.name for other in others for s in other.stations}
     if clash := [s for s in fields.stations if s in taken]:
-        raise InvalidInput(f"Station '{clash[0]}' already uses the list '{taken[clash[0]]}': a station uses one list.")
+        raise InvalidInput(Marked(N_("Station '%(station)s' already uses the list '%(list)s': a station uses one list."),
+                                  station=clash[0], list=taken[clash[0]]))
     candidate = shared_lists.CheckinList(
         id=0, name=fields.name, ticket_type_ids=frozenset(fields.ticket_type_ids), addon_ids=frozenset(fields.addon_ids),
         allow_multiple_entries=fields.allow_multiple_entries, allow_entry_after_exit=fields.allow_entry_after_exit,
@@ -166,7 +173,7 @@ def save_list(session: Session, conference: Conference, fields: ListFields, *,
     try:
         candidate.rule(venue_of(session, conference))
     except RuleError as error:
-        raise InvalidInput(f"The rule cannot be used: {error.message}") from None
+        raise InvalidInput(Marked(N_("The rule cannot be used: %(why)s"), why=error.message)) from None
     if row is None:
         row = CheckinList(conference_id=conference.id, name=fields.name)
         session.add(row)

@@ -40,7 +40,7 @@ from server.users.service import set_role
 from server.web import forms, language
 from server.web.console import CsrfProtected, SignedIn, conference_for, page_not_found, render
 from server.web.forms import checked, refused
-from shared.languages import N_
+from shared.languages import N_, Marked
 from shared.protocol import MAX_ID
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
@@ -347,7 +347,7 @@ def _read_addon_fields(db: DbSession, conference: Conference, form: dict) -> dic
     wanted = forms.ids(form["requires"], N_("ticket types required"), field="requires")
     required = ticket_types_in(db, conference.id, wanted)
     if len(required) != len(wanted):
-        raise InvalidInput("A ticket type chosen as required is not one of this conference's.")
+        raise InvalidInput(Marked(N_("A ticket type chosen as required is not one of this conference's.")))
     form["requires"] = wanted
     return {"name": forms.text(form["name"], N_("name"), column=AddOn.name),
             "description": forms.text(form["description"], N_("description"), column=AddOn.description),

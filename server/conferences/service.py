@@ -17,6 +17,7 @@ from server.conferences.models import AddOn, Conference, TicketType
 from server.conferences.repository import conference_by_slug
 from server.errors import Conflict, InvalidInput, NotFound
 from server.feed_versions import FeedPosition
+from shared.languages import N_, Marked
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 # Stripe's zero-decimal currencies plus the common three-letter codes are all we accept: a typo
@@ -77,9 +78,10 @@ def create_conference(
     _check_conference_fields(name=name, timezone=timezone, total_capacity=total_capacity)
     currency = currency.lower()
     if not CURRENCY_PATTERN.match(currency):
-        raise InvalidInput(f"Invalid currency '{currency}': use a three-letter ISO code such as usd or eur.")
+        raise InvalidInput(Marked(N_("Invalid currency '%(currency)s': use a three-letter ISO code such as usd or eur."),
+                                  currency=currency))
     if session.scalar(select(Conference.id).where(Conference.slug == slug)) is not None:
-        raise Conflict(f"A conference with slug '{slug}' already exists.", code="duplicate_slug")
+        raise Conflict(Marked(N_("A conference with slug '%(slug)s' already exists."), slug=slug), code="duplicate_slug")
     private_key, public_key = new_badge_key_pair()
     conference = Conference(
         slug=slug,
@@ -108,7 +110,8 @@ def _check_conference_fields(*, name: str, timezone: str, total_capacity: int) -
     try:
         zoneinfo.ZoneInfo(timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(f"Unknown time zone '{timezone}' (use an IANA name such as Europe/Berlin).") from None
+        raise InvalidInput(Marked(N_("Unknown time zone '%(zone)s' (use an IANA name such as Europe/Berlin)."),
+                                  zone=timezone)) from None
     if total_capacity < 0:
         raise InvalidInput("Total capacity must be zero (unlimited) or more.")
 
@@ -123,8 +126,8 @@ def update_conference(session: Session, conference: Conference, *, name: str, ti
     """
     _check_conference_fields(name=name, timezone=timezone, total_capacity=total_capacity)
     if total_capacity and total_capacity < conference.seats_taken:
-        raise InvalidInput(f"{conference.seats_taken} seats are already sold or held: the venue capacity cannot be "
-                           f"less (or 0 for unlimited).")
+        raise InvalidInput(Marked(N_("%(seats)s seats are already sold or held: the venue capacity cannot be less (or 0 "
+                                     "for unlimited)."), seats=conference.seats_taken))
     conference.name = name.strip()
     conference.timezone = timezone
     conference.total_capacity = total_capacity
@@ -215,7 +218,7 @@ def _check_ticket_type_fields(*, total_quantity: int, available_from: dt.datetim
     if total_quantity < 0:
         raise InvalidInput("Ticket quantity must be zero (unlimited) or more.")
     if available_from and available_until and available_until <= available_from:
-        raise InvalidInput("The availability window ends before it starts.")
+        raise InvalidInput(Marked(N_("The availability window ends before it starts.")))
 
 
 def _check_addon_fields(conference: Conference, *, total_quantity: int,
@@ -229,8 +232,8 @@ def _check_addon_fields(conference: Conference, *, total_quantity: int,
 
 def _refuse_quantity_below_taken(product: TicketType | AddOn, total_quantity: int) -> None:
     if total_quantity and total_quantity < product.quantity_taken:
-        raise InvalidInput(f"{product.quantity_taken} of '{product.name}' are already sold or held: the quantity "
-                           "cannot be less (or 0 for unlimited).")
+        raise InvalidInput(Marked(N_("%(taken)s of '%(name)s' are already sold or held: the quantity cannot be less (or 0 "
+                                     "for unlimited)."), taken=product.quantity_taken, name=product.name))
 
 
 def update_ticket_type(
@@ -278,7 +281,7 @@ def update_addon(
     _check_product_name(name, "add-on")
     _check_addon_fields(addon.conference, total_quantity=total_quantity, requires_ticket_types=requires_ticket_types)
     if len(description) > 500:
-        raise InvalidInput("A description has at most 500 characters.")
+        raise InvalidInput(Marked(N_("A description has at most 500 characters.")))
     _refuse_quantity_below_taken(addon, total_quantity)
     addon.name = name.strip()
     addon.price = parse_money(price)
@@ -302,7 +305,9 @@ def _product_label(model: type[TicketType | AddOn]) -> str:
 
 def _refuse_taken_slug(session: Session, model: type[TicketType | AddOn], conference: Conference, slug: str) -> None:
     if session.scalar(select(model.id).where(model.conference_id == conference.id, model.slug == slug)):
-        raise Conflict(f"{_product_label(model)} '{slug}' already exists in {conference.slug}.", code="duplicate_slug")
+        taken = (N_("Ticket type '%(slug)s' already exists in %(conference)s.") if model is TicketType
+                 else N_("Add-on '%(slug)s' already exists in %(conference)s."))
+        raise Conflict(Marked(taken, slug=slug, conference=conference.slug), code="duplicate_slug")
 
 
 def _get_product(session: Session, model: type[TicketType | AddOn], conference: Conference, slug_or_name: str):
@@ -328,9 +333,9 @@ def set_stripe_keys(conference: Conference, *, secret_key: str = "", publishable
                     webhook_secret: str = "") -> None:
     """Set the keys given (an empty one is left as it is), refusing what is plainly not such a key."""
     if secret_key and not secret_key.startswith(("sk_", "rk_")):
-        raise InvalidInput("The secret key starts with sk_ (or rk_ for a restricted key).")
+        raise InvalidInput(Marked(N_("The secret key starts with sk_ (or rk_ for a restricted key).")))
     if webhook_secret and not webhook_secret.startswith("whsec_"):
-        raise InvalidInput("The webhook signing secret starts with whsec_.")
+        raise InvalidInput(Marked(N_("The webhook signing secret starts with whsec_.")))
     if secret_key:
         conference.stripe_secret_key = secret_key
     if publishable_key:

@@ -21,6 +21,7 @@ from server.db.base import utcnow
 from server.errors import Conflict, InvalidInput, NotFound
 from server.sync.models import SyncConflict
 from shared import conflict_words
+from shared.languages import N_, Marked
 from shared.phrases import Moment, Part, Phrase
 
 MAX_NOTE = 1000
@@ -91,17 +92,19 @@ def resolve_conflict(session: Session, conference: Conference, conflict_id: int,
     """Mark a conflict resolved with what was done about it; 409 if someone resolved it already."""
     note = note.strip()
     if not note:
-        raise InvalidInput("Say what was done about it: a note is required to resolve a conflict.",
+        raise InvalidInput(Marked(N_("Say what was done about it: a note is required to resolve a conflict.")),
                            code="note_required")
     if len(note) > MAX_NOTE:
-        raise InvalidInput(f"The note is {len(note)} characters long; at most {MAX_NOTE}.", code="note_too_long")
+        raise InvalidInput(Marked(N_("The note is %(length)s characters long; at most %(limit)s."), length=len(note),
+                                  limit=MAX_NOTE), code="note_too_long")
     # Locked: two door leads resolving at once must not both write (the second is told who did).
     conflict = repository.get_conflict(session, conference.id, conflict_id, lock=True)
     if conflict is None:
         raise NotFound(f"No conflict {conflict_id} in {conference.name}.")
     if conflict.resolved_at is not None:
-        raise Conflict(f"Already resolved by {conflict.resolved_by} at "
-                       f"{in_conference_time(conflict.resolved_at, conference.timezone)}.", code="already_resolved")
+        raise Conflict(Marked(N_("Already resolved by %(who)s at %(when)s."), who=conflict.resolved_by,
+                              when=in_conference_time(conflict.resolved_at, conference.timezone)),
+                       code="already_resolved")
     conflict.resolved_at, conflict.resolved_by, conflict.resolution_note = utcnow(), by[:200], note
     session.flush()
     return conflict

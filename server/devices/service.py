@@ -22,6 +22,7 @@ from server.devices.models import Device
 from server.devices.repository import conference_devices, device_by_token, note_seen
 from server.errors import DomainError, InvalidInput, NotFound
 from shared import device_words
+from shared.languages import N_, Marked
 from shared.phrases import Phrase
 from shared.protocol import DeviceHealth
 from shared.reported_times import refusal
@@ -52,7 +53,7 @@ def normalise_pairing_code(code: str) -> str:
 def create_device(session: Session, conference: Conference, *, name: str, station: str = "") -> tuple[Device, str]:
     """A new unpaired device and its one-time pairing code (shown once, valid 24 hours)."""
     if not name.strip():
-        raise InvalidInput("A device needs a name.")
+        raise InvalidInput(Marked(N_("A device needs a name.")))
     code = "".join(secrets.choice(PAIRING_CODE_ALPHABET) for _ in range(PAIRING_CODE_LENGTH))
     device = Device(conference_id=conference.id, name=name.strip(), station=station.strip(),
                     pairing_code_hash=_hash(code), pairing_expires_at=utcnow() + PAIRING_VALIDITY)

@@ -20,6 +20,7 @@ from server.devices.service import DeviceRef
 from server.errors import Conflict, InvalidInput, NotFound
 from server.print_jobs.models import PrintJob
 from server.print_jobs.repository import open_jobs
+from shared.languages import N_, Marked
 from shared.order_status import admits_entry
 from shared.protocol import PrintJobAck, PrintJobOutcome
 
@@ -31,15 +32,16 @@ def send_badge(session: Session, conference: Conference, attendee: Attendee, dev
     """Queue ``attendee``'s badge for the print station ``device_id`` (a device of the same conference)."""
     device = session.get(Device, device_id)
     if device is None or device.conference_id != conference.id:
-        raise InvalidInput("Choose one of this conference's print stations.", code="unknown_print_station")
+        raise InvalidInput(Marked(N_("Choose one of this conference's print stations.")), code="unknown_print_station")
     if device.revoked_at is not None or device.paired_at is None:
-        raise Conflict(f"'{device.station or device.name}' is not a paired kiosk any more: choose another.",
+        raise Conflict(Marked(N_("'%(station)s' is not a paired kiosk any more: choose another."),
+                              station=device.station or device.name),
                        code="print_station_unavailable")
     if attendee.conference_id != conference.id:
         raise NotFound("No such attendee in this conference.")
     if not admits_entry(attendee.order.status if attendee.order else None):
-        raise Conflict(f"{attendee.first_name} {attendee.last_name}'s order is not paid: take the payment first, "
-                       "then print the badge.", code="order_not_paid")
+        raise Conflict(Marked(N_("%(name)s's order is not paid: take the payment first, then print the badge."),
+                              name=f"{attendee.first_name} {attendee.last_name}"), code="order_not_paid")
     job = PrintJob(conference_id=conference.id, device_id=device.id, attendee_id=attendee.id,
                    requested_by=requested_by[:300])
     session.add(job)

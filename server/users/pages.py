@@ -13,7 +13,7 @@ from server.errors import InvalidInput
 from server.users.repository import UserRepository
 from server.users.service import SignInRefused, session_for_token, set_language, sign_in, sign_out
 from server.web import forms
-from shared.languages import N_, SHIPPED_LANGUAGES
+from shared.languages import N_, SHIPPED_LANGUAGES, Marked
 from server.web.console import (
     SESSION_COOKIE,
     SIGN_IN_CSRF_COOKIE,
@@ -69,8 +69,8 @@ def sign_in_submit(
     expected = request.cookies.get(SIGN_IN_CSRF_COOKIE, "")
     if not tokens_match(csrf_token, expected) or not sign_in_token_is_ours(request, db, expected):
         return _sign_in_page(request, db, next_path=next_path, email=email, status_code=403,
-                             error="This sign-in form had expired or did not come from this page. "
-                                   "Nothing was done: please sign in again.")
+                             error=Marked(N_("This sign-in form had expired or did not come from this page. "
+                                             "Nothing was done: please sign in again.")))
     try:
         email = forms.email(email, N_("email"), required=True)
     except InvalidInput as refusal:  # not an address: no account has it, nothing to count against one

@@ -27,7 +27,7 @@ from server.errors import Conflict, DomainError, InvalidInput, NotFound
 from server.users.models import ConsoleSession, Membership, Role, ServerSecret, User
 from server.users.repository import ConsoleSessionRepository, SignInAttemptRepository, UserRepository
 from shared.email_address import is_email_address
-from shared.languages import SHIPPED_LANGUAGES
+from shared.languages import N_, SHIPPED_LANGUAGES, Marked
 
 __all__ = [
     "LOCKOUT",
@@ -227,26 +227,36 @@ def sign_in(session: Session, *, email: str, password: str, client: str,
     if len(failures) >= MAX_FAILURES_PER_EMAIL:
         attempts.record(email=email, client=client, outcome="refused", at=now)
         wait = failures[0] + LOCKOUT - now
-        raise SignInRefused(f"Too many wrong passwords for this email: it is locked for {_minutes(wait)} more "
-                            f"minute{'s' if _minutes(wait) != 1 else ''}. Try again later, or ask an owner.",
-                            code="locked", retry_after=wait)
+        locked = (N_("Too many wrong passwords for this email: it is locked for %(minutes)s more minute. Try again "
+                     "later, or ask an owner.") if _minutes(wait) == 1 else
+                  N_("Too many wrong passwords for this email: it is locked for %(minutes)s more minutes. Try again "
+                     "later, or ask an owner."))
+        raise SignInRefused(Marked(locked, minutes=_minutes(wait)), code="locked", retry_after=wait)
     from_client = attempts.failures_from_client(client, now - LOCKOUT)
     if len(from_client) >= MAX_FAILURES_PER_CLIENT:
         attempts.record(email=email, client=client, outcome="refused", at=now)
         wait = from_client[MAX_FAILURES_PER_CLIENT - 1] + LOCKOUT - now
-        raise SignInRefused(f"Too many failed sign-ins from your address. Try again in {_minutes(wait)} "
-                            f"minute{'s' if _minutes(wait) != 1 else ''}.", code="throttled", retry_after=wait)
+        throttled = (N_("Too many failed sign-ins from your address. Try again in %(minutes)s minute.")
+                     if _minutes(wait) == 1 else
+                     N_("Too many failed sign-ins from your address. Try again in %(minutes)s minutes."))
+        raise SignInRefused(Marked(throttled, minutes=_minutes(wait)), code="throttled", retry_after=wait)
 
     user = UserRepository(session).by_email(email)
     if not _password_matches(user.password_hash if user else _dummy_hash(), password) or user is None \
             or user.disabled_at is not None:
         attempts.record(email=email, client=client, outcome="failed", at=now)
         left = MAX_FAILURES_PER_EMAIL - len(failures) - 1
-        warning = (f" {left} more wrong password{'s' if left != 1 else ''} and this email is locked for "
-                   f"{_minutes(LOCKOUT)} minutes." if 0 < left <= 2 else "")
-        if left == 0:
-            warning = f" This email is now locked for {_minutes(LOCKOUT)} minutes."
-        raise SignInRefused("Wrong email or password." + warning, code="wrong_password")
+        # Each sentence marked on its own (a page words each in its reader's language), joined as one text.
+        said = [Marked(N_("Wrong email or password."))]
+        if left == 1:
+            said.append(Marked(N_("%(left)s more wrong password and this email is locked for %(minutes)s minutes."),
+                               left=left, minutes=_minutes(LOCKOUT)))
+        elif left == 2:
+            said.append(Marked(N_("%(left)s more wrong passwords and this email is locked for %(minutes)s minutes."),
+                               left=left, minutes=_minutes(LOCKOUT)))
+        elif left == 0:
+            said.append(Marked(N_("This email is now locked for %(minutes)s minutes."), minutes=_minutes(LOCKOUT)))
+        raise SignInRefused(Marked.joined(" ", said), code="wrong_password")
 
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hash_password(password)

@@ -19,6 +19,7 @@ from server.db.base import utcnow
 from server.errors import InvalidInput, NotFound
 from server.zones import repository
 from server.zones.models import Zone
+from shared.languages import N_, Marked
 from shared.zone_moves import NOWHERE, Alarm, AtFull, Whereabouts, ZoneDoor, ZoneMap, ZoneRole, alarm
 
 MAX_CAPACITY = 1_000_000
@@ -33,16 +34,17 @@ def create_zone(session: Session, conference: Conference, *, name: str, capacity
     is not emptied at once."""
     name = name.strip()
     if not name or len(name) > 100:
-        raise InvalidInput("A zone needs a name of 1 to 100 characters.")
+        raise InvalidInput(Marked(N_("A zone needs a name of 1 to 100 characters.")))
     if not 0 <= capacity <= MAX_CAPACITY:
-        raise InvalidInput(f"A zone's capacity is a whole number from 0 (not limited) to {MAX_CAPACITY:,}.")
+        raise InvalidInput(Marked(N_("A zone's capacity is a whole number from 0 (not limited) to %(maximum)s."),
+                                  maximum=f"{MAX_CAPACITY:,}"))
     if at_full not in set(AtFull):
-        raise InvalidInput("At full, a zone's doors either warn or refuse.")
+        raise InvalidInput(Marked(N_("At full, a zone's doors either warn or refuse.")))
     if parent_id is not None and session.scalar(
             select(Zone.id).where(Zone.id == parent_id, Zone.conference_id == conference.id)) is None:
-        raise NotFound("There is no such zone to hold it.")
+        raise NotFound(Marked(N_("There is no such zone to hold it.")))
     if session.scalar(select(Zone.id).where(Zone.conference_id == conference.id, Zone.name == name)) is not None:
-        raise InvalidInput(f"The conference has a zone named {name!r} already.")
+        raise InvalidInput(Marked(N_("The conference has a zone named %(name)s already."), name=repr(name)))
     local = in_zone(now or utcnow(), conference_zone(conference.timezone))
     zone = Zone(conference_id=conference.id, name=name, capacity=capacity, parent_id=parent_id, at_full=at_full,
                 reset_at=reset_at, reset_on=local.date() if reset_at is not None and local.time() >= reset_at else None)

@@ -10,6 +10,7 @@ import re
 
 import httpx
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import func, select
 
 from server.checkin_lists.models import CheckinList
@@ -20,9 +21,10 @@ from server.orders.models import Order
 from server.payments.models import StripeEvent
 from server.sponsors.models import BulkPurchase, BulkPurchaseStatus, Sponsor, SponsorLevel
 from server.users.models import Role
+from server.users.service import MAX_FAILURES_PER_EMAIL
 from server.vouchers.models import Voucher
 from tests.live_server import live_server
-from tests.web.conftest import CONFERENCE_A, ConsoleServer, form_token, seed_conferences
+from tests.web.conftest import CONFERENCE_A, ConsoleServer, form_token, http_sign_in, seed_conferences
 
 SPONSORS = f"/conferences/{CONFERENCE_A}/sponsors"
 ADMIN_TOKEN = "test-admin-token"
@@ -176,3 +178,55 @@ def test_a_stripe_event_retried_for_nothing_says_so_in_german(console_server, si
     assert refused.status_code == 409
     assert _alert(refused.text) == ("Nicht angewendet: Ereignis evt_done wurde bereits angewendet; ein neuer Versuch "
                                     "würde nichts ändern.")
+
+
+def test_a_german_browser_reads_a_wrong_password_and_the_lock_out_coming_in_german(console_server, make_console_user):
+    credentials = make_console_user(Role.ORGANIZER)
+    said = []
+    with httpx.Client(base_url=console_server.base_url, headers={"Accept-Language": "de"}, timeout=30) as browser:
+        for _ in range(MAX_FAILURES_PER_EMAIL):
+            answer = http_sign_in(browser, credentials.email, "not the password")
+            assert answer.status_code in (401, 429)
+            said.append(_alert(answer.text))
+        locked = http_sign_in(browser, credentials.email, credentials.password)
+    assert said[0] == "E-Mail-Adresse oder Passwort falsch."
+    assert said[2] == ("E-Mail-Adresse oder Passwort falsch. Noch 2 falsche Passwörter, und diese E-Mail-Adresse wird "
+                       "für 15 Minuten gesperrt.")
+    assert said[4] == "E-Mail-Adresse oder Passwort falsch. Diese E-Mail-Adresse ist jetzt für 15 Minuten gesperrt."
+    assert _alert(locked.text) == ("Zu viele falsche Passwörter für diese E-Mail-Adresse: Sie ist noch 15 Minuten "
+                                   "gesperrt. Versuchen Sie es später erneut oder fragen Sie einen Eigentümer.")
+    assert "doorstation_session" not in locked.cookies
+
+
+def test_a_check_in_list_named_twice_is_refused_in_german(console_server, signed_in_client):
+    organizer = _german_organizer(signed_in_client)
+    lists = f"/conferences/{CONFERENCE_A}/checkin-lists"
+    fields = {"name": "Main", "ticket_types": [str(_standard_id(console_server))], "combine": "and"}
+    assert _post(organizer, lists, lists, **fields, stations="Main door").status_code == 303
+    twice = _post(organizer, lists, lists, **fields, stations="Side door")
+    assert twice.status_code == 422
+    assert _alert(twice.text) == "Es gibt bereits eine Liste namens „Main“: Geben Sie dieser einen anderen Namen."
+    assert _count(console_server, CheckinList) == 1
+
+
+@pytest.mark.browser
+def test_a_sponsor_form_refused_in_german_as_the_organizer_sees_it(console_server, new_page, make_console_user,
+                                                                  screenshots):
+    """In chromium, German from the browser: the refusal above the form, which stays open with what was typed."""
+    with unit_of_work(console_server.session_factory) as session:
+        session.add(Sponsor(conference_id=console_server.conference(session).id, name="Acme", slug="acme"))
+    credentials = make_console_user(Role.ORGANIZER)
+    page = new_page(locale="de-DE", viewport={"width": 1280, "height": 900})
+    page.goto("/sign-in")
+    page.get_by_label("E-Mail").fill(credentials.email)
+    page.get_by_label("Passwort").fill(credentials.password)
+    page.get_by_role("button", name="Anmelden").click()
+    page.goto(SPONSORS)
+    page.get_by_text("Neuer Sponsor", exact=True).click()
+    page.get_by_label("Name des Sponsors").fill("Acme Europe")
+    page.get_by_label("Slug (leer: aus dem Namen gebildet)").fill("acme")
+    page.get_by_role("button", name="Sponsor hinzufügen").click()
+    expect(page.get_by_role("alert")).to_have_text("Sponsor „acme“ gibt es in pycon bereits.")
+    expect(page.get_by_label("Name des Sponsors")).to_have_value("Acme Europe")
+    page.screenshot(path=str(screenshots / "console-sponsor-refused-de-1280.png"), full_page=True)
+    assert _count(console_server, Sponsor) == 1
