@@ -41,6 +41,7 @@ from server.errors import Conflict, InvalidInput, NotFound
 from server.feed_versions import allocate_versions, stamp_up_front
 from server.orders.models import OrderLineItem, OrderStatus
 from shared.decisions import AttendeeState, Holding, Reason, ScanKind, decide_door_check
+from shared.languages import N_, Marked
 from shared.order_status import admits_entry
 from shared.scan_effects import Scan, effect, undo
 
@@ -54,9 +55,9 @@ class AttendeeNotFound(NotFound):
 def order_status_message(status: OrderStatus | str | None) -> str | None:
     """Why an order's status does not admit entry, in the words the desk and the console show (None: it does)."""
     if status is None:
-        return "Attendee has no associated order."
+        return Marked(N_("Attendee has no associated order."))
     if not admits_entry(status):
-        return f"Order status is '{OrderStatus(status).label}' — check-in not allowed."
+        return Marked(N_("Order status is '%(status)s' — check-in not allowed."), status=Marked(OrderStatus(status).label))
     return None
 
 

@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import func, select
 
+from server.checkin.models import CheckIn
 from server.checkin_lists.models import CheckinList
 from server.conferences.models import TicketType
 from server.db.base import utcnow
@@ -23,6 +24,7 @@ from server.sponsors.models import BulkPurchase, BulkPurchaseStatus, Sponsor, Sp
 from server.users.models import Role
 from server.users.service import MAX_FAILURES_PER_EMAIL
 from server.vouchers.models import Voucher
+from tests.factories import make_attendee
 from tests.live_server import live_server
 from tests.web.conftest import CONFERENCE_A, ConsoleServer, form_token, http_sign_in, seed_conferences
 
@@ -230,3 +232,19 @@ def test_a_sponsor_form_refused_in_german_as_the_organizer_sees_it(console_serve
     expect(page.get_by_label("Name des Sponsors")).to_have_value("Acme Europe")
     page.screenshot(path=str(screenshots / "console-sponsor-refused-de-1280.png"), full_page=True)
     assert _count(console_server, Sponsor) == 1
+
+
+def test_checking_in_by_hand_an_attendee_whose_order_is_pending_is_refused_in_german(console_server, signed_in_client):
+    standard_id = _standard_id(console_server)
+    with unit_of_work(console_server.session_factory) as session:
+        conference = console_server.conference(session)
+        standard = session.get_one(TicketType, standard_id)
+        attendee_id = make_attendee(session, conference, order_status="pending", first_name="Paula",
+                                    ticket_type=standard).id
+    door_lead = signed_in_client(Role.DOOR_LEAD)
+    door_lead.headers["Accept-Language"] = "de"
+    attendee = f"/conferences/{CONFERENCE_A}/attendees/{attendee_id}"
+    refused = _post(door_lead, f"{attendee}/check-ins", attendee)
+    assert refused.status_code == 409
+    assert _alert(refused.text) == "Die Bestellung ist „Offen“ – kein Einlass möglich."
+    assert _count(console_server, CheckIn) == 0
