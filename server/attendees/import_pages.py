@@ -15,6 +15,7 @@ from server.attendees.pending_imports import MAX_IMPORT_BYTES, forget_upload, ke
 from server.errors import Conflict
 from server.users.models import Role
 from server.web.console import CsrfProtected, SignedIn, conference_for, render
+from shared.languages import N_, Marked
 
 router = APIRouter(tags=["console"], default_response_class=HTMLResponse)
 PREVIEW_ROWS = 200  # the rows shown of a large file (problems: the first 100, server.attendees.csv_import)
@@ -45,21 +46,28 @@ def import_preview(request: Request, db: DbSession, user: SignedIn, slug: str,
     page: dict[str, Any] = {"conference": conference, "limit": LIMIT_TEXT, "filename": file.filename or "",
                             "allow_duplicates": allow_duplicates}
     if size > MAX_IMPORT_BYTES:
-        return render(request, "import.html", status_code=413, error=f"The file is larger than {LIMIT_TEXT}: split it "
-                      "into smaller files and import them one after the other. Nothing was imported.", **page)
+        return render(request, "import.html", status_code=413, error=Marked(N_(
+            "The file is larger than %(limit)s: split it into smaller files and import them one after the other. "
+            "Nothing was imported."), limit=LIMIT_TEXT), **page)
     if _blank(upload):
-        return render(request, "import.html", status_code=422, error="The file is empty. Nothing was imported.", **page)
+        return render(request, "import.html", status_code=422, error=Marked(N_("The file is empty. Nothing was imported.")),
+                      **page)
     try:
         preview = import_attendees(db, conference, upload, allow_duplicates=allow_duplicates, dry_run=True)
     except ImportRejected as rejected:
         return render(request, "import.html", status_code=422, problems=rejected.problems, total=rejected.total,
                       **page)
     except Conflict as refused:  # the venue's capacity, a ticket type's limit
-        return render(request, "import.html", status_code=409, error=f"{refused.message} Nothing was imported.", **page)
+        return render(request, "import.html", status_code=409, error=_nothing_imported(refused), **page)
     upload.seek(0)  # a file that passed is kept whole, to import exactly these bytes on confirmation
     token = keep_upload(db, conference, user.session_id, filename=file.filename or "", content=upload.read(),
                         allow_duplicates=allow_duplicates)
     return render(request, "import.html", preview=preview, rows=preview.rows[:PREVIEW_ROWS], token=token, **page)
+
+
+def _nothing_imported(refused: Conflict) -> str:
+    """The service's refusal (sold out, a ticket type's limit) and that nothing was imported, each worded on the page."""
+    return Marked.joined(" ", [refused.message, Marked(N_("Nothing was imported."))])
 
 
 def _blank(upload: BinaryIO, chunk: int = 1 << 20) -> bool:
@@ -81,8 +89,8 @@ def import_confirm(request: Request, db: DbSession, user: SignedIn, slug: str,
     upload = take_upload(db, conference, user.session_id, token)
     if upload is None:
         return render(request, "import.html", status_code=409, limit=LIMIT_TEXT, conference=conference,
-                      error="This preview has been imported already, or it is more than an hour old. "
-                            "Nothing more was imported: upload the file again to see what it would do now.")
+                      error=Marked(N_("This preview has been imported already, or it is more than an hour old. "
+                                      "Nothing more was imported: upload the file again to see what it would do now.")))
     page: dict[str, Any] = {"conference": conference, "limit": LIMIT_TEXT, "filename": upload.filename,
             "allow_duplicates": upload.allow_duplicates}
     try:
@@ -91,7 +99,7 @@ def import_confirm(request: Request, db: DbSession, user: SignedIn, slug: str,
         return render(request, "import.html", status_code=422, problems=rejected.problems, total=rejected.total,
                       changed=True, **page)
     except Conflict as refused:
-        return render(request, "import.html", status_code=409, error=f"{refused.message} Nothing was imported.", **page)
+        return render(request, "import.html", status_code=409, error=_nothing_imported(refused), **page)
     forget_upload(db, upload)
     return RedirectResponse(f"/conferences/{conference.slug}/import?imported={result.imported}"
                             f"&skipped={len(result.already_there)}", status_code=303)

@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import func, select
 
+from server.attendees.models import Attendee
 from server.checkin.models import CheckIn
 from server.checkin_lists.models import CheckinList
 from server.conferences.models import TicketType
@@ -248,3 +249,16 @@ def test_checking_in_by_hand_an_attendee_whose_order_is_pending_is_refused_in_ge
     assert refused.status_code == 409
     assert _alert(refused.text) == "Die Bestellung ist „Offen“ – kein Einlass möglich."
     assert _count(console_server, CheckIn) == 0
+
+
+def test_the_import_page_refuses_an_empty_file_and_a_stale_preview_in_german(console_server, signed_in_client):
+    organizer = _german_organizer(signed_in_client)
+    page = f"/conferences/{CONFERENCE_A}/import"
+    before = _count(console_server, Attendee)
+    empty = organizer.post(page, data={"csrf_token": form_token(organizer.get(page).text)},
+                           files={"file": ("people.csv", b" \n", "text/csv")})
+    assert (empty.status_code, _alert(empty.text)) == (422, "Die Datei ist leer. Es wurde nichts importiert.")
+    stale = _post(organizer, f"{page}/confirm", page, token="no-such-preview")
+    assert stale.status_code == 409
+    assert _alert(stale.text).startswith("Diese Vorschau wurde bereits importiert oder ist älter als eine Stunde.")
+    assert _count(console_server, Attendee) == before
