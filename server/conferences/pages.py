@@ -416,6 +416,6 @@ def _sell_or_stop(request: Request, db: Session, conference: Conference, product
                   active: str) -> Response:
     """``active=yes`` sells the product again, ``no`` stops selling it (what was sold stays valid)."""
     if active not in ("yes", "no"):
-        return _products_page(request, db, conference, status_code=422, error="Say whether to sell it or not.")
+        return _products_page(request, db, conference, status_code=422, error=Marked(N_("Say whether to sell it or not.")))
     set_product_active(db, product, active == "yes")
     return _done(conference, "reactivated" if active == "yes" else "deactivated", kind, product.id)
