@@ -25,13 +25,15 @@ CACHE_FILE = "cache.sqlite3"
 class PairingError(Exception):
     """Pairing failed; the message says why in words a volunteer can act on (English, and the log's). ``code``
     says which failure it is, so the kiosk words it in the station's language: ``unreachable`` (``server``
-    named), ``server_error`` (``status`` named), ``scans_waiting``, ``code_refused`` (the server's 401/403/422: a wrong,
-    used or expired code), ``too_many_attempts`` (429; ``status`` holds the seconds the server asked to wait);
-    the message is the server's own (English) for those two, the log's."""
+    named), ``server_error`` (its ``http_status``), ``scans_waiting``, ``code_refused`` (the server's 401/403/422: a
+    wrong, used or expired code), ``too_many_attempts`` (429; ``retry_after_s``: the seconds the server asked to wait,
+    0 if it did not say); the message is the server's own (English) for those two, the log's."""
 
-    def __init__(self, message: str, *, code: str = "", server: str = "", status: int = 0) -> None:
+    def __init__(self, message: str, *, code: str = "", server: str = "", http_status: int = 0,
+                 retry_after_s: int = 0) -> None:
         super().__init__(message)
-        self.code, self.server, self.status = code, server, status
+        self.code, self.server = code, server
+        self.http_status, self.retry_after_s = http_status, retry_after_s
 
 
 @dataclass(frozen=True)
@@ -123,11 +125,11 @@ def exchange_code(server_url: str, pairing_code: str, *, timeout: float = 10) ->
             # the server's Retry-After (seconds) says how long; worded by the kiosk in the station's language
             wait = response.headers.get("retry-after", "")
             raise PairingError(str(message), code="too_many_attempts",
-                               status=int(wait) if wait.isdigit() else 0)
+                               retry_after_s=int(wait) if wait.isdigit() else 0)
         raise PairingError(str(message), code="code_refused")
     if response.status_code != 200:
         raise PairingError(f"The server answered {response.status_code}; try again in a moment.",
-                           code="server_error", status=response.status_code)
+                           code="server_error", http_status=response.status_code)
     paired = PairResponse.model_validate(response.json())
     credentials = DeviceCredentials(server_url=server_url, device_id=paired.device_id, token=paired.device_token,
                                     station=paired.station, conference_slug=paired.conference.slug,

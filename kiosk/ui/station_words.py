@@ -100,13 +100,13 @@ def pairing_failed(error: Exception) -> str:
                 "%1", error.server)
         if error.code == "server_error":
             return QCoreApplication.translate("StationWords", "The server answered %1; try again in a moment.").replace(
-                "%1", str(error.status))
+                "%1", str(error.http_status))
         if error.code == "code_refused":
             return QCoreApplication.translate(
                 "StationWords", "That pairing code is not valid: it may have been used or have expired. Ask for a new "
                                 "one on the console's devices page.")
         if error.code == "too_many_attempts":
-            minutes = max(1, math.ceil(error.status / 60)) if error.status else 0
+            minutes = max(1, math.ceil(error.retry_after_s / 60)) if error.retry_after_s else 0
             if not minutes:
                 return QCoreApplication.translate(
                     "StationWords", "Too many wrong pairing codes from this address; try again later.")
