@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import BigInteger, Result, Table, Boolean, bindparam, delete, func, insert, literal, select, text, union_all, update
+from sqlalchemy import BigInteger, Result, Table, Boolean, bindparam, delete, exists, func, insert, literal, or_, select, text, union_all, update
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
@@ -325,6 +325,17 @@ def lock_door_states(session: Session, conference_id: int, versions: int = 0) ->
     batch allocates once; returns the first.
     """
     return allocate_versions(session, conference_id, versions)
+
+
+def changed_since(session: Session, conference_id: int, version: int, access_codes: set[str], uuids: set[str]) -> bool:
+    """Whether an attendee with one of these codes was written with a version above ``version`` (a
+    scan, an undo, an order's new status, a new attendee), or one of these event UUIDs is stored
+    now: one statement. Read under the feed lock, it tells a writer that folded before taking the
+    lock whether its fold still holds."""
+    return bool(session.execute(select(or_(
+        exists().where(Attendee.conference_id == conference_id, one_of(session, Attendee.access_code, access_codes),
+                       Attendee.sync_version > version),
+        exists().where(one_of(session, SyncEvent.uuid, uuids))))).scalar())
 
 
 def lock_redeemed_lines(session: Session, conference_id: int, redemptions: set[tuple[str, int]]) -> None:
