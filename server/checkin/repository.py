@@ -297,13 +297,13 @@ def _holdings(session: Session, conference_id: int, rows) -> dict[int, tuple[Hol
     lines: dict[int, list] = defaultdict(list)
     for line in session.execute(select(OrderLineItem.order_id, OrderLineItem.id, OrderLineItem.addon_id,
                                        OrderLineItem.description, OrderLineItem.quantity)
-                                .where(OrderLineItem.order_id.in_({r.order_id for r in rows if r.order_id}),
+                                .where(one_of(session, OrderLineItem.order_id, {r.order_id for r in rows if r.order_id}),
                                        OrderLineItem.addon_id.is_not(None))
                                 .order_by(OrderLineItem.id)):
         lines[line.order_id].append(line)
     redeemed = {(a, line): n for a, line, n in session.execute(
         select(ProductRedemption.attendee_id, ProductRedemption.order_line_item_id, func.count())
-        .where(ProductRedemption.attendee_id.in_([r.id for r in rows]))
+        .where(one_of(session, ProductRedemption.attendee_id, [r.id for r in rows]))
         .group_by(ProductRedemption.attendee_id, ProductRedemption.order_line_item_id))}
     holdings = {}
     for r in rows:
@@ -347,8 +347,8 @@ def lock_redeemed_lines(session: Session, conference_id: int, redemptions: set[t
     session.execute(
         select(OrderLineItem.id)
         .join(Attendee, Attendee.order_id == OrderLineItem.order_id)
-        .where(Attendee.conference_id == conference_id, Attendee.access_code.in_({code for code, _ in redemptions}),
-               OrderLineItem.addon_id.in_({addon for _, addon in redemptions}))
+        .where(Attendee.conference_id == conference_id, one_of(session, Attendee.access_code, {code for code, _ in redemptions}),
+               one_of(session, OrderLineItem.addon_id, {addon for _, addon in redemptions}))
         .order_by(OrderLineItem.id).with_for_update(of=OrderLineItem)).all()
 
 
