@@ -78,9 +78,13 @@ def _copy_rows(session: Session, table: Table, names: tuple[str, ...], rows: lis
         for name in times:
             if (value := row[name]) is not None and value.tzinfo is None:
                 raise ValueError(f"naive datetime {value!r}: times must be timezone-aware")
-    cursor = session.connection().connection.cursor()
+    connection = session.connection()
+    statement = f"COPY {table.name} ({', '.join(table.c[name].name for name in names)}) FROM STDIN"
+    cursor = connection.connection.cursor()
+    # Told to the engine's listeners as any statement is, so that what counts or logs statements sees it.
+    connection.dispatch.before_cursor_execute(connection, cursor, statement, {}, None, False)
     try:
-        with cursor.copy(f"COPY {table.name} ({', '.join(table.c[name].name for name in names)}) FROM STDIN") as copy:
+        with cursor.copy(statement) as copy:
             for row in rows:
                 copy.write_row(tuple(row[name] for name in names))
     finally:
