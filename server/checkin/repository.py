@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import BigInteger, Result, Table, Boolean, bindparam, delete, exists, func, insert, literal, or_, select, text, union_all, update
+from sqlalchemy import BigInteger, ColumnElement, Result, Table, Boolean, bindparam, delete, exists, func, insert, literal, or_, select, text, union_all, update
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
@@ -332,10 +332,16 @@ def changed_since(session: Session, conference_id: int, version: int, access_cod
     scan, an undo, an order's new status, a new attendee), or one of these event UUIDs is stored
     now: one statement. Read under the feed lock, it tells a writer that folded before taking the
     lock whether its fold still holds."""
-    return bool(session.execute(select(or_(
-        exists().where(Attendee.conference_id == conference_id, one_of(session, Attendee.access_code, access_codes),
-                       Attendee.sync_version > version),
-        exists().where(one_of(session, SyncEvent.uuid, uuids))))).scalar())
+    return bool(session.execute(select(changed_since_clause(session, conference_id, version, access_codes,
+                                                            uuids))).scalar())
+
+
+def changed_since_clause(session: Session, conference_id: int, version: int, access_codes: set[str],
+                         uuids: set[str]) -> ColumnElement[bool]:
+    """``changed_since`` as a column, to read in the same statement as something else."""
+    return or_(exists().where(Attendee.conference_id == conference_id,
+                              one_of(session, Attendee.access_code, access_codes), Attendee.sync_version > version),
+               exists().where(one_of(session, SyncEvent.uuid, uuids)))
 
 
 def lock_redeemed_lines(session: Session, conference_id: int, redemptions: set[tuple[str, int]]) -> None:

@@ -26,6 +26,7 @@ from server.checkin.models import CheckIn, DoorCheck, ProductRedemption, SyncEve
 from server.checkin.repository import (
     DoorRecord,
     changed_since,
+    changed_since_clause,
     delete_door_check,
     delete_redemption,
     load_door_records,
@@ -215,8 +216,12 @@ class _Batch:
     def outdated(self, seen: int, access_codes: set[str], uuids: set[str]) -> bool:
         """Whether a write committed after the feed position ``seen`` changed what this fold read: one of
         its attendees, one of its UUIDs stored meanwhile, or the check-in lists it decided by."""
-        return changed_since(self.session, self.conference_id, seen, access_codes, uuids) or (
-            self.lists_key is not None and lists_key(self.session, self.conference_id) != self.lists_key)
+        if self.lists_key is None:
+            return changed_since(self.session, self.conference_id, seen, access_codes, uuids)
+        # With check-ins: the lists' key and the question in one statement, one trip less under the lock.
+        *key, changed = lists_key(self.session, self.conference_id,
+                                  changed_since_clause(self.session, self.conference_id, seen, access_codes, uuids))
+        return bool(changed) or tuple(key) != self.lists_key
 
     def answers(self, events: list[ScanEvent], known: dict[str, SyncEvent]) -> list[EventResult]:
         """One answer an event, in the order given: the fold's, or what the stored copy was answered."""
