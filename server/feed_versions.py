@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Protocol, cast
 
-from sqlalchemy import BigInteger, ForeignKey, Table, bindparam, update
+from sqlalchemy import BigInteger, ForeignKey, Table, bindparam, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from server.db.base import Base
@@ -40,6 +40,19 @@ _ALLOCATE = (update(_FEED)
              .where(_FEED.c.conference_id == bindparam("feed_of"))
              .values(last_version=_FEED.c.last_version + bindparam("count", type_=BigInteger))
              .returning(_FEED.c.last_version))
+
+
+_POSITION = select(_FEED.c.last_version).where(_FEED.c.conference_id == bindparam("feed_of"))
+
+
+def committed_position(session: Session, conference_id: int) -> int:
+    """The last version handed out in the conference, read without the lock.
+
+    Every version up to it is committed (the writer that raised the counter to it committed, and
+    each writer before it committed before it could take the lock): a row read after this with a
+    version at or below it is as its writer left it, and any write since bears a higher version.
+    """
+    return session.execute(_POSITION, {"feed_of": conference_id}).scalar_one()
 
 
 def allocate_versions(session: Session, conference_id: int, count: int) -> int:

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import BigInteger, Result, Table, Boolean, bindparam, delete, func, insert, literal, select, text, union_all, update
+from sqlalchemy import BigInteger, ColumnElement, Result, Table, Boolean, bindparam, delete, exists, func, insert, literal, or_, select, text, union_all, update
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
@@ -297,13 +297,13 @@ def _holdings(session: Session, conference_id: int, rows) -> dict[int, tuple[Hol
     lines: dict[int, list] = defaultdict(list)
     for line in session.execute(select(OrderLineItem.order_id, OrderLineItem.id, OrderLineItem.addon_id,
                                        OrderLineItem.description, OrderLineItem.quantity)
-                                .where(OrderLineItem.order_id.in_({r.order_id for r in rows if r.order_id}),
+                                .where(one_of(session, OrderLineItem.order_id, {r.order_id for r in rows if r.order_id}),
                                        OrderLineItem.addon_id.is_not(None))
                                 .order_by(OrderLineItem.id)):
         lines[line.order_id].append(line)
     redeemed = {(a, line): n for a, line, n in session.execute(
         select(ProductRedemption.attendee_id, ProductRedemption.order_line_item_id, func.count())
-        .where(ProductRedemption.attendee_id.in_([r.id for r in rows]))
+        .where(one_of(session, ProductRedemption.attendee_id, [r.id for r in rows]))
         .group_by(ProductRedemption.attendee_id, ProductRedemption.order_line_item_id))}
     holdings = {}
     for r in rows:
@@ -327,6 +327,23 @@ def lock_door_states(session: Session, conference_id: int, versions: int = 0) ->
     return allocate_versions(session, conference_id, versions)
 
 
+def changed_since(session: Session, conference_id: int, version: int, access_codes: set[str], uuids: set[str]) -> bool:
+    """Whether an attendee with one of these codes was written with a version above ``version`` (a
+    scan, an undo, an order's new status, a new attendee), or one of these event UUIDs is stored
+    now: one statement. Read under the feed lock, it tells a writer that folded before taking the
+    lock whether its fold still holds."""
+    return bool(session.execute(select(changed_since_clause(session, conference_id, version, access_codes,
+                                                            uuids))).scalar())
+
+
+def changed_since_clause(session: Session, conference_id: int, version: int, access_codes: set[str],
+                         uuids: set[str]) -> ColumnElement[bool]:
+    """``changed_since`` as a column, to read in the same statement as something else."""
+    return or_(exists().where(Attendee.conference_id == conference_id,
+                              one_of(session, Attendee.access_code, access_codes), Attendee.sync_version > version),
+               exists().where(one_of(session, SyncEvent.uuid, uuids)))
+
+
 def lock_redeemed_lines(session: Session, conference_id: int, redemptions: set[tuple[str, int]]) -> None:
     """Lock the add-on lines a batch redeems ((access code, add-on id) pairs), in id order, before
     their redemptions are counted, as ``server.checkin.service.redeem_product`` does: a redemption
@@ -336,8 +353,8 @@ def lock_redeemed_lines(session: Session, conference_id: int, redemptions: set[t
     session.execute(
         select(OrderLineItem.id)
         .join(Attendee, Attendee.order_id == OrderLineItem.order_id)
-        .where(Attendee.conference_id == conference_id, Attendee.access_code.in_({code for code, _ in redemptions}),
-               OrderLineItem.addon_id.in_({addon for _, addon in redemptions}))
+        .where(Attendee.conference_id == conference_id, one_of(session, Attendee.access_code, {code for code, _ in redemptions}),
+               one_of(session, OrderLineItem.addon_id, {addon for _, addon in redemptions}))
         .order_by(OrderLineItem.id).with_for_update(of=OrderLineItem)).all()
 
 

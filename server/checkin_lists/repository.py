@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import bindparam, exists, func, select
+from sqlalchemy import ColumnElement, bindparam, exists, func, select
 from sqlalchemy.orm import Session
 
 from server.checkin_lists.models import CheckinList, ConferenceDays
@@ -56,7 +56,9 @@ _LISTS_MADE_OF = (select(*_newest_and_count(CheckinList), *_newest_and_count(Tic
                   .where(Conference.id == bindparam("conference_id")))
 
 
-def lists_made_of(session: Session, conference_id: int) -> tuple:
+def lists_made_of(session: Session, conference_id: int, *also: ColumnElement[Any]) -> tuple:
     """A key that changes whenever the conference's lists, products, zone or days do; its first two items
-    are the newest list's version and the number of lists."""
-    return tuple(session.execute(_LISTS_MADE_OF, {"conference_id": conference_id}).one())
+    are the newest list's version and the number of lists. ``also``: columns read in the same statement,
+    after the key."""
+    statement = _LISTS_MADE_OF.add_columns(*also) if also else _LISTS_MADE_OF
+    return tuple(session.execute(statement, {"conference_id": conference_id}).one())

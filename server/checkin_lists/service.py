@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import ColumnElement
 from sqlalchemy.orm import Session
 
 from server.checkin_lists import repository
@@ -100,9 +101,17 @@ def record_of(row: CheckinList) -> dict[str, Any]:
 _COMPILED: dict[tuple[str, int], tuple[tuple, dict[str, CompiledList]]] = {}
 
 
-def lists_by_station(session: Session, conference_id: int) -> dict[str, CompiledList]:
-    """Each station's list, ready to decide with (empty when the conference has none: doors admit as before)."""
-    made_of = repository.lists_made_of(session, conference_id)
+def lists_key(session: Session, conference_id: int, *also: ColumnElement[Any]) -> tuple:
+    """What the conference's lists are made of (one statement): it differs after any change to a
+    list, product, zone or day, so a caller can tell whether the lists it decided by still hold.
+    ``also``: columns read in the same statement, after the key."""
+    return repository.lists_made_of(session, conference_id, *also)
+
+
+def lists_by_station(session: Session, conference_id: int, made_of: tuple | None = None) -> dict[str, CompiledList]:
+    """Each station's list, ready to decide with (empty when the conference has none: doors admit as before).
+    ``made_of``: the lists' key (``lists_key``) if the caller has just read it."""
+    made_of = made_of or repository.lists_made_of(session, conference_id)
     if not made_of[1]:  # no lists
         return {}
     database = session.get_bind().engine.url.render_as_string(hide_password=True)

@@ -25,6 +25,8 @@ from sqlalchemy.orm import Session
 from server.checkin.models import CheckIn, DoorCheck, ProductRedemption, SyncEvent
 from server.checkin.repository import (
     DoorRecord,
+    changed_since,
+    changed_since_clause,
     delete_door_check,
     delete_redemption,
     load_door_records,
@@ -33,12 +35,12 @@ from server.checkin.repository import (
     take_back_check_in,
     write_states,
 )
-from server.checkin_lists.service import lists_by_station
+from server.checkin_lists.service import lists_by_station, lists_key
 from server.db.base import utcnow
 from server.db.bulk import insert_rows, one_of
 from server.devices.service import DeviceRef
 from server.errors import InvalidInput
-from server.feed_versions import give_back_versions
+from server.feed_versions import allocate_versions, committed_position, give_back_versions
 from server.sync.models import SyncConflict
 from server.zones.service import BatchMoves, door_of, whereabouts_from_moves
 from shared import conflict_words
@@ -81,36 +83,72 @@ def apply_events(session: Session, device: DeviceRef, events: list[ScanEvent],
     the server's clock (``now``) is refused as a whole, before anything is read or written.
     """
     refuse_times_outside_window(events, now or utcnow())
+    if _folds_before_the_lock(session, events):
+        return _apply_folded_first(session, device, events)
     # One upload of a conference at a time: the fold reads the attendees' state. It also makes the
     # same batch sent by two devices at once safe: the later one waits here, then finds every UUID
     # stored: duplicates. Redeemed lines are locked first, the order every writer takes them in (a
     # redemption at the desk locks its line, then stamps versions at flush): no deadlock between them.
-    lock_redeemed_lines(session, device.conference_id, {(e.access_code, e.product_id) for e in events
-                                                        if e.kind is EventKind.REDEMPTION and e.product_id})
+    lock_redeemed_lines(session, device.conference_id, _redeemed(events))
     # The feed lock also reserves a version for every attendee the batch may touch (one allocation
     # per batch); what the fold leaves unused goes back before the end (_Batch.write).
     reserved = len({e.access_code for e in events if _may_touch(e)})
     first_version = lock_door_states(session, device.conference_id, versions=reserved)
-    uuids = {str(e.uuid) for e in events}
-    known = {row.uuid: row
-             for row in session.scalars(select(SyncEvent).where(one_of(session, SyncEvent.uuid, uuids)))}
-    new: dict[str, ScanEvent] = {}
-    for event in events:
-        if (key := str(event.uuid)) not in known:
-            new.setdefault(key, event)
-    batch = _Batch(session, device, list(new.values()))
-    results = {key: batch.fold(key, event) for key, event in sorted(new.items(), key=lambda item: item[1].occurred_at)}
+    known = _stored(session, events)
+    batch = _Batch.folded(session, device, events, known)
     batch.write(first_version, reserved)
-    answers = []
-    for event in events:
-        key = str(event.uuid)
-        if key in results:
-            answers.append(results[key])
-        elif known[key].conference_id != device.conference_id:
-            answers.append(EventResult(uuid=event.uuid, status=EventStatus.REJECTED, reason="uuid_in_use"))
-        else:
-            answers.append(EventResult(uuid=event.uuid, status=EventStatus.DUPLICATE, reason=known[key].reason))
-    return answers
+    return batch.answers(events, known)
+
+
+def _folds_before_the_lock(session: Session, events: list[ScanEvent]) -> bool:
+    """Whether this upload reads and folds before it takes the feed lock (``_apply_folded_first``).
+
+    On PostgreSQL, for scans that neither undo nor move anyone between zones: an undo reads the
+    scan it takes back, a zone's door the attendees' whereabouts, which only the lock keeps still.
+    On SQLite every transaction holds the database's write lock from its start: nothing to gain.
+    """
+    return session.get_bind().dialect.name == "postgresql" and not any(
+        e.kind is EventKind.UNDO or e.zone_role for e in events)
+
+
+def _apply_folded_first(session: Session, device: DeviceRef, events: list[ScanEvent]) -> list[EventResult]:
+    """Read and fold without the feed lock, then take it only to check that the fold still holds and to
+    write: uploads of a conference queue for the lock during their writes, not during their reads.
+
+    The versions become visible in the order they are handed out as before (the lock is still held
+    from the allocation to the commit). The fold read the attendees as they were at ``seen``, the
+    committed feed position read first, or later: under the lock one statement asks whether a write
+    since touched one of the batch's attendees (their version is above ``seen``) or stored one of its
+    UUIDs (another kiosk sending the same scans: an upload that touches no attendee moves no
+    version), and, with check-ins, a second whether the check-in lists changed. If so, the batch is
+    read and folded again under the lock, as the other path does; in a busy conference the position
+    has always moved, and a fold is outdated only when two uploads scan the same attendee at once.
+    """
+    conference_id = device.conference_id
+    seen = committed_position(session, conference_id)
+    known = _stored(session, events)
+    batch = _Batch.folded(session, device, events, known)
+    lock_redeemed_lines(session, conference_id, _redeemed(events))
+    reserved = len(batch.touched)
+    first_version = lock_door_states(session, conference_id, versions=reserved)
+    if batch.outdated(seen, {e.access_code for e in events}, set(batch.rows)):
+        known = _stored(session, events)
+        batch = _Batch.folded(session, device, events, known)
+        if len(batch.touched) > reserved:  # consecutive to the first: this transaction holds the lock
+            allocate_versions(session, conference_id, len(batch.touched) - reserved)
+            reserved = len(batch.touched)
+    batch.write(first_version, reserved)
+    return batch.answers(events, known)
+
+
+def _redeemed(events: list[ScanEvent]) -> set[tuple[str, int]]:
+    return {(e.access_code, e.product_id) for e in events if e.kind is EventKind.REDEMPTION and e.product_id}
+
+
+def _stored(session: Session, events: list[ScanEvent]) -> dict[str, SyncEvent]:
+    """The batch's events already stored, by UUID."""
+    return {row.uuid: row for row in session.scalars(
+        select(SyncEvent).where(one_of(session, SyncEvent.uuid, {str(e.uuid) for e in events})))}
 
 
 def _may_touch(event: ScanEvent) -> bool:
@@ -133,12 +171,27 @@ class _Original:
 class _Batch:
     """The new events of one upload: folded one by one in memory, written set-wise at the end."""
 
+    @classmethod
+    def folded(cls, session: Session, device: DeviceRef, events: list[ScanEvent],
+               known: dict[str, SyncEvent]) -> _Batch:
+        """The batch's events not stored yet (a UUID given twice: once), read and folded in occurrence order."""
+        new: dict[str, ScanEvent] = {}
+        for event in events:
+            if (key := str(event.uuid)) not in known:
+                new.setdefault(key, event)
+        batch = cls(session, device, list(new.values()))
+        batch.results = {key: batch.fold(key, event)
+                         for key, event in sorted(new.items(), key=lambda item: item[1].occurred_at)}
+        return batch
+
     def __init__(self, session: Session, device: DeviceRef, events: list[ScanEvent]) -> None:
         self.session, self.device, self.conference_id = session, device, device.conference_id
         self.received_at = utcnow()
+        self.results: dict[str, EventResult] = {}
         # Each station's check-in list, by the shared rules (none: the conference's doors admit as before).
-        self.lists = lists_by_station(session, device.conference_id) if any(
-            e.kind is EventKind.CHECK_IN for e in events) else {}
+        self.lists_key = lists_key(session, device.conference_id) if any(
+            e.kind is EventKind.CHECK_IN for e in events) else None
+        self.lists = lists_by_station(session, device.conference_id, self.lists_key) if self.lists_key else {}
         # A list's rules read the ticket and add-ons held: then a check-in needs the holdings too.
         self.records = load_door_records(
             session, self.conference_id, {e.access_code for e in events},
@@ -159,6 +212,29 @@ class _Batch:
         # Where the scans take people (shared.zone_moves), read only when a station of the batch has a zone role.
         zoned = any(e.zone_role for e in events) or any(row.zone_role for row in stored)
         self.moves = BatchMoves(session, self.conference_id, {r.id for r in self.records.values()}) if zoned else None
+
+    def outdated(self, seen: int, access_codes: set[str], uuids: set[str]) -> bool:
+        """Whether a write committed after the feed position ``seen`` changed what this fold read: one of
+        its attendees, one of its UUIDs stored meanwhile, or the check-in lists it decided by."""
+        if self.lists_key is None:
+            return changed_since(self.session, self.conference_id, seen, access_codes, uuids)
+        # With check-ins: the lists' key and the question in one statement, one trip less under the lock.
+        *key, changed = lists_key(self.session, self.conference_id,
+                                  changed_since_clause(self.session, self.conference_id, seen, access_codes, uuids))
+        return bool(changed) or tuple(key) != self.lists_key
+
+    def answers(self, events: list[ScanEvent], known: dict[str, SyncEvent]) -> list[EventResult]:
+        """One answer an event, in the order given: the fold's, or what the stored copy was answered."""
+        answers = []
+        for event in events:
+            key = str(event.uuid)
+            if key in self.results:
+                answers.append(self.results[key])
+            elif known[key].conference_id != self.conference_id:
+                answers.append(EventResult(uuid=event.uuid, status=EventStatus.REJECTED, reason="uuid_in_use"))
+            else:
+                answers.append(EventResult(uuid=event.uuid, status=EventStatus.DUPLICATE, reason=known[key].reason))
+        return answers
 
     def fold(self, key: str, event: ScanEvent) -> EventResult:
         record = self.records.get(event.access_code)

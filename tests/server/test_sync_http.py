@@ -206,6 +206,63 @@ def _upload(base_url: str, token: str, events: list[dict]) -> list[tuple[str, st
     return [(r["status"], r["reason"]) for r in response.json()["results"]]
 
 
+def test_an_upload_without_undos_on_postgresql_reads_and_folds_before_it_takes_the_feed_lock(
+        session_factory, base_url, database_url, statements):
+    """Uploads of a conference queue for its feed lock, so on PostgreSQL an upload that neither undoes
+    nor crosses a zone's door reads the committed feed position, the UUIDs already stored, the lists,
+    the attendees, their holdings and their passages, and folds, all before it takes the lock; under
+    it only one read (did a writer since touch these attendees or store these UUIDs, and what are the
+    lists made of now: it has check-ins), and the writes: 18 statements for 500 events, 7 under the lock.
+    (SQLite holds the database's write lock from the start of every transaction: no such split.)"""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("SQLite's transactions hold the write lock from their start")
+    with unit_of_work(session_factory) as session:
+        conference = make_conference(session, slug="pycon")
+        ticket = make_ticket_type(session, conference)
+        lunch = make_addon(session, conference)
+        people = [make_attendee(session, conference, ticket_type=ticket, addons={lunch: 1}, first_name=f"P{n}")
+                  for n in range(201)]
+        refunded = make_attendee(session, conference, ticket_type=ticket, order_status="refunded")
+        codes, refunded_code, ticket_id, lunch_id = [p.access_code for p in people], refunded.access_code, \
+            ticket.id, lunch.id
+        conference_id = conference.id
+    token = device_token(session_factory, base_url)
+    at = past_scan_time(5, 1, 9, 0)
+
+    def event(kind: str, code: str, seconds: int, **extra) -> dict:
+        return {"uuid": str(uuid.uuid4()), "kind": kind, "access_code": code, "station": "Door A",
+                "occurred_at": (at + dt.timedelta(seconds=seconds)).isoformat(), **extra}
+
+    assert _upload(base_url, token, [event("check_in", codes[0], 0)]) == [("applied", "ok")]
+    statements.clear()
+    events = [event("check_in", code, 10 + n) for n, code in enumerate(codes[1:])]  # 200
+    events += [event("redemption", code, 300 + n, product_type="addon", product_id=lunch_id)
+               for n, code in enumerate(codes[1:101])]  # 100
+    events += [event("redemption", code, 400 + n, product_type="addon", product_id=lunch_id)
+               for n, code in enumerate(codes[1:21])]  # 20 second lunches: conflicts
+    events += [event("door_check", code, 500 + n, product_type="ticket_type", product_id=ticket_id)
+               for n, code in enumerate(codes[101:151])]  # 50
+    events += [event("exit", code, 600 + n) for n, code in enumerate(codes[151:])]  # 50
+    events += [event("check_in", refunded_code, 700)]  # a conflict: the order was refunded
+    events += [event("check_in", "ZZZZZZZZ", 900 + n) for n in range(79)]  # unknown codes: conflicts
+    assert len(events) == 500
+
+    answers = _upload(base_url, token, events)
+
+    assert answers.count(("applied", "ok")) == 200 + 100 + 50 + 50
+    assert answers.count(("conflict", "fully_redeemed")) == 20
+    sent = [" ".join(words[:2]) for words in statements]
+    assert sent.count("UPDATE feed_positions") == 1, sent  # the lock, with exactly the versions the fold needs
+    under_lock = sent[sent.index("UPDATE feed_positions") + 1:]
+    assert [s.split()[0] for s in under_lock].count("SELECT") == 1, under_lock
+    assert len(under_lock) <= 7 and len(sent) <= 18, sent
+    with session_factory() as session:  # every attendee changed has a version of its own, the newest the feed's
+        versions = sorted(session.scalars(select(Attendee.sync_version).where(Attendee.conference_id == conference_id)))
+        assert len(set(versions)) == len(versions)
+        assert session.scalar(select(FeedPosition.last_version).where(FeedPosition.conference_id == conference_id)) \
+            == versions[-1]
+
+
 def test_an_upload_of_500_events_is_written_set_wise_with_one_version_allocation(
         session_factory, base_url, statements):
     """Ten kiosks' backlogs arrive 500 events an upload. Whatever its size, an upload reads the device,
