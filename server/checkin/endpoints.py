@@ -49,7 +49,7 @@ router = APIRouter(prefix="/api/v1/admin/conferences/{slug}/attendees", tags=["d
 
 
 def _attendee(session: Session, slug: str, access_code: str) -> DeskAttendee:
-    attendee = desk_attendee(session, slug, access_code)
+    attendee = desk_attendee(session.connection(), slug, access_code)
     if attendee is None:
         get_conference(session, slug)  # 404 in its own words when there is no such conference
         raise AttendeeNotFound(f"No attendee with access code '{access_code}' in {slug}.")
@@ -74,8 +74,8 @@ def attendee_at_the_desk(slug: SlugPath, access_code: AccessCodePath, request: R
     """An attendee's badge data, check-ins and the products they can still redeem."""
     with request_unit_of_work(request) as session:
         attendee = _attendee(session, slug, access_code)
-        return json_answer(_answer(DeskView(attendee, order_lines(session, attendee),
-                                            check_ins_of(desk_state(session, attendee)))))
+        return json_answer(_answer(DeskView(attendee, order_lines(session.connection(), attendee),
+                                            check_ins_of(desk_state(session.connection(), attendee)))))
 
 
 # The desk's scans, served as plain routes (server.api.PlainRoute): a scan's statements, rule and commit are
