@@ -141,7 +141,8 @@ NO_BODY: Any = object()  # a request without a body (``null`` is a body, and ref
 
 async def json_body(request: Request) -> Any:
     """The body as FastAPI reads a model's: JSON when the content type says so, else its bytes (which the
-    model then refuses); a body that is not JSON is a 422 of its own. ``NO_BODY``: there is none."""
+    model then refuses); a body that is not JSON is a 422 of its own, one that is not text a 400.
+    ``NO_BODY``: there is none."""
     body = await request.body()
     if not body:
         return NO_BODY
@@ -153,6 +154,8 @@ async def json_body(request: Request) -> Any:
     except json.JSONDecodeError as error:
         raise RequestValidationError([{"type": "json_invalid", "loc": ("body", error.pos), "msg": "JSON decode error",
                                        "input": {}, "ctx": {"error": error.msg}}]) from error
+    except ValueError as error:  # not even text (bytes that are not UTF-8, -16 or -32)
+        raise HTTPException(status_code=400, detail="There was an error parsing the body") from error
 
 
 def _says_json(content_type: str) -> bool:

@@ -178,6 +178,8 @@ def test_a_desk_scan_refuses_a_bad_request_as_fastapi_did(desk, path, body):
     assert refused(f"{desk['url']}/ABCDEFGHIJKLMNOPQ/{path}", b"{}")[0] == {
         "loc": ["path", "access_code"], "msg": "Value should have at most 16 items after validation, not 17",
         "type": "too_long"}
+    not_text = httpx.post(url, content=b'{"by": "\x98"}', headers={**ADMIN, "Content-Type": "application/json"})
+    assert (not_text.status_code, not_text.json()) == (400, {"detail": "There was an error parsing the body"})
     answer = httpx.post(url, content=b'{"station": "Desk", "by": "Grace"}', headers=ADMIN)  # no Content-Type
     assert answer.status_code == 422 and answer.json()["detail"] == not_an_object
     ok = httpx.post(url, json=_scan(desk, path, body), headers={**ADMIN, "Content-Type": "application/vnd.desk+json"})
