@@ -99,13 +99,13 @@ AdminOnly = Depends(require_admin)
 
 
 # Plain routes: a hot route (the help desk's scans) served without FastAPI's request handling, which
-# costs more than the scan itself (solving the dependencies, reading and validating the parameters and
-# the body through its generic machinery: ~0.5 ms of a 1.5 ms request, bench/desk_scan.py). FastAPI
-# still describes the route (the API's document, /openapi.json, from the declared function's
-# signature); the route is served by ``serve``, which takes the request as Starlette hands it and
-# checks what FastAPI would have checked, in the same order and with the same answers: the admin
-# token (401), the JSON of the body (422), the path's parameters and the body's fields (one 422
-# listing every mistake, as FastAPI's).
+# cost as much as the scan's own statements, rule and commit (solving the dependencies, reading and
+# validating the parameters and the body through its generic machinery, an included router's
+# two-level matching). FastAPI still describes the route (/openapi.json, from the declared function's
+# signature: API clients and the fuzz test read it); ``serve`` takes the request as Starlette hands it
+# and checks what FastAPI checked, with the same answers: the admin token (401; checked first, where
+# FastAPI read a JSON body before it), the body's JSON (422) or text (400), then the path's parameters
+# and the body's fields (one 422 listing every mistake, located and worded as FastAPI's).
 
 Model = TypeVar("Model", bound=BaseModel)
 

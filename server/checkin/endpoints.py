@@ -78,11 +78,11 @@ def attendee_at_the_desk(slug: SlugPath, access_code: AccessCodePath, request: R
                                             check_ins_of(desk_state(session.connection(), attendee)))))
 
 
-# The desk's scans, served as plain routes (server.api.PlainRoute): a scan's statements, rule and commit are
-# a third of what FastAPI's handling of the request around them cost. The functions declared below say what
-# each takes and answers (the API's document); ``_scan`` serves them, checking what they declare.
+# The desk's scans, served as plain routes (server.api.PlainRoute): FastAPI's handling of a request
+# cost as much as a scan's statements, rule and commit. The functions declared below say what each
+# takes and answers (the API's document); ``_scan`` serves them, checking what they declare.
 
-PREFIX = "/api/v1/admin/conferences/{slug}/attendees"
+_PREFIX = "/api/v1/admin/conferences/{slug}/attendees"
 _PATH = {"slug": TypeAdapter(SlugPath), "access_code": TypeAdapter(AccessCodePath)}
 
 
@@ -143,7 +143,7 @@ def _scan_in_its_unit_of_work(request: Request, slug: str, access_code: str, bod
 
 
 desk_scans = [
-    PlainRoute(f"{PREFIX}/{{access_code}}/{path}", described, serve=_scan(model, scan), methods=["POST"],
+    PlainRoute(f"{_PREFIX}/{{access_code}}/{path}", described, serve=_scan(model, scan), methods=["POST"],
                status_code=201, response_model=AttendeeAtTheDesk, tags=["desk"], dependencies=[AdminOnly])
     for path, described, model, scan in (
         ("check-ins", check_in_at_the_desk, DeskAction, _check_in),
