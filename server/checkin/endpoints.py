@@ -142,10 +142,12 @@ def _scan_in_its_unit_of_work(request: Request, slug: str, access_code: str, bod
         return json_answer(_answer(scan(session, attendee, body)), 201)
 
 
-desk_scans = [
-    PlainRoute(f"{_PREFIX}/{{access_code}}/{path}", described, serve=_scan(model, scan), methods=["POST"],
-               status_code=201, response_model=AttendeeAtTheDesk, tags=["desk"], dependencies=[AdminOnly])
-    for path, described, model, scan in (
-        ("check-ins", check_in_at_the_desk, DeskAction, _check_in),
-        ("door-checks", door_check_at_the_desk, DeskDoorCheck, _door_check),
-        ("redemptions", redeem_at_the_desk, DeskRedemption, _redeem))]
+def _route(path: str, described: Callable[..., AttendeeAtTheDesk], model: type[Body],
+           scan: Callable[[Session, DeskAttendee, Body], DeskView]) -> PlainRoute:
+    return PlainRoute(f"{_PREFIX}/{{access_code}}/{path}", described, serve=_scan(model, scan), methods=["POST"],
+                      status_code=201, response_model=AttendeeAtTheDesk, tags=["desk"], dependencies=[AdminOnly])
+
+
+desk_scans = [_route("check-ins", check_in_at_the_desk, DeskAction, _check_in),
+              _route("door-checks", door_check_at_the_desk, DeskDoorCheck, _door_check),
+              _route("redemptions", redeem_at_the_desk, DeskRedemption, _redeem)]
