@@ -41,7 +41,8 @@ from server.checkin.service import (
 from server.conferences.service import get_conference
 from server.errors import InvalidInput
 
-router = APIRouter(prefix="/api/v1/admin/conferences/{slug}/attendees", tags=["desk"], dependencies=[AdminOnly])
+_PREFIX = "/api/v1/admin/conferences/{slug}/attendees"
+router = APIRouter(prefix=_PREFIX, tags=["desk"], dependencies=[AdminOnly])
 
 # Each route opens its unit of work itself and builds its answer's bytes inside it (server.api): the
 # desk's request runs in one worker thread, and the desk is told "checked in" only for a check-in that
@@ -82,7 +83,6 @@ def attendee_at_the_desk(slug: SlugPath, access_code: AccessCodePath, request: R
 # cost as much as a scan's statements, rule and commit. The functions declared below say what each
 # takes and answers (the API's document); ``_scan`` serves them, checking what they declare.
 
-_PREFIX = "/api/v1/admin/conferences/{slug}/attendees"
 _PATH = {"slug": TypeAdapter(SlugPath), "access_code": TypeAdapter(AccessCodePath)}
 
 
