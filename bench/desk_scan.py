@@ -2,9 +2,11 @@
 
 A real ``doorstation server`` process; this one sends the desk's requests one after the other, as a
 desk does, and reads the server process's CPU time from /proc around them (so the figure is the
-server's work per scan, not the client's, and not time spent waiting for a core).
+server's work per scan, not the client's, and not time spent waiting for a core). With ``--profile``,
+the same check-ins go through the application in this process (httpx's ASGI transport, the route's
+thread hop made inline so that cProfile sees the route) and the heaviest functions by CPU time are printed.
 
-    .venv/bin/python bench/desk_scan.py [--scans 1000] [--postgres postgresql+psycopg://…/test]
+    .venv/bin/python bench/desk_scan.py [--scans 1000] [--postgres postgresql+psycopg://…/test] [--profile]
 
 Prints, per kind of scan: the server's CPU time per scan, and p50 / p99 of the time to answer.
 """
@@ -12,7 +14,10 @@ Prints, per kind of scan: the server's CPU time per scan, and p50 / p99 of the t
 from __future__ import annotations
 
 import argparse
+import asyncio
+import cProfile
 import os
+import pstats
 import statistics
 import sys
 import time
@@ -51,13 +56,45 @@ def admitted_codes(url: str, attendees: int) -> list[str]:
     return codes
 
 
+def profile(url: str, codes: list[str]) -> None:
+    import anyio.to_thread
+
+    from server.app import create_app
+
+    async def inline(function, *args, **_):  # the route in this thread, where cProfile looks
+        return function(*args)
+
+    anyio.to_thread.run_sync = inline  # type: ignore[assignment]
+    os.environ["DOORSTATION_ADMIN_TOKEN"] = TOKEN
+    app = create_app(url)
+
+    async def run() -> None:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), headers={"Authorization": f"Bearer {TOKEN}"},
+                                     base_url="http://bench/api/v1/admin/conferences/desk/attendees") as desk:
+            warm, timed = codes[:50], codes[50:]
+            for code in warm:
+                assert (await desk.post(f"/{code}/check-ins", json={"station": "Desk"})).status_code == 201
+            profiler = cProfile.Profile(time.process_time)  # CPU time: a wait for the database costs nothing
+            profiler.enable()
+            for code in timed:
+                await desk.post(f"/{code}/check-ins", json={"station": "Desk"})
+            profiler.disable()
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(60)
+
+    asyncio.run(run())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scans", type=int, default=1000)
     parser.add_argument("--postgres", help="a PostgreSQL URL; without it, a SQLite file")
+    parser.add_argument("--profile", action="store_true", help="cProfile the check-ins through the app in this process")
     args = parser.parse_args()
     with scratch_database(args.postgres) as url:
         codes = admitted_codes(url, attendees=int(args.scans * 1.5) + 100)[:args.scans]
+        if args.profile:
+            profile(url, codes)
+            return
         port = 19000 + os.getpid() % 1000
         server = start_server_process(url, port, admin_token=TOKEN)
         rows = []

@@ -52,6 +52,9 @@ class Admission:
             self.turns.release()
 
     async def _take_turn(self) -> bool:
+        if not self.turns.locked():  # a place is free and no one waits for one: taken at once, no timer set
+            await self.turns.acquire()
+            return True
         if self.waiting >= self.max_waiting:
             return False
         self.waiting += 1

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Protocol, cast
 
-from sqlalchemy import BigInteger, ForeignKey, Table, bindparam, select, update
+from sqlalchemy import BigInteger, Connection, ForeignKey, Table, bindparam, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from server.db.base import Base
@@ -55,8 +55,10 @@ def committed_position(session: Session, conference_id: int) -> int:
     return session.execute(_POSITION, {"feed_of": conference_id}).scalar_one()
 
 
-def allocate_versions(session: Session, conference_id: int, count: int) -> int:
-    """Reserve ``count`` consecutive versions; returns the first. Holds the feed lock until commit."""
+def allocate_versions(session: Session | Connection, conference_id: int, count: int) -> int:
+    """Reserve ``count`` consecutive versions; returns the first. Holds the feed lock until commit.
+
+    On a session's ``Connection`` (the desk's scans) nothing pending is flushed first."""
     last = session.execute(_ALLOCATE, {"feed_of": conference_id, "count": count}).scalar_one()
     # (the row is made with the conference: conferences.service.create_conference)
     return last - count + 1

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import BigInteger, ColumnElement, Result, Table, Boolean, bindparam, delete, exists, func, insert, literal, or_, select, text, union_all, update
+from sqlalchemy import BigInteger, ColumnElement, Connection, Result, Table, Boolean, bindparam, delete, exists, func, insert, literal, or_, select, text, union_all, update
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
@@ -81,14 +81,19 @@ def load_passages(session: Session, attendee_ids: list[int]) -> tuple[dict[int, 
                                                                       dict[int, dict[Passage, list[int]]]]:
     """Every check-in and exit not taken back of these attendees (one statement), and the CheckIn ids
     behind each check-in passage."""
-    passages: dict[int, list[Passage]] = defaultdict(list)
-    check_in_rows: dict[int, dict[Passage, list[int]]] = defaultdict(lambda: defaultdict(list))
     rows: Result[Any, Any, Any, Any]
-    if len(attendee_ids) == 1:  # a desk scan: the statement built once
+    if len(attendee_ids) == 1:  # the statement built once
         rows = session.connection().execute(_PASSAGES_OF_ONE, {"attendee_id": attendee_ids[0]})
     else:
         rows = session.execute(_passages(CheckIn, SyncEvent, one_of(session, CheckIn.attendee_id, attendee_ids),
                                          one_of(session, SyncEvent.attendee_id, attendee_ids)))
+    return _passages_by_attendee(rows)
+
+
+def _passages_by_attendee(rows: Result[Any, Any, Any, Any]) -> tuple[dict[int, list[Passage]],
+                                                                     dict[int, dict[Passage, list[int]]]]:
+    passages: dict[int, list[Passage]] = defaultdict(list)
+    check_in_rows: dict[int, dict[Passage, list[int]]] = defaultdict(lambda: defaultdict(list))
     # union_all drops the column types: the rows' shape, for the reader and the checker
     attendee_id: int
     at: dt.datetime
@@ -120,7 +125,9 @@ _PASSAGES_OF_ONE = _passages(_CHECK_INS_C, _EVENTS_C, _CHECK_INS_C.attendee_id =
 # The help desk's scans: plain rows in, Core writes out ---------------------------------------------
 # No ORM object on this path: loading the attendee as an entity, and the flush that wrote it back,
 # were half of a desk scan's CPU. The statements are built once (building them cost more than
-# running them); the dashboard's counts follow from the database's triggers, as for any write.
+# running them) and run on the unit of work's connection, taken from its session once (asking the
+# session for it before each statement cost more than SQLite running them); the dashboard's counts
+# follow from the database's triggers, as for any write.
 
 
 @dataclass(frozen=True)
@@ -162,14 +169,14 @@ _DESK_ATTENDEE = (select(_ATTENDEES.c.id, _ATTENDEES.c.conference_id, _ATTENDEES
                   .where(_CONFERENCES.c.slug == bindparam("slug"), _ATTENDEES.c.access_code == bindparam("access_code")))
 
 
-def desk_attendee(session: Session, slug: str, access_code: str) -> DeskAttendee | None:
+def desk_attendee(connection: Connection, slug: str, access_code: str) -> DeskAttendee | None:
     """The attendee with this code in the conference ``slug``, with the order's status and the ticket
     type, in one statement (the help desk's scan starts here)."""
-    row = session.connection().execute(_DESK_ATTENDEE, {"slug": slug, "access_code": access_code}).first()
+    row = connection.execute(_DESK_ATTENDEE, {"slug": slug, "access_code": access_code}).first()
     return DeskAttendee(*row) if row is not None else None  # type: ignore[call-arg]  # the row is its fields, in order
 
 
-def desk_state(session: Session, attendee: DeskAttendee, lines: list[OrderLine] | None = None) -> AttendeeState:
+def desk_state(connection: Connection, attendee: DeskAttendee, lines: list[OrderLine] | None = None) -> AttendeeState:
     """One attendee's door state as the shared rules fold it: its passages (one statement), and its
     holdings when its order's ``lines`` are given."""
     holdings: list[Holding] = []
@@ -182,7 +189,7 @@ def desk_state(session: Session, attendee: DeskAttendee, lines: list[OrderLine] 
     state = AttendeeState(access_code=attendee.access_code, name=attendee.full_name, company=attendee.company,
                           ticket_type="", order_status=status.value if status is not None else None,
                           holdings=tuple(holdings), passages=())
-    passages, _ = load_passages(session, [attendee.id])
+    passages, _ = _passages_by_attendee(connection.execute(_PASSAGES_OF_ONE, {"attendee_id": attendee.id}))
     return with_passages(state, passages[attendee.id]) if attendee.id in passages else state
 
 
@@ -196,29 +203,29 @@ _STAMP = (update(_ATTENDEES).where(_ATTENDEES.c.id == bindparam("attendee"))
 _STAMP_WITH_STATE = _STAMP.values(checked_in_at=bindparam("first_check_in"), inside=bindparam("is_inside"))
 
 
-def record_desk_check_in(session: Session, attendee: DeskAttendee, state: AttendeeState, *, version: int, by: str,
+def record_desk_check_in(connection: Connection, attendee: DeskAttendee, state: AttendeeState, *, version: int, by: str,
                          station: str, at: dt.datetime) -> None:
     """The check-in row and the attendee's state after it, with its new version: two statements."""
-    session.connection().execute(_INSERT_CHECK_IN, {"attendee_id": attendee.id, "conference_id": attendee.conference_id,
-                                       "checked_in_by": by, "station": station, "checked_in_at": at})
-    session.connection().execute(_STAMP_WITH_STATE, {"attendee": attendee.id, "version": version, "now": utcnow(),
-                                        "first_check_in": state.checked_in_at, "is_inside": state.inside})
+    connection.execute(_INSERT_CHECK_IN, {"attendee_id": attendee.id, "conference_id": attendee.conference_id,
+                                          "checked_in_by": by, "station": station, "checked_in_at": at})
+    connection.execute(_STAMP_WITH_STATE, {"attendee": attendee.id, "version": version, "now": utcnow(),
+                                           "first_check_in": state.checked_in_at, "is_inside": state.inside})
 
 
-def record_desk_door_check(session: Session, attendee: DeskAttendee, *, version: int, ticket_type_id: int | None,
+def record_desk_door_check(connection: Connection, attendee: DeskAttendee, *, version: int, ticket_type_id: int | None,
                            addon_id: int | None, by: str, station: str, at: dt.datetime) -> None:
-    session.connection().execute(_INSERT_DOOR_CHECK, {"attendee_id": attendee.id, "conference_id": attendee.conference_id,
-                                         "ticket_type_id": ticket_type_id, "addon_id": addon_id, "checked_by": by,
-                                         "station": station, "checked_at": at})
-    session.connection().execute(_STAMP, {"attendee": attendee.id, "version": version, "now": utcnow()})
+    connection.execute(_INSERT_DOOR_CHECK, {"attendee_id": attendee.id, "conference_id": attendee.conference_id,
+                                            "ticket_type_id": ticket_type_id, "addon_id": addon_id, "checked_by": by,
+                                            "station": station, "checked_at": at})
+    connection.execute(_STAMP, {"attendee": attendee.id, "version": version, "now": utcnow()})
 
 
-def record_desk_redemption(session: Session, attendee: DeskAttendee, *, version: int, line_item_id: int, by: str,
+def record_desk_redemption(connection: Connection, attendee: DeskAttendee, *, version: int, line_item_id: int, by: str,
                            station: str, at: dt.datetime) -> None:
-    session.connection().execute(_INSERT_REDEMPTION, {"attendee_id": attendee.id, "conference_id": attendee.conference_id,
-                                         "order_line_item_id": line_item_id, "redeemed_by": by, "station": station,
-                                         "redeemed_at": at})
-    session.connection().execute(_STAMP, {"attendee": attendee.id, "version": version, "now": utcnow()})
+    connection.execute(_INSERT_REDEMPTION, {"attendee_id": attendee.id, "conference_id": attendee.conference_id,
+                                            "order_line_item_id": line_item_id, "redeemed_by": by, "station": station,
+                                            "redeemed_at": at})
+    connection.execute(_STAMP, {"attendee": attendee.id, "version": version, "now": utcnow()})
 
 
 @dataclass(frozen=True)
@@ -239,7 +246,7 @@ class OrderLine:
         return self.quantity - self.redeemed
 
 
-def order_lines(session: Session, attendee: DeskAttendee, *, lock: bool = False) -> list[OrderLine]:
+def order_lines(connection: Connection, attendee: DeskAttendee, *, lock: bool = False) -> list[OrderLine]:
     """The lines of the attendee's order in id order, in one statement.
 
     ``lock``: the lines are locked (``FOR UPDATE``) before their redemptions are counted, the order
@@ -248,7 +255,7 @@ def order_lines(session: Session, attendee: DeskAttendee, *, lock: bool = False)
     """
     if attendee.order_id is None:
         return []
-    return [OrderLine(*row) for row in session.connection().execute(
+    return [OrderLine(*row) for row in connection.execute(
         _LOCKED_ORDER_LINES if lock else _ORDER_LINES, {"order_id": attendee.order_id, "attendee_id": attendee.id})]
 
 

@@ -293,10 +293,11 @@ def desk_admitted(attendee: DeskAttendee) -> DeskAttendee:
 def desk_check_in(session: Session, attendee: DeskAttendee, *, by: str, station: str) -> DeskView:
     """Check an attendee in at the desk (re-entry allowed), by the kiosks' rule (as ``check_in``)."""
     at = utcnow()
-    version = allocate_versions(session, attendee.conference_id, 1)  # the feed lock, before the state is read
-    state = effect(desk_state(session, attendee), Scan(ScanKind.CHECK_IN, at, station))
-    lines = order_lines(session, attendee)
-    record_desk_check_in(session, attendee, state, version=version, by=by, station=station, at=at)
+    connection = session.connection()
+    version = allocate_versions(connection, attendee.conference_id, 1)  # the feed lock, before the state is read
+    state = effect(desk_state(connection, attendee), Scan(ScanKind.CHECK_IN, at, station))
+    lines = order_lines(connection, attendee)
+    record_desk_check_in(connection, attendee, state, version=version, by=by, station=station, at=at)
     logger.info("Checked in attendee %s (access_code=%s) at station '%s'", attendee.id, attendee.access_code, station)
     return DeskView(replace(attendee, checked_in_at=state.checked_in_at), lines, check_ins=check_ins_of(state))
 
@@ -304,9 +305,10 @@ def desk_check_in(session: Session, attendee: DeskAttendee, *, by: str, station:
 def desk_door_check(session: Session, attendee: DeskAttendee, *, ticket_type: str, addon: str, by: str,
                     station: str) -> DeskView:
     """Admit an attendee to a room for a product they hold (named by slug or name), by the kiosks' rule."""
-    version = allocate_versions(session, attendee.conference_id, 1)
-    lines = order_lines(session, attendee)
-    state = desk_state(session, attendee, lines)
+    connection = session.connection()
+    version = allocate_versions(connection, attendee.conference_id, 1)
+    lines = order_lines(connection, attendee)
+    state = desk_state(connection, attendee, lines)
     named = ticket_type or addon
     held = [h for h in state.holdings if h.product_type == ("ticket_type" if ticket_type else "addon")
             and named in _names_of(h, attendee, lines)]
@@ -317,24 +319,25 @@ def desk_door_check(session: Session, attendee: DeskAttendee, *, ticket_type: st
     verdict = decide_door_check(state, product_type=held[0].product_type, product_id=held[0].product_id)
     if not verdict.admitted:
         raise Conflict(f"{attendee.full_name} does not hold '{held[0].name}'.", code=verdict.reason.value)
-    record_desk_door_check(session, attendee, version=version, ticket_type_id=held[0].product_id if ticket_type else None,
+    record_desk_door_check(connection, attendee, version=version, ticket_type_id=held[0].product_id if ticket_type else None,
                            addon_id=held[0].product_id if addon else None, by=by, station=station, at=utcnow())
     return DeskView(attendee, lines, check_ins=check_ins_of(state))
 
 
 def desk_redeem(session: Session, attendee: DeskAttendee, *, line_item_id: int, by: str, station: str) -> DeskView:
     """Redeem one unit of a line of the attendee's order; refused once it is used up (the kiosks' rule)."""
-    lines = order_lines(session, attendee, lock=True)  # locked before counting, as every redeeming writer does
+    connection = session.connection()
+    lines = order_lines(connection, attendee, lock=True)  # locked before counting, as every redeeming writer does
     line = next((line for line in lines if line.id == line_item_id and line.addon_id is not None), None)
     if line is None:
         raise NotFound(f"{attendee.full_name}'s order has no add-on line {line_item_id}.", code="no_such_line")
-    version = allocate_versions(session, attendee.conference_id, 1)
-    state = desk_state(session, attendee, lines)
+    version = allocate_versions(connection, attendee.conference_id, 1)
+    state = desk_state(connection, attendee, lines)
     holding = Holding("addon", line.addon_id or 0, line.description, line.quantity, line.redeemed, line.id)
     if holding.remaining <= 0:  # the kiosks' rule (shared.decisions.decide_redemption), for this line
         raise Conflict(fully_redeemed_message(line.description, line.redeemed, line.quantity),
                        code=Reason.FULLY_REDEEMED.value)
-    record_desk_redemption(session, attendee, version=version, line_item_id=line.id, by=by, station=station,
+    record_desk_redemption(connection, attendee, version=version, line_item_id=line.id, by=by, station=station,
                            at=utcnow())
     lines = [replace(each, redeemed=each.redeemed + 1) if each is line else each for each in lines]
     return DeskView(attendee, lines, check_ins=check_ins_of(state))
