@@ -120,11 +120,11 @@ class PageAttendees:
     columns: list[str] | None
     items: list[Any]
 
-    def store(self, connection: sqlite3.Connection, products: list[ProductRecord], *, index_by_page: bool) -> None:
+    def store(self, connection: sqlite3.Connection, products: list[ProductRecord]) -> None:
         if self.columns is None:
-            attendee_cache.store_page(connection, self.items, products, index_by_page=index_by_page)
+            attendee_cache.store_page(connection, self.items, products)
         else:
-            attendee_cache.store_rows(connection, self.columns, self.items, products, index_by_page=index_by_page)
+            attendee_cache.store_rows(connection, self.columns, self.items, products)
 
 
 class DeviceRevokedError(Exception):
@@ -344,14 +344,18 @@ class SyncEngine:
         if self._server_went_back(page, cursor):
             cursor = 0
             page, attendees = self._fetch_page(cursor)
-        first_sync = cursor == 0  # the whole conference is coming: index it for search a page at a time
+        first_sync = cursor == 0
+        fill_from_scratch = first_sync  # the whole conference is coming: indexed for search after its last page
         had_lists = checkin_lists.any_held(self.connection)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher, \
                 commits_not_waiting_for_disk(self.connection):
             while True:
                 pending = fetcher.submit(self._fetch_page, page.next_cursor) if page.has_more else None
                 with write_transaction(self.connection, give_way=True):  # a scan waiting goes first
-                    attendees.store(self.connection, page.products, index_by_page=first_sync)
+                    if fill_from_scratch:
+                        attendee_cache.start_search_fill(self.connection)
+                        fill_from_scratch = False
+                    attendees.store(self.connection, page.products)
                     checkin_lists.store(self.connection, page.checkin_lists, page.conference)
                     if page.conference is not None:  # keys follow a rotation on the server
                         set_meta(self.connection, "badge_public_key", page.conference.badge_public_key)
@@ -370,7 +374,13 @@ class SyncEngine:
                 if pending is None:
                     break
                 page, attendees = pending.result()
-        attendee_cache.rebuild_search_if_stale(self.connection)
+            # Every attendee stored: the door answers every scan from here. The search index, left out
+            # of storing the pages (a download from the start, or one cut off before its fill ended),
+            # now takes the rows it lacks.
+            if progress:
+                progress("stored", received)
+            attendee_cache.fill_search_index(self.connection, progress=progress and (
+                lambda indexed: progress("indexed", indexed)))
         if not first_sync and not had_lists and checkin_lists.any_held(self.connection):
             # The conference's first check-in list: from now on the server sends each attendee's passages
             # (the rules count entries), but the attendees this kiosk already holds came without them.
