@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import json
 import logging
 import sqlite3
 import threading
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
+import orjson
 from pydantic import BaseModel, ValidationError
 
 from kiosk.core import attendee_cache, checkin_lists, lookup_log, outbox, print_jobs
@@ -431,7 +431,7 @@ class SyncEngine:
         response = self._checked(self._send("GET", "/api/v1/sync/changes", params={
             "after": cursor, "limit": self.page_size, "format": FeedFormat.ROWS.value, "mode": self._mode()}))
         try:
-            data = json.loads(response.content)
+            data = orjson.loads(response.content)  # (its JSONDecodeError is a ValueError)
         except ValueError:
             raise _not_our_server(response) from None
         if not isinstance(data, dict):
