@@ -126,3 +126,32 @@ def test_a_rows_page_without_some_columns_stores_their_defaults(tmp_path):
     row = connection.execute("SELECT * FROM attendees").fetchone()
     assert (row["id"], row["full_name"], row["email"], row["company"], row["order_status"], row["version"]) == (
         9, "Grace Hopper", "", "", "paid", 3)
+
+
+def test_a_cache_an_earlier_release_left_to_a_search_rebuild_is_filled_after_the_upgrade(tmp_path):
+    """A cache of schema 10 whose index an earlier release left to a rebuild ('search_stale', some rows
+    indexed, some not): the upgrade empties the index and marks it for a fill; meanwhile the search reads
+    the rows, and the fill leaves an index that agrees with every row."""
+    from kiosk.core import cache
+    from kiosk.core.cache import write_transaction
+
+    connection = connect(tmp_path / "cache.sqlite3")
+    with write_transaction(connection):
+        connection.executemany("INSERT INTO attendees (id, access_code, full_name, email, company, ticket_type, "
+                               "order_status, holdings, version) VALUES (?, ?, ?, '', '', 'Standard', 'paid', '[]', ?)",
+                               [(n, f"A{n:07d}", f"Person Number{n}", n) for n in range(1, 101)])
+        connection.execute("INSERT INTO attendee_search(attendee_search) VALUES ('delete-all')")
+        connection.execute("INSERT INTO attendee_search(rowid, full_name, email, access_code) "
+                           "SELECT id, full_name, email, access_code FROM attendees WHERE id <= 40")
+        connection.execute("INSERT INTO meta(key, value) VALUES ('search_stale', '1')")
+        connection.execute("PRAGMA user_version = 10")
+    connection.close()
+
+    connection = connect(tmp_path / "cache.sqlite3")
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == cache.SCHEMA_VERSION
+    assert not attendee_cache.search_complete(connection)
+    assert [r["access_code"] for r in attendee_cache.search(connection, "number77")] == ["A0000077"]
+    assert attendee_cache.fill_search_index(connection) == 100
+    connection.execute("INSERT INTO attendee_search(attendee_search, rank) VALUES ('integrity-check', 1)")
+    assert connection.execute("SELECT value FROM meta WHERE key = 'search_stale'").fetchone() is None
+    assert [r["access_code"] for r in attendee_cache.search(connection, "number77")] == ["A0000077"]
