@@ -212,6 +212,8 @@ class SyncEngine:
             self.status = replace(self.status, online=True, revoked=False, last_error="", retry_after=0.0,
                                   trouble=None, last_success_at=dt.datetime.now(dt.UTC))
             logger.debug("sync: %d events up, %d attendees down", uploaded, downloaded)
+        if self.status.last_error:
+            self._fill_search_index_meanwhile()
         try:
             self._refresh_counts()
         except Exception:
@@ -220,6 +222,15 @@ class SyncEngine:
             self.report_health()
         self.status = replace(self.status, conference_over=self._conference_over())
         return self.status
+
+    def _fill_search_index_meanwhile(self) -> None:
+        """A round that failed (offline, a busy server) with the search index's fill cut off (the kiosk
+        stopped during it): fill it from the rows held, rather than leave the desk on the slower search
+        of the rows until the server answers again. Best effort: the next good download fills it anyway."""
+        try:
+            attendee_cache.fill_search_index(self.connection)
+        except Exception:
+            logger.exception("sync: could not fill the search index meanwhile")
 
     def _upload_lookups(self) -> None:
         """Who looked up whom, after the scans and the download: the log is an audit trail, and a lookup

@@ -17,6 +17,8 @@ import sys
 import textwrap
 import time
 
+import httpx
+import pytest
 from sqlalchemy import func, select
 
 from kiosk.core import attendee_cache
@@ -108,8 +110,11 @@ def test_a_download_killed_midway_leaves_whole_pages_and_resumes(session_factory
             engine.close()
 
 
+@pytest.mark.parametrize("next_round", ["online", "offline"])
 def test_a_download_killed_while_it_fills_the_search_index_finishes_the_fill_next_time(session_factory, database_url,
-                                                                                       tmp_path):
+                                                                                       tmp_path, next_round):
+    """The next round finishes the fill: after its download when the server answers, and from the rows
+    held when it does not (the desk is not left on the slower search of the rows while offline)."""
     with unit_of_work(session_factory) as session:
         conference = seed_demo(session, slug="pycon", attendees=3000)
         code = create_device(session, conference, name="desk", station="Desk")[1]
@@ -138,9 +143,14 @@ def test_a_download_killed_while_it_fills_the_search_index_finishes_the_fill_nex
         assert [r["access_code"] for r in attendee_cache.search(connection, unindexed)] == [unindexed]
         connection.close()
 
-        engine = SyncEngine(tmp_path / CACHE_FILE, load_credentials(tmp_path), page_size=1000, timeout=30)
+        unreachable = httpx.MockTransport(lambda request: (_ for _ in ()).throw(httpx.ConnectError("no network")))
+        engine = SyncEngine(tmp_path / CACHE_FILE, load_credentials(tmp_path), page_size=1000, timeout=30,
+                            transport=unreachable if next_round == "offline" else None)
         try:
-            assert engine.download() == 0  # nothing new: the fill goes on from its mark
+            if next_round == "offline":
+                assert not engine.sync_once().online
+            else:
+                assert engine.download() == 0  # nothing new: the fill goes on from its mark
             assert attendee_cache.search_complete(engine.connection)
             engine.connection.execute("INSERT INTO attendee_search(attendee_search, rank) VALUES ('integrity-check', 1)")
             assert engine.connection.execute("SELECT count(*) FROM attendee_search WHERE attendee_search MATCH ?",
