@@ -1,8 +1,9 @@
 """The kiosk's side of bench/full_download.py, in a process of its own with the kiosk core only (no
 server code, no Qt), so its peak RSS is the kiosk's: pair a fresh kiosk, download everything (with
 ``--scanning``, while a door scans every 20 ms on its own connection, as the kiosk's scan thread
-does), print one JSON line of figures: the download's, and how long the scans took (a scan waits
-for the page being stored).
+does), print one JSON line of figures: the download's (when its last page was stored, the door
+ready to answer every scan, and when the search index was filled too), and how long the scans took
+(a scan waits for the page being stored).
 
     .venv/bin/python -m bench.download_kiosk SERVER_URL PAIRING_CODE [--scanning]
 """
@@ -61,19 +62,28 @@ def main(server_url: str, pairing_code: str, scanning: bool) -> None:
         try:
             if scanning:
                 scanner.start()
+            stored: list[tuple[float, resource.struct_rusage]] = []  # when the last page was stored
+
+            def progress(stage: str, _received: int) -> None:
+                if stage == "stored":
+                    stored.append((time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF)))
+
             before, started = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
-            rows = engine.download()
+            rows = engine.download(progress)
             seconds, after = time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF)
+            ready_at, ready = stored[-1]
             stop.set()
             if scanning:
                 scanner.join()
-            searchable = len(engine.connection.execute(  # the search index is built as the pages come
+            searchable = len(engine.connection.execute(  # the search index is filled after the last page
                 "SELECT rowid FROM attendee_search WHERE attendee_search MATCH 'a*' LIMIT 10").fetchall())
         finally:
             stop.set()
             engine.close()
     scans.sort()
     print(json.dumps({"rows": rows, "seconds": seconds, "searchable": searchable,
+                      "ready_seconds": ready_at - started,
+                      "ready_cpu": ready.ru_utime + ready.ru_stime - before.ru_utime - before.ru_stime,
                       "cpu": after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime - sum(scanning_cpu),
                       "peak_rss_mb": peak_rss_mb(), "scans": len(scans),
                       "scan_p50_ms": 1000 * scans[len(scans) // 2] if scans else 0,

@@ -4,7 +4,9 @@ Seeds a conference (or takes one seeded already with ``--seeded URL``, slug "ben
 ``doorstation server`` on it, then:
 
 1. ``--runs`` fresh kiosks (each in a process of its own, bench/download_kiosk.py: the kiosk core,
-   no Qt) downloading everything, then one more while a door scans every 20 ms: wall time, how long
+   no Qt) downloading everything, then one more while a door scans every 20 ms: wall time until the
+   last page is stored ("ready to scan": the door answers every attendee) and until the search index
+   is filled after it ("search complete"; the search reads the rows meanwhile), how long
    the scans took (the longest waited for a page being stored), the kiosk's CPU (without the scans')
    and peak RSS, the server's CPU and peak RSS (the server's before anything else asks it: format
    "objects" costs more memory);
@@ -105,10 +107,12 @@ def run(url: str, attendees: int, runs: int, port: int, seed: bool) -> list[tupl
             cpu = cpu_seconds(server.pid) - cpu
             figures = json.loads(child.stdout.splitlines()[-1])
             rows.append((f"fresh kiosk {n + 1}" + (", a door scanning" if scanning else ""),
-                         f"{figures['rows']:,} attendees", f"{figures['seconds']:.2f} s" + (
+                         f"{figures['rows']:,} attendees",
+                         f"ready to scan {figures['ready_seconds']:.2f} s, search complete {figures['seconds']:.2f} s" + (
                              f"; {figures['scans']} scans meanwhile, median {figures['scan_p50_ms']:.0f} ms, "
                              f"longest {figures['scan_max_ms']:.0f} ms" if scanning else ""),
-                         f"CPU kiosk {figures['cpu']:.2f} s, server {cpu:.2f} s (load {os.getloadavg()[0]:.1f})",
+                         f"CPU kiosk {figures['ready_cpu']:.2f} s to ready, {figures['cpu']:.2f} s in all, "
+                         f"server {cpu:.2f} s (load {os.getloadavg()[0]:.1f})",
                          f"peak RSS kiosk {figures['peak_rss_mb']:.0f} MB, server {peak_rss_mb(server.pid):.0f} MB"))
         for form, code in (("objects", codes[0]), ("rows", codes[1])):
             token = pair_token(base, code)

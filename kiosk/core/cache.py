@@ -34,7 +34,7 @@ _opening = threading.Lock()
 MALFORMED_VALUE_ERRORS = (sqlcipher3.IntegrityError, sqlcipher3.InterfaceError, sqlcipher3.ProgrammingError)
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"  # an unencrypted database's first 16 bytes; SQLCipher's look random
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -88,22 +88,24 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_access_code ON outbox(access_code);
 """
 
-# Kept in step with the attendees row by row, except while a first sync's page of thousands is
-# stored (search_triggers_off: the page is indexed in one statement, ~4× cheaper than a trigger a
-# row) or the conference forgotten (meta key 'search_bulk_load' set: the index emptied at once).
+# Kept in step with the attendees row by row, for the rows the index holds: all of them, except while
+# it is being filled after a download from the start (meta key 'search_filled_to': the highest id it
+# holds so far; kiosk.core.attendee_cache.fill_search_index), when the rows above it wait for the fill.
+# Taken out while a page of thousands is stored (search_triggers_off): a trigger's WHEN is evaluated
+# for every row even when it says no.
 SEARCH_TRIGGERS = """
 CREATE TRIGGER attendees_ai AFTER INSERT ON attendees
-WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'search_bulk_load') BEGIN
+WHEN new.id <= coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'search_filled_to'), new.id) BEGIN
     INSERT INTO attendee_search(rowid, full_name, email, access_code)
     VALUES (new.id, new.full_name, new.email, new.access_code);
 END;
 CREATE TRIGGER attendees_ad AFTER DELETE ON attendees
-WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'search_bulk_load') BEGIN
+WHEN old.id <= coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'search_filled_to'), old.id) BEGIN
     INSERT INTO attendee_search(attendee_search, rowid, full_name, email, access_code)
     VALUES ('delete', old.id, old.full_name, old.email, old.access_code);
 END;
 CREATE TRIGGER attendees_au AFTER UPDATE OF full_name, email, access_code ON attendees
-WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'search_bulk_load') BEGIN
+WHEN old.id <= coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'search_filled_to'), old.id) BEGIN
     INSERT INTO attendee_search(attendee_search, rowid, full_name, email, access_code)
     VALUES ('delete', old.id, old.full_name, old.email, old.access_code);
     INSERT INTO attendee_search(rowid, full_name, email, access_code)
@@ -118,8 +120,8 @@ SEARCH_TRIGGER_NAMES = ("attendees_ai", "attendees_ad", "attendees_au")
 def search_triggers_off(connection: sqlite3.Connection) -> Iterator[None]:
     """The search triggers taken out while a page of thousands is stored and indexed in bulk, put back
     before the caller's transaction ends (so no other connection ever sees the table without them).
-    Why not the 'search_bulk_load' flag alone: a trigger's WHEN is evaluated for every row even when
-    it says no, 0.17 s of a 100,000-attendee download's ~1.5 s of storing (2026-12-07)."""
+    Why not the triggers' WHEN alone: it is evaluated for every row even when it says no, 0.17 s of a
+    100,000-attendee download's ~1.5 s of storing (2026-12-07)."""
     # Inside the caller's transaction: if storing the page fails, its ROLLBACK puts the triggers back.
     assert connection.in_transaction, "search_triggers_off outside a write transaction"
     for name in SEARCH_TRIGGER_NAMES:
@@ -216,6 +218,11 @@ ALTER TABLE outbox RENAME COLUMN product_kind TO product_type;""",  # 'kind' mea
     7: CHECKIN_LISTS,
     8: ZONES,
     9: ATTENDEE_LANGUAGE,
+    # The triggers follow the search index's fill; an index an earlier release left to a rebuild
+    # ('search_stale') is emptied and filled again after the next download.
+    10: "DROP TRIGGER attendees_ai;\nDROP TRIGGER attendees_ad;\nDROP TRIGGER attendees_au;\n" + SEARCH_TRIGGERS + """
+INSERT INTO attendee_search(attendee_search) SELECT 'delete-all' WHERE EXISTS (SELECT 1 FROM meta WHERE key = 'search_stale');
+UPDATE meta SET key = 'search_filled_to', value = '0' WHERE key = 'search_stale';""",
 }
 
 

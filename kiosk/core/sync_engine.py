@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import json
 import logging
 import sqlite3
 import threading
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
+import orjson
 from pydantic import BaseModel, ValidationError
 
 from kiosk.core import attendee_cache, checkin_lists, lookup_log, outbox, print_jobs
@@ -120,11 +120,11 @@ class PageAttendees:
     columns: list[str] | None
     items: list[Any]
 
-    def store(self, connection: sqlite3.Connection, products: list[ProductRecord], *, index_by_page: bool) -> None:
+    def store(self, connection: sqlite3.Connection, products: list[ProductRecord]) -> None:
         if self.columns is None:
-            attendee_cache.store_page(connection, self.items, products, index_by_page=index_by_page)
+            attendee_cache.store_page(connection, self.items, products)
         else:
-            attendee_cache.store_rows(connection, self.columns, self.items, products, index_by_page=index_by_page)
+            attendee_cache.store_rows(connection, self.columns, self.items, products)
 
 
 class DeviceRevokedError(Exception):
@@ -212,6 +212,8 @@ class SyncEngine:
             self.status = replace(self.status, online=True, revoked=False, last_error="", retry_after=0.0,
                                   trouble=None, last_success_at=dt.datetime.now(dt.UTC))
             logger.debug("sync: %d events up, %d attendees down", uploaded, downloaded)
+        if self.status.last_error:
+            self._fill_search_index_meanwhile()
         try:
             self._refresh_counts()
         except Exception:
@@ -220,6 +222,15 @@ class SyncEngine:
             self.report_health()
         self.status = replace(self.status, conference_over=self._conference_over())
         return self.status
+
+    def _fill_search_index_meanwhile(self) -> None:
+        """A round that failed (offline, a busy server) with the search index's fill cut off (the kiosk
+        stopped during it): fill it from the rows held, rather than leave the desk on the slower search
+        of the rows until the server answers again. Best effort: the next good download fills it anyway."""
+        try:
+            attendee_cache.fill_search_index(self.connection)
+        except Exception:
+            logger.exception("sync: could not fill the search index meanwhile")
 
     def _upload_lookups(self) -> None:
         """Who looked up whom, after the scans and the download: the log is an audit trail, and a lookup
@@ -344,14 +355,18 @@ class SyncEngine:
         if self._server_went_back(page, cursor):
             cursor = 0
             page, attendees = self._fetch_page(cursor)
-        first_sync = cursor == 0  # the whole conference is coming: index it for search a page at a time
+        first_sync = cursor == 0
+        fill_from_scratch = first_sync  # the whole conference is coming: indexed for search after its last page
         had_lists = checkin_lists.any_held(self.connection)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher, \
                 commits_not_waiting_for_disk(self.connection):
             while True:
                 pending = fetcher.submit(self._fetch_page, page.next_cursor) if page.has_more else None
                 with write_transaction(self.connection, give_way=True):  # a scan waiting goes first
-                    attendees.store(self.connection, page.products, index_by_page=first_sync)
+                    if fill_from_scratch:
+                        attendee_cache.start_search_fill(self.connection)
+                        fill_from_scratch = False
+                    attendees.store(self.connection, page.products)
                     checkin_lists.store(self.connection, page.checkin_lists, page.conference)
                     if page.conference is not None:  # keys follow a rotation on the server
                         set_meta(self.connection, "badge_public_key", page.conference.badge_public_key)
@@ -370,7 +385,13 @@ class SyncEngine:
                 if pending is None:
                     break
                 page, attendees = pending.result()
-        attendee_cache.rebuild_search_if_stale(self.connection)
+            # Every attendee stored: the door answers every scan from here. The search index, left out
+            # of storing the pages (a download from the start, or one cut off before its fill ended),
+            # now takes the rows it lacks.
+            if progress:
+                progress("stored", received)
+            attendee_cache.fill_search_index(self.connection, progress=progress and (
+                lambda indexed: progress("indexed", indexed)))
         if not first_sync and not had_lists and checkin_lists.any_held(self.connection):
             # The conference's first check-in list: from now on the server sends each attendee's passages
             # (the rules count entries), but the attendees this kiosk already holds came without them.
@@ -421,7 +442,7 @@ class SyncEngine:
         response = self._checked(self._send("GET", "/api/v1/sync/changes", params={
             "after": cursor, "limit": self.page_size, "format": FeedFormat.ROWS.value, "mode": self._mode()}))
         try:
-            data = json.loads(response.content)
+            data = orjson.loads(response.content)  # (its JSONDecodeError is a ValueError)
         except ValueError:
             raise _not_our_server(response) from None
         if not isinstance(data, dict):

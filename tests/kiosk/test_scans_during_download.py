@@ -30,9 +30,9 @@ def test_a_scan_during_a_download_waits_for_one_page_at_most(session_factory, da
         waited: list[int] = []  # pages stored while each scan waited
         done = threading.Event()
 
-        def count_page(_stage: str, _received: int) -> None:
+        def count_page(stage: str, _received: int) -> None:
             nonlocal pages_stored
-            pages_stored += 1
+            pages_stored += stage == "download"
 
         def scan_at_the_door() -> None:
             pipeline = ScanPipeline(connect(tmp_path / CACHE_FILE), Station(name="Door A"))
