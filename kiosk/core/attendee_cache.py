@@ -303,6 +303,22 @@ def start_search_fill(connection: sqlite3.Connection) -> None:
     the rows themselves. The caller holds the transaction (the first page's)."""
     connection.execute("INSERT INTO attendee_search(attendee_search) VALUES ('delete-all')")
     set_meta(connection, SEARCH_FILLED_TO, "0")
+    set_meta(connection, PAGES_COMING, "1")
+
+
+# Set while a download from the start has pages still to come (cut off, it resumes at the next round):
+# the search index is filled after its last page, not from the rows of half a download.
+PAGES_COMING = "search_fill_waits_for_last_page"
+
+
+def last_page_stored(connection: sqlite3.Connection) -> None:
+    """The download's last page is stored: the search index's fill may start (the caller holds its transaction)."""
+    connection.execute("DELETE FROM meta WHERE key = ?", (PAGES_COMING,))
+
+
+def pages_still_coming(connection: sqlite3.Connection) -> bool:
+    """Whether a download from the start was cut off before its last page (its fill waits for that page)."""
+    return get_meta(connection, PAGES_COMING) is not None
 
 
 def search_complete(connection: sqlite3.Connection) -> bool:
@@ -358,8 +374,9 @@ def search(connection: sqlite3.Connection, text: str, limit: int = 20) -> list[d
 
 def _search_rows(connection: sqlite3.Connection, words: list[str], limit: int) -> list[dict[str, Any]]:
     """``search`` while the index is being filled: every word somewhere in a name, email or code, read
-    from the rows (a scan of the table: ~0.1 s at 100,000), ordered by name. Accents are not folded
-    here: "jose" finds "José" only once the index holds him."""
+    from the rows (a scan of the table: ~0.1 s at 100,000), ordered by name. Coarser than the index, for
+    the second or so it takes to fill: a word matches inside a word too, accents are not folded ("jose"
+    finds "José" only once the index holds him), and SQLite's LIKE ignores case for ASCII letters only."""
     where = " AND ".join([r"(a.full_name || ' ' || a.email || ' ' || a.access_code) LIKE ? ESCAPE '\'"] * len(words))
     patterns = ["%" + word.replace("_", r"\_") + "%" for word in words]  # (a word of \w: "_" is its only wildcard)
     rows = connection.execute(

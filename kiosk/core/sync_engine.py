@@ -224,9 +224,13 @@ class SyncEngine:
         return self.status
 
     def _fill_search_index_meanwhile(self) -> None:
-        """A round that failed (offline, a busy server) with the search index's fill cut off (the kiosk
-        stopped during it): fill it from the rows held, rather than leave the desk on the slower search
-        of the rows until the server answers again. Best effort: the next good download fills it anyway."""
+        """A round that failed (offline, a busy server) with the search index's fill cut off after the
+        download's last page (the kiosk stopped during it): fill it from the rows held, rather than leave
+        the desk on the slower search of the rows until the server answers again. Not while a download from
+        the start still has pages to come: its pages are stored faster without the index, and it fills the
+        index after its last one. Best effort: the next good download fills it anyway."""
+        if attendee_cache.pages_still_coming(self.connection):
+            return
         try:
             attendee_cache.fill_search_index(self.connection)
         except Exception:
@@ -377,6 +381,7 @@ class SyncEngine:
                         set_meta(self.connection, "wipe_kiosks_at", wipe_at.isoformat() if wipe_at else "")
                     set_meta(self.connection, "cursor", str(page.next_cursor))
                     if not page.has_more:  # the last page: the zones' counts as of this sync
+                        attendee_cache.last_page_stored(self.connection)
                         store_zones(self.connection, None if page.zones is None else
                                     [z.model_dump() for z in page.zones], dt.datetime.now(dt.UTC))
                 received += len(attendees.items)

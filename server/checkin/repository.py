@@ -338,7 +338,9 @@ def changed_since(session: Session, conference_id: int, version: int, access_cod
     """Whether an attendee with one of these codes was written with a version above ``version`` (a
     scan, an undo, an order's new status, a new attendee), or one of these event UUIDs is stored
     now: one statement. Read under the feed lock, it tells a writer that folded before taking the
-    lock whether its fold still holds."""
+    lock whether its fold still holds. It relies on every write of what a fold reads stamping the
+    attendee's version: an order line's quantity is never changed once sold (a change that lowered one
+    would have to stamp its attendees, or a fold made before it could redeem past it)."""
     return bool(session.execute(select(changed_since_clause(session, conference_id, version, access_codes,
                                                             uuids))).scalar())
 

@@ -120,7 +120,8 @@ def _apply_folded_first(session: Session, device: DeviceRef, events: list[ScanEv
     committed feed position read first, or later: under the lock one statement asks whether a write
     since touched one of the batch's attendees (their version is above ``seen``) or stored one of its
     UUIDs (another kiosk sending the same scans: an upload that touches no attendee moves no
-    version), and, with check-ins, a second whether the check-in lists changed. If so, the batch is
+    version), and, with check-ins, in the same statement, what the check-in lists are made of now. If
+    anything changed, the batch is
     read and folded again under the lock, as the other path does; in a busy conference the position
     has always moved, and a fold is outdated only when two uploads scan the same attendee at once.
     """

@@ -97,6 +97,17 @@ def test_a_download_killed_midway_leaves_whole_pages_and_resumes(session_factory
         assert someone["access_code"] in [r["access_code"] for r in attendee_cache.search(connection, someone["access_code"])]
         connection.close()
 
+        # A round that fails meanwhile (offline) leaves the index to the download's end: the rest of the pages
+        # are then still stored without indexing, the fast way.
+        unreachable = httpx.MockTransport(lambda request: (_ for _ in ()).throw(httpx.ConnectError("no network")))
+        offline = SyncEngine(tmp_path / CACHE_FILE, load_credentials(tmp_path), page_size=PAGE, timeout=30,
+                             transport=unreachable)
+        try:
+            assert not offline.sync_once().online
+            assert get_meta(offline.connection, attendee_cache.SEARCH_FILLED_TO) == "0"
+        finally:
+            offline.close()
+
         engine = SyncEngine(tmp_path / CACHE_FILE, load_credentials(tmp_path), page_size=PAGE, timeout=30)
         try:
             assert engine.download() == total - held  # goes on from the last whole page, not from the start
