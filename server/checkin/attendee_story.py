@@ -18,11 +18,12 @@ from server.attendees.service import get_attendee
 from server.checkin import repository
 from server.conferences.local_time import in_conference_time
 from server.conferences.models import Conference
-from shared.conflict_words import REASONS, SCAN_KINDS
 from shared.languages import N_, Marked
 
-# A scan's kind alone ("Check-in") is the shared catalogue's (shared.conflict_words), as the conflicts page and
-# a kiosk say it; the console's catalogue falls back to it (server.web.language). A scan of a product, with the product's name ("Redemption: Lunch").
+SCAN_KINDS = {"check_in": N_("Check-in"), "exit": N_("Exit"), "door_check": N_("Door check"),
+              "redemption": N_("Redemption"), "undo": N_("Undo"), "badge_printed": N_("Badge printed"),
+              "failed_scan": N_("Refused scan")}
+# A scan of a product, with the product's name ("Redemption: Lunch").
 SCAN_KINDS_OF_PRODUCT = {"redemption": N_("Redemption: %(product)s"), "door_check": N_("Door check: %(product)s"),
                          "undo": N_("Undo: %(product)s")}
 
@@ -35,10 +36,9 @@ def _as_is(text: str) -> Marked:
     return Marked("%(text)s", text=text)
 
 
-def reason_in_words(reason: str) -> Marked:
-    """``fully_redeemed`` → "fully redeemed", worded on a page in its reader's language (the shared catalogue's, as
-    the conflicts page and a kiosk's scan log say it); a reason no catalogue knows, as it came."""
-    return Marked(REASONS[reason]) if reason in REASONS else _as_is(reason.replace("_", " "))
+def reason_in_words(reason: str) -> str:
+    """``fully_redeemed`` → "fully redeemed"."""
+    return reason.replace("_", " ")
 
 
 @dataclass(frozen=True)

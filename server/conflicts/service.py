@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from server.checkin.attendee_story import reason_in_words
+from server.checkin.attendee_story import SCAN_KINDS, reason_in_words
 from server.conferences.local_time import conference_zone, in_conference_time, in_zone
 from server.conferences.models import Conference
 from server.conflicts import repository
@@ -21,7 +21,6 @@ from server.db.base import utcnow
 from server.errors import Conflict, InvalidInput, NotFound
 from server.sync.models import SyncConflict
 from shared import conflict_words
-from shared.conflict_words import SCAN_KINDS
 from shared.languages import N_, Marked
 from shared.phrases import Moment, Part, Phrase
 

@@ -12,10 +12,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from server.checkin.attendee_story import SCAN_KINDS
 from server.conferences.local_time import in_conference_time
 from server.exports import repository
 from server.exports.zone_history import OCCUPANCY_HEADER, THROUGHPUT_HEADER, occupancy_page, throughput_page
-from shared.conflict_words import SCAN_KINDS, ConflictWords
+from shared.conflict_words import ConflictWords
 from shared.languages import N_
 
 PAGE = 2000

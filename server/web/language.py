@@ -22,14 +22,7 @@ from pathlib import Path
 from fastapi import Request
 from markupsafe import Markup
 
-from shared.languages import (
-    SHIPPED_LANGUAGES,
-    SOURCE_LANGUAGE,
-    Marked,
-    from_accept_language,
-    load_catalogue,
-    shared_words,
-)
+from shared.languages import SHIPPED_LANGUAGES, SOURCE_LANGUAGE, Marked, from_accept_language, load_catalogue
 
 LOCALE_FOLDER = Path(__file__).resolve().parent / "locale"
 DOMAIN = "console"
@@ -39,12 +32,8 @@ _active: contextvars.ContextVar[str] = contextvars.ContextVar("console_language"
 
 @functools.cache
 def translations(language: str) -> NullTranslations:
-    """The console's catalogue in ``language``, then the shared one for what the console and a kiosk both say (a
-    scan's kind, the server's reasons: ``shared.conflict_words``), so those are worded once; the source language (or
-    a missing file) translates nothing."""
-    console = load_catalogue(LOCALE_FOLDER, language, DOMAIN)
-    console.add_fallback(shared_words(language))
-    return console
+    """The console's catalogue in ``language``; the source language (or a missing file) translates nothing."""
+    return load_catalogue(LOCALE_FOLDER, language, DOMAIN)
 
 
 def request_language(request: Request) -> str:

@@ -11,9 +11,7 @@ from sqlalchemy import select
 from server.attendees.models import Attendee
 from server.conferences.models import Conference
 from server.users.models import Role
-from tests.factories import past_scan_time
 from tests.web.conftest import CONFERENCE_A, form_token
-from tests.web.door_devices import PairedKiosk
 
 IMPORT = f"/conferences/{CONFERENCE_A}/import"
 WALK_INS = f"/conferences/{CONFERENCE_A}/walk-ins"
@@ -153,20 +151,3 @@ def test_arabic_reads_the_desk_pages_right_to_left(console_server, signed_in_cli
     organizer = signed_in_client(Role.ORGANIZER)
     organizer.headers["Accept-Language"] = "ar"
     assert "يصبح كل صف طلبًا مدفوعًا بمشارك واحد" in organizer.get(IMPORT).text  # the columns, in Arabic
-
-
-def test_a_german_desk_reads_an_attendees_kiosk_scans_and_the_servers_reasons_in_german(console_server,
-                                                                                          signed_in_client):
-    """A kiosk's exit, and a redemption the server could not honour: both in the desk's German on the attendee page."""
-    with console_server.session_factory() as session:
-        ada = session.scalar(select(Attendee).where(Attendee.first_name == "Ada"))
-        path, code = f"/conferences/{CONFERENCE_A}/attendees/{ada.id}", ada.access_code
-    kiosk = PairedKiosk(console_server, name="Kiosk A", station="Tür B")
-    assert kiosk.upload("exit", code, past_scan_time(5, 1, 9, 0)) == "applied"
-    assert kiosk.upload("redemption", code, past_scan_time(5, 1, 9, 5), product_id=999_999) == "conflict"
-    desk = signed_in_client(Role.DOOR_LEAD)
-    desk.headers["Accept-Language"] = "de"
-    page = desk.get(path).text
-    # The scan's kind and the server's reason are the shared catalogue's words, as the conflicts page and a kiosk say them.
-    assert re.search(r"<td>Ausgang</td><td>Tür B</td><td>Kiosk A</td>", page), page[-2500:]
-    assert '<span class="status-bad">Konflikt: Produkt nicht gekauft</span>' in page
