@@ -373,15 +373,17 @@ def search(connection: sqlite3.Connection, text: str, limit: int = 20) -> list[d
 
 
 def _search_rows(connection: sqlite3.Connection, words: list[str], limit: int) -> list[dict[str, Any]]:
-    """``search`` while the index is being filled: every word somewhere in a name, email or code, read
-    from the rows (a scan of the table: ~0.1 s at 100,000), ordered by name. Coarser than the index, for
-    the second or so it takes to fill: a word matches inside a word too, accents are not folded ("jose"
-    finds "José" only once the index holds him), and SQLite's LIKE ignores case for ASCII letters only."""
-    where = " AND ".join([r"(a.full_name || ' ' || a.email || ' ' || a.access_code) LIKE ? ESCAPE '\'"] * len(words))
-    patterns = ["%" + word.replace("_", r"\_") + "%" for word in words]  # (a word of \w: "_" is its only wildcard)
+    """``search`` while the index is being filled: every word the start of a word of a name, email or code,
+    as the index matches (words split at anything but a letter or digit), read from the rows (a scan of the
+    table: ~0.1–0.2 s at 100,000), ordered by name. Coarser than the index for the second or so it takes to
+    fill: accents are not folded ("jose" finds "José" only once the index holds him), and SQLite's lower()
+    folds ASCII letters only."""
+    # (a word of \w holds none of GLOB's wildcards: *, ?, [ and ])
+    where = " AND ".join(["lower(' ' || a.full_name || ' ' || a.email || ' ' || a.access_code) GLOB ?"] * len(words))
     rows = connection.execute(
         f"""SELECT a.access_code, a.full_name, a.email, a.company, a.ticket_type, a.order_status
-            FROM attendees AS a WHERE {where} ORDER BY a.full_name LIMIT ?""", (*patterns, limit)).fetchall()
+            FROM attendees AS a WHERE {where} ORDER BY a.full_name LIMIT ?""",
+        (*[f"*[^a-z0-9]{word}*" for word in words], limit)).fetchall()
     return [dict(r) for r in rows]
 
 

@@ -59,6 +59,8 @@ def test_a_first_sync_is_searched_from_its_rows_until_the_index_is_filled_after_
     assert connection.execute("SELECT count(*) FROM attendee_search WHERE attendee_search MATCH 'grace'").fetchone()[0] == 0
     assert found("grace") == ["A0000007"]  # from the rows meanwhile
     assert found("a0000007") == ["A0000007"] and len(found("p7")) == 111  # code and email: p7, p70…p79, p700…p799
+    assert found("person7") == found("p7") and found("rson7") == []  # the start of a word, as the index matches
+    assert len(found("example")) == 1000  # the email's words: after its @ too
     assert attendee_cache.fill_search_index(connection, rows_at_a_time=400) == 1000
     assert attendee_cache.search_complete(connection)
     assert found("grace") == ["A0000007"]
