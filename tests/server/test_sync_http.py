@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import Counter
+from dataclasses import dataclass
 
 import httpx
 import pytest
@@ -206,6 +207,66 @@ def _upload(base_url: str, token: str, events: list[dict]) -> list[tuple[str, st
     return [(r["status"], r["reason"]) for r in response.json()["results"]]
 
 
+@dataclass
+class _Backlog:
+    """201 attendees with a lunch each and one refunded, and a paired kiosk that has checked the first one in."""
+
+    conference_id: int
+    token: str
+    codes: list[str]
+    refunded_code: str
+    ticket_id: int
+    lunch_id: int
+
+    def events(self, *, undo: bool) -> list[dict]:
+        """A kiosk's backlog of 500 scans: check-ins, lunches (20 second ones: conflicts), door checks, exits,
+        the refunded order's check-in, with ``undo`` one undo, and unknown codes to make up the 500."""
+        codes, event = self.codes, _event
+        events = [event("check_in", code, 10 + n) for n, code in enumerate(codes[1:])]  # 200
+        events += [event("redemption", code, 300 + n, product_type="addon", product_id=self.lunch_id)
+                   for n, code in enumerate(codes[1:101])]  # 100
+        events += [event("redemption", code, 400 + n, product_type="addon", product_id=self.lunch_id)
+                   for n, code in enumerate(codes[1:21])]  # 20 second lunches: conflicts
+        events += [event("door_check", code, 500 + n, product_type="ticket_type", product_id=self.ticket_id)
+                   for n, code in enumerate(codes[101:151])]  # 50
+        events += [event("exit", code, 600 + n) for n, code in enumerate(codes[151:])]  # 50
+        events += [event("check_in", self.refunded_code, 700)]  # a conflict: the order was refunded
+        if undo:
+            events += [event("undo", codes[200], 800, undoes=events[-2]["uuid"])]  # takes back an exit of this upload
+        events += [event("check_in", "ZZZZZZZZ", 900 + n) for n in range(500 - len(events))]  # unknown codes: conflicts
+        return events
+
+
+def _event(kind: str, code: str, seconds: int, **extra) -> dict:
+    at = past_scan_time(5, 1, 9, 0) + dt.timedelta(seconds=seconds)
+    return {"uuid": str(uuid.uuid4()), "kind": kind, "access_code": code, "station": "Door A",
+            "occurred_at": at.isoformat(), **extra}
+
+
+def _backlog(session_factory, base_url) -> _Backlog:
+    with unit_of_work(session_factory) as session:
+        conference = make_conference(session, slug="pycon")
+        ticket = make_ticket_type(session, conference)
+        lunch = make_addon(session, conference)
+        people = [make_attendee(session, conference, ticket_type=ticket, addons={lunch: 1}, first_name=f"P{n}")
+                  for n in range(201)]
+        refunded = make_attendee(session, conference, ticket_type=ticket, order_status="refunded")
+        seeded = (conference.id, [p.access_code for p in people], refunded.access_code, ticket.id, lunch.id)
+    conference_id, codes, refunded_code, ticket_id, lunch_id = seeded
+    backlog = _Backlog(conference_id, device_token(session_factory, base_url), codes, refunded_code, ticket_id,
+                       lunch_id)
+    assert _upload(base_url, backlog.token, [_event("check_in", codes[0], 0)]) == [("applied", "ok")]
+    return backlog
+
+
+def _each_attendee_changed_has_its_own_version_the_newest_the_feeds(session_factory, conference_id: int) -> None:
+    with session_factory() as session:
+        versions = sorted(session.scalars(select(Attendee.sync_version).where(Attendee.conference_id == conference_id)))
+        assert len(set(versions)) == len(versions)
+        assert session.scalar(select(FeedPosition.last_version).where(FeedPosition.conference_id == conference_id)) \
+            == versions[-1]
+
+
 def test_an_upload_without_undos_on_postgresql_reads_and_folds_before_it_takes_the_feed_lock(
         session_factory, base_url, database_url, statements):
     """Uploads of a conference queue for its feed lock, so on PostgreSQL an upload that neither undoes
@@ -216,38 +277,12 @@ def test_an_upload_without_undos_on_postgresql_reads_and_folds_before_it_takes_t
     (SQLite holds the database's write lock from the start of every transaction: no such split.)"""
     if not database_url.startswith("postgresql"):
         pytest.skip("SQLite's transactions hold the write lock from their start")
-    with unit_of_work(session_factory) as session:
-        conference = make_conference(session, slug="pycon")
-        ticket = make_ticket_type(session, conference)
-        lunch = make_addon(session, conference)
-        people = [make_attendee(session, conference, ticket_type=ticket, addons={lunch: 1}, first_name=f"P{n}")
-                  for n in range(201)]
-        refunded = make_attendee(session, conference, ticket_type=ticket, order_status="refunded")
-        codes, refunded_code, ticket_id, lunch_id = [p.access_code for p in people], refunded.access_code, \
-            ticket.id, lunch.id
-        conference_id = conference.id
-    token = device_token(session_factory, base_url)
-    at = past_scan_time(5, 1, 9, 0)
-
-    def event(kind: str, code: str, seconds: int, **extra) -> dict:
-        return {"uuid": str(uuid.uuid4()), "kind": kind, "access_code": code, "station": "Door A",
-                "occurred_at": (at + dt.timedelta(seconds=seconds)).isoformat(), **extra}
-
-    assert _upload(base_url, token, [event("check_in", codes[0], 0)]) == [("applied", "ok")]
+    backlog = _backlog(session_factory, base_url)
     statements.clear()
-    events = [event("check_in", code, 10 + n) for n, code in enumerate(codes[1:])]  # 200
-    events += [event("redemption", code, 300 + n, product_type="addon", product_id=lunch_id)
-               for n, code in enumerate(codes[1:101])]  # 100
-    events += [event("redemption", code, 400 + n, product_type="addon", product_id=lunch_id)
-               for n, code in enumerate(codes[1:21])]  # 20 second lunches: conflicts
-    events += [event("door_check", code, 500 + n, product_type="ticket_type", product_id=ticket_id)
-               for n, code in enumerate(codes[101:151])]  # 50
-    events += [event("exit", code, 600 + n) for n, code in enumerate(codes[151:])]  # 50
-    events += [event("check_in", refunded_code, 700)]  # a conflict: the order was refunded
-    events += [event("check_in", "ZZZZZZZZ", 900 + n) for n in range(79)]  # unknown codes: conflicts
+    events = backlog.events(undo=False)
     assert len(events) == 500
 
-    answers = _upload(base_url, token, events)
+    answers = _upload(base_url, backlog.token, events)
 
     assert answers.count(("applied", "ok")) == 200 + 100 + 50 + 50
     assert answers.count(("conflict", "fully_redeemed")) == 20
@@ -256,11 +291,7 @@ def test_an_upload_without_undos_on_postgresql_reads_and_folds_before_it_takes_t
     under_lock = sent[sent.index("UPDATE feed_positions") + 1:]
     assert [s.split()[0] for s in under_lock].count("SELECT") == 1, under_lock
     assert len(under_lock) <= 7 and len(sent) <= 18, sent
-    with session_factory() as session:  # every attendee changed has a version of its own, the newest the feed's
-        versions = sorted(session.scalars(select(Attendee.sync_version).where(Attendee.conference_id == conference_id)))
-        assert len(set(versions)) == len(versions)
-        assert session.scalar(select(FeedPosition.last_version).where(FeedPosition.conference_id == conference_id)) \
-            == versions[-1]
+    _each_attendee_changed_has_its_own_version_the_newest_the_feeds(session_factory, backlog.conference_id)
 
 
 def test_an_upload_of_500_events_is_written_set_wise_with_one_version_allocation(
@@ -274,48 +305,17 @@ def test_an_upload_of_500_events_is_written_set_wise_with_one_version_allocation
     when the upload has check-ins (what the conference's lists are made of; a conference whose
     lists changed since the server last compiled them adds five reads: the lists, the conference, its days
     and the names its rules speak of). Writing row by row, it was 517 on SQLite."""
-    with unit_of_work(session_factory) as session:
-        conference = make_conference(session, slug="pycon")
-        ticket = make_ticket_type(session, conference)
-        lunch = make_addon(session, conference)
-        people = [make_attendee(session, conference, ticket_type=ticket, addons={lunch: 1}, first_name=f"P{n}")
-                  for n in range(201)]
-        refunded = make_attendee(session, conference, ticket_type=ticket, order_status="refunded")
-        codes, refunded_code, ticket_id, lunch_id = [p.access_code for p in people], refunded.access_code, \
-            ticket.id, lunch.id
-        conference_id = conference.id
-    token = device_token(session_factory, base_url)
-    at = past_scan_time(5, 1, 9, 0)
-
-    def event(kind: str, code: str, seconds: int, **extra) -> dict:
-        return {"uuid": str(uuid.uuid4()), "kind": kind, "access_code": code, "station": "Door A",
-                "occurred_at": (at + dt.timedelta(seconds=seconds)).isoformat(), **extra}
-
-    assert _upload(base_url, token, [event("check_in", codes[0], 0)]) == [("applied", "ok")]
+    backlog = _backlog(session_factory, base_url)
     one = len(statements)
     statements.clear()
-    events = [event("check_in", code, 10 + n) for n, code in enumerate(codes[1:])]  # 200
-    events += [event("redemption", code, 300 + n, product_type="addon", product_id=lunch_id)
-               for n, code in enumerate(codes[1:101])]  # 100
-    events += [event("redemption", code, 400 + n, product_type="addon", product_id=lunch_id)
-               for n, code in enumerate(codes[1:21])]  # 20 second lunches: conflicts
-    events += [event("door_check", code, 500 + n, product_type="ticket_type", product_id=ticket_id)
-               for n, code in enumerate(codes[101:151])]  # 50
-    events += [event("exit", code, 600 + n) for n, code in enumerate(codes[151:])]  # 50
-    events += [event("check_in", refunded_code, 700)]  # a conflict: the order was refunded
-    events += [event("undo", codes[200], 800, undoes=events[-2]["uuid"])]  # takes back an exit of this upload
-    events += [event("check_in", "ZZZZZZZZ", 900 + n) for n in range(78)]  # unknown codes: conflicts
+    events = backlog.events(undo=True)
     assert len(events) == 500
 
-    answers = _upload(base_url, token, events)
+    answers = _upload(base_url, backlog.token, events)
 
     assert answers.count(("applied", "ok")) == 200 + 100 + 50 + 50 + 1
     assert answers.count(("conflict", "fully_redeemed")) == 20
     sent = Counter(" ".join(words) for words in statements)
     assert len(statements) <= 18, f"{len(statements)} statements (1 event: {one}): {sent}"
     assert sent["UPDATE feed_positions SET"] == 2  # the reservation under the lock, and the give-back
-    with session_factory() as session:  # every attendee changed has a version of its own, the newest the feed's
-        versions = sorted(session.scalars(select(Attendee.sync_version).where(Attendee.conference_id == conference_id)))
-        assert len(set(versions)) == len(versions)
-        assert session.scalar(select(FeedPosition.last_version).where(FeedPosition.conference_id == conference_id)) \
-            == versions[-1]
+    _each_attendee_changed_has_its_own_version_the_newest_the_feeds(session_factory, backlog.conference_id)
